@@ -1,0 +1,613 @@
+/*
+ * sdpx: parse, inspect, edit and write SDP (RFC 8866) for WebRTC and SIP.
+ *
+ * One header, grouped by layer, in the order data flows through the library:
+ *
+ *   1. Basics        views (sdpx_str), status codes, errors, diagnostics
+ *   2. Tokenizer     zero-allocation line and field splitting
+ *   3. Parsing       options, limits, allocator, sdpx_parse, sdpx_check
+ *   4. Model         session, media sections, lines, attribute lookup
+ *   5. Core lines    typed decoders for o= c= b= t= r= z= k= m=
+ *   6. Attributes    typed decoders and encoders for WebRTC/RTP attributes
+ *   7. Edits         safe munging of a parsed session
+ *   8. Writer        session back to bytes
+ *
+ * Conventions
+ * - Every public name starts with sdpx_ or SDPX_.
+ * - Functions that can fail return 0 on success or a negative SDPX_E* code;
+ *   sdpx_strerror() turns a code into text.
+ * - sdpx_str is a view (pointer + length), never NUL-terminated. Views that
+ *   come from a session stay valid until the session is freed; views filled by
+ *   a decoder point into the value the decoder was given.
+ * - Nothing here keeps global state: distinct sessions may be used from
+ *   distinct threads freely, and one session may be read (not edited) from
+ *   many threads at once.
+ */
+#ifndef SDPX_SDP_H
+#define SDPX_SDP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SDPX_VERSION_MAJOR 0
+#define SDPX_VERSION_MINOR 1
+#define SDPX_VERSION_PATCH 0
+#define SDPX_VERSION_STRING "0.1.0"
+
+/** The library's version string at run time, e.g. "0.1.0". */
+const char *sdpx_version(void);
+
+/* ===================================================================== */
+/* 1. Basics                                                             */
+/* ===================================================================== */
+
+/** A view of bytes owned by someone else. Not NUL-terminated. */
+typedef struct sdpx_str {
+    const char *ptr;
+    size_t len;
+} sdpx_str;
+
+/** 1 if the view holds exactly the NUL-terminated string `cstr`, else 0. */
+int sdpx_str_eq(sdpx_str s, const char *cstr);
+
+/** 1 if the view equals `cstr` ignoring ASCII case, else 0. */
+int sdpx_str_ieq(sdpx_str s, const char *cstr);
+
+/**
+ * Checked decimal conversion of a whole view: digits only, no sign, no
+ * spaces. Returns 0 and sets *out, SDPX_EOVERFLOW when the digits do not fit
+ * in 64 bits (never clamps), or SDPX_EFIELD when the view is empty or holds
+ * anything but digits.
+ */
+int sdpx_str_u64(sdpx_str s, uint64_t *out);
+
+/**
+ * Status codes. 0 is success; errors are negative and stable (their numbers
+ * never change). Positive codes are warnings: quirks the lenient parser
+ * tolerated, reported through diagnostics only.
+ */
+typedef enum sdpx_code {
+    SDPX_OK = 0,
+    /* resources and API use */
+    SDPX_ENOMEM = -1,      /* the allocator failed */
+    SDPX_ESCRATCH = -2,    /* scratch memory too small and heap use forbidden */
+    SDPX_EINVAL = -3,      /* invalid argument or value (setters, decoders) */
+    SDPX_ENOTFOUND = -4,   /* the requested line, attribute or field is absent */
+    SDPX_EOVERFLOW = -5,   /* a number does not fit the requested type */
+    SDPX_ELIMIT = -6,      /* a configured limit was exceeded */
+    /* text errors, reported with line and column */
+    SDPX_EEMPTY = -10,     /* the input is empty */
+    SDPX_ESYNTAX = -11,    /* a line is not of the form <lowercase letter>=<value> */
+    SDPX_ENUL = -12,       /* a NUL byte in the input */
+    SDPX_ECR = -13,        /* a CR not followed by LF */
+    SDPX_EVERSION = -14,   /* the first line is not v=0 */
+    SDPX_ERANGE = -15,     /* a number is out of the range its field allows */
+    SDPX_EFIELD = -16,     /* a field is missing or malformed */
+    SDPX_EORDER = -17,     /* strict: a line is out of the RFC 8866 order */
+    SDPX_EMISSING = -18,   /* strict: a mandatory line is missing */
+    SDPX_EVALUE = -19,     /* strict: a value breaks its grammar */
+    SDPX_EUNKNOWN = -20,   /* strict: unknown line type */
+    SDPX_ESCOPE = -21,     /* strict: attribute not allowed at this level */
+    SDPX_EDUPLICATE = -22, /* strict: a line that may appear once appears twice */
+    /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
+    SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
+    SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
+    SDPX_W_BLANK_LINE = 3,     /* an empty or whitespace-only line */
+    SDPX_W_TRAILING_SPACE = 4, /* a line ends with spaces or tabs */
+    SDPX_W_MISSING_ORIGIN = 5, /* no o= line */
+    SDPX_W_MISSING_NAME = 6,   /* no s= line */
+    SDPX_W_MISSING_TIMING = 7, /* no t= line */
+    SDPX_W_ORDER = 8,          /* a line out of the RFC 8866 order */
+    SDPX_W_UNKNOWN_TYPE = 9,   /* a line type RFC 8866 does not define */
+    SDPX_W_ATTR_NAME = 10,     /* an attribute name outside the token grammar */
+    SDPX_W_DUPLICATE = 11,     /* a line that should appear once appears again */
+    SDPX_W_NO_FORMAT = 12,     /* an m= line without any format */
+    SDPX_W_ATTR_VALUE = 13,    /* a known attribute whose value does not decode */
+    SDPX_W_SCOPE = 14,         /* an attribute at a level it is not defined for */
+    SDPX_W_FIELD = 15          /* a malformed field the lenient parser keeps as text */
+} sdpx_code;
+
+/** A short English description of a code ("number out of range"). */
+const char *sdpx_strerror(int code);
+
+/** The code's symbolic name ("SDPX_ERANGE"), or "SDPX_UNKNOWN_CODE". */
+const char *sdpx_code_name(int code);
+
+/**
+ * Where and why something went wrong. `line` and `col` are 1-based (col
+ * counts bytes); both are 0 when the problem has no position (out of
+ * memory, a limit on the whole input). `msg` names the offending token, e.g.
+ * `port "70000" out of range 0-65535`. For SDPX_ESCRATCH, `need` holds the
+ * size of scratch memory that would have been enough.
+ */
+typedef struct sdpx_error {
+    int code;
+    unsigned line;
+    unsigned col;
+    size_t need;
+    char msg[160];
+} sdpx_error;
+
+/** Severity of a diagnostic. */
+typedef enum sdpx_severity {
+    SDPX_SEV_WARNING = 1,
+    SDPX_SEV_ERROR = 2
+} sdpx_severity;
+
+/**
+ * Receives one diagnostic. `e` is only valid during the call. Warnings have
+ * positive codes (SDPX_W_*), errors negative ones.
+ */
+typedef void (*sdpx_diag_fn)(void *ctx, sdpx_severity sev, const sdpx_error *e);
+
+/* ===================================================================== */
+/* 2. Tokenizer (no allocation, never writes, never reads past len)      */
+/* ===================================================================== */
+
+/** How a line ended in the input. */
+typedef enum sdpx_eol {
+    SDPX_EOL_NONE = 0, /* last line of the input, no ending */
+    SDPX_EOL_LF = 1,
+    SDPX_EOL_CRLF = 2
+} sdpx_eol;
+
+/** One line as the tokenizer sees it. */
+typedef struct sdpx_token {
+    char type;      /* 'a'..'z', or 0 for a blank (empty or whitespace-only) line */
+    sdpx_str value; /* the bytes after "x=", up to the line ending */
+    sdpx_str text;  /* the whole line without its ending */
+    unsigned line;  /* 1-based line number */
+    sdpx_eol eol;
+} sdpx_token;
+
+/** Tokenizer state. Initialise with sdpx_tokenizer_init; fields are private. */
+typedef struct sdpx_tokenizer {
+    const char *buf;
+    size_t len;
+    size_t pos;
+    unsigned line;
+} sdpx_tokenizer;
+
+/** Start tokenizing `len` bytes at `buf` (no NUL terminator needed). */
+void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len);
+
+/**
+ * Yield the next line. Returns 1 and fills *tok, 0 at the end of the input,
+ * or a negative code and fills *err (if not NULL) with line, column and
+ * reason: SDPX_ESYNTAX (no `=` after the type letter, a space before `=`,
+ * a type that is not a lowercase letter), SDPX_ENUL, SDPX_ECR. After an
+ * error the tokenizer has moved past the bad line, so a caller that wants
+ * every problem (a linter) can keep calling.
+ */
+int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err);
+
+/**
+ * Split the next space-separated field off the front of *rest. Skips any
+ * run of spaces before the field. Returns 1 and sets *field (and advances
+ * *rest past it), or 0 when only spaces (or nothing) remain.
+ */
+int sdpx_field_next(sdpx_str *rest, sdpx_str *field);
+
+/**
+ * Split an attribute line value ("name:value" or "name") into its name and
+ * value. *has_value is 1 when a ':' was present (the value may then be
+ * empty, as in "a=x:"), 0 for a property attribute such as "rtcp-mux".
+ */
+void sdpx_attr_split(sdpx_str value, sdpx_str *name, sdpx_str *val, int *has_value);
+
+/* ===================================================================== */
+/* 3. Parsing                                                            */
+/* ===================================================================== */
+
+/** Parse flags. */
+enum {
+    /** Full RFC 8866 grammar: order, mandatory lines, field forms, and the
+     *  value grammar of every known attribute. */
+    SDPX_PARSE_STRICT = 1u << 0,
+    /** Never call the allocator: use only the scratch memory given. */
+    SDPX_PARSE_NO_HEAP = 1u << 1,
+    /** Keep going after errors, reporting each through the diagnostics
+     *  callback (the parse still fails with the first error). */
+    SDPX_PARSE_ALL_ERRORS = 1u << 2
+};
+
+/**
+ * Limits. A zero field means "use the default". Exceeding a limit fails the
+ * parse with SDPX_ELIMIT and a message naming the limit.
+ */
+typedef struct sdpx_limits {
+    size_t max_input;      /* bytes; default 16 MiB */
+    size_t max_lines;      /* default 1,000,000 */
+    size_t max_line_len;   /* bytes without the ending; default 64 KiB */
+    size_t max_attributes; /* a= lines in the whole description; default 500,000 */
+    size_t max_media;      /* m= sections; default 8192 */
+} sdpx_limits;
+
+#define SDPX_DEFAULT_MAX_INPUT ((size_t)16 << 20)
+#define SDPX_DEFAULT_MAX_LINES ((size_t)1000000)
+#define SDPX_DEFAULT_MAX_LINE_LEN ((size_t)65536)
+#define SDPX_DEFAULT_MAX_ATTRIBUTES ((size_t)500000)
+#define SDPX_DEFAULT_MAX_MEDIA ((size_t)8192)
+
+/**
+ * A memory allocator. `alloc` returns `size` bytes aligned for any type or
+ * NULL; `release` gives back a block (with the size it was asked for).
+ */
+typedef struct sdpx_allocator {
+    void *(*alloc)(void *ctx, size_t size);
+    void (*release)(void *ctx, void *ptr, size_t size);
+    void *ctx;
+} sdpx_allocator;
+
+/**
+ * Parse options. Zero-initialise and set what you need; a NULL options
+ * pointer means all defaults (lenient, malloc/free, default limits).
+ */
+typedef struct sdpx_parse_options {
+    unsigned flags;                  /* SDPX_PARSE_* */
+    sdpx_limits limits;              /* zero fields take defaults */
+    void *scratch;                   /* optional caller memory for the session */
+    size_t scratch_size;             /* its size in bytes */
+    const sdpx_allocator *allocator; /* NULL: malloc and free */
+    sdpx_diag_fn diag;               /* optional: warnings (and errors with ALL_ERRORS) */
+    void *diag_ctx;
+} sdpx_parse_options;
+
+typedef struct sdpx_session sdpx_session;
+typedef struct sdpx_media sdpx_media;
+typedef struct sdpx_line sdpx_line;
+
+/**
+ * Parse `len` bytes of SDP. On success returns 0 and sets *out to a new
+ * session that owns a copy of the input (the caller may free `buf` at once).
+ * On failure returns a negative code, sets *out to NULL and fills *err (if
+ * not NULL). Memory: one allocation for a whole typical description, none
+ * when `scratch` is large enough; with SDPX_PARSE_NO_HEAP and too little
+ * scratch, fails with SDPX_ESCRATCH and err->need set.
+ */
+int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
+               sdpx_session **out, sdpx_error *err);
+
+/**
+ * Lint: report every problem in `buf` through `fn` (errors and, in lenient
+ * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT.
+ * Returns the number of errors found (0 when the input parses), or
+ * SDPX_ENOMEM.
+ */
+int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
+
+/** Free a session and everything it owns. NULL is allowed. */
+void sdpx_session_free(sdpx_session *s);
+
+/* ===================================================================== */
+/* 4. Model                                                              */
+/* ===================================================================== */
+
+/*
+ * A session is the list of its session-level lines (v= up to the first m=)
+ * and its media sections, each the list of its lines starting with m=.
+ * Every line keeps its original text; typed views come from the decoders in
+ * sections 5 and 6. Line handles (const sdpx_line *) stay valid until the
+ * next edit of the section that holds them.
+ */
+
+/** Number of session-level lines, blank lines included. */
+size_t sdpx_session_line_count(const sdpx_session *s);
+
+/** The i-th session-level line, or NULL when i is out of range. */
+const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i);
+
+/** Number of media sections. */
+size_t sdpx_session_media_count(const sdpx_session *s);
+
+/** The i-th media section, or NULL when i is out of range. */
+sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+
+/** Number of lines in a media section, its m= line (index 0) included. */
+size_t sdpx_media_line_count(const sdpx_media *m);
+
+/** The i-th line of a media section, or NULL when i is out of range. */
+const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i);
+
+/** The media section's 0-based position in its session. */
+size_t sdpx_media_index(const sdpx_media *m);
+
+/** The session a media section belongs to. */
+sdpx_session *sdpx_media_session(const sdpx_media *m);
+
+/** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line. */
+char sdpx_line_type(const sdpx_line *l);
+
+/** The whole line as written, without its line ending. */
+sdpx_str sdpx_line_text(const sdpx_line *l);
+
+/** The part after "x=" (empty for a blank line). */
+sdpx_str sdpx_line_value(const sdpx_line *l);
+
+/** 1-based line number in the parsed input; 0 for a line added by an edit. */
+unsigned sdpx_line_number(const sdpx_line *l);
+
+/** How the line ended in the input. */
+sdpx_eol sdpx_line_eol(const sdpx_line *l);
+
+/**
+ * Attribute kinds, classified from the name at parse time. Numbers are
+ * stable; new kinds are added at the end. SDPX_ATTR_NONE is the kind of
+ * every line that is not an a= line; SDPX_ATTR_OTHER of unknown attributes.
+ */
+typedef enum sdpx_attr_kind {
+    SDPX_ATTR_NONE = 0,
+    SDPX_ATTR_OTHER,
+    /* ICE, RFC 8839 */
+    SDPX_ATTR_CANDIDATE,
+    SDPX_ATTR_ICE_UFRAG,
+    SDPX_ATTR_ICE_PWD,
+    SDPX_ATTR_ICE_OPTIONS,
+    SDPX_ATTR_ICE_LITE,
+    SDPX_ATTR_ICE_MISMATCH,
+    SDPX_ATTR_END_OF_CANDIDATES,
+    SDPX_ATTR_REMOTE_CANDIDATES,
+    SDPX_ATTR_ICE_PACING,
+    /* DTLS, RFC 8122 / 8842 */
+    SDPX_ATTR_FINGERPRINT,
+    SDPX_ATTR_SETUP,
+    SDPX_ATTR_TLS_ID,
+    /* RTP, RFC 8866 / 4585 / 8285 / 3605 / 5761 / 5506 */
+    SDPX_ATTR_RTPMAP,
+    SDPX_ATTR_FMTP,
+    SDPX_ATTR_RTCP_FB,
+    SDPX_ATTR_EXTMAP,
+    SDPX_ATTR_EXTMAP_ALLOW_MIXED,
+    SDPX_ATTR_RTCP,
+    SDPX_ATTR_RTCP_MUX,
+    SDPX_ATTR_RTCP_MUX_ONLY,
+    SDPX_ATTR_RTCP_RSIZE,
+    SDPX_ATTR_SENDRECV,
+    SDPX_ATTR_SENDONLY,
+    SDPX_ATTR_RECVONLY,
+    SDPX_ATTR_INACTIVE,
+    SDPX_ATTR_PTIME,
+    SDPX_ATTR_MAXPTIME,
+    SDPX_ATTR_FRAMERATE,
+    SDPX_ATTR_QUALITY,
+    /* streams, RFC 5576 / 8830 */
+    SDPX_ATTR_SSRC,
+    SDPX_ATTR_SSRC_GROUP,
+    SDPX_ATTR_MSID,
+    SDPX_ATTR_MSID_SEMANTIC,
+    /* BUNDLE and grouping, RFC 8843 / 5888 */
+    SDPX_ATTR_GROUP,
+    SDPX_ATTR_MID,
+    SDPX_ATTR_BUNDLE_ONLY,
+    /* simulcast, RFC 8851 / 8853 */
+    SDPX_ATTR_RID,
+    SDPX_ATTR_SIMULCAST,
+    /* data channels, RFC 8841 */
+    SDPX_ATTR_SCTP_PORT,
+    SDPX_ATTR_MAX_MESSAGE_SIZE,
+    SDPX_ATTR_SCTPMAP,
+    /* SDES, RFC 4568 */
+    SDPX_ATTR_CRYPTO,
+    /* other RFC 8866 attributes */
+    SDPX_ATTR_CAT,
+    SDPX_ATTR_KEYWDS,
+    SDPX_ATTR_TOOL,
+    SDPX_ATTR_ORIENT,
+    SDPX_ATTR_TYPE,
+    SDPX_ATTR_CHARSET,
+    SDPX_ATTR_SDPLANG,
+    SDPX_ATTR_LANG,
+    /* widely used elsewhere */
+    SDPX_ATTR_LABEL,       /* RFC 4574 */
+    SDPX_ATTR_CONTENT,     /* RFC 4796 */
+    SDPX_ATTR_IMAGEATTR,   /* RFC 6236 */
+    SDPX_ATTR_CONTROL,     /* RTSP, RFC 7826 */
+    SDPX_ATTR_RANGE,       /* RTSP, RFC 7826 */
+    SDPX_ATTR_KIND_COUNT   /* number of kinds; not a kind */
+} sdpx_attr_kind;
+
+/** The kind of a line: its attribute kind for a= lines, else SDPX_ATTR_NONE. */
+sdpx_attr_kind sdpx_line_kind(const sdpx_line *l);
+
+/** The attribute kind for a name ("rtpmap" -> SDPX_ATTR_RTPMAP), SDPX_ATTR_OTHER if unknown. */
+sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name);
+
+/** The canonical name of a kind ("rtpmap"), or NULL for NONE, OTHER and out-of-range values. */
+const char *sdpx_attr_kind_name(sdpx_attr_kind kind);
+
+/** For an a= line: its name ("rtpmap"); an empty view for other lines. */
+sdpx_str sdpx_attr_name(const sdpx_line *l);
+
+/** For an a= line: 1 when it has a value part (a ':' after the name), else 0. */
+int sdpx_attr_has_value(const sdpx_line *l);
+
+/** For an a= line: the value after ':' (empty when absent or empty). */
+sdpx_str sdpx_attr_value(const sdpx_line *l);
+
+/**
+ * Find the next session-level line of type `type` ('c', 'b', 'a', ...)
+ * after `after` (NULL: from the start). Returns NULL when there is none.
+ */
+const sdpx_line *sdpx_session_find_line(const sdpx_session *s, char type, const sdpx_line *after);
+
+/** Same as sdpx_session_find_line within a media section (its m= line included). */
+const sdpx_line *sdpx_media_find_line(const sdpx_media *m, char type, const sdpx_line *after);
+
+/** Next session-level attribute of `kind` after `after` (NULL: first), or NULL. */
+const sdpx_line *sdpx_session_find_attr(const sdpx_session *s, sdpx_attr_kind kind, const sdpx_line *after);
+
+/** Next media-level attribute of `kind` after `after` (NULL: first), or NULL. */
+const sdpx_line *sdpx_media_find_attr(const sdpx_media *m, sdpx_attr_kind kind, const sdpx_line *after);
+
+/** Next session-level attribute named `name` (exact, case-sensitive) after `after`, or NULL. */
+const sdpx_line *sdpx_session_find_attr_name(const sdpx_session *s, const char *name, const sdpx_line *after);
+
+/** Next media-level attribute named `name` (exact, case-sensitive) after `after`, or NULL. */
+const sdpx_line *sdpx_media_find_attr_name(const sdpx_media *m, const char *name, const sdpx_line *after);
+
+/* ===================================================================== */
+/* 5. Core lines: typed decoders for RFC 8866 line values                */
+/* ===================================================================== */
+
+/*
+ * Each decoder takes a line value (the part after "x=") and fills a struct
+ * of views into it. They allocate nothing and return 0, or SDPX_EFIELD /
+ * SDPX_ERANGE / SDPX_EVALUE on malformed input. Numbers keep their text;
+ * typed numbers are filled when they fit.
+ */
+
+/** o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address> (RFC 8866 5.2) */
+typedef struct sdpx_origin {
+    sdpx_str username;
+    sdpx_str sess_id;      /* digits as written; sdpx_str_u64 for a checked value */
+    sdpx_str sess_version; /* digits as written */
+    sdpx_str nettype;
+    sdpx_str addrtype;
+    sdpx_str address;
+} sdpx_origin;
+
+/** Decode an o= value. Fails with SDPX_EFIELD when fewer than six fields are present. */
+int sdpx_origin_parse(sdpx_str value, sdpx_origin *out);
+
+/** Decode the session's o= line. SDPX_ENOTFOUND when there is none. */
+int sdpx_session_origin(const sdpx_session *s, sdpx_origin *out);
+
+/** The session's s= value. SDPX_ENOTFOUND when there is none. */
+int sdpx_session_name(const sdpx_session *s, sdpx_str *out);
+
+/** c=<nettype> <addrtype> <connection-address> (RFC 8866 5.7) */
+typedef struct sdpx_connection {
+    sdpx_str nettype;
+    sdpx_str addrtype;
+    sdpx_str address;     /* the address alone, without /ttl or /count */
+    unsigned ttl;         /* IP4 multicast TTL, 0 when absent */
+    unsigned count;       /* number of addresses, 1 when absent */
+    int has_ttl;
+    int has_count;
+} sdpx_connection;
+
+/** Decode a c= value. */
+int sdpx_connection_parse(sdpx_str value, sdpx_connection *out);
+
+/**
+ * The c= that applies to media section m: its own first c= line, else the
+ * session's (RFC 8866 5.7). SDPX_ENOTFOUND when neither exists.
+ */
+int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out);
+
+/** b=<bwtype>:<bandwidth> (RFC 8866 5.8) */
+typedef struct sdpx_bandwidth {
+    sdpx_str type;   /* "AS", "CT", "TIAS", ... */
+    sdpx_str value;  /* digits as written */
+    uint64_t number; /* the value */
+} sdpx_bandwidth;
+
+/** Decode a b= value. */
+int sdpx_bandwidth_parse(sdpx_str value, sdpx_bandwidth *out);
+
+/** t=<start-time> <stop-time> (RFC 8866 5.9) */
+typedef struct sdpx_timing {
+    sdpx_str start;
+    sdpx_str stop;
+    uint64_t start_time; /* NTP seconds */
+    uint64_t stop_time;
+} sdpx_timing;
+
+/** Decode a t= value. */
+int sdpx_timing_parse(sdpx_str value, sdpx_timing *out);
+
+/**
+ * Decode a typed time: digits with an optional unit d, h, m or s
+ * (RFC 8866 5.10), possibly negative (in z= offsets). Sets *seconds.
+ */
+int sdpx_typed_time_parse(sdpx_str text, int64_t *seconds);
+
+/** r=<repeat interval> <active duration> <offsets from start-time> (RFC 8866 5.10) */
+typedef struct sdpx_repeat {
+    int64_t interval;  /* seconds */
+    int64_t duration;  /* seconds */
+    sdpx_str offsets;  /* the offsets, split with sdpx_field_next and sdpx_typed_time_parse */
+} sdpx_repeat;
+
+/** Decode an r= value (at least one offset is required). */
+int sdpx_repeat_parse(sdpx_str value, sdpx_repeat *out);
+
+/**
+ * Iterate the adjustments of a z= value (RFC 8866 5.11): each call takes one
+ * "<adjustment time> <offset>" pair off the front of *rest. Returns 1 with
+ * the pair filled, 0 when *rest is exhausted, or a negative code.
+ */
+int sdpx_zone_next(sdpx_str *rest, uint64_t *time, int64_t *offset);
+
+/** k=<method>[:<encryption key>] (RFC 8866 5.12, obsolete but kept) */
+typedef struct sdpx_key {
+    sdpx_str method;
+    sdpx_str key;
+    int has_key;
+} sdpx_key;
+
+/** Decode a k= value. */
+int sdpx_key_parse(sdpx_str value, sdpx_key *out);
+
+/** m=<media> <port>[/<number of ports>] <proto> <fmt> ... (RFC 8866 5.14) */
+typedef struct sdpx_mline {
+    sdpx_str media;    /* "audio", "video", "application", ... */
+    sdpx_str port_text;  /* the port digits as written */
+    uint16_t port;
+    unsigned port_count; /* 1 when absent */
+    int has_port_count;
+    sdpx_str proto;    /* "UDP/TLS/RTP/SAVPF", ... */
+    sdpx_str formats;  /* the format list; split with sdpx_field_next */
+} sdpx_mline;
+
+/** Decode an m= value. Fails when the port is not a number in 0..65535 or a field is missing. */
+int sdpx_mline_parse(sdpx_str value, sdpx_mline *out);
+
+/** Decode a media section's m= line. */
+int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out);
+
+/* ===================================================================== */
+/* 6. Typed attributes                                                   */
+/* ===================================================================== */
+
+/* ===================================================================== */
+/* 7. Edits                                                              */
+/* ===================================================================== */
+
+/* ===================================================================== */
+/* 8. Writer                                                             */
+/* ===================================================================== */
+
+/** Writer flags. */
+enum {
+    /** Keep bare-LF line endings as they came (default: write CRLF). */
+    SDPX_WRITE_KEEP_LF = 1u << 0
+};
+
+/**
+ * Write the session as SDP text, snprintf style: writes at most `cap` bytes
+ * (including a terminating NUL when there is room) and returns the length
+ * of the full text without the NUL. Untouched lines are written byte for
+ * byte as they were parsed; every line gets CRLF unless SDPX_WRITE_KEEP_LF.
+ */
+size_t sdpx_write(const sdpx_session *s, unsigned flags, char *buf, size_t cap);
+
+/**
+ * Write the session into a new NUL-terminated buffer from malloc. Returns
+ * it (the caller frees it with sdpx_free) and sets *len when not NULL, or
+ * returns NULL when out of memory.
+ */
+char *sdpx_write_alloc(const sdpx_session *s, unsigned flags, size_t *len);
+
+/** Free memory returned by sdpx_write_alloc (and other sdpx_*_alloc calls). */
+void sdpx_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SDPX_SDP_H */

@@ -1,0 +1,114 @@
+/* The per-session arena: a bump allocator over one first region (the
+ * caller's scratch memory or a single heap block) plus heap blocks added
+ * only when edits outgrow it. Everything is released at once. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+struct sdpxi_block {
+    sdpxi_block *next;
+    size_t size;
+};
+
+/* The smallest heap block an arena asks for once its first region is full. */
+#define SDPXI_MIN_BLOCK 4096u
+
+void *sdpxi_default_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    return malloc(n);
+}
+
+void sdpxi_default_release(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    (void)n;
+    free(p);
+}
+
+void sdpxi_arena_init(sdpxi_arena *a, const sdpx_allocator *alloc, int no_heap,
+                      void *region, size_t size)
+{
+    a->cur = region;
+    a->left = size;
+    a->blocks = NULL;
+    a->no_heap = no_heap;
+    if (alloc) {
+        a->alloc = *alloc;
+    } else {
+        a->alloc.alloc = sdpxi_default_alloc;
+        a->alloc.release = sdpxi_default_release;
+        a->alloc.ctx = NULL;
+    }
+}
+
+void *sdpxi_arena_alloc(sdpxi_arena *a, size_t n)
+{
+    size_t pad = (size_t)(-(uintptr_t)a->cur & (SDPXI_ALIGN - 1));
+    if (a->cur && n <= a->left && pad <= a->left - n) {
+        void *p = a->cur + pad;
+        a->cur += pad + n;
+        a->left -= pad + n;
+        return p;
+    }
+    if (a->no_heap)
+        return NULL;
+    size_t hdr = SDPXI_ALIGN_UP(sizeof(sdpxi_block));
+    size_t want = n > SDPXI_MIN_BLOCK ? n : SDPXI_MIN_BLOCK;
+    if (want > SIZE_MAX - hdr)
+        return NULL;
+    sdpxi_block *b = a->alloc.alloc(a->alloc.ctx, hdr + want);
+    if (!b)
+        return NULL;
+    b->next = a->blocks;
+    b->size = hdr + want;
+    a->blocks = b;
+    a->cur = (char *)b + hdr + n;
+    a->left = want - n;
+    return (char *)b + hdr;
+}
+
+void *sdpxi_block_new(const sdpx_allocator *al, size_t n)
+{
+    size_t hdr = SDPXI_ALIGN_UP(sizeof(sdpxi_block));
+    if (n > SIZE_MAX - hdr)
+        return NULL;
+    sdpxi_block *b = al->alloc(al->ctx, hdr + n);
+    if (!b)
+        return NULL;
+    b->next = NULL;
+    b->size = hdr + n;
+    return (char *)b + hdr;
+}
+
+void sdpxi_arena_adopt(sdpxi_arena *a, void *usable)
+{
+    sdpxi_block *b = (sdpxi_block *)((char *)usable - SDPXI_ALIGN_UP(sizeof(sdpxi_block)));
+    sdpxi_block **tail = &a->blocks;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = b; /* oldest last: it is released last */
+}
+
+char *sdpxi_arena_strdup(sdpxi_arena *a, const char *p, size_t n)
+{
+    char *d = sdpxi_arena_alloc(a, n + 1);
+    if (!d)
+        return NULL;
+    if (n)
+        memcpy(d, p, n);
+    d[n] = '\0';
+    return d;
+}
+
+void sdpxi_arena_release(sdpxi_arena *a)
+{
+    sdpxi_block *b = a->blocks;
+    sdpx_allocator al = a->alloc;
+    a->blocks = NULL;
+    while (b) {
+        sdpxi_block *next = b->next;
+        al.release(al.ctx, b, b->size);
+        b = next;
+    }
+}

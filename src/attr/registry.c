@@ -1,0 +1,143 @@
+/* Attribute names -> kinds, and what each kind allows. One row per
+ * attribute; the rows are sorted by name (a test checks it). */
+#include "internal.h"
+
+#include <stdio.h>
+
+#define S SDPXI_SCOPE_SESSION
+#define M SDPXI_SCOPE_MEDIA
+#define P SDPXI_FLAG_PROPERTY
+
+typedef struct {
+    const char *name;
+    uint8_t len;
+    uint8_t kind;
+    uint8_t scope;
+    sdpxi_attr_check_fn check; /* value grammar; NULL: any value */
+} attr_row;
+
+#define ROW(n, k, sc) {n, (uint8_t)(sizeof n - 1), k, sc, NULL}
+#define ROWC(n, k, sc, fn) {n, (uint8_t)(sizeof n - 1), k, sc, fn}
+
+/* Scopes follow each attribute's RFC (and RFC 8859 for the mux categories). */
+static const attr_row rows[] = {
+    ROW("bundle-only", SDPX_ATTR_BUNDLE_ONLY, M | P),         /* RFC 8843 6 */
+    ROW("candidate", SDPX_ATTR_CANDIDATE, M),                 /* RFC 8839 5.1 */
+    ROW("cat", SDPX_ATTR_CAT, S),                             /* RFC 8866 6.1 */
+    ROW("charset", SDPX_ATTR_CHARSET, S | M),                 /* RFC 8866 6.10 */
+    ROW("content", SDPX_ATTR_CONTENT, M),                     /* RFC 4796 */
+    ROW("control", SDPX_ATTR_CONTROL, S | M),                 /* RFC 7826 C.1.1 */
+    ROW("crypto", SDPX_ATTR_CRYPTO, M),                       /* RFC 4568 9.1 */
+    ROW("end-of-candidates", SDPX_ATTR_END_OF_CANDIDATES, S | M | P), /* RFC 8840 8.2 */
+    ROW("extmap", SDPX_ATTR_EXTMAP, S | M),                   /* RFC 8285 7 */
+    ROW("extmap-allow-mixed", SDPX_ATTR_EXTMAP_ALLOW_MIXED, S | M | P), /* RFC 8285 6 */
+    ROW("fingerprint", SDPX_ATTR_FINGERPRINT, S | M),         /* RFC 8122 5 */
+    ROW("fmtp", SDPX_ATTR_FMTP, M),                           /* RFC 8866 6.15 */
+    ROW("framerate", SDPX_ATTR_FRAMERATE, M),                 /* RFC 8866 6.8 */
+    ROW("group", SDPX_ATTR_GROUP, S),                         /* RFC 5888 5 */
+    ROW("ice-lite", SDPX_ATTR_ICE_LITE, S | P),               /* RFC 8839 5.3 */
+    ROW("ice-mismatch", SDPX_ATTR_ICE_MISMATCH, M | P),       /* RFC 8839 5.4 */
+    ROW("ice-options", SDPX_ATTR_ICE_OPTIONS, S | M),         /* RFC 8839 5.6 */
+    ROW("ice-pacing", SDPX_ATTR_ICE_PACING, S),               /* RFC 8839 5.7 */
+    ROW("ice-pwd", SDPX_ATTR_ICE_PWD, S | M),                 /* RFC 8839 5.4 */
+    ROW("ice-ufrag", SDPX_ATTR_ICE_UFRAG, S | M),             /* RFC 8839 5.4 */
+    ROW("imageattr", SDPX_ATTR_IMAGEATTR, M),                 /* RFC 6236 3.1 */
+    ROW("inactive", SDPX_ATTR_INACTIVE, S | M | P),           /* RFC 8866 6.7.4 */
+    ROW("keywds", SDPX_ATTR_KEYWDS, S),                       /* RFC 8866 6.2 */
+    ROW("label", SDPX_ATTR_LABEL, M),                         /* RFC 4574 */
+    ROW("lang", SDPX_ATTR_LANG, S | M),                       /* RFC 8866 6.12 */
+    ROW("max-message-size", SDPX_ATTR_MAX_MESSAGE_SIZE, M),   /* RFC 8841 6 */
+    ROW("maxptime", SDPX_ATTR_MAXPTIME, M),                   /* RFC 8866 6.5 */
+    ROW("mid", SDPX_ATTR_MID, M),                             /* RFC 5888 4 */
+    ROW("msid", SDPX_ATTR_MSID, M),                           /* RFC 8830 2 */
+    ROW("msid-semantic", SDPX_ATTR_MSID_SEMANTIC, S),         /* draft-ietf-mmusic-msid */
+    ROW("orient", SDPX_ATTR_ORIENT, M),                       /* RFC 8866 6.9 */
+    ROW("ptime", SDPX_ATTR_PTIME, M),                         /* RFC 8866 6.4 */
+    ROW("quality", SDPX_ATTR_QUALITY, M),                     /* RFC 8866 6.14 */
+    ROW("range", SDPX_ATTR_RANGE, S | M),                     /* RFC 7826 C.1.5 */
+    ROW("recvonly", SDPX_ATTR_RECVONLY, S | M | P),           /* RFC 8866 6.7.1 */
+    ROW("remote-candidates", SDPX_ATTR_REMOTE_CANDIDATES, M), /* RFC 8839 5.2 */
+    ROW("rid", SDPX_ATTR_RID, M),                             /* RFC 8851 4 */
+    ROW("rtcp", SDPX_ATTR_RTCP, M),                           /* RFC 3605 2.1 */
+    ROW("rtcp-fb", SDPX_ATTR_RTCP_FB, M),                     /* RFC 4585 4.2 */
+    ROW("rtcp-mux", SDPX_ATTR_RTCP_MUX, M | P),               /* RFC 5761 5.1.1 */
+    ROW("rtcp-mux-only", SDPX_ATTR_RTCP_MUX_ONLY, M | P),     /* RFC 8858 3 */
+    ROW("rtcp-rsize", SDPX_ATTR_RTCP_RSIZE, M | P),           /* RFC 5506 5 */
+    ROW("rtpmap", SDPX_ATTR_RTPMAP, M),                       /* RFC 8866 6.6 */
+    ROW("sctp-port", SDPX_ATTR_SCTP_PORT, M),                 /* RFC 8841 5 */
+    ROW("sctpmap", SDPX_ATTR_SCTPMAP, M),                     /* draft-ietf-mmusic-sctp-sdp-05 */
+    ROW("sdplang", SDPX_ATTR_SDPLANG, S | M),                 /* RFC 8866 6.11 */
+    ROW("sendonly", SDPX_ATTR_SENDONLY, S | M | P),           /* RFC 8866 6.7.2 */
+    ROW("sendrecv", SDPX_ATTR_SENDRECV, S | M | P),           /* RFC 8866 6.7.3 */
+    ROW("setup", SDPX_ATTR_SETUP, S | M),                     /* RFC 4145 4 */
+    ROW("simulcast", SDPX_ATTR_SIMULCAST, M),                 /* RFC 8853 5.1 */
+    ROW("ssrc", SDPX_ATTR_SSRC, M),                           /* RFC 5576 4.1 */
+    ROW("ssrc-group", SDPX_ATTR_SSRC_GROUP, M),               /* RFC 5576 4.2 */
+    ROW("tls-id", SDPX_ATTR_TLS_ID, S | M),                   /* RFC 8842 4 */
+    ROW("tool", SDPX_ATTR_TOOL, S),                           /* RFC 8866 6.3 */
+    ROW("type", SDPX_ATTR_TYPE, S),                           /* RFC 8866 6.13 */
+};
+
+#define NROWS (sizeof rows / sizeof rows[0])
+
+sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
+{
+    /* Binary search over the sorted rows; bytes compare as unsigned. */
+    size_t lo = 0, hi = NROWS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const attr_row *r = &rows[mid];
+        size_t n = name.len < r->len ? name.len : r->len;
+        int c = n ? memcmp(name.ptr, r->name, n) : 0;
+        if (c == 0)
+            c = name.len < r->len ? -1 : name.len > r->len ? 1 : 0;
+        if (c == 0)
+            return (sdpx_attr_kind)r->kind;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return SDPX_ATTR_OTHER;
+}
+
+static const attr_row *row_of(sdpx_attr_kind kind)
+{
+    for (size_t i = 0; i < NROWS; i++)
+        if (rows[i].kind == kind)
+            return &rows[i];
+    return NULL;
+}
+
+const char *sdpx_attr_kind_name(sdpx_attr_kind kind)
+{
+    const attr_row *r = row_of(kind);
+    return r ? r->name : NULL;
+}
+
+int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t *off,
+                     char *msg, size_t cap)
+{
+    const attr_row *r = row_of(kind);
+    *off = 0;
+    if (!r)
+        return 0;
+    if (r->scope & P) {
+        if (has_value) {
+            snprintf(msg, cap, "a=%s takes no value", r->name);
+            return SDPX_EVALUE;
+        }
+        return 0;
+    }
+    if (!has_value) {
+        snprintf(msg, cap, "a=%s needs a value", r->name);
+        return SDPX_EVALUE;
+    }
+    return r->check ? r->check(value, off, msg, cap) : 0;
+}
+
+unsigned sdpxi_attr_scope(sdpx_attr_kind kind)
+{
+    const attr_row *r = row_of(kind);
+    return r ? r->scope : (unsigned)(S | M);
+}

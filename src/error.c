@@ -1,0 +1,112 @@
+/* Status codes: names, messages, and filling sdpx_error. */
+#include "internal.h"
+
+#include <stdio.h>
+
+typedef struct {
+    int code;
+    const char *name;
+    const char *text;
+} code_row;
+
+static const code_row codes[] = {
+    {SDPX_OK, "SDPX_OK", "success"},
+    {SDPX_ENOMEM, "SDPX_ENOMEM", "out of memory"},
+    {SDPX_ESCRATCH, "SDPX_ESCRATCH", "scratch memory too small and heap use forbidden"},
+    {SDPX_EINVAL, "SDPX_EINVAL", "invalid argument"},
+    {SDPX_ENOTFOUND, "SDPX_ENOTFOUND", "not found"},
+    {SDPX_EOVERFLOW, "SDPX_EOVERFLOW", "number does not fit"},
+    {SDPX_ELIMIT, "SDPX_ELIMIT", "limit exceeded"},
+    {SDPX_EEMPTY, "SDPX_EEMPTY", "empty input"},
+    {SDPX_ESYNTAX, "SDPX_ESYNTAX", "line is not of the form <type>=<value>"},
+    {SDPX_ENUL, "SDPX_ENUL", "NUL byte in input"},
+    {SDPX_ECR, "SDPX_ECR", "CR not followed by LF"},
+    {SDPX_EVERSION, "SDPX_EVERSION", "first line is not v=0"},
+    {SDPX_ERANGE, "SDPX_ERANGE", "number out of range"},
+    {SDPX_EFIELD, "SDPX_EFIELD", "missing or malformed field"},
+    {SDPX_EORDER, "SDPX_EORDER", "line out of order"},
+    {SDPX_EMISSING, "SDPX_EMISSING", "mandatory line missing"},
+    {SDPX_EVALUE, "SDPX_EVALUE", "value does not match its grammar"},
+    {SDPX_EUNKNOWN, "SDPX_EUNKNOWN", "unknown line type"},
+    {SDPX_ESCOPE, "SDPX_ESCOPE", "attribute not allowed at this level"},
+    {SDPX_EDUPLICATE, "SDPX_EDUPLICATE", "line appears more than once"},
+    {SDPX_W_LF, "SDPX_W_LF", "line ends with LF instead of CRLF"},
+    {SDPX_W_NO_FINAL_EOL, "SDPX_W_NO_FINAL_EOL", "last line has no line ending"},
+    {SDPX_W_BLANK_LINE, "SDPX_W_BLANK_LINE", "blank line"},
+    {SDPX_W_TRAILING_SPACE, "SDPX_W_TRAILING_SPACE", "trailing whitespace"},
+    {SDPX_W_MISSING_ORIGIN, "SDPX_W_MISSING_ORIGIN", "no o= line"},
+    {SDPX_W_MISSING_NAME, "SDPX_W_MISSING_NAME", "no s= line"},
+    {SDPX_W_MISSING_TIMING, "SDPX_W_MISSING_TIMING", "no t= line"},
+    {SDPX_W_ORDER, "SDPX_W_ORDER", "line out of order"},
+    {SDPX_W_UNKNOWN_TYPE, "SDPX_W_UNKNOWN_TYPE", "unknown line type"},
+    {SDPX_W_ATTR_NAME, "SDPX_W_ATTR_NAME", "attribute name is not a token"},
+    {SDPX_W_DUPLICATE, "SDPX_W_DUPLICATE", "line appears more than once"},
+    {SDPX_W_NO_FORMAT, "SDPX_W_NO_FORMAT", "m= line without formats"},
+    {SDPX_W_ATTR_VALUE, "SDPX_W_ATTR_VALUE", "attribute value does not decode"},
+    {SDPX_W_SCOPE, "SDPX_W_SCOPE", "attribute at a level it is not defined for"},
+    {SDPX_W_FIELD, "SDPX_W_FIELD", "malformed field kept as text"},
+};
+
+static const code_row *find_code(int code)
+{
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (codes[i].code == code)
+            return &codes[i];
+    return NULL;
+}
+
+const char *sdpx_strerror(int code)
+{
+    const code_row *r = find_code(code);
+    return r ? r->text : "unknown error code";
+}
+
+const char *sdpx_code_name(int code)
+{
+    const code_row *r = find_code(code);
+    return r ? r->name : "SDPX_UNKNOWN_CODE";
+}
+
+void sdpxi_error_set(sdpx_error *e, int code, unsigned line, unsigned col,
+                     const char *fmt, ...)
+{
+    if (!e)
+        return;
+    e->code = code;
+    e->line = line;
+    e->col = col;
+    e->need = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+}
+
+size_t sdpxi_quote(char *dst, size_t cap, sdpx_str s, size_t max)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    if (cap == 0)
+        return 0;
+    for (size_t i = 0; i < s.len && i < max; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            if (o + 1 >= cap)
+                break;
+            dst[o++] = (char)c;
+        } else {
+            if (o + 4 >= cap)
+                break;
+            dst[o++] = '\\';
+            dst[o++] = 'x';
+            dst[o++] = hex[c >> 4];
+            dst[o++] = hex[c & 15];
+        }
+    }
+    if (s.len > max && o + 3 < cap) {
+        memcpy(dst + o, "...", 3);
+        o += 3;
+    }
+    dst[o] = '\0';
+    return o;
+}

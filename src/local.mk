@@ -1,0 +1,14 @@
+lib_LTLIBRARIES += libsdpx.la
+libsdpx_la_CFLAGS = $(STRICT_CFLAGS)
+libsdpx_la_LDFLAGS = -version-info $(SDPX_LT_VERSION) -export-symbols-regex '^sdpx_' -no-undefined
+libsdpx_la_SOURCES = \
+	src/internal.h \
+	src/arena.c \
+	src/error.c \
+	src/tokenize.c \
+	src/number.c \
+	src/lines.c \
+	src/parse.c \
+	src/model.c \
+	src/write.c \
+	src/attr/registry.c

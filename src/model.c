@@ -1,0 +1,160 @@
+/* The session model: sections of lines, lookup and iteration. */
+#include "internal.h"
+
+size_t sdpx_session_line_count(const sdpx_session *s) { return s->sec.n; }
+
+const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i)
+{
+    return i < s->sec.n ? &s->sec.lines[i] : NULL;
+}
+
+size_t sdpx_session_media_count(const sdpx_session *s) { return s->nmedia; }
+
+sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i)
+{
+    return i < s->nmedia ? s->media[i] : NULL;
+}
+
+size_t sdpx_media_line_count(const sdpx_media *m) { return m->sec.n; }
+
+const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i)
+{
+    return i < m->sec.n ? &m->sec.lines[i] : NULL;
+}
+
+size_t sdpx_media_index(const sdpx_media *m) { return m->index; }
+
+sdpx_session *sdpx_media_session(const sdpx_media *m) { return m->session; }
+
+char sdpx_line_type(const sdpx_line *l) { return l->type; }
+
+sdpx_str sdpx_line_text(const sdpx_line *l) { return sdpxi_str(l->text, l->len); }
+
+sdpx_str sdpx_line_value(const sdpx_line *l)
+{
+    return l->type ? sdpxi_str(l->text + 2, l->len - 2) : sdpxi_str(l->text + l->len, 0);
+}
+
+unsigned sdpx_line_number(const sdpx_line *l) { return l->lineno; }
+
+sdpx_eol sdpx_line_eol(const sdpx_line *l) { return (sdpx_eol)l->eol; }
+
+sdpx_attr_kind sdpx_line_kind(const sdpx_line *l) { return (sdpx_attr_kind)l->kind; }
+
+sdpx_str sdpx_attr_name(const sdpx_line *l)
+{
+    if (l->type != 'a')
+        return sdpxi_str(l->text, 0);
+    return sdpxi_str(l->text + 2, l->namelen);
+}
+
+int sdpx_attr_has_value(const sdpx_line *l)
+{
+    return l->type == 'a' && (l->flags & SDPXI_LINE_HAS_VALUE) != 0;
+}
+
+sdpx_str sdpx_attr_value(const sdpx_line *l)
+{
+    if (!sdpx_attr_has_value(l))
+        return sdpxi_str(l->text + l->len, 0);
+    size_t off = 2 + (size_t)l->namelen + 1;
+    return sdpxi_str(l->text + off, l->len - off);
+}
+
+size_t sdpxi_section_start(const sdpxi_section *sec, const sdpx_line *after)
+{
+    if (!after || after < sec->lines || after >= sec->lines + sec->n)
+        return 0;
+    return (size_t)(after - sec->lines) + 1;
+}
+
+static const sdpx_line *find_type(const sdpxi_section *sec, char type, const sdpx_line *after)
+{
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++)
+        if (sec->lines[i].type == type)
+            return &sec->lines[i];
+    return NULL;
+}
+
+static const sdpx_line *find_kind(const sdpxi_section *sec, sdpx_attr_kind kind,
+                                  const sdpx_line *after)
+{
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++)
+        if (sec->lines[i].type == 'a' && sec->lines[i].kind == kind)
+            return &sec->lines[i];
+    return NULL;
+}
+
+static const sdpx_line *find_name(const sdpxi_section *sec, const char *name,
+                                  const sdpx_line *after)
+{
+    size_t n = strlen(name);
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++) {
+        const sdpx_line *l = &sec->lines[i];
+        if (l->type == 'a' && l->namelen == n && memcmp(l->text + 2, name, n) == 0)
+            return l;
+    }
+    return NULL;
+}
+
+const sdpx_line *sdpx_session_find_line(const sdpx_session *s, char type, const sdpx_line *after)
+{
+    return find_type(&s->sec, type, after);
+}
+
+const sdpx_line *sdpx_media_find_line(const sdpx_media *m, char type, const sdpx_line *after)
+{
+    return find_type(&m->sec, type, after);
+}
+
+const sdpx_line *sdpx_session_find_attr(const sdpx_session *s, sdpx_attr_kind kind,
+                                        const sdpx_line *after)
+{
+    return find_kind(&s->sec, kind, after);
+}
+
+const sdpx_line *sdpx_media_find_attr(const sdpx_media *m, sdpx_attr_kind kind,
+                                      const sdpx_line *after)
+{
+    return find_kind(&m->sec, kind, after);
+}
+
+const sdpx_line *sdpx_session_find_attr_name(const sdpx_session *s, const char *name,
+                                             const sdpx_line *after)
+{
+    return find_name(&s->sec, name, after);
+}
+
+const sdpx_line *sdpx_media_find_attr_name(const sdpx_media *m, const char *name,
+                                           const sdpx_line *after)
+{
+    return find_name(&m->sec, name, after);
+}
+
+int sdpx_session_origin(const sdpx_session *s, sdpx_origin *out)
+{
+    const sdpx_line *l = find_type(&s->sec, 'o', NULL);
+    return l ? sdpx_origin_parse(sdpx_line_value(l), out) : SDPX_ENOTFOUND;
+}
+
+int sdpx_session_name(const sdpx_session *s, sdpx_str *out)
+{
+    const sdpx_line *l = find_type(&s->sec, 's', NULL);
+    if (!l)
+        return SDPX_ENOTFOUND;
+    *out = sdpx_line_value(l);
+    return 0;
+}
+
+int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out)
+{
+    const sdpx_line *l = find_type(&m->sec, 'c', NULL);
+    if (!l)
+        l = find_type(&m->session->sec, 'c', NULL);
+    return l ? sdpx_connection_parse(sdpx_line_value(l), out) : SDPX_ENOTFOUND;
+}
+
+int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
+{
+    return sdpx_mline_parse(sdpx_line_value(&m->sec.lines[0]), out);
+}

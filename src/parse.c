@@ -1,0 +1,741 @@
+/* Lines -> model. Knows the RFC 8866 line grammar and order; delegates field
+ * decoding to lines.c and attribute values to the decoders in attr/. */
+#include "internal.h"
+
+#include <stdio.h>
+
+typedef struct parser {
+    unsigned flags;
+    sdpx_limits lim;
+    sdpx_diag_fn diag;
+    void *diag_ctx;
+    sdpx_error *err;     /* the caller's: receives the first error */
+    int first_code;      /* 0 until an error happened */
+    size_t nattrs;
+    /* order and presence tracking */
+    int in_media;
+    int last_rank;
+    char last_type;
+    unsigned seen;       /* bit per letter seen in the current part */
+    int seen_t;
+    int seen_o;
+    int seen_s;
+    unsigned last_line;
+    int lf_warned;
+    int started;         /* the v=0 line was seen */
+} parser;
+
+#define BIT(c) (1u << ((c) - 'a'))
+
+/* Report a problem. Errors (code < 0) go to the caller's sdpx_error (the
+ * first one) and, with ALL_ERRORS, to the diagnostics callback; warnings go
+ * to the callback only. Returns code. */
+static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+{
+    int want_diag = p->diag && (code > 0 || (p->flags & SDPX_PARSE_ALL_ERRORS));
+    int want_err = code < 0 && p->first_code == 0 && p->err;
+    if (code < 0 && p->first_code == 0)
+        p->first_code = code;
+    if (!want_diag && !want_err)
+        return code;
+    sdpx_error e;
+    e.code = code;
+    e.line = line;
+    e.col = col;
+    e.need = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+    va_end(ap);
+    if (want_err)
+        *p->err = e;
+    if (want_diag)
+        p->diag(p->diag_ctx, code < 0 ? SDPX_SEV_ERROR : SDPX_SEV_WARNING, &e);
+    return code;
+}
+
+static unsigned col_of(const sdpx_token *t, const char *at)
+{
+    return (unsigned)(at - t->text.ptr) + 1;
+}
+
+/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
+static int is_token_char(unsigned char c)
+{
+    return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b ||
+           c == 0x2d || c == 0x2e || (c >= 0x30 && c <= 0x39) ||
+           (c >= 0x41 && c <= 0x5a) || (c >= 0x5e && c <= 0x7e);
+}
+
+static int is_token(sdpx_str s)
+{
+    if (s.len == 0)
+        return 0;
+    for (size_t i = 0; i < s.len; i++)
+        if (!is_token_char((unsigned char)s.ptr[i]))
+            return 0;
+    return 1;
+}
+
+/* Position in the RFC 8866 5 order; 0 means "not ordered" (unknown type). */
+static int session_rank(char c)
+{
+    switch (c) {
+    case 'v': return 1;
+    case 'o': return 2;
+    case 's': return 3;
+    case 'i': return 4;
+    case 'u': return 5;
+    case 'e': return 6;
+    case 'p': return 7;
+    case 'c': return 8;
+    case 'b': return 9;
+    case 't': return 10;
+    case 'r': return 10;
+    case 'z': return 11;
+    case 'k': return 12;
+    case 'a': return 13;
+    default: return 0;
+    }
+}
+
+static int media_rank(char c)
+{
+    switch (c) {
+    case 'm': return 1;
+    case 'i': return 2;
+    case 'c': return 3;
+    case 'b': return 4;
+    case 'k': return 5;
+    case 'a': return 6;
+    default: return 0;
+    }
+}
+
+static int known_type(char c)
+{
+    return session_rank(c) != 0 || c == 'm';
+}
+
+/* Lines that may appear once per part (RFC 8866 5). */
+static int once_only(char c, int in_media)
+{
+    if (in_media)
+        return c == 'i' || c == 'k';
+    return c == 'v' || c == 'o' || c == 's' || c == 'i' || c == 'u' || c == 'c' ||
+           c == 'z' || c == 'k';
+}
+
+static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0; }
+
+/* A structural rule was broken: an error in strict mode, a warning otherwise.
+ * Returns the error code (strict) or 0. */
+static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
+                const char *what)
+{
+    if (strict(p))
+        return report(p, ecode, t->line, col, "%s", what);
+    report(p, wcode, t->line, col, "%s", what);
+    return 0;
+}
+
+static int check_order(parser *p, const sdpx_token *t)
+{
+    char c = t->type;
+    char msg[96];
+    int rank = p->in_media ? media_rank(c) : session_rank(c);
+    int rc = 0;
+    if (!known_type(c)) {
+        snprintf(msg, sizeof msg, "unknown line type '%c'", c);
+        return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, msg);
+    }
+    if (rank == 0) {
+        snprintf(msg, sizeof msg, "'%c=' line inside a media section", c);
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, msg);
+    } else if (rank < p->last_rank || (c == 'r' && p->last_type != 't' && p->last_type != 'r')) {
+        snprintf(msg, sizeof msg, "'%c=' line out of order after '%c='", c, p->last_type);
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, msg);
+    } else {
+        p->last_rank = rank;
+    }
+    if (rc)
+        return rc;
+    if (once_only(c, p->in_media) && (p->seen & BIT(c))) {
+        snprintf(msg, sizeof msg, "second '%c=' line", c);
+        rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, msg);
+    }
+    p->seen |= BIT(c);
+    p->last_type = c;
+    return rc;
+}
+
+/* `what` is a format with one %s: the offending token, quoted. */
+static int field_error(parser *p, const sdpx_token *t, int code, const char *at,
+                       sdpx_str tok, const char *what)
+{
+    char q[64];
+    sdpxi_quote(q, sizeof q, tok, 40);
+    return report(p, code, t->line, col_of(t, at), what, q);
+}
+
+/* A malformed field that lenient mode keeps as text (a warning there, an
+ * error in strict mode). */
+static int soft_field_error(parser *p, const sdpx_token *t, int code, const char *at,
+                            sdpx_str tok, const char *what)
+{
+    if (strict(p))
+        return field_error(p, t, code, at, tok, what);
+    char q[64];
+    sdpxi_quote(q, sizeof q, tok, 40);
+    report(p, SDPX_W_FIELD, t->line, col_of(t, at), what, q);
+    return 0;
+}
+
+static int missing_field(parser *p, const sdpx_token *t, const char *line_kind, const char *form)
+{
+    char q[64];
+    sdpxi_quote(q, sizeof q, t->value, 40);
+    return report(p, SDPX_EFIELD, t->line, col_of(t, t->value.ptr + t->value.len) ,
+                  "%s line \"%s\" needs %s", line_kind, q, form);
+}
+
+static int check_nettype(parser *p, const sdpx_token *t, sdpx_str nettype, sdpx_str addrtype)
+{
+    if (!strict(p))
+        return 0;
+    /* RFC 8866 5.7, 8.2.6/8.2.7: nettype IN with addrtype IP4 or IP6 */
+    if (!sdpx_str_eq(nettype, "IN"))
+        return field_error(p, t, SDPX_EVALUE, nettype.ptr, nettype, "network type \"%s\" is not IN");
+    if (!sdpx_str_eq(addrtype, "IP4") && !sdpx_str_eq(addrtype, "IP6"))
+        return field_error(p, t, SDPX_EVALUE, addrtype.ptr, addrtype,
+                           "address type \"%s\" is not IP4 or IP6");
+    return 0;
+}
+
+static int check_origin(parser *p, const sdpx_token *t)
+{
+    sdpx_origin o;
+    if (sdpx_origin_parse(t->value, &o))
+        return missing_field(p, t, "o=", "six fields: username sess-id sess-version nettype addrtype address");
+    if (strict(p)) {
+        uint64_t v;
+        int rc = sdpx_str_u64(o.sess_id, &v);
+        if (rc == SDPX_EFIELD)
+            return field_error(p, t, SDPX_EVALUE, o.sess_id.ptr, o.sess_id, "sess-id \"%s\" is not a number");
+        rc = sdpx_str_u64(o.sess_version, &v);
+        if (rc == SDPX_EFIELD)
+            return field_error(p, t, SDPX_EVALUE, o.sess_version.ptr, o.sess_version,
+                               "sess-version \"%s\" is not a number");
+        const char *after = o.address.ptr + o.address.len;
+        sdpx_str rest = sdpxi_str(after, (size_t)(t->value.ptr + t->value.len - after));
+        sdpx_str extra;
+        if (sdpx_field_next(&rest, &extra))
+            return field_error(p, t, SDPX_EFIELD, extra.ptr, extra, "extra field \"%s\" in o= line");
+        return check_nettype(p, t, o.nettype, o.addrtype);
+    }
+    return 0;
+}
+
+static int check_connection(parser *p, const sdpx_token *t)
+{
+    sdpx_connection c;
+    if (sdpx_connection_parse(t->value, &c)) {
+        sdpx_str rest = t->value, f;
+        int n = 0;
+        while (n < 3 && sdpx_field_next(&rest, &f))
+            n++;
+        if (n < 3)
+            return missing_field(p, t, "c=", "three fields: nettype addrtype address");
+        return soft_field_error(p, t, SDPX_EFIELD, f.ptr, f, "malformed connection address \"%s\"");
+    }
+    return check_nettype(p, t, c.nettype, c.addrtype);
+}
+
+static int check_mline(parser *p, const sdpx_token *t)
+{
+    sdpx_str rest = t->value, media, port, proto;
+    if (!sdpx_field_next(&rest, &media) || !sdpx_field_next(&rest, &port) ||
+        !sdpx_field_next(&rest, &proto))
+        return missing_field(p, t, "m=", "media, port and proto");
+    sdpx_mline m;
+    int rc = sdpx_mline_parse(t->value, &m);
+    if (rc == SDPX_ERANGE)
+        return field_error(p, t, SDPX_ERANGE, port.ptr, port, "port \"%s\" out of range 0-65535");
+    if (rc)
+        return field_error(p, t, SDPX_EFIELD, port.ptr, port, "port \"%s\" is not a number");
+    if (m.formats.len == 0)
+        return rule(p, SDPX_EFIELD, SDPX_W_NO_FORMAT, t, col_of(t, t->value.ptr + t->value.len),
+                    "m= line has no format");
+    return 0;
+}
+
+static int check_bandwidth(parser *p, const sdpx_token *t)
+{
+    sdpx_bandwidth b;
+    int rc = sdpx_bandwidth_parse(t->value, &b);
+    if (rc == 0) {
+        if (strict(p) && !is_token(b.type))
+            return field_error(p, t, SDPX_EVALUE, b.type.ptr, b.type, "bandwidth type \"%s\" is not a token");
+        return 0;
+    }
+    const char *colon = memchr(t->value.ptr, ':', t->value.len);
+    if (!colon || colon == t->value.ptr)
+        return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                "b= line \"%s\" is not <bwtype>:<bandwidth>");
+    sdpx_str v = sdpxi_str(colon + 1, (size_t)(t->value.ptr + t->value.len - colon - 1));
+    if (rc == SDPX_EOVERFLOW)
+        return soft_field_error(p, t, SDPX_ERANGE, v.ptr, v, "bandwidth \"%s\" out of range");
+    return soft_field_error(p, t, SDPX_EFIELD, v.ptr, v, "bandwidth \"%s\" is not a number");
+}
+
+static int check_timing(parser *p, const sdpx_token *t)
+{
+    sdpx_timing tm;
+    int rc = sdpx_timing_parse(t->value, &tm);
+    if (rc == 0)
+        return 0;
+    sdpx_str rest = t->value, f;
+    while (sdpx_field_next(&rest, &f)) {
+        uint64_t v;
+        int frc = sdpx_str_u64(f, &v);
+        if (frc == SDPX_EOVERFLOW)
+            return soft_field_error(p, t, SDPX_ERANGE, f.ptr, f, "time \"%s\" out of range");
+        if (frc)
+            return soft_field_error(p, t, SDPX_EFIELD, f.ptr, f, "time \"%s\" is not a number");
+    }
+    return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                            "t= line \"%s\" needs exactly two times");
+}
+
+static int check_value(parser *p, const sdpx_token *t)
+{
+    int rc = 0;
+    switch (t->type) {
+    case 'o': return check_origin(p, t);
+    case 'c': return check_connection(p, t);
+    case 'm': return check_mline(p, t);
+    case 'b': return check_bandwidth(p, t);
+    case 't': return check_timing(p, t);
+    case 'r': {
+        sdpx_repeat r;
+        if (sdpx_repeat_parse(t->value, &r))
+            return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                    "r= line \"%s\" is not <interval> <duration> <offset>...");
+        return 0;
+    }
+    case 'z': {
+        sdpx_str rest = t->value;
+        uint64_t when;
+        int64_t off;
+        int n = 0;
+        while ((rc = sdpx_zone_next(&rest, &when, &off)) == 1)
+            n++;
+        if (rc < 0 || n == 0)
+            return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                    "z= line \"%s\" is not pairs of <adjustment time> <offset>");
+        return 0;
+    }
+    case 'k': {
+        sdpx_key k;
+        if (sdpx_key_parse(t->value, &k))
+            return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                    "k= line \"%s\" is not <method>[:<key>]");
+        return 0;
+    }
+    case 'v':
+        if (!sdpx_str_eq(t->value, "0"))
+            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
+{
+    sdpx_str name = sdpxi_str(l->text + 2, l->namelen);
+    if (!is_token(name)) {
+        char q[64];
+        sdpxi_quote(q, sizeof q, name, 40);
+        char msg[96];
+        snprintf(msg, sizeof msg, "attribute name \"%s\" is not a token", q);
+        int rc = rule(p, SDPX_EVALUE, SDPX_W_ATTR_NAME, t, 3, msg);
+        if (rc)
+            return rc;
+    }
+    if (l->kind > SDPX_ATTR_OTHER) {
+        unsigned scope = sdpxi_attr_scope((sdpx_attr_kind)l->kind);
+        unsigned here = p->in_media ? SDPXI_SCOPE_MEDIA : SDPXI_SCOPE_SESSION;
+        if (!(scope & here)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "a=%s is not allowed at %s level",
+                     sdpx_attr_kind_name((sdpx_attr_kind)l->kind),
+                     p->in_media ? "media" : "session");
+            int rc = rule(p, SDPX_ESCOPE, SDPX_W_SCOPE, t, 3, msg);
+            if (rc)
+                return rc;
+        }
+        /* Value grammars cost time: checked when strict, or when someone
+         * listens for the warnings. */
+        if (strict(p) || p->diag) {
+            char msg[128];
+            size_t off;
+            sdpx_str value = sdpx_attr_value(l);
+            if (sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off,
+                                 msg, sizeof msg)) {
+                unsigned col = sdpx_attr_has_value(l) ? col_of(t, value.ptr + off)
+                                                      : (unsigned)l->len + 1;
+                if (strict(p))
+                    return report(p, SDPX_EVALUE, t->line, col, "%s", msg);
+                report(p, SDPX_W_ATTR_VALUE, t->line, col, "%s", msg);
+            }
+        }
+    }
+    return 0;
+}
+
+void sdpxi_line_classify(sdpx_line *l)
+{
+    l->kind = SDPX_ATTR_NONE;
+    l->namelen = 0;
+    l->flags &= (uint8_t)~SDPXI_LINE_HAS_VALUE;
+    if (l->type != 'a')
+        return;
+    const char *v = l->text + 2;
+    size_t n = l->len - 2;
+    const char *colon = memchr(v, ':', n);
+    size_t nl = colon ? (size_t)(colon - v) : n;
+    l->namelen = (uint32_t)nl;
+    if (colon)
+        l->flags |= SDPXI_LINE_HAS_VALUE;
+    l->kind = (uint8_t)sdpx_attr_kind_from_name(sdpxi_str(v, nl));
+}
+
+/* Count lines and likely m= lines to size the arena exactly. */
+static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
+{
+    size_t lines = 1, media = len > 0 && buf[0] == 'm';
+    const char *p = buf, *end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            break;
+        p = nl + 1;
+        lines++;
+        if (p < end && *p == 'm')
+            media++;
+    }
+    *nlines = lines;
+    *nmedia = media;
+}
+
+static void limits_with_defaults(const sdpx_parse_options *opt, sdpx_limits *l)
+{
+    if (opt)
+        *l = opt->limits;
+    else
+        memset(l, 0, sizeof *l);
+    if (!l->max_input)
+        l->max_input = SDPX_DEFAULT_MAX_INPUT;
+    if (!l->max_lines)
+        l->max_lines = SDPX_DEFAULT_MAX_LINES;
+    if (!l->max_line_len)
+        l->max_line_len = SDPX_DEFAULT_MAX_LINE_LEN;
+    if (!l->max_attributes)
+        l->max_attributes = SDPX_DEFAULT_MAX_ATTRIBUTES;
+    if (!l->max_media)
+        l->max_media = SDPX_DEFAULT_MAX_MEDIA;
+    /* Lines hold 32-bit lengths and numbers. */
+    if (l->max_line_len > UINT32_MAX)
+        l->max_line_len = UINT32_MAX;
+    if (l->max_lines > UINT32_MAX)
+        l->max_lines = UINT32_MAX;
+}
+
+/* Checked a + b for sizes. */
+static int add_size(size_t *acc, size_t n)
+{
+    size_t a = SDPXI_ALIGN_UP(n);
+    if (a < n || *acc > SIZE_MAX - a)
+        return -1;
+    *acc += a;
+    return 0;
+}
+
+static int mul_size(size_t *acc, size_t n, size_t each)
+{
+    if (each && n > SIZE_MAX / each)
+        return -1;
+    return add_size(acc, n * each);
+}
+
+static sdpx_media *new_media(sdpx_session *s, sdpx_line *first)
+{
+    sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
+    m->session = s;
+    m->sec.lines = first;
+    m->sec.n = 0;
+    m->sec.cap = 0;
+    m->index = s->nmedia;
+    s->media[s->nmedia++] = m;
+    return m;
+}
+
+/* Per-line warnings for endings and whitespace (lenient quirks). */
+static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
+{
+    if (!p->diag)
+        return;
+    if (t->eol == SDPX_EOL_LF && !p->lf_warned) {
+        p->lf_warned = 1;
+        report(p, SDPX_W_LF, t->line, (unsigned)t->text.len + 1,
+               "line ends with LF instead of CRLF (reported once)");
+    }
+    if (t->eol == SDPX_EOL_NONE && total_len > 0)
+        report(p, SDPX_W_NO_FINAL_EOL, t->line, (unsigned)t->text.len + 1,
+               "last line has no line ending");
+    if (t->type && t->text.len > 0) {
+        char last = t->text.ptr[t->text.len - 1];
+        if (last == ' ' || last == '\t')
+            report(p, SDPX_W_TRAILING_SPACE, t->line, (unsigned)t->text.len,
+                   "trailing whitespace");
+    }
+}
+
+static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
+{
+    sdpx_tokenizer tz;
+    sdpx_token t;
+    sdpx_error terr;
+    sdpx_line *out = s->sec.lines;
+    sdpx_media *cur = NULL;
+    size_t nout = 0;
+    int rc;
+
+    sdpx_tokenizer_init(&tz, text, len);
+    for (;;) {
+        rc = sdpx_tokenizer_next(&tz, &t, &terr);
+        if (rc == 0)
+            break;
+        if (rc < 0) {
+            report(p, rc, terr.line, terr.col, "%s", terr.msg);
+            if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
+                return rc;
+            continue;
+        }
+        if (t.text.len > p->lim.max_line_len) {
+            rc = report(p, SDPX_ELIMIT, t.line, (unsigned)p->lim.max_line_len + 1,
+                        "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
+            return rc; /* limits always stop the parse */
+        }
+        line_quirks(p, &t, len);
+        if (!p->started && t.type) {
+            /* RFC 8866 5.1: the description starts with v=0 */
+            if (!(t.type == 'v' && sdpx_str_eq(t.value, "0"))) {
+                char q[64];
+                sdpxi_quote(q, sizeof q, t.text, 40);
+                report(p, SDPX_EVERSION, t.line, 1, "first line \"%s\" is not v=0", q);
+                return SDPX_EVERSION; /* not SDP at all: nothing more to say */
+            }
+            p->started = 1;
+        }
+
+        sdpx_line *l = &out[nout++];
+        l->text = t.text.ptr;
+        l->len = (uint32_t)t.text.len;
+        l->lineno = t.line;
+        l->type = t.type;
+        l->eol = (uint8_t)t.eol;
+        l->flags = 0;
+        sdpxi_line_classify(l);
+
+        if (t.type == 0) {
+            rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
+        } else {
+            if (t.type == 'm') {
+                if (s->nmedia >= p->lim.max_media)
+                    return report(p, SDPX_ELIMIT, t.line, 1,
+                                  "more media sections than the limit max_media (%zu)",
+                                  p->lim.max_media);
+                cur = new_media(s, l);
+                p->in_media = 1;
+                p->last_rank = 0;
+                p->seen = 0;
+            }
+            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes)
+                return report(p, SDPX_ELIMIT, t.line, 1,
+                              "more attributes than the limit max_attributes (%zu)",
+                              p->lim.max_attributes);
+            if (t.type == 'o')
+                p->seen_o = 1;
+            else if (t.type == 's')
+                p->seen_s = 1;
+            else if (t.type == 't')
+                p->seen_t = 1;
+            check_order(p, &t);
+            check_value(p, &t);
+            if (t.type == 'a')
+                check_attr(p, &t, l);
+        }
+        if (cur)
+            cur->sec.n++;
+        else
+            s->sec.n++;
+        p->last_line = t.line;
+        if (p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS))
+            return p->first_code;
+    }
+    /* RFC 8866 5: o=, s= and at least one t= are mandatory. */
+    static const struct { char type; int code; const char *what; } need[] = {
+        {'o', SDPX_W_MISSING_ORIGIN, "no o= line"},
+        {'s', SDPX_W_MISSING_NAME, "no s= line"},
+        {'t', SDPX_W_MISSING_TIMING, "no t= line"},
+    };
+    int have[3] = {p->seen_o, p->seen_s, p->seen_t};
+    for (int i = 0; i < 3; i++) {
+        if (have[i])
+            continue;
+        if (strict(p))
+            report(p, SDPX_EMISSING, p->last_line, 1, "%s", need[i].what);
+        else
+            report(p, need[i].code, 1, 1, "%s", need[i].what);
+    }
+    for (size_t i = 0; i < s->nmedia; i++)
+        s->media[i]->sec.cap = s->media[i]->sec.n;
+    s->sec.cap = s->sec.n;
+    return p->first_code;
+}
+
+int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
+               sdpx_session **out, sdpx_error *err)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.flags = opt ? opt->flags : 0;
+    p.diag = opt ? opt->diag : NULL;
+    p.diag_ctx = opt ? opt->diag_ctx : NULL;
+    p.err = err;
+    limits_with_defaults(opt, &p.lim);
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (!out)
+        return report(&p, SDPX_EINVAL, 0, 0, "no place for the session (out is NULL)");
+    *out = NULL;
+    if (!buf && len)
+        return report(&p, SDPX_EINVAL, 0, 0, "NULL buffer with non-zero length");
+    if (len == 0)
+        return report(&p, SDPX_EEMPTY, 1, 1, "empty input");
+    if (len > p.lim.max_input)
+        return report(&p, SDPX_ELIMIT, 0, 0, "input of %zu bytes exceeds the limit max_input (%zu)",
+                      len, p.lim.max_input);
+
+    size_t nlines, nmedia;
+    prescan(buf, len, &nlines, &nmedia);
+    if (nlines > p.lim.max_lines)
+        return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
+                      nlines, p.lim.max_lines);
+    if (nmedia > p.lim.max_media)
+        nmedia = p.lim.max_media + 1; /* the parse stops at the limit anyway */
+
+    size_t need = 0;
+    if (add_size(&need, sizeof(sdpx_session)) || mul_size(&need, nlines, sizeof(sdpx_line)) ||
+        mul_size(&need, nmedia, sizeof(sdpx_media *)) ||
+        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len))
+        return report(&p, SDPX_ENOMEM, 0, 0, "input too large to size");
+
+    const sdpx_allocator *al = opt ? opt->allocator : NULL;
+    sdpx_allocator def = {sdpxi_default_alloc, sdpxi_default_release, NULL};
+    if (!al)
+        al = &def;
+    char *region = NULL;
+    int heap = 0;
+    if (opt && opt->scratch) {
+        size_t pad = (size_t)(-(uintptr_t)opt->scratch & (SDPXI_ALIGN - 1));
+        if (opt->scratch_size >= pad && opt->scratch_size - pad >= need)
+            region = (char *)opt->scratch + pad;
+    }
+    if (!region) {
+        if (p.flags & SDPX_PARSE_NO_HEAP) {
+            size_t extra = opt && opt->scratch ? SDPXI_ALIGN - 1 : 0;
+            report(&p, SDPX_ESCRATCH, 0, 0, "scratch memory of %zu bytes is too small: %zu needed",
+                   opt ? opt->scratch_size : (size_t)0, need + extra);
+            if (err)
+                err->need = need + extra;
+            return SDPX_ESCRATCH;
+        }
+        region = sdpxi_block_new(al, need);
+        if (!region)
+            return report(&p, SDPX_ENOMEM, 0, 0, "out of memory (%zu bytes)", need);
+        heap = 1;
+    }
+
+    sdpx_session *s = (sdpx_session *)region;
+    memset(s, 0, sizeof *s);
+    size_t head = SDPXI_ALIGN_UP(sizeof *s);
+    sdpxi_arena_init(&s->arena, al, (p.flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
+                     need - head);
+    if (heap)
+        sdpxi_arena_adopt(&s->arena, region);
+    s->parse_flags = p.flags;
+    s->sec.lines = sdpxi_arena_alloc(&s->arena, nlines * sizeof(sdpx_line));
+    s->media = sdpxi_arena_alloc(&s->arena, nmedia * sizeof(sdpx_media *) + 1);
+    s->media_cap = nmedia;
+    char *copy = sdpxi_arena_alloc(&s->arena, len);
+    memcpy(copy, buf, len);
+
+    int rc = parse_lines(&p, s, copy, len);
+    if (rc) {
+        sdpx_session_free(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+void sdpx_session_free(sdpx_session *s)
+{
+    if (s)
+        sdpxi_arena_release(&s->arena);
+}
+
+typedef struct {
+    sdpx_diag_fn fn;
+    void *ctx;
+    int errors;
+} check_ctx;
+
+static void count_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    check_ctx *c = ctx;
+    if (sev == SDPX_SEV_ERROR)
+        c->errors++;
+    if (c->fn)
+        c->fn(c->ctx, sev, e);
+}
+
+int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx)
+{
+    check_ctx c = {fn, ctx, 0};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = (flags & SDPX_PARSE_STRICT) | SDPX_PARSE_ALL_ERRORS;
+    opt.diag = count_diag;
+    opt.diag_ctx = &c;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    int rc = sdpx_parse(buf, len, &opt, &s, &e);
+    sdpx_session_free(s);
+    if (rc == SDPX_ENOMEM)
+        return SDPX_ENOMEM;
+    if (rc && c.errors == 0) {
+        /* errors reported before the diagnostics could run (empty, limits) */
+        count_diag(&c, SDPX_SEV_ERROR, &e);
+    }
+    return c.errors;
+}

@@ -1,0 +1,117 @@
+/* The tokenizer: lines and fields as views. It never allocates, never
+ * writes and never reads past the length it was given. */
+#include "internal.h"
+
+void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len)
+{
+    t->buf = buf;
+    t->len = len;
+    t->pos = 0;
+    t->line = 0;
+}
+
+static int is_blank(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t')
+            return 0;
+    return 1;
+}
+
+int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
+{
+    if (t->pos >= t->len)
+        return 0;
+    const char *start = t->buf + t->pos;
+    size_t rest = t->len - t->pos;
+    const char *nl = memchr(start, '\n', rest);
+    size_t n = nl ? (size_t)(nl - start) : rest;
+    sdpx_eol eol = SDPX_EOL_NONE;
+    unsigned line = ++t->line;
+
+    t->pos += nl ? n + 1 : n;
+    if (nl) {
+        eol = SDPX_EOL_LF;
+        if (n > 0 && start[n - 1] == '\r') {
+            eol = SDPX_EOL_CRLF;
+            n--;
+        }
+    }
+    /* RFC 8866 5: no NUL and no bare CR inside a line. */
+    const char *bad = memchr(start, '\0', n);
+    if (bad) {
+        sdpxi_error_set(err, SDPX_ENUL, line, (unsigned)(bad - start) + 1, "NUL byte in line");
+        return SDPX_ENUL;
+    }
+    bad = memchr(start, '\r', n);
+    if (bad) {
+        sdpxi_error_set(err, SDPX_ECR, line, (unsigned)(bad - start) + 1,
+                        "CR not followed by LF");
+        return SDPX_ECR;
+    }
+    tok->text = sdpxi_str(start, n);
+    tok->line = line;
+    tok->eol = eol;
+    if (is_blank(start, n)) {
+        tok->type = 0;
+        tok->value = sdpxi_str(start + n, 0);
+        return 1;
+    }
+    unsigned char c = (unsigned char)start[0];
+    if (c < 'a' || c > 'z') {
+        char q[48];
+        sdpxi_quote(q, sizeof q, sdpxi_str(start, n), 16);
+        sdpxi_error_set(err, SDPX_ESYNTAX, line, 1,
+                        "line \"%s\" does not start with a lowercase type letter", q);
+        return SDPX_ESYNTAX;
+    }
+    if (n < 2 || start[1] != '=') {
+        char q[48];
+        sdpxi_quote(q, sizeof q, sdpxi_str(start, n), 16);
+        sdpxi_error_set(err, SDPX_ESYNTAX, line, 2,
+                        n >= 2 && (start[1] == ' ' || start[1] == '\t')
+                            ? "space before '=' in line \"%s\""
+                            : "missing '=' after type letter in line \"%s\"",
+                        q);
+        return SDPX_ESYNTAX;
+    }
+    tok->type = (char)c;
+    tok->value = sdpxi_str(start + 2, n - 2);
+    return 1;
+}
+
+int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
+{
+    const char *p = rest->ptr;
+    const char *end = p + rest->len;
+    while (p < end && *p == ' ')
+        p++;
+    if (p == end) {
+        rest->ptr = end;
+        rest->len = 0;
+        return 0;
+    }
+    const char *f = p;
+    while (p < end && *p != ' ')
+        p++;
+    field->ptr = f;
+    field->len = (size_t)(p - f);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
+void sdpx_attr_split(sdpx_str value, sdpx_str *name, sdpx_str *val, int *has_value)
+{
+    const char *colon = value.len ? memchr(value.ptr, ':', value.len) : NULL;
+    if (colon) {
+        size_t nl = (size_t)(colon - value.ptr);
+        *name = sdpxi_str(value.ptr, nl);
+        *val = sdpxi_str(colon + 1, value.len - nl - 1);
+        *has_value = 1;
+    } else {
+        *name = value;
+        *val = sdpxi_str(value.ptr + value.len, 0);
+        *has_value = 0;
+    }
+}

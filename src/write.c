@@ -1,0 +1,64 @@
+/* Model -> bytes. Lines are written as they are held: untouched lines carry
+ * their original bytes, edited lines the text their edit produced. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+typedef struct {
+    char *buf;
+    size_t cap;
+    size_t len;
+    int last_lf;
+} writer;
+
+static void put(writer *w, const char *p, size_t n)
+{
+    if (w->len < w->cap) {
+        size_t room = w->cap - w->len;
+        memcpy(w->buf + w->len, p, n < room ? n : room);
+    }
+    w->len += n;
+}
+
+/* With KEEP_LF a line ending in LF keeps it, and so does a last line without
+ * an ending that follows one; everything else ends in CRLF (RFC 8866 5). */
+static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
+{
+    for (size_t i = 0; i < sec->n; i++) {
+        const sdpx_line *l = &sec->lines[i];
+        int lf = 0;
+        if (flags & SDPX_WRITE_KEEP_LF)
+            lf = l->eol == SDPX_EOL_LF || (l->eol == SDPX_EOL_NONE && w->last_lf);
+        put(w, l->text, l->len);
+        put(w, "\r\n" + !!lf, lf ? 1 : 2);
+        w->last_lf = lf;
+    }
+}
+
+size_t sdpx_write(const sdpx_session *s, unsigned flags, char *buf, size_t cap)
+{
+    writer w = {buf, cap, 0, 0};
+    put_section(&w, &s->sec, flags);
+    for (size_t i = 0; i < s->nmedia; i++)
+        put_section(&w, &s->media[i]->sec, flags);
+    if (cap)
+        buf[w.len < cap ? w.len : cap - 1] = '\0';
+    return w.len;
+}
+
+char *sdpx_write_alloc(const sdpx_session *s, unsigned flags, size_t *len)
+{
+    size_t n = sdpx_write(s, flags, NULL, 0);
+    char *p = malloc(n + 1);
+    if (!p)
+        return NULL;
+    sdpx_write(s, flags, p, n + 1);
+    if (len)
+        *len = n;
+    return p;
+}
+
+void sdpx_free(void *p)
+{
+    free(p);
+}

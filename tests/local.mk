@@ -1,0 +1,45 @@
+# Check suites, one per component, plus the corpus suite.
+TEST_SUITES = \
+	tests/test_tokenize \
+	tests/test_parse \
+	tests/test_model \
+	tests/test_write \
+	tests/test_limits \
+	tests/test_corpus
+
+check_PROGRAMS += $(TEST_SUITES)
+TESTS += $(TEST_SUITES)
+
+TEST_COMMON_CFLAGS = $(TEST_CFLAGS) $(CHECK_CFLAGS) -DSDPX_CORPUS_DIR='"$(SDPX_CORPUS_DIR)"'
+TEST_COMMON_LDADD = libsdpx.la $(CHECK_LIBS)
+
+tests_test_tokenize_SOURCES = tests/test_tokenize.c tests/testutil.h
+tests_test_tokenize_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_tokenize_LDADD = $(TEST_COMMON_LDADD)
+tests_test_parse_SOURCES = tests/test_parse.c tests/testutil.h
+tests_test_parse_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_parse_LDADD = $(TEST_COMMON_LDADD)
+tests_test_model_SOURCES = tests/test_model.c tests/testutil.h
+tests_test_model_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_model_LDADD = $(TEST_COMMON_LDADD)
+tests_test_write_SOURCES = tests/test_write.c tests/testutil.h
+tests_test_write_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_write_LDADD = $(TEST_COMMON_LDADD)
+tests_test_limits_SOURCES = tests/test_limits.c tests/testutil.h
+tests_test_limits_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_limits_LDADD = $(TEST_COMMON_LDADD)
+tests_test_corpus_SOURCES = tests/test_corpus.c tests/testutil.h
+tests_test_corpus_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_corpus_LDADD = $(TEST_COMMON_LDADD)
+
+# The command-line tool, driven by a shell script.
+TESTS += tests/cli.test
+EXTRA_DIST += tests/cli.test
+TEST_EXTENSIONS = .test
+TEST_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = SDPX='$(abs_top_builddir)/tools/sdpx'; srcdir='$(abs_top_srcdir)'; export SDPX srcdir;
+
+# .ci/run asks for the suite list to run them under valgrind.
+print-test-suites:
+	@echo $(TEST_SUITES)
+.PHONY: print-test-suites

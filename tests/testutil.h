@@ -1,0 +1,72 @@
+/* Helpers shared by the Check suites. */
+#ifndef SDPX_TESTUTIL_H
+#define SDPX_TESTUTIL_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sdp.h"
+
+/* Compare a view with a C string, with a readable failure message. */
+#define ck_assert_str_view(view, cstr)                                                     \
+    do {                                                                                   \
+        sdpx_str v_ = (view);                                                              \
+        const char *c_ = (cstr);                                                           \
+        ck_assert_msg(sdpx_str_eq(v_, c_), "expected \"%s\", got \"%.*s\"", c_, (int)v_.len, \
+                      v_.ptr ? v_.ptr : "");                                               \
+    } while (0)
+
+/* Parse a NUL-terminated description; fail the test with the error if it does not parse. */
+static inline sdpx_session *parse_ok(const char *text, unsigned flags)
+{
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = flags;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    int rc = sdpx_parse(text, strlen(text), &opt, &s, &e);
+    ck_assert_msg(rc == 0, "parse failed: %s (%d) at %u:%u: %s", sdpx_code_name(rc), rc, e.line,
+                  e.col, e.msg);
+    return s;
+}
+
+/* Read a whole file; returns NULL when it cannot be read. */
+static inline char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *nb = realloc(buf, cap * 2);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    if (buf)
+        *len = n;
+    return buf;
+}
+
+/* Run one suite and return the process exit status. */
+static inline int run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+#endif

@@ -1,0 +1,59 @@
+/* sdpx check [--strict] [-v] FILE...: every problem, one line each. */
+#include "tool.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    int verbose;
+} check_out;
+
+static void on_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    const check_out *o = ctx;
+    if (sev == SDPX_SEV_ERROR || o->verbose)
+        tool_print_diag(stdout, o->name, sev, e);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    unsigned flags = 0;
+    int verbose = 0, nfiles = 0, failed = 0, i;
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (!strcmp(argv[i], "--strict"))
+            flags |= SDPX_PARSE_STRICT;
+        else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose"))
+            verbose = 1;
+        else if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "sdpx: check: unknown option '%s'\nusage: sdpx check [--strict] [-v] FILE...\n",
+                    argv[i]);
+            return TOOL_USAGE;
+        }
+    }
+    if (i >= argc) {
+        fprintf(stderr, "usage: sdpx check [--strict] [-v] FILE...\n");
+        return TOOL_USAGE;
+    }
+    for (; i < argc; i++, nfiles++) {
+        char *buf;
+        size_t len;
+        if (tool_read_file(argv[i], &buf, &len)) {
+            failed = 1;
+            continue;
+        }
+        check_out o = {tool_display_name(argv[i]), verbose};
+        int errors = sdpx_check(buf, len, flags, on_diag, &o);
+        if (errors < 0) {
+            fprintf(stderr, "sdpx: %s: %s\n", o.name, sdpx_strerror(errors));
+            failed = 1;
+        } else if (errors > 0) {
+            failed = 1;
+        }
+        free(buf);
+    }
+    return failed ? TOOL_FAIL : TOOL_OK;
+}

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Install what building and testing sdpx needs on Debian/Ubuntu, skipping
+# what is already there. Run as root (or with sudo available).
+set -e
+pkgs="gcc make autoconf automake libtool pkg-config check valgrind"
+missing=""
+for p in $pkgs; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null

@@ -1,0 +1,37 @@
+/* Shared pieces of the sdpx command-line tool. */
+#ifndef SDPX_TOOL_H
+#define SDPX_TOOL_H
+
+#include "sdp.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit codes of every subcommand. */
+enum { TOOL_OK = 0, TOOL_FAIL = 1, TOOL_USAGE = 2 };
+
+/* Read a whole file ("-" is stdin) into a malloc'd buffer. Returns 0, or -1
+ * after printing "sdpx: PATH: reason" to stderr. */
+int tool_read_file(const char *path, char **buf, size_t *len);
+
+/* The name a path is shown under in messages ("<stdin>" for "-"). */
+const char *tool_display_name(const char *path);
+
+/* Print "NAME:LINE:COL: error|warning: MSG" for a diagnostic. */
+void tool_print_diag(FILE *f, const char *name, sdpx_severity sev, const sdpx_error *e);
+
+/* Print a view to f, as is. */
+void tool_put_str(FILE *f, sdpx_str s);
+
+/* One subcommand: argv[0] is the subcommand's name. */
+typedef struct tool_command {
+    const char *name;
+    const char *args;    /* usage line after the name */
+    const char *summary; /* one line for --help */
+    int (*run)(int argc, char **argv);
+} tool_command;
+
+int cmd_check(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
+
+#endif
