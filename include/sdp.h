@@ -449,6 +449,15 @@ const sdpx_line *sdpx_session_find_attr_name(const sdpx_session *s, const char *
 /** Next media-level attribute named `name` (exact, case-sensitive) after `after`, or NULL. */
 const sdpx_line *sdpx_media_find_attr_name(const sdpx_media *m, const char *name, const sdpx_line *after);
 
+/**
+ * Check an a= line's value against its kind's grammar (the same check strict
+ * parsing makes): property attributes such as a=rtcp-mux take no value, the
+ * others need one that their typed decoder accepts. Unknown attributes pass.
+ * Returns 0 or SDPX_EVALUE with err (if not NULL) pointing at the offending
+ * byte (line and column relative to the parsed input).
+ */
+int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err);
+
 /* ===================================================================== */
 /* 5. Core lines: typed decoders for RFC 8866 line values                */
 /* ===================================================================== */

@@ -158,3 +158,20 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
 {
     return sdpx_mline_parse(sdpx_line_value(&m->sec.lines[0]), out);
 }
+
+int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err)
+{
+    if (l->type != 'a')
+        return 0;
+    char msg[128];
+    size_t off;
+    sdpx_str value = sdpx_attr_value(l);
+    int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off, msg,
+                              sizeof msg);
+    if (rc) {
+        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - l->text) + 1
+                                              : (unsigned)l->len + 1;
+        sdpxi_error_set(err, rc, l->lineno, col, "%s", msg);
+    }
+    return rc;
+}
