@@ -645,7 +645,7 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 
     size_t need = 0;
     if (add_size(&need, sizeof(sdpx_session)) || mul_size(&need, nlines, sizeof(sdpx_line)) ||
-        mul_size(&need, nmedia, sizeof(sdpx_media *)) ||
+        mul_size(&need, nmedia + 1, sizeof(sdpx_media *)) ||
         mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len))
         return report(&p, SDPX_ENOMEM, 0, 0, "input too large to size");
 
@@ -684,7 +684,8 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
         sdpxi_arena_adopt(&s->arena, region);
     s->parse_flags = p.flags;
     s->sec.lines = sdpxi_arena_alloc(&s->arena, nlines * sizeof(sdpx_line));
-    s->media = sdpxi_arena_alloc(&s->arena, nmedia * sizeof(sdpx_media *) + 1);
+    /* One spare slot, so the array is never empty; `need` counts it too. */
+    s->media = sdpxi_arena_alloc(&s->arena, (nmedia + 1) * sizeof(sdpx_media *));
     s->media_cap = nmedia;
     char *copy = sdpxi_arena_alloc(&s->arena, len);
     memcpy(copy, buf, len);

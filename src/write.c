@@ -30,7 +30,7 @@ static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
         if (flags & SDPX_WRITE_KEEP_LF)
             lf = l->eol == SDPX_EOL_LF || (l->eol == SDPX_EOL_NONE && w->last_lf);
         put(w, l->text, l->len);
-        put(w, "\r\n" + !!lf, lf ? 1 : 2);
+        put(w, lf ? "\n" : "\r\n", lf ? 1 : 2);
         w->last_lf = lf;
     }
 }

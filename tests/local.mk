@@ -43,3 +43,10 @@ AM_TESTS_ENVIRONMENT = SDPX='$(abs_top_builddir)/tools/sdpx'; srcdir='$(abs_top_
 print-test-suites:
 	@echo $(TEST_SUITES)
 .PHONY: print-test-suites
+
+# Hardening suites: fixed crash inputs, out-of-memory paths, threads,
+# adversarial inputs. Listed in TEST_SUITES so valgrind runs them too.
+TEST_SUITES += tests/test_regress
+tests_test_regress_SOURCES = tests/test_regress.c tests/testutil.h
+tests_test_regress_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_regress_LDADD = $(TEST_COMMON_LDADD)

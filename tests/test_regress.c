@@ -1,0 +1,146 @@
+/* Regression tests: every input that once crashed, overread, leaked or
+ * misbehaved, written inline, with the behaviour it must have now. */
+#include "testutil.h"
+
+#include <stdint.h>
+
+/* ---- a counting allocator ------------------------------------------- */
+
+typedef struct {
+    unsigned calls;
+    unsigned live;
+} counter;
+
+static void *count_alloc(void *ctx, size_t n)
+{
+    counter *c = ctx;
+    void *p = malloc(n);
+    if (p) {
+        c->calls++;
+        c->live++;
+    }
+    return p;
+}
+
+static void count_release(void *ctx, void *p, size_t n)
+{
+    counter *c = ctx;
+    (void)n;
+    if (p)
+        c->live--;
+    free(p);
+}
+
+/* ---- the cases ------------------------------------------------------ */
+
+typedef struct {
+    const char *name;  /* what went wrong, and where */
+    const char *input; /* the input, as found (NUL-free unless len says otherwise) */
+    size_t len;        /* 0: strlen(input) */
+    unsigned flags;    /* parse flags */
+    int rc;            /* expected sdpx_parse result */
+} regress_case;
+
+static const regress_case cases[] = {
+    /* src/parse.c: the arena was sized 8 bytes short (the media pointer
+     * array had one byte more than `need` counted), so a parse into scratch
+     * memory of exactly err.need bytes wrote through NULL in new_media, and
+     * a heap parse made a second allocation. */
+    {"scratch-need-with-media",
+     "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=rtcp-mux\r\n", 0,
+     0, 0},
+    {"scratch-need-without-media", "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n", 0, 0, 0},
+    {"scratch-need-many-media",
+     "v=0\r\ns=-\r\nm=audio 1 RTP/AVP 0\r\nm=video 2 RTP/AVP 96\r\nm=application 3 "
+     "UDP/DTLS/SCTP webrtc-datachannel\r\nm=audio 4 RTP/AVP 8\r\n",
+     0, 0, 0},
+    {"scratch-need-strict", "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n",
+     0, SDPX_PARSE_STRICT, 0},
+};
+
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static size_t case_len(const regress_case *c)
+{
+    return c->len ? c->len : strlen(c->input);
+}
+
+/* The heap path: the expected result, at most one allocation, nothing left. */
+START_TEST(heap_parse)
+{
+    const regress_case *c = &cases[_i];
+    counter cnt = {0, 0};
+    sdpx_allocator al = {count_alloc, count_release, &cnt};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = c->flags;
+    opt.allocator = &al;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    int rc = sdpx_parse(c->input, case_len(c), &opt, &s, &e);
+    ck_assert_msg(rc == c->rc, "%s: rc %d (%s), expected %d", c->name, rc, e.msg, c->rc);
+    ck_assert_msg(cnt.calls <= 1, "%s: %u allocations, expected at most 1", c->name, cnt.calls);
+    if (s) {
+        char *out = sdpx_write_alloc(s, 0, NULL);
+        ck_assert_ptr_nonnull(out);
+        sdpx_free(out);
+    }
+    sdpx_session_free(s);
+    ck_assert_msg(cnt.live == 0, "%s: %u blocks not released", c->name, cnt.live);
+}
+END_TEST
+
+/* The scratch path: too little gives ESCRATCH and `need`; exactly `need`
+ * (aligned or not) succeeds without a single allocator call. */
+START_TEST(scratch_parse)
+{
+    const regress_case *c = &cases[_i];
+    if (c->rc != 0)
+        return;
+    counter cnt = {0, 0};
+    sdpx_allocator al = {count_alloc, count_release, &cnt};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = c->flags | SDPX_PARSE_NO_HEAP;
+    opt.allocator = &al;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    int rc = sdpx_parse(c->input, case_len(c), &opt, &s, &e);
+    ck_assert_int_eq(rc, SDPX_ESCRATCH);
+    ck_assert_ptr_null(s);
+    size_t need = e.need;
+    ck_assert_uint_gt(need, case_len(c));
+
+    for (size_t misalign = 0; misalign < 8; misalign++) {
+        char *mem = malloc(need + 8);
+        ck_assert_ptr_nonnull(mem);
+        opt.scratch = mem + misalign;
+        opt.scratch_size = need;
+        rc = sdpx_parse(c->input, case_len(c), &opt, &s, &e);
+        if (rc == SDPX_ESCRATCH) {
+            /* a misaligned region may cost up to 7 bytes; the new need says so */
+            ck_assert_uint_gt(misalign, 0);
+            ck_assert_uint_le(e.need, need + 7);
+            opt.scratch_size = e.need;
+            rc = sdpx_parse(c->input, case_len(c), &opt, &s, &e);
+        }
+        ck_assert_msg(rc == 0, "%s (misalign %zu): rc %d %s", c->name, misalign, rc, e.msg);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_uint_eq(sdpx_write(s, 0, NULL, 0), case_len(c));
+        sdpx_session_free(s);
+        s = NULL;
+        free(mem);
+    }
+    ck_assert_uint_eq(cnt.calls, 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("regress");
+    TCase *tc = tcase_create("inputs");
+    tcase_add_loop_test(tc, heap_parse, 0, (int)NCASES);
+    tcase_add_loop_test(tc, scratch_parse, 0, (int)NCASES);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
