@@ -420,7 +420,7 @@ void sdpxi_line_classify(sdpx_line *l)
 /* Count lines and likely m= lines to size the arena exactly. */
 static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
 {
-    size_t lines = 1, media = len > 0 && buf[0] == 'm';
+    size_t lines = 0, media = len > 0 && buf[0] == 'm';
     const char *p = buf, *end = buf + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -431,7 +431,7 @@ static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
         if (p < end && *p == 'm')
             media++;
     }
-    *nlines = lines;
+    *nlines = lines + (p < end); /* a last line without its ending counts too */
     *nmedia = media;
 }
 

@@ -1,4 +1,303 @@
+/* Corpus suite over the shared collection of real SDPs (path from the
+ * build): every valid file parses and round-trips, every invalid file is
+ * rejected in strict mode; the exceptions are named here with their reason. */
 #include "testutil.h"
-START_TEST(placeholder) { ck_assert_int_eq(sdpx_str_eq((sdpx_str){"a",1}, "a"), 1); }
+
+#include <dirent.h>
+
+static const char *corpus = SDPX_CORPUS_DIR;
+
+/* valid/ files the lenient parser rejects on purpose, and why. */
+static const struct {
+    const char *file;
+    const char *why;
+} valid_rejected[] = {
+    {"gortsplib__issue-gortsplib-1025-undisclosed-cameras-ipv4.sdp", "c= with two fields (no addrtype)"},
+    {"gortsplib__issue-gortsplib-1025-undisclosed-cameras-ipv6.sdp", "c= with two fields (no addrtype)"},
+    {"gortsplib__issue-gortsplib-1068-BZBGEAR-BG-VPTZ-10HSU3.sdp", "first line is m=, not v=0"},
+    {"gortsplib__issue-gortsplib-448-no-v-0-at-start.sdp", "first line is m=, not v=0"},
+    {"gortsplib__issue-gortsplib-474-UDP-technology-cameras.sdp", "first line is m=, not v=0"},
+    {"gortsplib__issue-mediamtx-121-empty-unicast-address.sdp", "o= with five fields"},
+    {"gortsplib__issue-mediamtx-2762-Altasec-NVR.sdp", "o= with five fields"},
+    {"gortsplib__issue-mediamtx-5008-Uniview-IPC2122LB-SF28K-A.sdp", "o= with four fields"},
+    {"gortsplib__issue-mediamtx-75-LiveReporter-App.sdp", "o= with five fields (\"-0\")"},
+    {"gortsplib__onvif-specification.sdp", "o= with five fields"},
+    {"mozilla-webrtc-sdp__parse_firefox_simulcast_answer.sdp", "indented line (no type letter)"},
+    {"mozilla-webrtc-sdp__test_mask_sdp.sdp", "indented lines (no type letter)"},
+    {"pion-sdp__TestUnmarshalNonNilAddress.sdp", "c= with two fields"},
+    {"pion-sdp__origin-incomplete-IPv6-missing-address.sdp", "o= with five fields"},
+    {"pion-sdp__origin-incomplete-empty-address-field.sdp", "o= with five fields"},
+    {"pion-sdp__origin-incomplete-missing-address-type-and-address.sdp", "o= with four fields"},
+    {"pion-sdp__origin-incomplete-missing-unicast-address---Uniview-camera-case.sdp",
+     "o= with five fields"},
+    {"sipsorcery__ParseBadFormatBriaSDPUnitTest.sdp", "indented lines (no type letter)"},
+    {"sipsorcery__ParseBriaSDPUnitTest.sdp", "first line is \"v=0o=- ...\" (two lines run together)"},
+    {"sipsorcery__ParseMultipleMediaAnnouncementsUnitTest.sdp", "line \"mid:1\" without type letter"},
+    {"sipsorcery__ParseTelephoneEventSDPUnitTest.sdp", "indented lines (no type letter)"},
+};
+
+/* invalid/ files strict mode accepts, and why (what it does not check yet). */
+static const struct {
+    const char *file;
+    const char *why;
+} invalid_accepted[] = {
+    {"libwebrtc__DeserializeBrokenSdp-12.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'a=sendrecv' replaced by 'a=finger"},
+    {"libwebrtc__DeserializeBrokenSdp-13.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'a=sendrecv' replaced by 'a=finger"},
+    {"libwebrtc__DeserializeBrokenSdp-14.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'a=sendrecv' replaced by 'a=finger"},
+    {"libwebrtc__DeserializeBrokenSdp-15.sdp",
+     "[parser-specific] legal SDP: kSdpFullString with every 'a=sendrecv' replaced by 'a=fingerprint:md5 "},
+    {"libwebrtc__DeserializeInvalidPortInCandidateAttribute.sdp",
+     "attribute value grammar (typed decoder): candidate port 12345678 and rport 87654321 out of range"},
+    {"libwebrtc__DeserializeMsidAttributeWithDifferentTrackIds.sdp",
+     "semantic check (validation pass): two a=msid lines with different track ids in one m= section"},
+    {"libwebrtc__DeserializeMsidAttributeWithMissingStreamId.sdp",
+     "attribute value grammar (typed decoder): a=msid: with leading space (empty stream id)"},
+    {"libwebrtc__DeserializeMsidAttributeWithMissingTrackId.sdp",
+     "attribute value grammar (typed decoder): a=msid:stream_id followed by a trailing space and empty trac"},
+    {"libwebrtc__DeserializeMsidAttributeWithTooManySpaces.sdp",
+     "attribute value grammar (typed decoder): a=msid with three tokens"},
+    {"libwebrtc__DeserializeMsidAttributeWithoutAttributes.sdp",
+     "attribute value grammar (typed decoder): a=msid: with empty value"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-18.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'a=ssrc:1' replaced by 'a=ssrc:bad"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-19.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'a=ssrc-group:FEC 2 3' replaced by"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-20.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'a=rtpmap:111 ' replaced by 'a=rtp"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-21.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'opus/48000/2' replaced by 'opus/b"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-22.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'opus/48000/2' replaced by 'opus/4"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-23.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every '1 udp 2130706432' replaced by 'ba"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-24.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every '1 udp 2130706432' replaced by '1 "},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-25.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every '192.168.1.5 1234' replaced by '19"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-26.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'rport 2346' replaced by 'rport ba"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-27.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'rport 2346 generation 2' replaced"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-28.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with every 'm=audio 2345 RTP/SAVPF 111 103 10"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-33.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with 'a=rtcp-fb:badvalue nack\\r\\n' injected a"},
+    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-34.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with 'a=extmap:badvalue http://example.com\\r\\"},
+    {"libwebrtc__DeserializeSimulcastNegative_DuplicateAttribute-36.sdp",
+     "semantic check (validation pass): kSdpFullString with 'a=simulcast:send 1\\r\\na=simulcast:recv "},
+    {"libwebrtc__DeserializeSimulcastNegative_EmptyAttribute-35.sdp",
+     "attribute value grammar (typed decoder): kSdpFullString with 'a=simulcast:\\r\\n' injected after 'a=ssr"},
+    {"libwebrtc__DuplicateAudioRtpmapWithConflict.sdp",
+     "semantic check (validation pass): two different rtpmap lines for payload type 108"},
+    {"libwebrtc__DuplicateVideoRtpmapWithConflict.sdp",
+     "semantic check (validation pass): two different rtpmap lines for payload type 108"},
+    {"libwebrtc__MaxChannels.sdp",
+     "[parser-specific] legal SDP: rtpmap channel count 512 above the supported maximum"},
+    {"libwebrtc__MediaTypeProtocolMismatch-audio-sctp.sdp",
+     "semantic check (validation pass): m=audio with UDP/DTLS/SCTP protocol"},
+    {"libwebrtc__MediaTypeProtocolMismatch-video-sctp.sdp",
+     "semantic check (validation pass): m=video with UDP/DTLS/SCTP protocol"},
+    {"libwebrtc__MediaTypeProtocolMismatch-video-unknown-proto.sdp",
+     "[parser-specific] legal SDP: m=video with unknown protocol SOMETHING"},
+    {"libwebrtc__RejectDuplicateSsrcInSsrcGroup.sdp",
+     "semantic check (validation pass): ssrc-group:FID with the same SSRC twice"},
+    {"libwebrtc__RejectsInvalidCharactersInBundleGroup.sdp",
+     "attribute value grammar (typed decoder): a=group:BUNDLE with a non-ASCII (UTF-8, U+1F93 + \"7\") identi"},
+    {"mozilla-webrtc-sdp__example-03.sdp",
+     "[parser-specific] legal SDP: rtcp-fb lines with feedback types/parameters webrtc-sdp does not suppo"},
+    {"mozilla-webrtc-sdp__example-12.sdp",
+     "[parser-specific] legal SDP: rtcp-fb 'ack foo'/'nack foo'/'foo' feedback values unknown to webrtc-s"},
+    {"mozilla-webrtc-sdp__example-33.sdp",
+     "attribute value grammar (typed decoder): media-level a=imageattr:flob is malformed (no payload type a"},
+    {"resiprocate__testSdp-06-evil-connection-count.sdp",
+     "[robustness] only needs a quick clean answer: c= multicast address with an absurd address count (200000000"},
+};
+
+static const char *why_rejected(const char *file)
+{
+    for (size_t i = 0; i < sizeof valid_rejected / sizeof valid_rejected[0]; i++)
+        if (!strcmp(valid_rejected[i].file, file))
+            return valid_rejected[i].why;
+    return NULL;
+}
+
+static const char *why_accepted(const char *file)
+{
+    for (size_t i = 0; i < sizeof invalid_accepted / sizeof invalid_accepted[0]; i++)
+        if (invalid_accepted[i].file && !strcmp(invalid_accepted[i].file, file))
+            return invalid_accepted[i].why;
+    return NULL;
+}
+
+static int has_bare_cr(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '\r' && (i + 1 == n || p[i + 1] != '\n'))
+            return 1;
+    return 0;
+}
+
+/* The input with every line ending made CRLF and a final one added. */
+static char *to_crlf(const char *p, size_t n, size_t *out_len)
+{
+    char *o = malloc(2 * n + 3);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\n' && (i == 0 || p[i - 1] != '\r'))
+            o[k++] = '\r';
+        o[k++] = p[i];
+    }
+    if (n && p[n - 1] != '\n') {
+        o[k++] = '\r';
+        o[k++] = '\n';
+    }
+    *out_len = k;
+    return o;
+}
+
+typedef struct {
+    int files, parsed, exact, normalized, rejected_named, strict_ok;
+} valid_stats;
+
+static void check_valid_file(const char *dir, const char *name, valid_stats *st)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len;
+    char *text = read_file(path, &len);
+    ck_assert_msg(text != NULL, "cannot read %s", path);
+    st->files++;
+    sdpx_session *s;
+    sdpx_error e;
+    int rc = sdpx_parse(text, len, NULL, &s, &e);
+    const char *why = why_rejected(name);
+    if (why) {
+        ck_assert_msg(rc != 0, "%s is listed as rejected (%s) but parses: update the list", name,
+                      why);
+        st->rejected_named++;
+        free(text);
+        return;
+    }
+    ck_assert_msg(rc == 0 || has_bare_cr(text, len), "%s: %s at %u:%u: %s", name,
+                  sdpx_code_name(rc), e.line, e.col, e.msg);
+    if (rc) { /* bare CR line endings: rejected by design (RFC 8866 5) */
+        ck_assert_int_eq(rc, SDPX_ECR);
+        st->rejected_named++;
+        free(text);
+        return;
+    }
+    st->parsed++;
+    size_t n, elen;
+    char *out = sdpx_write_alloc(s, 0, &n);
+    char *expect = to_crlf(text, len, &elen);
+    ck_assert_msg(n == elen && memcmp(out, expect, n) == 0, "%s: round trip differs", name);
+    if (n == len && memcmp(out, text, len) == 0)
+        st->exact++;
+    else
+        st->normalized++;
+    sdpx_free(out);
+    /* With KEEP_LF the output is the input itself (plus a final newline). */
+    out = sdpx_write_alloc(s, SDPX_WRITE_KEEP_LF, &n);
+    ck_assert_msg(n >= len && memcmp(out, text, len) == 0, "%s: KEEP_LF output differs", name);
+    sdpx_free(out);
+    sdpx_session_free(s);
+    sdpx_parse_options strict;
+    memset(&strict, 0, sizeof strict);
+    strict.flags = SDPX_PARSE_STRICT;
+    if (sdpx_parse(text, len, &strict, &s, NULL) == 0) {
+        st->strict_ok++;
+        sdpx_session_free(s);
+    }
+    free(expect);
+    free(text);
+}
+
+static DIR *open_corpus_dir(const char *sub, char *dir, size_t cap)
+{
+    snprintf(dir, cap, "%s/%s", corpus, sub);
+    return opendir(dir);
+}
+
+START_TEST(test_valid_corpus)
+{
+    char dir[1024];
+    DIR *d = open_corpus_dir("valid", dir, sizeof dir);
+    if (!d) {
+        printf("corpus: %s not found, corpus tests SKIPPED\n", dir);
+        return;
+    }
+    valid_stats st = {0};
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        size_t n = strlen(ent->d_name);
+        if (n > 4 && !strcmp(ent->d_name + n - 4, ".sdp"))
+            check_valid_file(dir, ent->d_name, &st);
+    }
+    closedir(d);
+    printf("corpus valid/: %d files, %d parsed (%d byte-exact, %d equal after LF->CRLF), "
+           "%d rejected by design, %d also pass strict mode\n",
+           st.files, st.parsed, st.exact, st.normalized, st.rejected_named, st.strict_ok);
+    ck_assert_int_gt(st.files, 500);
+    ck_assert_int_eq(st.parsed + st.rejected_named, st.files);
+}
 END_TEST
-int main(void) { Suite *s = suite_create("corpus"); TCase *tc = tcase_create("core"); tcase_add_test(tc, placeholder); suite_add_tcase(s, tc); return run_suite(s); }
+
+START_TEST(test_invalid_corpus)
+{
+    char dir[1024];
+    DIR *d = open_corpus_dir("invalid", dir, sizeof dir);
+    if (!d) {
+        printf("corpus: %s not found, corpus tests SKIPPED\n", dir);
+        return;
+    }
+    int files = 0, rejected = 0, accepted_named = 0;
+    struct dirent *ent;
+    sdpx_parse_options strict;
+    memset(&strict, 0, sizeof strict);
+    strict.flags = SDPX_PARSE_STRICT;
+    while ((ent = readdir(d)) != NULL) {
+        size_t n = strlen(ent->d_name);
+        if (n <= 4 || strcmp(ent->d_name + n - 4, ".sdp"))
+            continue;
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+        size_t len;
+        char *text = read_file(path, &len);
+        ck_assert_ptr_nonnull(text);
+        files++;
+        sdpx_session *s;
+        int rc = sdpx_parse(text, len, &strict, &s, NULL);
+        const char *why = why_accepted(ent->d_name);
+        if (rc != 0) {
+            rejected++;
+            if (why)
+                printf("corpus invalid/: %s is now rejected; remove it from the list\n",
+                       ent->d_name);
+        } else {
+            ck_assert_msg(why != NULL, "%s: accepted in strict mode but invalid", ent->d_name);
+            accepted_named++;
+            sdpx_session_free(s);
+        }
+        free(text);
+    }
+    closedir(d);
+    printf("corpus invalid/: %d files, %d rejected in strict mode, %d accepted (named)\n", files,
+           rejected, accepted_named);
+    ck_assert_int_gt(files, 100);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("corpus");
+    TCase *tc = tcase_create("corpus");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_valid_corpus);
+    tcase_add_test(tc, test_invalid_corpus);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

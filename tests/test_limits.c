@@ -1,4 +1,195 @@
+/* Limits and memory: each limit is a clean error naming it; one allocation
+ * per parse, none with enough scratch memory, SDPX_ESCRATCH with the size
+ * needed when heap use is forbidden. */
 #include "testutil.h"
-START_TEST(placeholder) { ck_assert_int_eq(sdpx_str_eq((sdpx_str){"a",1}, "a"), 1); }
+
+typedef struct {
+    int allocs;
+    int releases;
+    size_t live;
+} counter;
+
+static void *count_alloc(void *ctx, size_t n)
+{
+    counter *c = ctx;
+    c->allocs++;
+    c->live += n;
+    return malloc(n);
+}
+
+static void count_release(void *ctx, void *p, size_t n)
+{
+    counter *c = ctx;
+    c->releases++;
+    c->live -= n;
+    free(p);
+}
+
+static char *make_sdp(int media, int attrs_per_media, size_t *len)
+{
+    size_t cap = 256 + (size_t)media * (64 + (size_t)attrs_per_media * 40);
+    char *p = malloc(cap);
+    size_t n = (size_t)snprintf(p, cap, "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n");
+    for (int m = 0; m < media; m++) {
+        n += (size_t)snprintf(p + n, cap - n, "m=audio %d RTP/AVP 0\r\n", 1000 + m);
+        for (int a = 0; a < attrs_per_media; a++)
+            n += (size_t)snprintf(p + n, cap - n, "a=x-attr-%d:%d\r\n", a, m);
+    }
+    *len = n;
+    return p;
+}
+
+typedef struct {
+    const char *name;
+    sdpx_limits lim;
+    int media, attrs;
+    int rc;
+    const char *msg;
+} limit_case;
+
+static const limit_case limit_cases[] = {
+    {"defaults", {0, 0, 0, 0, 0}, 20, 20, 0, NULL},
+    {"max_input", {1000, 0, 0, 0, 0}, 20, 20, SDPX_ELIMIT, "max_input"},
+    {"max_lines", {0, 100, 0, 0, 0}, 20, 20, SDPX_ELIMIT, "max_lines"},
+    {"max_line_len", {0, 0, 10, 0, 0}, 1, 1, SDPX_ELIMIT, "max_line_len"},
+    {"max_attributes", {0, 0, 0, 50, 0}, 20, 20, SDPX_ELIMIT, "max_attributes"},
+    {"max_media", {0, 0, 0, 0, 5}, 20, 0, SDPX_ELIMIT, "max_media"},
+    {"at the limits", {0, 4 + 20 * 21, 0, 400, 20}, 20, 20, 0, NULL},
+    {"one line over", {0, 4 + 20 * 21 - 1, 0, 0, 0}, 20, 20, SDPX_ELIMIT, "max_lines"},
+    {"one attribute over", {0, 0, 0, 399, 0}, 20, 20, SDPX_ELIMIT, "max_attributes"},
+    {"one section over", {0, 0, 0, 0, 19}, 20, 20, SDPX_ELIMIT, "max_media"},
+};
+
+START_TEST(test_limits)
+{
+    const limit_case *c = &limit_cases[_i];
+    size_t len;
+    char *text = make_sdp(c->media, c->attrs, &len);
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.limits = c->lim;
+    sdpx_session *s;
+    sdpx_error e;
+    int rc = sdpx_parse(text, len, &opt, &s, &e);
+    ck_assert_msg(rc == c->rc, "%s: rc %s (%s)", c->name, sdpx_code_name(rc), e.msg);
+    if (c->msg)
+        ck_assert_msg(strstr(e.msg, c->msg) != NULL, "%s: \"%s\"", c->name, e.msg);
+    if (rc == 0) {
+        ck_assert_uint_eq(sdpx_session_media_count(s), (size_t)c->media);
+        sdpx_session_free(s);
+    }
+    free(text);
+}
 END_TEST
-int main(void) { Suite *s = suite_create("limits"); TCase *tc = tcase_create("core"); tcase_add_test(tc, placeholder); suite_add_tcase(s, tc); return run_suite(s); }
+
+START_TEST(test_one_allocation_per_parse)
+{
+    size_t len;
+    char *text = make_sdp(8, 30, &len); /* about 10 KiB */
+    counter c = {0, 0, 0};
+    sdpx_allocator al = {count_alloc, count_release, &c};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, NULL), 0);
+    ck_assert_int_eq(c.allocs, 1);
+    /* reading and writing allocate nothing from the session's allocator */
+    char *out = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_int_eq(memcmp(out, text, len), 0);
+    sdpx_free(out);
+    ck_assert_int_eq(c.allocs, 1);
+    sdpx_session_free(s);
+    ck_assert_int_eq(c.releases, 1);
+    ck_assert_uint_eq(c.live, 0);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_scratch_memory)
+{
+    size_t len;
+    char *text = make_sdp(4, 10, &len);
+    counter c = {0, 0, 0};
+    sdpx_allocator al = {count_alloc, count_release, &c};
+    static char small[64];
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    opt.scratch = small;
+    opt.scratch_size = sizeof small;
+    sdpx_session *s;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), SDPX_ESCRATCH);
+    ck_assert_int_eq(e.code, SDPX_ESCRATCH);
+    ck_assert_uint_gt(e.need, len); /* the copy of the input plus the model */
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(c.allocs, 0);
+
+    /* exactly the size reported is enough, at any alignment */
+    size_t need = e.need;
+    char *mem = malloc(need + 8);
+    for (size_t shift = 0; shift < 8; shift++) {
+        opt.scratch = mem + shift;
+        opt.scratch_size = need;
+        ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
+        ck_assert_int_eq(c.allocs, 0);
+        char *out = sdpx_write_alloc(s, 0, NULL);
+        ck_assert_int_eq(memcmp(out, text, len), 0);
+        sdpx_free(out);
+        sdpx_session_free(s);
+    }
+    /* without NO_HEAP, too little scratch falls back to one heap block */
+    opt.flags = 0;
+    opt.scratch = small;
+    opt.scratch_size = sizeof small;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
+    ck_assert_int_eq(c.allocs, 1);
+    sdpx_session_free(s);
+    ck_assert_uint_eq(c.live, 0);
+    /* NO_HEAP and no scratch at all */
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    opt.scratch = NULL;
+    opt.scratch_size = 0;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), SDPX_ESCRATCH);
+    ck_assert_uint_gt(e.need, 0);
+    free(mem);
+    free(text);
+}
+END_TEST
+
+static void *failing_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    (void)n;
+    return NULL;
+}
+
+START_TEST(test_out_of_memory)
+{
+    sdpx_allocator al = {failing_alloc, count_release, NULL};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse("v=0\r\n", 5, &opt, &s, &e), SDPX_ENOMEM);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(e.code, SDPX_ENOMEM);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("limits");
+    TCase *tc = tcase_create("limits");
+    tcase_add_loop_test(tc, test_limits, 0, sizeof limit_cases / sizeof limit_cases[0]);
+    suite_add_tcase(s, tc);
+    TCase *mem = tcase_create("memory");
+    tcase_add_test(mem, test_one_allocation_per_parse);
+    tcase_add_test(mem, test_scratch_memory);
+    tcase_add_test(mem, test_out_of_memory);
+    suite_add_tcase(s, mem);
+    return run_suite(s);
+}
