@@ -530,9 +530,9 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             continue;
         }
         if (t.text.len > p->lim.max_line_len) {
-            rc = report(p, SDPX_ELIMIT, t.line, (unsigned)p->lim.max_line_len + 1,
-                        "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
-            return rc; /* limits always stop the parse */
+            report(p, SDPX_ELIMIT, t.line, (unsigned)p->lim.max_line_len + 1,
+                   "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
+            return p->first_code; /* limits always stop the parse; the first error wins */
         }
         line_quirks(p, &t, len);
         if (!p->started && t.type) {
@@ -541,7 +541,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 char q[64];
                 sdpxi_quote(q, sizeof q, t.text, 40);
                 report(p, SDPX_EVERSION, t.line, 1, "first line \"%s\" is not v=0", q);
-                return SDPX_EVERSION; /* not SDP at all: nothing more to say */
+                return p->first_code; /* not SDP at all: nothing more to say */
             }
             p->started = 1;
         }
@@ -559,19 +559,21 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
         } else {
             if (t.type == 'm') {
-                if (s->nmedia >= p->lim.max_media)
-                    return report(p, SDPX_ELIMIT, t.line, 1,
-                                  "more media sections than the limit max_media (%zu)",
-                                  p->lim.max_media);
+                if (s->nmedia >= p->lim.max_media) {
+                    report(p, SDPX_ELIMIT, t.line, 1,
+                           "more media sections than the limit max_media (%zu)", p->lim.max_media);
+                    return p->first_code;
+                }
                 cur = new_media(s, l);
                 p->in_media = 1;
                 p->last_rank = 0;
                 p->seen = 0;
             }
-            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes)
-                return report(p, SDPX_ELIMIT, t.line, 1,
-                              "more attributes than the limit max_attributes (%zu)",
-                              p->lim.max_attributes);
+            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes) {
+                report(p, SDPX_ELIMIT, t.line, 1,
+                       "more attributes than the limit max_attributes (%zu)", p->lim.max_attributes);
+                return p->first_code;
+            }
             if (t.type == 'o')
                 p->seen_o = 1;
             else if (t.type == 's')

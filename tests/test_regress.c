@@ -135,12 +135,68 @@ START_TEST(scratch_parse)
 }
 END_TEST
 
+/* src/parse.c: with SDPX_PARSE_ALL_ERRORS the parse returned the code of
+ * a later stopping error (first line not v=0, a limit) while err held the
+ * first error; the documented result is the first error. Found by
+ * fuzz_parse (e.code == rc). */
+typedef struct {
+    const char *input;
+    size_t max_media;
+    int rc;          /* the first error: what sdpx_parse must return */
+    unsigned errors; /* error diagnostics delivered */
+} first_error_case;
+
+static const first_error_case first_error_cases[] = {
+    /* NUL on line 1, then the first typed line is not v=0 */
+    {"x\001\no=- 1 1 IN IP4 0.0.0.0\n", 0, SDPX_ENUL, 2},
+    /* stray CR on line 2, then more media sections than the limit */
+    {"v=0\na\rb\nm=audio 1 RTP/AVP 0\nm=audio 2 RTP/AVP 0\n", 1, SDPX_ECR, 2},
+    /* NUL on line 2 and nothing after it */
+    {"v=0\n\001\n", 0, SDPX_ENUL, 1},
+};
+
+static void count_errors(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    (void)e;
+    if (sev == SDPX_SEV_ERROR)
+        ++*(unsigned *)ctx;
+}
+
+START_TEST(all_errors_returns_first)
+{
+    const first_error_case *c = &first_error_cases[_i];
+    unsigned errors = 0;
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = SDPX_PARSE_ALL_ERRORS;
+    opt.limits.max_media = c->max_media;
+    opt.diag = count_errors;
+    opt.diag_ctx = &errors;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    /* byte 1 stands in for a NUL, which strlen would stop at */
+    char buf[128];
+    size_t len = strlen(c->input);
+    memcpy(buf, c->input, len);
+    for (size_t i = 0; i < len; i++)
+        if (buf[i] == '\001')
+            buf[i] = '\0';
+    int rc = sdpx_parse(buf, len, &opt, &s, &e);
+    ck_assert_int_eq(rc, c->rc);
+    ck_assert_int_eq(e.code, c->rc);
+    ck_assert_ptr_null(s);
+    ck_assert_uint_eq(errors, c->errors);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("regress");
     TCase *tc = tcase_create("inputs");
     tcase_add_loop_test(tc, heap_parse, 0, (int)NCASES);
     tcase_add_loop_test(tc, scratch_parse, 0, (int)NCASES);
+    tcase_add_loop_test(tc, all_errors_returns_first, 0,
+                        (int)(sizeof first_error_cases / sizeof first_error_cases[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
