@@ -587,6 +587,138 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out);
 /* 7. Edits                                                              */
 /* ===================================================================== */
 
+/*
+ * Edits change a parsed session in place. Every edit either succeeds whole
+ * or fails and leaves the session exactly as it was: it builds what it needs
+ * in the session's arena first (SDPX_ENOMEM, or SDPX_ESCRATCH for a session
+ * parsed with SDPX_PARSE_NO_HEAP whose scratch memory is full) and only
+ * then changes the model. Every string a setter takes is validated: CR, LF
+ * and NUL are refused (no line injection), and so is anything the field's
+ * grammar does not allow; a refused value returns SDPX_EINVAL. New and
+ * changed lines get their text in the arena; untouched lines are still
+ * written byte for byte. Line handles of a section are invalidated by an
+ * edit of that section; sdpx_media handles stay valid until their section
+ * is removed (sdpx_session_media_remove).
+ */
+
+/** Edit flags for sdpx_session_set_edit_flags. */
+enum {
+    /** Increment o= sess-version once, on the first edit that changes
+     *  anything after the flag is set (JSEP 5.2.2, RFC 3264 8). */
+    SDPX_EDIT_BUMP_VERSION = 1u << 0
+};
+
+/** Set edit flags (SDPX_EDIT_*); setting them again re-arms the one bump. SDPX_EINVAL for unknown bits. */
+int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags);
+
+/**
+ * Append an attribute a=<name>[:<value>] to the session level (after its
+ * last line) or to a media section. `value` NULL makes a property attribute
+ * (a=rtcp-mux). The name must be a token; a known attribute's value must
+ * pass its grammar (sdpx_attr_validate rules). Returns 0 or SDPX_EINVAL.
+ */
+int sdpx_session_attr_add(sdpx_session *s, const char *name, const char *value);
+int sdpx_media_attr_add(sdpx_media *m, const char *name, const char *value);
+
+/**
+ * Insert an attribute before (after == 0) or after (after != 0) the line
+ * `ref` of the session, wherever it is. Refused (SDPX_EINVAL) when the new
+ * line would precede a non-attribute line, breaking RFC 8866 order;
+ * SDPX_ENOTFOUND when ref is not a line of s.
+ */
+int sdpx_attr_insert(sdpx_session *s, const sdpx_line *ref, int after, const char *name,
+                     const char *value);
+
+/** Replace the a= line `line` of s by a=<name>[:<value>] (validated as in sdpx_session_attr_add). */
+int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, const char *value);
+
+/** Remove any line of s but v= and m= lines (SDPX_EINVAL; remove a section with sdpx_session_media_remove). */
+int sdpx_line_remove(sdpx_session *s, const sdpx_line *line);
+
+/** Remove every attribute named `name` at session level / in a media section. Returns the count removed. */
+int sdpx_session_attr_remove(sdpx_session *s, const char *name);
+int sdpx_media_attr_remove(sdpx_media *m, const char *name);
+
+/**
+ * Insert a new media section at position `pos` (0 .. media count) from an
+ * m= value ("audio 9 UDP/TLS/RTP/SAVPF 111"); at least one format is
+ * required. Sets *out (if not NULL) to the new section. Other sections keep
+ * their handles; their indexes shift.
+ */
+int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_media **out);
+
+/**
+ * Remove media section m and its mid from every a=group (a group left with
+ * no mid is removed, RFC 8843 7.3.3). m must not be used afterwards.
+ */
+int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m);
+
+/** Move media section m to position pos (0 .. count - 1). */
+int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos);
+
+/** Set the m= port (0-65535), keeping a /<number of ports>. Port 0 rejects the section (RFC 3264 6). */
+int sdpx_media_set_port(sdpx_media *m, unsigned port);
+
+/**
+ * Reject a media section: port 0 and its mid removed from every a=group
+ * (RFC 8843 7.3.3). The formats stay, as the m= grammar needs one.
+ */
+int sdpx_media_reject(sdpx_media *m);
+
+/** Set the m= proto ("UDP/TLS/RTP/SAVPF"): tokens joined by '/'. */
+int sdpx_media_set_proto(sdpx_media *m, const char *proto);
+
+/** Set the m= format list ("111 63 9"): one or more space-separated tokens. */
+int sdpx_media_set_formats(sdpx_media *m, const char *formats);
+
+/**
+ * Set the c= line: a whole value "IN IP4 203.0.113.7" (multicast suffixes
+ * allowed), checked against RFC 8866 5.7 (with IN, IP4 takes a dotted quad
+ * or FQDN, IP6 an IPv6 address or FQDN). Replaces every c= of the level;
+ * NULL removes them.
+ */
+int sdpx_session_set_connection(sdpx_session *s, const char *value);
+int sdpx_media_set_connection(sdpx_media *m, const char *value);
+
+/**
+ * Set b=<type>:<value> (RFC 8866 5.8: type a token such as "AS", "TIAS",
+ * "CT"), replacing the line of that type or inserting one at its place.
+ */
+int sdpx_session_set_bandwidth(sdpx_session *s, const char *type, uint64_t value);
+int sdpx_media_set_bandwidth(sdpx_media *m, const char *type, uint64_t value);
+
+/** Remove the b= lines of `type` (NULL: every b= line). Returns the count removed. */
+int sdpx_session_clear_bandwidth(sdpx_session *s, const char *type);
+int sdpx_media_clear_bandwidth(sdpx_media *m, const char *type);
+
+/** Set the i= line to a non-empty text; NULL removes it. */
+int sdpx_session_set_info(sdpx_session *s, const char *text);
+int sdpx_media_set_info(sdpx_media *m, const char *text);
+
+/** Set the k= line to "<method>[:<key>]" (RFC 8866 5.12); NULL removes it. */
+int sdpx_session_set_key(sdpx_session *s, const char *value);
+int sdpx_media_set_key(sdpx_media *m, const char *value);
+
+/**
+ * Set o= fields: each field of *o whose ptr is NULL keeps its current
+ * value. username, nettype and addrtype must be tokens, the ids digits (any
+ * length), the address fit its addrtype (RFC 8866 5.2).
+ */
+int sdpx_session_set_origin(sdpx_session *s, const sdpx_origin *o);
+
+/** Set the s= text (non-empty; RFC 8866 5.3 suggests "-" when there is no name). */
+int sdpx_session_set_name(sdpx_session *s, const char *name);
+
+/** Set the first t= line to "<start> <stop>" (NTP seconds; 0 0 for an unbounded session). */
+int sdpx_session_set_timing(sdpx_session *s, uint64_t start, uint64_t stop);
+
+/**
+ * Increment o= sess-version as decimal text, growing it on a carry (a
+ * 25-digit value works). SDPX_ENOTFOUND without an o= line, SDPX_EFIELD
+ * when the version is not digits.
+ */
+int sdpx_session_bump_version(sdpx_session *s);
+
 /* ===================================================================== */
 /* 8. Writer                                                             */
 /* ===================================================================== */

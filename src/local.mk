@@ -12,3 +12,5 @@ libsdpx_la_SOURCES = \
 	src/model.c \
 	src/write.c \
 	src/attr/registry.c
+# The edit API (munging) and redaction.
+libsdpx_la_SOURCES += src/edit.h src/edit.c

@@ -50,3 +50,8 @@ TEST_SUITES += tests/test_regress
 tests_test_regress_SOURCES = tests/test_regress.c tests/testutil.h
 tests_test_regress_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_regress_LDADD = $(TEST_COMMON_LDADD)
+# Edit API (munging) suites.
+TEST_SUITES += tests/test_edit
+tests_test_edit_SOURCES = tests/test_edit.c tests/testutil.h
+tests_test_edit_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_edit_LDADD = $(TEST_COMMON_LDADD)

@@ -1,0 +1,108 @@
+/* Shared pieces of the edit API (src/edit*.c, src/redact.c). Not installed.
+ *
+ * Every public edit runs as a transaction: it copies the sections it changes
+ * into the arena (working copies), builds every new line there, and only
+ * when all of that succeeded swaps the copies in (no allocation after the
+ * first change is visible). A failed edit therefore leaves the session as it
+ * was: the arena bytes it used are merely unreachable. */
+#ifndef SDPX_EDIT_H
+#define SDPX_EDIT_H
+
+#include "internal.h"
+
+/* Session state bits kept in the high bits of parse_flags (the public
+ * SDPX_PARSE_* flags use the low bits). */
+#define SDPXI_SESSION_AUTO_BUMP (1u << 30) /* SDPX_EDIT_BUMP_VERSION is on */
+#define SDPXI_SESSION_BUMPED (1u << 31)    /* ... and sess-version was bumped */
+
+typedef struct sdpxi_tx {
+    sdpx_session *s;
+    sdpxi_section *work; /* [0] session, [1 + i] media i; lines == NULL: untouched */
+    size_t nwork;
+    sdpx_media **media;  /* new media order, NULL while unchanged */
+    size_t nmedia;
+    size_t media_cap;
+    int changed;         /* something will change on commit */
+    int bumped;          /* this edit rewrote sess-version itself */
+} sdpxi_tx;
+
+/* Start an edit of s. Returns 0 (cannot fail: allocation is lazy). */
+void sdpxi_tx_begin(sdpxi_tx *tx, sdpx_session *s);
+
+/* Finish: when rc >= 0, bump sess-version if the session asks for it, then
+ * commit. Returns rc, or the code of a failed bump (nothing committed). */
+int sdpxi_tx_end(sdpxi_tx *tx, int rc);
+
+/* The code for an arena failure: SDPX_ESCRATCH for NO_HEAP sessions. */
+int sdpxi_tx_nomem(const sdpxi_tx *tx);
+
+/* A section for reading (m NULL: the session level): the working copy
+ * when there is one, else the live section. */
+const sdpxi_section *sdpxi_tx_read(const sdpxi_tx *tx, const sdpx_media *m);
+
+/* A section for writing: the working copy, made on first use. NULL when
+ * the arena is out of memory (see sdpxi_tx_nomem). */
+sdpxi_section *sdpxi_tx_write(sdpxi_tx *tx, sdpx_media *m);
+
+/* The media order as this edit sees it. */
+size_t sdpxi_tx_media_count(const sdpxi_tx *tx);
+sdpx_media *sdpxi_tx_media_at(const sdpxi_tx *tx, size_t i);
+
+/* Build a new line "<type>=<parts...>" in the arena. Refuses CR, LF and NUL
+ * in any part (SDPX_EINVAL). The line is classified and flagged EDITED. */
+int sdpxi_tx_line(sdpxi_tx *tx, char type, const sdpx_str *parts, size_t nparts,
+                  sdpx_line *out);
+
+/* Insert *l at pos of a working section (growing it in the arena). */
+int sdpxi_tx_insert(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_line *l);
+
+/* Replace the line at pos (keeps its line ending). */
+void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l);
+
+/* Remove the line at pos. */
+void sdpxi_sec_remove(sdpxi_section *sec, size_t pos);
+
+/* Build and insert an attribute line "a=name[:value]" (value may be NULL). */
+int sdpxi_tx_add_attr(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const char *name,
+                      sdpx_str value, int has_value);
+
+/* Remove every line of `kind` from the section of m (NULL: session). Returns the count. */
+int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind);
+
+/* Where a new line of `type` goes in a section, following RFC 8866 5 order. */
+size_t sdpxi_insert_pos(const sdpxi_section *sec, int media, char type);
+
+/* Remove media section m from the working media order (and its mid from
+ * every a=group, RFC 8843 7.3.3). */
+int sdpxi_tx_media_remove(sdpxi_tx *tx, sdpx_media *m);
+
+/* Remove `mid` from every a=group line; a group left empty goes. */
+int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid);
+
+/* The value of the section's first a=mid, or an empty view. */
+sdpx_str sdpxi_section_mid(const sdpxi_section *sec);
+
+/* Rewrite the m= line of a working section with new fields (views). */
+int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, sdpx_str port);
+
+/* ---- validation -------------------------------------------------------- */
+
+/* 1 when the text holds no CR, LF or NUL. */
+int sdpxi_text_ok(sdpx_str s);
+
+/* RFC 8866 9: token = 1*token-char */
+int sdpxi_edit_token(sdpx_str s);
+
+/* The form of an address: 4 (IPv4 dotted quad), 6 (IPv6), 'f' (FQDN), or 0. */
+int sdpxi_addr_form(sdpx_str s);
+
+/* A C string as a view (NULL gives an empty view). */
+static inline sdpx_str sdpxi_cstr(const char *p)
+{
+    return sdpxi_str(p ? p : "", p ? strlen(p) : 0);
+}
+
+/* Format a number into buf (at least 21 bytes); returns the view. */
+sdpx_str sdpxi_u64_str(char *buf, uint64_t v);
+
+#endif

@@ -1,0 +1,412 @@
+/* Edit primitives: attributes, lines, media sections, o= s= t= i= c= b= k= m=,
+ * validation (injection attempts), and "a refused edit changes nothing". */
+#include "testutil.h"
+
+#define V "v=0\r\n"
+#define O "o=- 20518 0 IN IP4 203.0.113.1\r\n"
+#define ST "s=-\r\nt=0 0\r\n"
+#define G "a=group:BUNDLE a v\r\n"
+#define MA "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+#define CA "c=IN IP4 0.0.0.0\r\n"
+#define A1 "a=mid:a\r\na=rtpmap:111 opus/48000/2\r\n"
+#define MV "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+#define V1 "a=mid:v\r\na=rtpmap:96 VP8/90000\r\n"
+#define AUDIO MA CA A1
+#define VIDEO MV CA V1
+#define BASE V O ST G AUDIO VIDEO
+
+static char *written(const sdpx_session *s)
+{
+    char *t = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_ptr_nonnull(t);
+    return t;
+}
+
+static sdpx_media *med(sdpx_session *s, size_t i) { return sdpx_session_media(s, i); }
+
+/* ---- one edit, its return code and the whole text it must produce ---- */
+
+typedef int (*edit_fn)(sdpx_session *s);
+
+static int e_attr_add_media(sdpx_session *s) { return sdpx_media_attr_add(med(s, 0), "rtcp-mux", NULL); }
+static int e_attr_add_session(sdpx_session *s) { return sdpx_session_attr_add(s, "ice-lite", NULL); }
+static int e_attr_add_value(sdpx_session *s) { return sdpx_media_attr_add(med(s, 1), "x-foo", "bar baz"); }
+static int e_attr_add_empty(sdpx_session *s) { return sdpx_media_attr_add(med(s, 1), "x-foo", ""); }
+static int e_insert_before(sdpx_session *s)
+{
+    return sdpx_attr_insert(s, sdpx_media_find_attr(med(s, 0), SDPX_ATTR_RTPMAP, NULL), 0, "sendonly", NULL);
+}
+static int e_insert_after(sdpx_session *s)
+{
+    return sdpx_attr_insert(s, sdpx_media_find_attr(med(s, 0), SDPX_ATTR_MID, NULL), 1, "ptime", "20");
+}
+static int e_insert_before_c(sdpx_session *s)
+{
+    return sdpx_attr_insert(s, sdpx_media_find_line(med(s, 0), 'c', NULL), 0, "ptime", "20");
+}
+static int e_replace(sdpx_session *s)
+{
+    return sdpx_attr_replace(s, sdpx_media_find_attr(med(s, 1), SDPX_ATTR_MID, NULL), "mid", "video0");
+}
+static int e_replace_bad_value(sdpx_session *s)
+{
+    return sdpx_attr_replace(s, sdpx_media_find_attr(med(s, 1), SDPX_ATTR_MID, NULL), "rtcp-mux", "1");
+}
+static int e_remove_line(sdpx_session *s)
+{
+    return sdpx_line_remove(s, sdpx_media_find_attr(med(s, 1), SDPX_ATTR_RTPMAP, NULL));
+}
+static int e_remove_mline(sdpx_session *s) { return sdpx_line_remove(s, sdpx_media_line(med(s, 1), 0)); }
+static int e_remove_named(sdpx_session *s) { return sdpx_media_attr_remove(med(s, 0), "rtpmap"); }
+static int e_remove_named_session(sdpx_session *s) { return sdpx_session_attr_remove(s, "group"); }
+static int e_port(sdpx_session *s) { return sdpx_media_set_port(med(s, 1), 50000); }
+static int e_port_range(sdpx_session *s) { return sdpx_media_set_port(med(s, 1), 65536); }
+static int e_proto(sdpx_session *s) { return sdpx_media_set_proto(med(s, 0), "RTP/AVP"); }
+static int e_proto_bad(sdpx_session *s) { return sdpx_media_set_proto(med(s, 0), "RTP AVP"); }
+static int e_formats(sdpx_session *s) { return sdpx_media_set_formats(med(s, 0), "111 0 8"); }
+static int e_formats_empty(sdpx_session *s) { return sdpx_media_set_formats(med(s, 0), " "); }
+static int e_reject(sdpx_session *s) { return sdpx_media_reject(med(s, 0)); }
+static int e_media_remove(sdpx_session *s) { return sdpx_session_media_remove(s, med(s, 1)); }
+static int e_media_move(sdpx_session *s) { return sdpx_session_media_move(s, med(s, 1), 0); }
+static int e_media_add(sdpx_session *s)
+{
+    sdpx_media *m = NULL;
+    int rc = sdpx_session_media_add(s, 2, "application 9 UDP/DTLS/SCTP webrtc-datachannel", &m);
+    if (rc)
+        return rc;
+    ck_assert_uint_eq(sdpx_media_index(m), 2);
+    return sdpx_media_attr_add(m, "mid", "d");
+}
+static int e_media_add_noformat(sdpx_session *s)
+{
+    return sdpx_session_media_add(s, 0, "audio 9 RTP/AVP", NULL);
+}
+static int e_conn_media(sdpx_session *s) { return sdpx_media_set_connection(med(s, 0), "IN IP6 2001:db8::1"); }
+static int e_conn_session(sdpx_session *s) { return sdpx_session_set_connection(s, "IN IP4 198.51.100.7"); }
+static int e_conn_clear(sdpx_session *s) { return sdpx_media_set_connection(med(s, 1), NULL); }
+static int e_conn_mismatch(sdpx_session *s) { return sdpx_media_set_connection(med(s, 0), "IN IP4 2001:db8::1"); }
+static int e_conn_badv4(sdpx_session *s) { return sdpx_media_set_connection(med(s, 0), "IN IP4 256.1.1.1"); }
+static int e_conn_extra(sdpx_session *s) { return sdpx_media_set_connection(med(s, 0), "IN IP4 1.2.3.4 x"); }
+static int e_bw_media(sdpx_session *s) { return sdpx_media_set_bandwidth(med(s, 1), "AS", 800); }
+static int e_bw_twice(sdpx_session *s)
+{
+    int rc = sdpx_media_set_bandwidth(med(s, 1), "TIAS", 800000);
+    return rc ? rc : sdpx_media_set_bandwidth(med(s, 1), "TIAS", 500000);
+}
+static int e_bw_session(sdpx_session *s) { return sdpx_session_set_bandwidth(s, "CT", 2000); }
+static int e_bw_clear(sdpx_session *s)
+{
+    int rc = sdpx_media_set_bandwidth(med(s, 1), "AS", 800);
+    if (rc)
+        return rc;
+    rc = sdpx_media_set_bandwidth(med(s, 1), "TIAS", 1000);
+    return rc ? rc : sdpx_media_clear_bandwidth(med(s, 1), "AS");
+}
+static int e_bw_clear_none(sdpx_session *s) { return sdpx_session_clear_bandwidth(s, NULL); }
+static int e_bw_badtype(sdpx_session *s) { return sdpx_media_set_bandwidth(med(s, 1), "A:S", 1); }
+static int e_info(sdpx_session *s) { return sdpx_session_set_info(s, "a call"); }
+static int e_info_media(sdpx_session *s) { return sdpx_media_set_info(med(s, 0), "voice"); }
+static int e_info_empty(sdpx_session *s) { return sdpx_session_set_info(s, ""); }
+static int e_key(sdpx_session *s) { return sdpx_media_set_key(med(s, 0), "prompt"); }
+static int e_key_session(sdpx_session *s) { return sdpx_session_set_key(s, "clear:secret"); }
+static int e_name(sdpx_session *s) { return sdpx_session_set_name(s, "Talk"); }
+static int e_timing(sdpx_session *s) { return sdpx_session_set_timing(s, 3034423619u, 3042462419u); }
+static int e_origin(sdpx_session *s)
+{
+    sdpx_origin o;
+    memset(&o, 0, sizeof o);
+    o.address = (sdpx_str){"2001:db8::2", 11};
+    o.addrtype = (sdpx_str){"IP6", 3};
+    return sdpx_session_set_origin(s, &o);
+}
+static int e_origin_bad(sdpx_session *s)
+{
+    sdpx_origin o;
+    memset(&o, 0, sizeof o);
+    o.sess_id = (sdpx_str){"12a", 3};
+    return sdpx_session_set_origin(s, &o);
+}
+static int e_bump(sdpx_session *s) { return sdpx_session_bump_version(s); }
+static int e_auto_bump(sdpx_session *s)
+{
+    int rc = sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
+    if (!rc)
+        rc = sdpx_media_attr_add(med(s, 0), "rtcp-mux", NULL);
+    if (!rc)
+        rc = sdpx_media_attr_add(med(s, 1), "rtcp-mux", NULL);
+    return rc;
+}
+static int e_auto_bump_refused(sdpx_session *s)
+{
+    int rc = sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
+    return rc ? rc : sdpx_media_set_port(med(s, 0), 70000);
+}
+
+typedef struct {
+    const char *name;
+    edit_fn fn;
+    int rc;
+    const char *want; /* NULL: unchanged */
+} edit_case;
+
+static const edit_case edit_cases[] = {
+    {"attr add media", e_attr_add_media, 0, V O ST G MA CA A1 "a=rtcp-mux\r\n" VIDEO},
+    {"attr add session", e_attr_add_session, 0, V O ST G "a=ice-lite\r\n" AUDIO VIDEO},
+    {"attr add value", e_attr_add_value, 0, BASE "a=x-foo:bar baz\r\n"},
+    {"attr add empty value", e_attr_add_empty, 0, BASE "a=x-foo:\r\n"},
+    {"insert before", e_insert_before, 0, V O ST G MA CA "a=mid:a\r\na=sendonly\r\na=rtpmap:111 opus/48000/2\r\n" VIDEO},
+    {"insert after", e_insert_after, 0, V O ST G MA CA "a=mid:a\r\na=ptime:20\r\na=rtpmap:111 opus/48000/2\r\n" VIDEO},
+    {"insert before c= refused", e_insert_before_c, SDPX_EINVAL, NULL},
+    {"replace", e_replace, 0, V O ST G AUDIO MV CA "a=mid:video0\r\na=rtpmap:96 VP8/90000\r\n"},
+    {"replace: property with value refused", e_replace_bad_value, SDPX_EINVAL, NULL},
+    {"remove line", e_remove_line, 0, V O ST G AUDIO MV CA "a=mid:v\r\n"},
+    {"remove m= refused", e_remove_mline, SDPX_EINVAL, NULL},
+    {"remove named", e_remove_named, 1, V O ST G MA CA "a=mid:a\r\n" VIDEO},
+    {"remove named session", e_remove_named_session, 1, V O ST AUDIO VIDEO},
+    {"port", e_port, 0, V O ST G AUDIO "m=video 50000 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
+    {"port out of range", e_port_range, SDPX_EINVAL, NULL},
+    {"proto", e_proto, 0, V O ST G "m=audio 9 RTP/AVP 111\r\n" CA A1 VIDEO},
+    {"proto with space refused", e_proto_bad, SDPX_EINVAL, NULL},
+    {"formats", e_formats, 0, V O ST G "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8\r\n" CA A1 VIDEO},
+    {"no formats refused", e_formats_empty, SDPX_EINVAL, NULL},
+    {"reject leaves BUNDLE", e_reject, 0, V O ST "a=group:BUNDLE v\r\n" "m=audio 0 UDP/TLS/RTP/SAVPF 111\r\n" CA A1 VIDEO},
+    {"media remove", e_media_remove, 0, V O ST "a=group:BUNDLE a\r\n" AUDIO},
+    {"media move", e_media_move, 0, V O ST G VIDEO AUDIO},
+    {"media add", e_media_add, 0, BASE "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:d\r\n"},
+    {"media add without format refused", e_media_add_noformat, SDPX_EINVAL, NULL},
+    {"c= media", e_conn_media, 0, V O ST G MA "c=IN IP6 2001:db8::1\r\n" A1 VIDEO},
+    {"c= session inserted in order", e_conn_session, 0, V O "s=-\r\nc=IN IP4 198.51.100.7\r\nt=0 0\r\n" G AUDIO VIDEO},
+    {"c= clear", e_conn_clear, 0, V O ST G AUDIO MV V1},
+    {"c= IP4 with IPv6 refused", e_conn_mismatch, SDPX_EINVAL, NULL},
+    {"c= bad IPv4 refused", e_conn_badv4, SDPX_EINVAL, NULL},
+    {"c= extra field refused", e_conn_extra, SDPX_EINVAL, NULL},
+    {"b=AS media", e_bw_media, 0, V O ST G AUDIO MV CA "b=AS:800\r\n" V1},
+    {"b=TIAS replaced", e_bw_twice, 0, V O ST G AUDIO MV CA "b=TIAS:500000\r\n" V1},
+    {"b=CT session", e_bw_session, 0, V O "s=-\r\nb=CT:2000\r\nt=0 0\r\n" G AUDIO VIDEO},
+    {"b= clear one type", e_bw_clear, 1, V O ST G AUDIO MV CA "b=TIAS:1000\r\n" V1},
+    {"b= clear nothing", e_bw_clear_none, 0, NULL},
+    {"b= type with colon refused", e_bw_badtype, SDPX_EINVAL, NULL},
+    {"i= session", e_info, 0, V O "s=-\r\ni=a call\r\nt=0 0\r\n" G AUDIO VIDEO},
+    {"i= media", e_info_media, 0, V O ST G MA "i=voice\r\n" CA A1 VIDEO},
+    {"i= empty refused", e_info_empty, SDPX_EINVAL, NULL},
+    {"k= media", e_key, 0, V O ST G MA CA "k=prompt\r\n" A1 VIDEO},
+    {"k= session", e_key_session, 0, V O ST "k=clear:secret\r\n" G AUDIO VIDEO},
+    {"s=", e_name, 0, V O "s=Talk\r\nt=0 0\r\n" G AUDIO VIDEO},
+    {"t=", e_timing, 0, V O "s=-\r\nt=3034423619 3042462419\r\n" G AUDIO VIDEO},
+    {"o= address", e_origin, 0, V "o=- 20518 0 IN IP6 2001:db8::2\r\n" ST G AUDIO VIDEO},
+    {"o= non-digit id refused", e_origin_bad, SDPX_EINVAL, NULL},
+    {"bump", e_bump, 0, V "o=- 20518 1 IN IP4 203.0.113.1\r\n" ST G AUDIO VIDEO},
+    {"auto bump once", e_auto_bump, 0,
+     V "o=- 20518 1 IN IP4 203.0.113.1\r\n" ST G MA CA A1 "a=rtcp-mux\r\n" MV CA V1 "a=rtcp-mux\r\n"},
+    {"auto bump: refused edit bumps nothing", e_auto_bump_refused, SDPX_EINVAL, NULL},
+};
+
+START_TEST(edit_table)
+{
+    const edit_case *c = &edit_cases[_i];
+    sdpx_session *s = parse_ok(BASE, 0);
+    int rc = c->fn(s);
+    ck_assert_msg(rc == c->rc, "%s: rc %d, want %d", c->name, rc, c->rc);
+    char *got = written(s);
+    const char *want = c->want ? c->want : BASE;
+    ck_assert_msg(strcmp(got, want) == 0, "%s:\n--- got\n%s--- want\n%s", c->name, got, want);
+    /* every result parses again */
+    sdpx_session *again = parse_ok(got, 0);
+    sdpx_session_free(again);
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* ---- injection: every setter that takes a string refuses CR/LF ------------ */
+
+#define EVIL "x\r\na=evil"
+
+static int i_attr_name(sdpx_session *s) { return sdpx_media_attr_add(med(s, 0), EVIL, NULL); }
+static int i_attr_value(sdpx_session *s) { return sdpx_media_attr_add(med(s, 0), "x-a", EVIL); }
+static int i_attr_session(sdpx_session *s) { return sdpx_session_attr_add(s, "x-a", EVIL); }
+static int i_insert(sdpx_session *s)
+{
+    return sdpx_attr_insert(s, sdpx_media_find_attr(med(s, 0), SDPX_ATTR_MID, NULL), 1, "x-a", EVIL);
+}
+static int i_replace(sdpx_session *s)
+{
+    return sdpx_attr_replace(s, sdpx_media_find_attr(med(s, 0), SDPX_ATTR_MID, NULL), "mid", EVIL);
+}
+static int i_remove_named(sdpx_session *s) { return sdpx_media_attr_remove(med(s, 0), EVIL); }
+static int i_media_add(sdpx_session *s) { return sdpx_session_media_add(s, 0, "audio 9 RTP/AVP " EVIL, NULL); }
+static int i_proto(sdpx_session *s) { return sdpx_media_set_proto(med(s, 0), EVIL); }
+static int i_formats(sdpx_session *s) { return sdpx_media_set_formats(med(s, 0), "0 " EVIL); }
+static int i_conn(sdpx_session *s) { return sdpx_media_set_connection(med(s, 0), "IN IP4 " EVIL); }
+static int i_conn_s(sdpx_session *s) { return sdpx_session_set_connection(s, EVIL); }
+static int i_bw(sdpx_session *s) { return sdpx_media_set_bandwidth(med(s, 0), EVIL, 1); }
+static int i_bw_s(sdpx_session *s) { return sdpx_session_set_bandwidth(s, EVIL, 1); }
+static int i_bw_clear(sdpx_session *s) { return sdpx_session_clear_bandwidth(s, EVIL); }
+static int i_info(sdpx_session *s) { return sdpx_session_set_info(s, EVIL); }
+static int i_info_m(sdpx_session *s) { return sdpx_media_set_info(med(s, 0), EVIL); }
+static int i_key(sdpx_session *s) { return sdpx_session_set_key(s, EVIL); }
+static int i_key_m(sdpx_session *s) { return sdpx_media_set_key(med(s, 0), "clear:" EVIL); }
+static int i_name(sdpx_session *s) { return sdpx_session_set_name(s, EVIL); }
+static int i_origin(sdpx_session *s)
+{
+    sdpx_origin o;
+    memset(&o, 0, sizeof o);
+    o.username = (sdpx_str){EVIL, sizeof EVIL - 1};
+    return sdpx_session_set_origin(s, &o);
+}
+static int i_origin_addr(sdpx_session *s)
+{
+    sdpx_origin o;
+    memset(&o, 0, sizeof o);
+    o.address = (sdpx_str){"1.2.3.4\r\na=evil", 15};
+    return sdpx_session_set_origin(s, &o);
+}
+static int i_nul(sdpx_session *s)
+{
+    sdpx_origin o;
+    memset(&o, 0, sizeof o);
+    o.username = (sdpx_str){"a\0b", 3};
+    return sdpx_session_set_origin(s, &o);
+}
+
+static const edit_fn injections[] = {
+    i_attr_name, i_attr_value, i_attr_session, i_insert, i_replace, i_remove_named,
+    i_media_add, i_proto, i_formats, i_conn, i_conn_s, i_bw, i_bw_s, i_bw_clear, i_info,
+    i_info_m, i_key, i_key_m, i_name, i_origin, i_origin_addr, i_nul,
+};
+
+START_TEST(injection_refused)
+{
+    sdpx_session *s = parse_ok(BASE, 0);
+    int rc = injections[_i](s);
+    char *got = written(s);
+    ck_assert_msg(rc == SDPX_EINVAL || rc == 0, "case %d: rc %d", _i, rc);
+    /* removing by a name that holds CR/LF can only match nothing */
+    if (injections[_i] == i_remove_named || injections[_i] == i_bw_clear)
+        ck_assert_int_eq(rc, rc < 0 ? SDPX_EINVAL : 0);
+    else
+        ck_assert_msg(rc == SDPX_EINVAL, "case %d: rc %d", _i, rc);
+    ck_assert_msg(strcmp(got, BASE) == 0, "case %d changed the text:\n%s", _i, got);
+    ck_assert_ptr_null(strstr(got, "evil"));
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* ---- out of scratch memory: the edit fails and changes nothing ----------- */
+
+START_TEST(no_heap_edit_changes_nothing)
+{
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(BASE, strlen(BASE), &opt, &s, &e), SDPX_ESCRATCH);
+    size_t need = e.need;
+    char *scratch = malloc(need);
+    opt.scratch = scratch;
+    opt.scratch_size = need;
+    ck_assert_int_eq(sdpx_parse(BASE, strlen(BASE), &opt, &s, &e), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(med(s, 0), "rtcp-mux", NULL), SDPX_ESCRATCH);
+    ck_assert_int_eq(sdpx_media_reject(med(s, 1)), SDPX_ESCRATCH);
+    ck_assert_int_eq(sdpx_session_media_remove(s, med(s, 1)), SDPX_ESCRATCH);
+    ck_assert_int_eq(sdpx_session_bump_version(s), SDPX_ESCRATCH);
+    ck_assert_uint_eq(sdpx_session_media_count(s), 2);
+    char *got = written(s);
+    ck_assert_str_eq(got, BASE);
+    free(got);
+    sdpx_session_free(s);
+    free(scratch);
+}
+END_TEST
+
+/* ---- sess-version arithmetic on text ------------------------------------- */
+
+typedef struct {
+    const char *version;
+    const char *want;
+} bump_case;
+
+static const bump_case bumps[] = {
+    {"0", "1"},
+    {"9", "10"},
+    {"199", "200"},
+    {"4611731400430051336", "4611731400430051337"},
+    {"18446744073709551615", "18446744073709551616"}, /* past 64 bits */
+    {"9999999999999999999999999", "10000000000000000000000000"},
+};
+
+START_TEST(bump_table)
+{
+    char in[256], want[256];
+    snprintf(in, sizeof in, "v=0\r\no=- 1 %s IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n", bumps[_i].version);
+    snprintf(want, sizeof want, "v=0\r\no=- 1 %s IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n", bumps[_i].want);
+    sdpx_session *s = parse_ok(in, 0);
+    ck_assert_int_eq(sdpx_session_bump_version(s), 0);
+    char *got = written(s);
+    ck_assert_str_eq(got, want);
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
+START_TEST(bump_needs_origin)
+{
+    sdpx_session *s = parse_ok("v=0\r\ns=-\r\nt=0 0\r\n", 0);
+    ck_assert_int_eq(sdpx_session_bump_version(s), SDPX_ENOTFOUND);
+    ck_assert_int_eq(sdpx_session_set_edit_flags(s, 1u << 7), SDPX_EINVAL);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* ---- handles: media survive edits of others, indexes follow ------------- */
+
+START_TEST(media_handles_stay_valid)
+{
+    sdpx_session *s = parse_ok(BASE, 0);
+    sdpx_media *a = med(s, 0), *v = med(s, 1);
+    ck_assert_int_eq(sdpx_session_media_add(s, 0, "audio 9 RTP/AVP 0", NULL), 0);
+    ck_assert_uint_eq(sdpx_media_index(a), 1);
+    ck_assert_uint_eq(sdpx_media_index(v), 2);
+    ck_assert_int_eq(sdpx_session_media_remove(s, a), 0);
+    ck_assert_uint_eq(sdpx_media_index(v), 1);
+    ck_assert_ptr_eq(med(s, 1), v);
+    ck_assert_uint_eq(sdpx_session_media_count(s), 2);
+    /* the group lost "a"; the video section is intact */
+    const sdpx_line *g = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, NULL);
+    ck_assert_str_view(sdpx_line_text(g), "a=group:BUNDLE v");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(v, 3)), "a=rtpmap:96 VP8/90000");
+    /* new lines are marked as edited (line number 0), old ones keep theirs */
+    ck_assert_uint_eq(sdpx_line_number(g), 0);
+    ck_assert_uint_eq(sdpx_line_number(sdpx_media_line(v, 0)), 10);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* A bare-LF file written with KEEP_LF stays bare LF after an insertion. */
+START_TEST(keep_lf_insertion)
+{
+    sdpx_session *s = parse_ok("v=0\no=- 1 1 IN IP4 192.0.2.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\n", 0);
+    ck_assert_int_eq(sdpx_media_attr_add(med(s, 0), "sendonly", NULL), 0);
+    char *got = sdpx_write_alloc(s, SDPX_WRITE_KEEP_LF, NULL);
+    ck_assert_str_eq(got, "v=0\no=- 1 1 IN IP4 192.0.2.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\na=sendonly\n");
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("edit");
+    TCase *tc = tcase_create("primitives");
+    tcase_add_loop_test(tc, edit_table, 0, (int)(sizeof edit_cases / sizeof edit_cases[0]));
+    tcase_add_loop_test(tc, injection_refused, 0, (int)(sizeof injections / sizeof injections[0]));
+    tcase_add_loop_test(tc, bump_table, 0, (int)(sizeof bumps / sizeof bumps[0]));
+    tcase_add_test(tc, bump_needs_origin);
+    tcase_add_test(tc, no_heap_edit_changes_nothing);
+    tcase_add_test(tc, media_handles_stay_valid);
+    tcase_add_test(tc, keep_lf_insertion);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
