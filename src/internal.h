@@ -131,4 +131,17 @@ typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_
 int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t *off,
                      char *msg, size_t cap);
 
+/* snprintf-style output for the attribute encoders (src/attr/encode.c). */
+typedef struct sdpxi_out {
+    char *buf;
+    size_t cap;
+    size_t len; /* bytes the full text needs so far */
+} sdpxi_out;
+void sdpxi_out_mem(sdpxi_out *o, const char *p, size_t n);
+void sdpxi_out_cstr(sdpxi_out *o, const char *s);
+void sdpxi_out_str(sdpxi_out *o, sdpx_str s);
+void sdpxi_out_u64(sdpxi_out *o, uint64_t v);
+/* NUL-terminate (when cap > 0) and return the full length. */
+size_t sdpxi_out_end(sdpxi_out *o);
+
 #endif

@@ -11,6 +11,7 @@ libsdpx_la_SOURCES = \
 	src/parse.c \
 	src/model.c \
 	src/write.c \
-	src/attr/registry.c
+	src/attr/registry.c \
+	src/attr/encode.c
 # The edit API (munging) and redaction.
 libsdpx_la_SOURCES += src/edit.h src/edit.c
