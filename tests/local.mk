@@ -50,6 +50,10 @@ TEST_SUITES += tests/test_regress
 tests_test_regress_SOURCES = tests/test_regress.c tests/testutil.h
 tests_test_regress_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_regress_LDADD = $(TEST_COMMON_LDADD)
+TEST_SUITES += tests/test_oom
+tests_test_oom_SOURCES = tests/test_oom.c tests/testutil.h
+tests_test_oom_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_oom_LDADD = $(TEST_COMMON_LDADD)
 # Edit API (munging) suites.
 TEST_SUITES += tests/test_edit
 tests_test_edit_SOURCES = tests/test_edit.c tests/testutil.h
