@@ -583,6 +583,352 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out);
 /* 6. Typed attributes                                                   */
 /* ===================================================================== */
 
+/* ---- 6.x RTP: rtpmap, fmtp, rtcp-fb, extmap, rtcp, direction, ptime ---- */
+
+/*
+ * Decoders take an attribute value (the part after "a=name:", see
+ * sdpx_attr_value) and fill a struct of views into it; they allocate nothing
+ * and return 0 or SDPX_EVALUE. Encoders write the value back snprintf style:
+ * at most `cap` bytes including a NUL when there is room, returning the
+ * length of the whole value (or SDPX_EINVAL when a field would not encode,
+ * e.g. a view holding CR, LF or NUL). encode(decode(v)) == v for values in
+ * canonical form (single spaces, no trailing space).
+ */
+
+/** a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] (RFC 8866 6.6) */
+typedef struct sdpx_rtpmap {
+    unsigned payload_type; /* 0-127 */
+    sdpx_str encoding;     /* "opus", as written (compare with sdpx_str_ieq) */
+    uint32_t clock_rate;   /* Hz */
+    unsigned channels;     /* the encoding parameters (audio channels); 0 when absent */
+    int has_channels;
+} sdpx_rtpmap;
+
+/** Decode an rtpmap value ("111 opus/48000/2"). */
+int sdpx_rtpmap_parse(sdpx_str value, sdpx_rtpmap *out);
+
+/** Encode an rtpmap value; returns its length or SDPX_EINVAL. */
+int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap);
+
+/** a=fmtp:<format> <format specific parameters> (RFC 8866 6.15) */
+typedef struct sdpx_fmtp {
+    sdpx_str format;       /* the format as written: a payload type, or a token for non-RTP media */
+    int has_payload_type;  /* 1 when the format is a number (then 0-127) */
+    unsigned payload_type; /* when has_payload_type */
+    sdpx_str params;       /* the raw parameters ("minptime=10;useinbandfec=1", "111/111", "0-15") */
+} sdpx_fmtp;
+
+/** One `key[=value]` item of a ';'-separated parameter list (fmtp, rid restrictions). */
+typedef struct sdpx_param {
+    sdpx_str key;   /* the whole item when it has no '=' (RED's "111/111") */
+    sdpx_str value; /* empty when has_value is 0 */
+    int has_value;
+} sdpx_param;
+
+/** Decode an fmtp value ("97 apt=96"). */
+int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out);
+
+/** Encode an fmtp value (the format view when set, else payload_type); returns its length or SDPX_EINVAL. */
+int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap);
+
+/**
+ * Iterate a ';'-separated parameter list: takes the next item off the front
+ * of *rest (spaces around items and around '=' are skipped). Returns 1 with
+ * *out filled, 0 when *rest is exhausted; empty items are skipped.
+ */
+int sdpx_param_next(sdpx_str *rest, sdpx_param *out);
+
+/**
+ * Look up a parameter by key (ASCII case-insensitive, as media type
+ * parameters are) in an fmtp's parameters. Returns 0 and sets *value, or
+ * SDPX_ENOTFOUND.
+ */
+int sdpx_fmtp_get(const sdpx_fmtp *f, const char *key, sdpx_str *value);
+
+/** a=rtcp-fb:<payload type or *> <type> [<subtype> [<params>]] (RFC 4585 4.2) */
+typedef struct sdpx_rtcp_fb {
+    int wildcard;          /* 1 for "*": applies to every payload type */
+    unsigned payload_type; /* 0-127 when wildcard is 0 */
+    sdpx_str type;         /* "nack", "ccm", "goog-remb", "trr-int", ... */
+    sdpx_str subtype;      /* "pli", "fir", the trr-int value, ...; empty when absent */
+    sdpx_str params;       /* anything after the subtype ("smaxpr=120"); usually empty */
+} sdpx_rtcp_fb;
+
+/** Decode an rtcp-fb value ("96 nack pli", "* ccm fir"). */
+int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out);
+
+/** Encode an rtcp-fb value; returns its length or SDPX_EINVAL. */
+int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap);
+
+/** Media direction (RFC 8866 6.7); sendrecv is the default. */
+typedef enum sdpx_direction {
+    SDPX_DIR_SENDRECV = 0,
+    SDPX_DIR_SENDONLY = 1,
+    SDPX_DIR_RECVONLY = 2,
+    SDPX_DIR_INACTIVE = 3
+} sdpx_direction;
+
+/** Decode a direction name ("sendonly"). Returns 0 or SDPX_EVALUE. */
+int sdpx_direction_parse(sdpx_str name, sdpx_direction *out);
+
+/** The name of a direction ("sendrecv"), or NULL for an out-of-range value. */
+const char *sdpx_direction_name(sdpx_direction d);
+
+/**
+ * The direction that applies to a media section: its own direction
+ * attribute, else the session-level one, else sendrecv (RFC 8866 6.7).
+ */
+sdpx_direction sdpx_media_direction(const sdpx_media *m);
+
+/** The session-level direction attribute, or sendrecv when there is none. */
+sdpx_direction sdpx_session_direction(const sdpx_session *s);
+
+/** a=extmap:<id>[/<direction>] <URI> [<extension attributes>] (RFC 8285 7) */
+typedef struct sdpx_extmap {
+    unsigned id;              /* 1-14 (one-byte), 1-255 (two-byte), or 4096-4351 in offers */
+    int has_direction;
+    sdpx_direction direction; /* when has_direction */
+    sdpx_str uri;
+    sdpx_str attributes;      /* the rest of the line after the URI; empty when absent */
+} sdpx_extmap;
+
+/** Decode an extmap value ("3 urn:ietf:params:rtp-hdrext:sdes:mid"). */
+int sdpx_extmap_parse(sdpx_str value, sdpx_extmap *out);
+
+/** Encode an extmap value; returns its length or SDPX_EINVAL. */
+int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap);
+
+/**
+ * The next extmap line that applies to a media section after `after`
+ * (NULL: the first): its own extmap lines, or the session-level ones when it
+ * has none (RFC 8285 7). Returns NULL at the end.
+ */
+const sdpx_line *sdpx_media_extmap_next(const sdpx_media *m, const sdpx_line *after);
+
+/** a=rtcp:<port> [<nettype> <addrtype> <connection-address>] (RFC 3605 2.1) */
+typedef struct sdpx_rtcp {
+    uint16_t port;
+    int has_address;
+    sdpx_str nettype;  /* "IN" */
+    sdpx_str addrtype; /* "IP4", "IP6" */
+    sdpx_str address;
+} sdpx_rtcp;
+
+/** Decode an rtcp value ("9 IN IP4 0.0.0.0"). */
+int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out);
+
+/** Encode an rtcp value; returns its length or SDPX_EINVAL. */
+int sdpx_rtcp_write(const sdpx_rtcp *r, char *buf, size_t cap);
+
+/**
+ * A non-zero decimal as a=ptime, a=maxptime and a=framerate take
+ * (RFC 8866 9, non-zero-int-or-real), kept exact: value = num / den where
+ * den is 10^(digits after the point), so "29.97" is 2997/100.
+ */
+typedef struct sdpx_decimal {
+    uint64_t num;
+    uint64_t den;     /* 1 for an integer */
+    unsigned decimals; /* digits after the point (0: no point) */
+} sdpx_decimal;
+
+/** Decode a ptime, maxptime or framerate value ("20", "29.97"). Zero is refused. */
+int sdpx_decimal_parse(sdpx_str value, sdpx_decimal *out);
+
+/** Encode a decimal as written (same number of digits after the point). */
+int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap);
+
+/** Decode a=quality:<quality> (RFC 8866 6.14): an integer 0-10. */
+int sdpx_quality_parse(sdpx_str value, unsigned *out);
+
+/* ---- 6.x Streams: ssrc, ssrc-group, msid, msid-semantic (RFC 5576, 8830) */
+
+/** a=ssrc:<ssrc-id> <attribute>[:<value>] (RFC 5576 4.1) */
+typedef struct sdpx_ssrc {
+    uint32_t id;
+    sdpx_str attribute; /* "cname", "msid", ... */
+    sdpx_str value;     /* everything after the ':' (may hold spaces, as msid's does) */
+    int has_value;
+} sdpx_ssrc;
+
+/** Decode an ssrc value ("1001 cname:x9Fk3nD2"). */
+int sdpx_ssrc_parse(sdpx_str value, sdpx_ssrc *out);
+
+/** Encode an ssrc value; returns its length or SDPX_EINVAL. */
+int sdpx_ssrc_write(const sdpx_ssrc *s, char *buf, size_t cap);
+
+/** a=ssrc-group:<semantics> <ssrc-id> ... (RFC 5576 4.2) */
+typedef struct sdpx_ssrc_group {
+    sdpx_str semantics; /* "FID", "SIM", "FEC", "FEC-FR", ... */
+    sdpx_str ssrcs;     /* the member list; iterate with sdpx_ssrc_next */
+} sdpx_ssrc_group;
+
+/** Decode an ssrc-group value ("FID 1001 1002"); every member must be a 32-bit number. */
+int sdpx_ssrc_group_parse(sdpx_str value, sdpx_ssrc_group *out);
+
+/** Encode an ssrc-group value; returns its length or SDPX_EINVAL. */
+int sdpx_ssrc_group_write(const sdpx_ssrc_group *g, char *buf, size_t cap);
+
+/**
+ * Iterate a space-separated SSRC list (an ssrc-group's members): takes the
+ * next one off *rest. Returns 1 with *ssrc set, 0 at the end, or
+ * SDPX_EVALUE when a member is not a 32-bit number.
+ */
+int sdpx_ssrc_next(sdpx_str *rest, uint32_t *ssrc);
+
+/** a=msid:<stream id> [<track id>] (RFC 8830 2) */
+typedef struct sdpx_msid {
+    sdpx_str stream_id; /* "-" means no stream */
+    sdpx_str track_id;  /* the msid-appdata; empty when absent */
+    int has_track_id;
+} sdpx_msid;
+
+/** Decode an msid value ("stream1 audio1"); each id is 1-64 token chars. */
+int sdpx_msid_parse(sdpx_str value, sdpx_msid *out);
+
+/** Encode an msid value; returns its length or SDPX_EINVAL. */
+int sdpx_msid_write(const sdpx_msid *m, char *buf, size_t cap);
+
+/** a=msid-semantic: <semantic> [<id> ... | *] (draft-ietf-mmusic-msid-05; still sent by browsers) */
+typedef struct sdpx_msid_semantic {
+    sdpx_str semantic; /* "WMS" */
+    sdpx_str ids;      /* the id list (iterate with sdpx_field_next); empty when absent */
+    int wildcard;      /* 1 when the list is "*" */
+} sdpx_msid_semantic;
+
+/** Decode an msid-semantic value (" WMS stream1", "WMS *"); leading spaces are allowed. */
+int sdpx_msid_semantic_parse(sdpx_str value, sdpx_msid_semantic *out);
+
+/** Encode an msid-semantic value (without the leading space browsers write). */
+int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap);
+
+/**
+ * The CNAME of a media section: the value of its first a=ssrc line with the
+ * cname attribute (RFC 5576 6.1). Returns 0 and sets *out, or SDPX_ENOTFOUND.
+ */
+int sdpx_media_cname(const sdpx_media *m, sdpx_str *out);
+
+/* ---- 6.x Simulcast: rid, simulcast (RFC 8851, 8853) -------------------- */
+
+/** a=rid:<rid-id> <send|recv> [pt=<fmt>,...][;<restriction>...] (RFC 8851 10) */
+typedef struct sdpx_rid {
+    sdpx_str id;            /* 1*(ALPHA / DIGIT / "-" / "_") */
+    int send;               /* 1 for "send", 0 for "recv" */
+    sdpx_str pts;           /* the payload types after "pt=" ("97,98"); empty when absent */
+    int has_pts;
+    sdpx_str restrictions;  /* the rest: ';'-separated, iterate with sdpx_param_next */
+} sdpx_rid;
+
+/** Decode a rid value ("h send pt=96;max-width=1280"). */
+int sdpx_rid_parse(sdpx_str value, sdpx_rid *out);
+
+/** Encode a rid value; returns its length or SDPX_EINVAL. */
+int sdpx_rid_write(const sdpx_rid *r, char *buf, size_t cap);
+
+/**
+ * Iterate a comma-separated payload type list (a rid's pts): takes the next
+ * one off *rest. Returns 1 with *pt set, 0 at the end, SDPX_EVALUE when an
+ * entry is not a payload type 0-127.
+ */
+int sdpx_pt_next(sdpx_str *rest, unsigned *pt);
+
+/**
+ * a=simulcast:<send|recv> <streams> [<recv|send> <streams>] (RFC 8853 5.1).
+ * A stream list is ';'-separated streams, each a ','-separated list of
+ * alternative rids, each possibly paused with "~": "h;~l", "1,~4;2;3".
+ * The draft form written by older browsers (" send rid=1,4;2;3 paused=4")
+ * decodes too: leading spaces and the "rid=" prefix are skipped, and the
+ * rids named by "paused=" are reported as paused by sdpx_simulcast_alt_next
+ * (the encoder writes them in the RFC 8853 form, with "~").
+ */
+typedef struct sdpx_simulcast {
+    sdpx_str send;   /* the send stream list, empty when absent */
+    sdpx_str recv;   /* the recv stream list, empty when absent */
+    int has_send;
+    int has_recv;
+    int recv_first;  /* 1 when recv was written before send */
+    sdpx_str send_paused; /* draft form only: the "paused=" list after send; else empty */
+    sdpx_str recv_paused; /* draft form only: the "paused=" list after recv; else empty */
+} sdpx_simulcast;
+
+/** Decode a simulcast value ("send h;~l recv c"). */
+int sdpx_simulcast_parse(sdpx_str value, sdpx_simulcast *out);
+
+/** Encode a simulcast value in the RFC 8853 form; returns its length or SDPX_EINVAL. */
+int sdpx_simulcast_write(const sdpx_simulcast *s, char *buf, size_t cap);
+
+/**
+ * Iterate the streams of a stream list (sdpx_simulcast.send or .recv):
+ * takes the next ';'-separated stream off *rest and sets *alts to its
+ * alternatives. Returns 1, or 0 at the end.
+ */
+int sdpx_simulcast_stream_next(sdpx_str *rest, sdpx_str *alts);
+
+/**
+ * Iterate the alternatives of one stream: takes the next ','-separated rid
+ * off *rest, sets *rid (without "~") and *paused. `paused_list` is the
+ * draft form's "paused=" list of the same direction (an empty view
+ * otherwise). Returns 1, or 0 at the end.
+ */
+int sdpx_simulcast_alt_next(sdpx_str *rest, sdpx_str paused_list, sdpx_str *rid, int *paused);
+
+/* ---- 6.x Codec view: a media section's codecs, joined ------------------ */
+
+/**
+ * One codec of a media section: a payload type of its m= line joined with
+ * its a=rtpmap (or, without one, the static payload type of RFC 3551
+ * tables 4 and 5), its first a=fmtp, and its RTX partner (RFC 4588: the rtx
+ * payload type whose fmtp says apt=<this one>). Views and line handles point
+ * into the session and stay valid until it is edited.
+ */
+typedef struct sdpx_codec {
+    unsigned payload_type;
+    sdpx_str encoding;         /* "opus", "PCMU"; empty when unknown */
+    uint32_t clock_rate;       /* 0 when unknown */
+    unsigned channels;         /* 0 when not given */
+    int is_static;             /* 1 when encoding/clock come from RFC 3551, not an rtpmap */
+    const sdpx_line *rtpmap;   /* NULL when the section has none for this type */
+    const sdpx_line *fmtp;     /* the first fmtp line for this type, or NULL */
+    sdpx_fmtp params;          /* decoded fmtp (params empty when fmtp is NULL) */
+    int has_apt;               /* 1 for an RTX (or other) codec with apt=<type> */
+    unsigned apt;              /* the payload type it repairs, when has_apt */
+    int has_rtx;               /* 1 when another payload type says apt=<this one> */
+    unsigned rtx_payload_type; /* that payload type, when has_rtx */
+} sdpx_codec;
+
+/**
+ * The static payload type `pt` of RFC 3551 tables 4 and 5 (0 PCMU/8000,
+ * 8 PCMA/8000, 9 G722/8000, 18 G729/8000, 34 H263/90000, ...). Returns 0
+ * and fills encoding, clock rate and channels (0 for video), or
+ * SDPX_ENOTFOUND for unassigned and dynamic types.
+ */
+int sdpx_static_payload_type(unsigned pt, sdpx_str *encoding, uint32_t *clock_rate,
+                             unsigned *channels);
+
+/**
+ * Number of codecs of a media section: the formats of its m= line when the
+ * transport is RTP based (the proto contains "RTP/"), else 0.
+ */
+size_t sdpx_media_codec_count(const sdpx_media *m);
+
+/**
+ * The i-th codec in m= line order. Returns 0 and fills *out, SDPX_ENOTFOUND
+ * when i is out of range, or SDPX_EVALUE when that format is not a payload
+ * type 0-127.
+ */
+int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out);
+
+/** The codec with payload type `pt` if the m= line lists it; else SDPX_ENOTFOUND. */
+int sdpx_media_codec_find(const sdpx_media *m, unsigned pt, sdpx_codec *out);
+
+/**
+ * Iterate a codec's a=rtcp-fb lines: the next one after `after` (NULL: the
+ * first) whose payload type is the codec's or "*" (RFC 4585 4.2), or NULL.
+ */
+const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *c,
+                                         const sdpx_line *after);
+
+/* ---- end of RTP, streams, simulcast and codec view ------------------- */
+
 /* ===================================================================== */
 /* 7. Edits                                                              */
 /* ===================================================================== */

@@ -110,3 +110,30 @@ size_t sdpxi_quote(char *dst, size_t cap, sdpx_str s, size_t max)
     dst[o] = '\0';
     return o;
 }
+
+int sdpxi_bad_set(sdpxi_bad *bad, sdpx_str value, sdpx_str tok, int code, const char *what,
+                  const char *why)
+{
+    if (bad) {
+        bad->off = tok.ptr >= value.ptr && tok.ptr <= value.ptr + value.len
+                       ? (size_t)(tok.ptr - value.ptr)
+                       : 0;
+        bad->len = tok.len;
+        bad->what = what;
+        bad->why = why;
+    }
+    return code;
+}
+
+int sdpxi_bad_report(const sdpxi_bad *bad, sdpx_str value, size_t *off, char *msg, size_t cap)
+{
+    *off = bad->off;
+    if (bad->len == 0) {
+        snprintf(msg, cap, "%s %s", bad->what, bad->why);
+    } else {
+        char q[64];
+        sdpxi_quote(q, sizeof q, sdpxi_str(value.ptr + bad->off, bad->len), 40);
+        snprintf(msg, cap, "%s \"%s\" %s", bad->what, q, bad->why);
+    }
+    return SDPX_EVALUE;
+}

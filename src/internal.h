@@ -131,6 +131,90 @@ typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_
 int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t *off,
                      char *msg, size_t cap);
 
+/* ---- typed attribute decoders: shared pieces -------------------------- */
+
+/* RFC 8866 9: token-char */
+static inline int sdpxi_is_token_char(unsigned char c)
+{
+    return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
+           c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
+           (c >= 0x5e && c <= 0x7e);
+}
+
+/* Where and why a value failed to decode: the offending token and a reason,
+ * so strict mode can say `payload type "128" is over 127` at its column. */
+typedef struct sdpxi_bad {
+    size_t off;       /* offset of the token within the value */
+    size_t len;       /* its length (0: a missing token at off) */
+    const char *what; /* "payload type" */
+    const char *why;  /* "is over 127" */
+} sdpxi_bad;
+
+/* Record a failure at `tok` (a view inside `value`) in *bad, if not NULL; returns code. */
+int sdpxi_bad_set(sdpxi_bad *bad, sdpx_str value, sdpx_str tok, int code, const char *what,
+                  const char *why);
+
+/* Turn a recorded failure into a validator's answer (*off, msg); returns SDPX_EVALUE. */
+int sdpxi_bad_report(const sdpxi_bad *bad, sdpx_str value, size_t *off, char *msg, size_t cap);
+
+/* Cut the part before the first `sep` off *rest (all of it when there is
+ * none); *found says whether a separator was consumed. */
+static inline sdpx_str sdpxi_cut(sdpx_str *rest, char sep, int *found)
+{
+    const char *p = rest->len ? memchr(rest->ptr, sep, rest->len) : NULL;
+    sdpx_str head;
+    if (!p) {
+        head = *rest;
+        rest->ptr += rest->len;
+        rest->len = 0;
+        *found = 0;
+        return head;
+    }
+    head.ptr = rest->ptr;
+    head.len = (size_t)(p - rest->ptr);
+    rest->len -= head.len + 1;
+    rest->ptr = p + 1;
+    *found = 1;
+    return head;
+}
+
+/* Decoder helpers (src/attr/rtp.c): a 0-127 payload type at `tok`, the next
+ * space-separated field or "<what> is missing", a view without surrounding
+ * spaces and tabs, and the RFC 8866 token test. */
+int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad);
+int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
+                     sdpxi_bad *bad);
+sdpx_str sdpxi_trim(sdpx_str s);
+int sdpxi_is_token(sdpx_str s);
+
+/* A media section's m= formats when its proto carries RTP ("RTP/" in it),
+ * else an empty view (src/codec.c). */
+sdpx_str sdpxi_rtp_formats(const sdpx_media *m);
+
+/* Strict validators of the RTP, streams and simulcast families (registry rows). */
+int sdpxi_check_rtpmap(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_fmtp(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_rtcp_fb(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_extmap(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_decimal(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_quality(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ssrc(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ssrc_group(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_msid(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_msid_semantic(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_rid(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_simulcast(sdpx_str v, size_t *off, char *msg, size_t cap);
+
+/* A validator from a decoder `static int decode(sdpx_str, type *, sdpxi_bad *)`. */
+#define SDPXI_DEFINE_CHECK(name, type, decode)                                          \
+    int sdpxi_check_##name(sdpx_str v, size_t *off, char *msg, size_t cap)              \
+    {                                                                                   \
+        type t_;                                                                        \
+        sdpxi_bad b_;                                                                   \
+        return decode(v, &t_, &b_) ? sdpxi_bad_report(&b_, v, off, msg, cap) : 0;       \
+    }
+
 /* snprintf-style output for the attribute encoders (src/attr/encode.c). */
 typedef struct sdpxi_out {
     char *buf;
@@ -143,5 +227,9 @@ void sdpxi_out_str(sdpxi_out *o, sdpx_str s);
 void sdpxi_out_u64(sdpxi_out *o, uint64_t v);
 /* NUL-terminate (when cap > 0) and return the full length. */
 size_t sdpxi_out_end(sdpxi_out *o);
+/* 1 when a view holds no CR, LF or NUL (encoders refuse to inject lines). */
+int sdpxi_line_safe(sdpx_str s);
+/* An encoder's answer: NUL-terminates, returns the full length, or SDPX_EINVAL when `bad`. */
+int sdpxi_out_done(sdpxi_out *o, int bad);
 
 #endif

@@ -12,6 +12,10 @@ libsdpx_la_SOURCES = \
 	src/model.c \
 	src/write.c \
 	src/attr/registry.c \
-	src/attr/encode.c
+	src/attr/encode.c \
+	src/attr/rtp.c \
+	src/attr/ssrc.c \
+	src/attr/simulcast.c \
+	src/codec.c
 # The edit API (munging) and redaction.
 libsdpx_la_SOURCES += src/edit.h src/edit.c

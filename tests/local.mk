@@ -5,7 +5,10 @@ TEST_SUITES = \
 	tests/test_model \
 	tests/test_write \
 	tests/test_limits \
-	tests/test_corpus
+	tests/test_corpus \
+	tests/test_attr_rtp \
+	tests/test_attr_streams \
+	tests/test_codec
 
 check_PROGRAMS += $(TEST_SUITES)
 TESTS += $(TEST_SUITES)
@@ -31,6 +34,15 @@ tests_test_limits_LDADD = $(TEST_COMMON_LDADD)
 tests_test_corpus_SOURCES = tests/test_corpus.c tests/testutil.h
 tests_test_corpus_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_corpus_LDADD = $(TEST_COMMON_LDADD)
+tests_test_attr_rtp_SOURCES = tests/test_attr_rtp.c tests/testutil.h
+tests_test_attr_rtp_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_attr_rtp_LDADD = $(TEST_COMMON_LDADD)
+tests_test_attr_streams_SOURCES = tests/test_attr_streams.c tests/testutil.h
+tests_test_attr_streams_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_attr_streams_LDADD = $(TEST_COMMON_LDADD)
+tests_test_codec_SOURCES = tests/test_codec.c tests/testutil.h
+tests_test_codec_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_codec_LDADD = $(TEST_COMMON_LDADD)
 
 # The command-line tool, driven by a shell script.
 TESTS += tests/cli.test

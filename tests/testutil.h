@@ -32,6 +32,31 @@ static inline sdpx_session *parse_ok(const char *text, unsigned flags)
     return s;
 }
 
+/* A view of a NUL-terminated string. */
+static inline sdpx_str view_of(const char *c)
+{
+    sdpx_str s = {c, strlen(c)};
+    return s;
+}
+
+/* sdpx_attr_validate on "a=<name>:<value>" in a media section "m=<mline>"
+ * of a lenient parse: returns the code and sets *col to the error's column. */
+static inline int attr_check_in(const char *mline, const char *name, const char *value,
+                                unsigned *col)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                                "m=%s\r\na=%s:%s\r\n", mline, name, value);
+    sdpx_session *s = parse_ok(text, 0);
+    const sdpx_line *l = sdpx_media_line(sdpx_session_media(s, 0), 1);
+    sdpx_error e;
+    memset(&e, 0, sizeof e);
+    int rc = sdpx_attr_validate(l, &e);
+    *col = e.col;
+    sdpx_session_free(s);
+    return rc;
+}
+
 /* Read a whole file; returns NULL when it cannot be read. */
 static inline char *read_file(const char *path, size_t *len)
 {

@@ -1,0 +1,532 @@
+/* RTP attributes: rtpmap, fmtp, rtcp-fb, extmap, rtcp, direction, ptime,
+ * maxptime, framerate, quality (RFC 8866, 4585, 8285, 3605). Pure decoders
+ * from a value view to a struct of views, their encoders, and the strict
+ * validators the registry calls. */
+#include "internal.h"
+
+#include <stdio.h>
+
+/* Decoders below fail through this: record the token and reason, return SDPX_EVALUE. */
+#define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
+
+/* ---- shared by the attribute encoders and decoders (internal.h) ------- */
+
+int sdpxi_line_safe(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i] == '\r' || s.ptr[i] == '\n' || s.ptr[i] == '\0')
+            return 0;
+    return 1;
+}
+
+int sdpxi_out_done(sdpxi_out *o, int bad)
+{
+    size_t n = sdpxi_out_end(o);
+    return bad || n > INT32_MAX ? SDPX_EINVAL : (int)n;
+}
+
+/* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127. */
+int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad)
+{
+    uint64_t v;
+    int rc = sdpxi_parse_uint(tok, 127, &v);
+    if (rc == SDPX_EFIELD)
+        return BAD(tok, "payload type", "is not a number");
+    if (rc)
+        return BAD(tok, "payload type", "is over 127");
+    *pt = (unsigned)v;
+    return 0;
+}
+
+int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
+                     sdpxi_bad *bad)
+{
+    if (sdpx_field_next(rest, f))
+        return 0;
+    return BAD(sdpxi_str(value.ptr + value.len, 0), what, "is missing");
+}
+
+sdpx_str sdpxi_trim(sdpx_str s)
+{
+    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
+        s.len--;
+    return s;
+}
+
+int sdpxi_is_token(sdpx_str s)
+{
+    if (!s.len)
+        return 0;
+    for (size_t i = 0; i < s.len; i++)
+        if (!sdpxi_is_token_char((unsigned char)s.ptr[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- rtpmap ------------------------------------------------------------ */
+
+/* RFC 8866 6.6: a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] */
+static int rtpmap_decode(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f, enc;
+    sdpx_rtpmap r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
+    if (rc || (rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
+        return rc;
+    if ((rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
+        return rc;
+    if (sdpx_field_next(&rest, &f))
+        return BAD(f, "text", "follows the rtpmap value");
+    int found;
+    sdpx_str tail = enc;
+    r.encoding = sdpxi_cut(&tail, '/', &found);
+    /* RFC 8866 9: encoding-name = token */
+    if (!sdpxi_is_token(r.encoding))
+        return BAD(r.encoding, "encoding name", "is not a token");
+    if (!found)
+        return BAD(sdpxi_str(enc.ptr + enc.len, 0), "clock rate", "is missing after the encoding name");
+    sdpx_str clock = sdpxi_cut(&tail, '/', &found);
+    uint64_t v;
+    if (sdpxi_parse_uint(clock, UINT32_MAX, &v) || v == 0)
+        return BAD(clock, "clock rate", "is not a number in 1-4294967295");
+    r.clock_rate = (uint32_t)v;
+    if (found) {
+        /* RFC 8866 6.6: for audio the encoding parameters are the channel count */
+        if (sdpxi_parse_uint(tail, 255, &v) || v == 0)
+            return BAD(tail, "encoding parameters", "are not a channel count in 1-255");
+        r.channels = (unsigned)v;
+        r.has_channels = 1;
+    }
+    *out = r;
+    return 0;
+}
+
+int sdpx_rtpmap_parse(sdpx_str value, sdpx_rtpmap *out)
+{
+    return rtpmap_decode(value, out, NULL);
+}
+
+int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = 0;
+    if (r->payload_type > 127 || !sdpxi_is_token(r->encoding) || r->clock_rate == 0 ||
+        (r->has_channels && (r->channels == 0 || r->channels > 255)))
+        bad = 1;
+    sdpxi_out_u64(&o, r->payload_type);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, r->encoding);
+    sdpxi_out_cstr(&o, "/");
+    sdpxi_out_u64(&o, r->clock_rate);
+    if (r->has_channels) {
+        sdpxi_out_cstr(&o, "/");
+        sdpxi_out_u64(&o, r->channels);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(rtpmap, sdpx_rtpmap, rtpmap_decode)
+
+/* ---- fmtp -------------------------------------------------------------- */
+
+/* RFC 8866 6.15: a=fmtp:<format> <format specific parameters>; the format is
+ * an m= line fmt: an RTP payload type, or a token for other transports. */
+static int fmtp_decode(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value;
+    sdpx_fmtp r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &r.format, "format", bad);
+    if (rc)
+        return rc;
+    if (sdpxi_is_digit((unsigned char)r.format.ptr[0])) {
+        if ((rc = sdpxi_payload_type(value, r.format, &r.payload_type, bad)))
+            return rc;
+        r.has_payload_type = 1;
+    } else if (!sdpxi_is_token(r.format)) {
+        return BAD(r.format, "format", "is not a token");
+    }
+    r.params = sdpxi_trim(rest);
+    if (!r.params.len)
+        return BAD(r.params, "format parameters", "are missing");
+    *out = r;
+    return 0;
+}
+
+int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out) { return fmtp_decode(value, out, NULL); }
+
+int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = f->params.len == 0 || !sdpxi_line_safe(f->params) ||
+              (f->format.len ? !sdpxi_is_token(f->format) : f->payload_type > 127);
+    if (f->format.len)
+        sdpxi_out_str(&o, f->format);
+    else
+        sdpxi_out_u64(&o, f->payload_type);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, f->params);
+    return sdpxi_out_done(&o, bad);
+}
+
+int sdpx_param_next(sdpx_str *rest, sdpx_param *out)
+{
+    while (rest->len) {
+        int found;
+        sdpx_str item = sdpxi_trim(sdpxi_cut(rest, ';', &found));
+        if (!item.len)
+            continue;
+        sdpx_str kv = item;
+        sdpx_str key = sdpxi_trim(sdpxi_cut(&kv, '=', &found));
+        out->key = found ? key : item;
+        out->value = found ? sdpxi_trim(kv) : sdpxi_str(item.ptr + item.len, 0);
+        out->has_value = found;
+        return 1;
+    }
+    return 0;
+}
+
+int sdpx_fmtp_get(const sdpx_fmtp *f, const char *key, sdpx_str *value)
+{
+    sdpx_str rest = f->params;
+    sdpx_param p;
+    while (sdpx_param_next(&rest, &p)) {
+        if (p.has_value && sdpx_str_ieq(p.key, key)) {
+            *value = p.value;
+            return 0;
+        }
+    }
+    return SDPX_ENOTFOUND;
+}
+
+SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, fmtp_decode)
+
+/* ---- rtcp-fb ----------------------------------------------------------- */
+
+/* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
+ * rtcp-fb-pt = "*" / fmt */
+static int rtcp_fb_decode(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_rtcp_fb r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
+    if (rc)
+        return rc;
+    if (sdpx_str_eq(f, "*"))
+        r.wildcard = 1;
+    else if ((rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
+        return rc;
+    if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
+        return rc;
+    /* RFC 4585 4.2: rtcp-fb-id = 1*(alpha-numeric / "-" / "_") */
+    for (size_t i = 0; i < r.type.len; i++) {
+        unsigned char c = (unsigned char)r.type.ptr[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c) ||
+              c == '-' || c == '_'))
+            return BAD(r.type, "feedback type", "is not an rtcp-fb-id");
+    }
+    if (!sdpx_field_next(&rest, &r.subtype))
+        r.subtype = sdpxi_str(r.type.ptr + r.type.len, 0);
+    r.params = sdpxi_trim(rest);
+    if (sdpx_str_eq(r.type, "trr-int")) {
+        /* RFC 4585 4.2: "trr-int" SP 1*DIGIT */
+        if (sdpxi_parse_uint(r.subtype, UINT32_MAX, NULL) || r.params.len)
+            return BAD(r.subtype, "trr-int interval", "is not a number of milliseconds");
+    }
+    *out = r;
+    return 0;
+}
+
+int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out)
+{
+    return rtcp_fb_decode(value, out, NULL);
+}
+
+int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = 0;
+    if ((!fb->wildcard && fb->payload_type > 127) || !fb->type.len ||
+        (fb->params.len && !fb->subtype.len) || !sdpxi_line_safe(fb->subtype) ||
+        !sdpxi_line_safe(fb->params))
+        bad = 1;
+    if (fb->wildcard)
+        sdpxi_out_cstr(&o, "*");
+    else
+        sdpxi_out_u64(&o, fb->payload_type);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, fb->type);
+    if (fb->subtype.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, fb->subtype);
+    }
+    if (fb->params.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, fb->params);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(rtcp_fb, sdpx_rtcp_fb, rtcp_fb_decode)
+
+/* ---- direction --------------------------------------------------------- */
+
+static const char *const dir_names[] = {"sendrecv", "sendonly", "recvonly", "inactive"};
+
+int sdpx_direction_parse(sdpx_str name, sdpx_direction *out)
+{
+    for (unsigned i = 0; i < 4; i++) {
+        if (sdpx_str_eq(name, dir_names[i])) {
+            *out = (sdpx_direction)i;
+            return 0;
+        }
+    }
+    return SDPX_EVALUE;
+}
+
+const char *sdpx_direction_name(sdpx_direction d)
+{
+    return (unsigned)d < 4 ? dir_names[d] : NULL;
+}
+
+/* The first direction attribute among `n` lines, or -1. */
+static int find_direction(const sdpx_line *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (sdpx_line_kind(&lines[i])) {
+        case SDPX_ATTR_SENDRECV: return SDPX_DIR_SENDRECV;
+        case SDPX_ATTR_SENDONLY: return SDPX_DIR_SENDONLY;
+        case SDPX_ATTR_RECVONLY: return SDPX_DIR_RECVONLY;
+        case SDPX_ATTR_INACTIVE: return SDPX_DIR_INACTIVE;
+        default: break;
+        }
+    }
+    return -1;
+}
+
+sdpx_direction sdpx_session_direction(const sdpx_session *s)
+{
+    int d = find_direction(s->sec.lines, s->sec.n);
+    /* RFC 8866 6.7: sendrecv when no direction attribute is present */
+    return d < 0 ? SDPX_DIR_SENDRECV : (sdpx_direction)d;
+}
+
+sdpx_direction sdpx_media_direction(const sdpx_media *m)
+{
+    int d = find_direction(m->sec.lines, m->sec.n);
+    /* RFC 8866 6.7: a media-level direction overrides the session-level one */
+    return d < 0 ? sdpx_session_direction(m->session) : (sdpx_direction)d;
+}
+
+/* ---- extmap ------------------------------------------------------------ */
+
+/* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
+ * mapentry = "extmap:" 1*5DIGIT ["/" direction] */
+static int extmap_decode(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_extmap r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &f, "extmap id", bad);
+    if (rc)
+        return rc;
+    int found;
+    sdpx_str idt = sdpxi_cut(&f, '/', &found);
+    uint64_t v;
+    if (sdpxi_parse_uint(idt, 99999, &v))
+        return BAD(idt, "extmap id", "is not a number");
+    /* RFC 8285 5, 7: ids 1-14 (one-byte), 1-255 (two-byte), 4096-4351 (offer placeholders) */
+    if (v == 0 || (v > 255 && v < 4096) || v > 4351)
+        return BAD(idt, "extmap id", "is not in 1-255 (or 4096-4351)");
+    r.id = (unsigned)v;
+    if (found) {
+        if (sdpx_direction_parse(f, &r.direction))
+            return BAD(f, "extmap direction", "is not sendrecv, sendonly, recvonly or inactive");
+        r.has_direction = 1;
+    }
+    if ((rc = sdpxi_need_field(value, &rest, &r.uri, "extension URI", bad)))
+        return rc;
+    r.attributes = sdpxi_trim(rest);
+    *out = r;
+    return 0;
+}
+
+int sdpx_extmap_parse(sdpx_str value, sdpx_extmap *out)
+{
+    return extmap_decode(value, out, NULL);
+}
+
+int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = 0;
+    if (e->id == 0 || (e->id > 255 && e->id < 4096) || e->id > 4351 || !e->uri.len ||
+        (e->has_direction && !sdpx_direction_name(e->direction)) ||
+        memchr(e->uri.ptr, ' ', e->uri.len) || !sdpxi_line_safe(e->uri) ||
+        !sdpxi_line_safe(e->attributes))
+        bad = 1;
+    sdpxi_out_u64(&o, e->id);
+    if (e->has_direction && sdpx_direction_name(e->direction)) {
+        sdpxi_out_cstr(&o, "/");
+        sdpxi_out_cstr(&o, sdpx_direction_name(e->direction));
+    }
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, e->uri);
+    if (e->attributes.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, e->attributes);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+const sdpx_line *sdpx_media_extmap_next(const sdpx_media *m, const sdpx_line *after)
+{
+    const sdpx_line *first = sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, NULL);
+    /* RFC 8285 7: session-level extmaps apply to sections that have none of their own */
+    if (first)
+        return after ? sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, after) : first;
+    return sdpx_session_find_attr(m->session, SDPX_ATTR_EXTMAP, after);
+}
+
+SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, extmap_decode)
+
+/* ---- rtcp -------------------------------------------------------------- */
+
+/* RFC 3605 2.1: rtcp-attribute = "a=rtcp:" port [nettype space addrtype space connection-address] */
+static int rtcp_decode(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_rtcp r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &f, "port", bad);
+    if (rc)
+        return rc;
+    uint64_t v;
+    if (sdpxi_parse_uint(f, 65535, &v))
+        return BAD(f, "port", "is not a number in 0-65535");
+    r.port = (uint16_t)v;
+    if (sdpx_field_next(&rest, &r.nettype)) {
+        if (!sdpx_field_next(&rest, &r.addrtype))
+            return BAD(sdpxi_str(value.ptr + value.len, 0), "address type", "is missing");
+        if (!sdpx_field_next(&rest, &r.address))
+            return BAD(sdpxi_str(value.ptr + value.len, 0), "connection address", "is missing");
+        if (sdpx_field_next(&rest, &f))
+            return BAD(f, "text", "follows the connection address");
+        r.has_address = 1;
+    }
+    *out = r;
+    return 0;
+}
+
+int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out) { return rtcp_decode(value, out, NULL); }
+
+int sdpx_rtcp_write(const sdpx_rtcp *r, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = 0;
+    sdpxi_out_u64(&o, r->port);
+    if (r->has_address) {
+        if (!sdpxi_is_token(r->nettype) || !sdpxi_is_token(r->addrtype) || !r->address.len ||
+            memchr(r->address.ptr, ' ', r->address.len) || !sdpxi_line_safe(r->address))
+            bad = 1;
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, r->nettype);
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, r->addrtype);
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, r->address);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(rtcp, sdpx_rtcp, rtcp_decode)
+
+/* ---- ptime, maxptime, framerate, quality ------------------------------- */
+
+/* RFC 8866 9: non-zero-int-or-real = non-zero-int / non-zero-real, where a
+ * real is digits "." digits; the value must not be zero. */
+static int decimal_decode(sdpx_str value, sdpx_decimal *out, sdpxi_bad *bad)
+{
+    sdpx_str tok = sdpxi_trim(value);
+    sdpx_decimal d = {0, 1, 0};
+    int point = 0, digits = 0;
+    for (size_t i = 0; i < tok.len; i++) {
+        unsigned char c = (unsigned char)tok.ptr[i];
+        if (c == '.' && !point && digits) {
+            point = 1;
+            continue;
+        }
+        if (!sdpxi_is_digit(c))
+            return BAD(tok, "number", "is not a decimal such as 20 or 29.97");
+        if (d.num > (UINT64_MAX - 9) / 10 || (point && d.den > UINT64_MAX / 10))
+            return BAD(tok, "number", "has too many digits");
+        d.num = d.num * 10 + (c - '0');
+        digits++;
+        if (point) {
+            d.den *= 10;
+            d.decimals++;
+        }
+    }
+    if (!digits || (point && d.decimals == 0))
+        return BAD(tok, "number", "is not a decimal such as 20 or 29.97");
+    if (d.num == 0)
+        return BAD(tok, "number", "is zero");
+    *out = d;
+    return 0;
+}
+
+int sdpx_decimal_parse(sdpx_str value, sdpx_decimal *out)
+{
+    return decimal_decode(value, out, NULL);
+}
+
+int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = 0;
+    uint64_t den = 1;
+    for (unsigned i = 0; i < d->decimals && den <= UINT64_MAX / 10; i++)
+        den *= 10;
+    if (d->den != den || d->num == 0)
+        bad = 1;
+    char t[24];
+    int n = snprintf(t, sizeof t, "%llu", (unsigned long long)d->num);
+    size_t nd = (size_t)n, dec = d->decimals;
+    if (dec >= nd) {
+        /* "0.125": pad the whole part and leading fraction zeros */
+        sdpxi_out_cstr(&o, "0.");
+        for (size_t i = nd; i < dec; i++)
+            sdpxi_out_cstr(&o, "0");
+        sdpxi_out_mem(&o, t, nd);
+    } else {
+        sdpxi_out_mem(&o, t, nd - dec);
+        if (dec) {
+            sdpxi_out_cstr(&o, ".");
+            sdpxi_out_mem(&o, t + nd - dec, dec);
+        }
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(decimal, sdpx_decimal, decimal_decode)
+
+/* RFC 8866 6.14: a=quality:<quality>, an integer 0-10 */
+static int quality_decode(sdpx_str value, unsigned *out, sdpxi_bad *bad)
+{
+    uint64_t v;
+    sdpx_str tok = sdpxi_trim(value);
+    if (sdpxi_parse_uint(tok, 10, &v))
+        return BAD(tok, "quality", "is not an integer in 0-10");
+    *out = (unsigned)v;
+    return 0;
+}
+
+int sdpx_quality_parse(sdpx_str value, unsigned *out) { return quality_decode(value, out, NULL); }
+
+SDPXI_DEFINE_CHECK(quality, unsigned, quality_decode)

@@ -1,0 +1,276 @@
+/* Simulcast attributes: rid (RFC 8851) and simulcast (RFC 8853). */
+#include "internal.h"
+
+#define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c);
+}
+
+/* RFC 8851 10: rid-id = 1*(alpha-numeric / "-" / "_") */
+static int is_rid_id(sdpx_str s)
+{
+    if (!s.len)
+        return 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (!is_alnum(c) && c != '-' && c != '_')
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- rid --------------------------------------------------------------- */
+
+int sdpx_pt_next(sdpx_str *rest, unsigned *pt)
+{
+    int found;
+    if (!rest->len)
+        return 0;
+    sdpx_str f = sdpxi_cut(rest, ',', &found);
+    return sdpxi_payload_type(f, f, pt, NULL) ? SDPX_EVALUE : 1;
+}
+
+/* RFC 8851 10: rid-syntax = %s"a=rid:" rid-id SP rid-dir
+ *   [ rid-pt-param-list / rid-param-list ]
+ * rid-pt-param-list = SP rid-fmt-list *( ";" rid-param )
+ * rid-param-list = SP rid-param *( ";" rid-param )
+ * rid-fmt-list = %s"pt=" fmt *( "," fmt )
+ * rid-param = 1*(alpha-numeric / "-") [ "=" param-val ] */
+static int rid_decode(sdpx_str value, sdpx_rid *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, dir;
+    sdpx_rid r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &r.id, "rid id", bad);
+    if (rc)
+        return rc;
+    if (!is_rid_id(r.id))
+        return BAD(r.id, "rid id", "is not 1*(ALPHA / DIGIT / \"-\" / \"_\")");
+    if ((rc = sdpxi_need_field(value, &rest, &dir, "rid direction", bad)))
+        return rc;
+    if (sdpx_str_eq(dir, "send"))
+        r.send = 1;
+    else if (!sdpx_str_eq(dir, "recv"))
+        return BAD(dir, "rid direction", "is not send or recv");
+    sdpx_str params = sdpxi_trim(rest);
+    r.restrictions = params;
+    if (params.len >= 3 && memcmp(params.ptr, "pt=", 3) == 0) {
+        int found;
+        sdpx_str list = sdpxi_cut(&params, ';', &found);
+        r.pts = sdpxi_str(list.ptr + 3, list.len - 3);
+        r.has_pts = 1;
+        r.restrictions = params;
+        sdpx_str it = r.pts;
+        if (!it.len)
+            return BAD(list, "rid payload type list", "is empty");
+        while (it.len) {
+            sdpx_str f = sdpxi_cut(&it, ',', &found);
+            unsigned pt;
+            if ((rc = sdpxi_payload_type(value, f, &pt, bad)))
+                return rc;
+            if (found && !it.len)
+                return BAD(f, "rid payload type list", "ends with a comma");
+        }
+    }
+    sdpx_str it = r.restrictions;
+    sdpx_param p;
+    while (sdpx_param_next(&it, &p)) {
+        for (size_t i = 0; i < p.key.len; i++) {
+            unsigned char c = (unsigned char)p.key.ptr[i];
+            if (!is_alnum(c) && c != '-')
+                return BAD(p.key, "rid restriction", "is not 1*(ALPHA / DIGIT / \"-\")");
+        }
+        if (!p.key.len)
+            return BAD(p.key, "rid restriction", "has an empty name");
+    }
+    *out = r;
+    return 0;
+}
+
+int sdpx_rid_parse(sdpx_str value, sdpx_rid *out) { return rid_decode(value, out, NULL); }
+
+int sdpx_rid_write(const sdpx_rid *r, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = !is_rid_id(r->id) || !sdpxi_line_safe(r->pts) || !sdpxi_line_safe(r->restrictions);
+    sdpxi_out_str(&o, r->id);
+    sdpxi_out_cstr(&o, r->send ? " send" : " recv");
+    if (r->has_pts) {
+        sdpxi_out_cstr(&o, " pt=");
+        sdpxi_out_str(&o, r->pts);
+    }
+    if (r->restrictions.len) {
+        sdpxi_out_cstr(&o, r->has_pts ? ";" : " ");
+        sdpxi_out_str(&o, r->restrictions);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(rid, sdpx_rid, rid_decode)
+
+/* ---- simulcast --------------------------------------------------------- */
+
+int sdpx_simulcast_stream_next(sdpx_str *rest, sdpx_str *alts)
+{
+    int found;
+    if (!rest->len)
+        return 0;
+    *alts = sdpxi_cut(rest, ';', &found);
+    return 1;
+}
+
+/* 1 when `rid` is in the ','/';'-separated draft paused list. */
+static int in_paused_list(sdpx_str list, sdpx_str rid)
+{
+    while (list.len) {
+        int found;
+        sdpx_str f = sdpxi_cut(&list, ',', &found);
+        sdpx_str g = f;
+        while (g.len) {
+            sdpx_str h = sdpxi_cut(&g, ';', &found);
+            if (h.len == rid.len && memcmp(h.ptr, rid.ptr, rid.len) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int sdpx_simulcast_alt_next(sdpx_str *rest, sdpx_str paused_list, sdpx_str *rid, int *paused)
+{
+    int found;
+    if (!rest->len)
+        return 0;
+    sdpx_str f = sdpxi_cut(rest, ',', &found);
+    /* RFC 8853 5.1: sc-id = [sc-id-paused] rid-id; sc-id-paused = "~" */
+    *paused = f.len > 0 && f.ptr[0] == '~';
+    if (*paused) {
+        f.ptr++;
+        f.len--;
+    }
+    *rid = f;
+    if (!*paused && paused_list.len)
+        *paused = in_paused_list(paused_list, f);
+    return 1;
+}
+
+/* RFC 8853 5.1: sc-str-list = sc-alt-list *( ";" sc-alt-list );
+ * sc-alt-list = sc-id *( "," sc-id ) */
+static int stream_list_check(sdpx_str value, sdpx_str list, sdpxi_bad *bad)
+{
+    sdpx_str streams = list, alts, rid;
+    if (!list.len)
+        return BAD(list, "simulcast stream list", "is empty");
+    while (sdpx_simulcast_stream_next(&streams, &alts)) {
+        int paused;
+        if (!alts.len)
+            return BAD(alts, "simulcast stream", "is empty");
+        while (sdpx_simulcast_alt_next(&alts, sdpxi_str(NULL, 0), &rid, &paused))
+            if (!is_rid_id(rid))
+                return BAD(rid, "simulcast rid", "is not a rid-id");
+        if (alts.ptr[-1] == ',')
+            return BAD(alts, "simulcast stream", "ends with a comma");
+    }
+    if (list.ptr[list.len - 1] == ';')
+        return BAD(sdpxi_str(list.ptr + list.len, 0), "simulcast stream list", "ends with ';'");
+    return 0;
+}
+
+/* RFC 8853 5.1: sc-value = ( sc-send [SP sc-recv] ) / ( sc-recv [SP sc-send] );
+ * sc-send = %s"send" SP sc-str-list; sc-recv = %s"recv" SP sc-str-list.
+ * Also the draft form "send rid=<list> [paused=<list>]" (draft-ietf-mmusic-sdp-simulcast-04). */
+static int simulcast_decode(sdpx_str value, sdpx_simulcast *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, dir;
+    sdpx_simulcast s;
+    memset(&s, 0, sizeof s);
+    int rc = sdpxi_need_field(value, &rest, &dir, "simulcast direction", bad);
+    if (rc)
+        return rc;
+    for (int n = 0;; n++) {
+        int send = sdpx_str_eq(dir, "send");
+        if (!send && !sdpx_str_eq(dir, "recv"))
+            return BAD(dir, "simulcast direction", "is not send or recv");
+        if (send ? s.has_send : s.has_recv)
+            return BAD(dir, "simulcast direction", "appears twice");
+        sdpx_str list, f;
+        if ((rc = sdpxi_need_field(value, &rest, &list, "simulcast stream list", bad)))
+            return rc;
+        if (list.len >= 4 && memcmp(list.ptr, "rid=", 4) == 0) {
+            list.ptr += 4;
+            list.len -= 4;
+        }
+        if ((rc = stream_list_check(value, list, bad)))
+            return rc;
+        sdpx_str paused = sdpxi_str(list.ptr + list.len, 0);
+        sdpx_str save = rest;
+        if (sdpx_field_next(&rest, &f) && f.len >= 7 && memcmp(f.ptr, "paused=", 7) == 0) {
+            paused = sdpxi_str(f.ptr + 7, f.len - 7);
+            if ((rc = stream_list_check(value, paused, bad)))
+                return rc;
+        } else {
+            rest = save;
+        }
+        if (send) {
+            s.has_send = 1;
+            s.send = list;
+            s.send_paused = paused;
+            s.recv_first = n == 0 ? 0 : s.recv_first;
+        } else {
+            s.has_recv = 1;
+            s.recv = list;
+            s.recv_paused = paused;
+            s.recv_first = n == 0;
+        }
+        if (!sdpx_field_next(&rest, &dir))
+            break;
+    }
+    *out = s;
+    return 0;
+}
+
+int sdpx_simulcast_parse(sdpx_str value, sdpx_simulcast *out)
+{
+    return simulcast_decode(value, out, NULL);
+}
+
+/* Write a stream list through the iterators, so a draft "paused=" list
+ * comes out as RFC 8853 "~" marks. */
+static int put_streams(sdpxi_out *o, sdpx_str list, sdpx_str paused_list)
+{
+    sdpx_str streams = list, alts, rid;
+    int paused, bad = !list.len || !sdpxi_line_safe(list), s = 0;
+    while (sdpx_simulcast_stream_next(&streams, &alts)) {
+        if (s++)
+            sdpxi_out_cstr(o, ";");
+        for (int a = 0; sdpx_simulcast_alt_next(&alts, paused_list, &rid, &paused); a++) {
+            if (a)
+                sdpxi_out_cstr(o, ",");
+            if (paused)
+                sdpxi_out_cstr(o, "~");
+            bad |= !is_rid_id(rid);
+            sdpxi_out_str(o, rid);
+        }
+    }
+    return bad;
+}
+
+int sdpx_simulcast_write(const sdpx_simulcast *s, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = !s->has_send && !s->has_recv;
+    for (int i = 0; i < 2; i++) {
+        int send = (i == 0) != (s->recv_first != 0);
+        if (send ? !s->has_send : !s->has_recv)
+            continue;
+        if (o.len)
+            sdpxi_out_cstr(&o, " ");
+        sdpxi_out_cstr(&o, send ? "send " : "recv ");
+        bad |= send ? put_streams(&o, s->send, s->send_paused)
+                    : put_streams(&o, s->recv, s->recv_paused);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(simulcast, sdpx_simulcast, simulcast_decode)

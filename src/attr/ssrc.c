@@ -1,0 +1,215 @@
+/* Stream attributes: ssrc, ssrc-group (RFC 5576), msid (RFC 8830),
+ * msid-semantic, and the CNAME of a media section. */
+#include "internal.h"
+
+#define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
+
+/* RFC 5576 4.1: ssrc-id = integer ; 0 .. 2**32 - 1 */
+static int ssrc_id(sdpx_str value, sdpx_str tok, uint32_t *id, sdpxi_bad *bad)
+{
+    uint64_t v;
+    if (sdpxi_parse_uint(tok, UINT32_MAX, &v))
+        return BAD(tok, "SSRC", "is not a number in 0-4294967295");
+    *id = (uint32_t)v;
+    return 0;
+}
+
+/* ---- ssrc -------------------------------------------------------------- */
+
+/* RFC 5576 4.1: a=ssrc:<ssrc-id> <attribute>:<value> / <ssrc-id> <attribute> */
+static int ssrc_decode(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_ssrc r;
+    memset(&r, 0, sizeof r);
+    int rc = sdpxi_need_field(value, &rest, &f, "SSRC", bad);
+    if (rc || (rc = ssrc_id(value, f, &r.id, bad)))
+        return rc;
+    sdpx_str attr = sdpxi_trim(rest);
+    if (!attr.len)
+        return BAD(attr, "source attribute", "is missing");
+    r.attribute = sdpxi_cut(&attr, ':', &r.has_value);
+    /* RFC 5576 4.1: the attribute name is an RFC 8866 att-field (token) */
+    if (!sdpxi_is_token(r.attribute))
+        return BAD(r.attribute, "source attribute", "is not a token");
+    r.value = attr;
+    *out = r;
+    return 0;
+}
+
+int sdpx_ssrc_parse(sdpx_str value, sdpx_ssrc *out) { return ssrc_decode(value, out, NULL); }
+
+int sdpx_ssrc_write(const sdpx_ssrc *s, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = !sdpxi_is_token(s->attribute) || !sdpxi_line_safe(s->value);
+    sdpxi_out_u64(&o, s->id);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, s->attribute);
+    if (s->has_value) {
+        sdpxi_out_cstr(&o, ":");
+        sdpxi_out_str(&o, s->value);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(ssrc, sdpx_ssrc, ssrc_decode)
+
+/* ---- ssrc-group -------------------------------------------------------- */
+
+/* RFC 5576 4.2: a=ssrc-group:<semantics> <ssrc-id> ... */
+static int ssrc_group_decode(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_ssrc_group g;
+    int rc = sdpxi_need_field(value, &rest, &g.semantics, "ssrc-group semantics", bad);
+    if (rc)
+        return rc;
+    if (!sdpxi_is_token(g.semantics))
+        return BAD(g.semantics, "ssrc-group semantics", "is not a token");
+    g.ssrcs = sdpxi_trim(rest);
+    uint32_t id;
+    while (sdpx_field_next(&rest, &f))
+        if ((rc = ssrc_id(value, f, &id, bad)))
+            return rc;
+    *out = g;
+    return 0;
+}
+
+int sdpx_ssrc_group_parse(sdpx_str value, sdpx_ssrc_group *out)
+{
+    return ssrc_group_decode(value, out, NULL);
+}
+
+int sdpx_ssrc_group_write(const sdpx_ssrc_group *g, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = !sdpxi_is_token(g->semantics) || !sdpxi_line_safe(g->ssrcs);
+    sdpxi_out_str(&o, g->semantics);
+    if (g->ssrcs.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, g->ssrcs);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+int sdpx_ssrc_next(sdpx_str *rest, uint32_t *ssrc)
+{
+    sdpx_str f;
+    if (!sdpx_field_next(rest, &f))
+        return 0;
+    uint64_t v;
+    if (sdpxi_parse_uint(f, UINT32_MAX, &v))
+        return SDPX_EVALUE;
+    *ssrc = (uint32_t)v;
+    return 1;
+}
+
+SDPXI_DEFINE_CHECK(ssrc_group, sdpx_ssrc_group, ssrc_group_decode)
+
+/* ---- msid -------------------------------------------------------------- */
+
+/* RFC 8830 2: msid-id = 1*64token-char; msid-appdata = 1*64token-char */
+static int msid_token(sdpx_str value, sdpx_str tok, const char *what, sdpxi_bad *bad)
+{
+    if (!sdpxi_is_token(tok))
+        return BAD(tok, what, "is not a token");
+    if (tok.len > 64)
+        return BAD(tok, what, "is longer than 64 characters");
+    return 0;
+}
+
+/* RFC 8830 2: msid-value = msid-id [ SP msid-appdata ] */
+static int msid_decode(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_msid m;
+    memset(&m, 0, sizeof m);
+    int rc = sdpxi_need_field(value, &rest, &m.stream_id, "msid stream id", bad);
+    if (rc || (rc = msid_token(value, m.stream_id, "msid stream id", bad)))
+        return rc;
+    if (sdpx_field_next(&rest, &m.track_id)) {
+        if ((rc = msid_token(value, m.track_id, "msid track id", bad)))
+            return rc;
+        m.has_track_id = 1;
+        if (sdpx_field_next(&rest, &f))
+            return BAD(f, "text", "follows the msid track id");
+    }
+    *out = m;
+    return 0;
+}
+
+int sdpx_msid_parse(sdpx_str value, sdpx_msid *out) { return msid_decode(value, out, NULL); }
+
+int sdpx_msid_write(const sdpx_msid *m, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = !sdpxi_is_token(m->stream_id) || (m->has_track_id && !sdpxi_is_token(m->track_id));
+    sdpxi_out_str(&o, m->stream_id);
+    if (m->has_track_id) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, m->track_id);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(msid, sdpx_msid, msid_decode)
+
+/* ---- msid-semantic ----------------------------------------------------- */
+
+/* draft-ietf-mmusic-msid-05 3: msid-semantic-value = msid-semantic msid-list;
+ * msid-list = *(" " msid-id) / " *". Browsers write a space after the colon. */
+static int msid_semantic_decode(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = value, f;
+    sdpx_msid_semantic m;
+    memset(&m, 0, sizeof m);
+    int rc = sdpxi_need_field(value, &rest, &m.semantic, "msid semantic", bad);
+    if (rc)
+        return rc;
+    if (!sdpxi_is_token(m.semantic))
+        return BAD(m.semantic, "msid semantic", "is not a token");
+    m.ids = sdpxi_trim(rest);
+    m.wildcard = sdpx_str_eq(m.ids, "*");
+    while (!m.wildcard && sdpx_field_next(&rest, &f))
+        if ((rc = msid_token(value, f, "msid id", bad)))
+            return rc;
+    *out = m;
+    return 0;
+}
+
+int sdpx_msid_semantic_parse(sdpx_str value, sdpx_msid_semantic *out)
+{
+    return msid_semantic_decode(value, out, NULL);
+}
+
+int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    int bad = !sdpxi_is_token(m->semantic) || !sdpxi_line_safe(m->ids);
+    sdpxi_out_str(&o, m->semantic);
+    if (m->wildcard && !m->ids.len) {
+        sdpxi_out_cstr(&o, " *");
+    } else if (m->ids.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, m->ids);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+SDPXI_DEFINE_CHECK(msid_semantic, sdpx_msid_semantic, msid_semantic_decode)
+
+int sdpx_media_cname(const sdpx_media *m, sdpx_str *out)
+{
+    for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_SSRC, NULL); l;
+         l = sdpx_media_find_attr(m, SDPX_ATTR_SSRC, l)) {
+        sdpx_ssrc s;
+        /* RFC 5576 6.1: cname is the source attribute naming the RTCP CNAME */
+        if (sdpx_ssrc_parse(sdpx_attr_value(l), &s) == 0 && s.has_value &&
+            sdpx_str_eq(s.attribute, "cname")) {
+            *out = s.value;
+            return 0;
+        }
+    }
+    return SDPX_ENOTFOUND;
+}

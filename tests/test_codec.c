@@ -1,0 +1,192 @@
+/* The codec view: m= line order, rtpmap or RFC 3551 static types, fmtp,
+ * rtcp-fb (with "*"), RTX partners. */
+#include "testutil.h"
+
+#define HEAD "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+
+/* ---- static payload types (RFC 3551 tables 4 and 5) ---- */
+
+typedef struct {
+    unsigned pt;
+    const char *name; /* NULL: not static */
+    uint32_t clock;
+    unsigned channels;
+} static_case;
+
+static const static_case statics[] = {
+    {0, "PCMU", 8000, 1},   {3, "GSM", 8000, 1},   {4, "G723", 8000, 1},
+    {8, "PCMA", 8000, 1},   {9, "G722", 8000, 1},  {10, "L16", 44100, 2},
+    {13, "CN", 8000, 1},    {18, "G729", 8000, 1}, {26, "JPEG", 90000, 0},
+    {31, "H261", 90000, 0}, {34, "H263", 90000, 0},
+    {1, NULL, 0, 0},        {2, NULL, 0, 0},       {19, NULL, 0, 0},
+    {35, NULL, 0, 0},       {96, NULL, 0, 0},      {127, NULL, 0, 0},
+};
+
+START_TEST(static_payload_types)
+{
+    const static_case *c = &statics[_i];
+    sdpx_str enc;
+    uint32_t clock;
+    unsigned ch;
+    int rc = sdpx_static_payload_type(c->pt, &enc, &clock, &ch);
+    if (!c->name) {
+        ck_assert_int_eq(rc, SDPX_ENOTFOUND);
+        return;
+    }
+    ck_assert_int_eq(rc, 0);
+    ck_assert_str_view(enc, c->name);
+    ck_assert_uint_eq(clock, c->clock);
+    ck_assert_uint_eq(ch, c->channels);
+}
+END_TEST
+
+/* ---- the view of examples/offer.sdp's sections, rebuilt inline ---- */
+
+static const char *const offer =
+    HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110\r\n"
+         "a=rtpmap:111 opus/48000/2\r\n"
+         "a=rtcp-fb:111 transport-cc\r\n"
+         "a=fmtp:111 minptime=10;useinbandfec=1\r\n"
+         "a=rtpmap:63 red/48000/2\r\n"
+         "a=fmtp:63 111/111\r\n"
+         "a=rtpmap:9 G722/8000\r\n"
+         "a=rtpmap:110 telephone-event/48000\r\n"
+         "m=video 9 UDP/TLS/RTP/SAVPF 96 97 98 99\r\n"
+         "a=rtcp-fb:* ccm fir\r\n"
+         "a=rtpmap:96 VP8/90000\r\n"
+         "a=rtcp-fb:96 nack\r\n"
+         "a=rtcp-fb:96 nack pli\r\n"
+         "a=rtpmap:97 rtx/90000\r\n"
+         "a=fmtp:97 apt=96\r\n"
+         "a=rtpmap:98 H264/90000\r\n"
+         "a=fmtp:98 packetization-mode=1;profile-level-id=42e01f\r\n"
+         "a=fmtp:99 apt=98\r\n"
+         "a=rtpmap:99 rtx/90000\r\n"
+         "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
+
+typedef struct {
+    size_t media, index;
+    unsigned pt;
+    const char *enc;
+    uint32_t clock;
+    unsigned channels;
+    int is_static;
+    const char *params; /* NULL: no fmtp */
+    int apt;            /* -1: none */
+    int rtx;            /* -1: none */
+    unsigned nfb;       /* rtcp-fb lines that apply, "*" included */
+} codec_case;
+
+static const codec_case codecs[] = {
+    {0, 0, 111, "opus", 48000, 2, 0, "minptime=10;useinbandfec=1", -1, -1, 1},
+    {0, 1, 63, "red", 48000, 2, 0, "111/111", -1, -1, 0},
+    {0, 2, 9, "G722", 8000, 0, 0, NULL, -1, -1, 0},
+    {0, 3, 0, "PCMU", 8000, 1, 1, NULL, -1, -1, 0},  /* no rtpmap: RFC 3551 */
+    {0, 4, 8, "PCMA", 8000, 1, 1, NULL, -1, -1, 0},
+    {0, 5, 13, "CN", 8000, 1, 1, NULL, -1, -1, 0},
+    {0, 6, 110, "telephone-event", 48000, 0, 0, NULL, -1, -1, 0},
+    {1, 0, 96, "VP8", 90000, 0, 0, NULL, -1, 97, 3},
+    {1, 1, 97, "rtx", 90000, 0, 0, "apt=96", 96, -1, 1},
+    {1, 2, 98, "H264", 90000, 0, 0, "packetization-mode=1;profile-level-id=42e01f", -1, 99, 1},
+    {1, 3, 99, "rtx", 90000, 0, 0, "apt=98", 98, -1, 1},
+};
+
+START_TEST(codec_view)
+{
+    const codec_case *c = &codecs[_i];
+    sdpx_session *s = parse_ok(offer, SDPX_PARSE_STRICT);
+    const sdpx_media *m = sdpx_session_media(s, c->media);
+    sdpx_codec k;
+    ck_assert_int_eq(sdpx_media_codec(m, c->index, &k), 0);
+    ck_assert_uint_eq(k.payload_type, c->pt);
+    ck_assert_str_view(k.encoding, c->enc);
+    ck_assert_uint_eq(k.clock_rate, c->clock);
+    ck_assert_uint_eq(k.channels, c->channels);
+    ck_assert_int_eq(k.is_static, c->is_static);
+    ck_assert_int_eq(k.rtpmap == NULL, c->is_static);
+    if (c->params) {
+        ck_assert_ptr_nonnull(k.fmtp);
+        ck_assert_str_view(k.params.params, c->params);
+        ck_assert_uint_eq(k.params.payload_type, c->pt);
+    } else {
+        ck_assert_ptr_null(k.fmtp);
+        ck_assert_uint_eq(k.params.params.len, 0);
+    }
+    ck_assert_int_eq(k.has_apt, c->apt >= 0);
+    if (c->apt >= 0)
+        ck_assert_uint_eq(k.apt, (unsigned)c->apt);
+    ck_assert_int_eq(k.has_rtx, c->rtx >= 0);
+    if (c->rtx >= 0)
+        ck_assert_uint_eq(k.rtx_payload_type, (unsigned)c->rtx);
+    unsigned nfb = 0;
+    for (const sdpx_line *l = sdpx_codec_rtcp_fb_next(m, &k, NULL); l;
+         l = sdpx_codec_rtcp_fb_next(m, &k, l))
+        nfb++;
+    ck_assert_uint_eq(nfb, c->nfb);
+    /* the same codec by payload type */
+    sdpx_codec by_pt;
+    ck_assert_int_eq(sdpx_media_codec_find(m, c->pt, &by_pt), 0);
+    ck_assert_ptr_eq(by_pt.rtpmap, k.rtpmap);
+    ck_assert_ptr_eq(by_pt.fmtp, k.fmtp);
+    sdpx_session_free(s);
+}
+END_TEST
+
+START_TEST(codec_counts_and_bounds)
+{
+    sdpx_session *s = parse_ok(offer, SDPX_PARSE_STRICT);
+    sdpx_codec k;
+    ck_assert_uint_eq(sdpx_media_codec_count(sdpx_session_media(s, 0)), 7);
+    ck_assert_uint_eq(sdpx_media_codec_count(sdpx_session_media(s, 1)), 4);
+    /* not RTP: formats are not payload types */
+    ck_assert_uint_eq(sdpx_media_codec_count(sdpx_session_media(s, 2)), 0);
+    ck_assert_int_eq(sdpx_media_codec(sdpx_session_media(s, 2), 0, &k), SDPX_ENOTFOUND);
+    ck_assert_int_eq(sdpx_media_codec(sdpx_session_media(s, 0), 7, &k), SDPX_ENOTFOUND);
+    ck_assert_int_eq(sdpx_media_codec_find(sdpx_session_media(s, 0), 96, &k), SDPX_ENOTFOUND);
+    sdpx_session_free(s);
+}
+END_TEST
+
+START_TEST(codec_bad_format)
+{
+    sdpx_session *s = parse_ok(HEAD "m=audio 9 RTP/AVP 0 x 300\r\n", 0);
+    const sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_codec k;
+    ck_assert_uint_eq(sdpx_media_codec_count(m), 3);
+    ck_assert_int_eq(sdpx_media_codec(m, 0, &k), 0);
+    ck_assert_int_eq(sdpx_media_codec(m, 1, &k), SDPX_EVALUE);
+    ck_assert_int_eq(sdpx_media_codec(m, 2, &k), SDPX_EVALUE);
+    sdpx_session_free(s);
+}
+END_TEST
+
+START_TEST(codec_rtpmap_overrides_static)
+{
+    /* RFC 8866 6.6: an rtpmap may name a static type; its mapping wins */
+    sdpx_session *s = parse_ok(HEAD "m=audio 9 RTP/AVP 0 18\r\na=rtpmap:0 PCMU/16000\r\n", 0);
+    const sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_codec k;
+    ck_assert_int_eq(sdpx_media_codec(m, 0, &k), 0);
+    ck_assert_uint_eq(k.clock_rate, 16000);
+    ck_assert_int_eq(k.is_static, 0);
+    ck_assert_int_eq(sdpx_media_codec(m, 1, &k), 0);
+    ck_assert_str_view(k.encoding, "G729");
+    ck_assert_int_eq(k.is_static, 1);
+    sdpx_session_free(s);
+}
+END_TEST
+
+#define N(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+int main(void)
+{
+    Suite *s = suite_create("codec");
+    TCase *tc = tcase_create("codec");
+    tcase_add_loop_test(tc, static_payload_types, 0, N(statics));
+    tcase_add_loop_test(tc, codec_view, 0, N(codecs));
+    tcase_add_test(tc, codec_counts_and_bounds);
+    tcase_add_test(tc, codec_bad_format);
+    tcase_add_test(tc, codec_rtpmap_overrides_static);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
