@@ -30,6 +30,9 @@ char *bench_read_file(const char *path, size_t *len);
 
 /* Monotonic clock in nanoseconds. */
 uint64_t bench_now_ns(void);
+/* CPU time of the calling thread in nanoseconds: passes are timed with it,
+ * so time the scheduler gives to other processes is not counted. */
+uint64_t bench_cpu_ns(void);
 
 /* Allocation calls (malloc, calloc, realloc, and the aligned forms) made by
  * this process so far, counted by the interposed allocator. */
@@ -56,8 +59,8 @@ typedef struct bench_result {
     double instructions; /* per pass; < 0 when not available */
 } bench_result;
 
-/* Warm up, then time passes of fn(ctx); instructions per pass when the
- * counter works. */
+/* Warm up, then time passes of fn(ctx) in thread CPU time; instructions per
+ * pass when the counter works. */
 void bench_run(const bench_cfg *cfg, int instr_fd, bench_pass_fn fn, void *ctx,
                bench_result *r);
 

@@ -66,6 +66,13 @@ uint64_t bench_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+uint64_t bench_cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 int bench_instr_open(void)
 {
     struct perf_event_attr a;
@@ -142,9 +149,9 @@ void bench_run(const bench_cfg *cfg, int instr_fd, bench_pass_fn fn, void *ctx, 
         if (cfg->iterations ? n >= cfg->iterations
                             : n >= 5 && (double)(bench_now_ns() - start) >= budget_ns)
             break;
-        uint64_t a = bench_now_ns();
+        uint64_t a = bench_cpu_ns();
         fn(ctx);
-        uint64_t b = bench_now_ns();
+        uint64_t b = bench_cpu_ns();
         if (n == cap) {
             double *g = realloc(t, 2 * cap * sizeof *t);
             if (!g) {

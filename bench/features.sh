@@ -13,7 +13,9 @@ elif has "int sdpx_candidate_parse ?\\(sdpx_str $id, sdpx_candidate \\*$id\\)"; 
 elif has "sdpx_candidate_parse ?\\("; then
     echo "#define SDPXB_CANDIDATE_OTHER 1"
 fi
-if has "int sdpx_media_remove_codec ?\\(sdpx_media \\*$id, const char \\*$id\\)"; then
+if has "int sdpx_media_remove_codec ?\\(sdpx_media \\*$id, const char \\*$id, const char \\*$id\\)"; then
+    echo "#define SDPXB_REMOVE_CODEC_CSTR_MATCH 1"
+elif has "int sdpx_media_remove_codec ?\\(sdpx_media \\*$id, const char \\*$id\\)"; then
     echo "#define SDPXB_REMOVE_CODEC_CSTR 1"
 elif has "int sdpx_media_remove_codec ?\\(sdpx_media \\*$id, sdpx_str $id\\)"; then
     echo "#define SDPXB_REMOVE_CODEC_STR 1"

@@ -184,7 +184,7 @@ static double measure(const buf *in, const sdpx_parse_options *opt, int decode,
     /* Each timed pass reads about 4 MB, so small inputs are timed in bulk. */
     size_t reps = in->len >= (4u << 20) ? 1 : (4u << 20) / in->len;
     job j = {in, opt, reps, decode, 0};
-    bench_cfg c = {cfg->iterations ? cfg->iterations : 7, 0, 1};
+    bench_cfg c = {cfg->iterations ? cfg->iterations : 9, 0, 1};
     if (c.iterations > 15)
         c.iterations = 15;
     bench_result r;

@@ -154,11 +154,15 @@ void op_candidate_srflx(void *arg)
 }
 #endif
 
-#if defined(SDPXB_REMOVE_CODEC_CSTR) || defined(SDPXB_REMOVE_CODEC_STR)
+#if defined(SDPXB_REMOVE_CODEC_CSTR) || defined(SDPXB_REMOVE_CODEC_STR) || \
+    defined(SDPXB_REMOVE_CODEC_CSTR_MATCH)
 #define HAVE_REMOVE_CODEC 1
+/* Negative on failure; the number of payload types removed when the API says. */
 static int remove_codec(sdpx_media *m, const char *name)
 {
-#ifdef SDPXB_REMOVE_CODEC_CSTR
+#if defined(SDPXB_REMOVE_CODEC_CSTR_MATCH)
+    return sdpx_media_remove_codec(m, name, NULL);
+#elif defined(SDPXB_REMOVE_CODEC_CSTR)
     return sdpx_media_remove_codec(m, name);
 #else
     sdpx_str v = {name, strlen(name)};
@@ -373,7 +377,7 @@ static int run_edit(ctx *c, const bench_cfg *cfg, int fd, op_row *r)
         uint64_t i1 = bench_instr_read(fd);
         uint64_t a1 = bench_alloc_calls();
         sdpx_session_free(s);
-        if (rc != 0) {
+        if (rc < 0) {
             fprintf(stderr, "sdpbench: removing VP8 failed: %s\n", sdpx_strerror(rc));
             free(t);
             return -1;
@@ -625,7 +629,8 @@ static void print_text(const ctx *c, op_row *rows, size_t nrows, const char *src
     for (size_t i = 0; i < nrows; i++)
         if (!rows[i].note)
             printf("  %-14s %s\n", rows[i].name, rows[i].what);
-    printf("ns/call: median pass time / calls per pass; MB/s: input bytes / median pass time;\n"
+    printf("times are thread CPU time (time given to other processes is not counted);\n"
+           "ns/call: median pass time / calls per pass; MB/s: input bytes / median pass time;\n"
            "mallocs/call: median over calls, counted by the interposed allocator.\n");
 }
 
