@@ -154,6 +154,65 @@ fuzz_lines)
         printf '\011%s' "$v" | seed "num$v"
     done
     ;;
+fuzz_attr)
+    # one selector byte (see fuzz_attr.c; 21 is added so no byte is NUL),
+    # then an attribute value taken from the descriptions and the corpus
+    {
+        offer
+        sip
+        if [ -d "$corpus" ]; then
+            cat "$corpus"/valid/*.sdp 2>/dev/null
+        fi
+    } | tr -d '\r' | awk -v dir="$dir" '
+        BEGIN {
+            split("rtpmap fmtp rtcp-fb extmap rtcp ptime ssrc ssrc-group msid msid-semantic rid simulcast fingerprint crypto sctpmap group remote-candidates ice-ufrag ice-options setup candidate", names, " ")
+            for (i in names) sel[names[i]] = i - 1
+            sel["ice-pwd"] = 17; sel["mid"] = 17; sel["tls-id"] = 17
+            sel["maxptime"] = 5; sel["framerate"] = 5
+            sel["ice-pacing"] = 19; sel["sctp-port"] = 19; sel["max-message-size"] = 19
+            sel["quality"] = 19
+        }
+        /^a=/ {
+            line = substr($0, 3)
+            c = index(line, ":")
+            if (c == 0) next
+            name = substr(line, 1, c - 1)
+            if (!(name in sel)) next
+            value = substr(line, c + 1)
+            if (name == "candidate") {
+                # the extension part of a candidate: after the type
+                t = index(value, " typ ")
+                if (t == 0) next
+                value = substr(value, t + 5)
+                sub(/^[^ ]* ?/, "", value)
+            }
+            key = sel[name] SUBSEP value
+            if ((key in seen) || count[name] >= 200) next
+            seen[key] = 1
+            count[name]++
+            n++
+            printf "%c%s", sel[name] + 21, value > (dir "/a" n)
+            close(dir "/a" n)
+        }'
+    ;;
+fuzz_candidate)
+    # trickle strings and a=candidate values
+    i=0
+    if [ -f "$corpus/candidates.txt" ]; then
+        while IFS= read -r c; do
+            i=$((i + 1))
+            printf '%s' "$c" >"$dir/t$i"
+        done <"$corpus/candidates.txt"
+    fi
+    { offer; if [ -d "$corpus" ]; then cat "$corpus"/valid/*.sdp 2>/dev/null; fi; } |
+        tr -d '\r' | grep '^a=candidate:' | sort -u | head -500 | while IFS= read -r c; do
+        i=$((i + 1))
+        printf '%s' "${c#a=candidate:}" >"$dir/c$i"
+    done
+    printf 'candidate:1 1 UDP 2130706431 10.0.1.1 8998 typ host tcptype passive' >"$dir/h1"
+    printf 'a=candidate:2 1 tcp 1 fe80::1 9 typ srflx raddr 0.0.0.0 rport 0 tcptype active\r\n' >"$dir/h2"
+    printf '' >"$dir/end"
+    ;;
 *)
     # targets that bring their own seeding (see fuzz/seeds-*.sh), or none
     if [ -f "$here/seeds-$target.sh" ]; then

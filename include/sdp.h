@@ -583,6 +583,390 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out);
 /* 6. Typed attributes                                                   */
 /* ===================================================================== */
 
+/*
+ * Decoders take an attribute value (the part after "a=name:") and fill a
+ * struct whose strings are views into that value; variable-length parts are
+ * walked with *_next iterators. They allocate nothing and return 0 or
+ * SDPX_EVALUE. Encoders write a struct back snprintf style: at most `cap`
+ * bytes including a NUL when there is room, returning the full length, or
+ * SDPX_EINVAL when a view holds CR, LF or NUL; encode(decode(v)) == v for
+ * values in canonical form.
+ */
+
+/* ---- ICE (RFC 8839, RFC 8445, RFC 6544) ------------------------------ */
+
+/** What a connection address is (RFC 8866 9: IP4-address / IP6-address / FQDN). */
+typedef enum sdpx_addr_family {
+    SDPX_ADDR_IP4 = 1,
+    SDPX_ADDR_IP6 = 2,
+    SDPX_ADDR_FQDN = 3,
+    SDPX_ADDR_MDNS = 4 /* an FQDN ending in ".local": an mDNS-obscured host candidate */
+} sdpx_addr_family;
+
+/**
+ * Classify an address: dotted-quad IPv4 (octets 0-255), IPv6 text form
+ * (RFC 4291 2.2, no brackets, no zone), or an FQDN of letters, digits, '-'
+ * and '.'. Returns the family (> 0) or SDPX_EVALUE.
+ */
+int sdpx_address_family(sdpx_str addr);
+
+/** Candidate types (RFC 8839 5.1 candidate-types). */
+typedef enum sdpx_cand_type {
+    SDPX_CAND_OTHER = 0, /* an extension token: see type_name */
+    SDPX_CAND_HOST,
+    SDPX_CAND_SRFLX,
+    SDPX_CAND_PRFLX,
+    SDPX_CAND_RELAY
+} sdpx_cand_type;
+
+/** TCP candidate types (RFC 6544 4.5); NONE when the candidate has no tcptype. */
+typedef enum sdpx_tcptype {
+    SDPX_TCPTYPE_NONE = 0,
+    SDPX_TCPTYPE_ACTIVE,
+    SDPX_TCPTYPE_PASSIVE,
+    SDPX_TCPTYPE_SO
+} sdpx_tcptype;
+
+/**
+ * a=candidate (RFC 8839 5.1): <foundation> <component-id> <transport>
+ * <priority> <connection-address> <port> typ <cand-type> [raddr <addr>]
+ * [rport <port>] *(<ext-name> <ext-value>).
+ */
+typedef struct sdpx_candidate {
+    sdpx_str foundation;     /* 1-32 ice-chars */
+    uint32_t component;      /* 1-256 */
+    sdpx_str transport;      /* "UDP", "tcp", ... as written (compare with sdpx_str_ieq) */
+    uint32_t priority;       /* 32-bit priority */
+    sdpx_str address;        /* connection address */
+    sdpx_addr_family family; /* of address */
+    uint16_t port;
+    sdpx_cand_type type;
+    sdpx_str type_name;      /* "host", ... as written */
+    sdpx_str raddr;          /* related address; empty when absent */
+    int has_raddr;
+    uint16_t rport;          /* related port */
+    int has_rport;
+    sdpx_tcptype tcptype;    /* from the tcptype extension, if any */
+    sdpx_str extensions;     /* every extension pair in order, tcptype included,
+                                as written; walk with sdpx_candidate_ext_next */
+} sdpx_candidate;
+
+/** sdpx_candidate_parse's answer for an empty candidate (end of candidates). */
+#define SDPX_CANDIDATE_END 1
+
+/**
+ * Parse one candidate from `n` bytes at `p`: an a=candidate value, or the
+ * string a browser sends in trickle ICE, with or without "a=" and
+ * "candidate:" prefixes and a trailing CR/LF. Fills *out with views into p
+ * and returns 0; returns SDPX_CANDIDATE_END for an empty string (or
+ * "a=end-of-candidates"), SDPX_EVALUE when malformed. Allocates nothing.
+ */
+int sdpx_candidate_parse(const char *p, size_t n, sdpx_candidate *out);
+
+/**
+ * Same as sdpx_candidate_parse, and on failure fills *err (if not NULL):
+ * line 1, col the 1-based byte column of the offending token within p, and
+ * a message naming it (`candidate has no "typ"`).
+ */
+int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err);
+
+/**
+ * Write a candidate as an a=candidate value (without "candidate:"), snprintf
+ * style. A tcptype set in the struct but absent from `extensions` is written
+ * after rport. SDPX_EINVAL for an empty foundation, transport or address, an
+ * SDPX_CAND_OTHER type without type_name, or CR, LF or NUL in a view.
+ */
+int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap);
+
+/**
+ * Take the next extension pair off *rest (start from c->extensions). Returns
+ * 1 with *name and *value (possibly empty) set, 0 when none remain.
+ */
+int sdpx_candidate_ext_next(sdpx_str *rest, sdpx_str *name, sdpx_str *value);
+
+/** The value of the first extension called `name`. 0, or SDPX_ENOTFOUND. */
+int sdpx_candidate_ext(const sdpx_candidate *c, const char *name, sdpx_str *value);
+
+/** The generation extension as a number. 0, SDPX_ENOTFOUND, or SDPX_EVALUE. */
+int sdpx_candidate_generation(const sdpx_candidate *c, uint32_t *out);
+
+/** The network-id extension as a number. 0, SDPX_ENOTFOUND, or SDPX_EVALUE. */
+int sdpx_candidate_network_id(const sdpx_candidate *c, uint32_t *out);
+
+/** The network-cost extension as a number. 0, SDPX_ENOTFOUND, or SDPX_EVALUE. */
+int sdpx_candidate_network_cost(const sdpx_candidate *c, uint32_t *out);
+
+/** The ufrag extension (the ICE ufrag the candidate belongs to). 0 or SDPX_ENOTFOUND. */
+int sdpx_candidate_ufrag(const sdpx_candidate *c, sdpx_str *out);
+
+/** "host", "srflx", "prflx", "relay", or NULL for SDPX_CAND_OTHER. */
+const char *sdpx_cand_type_name(sdpx_cand_type t);
+
+/** "active", "passive", "so", or NULL for SDPX_TCPTYPE_NONE. */
+const char *sdpx_tcptype_name(sdpx_tcptype t);
+
+/** Decode an a=ice-ufrag value: 4-256 ice-chars (RFC 8839 5.4). Sets *out to the value. */
+int sdpx_ice_ufrag_parse(sdpx_str value, sdpx_str *out);
+
+/** Decode an a=ice-pwd value: 22-256 ice-chars (RFC 8839 5.4). Sets *out to the value. */
+int sdpx_ice_pwd_parse(sdpx_str value, sdpx_str *out);
+
+/**
+ * Take the next option tag off an a=ice-options value (RFC 8839 5.6: tags
+ * separated by spaces; tokens are accepted, as in Chrome's "google-ice").
+ * 1 with *tag set, 0 at the end, or SDPX_EVALUE for a tag that is no token.
+ */
+int sdpx_ice_options_next(sdpx_str *rest, sdpx_str *tag);
+
+/** 1 when an a=ice-options value lists `tag` ("trickle", "ice2", ...), else 0. */
+int sdpx_ice_options_has(sdpx_str value, const char *tag);
+
+/** One entry of a=remote-candidates (RFC 8839 5.2): <component-id> <address> <port>. */
+typedef struct sdpx_remote_candidate {
+    uint32_t component;
+    sdpx_str address;
+    sdpx_addr_family family;
+    uint16_t port;
+} sdpx_remote_candidate;
+
+/**
+ * Take the next entry off an a=remote-candidates value. 1 with *out filled,
+ * 0 at the end, SDPX_EVALUE when the next three fields are malformed.
+ */
+int sdpx_remote_candidate_next(sdpx_str *rest, sdpx_remote_candidate *out);
+
+/** Write one remote-candidates entry ("1 192.0.2.1 5000"), snprintf style. */
+int sdpx_remote_candidate_write(const sdpx_remote_candidate *rc, char *buf, size_t cap);
+
+/** Decode an a=ice-pacing value (RFC 8839 5.7): milliseconds, 1-10 digits. */
+int sdpx_ice_pacing_parse(sdpx_str value, uint32_t *ms);
+
+/* ---- DTLS (RFC 8122, RFC 8842, RFC 4145) ----------------------------- */
+
+/** Hash functions of a=fingerprint (RFC 8122 5, the IANA "Hash Function Textual Names"). */
+typedef enum sdpx_hash {
+    SDPX_HASH_OTHER = 0, /* a hash-func token not listed here */
+    SDPX_HASH_MD2,
+    SDPX_HASH_MD5,
+    SDPX_HASH_SHA1,
+    SDPX_HASH_SHA224,
+    SDPX_HASH_SHA256,
+    SDPX_HASH_SHA384,
+    SDPX_HASH_SHA512
+} sdpx_hash;
+
+#define SDPX_FINGERPRINT_MAX 64 /* bytes, the longest digest (sha-512) */
+
+/** a=fingerprint:<hash-func> <fingerprint> (RFC 8122 5). */
+typedef struct sdpx_fingerprint {
+    sdpx_str hash_name;                   /* as written, e.g. "sha-256" */
+    sdpx_hash hash;
+    sdpx_str hex;                         /* "AB:CD:..." as written */
+    uint8_t bytes[SDPX_FINGERPRINT_MAX];  /* decoded digest */
+    size_t len;                           /* bytes used */
+} sdpx_fingerprint;
+
+/**
+ * Decode an a=fingerprint value. Hex pairs separated by ':' (either case);
+ * the byte count must match the hash (md2/md5 16, sha-1 20, sha-224 28,
+ * sha-256 32, sha-384 48, sha-512 64). Hash names compare case-insensitively.
+ */
+int sdpx_fingerprint_parse(sdpx_str value, sdpx_fingerprint *out);
+
+/** Write hash_name (or the hash's name) and the bytes as uppercase hex pairs, snprintf style. */
+int sdpx_fingerprint_write(const sdpx_fingerprint *f, char *buf, size_t cap);
+
+/** "sha-256", ... for a hash, or NULL for SDPX_HASH_OTHER. */
+const char *sdpx_hash_name(sdpx_hash h);
+
+/** Digest length in bytes for a hash, 0 for SDPX_HASH_OTHER. */
+size_t sdpx_hash_len(sdpx_hash h);
+
+/** a=setup roles (RFC 4145 4, RFC 8842 5.1). */
+typedef enum sdpx_setup {
+    SDPX_SETUP_ACTIVE = 1,
+    SDPX_SETUP_PASSIVE,
+    SDPX_SETUP_ACTPASS,
+    SDPX_SETUP_HOLDCONN
+} sdpx_setup;
+
+/** Decode an a=setup value (exact lowercase role names). */
+int sdpx_setup_parse(sdpx_str value, sdpx_setup *out);
+
+/** The role's name ("actpass"), its encoding; NULL for values outside the enum. */
+const char *sdpx_setup_name(sdpx_setup s);
+
+/** Decode an a=tls-id value: 20-255 of ALPHA DIGIT + / - _ (RFC 8842 4). Sets *out. */
+int sdpx_tls_id_parse(sdpx_str value, sdpx_str *out);
+
+/* ---- SDES (RFC 4568) ------------------------------------------------- */
+
+/** a=crypto:<tag> <crypto-suite> <key-params> [<session-params>] (RFC 4568 9.1). */
+typedef struct sdpx_crypto {
+    uint32_t tag;             /* 1-9 digits */
+    sdpx_str suite;           /* "AES_CM_128_HMAC_SHA1_80", ... */
+    sdpx_str key_params;      /* "inline:...;inline:..."; walk with sdpx_crypto_key_next */
+    sdpx_str session_params;  /* the rest, possibly empty; split with sdpx_field_next */
+} sdpx_crypto;
+
+/** One key-param: <key-method>:<key-info>; for "inline" (RFC 4568 6.1) the info's parts. */
+typedef struct sdpx_crypto_key {
+    sdpx_str method;    /* "inline" */
+    sdpx_str info;      /* everything after ':' */
+    sdpx_str key_salt;  /* base64 key||salt (inline only) */
+    sdpx_str lifetime;  /* "2^20" or digits; empty when absent */
+    sdpx_str mki;       /* "1:4" (MKI value:length); empty when absent */
+} sdpx_crypto_key;
+
+/** Decode an a=crypto value. */
+int sdpx_crypto_parse(sdpx_str value, sdpx_crypto *out);
+
+/** Take the next key-param off *rest (start from key_params). 1, 0 at the end, or SDPX_EVALUE. */
+int sdpx_crypto_key_next(sdpx_str *rest, sdpx_crypto_key *out);
+
+/** Write "tag suite key-params[ session-params]", snprintf style. */
+int sdpx_crypto_write(const sdpx_crypto *c, char *buf, size_t cap);
+
+/* ---- SCTP data channels (RFC 8841) ----------------------------------- */
+
+/** Decode an a=sctp-port value (RFC 8841 5.1): a port 0-65535. */
+int sdpx_sctp_port_parse(sdpx_str value, uint16_t *port);
+
+/** Decode an a=max-message-size value (RFC 8841 6.1): bytes, 0 meaning no limit. */
+int sdpx_max_message_size_parse(sdpx_str value, uint64_t *size);
+
+/** Legacy a=sctpmap:<port> <protocol> [<streams>] (draft-ietf-mmusic-sctp-sdp-05). */
+typedef struct sdpx_sctpmap {
+    uint16_t port;
+    sdpx_str protocol; /* "webrtc-datachannel" */
+    uint32_t streams;  /* 0 when absent */
+    int has_streams;
+} sdpx_sctpmap;
+
+/** Decode an a=sctpmap value. */
+int sdpx_sctpmap_parse(sdpx_str value, sdpx_sctpmap *out);
+
+/** Write an a=sctpmap value, snprintf style. */
+int sdpx_sctpmap_write(const sdpx_sctpmap *m, char *buf, size_t cap);
+
+/* ---- BUNDLE and media identity (RFC 5888, RFC 8843) ------------------ */
+
+/** a=group:<semantics> *(SP <identification-tag>) (RFC 5888 5). */
+typedef struct sdpx_group {
+    sdpx_str semantics; /* "BUNDLE", "LS", "FID", ... */
+    sdpx_str ids;       /* the mids; walk with sdpx_group_id_next */
+} sdpx_group;
+
+/** Decode an a=group value; the semantics and every id must be tokens. */
+int sdpx_group_parse(sdpx_str value, sdpx_group *out);
+
+/** Take the next mid off *rest (start from ids). 1 with *id set, 0 at the end. */
+int sdpx_group_id_next(sdpx_str *rest, sdpx_str *id);
+
+/** 1 when the group lists `mid`, else 0. */
+int sdpx_group_has(const sdpx_group *g, sdpx_str mid);
+
+/** Write "semantics id id ...", snprintf style. */
+int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap);
+
+/** Decode an a=mid value: a token (RFC 5888 4, RFC 8843 16.2 limits it to 1-16 bytes in BUNDLE). */
+int sdpx_mid_parse(sdpx_str value, sdpx_str *out);
+
+/* ---- Scoped accessors: media level, else session level ---------------- */
+
+/** The ICE ufrag for m: its a=ice-ufrag, else the session's (RFC 8839 5.4). 0 or SDPX_ENOTFOUND. */
+int sdpx_media_ice_ufrag(const sdpx_media *m, sdpx_str *out);
+
+/** The ICE password for m, with the same fallback. 0 or SDPX_ENOTFOUND. */
+int sdpx_media_ice_pwd(const sdpx_media *m, sdpx_str *out);
+
+/** The a=ice-options value for m (walk it with sdpx_ice_options_next), with fallback. */
+int sdpx_media_ice_options(const sdpx_media *m, sdpx_str *out);
+
+/** 1 when the session has a=ice-lite (RFC 8839 5.3), else 0. */
+int sdpx_session_ice_lite(const sdpx_session *s);
+
+/**
+ * The i-th fingerprint that applies to m: the media level's when it has any,
+ * else the session level's (RFC 8122 5). 0, SDPX_ENOTFOUND past the last, or
+ * the decoder's error for a malformed line.
+ */
+int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out);
+
+/** The DTLS role for m: its a=setup, else the session's (RFC 8842 5.1). 0 or SDPX_ENOTFOUND. */
+int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out);
+
+/** The media section's a=mid value. 0 or SDPX_ENOTFOUND. */
+int sdpx_media_mid(const sdpx_media *m, sdpx_str *out);
+
+/** The media section whose a=mid is `mid`, or NULL. */
+sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+
+/**
+ * The session's a=group that lists `mid`, with semantics `semantics`
+ * ("BUNDLE"; NULL for any). 0 with *out filled, or SDPX_ENOTFOUND.
+ */
+int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
+                          sdpx_group *out);
+
+/* ---- Trickle ICE fragments (RFC 8840) --------------------------------- */
+
+/*
+ * An application/trickle-ice-sdpfrag body is held in a session: its
+ * session-level lines are ice-ufrag, ice-pwd, ice-options (no v=, o=, s=, t=
+ * lines), and each m= line starts a media section carrying a=mid, candidates
+ * and end-of-candidates. Read it with the model functions above, write it
+ * with sdpx_write, free it with sdpx_session_free.
+ */
+
+/**
+ * Parse a trickle ICE fragment. Same options, memory and error rules as
+ * sdpx_parse; the fragment need not start with v=0 and has no mandatory
+ * lines. With SDPX_PARSE_STRICT, attribute values are checked.
+ */
+int sdpx_fragment_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
+                        sdpx_session **out, sdpx_error *err);
+
+/** What sdpx_session_apply_fragment did. */
+typedef struct sdpx_apply_result {
+    int ice_restart;          /* credentials differ: nothing was applied */
+    size_t added;             /* candidates added */
+    size_t duplicates;        /* candidates already present, skipped */
+    size_t ended;             /* sections that received a=end-of-candidates */
+} sdpx_apply_result;
+
+/**
+ * Apply a fragment to a session: each fragment section is matched to the
+ * session's media section by a=mid (by position when it has none), its
+ * candidates are appended there (duplicates skipped) and its
+ * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
+ * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
+ * ufrag/pwd differ from the ones in force for a section, it is an ICE
+ * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
+ * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
+ * malformed candidate, SDPX_EINVAL for two fragment sections naming one
+ * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
+ */
+int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
+                                sdpx_apply_result *res);
+
+/** One media section of a fragment to write. */
+typedef struct sdpx_fragment_section {
+    sdpx_str mline; /* the m= value to write; empty: "audio 9 RTP/AVP 0" */
+    sdpx_str mid;
+    const sdpx_candidate *candidates;
+    size_t ncandidates;
+    int end_of_candidates;
+} sdpx_fragment_section;
+
+/**
+ * Write a trickle ICE fragment: a=ice-ufrag and a=ice-pwd (when not empty),
+ * then per section its m= line, a=mid, its candidates (a=candidate) and
+ * a=end-of-candidates when asked, CRLF endings, snprintf style.
+ */
+int sdpx_fragment_write(sdpx_str ufrag, sdpx_str pwd, const sdpx_fragment_section *sec,
+                        size_t nsec, char *buf, size_t cap);
+
 /* ---- 6.x RTP: rtpmap, fmtp, rtcp-fb, extmap, rtcp, direction, ptime ---- */
 
 /*

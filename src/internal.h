@@ -232,4 +232,46 @@ int sdpxi_line_safe(sdpx_str s);
 /* An encoder's answer: NUL-terminates, returns the full length, or SDPX_EINVAL when `bad`. */
 int sdpxi_out_done(sdpxi_out *o, int bad);
 
+/* The value of a hex digit, or -1. */
+static inline int sdpxi_hexval(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* RFC 8839 5.1: ice-char = ALPHA / DIGIT / "+" / "/" */
+static inline int sdpxi_is_ice_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '+' || c == '/';
+}
+
+/* Strict validators of the ICE, DTLS, SDES, SCTP and BUNDLE families. */
+int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_ufrag(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_pwd(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_options(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_remote_candidates(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_pacing(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_fingerprint(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_setup(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_tls_id(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_crypto(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_sctp_port(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_max_message_size(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_sctpmap(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_group(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_mid(sdpx_str v, size_t *off, char *msg, size_t cap);
+
+/* The first media-level line of `kind` in m, else the first session-level one. */
+const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind);
+
+/* Fragment parsing (RFC 8840): no v=/o=/s=/t=, starts with any line. */
+#define SDPXI_PARSE_FRAGMENT (1u << 29)
+
 #endif

@@ -13,6 +13,12 @@ libsdpx_la_SOURCES = \
 	src/write.c \
 	src/attr/registry.c \
 	src/attr/encode.c \
+	src/attr/ice.c \
+	src/attr/dtls.c \
+	src/attr/crypto.c \
+	src/attr/sctp.c \
+	src/attr/bundle.c \
+	src/trickle.c \
 	src/attr/rtp.c \
 	src/attr/ssrc.c \
 	src/attr/simulcast.c \

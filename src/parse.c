@@ -535,7 +535,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             return p->first_code; /* limits always stop the parse; the first error wins */
         }
         line_quirks(p, &t, len);
-        if (!p->started && t.type) {
+        if (!p->started && t.type && !(p->flags & SDPXI_PARSE_FRAGMENT)) {
             /* RFC 8866 5.1: the description starts with v=0 */
             if (!(t.type == 'v' && sdpx_str_eq(t.value, "0"))) {
                 char q[64];
@@ -601,7 +601,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     };
     int have[3] = {p->seen_o, p->seen_s, p->seen_t};
     for (int i = 0; i < 3; i++) {
-        if (have[i])
+        if (have[i] || (p->flags & SDPXI_PARSE_FRAGMENT)) /* RFC 8840 9: fragments have none */
             continue;
         if (strict(p))
             report(p, SDPX_EMISSING, p->last_line, 1, "%s", need[i].what);

@@ -82,6 +82,9 @@ int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
 
 int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
 {
+    /* An empty view may be {NULL, 0}: NULL + 0 is undefined in C. */
+    if (rest->len == 0)
+        return 0;
     const char *p = rest->ptr;
     const char *end = p + rest->len;
     while (p < end && *p == ' ')
@@ -111,7 +114,7 @@ void sdpx_attr_split(sdpx_str value, sdpx_str *name, sdpx_str *val, int *has_val
         *has_value = 1;
     } else {
         *name = value;
-        *val = sdpxi_str(value.ptr + value.len, 0);
+        *val = sdpxi_str(value.len ? value.ptr + value.len : value.ptr, 0); /* no NULL + 0 */
         *has_value = 0;
     }
 }

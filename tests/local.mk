@@ -8,7 +8,11 @@ TEST_SUITES = \
 	tests/test_corpus \
 	tests/test_attr_rtp \
 	tests/test_attr_streams \
-	tests/test_codec
+	tests/test_codec \
+	tests/test_attr_ice \
+	tests/test_attr_dtls \
+	tests/test_attr_misc \
+	tests/test_trickle
 
 check_PROGRAMS += $(TEST_SUITES)
 TESTS += $(TEST_SUITES)
@@ -43,6 +47,18 @@ tests_test_attr_streams_LDADD = $(TEST_COMMON_LDADD)
 tests_test_codec_SOURCES = tests/test_codec.c tests/testutil.h
 tests_test_codec_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_codec_LDADD = $(TEST_COMMON_LDADD)
+tests_test_attr_ice_SOURCES = tests/test_attr_ice.c tests/testutil.h tests/strict_line.h
+tests_test_attr_ice_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_attr_ice_LDADD = $(TEST_COMMON_LDADD)
+tests_test_attr_dtls_SOURCES = tests/test_attr_dtls.c tests/testutil.h tests/strict_line.h
+tests_test_attr_dtls_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_attr_dtls_LDADD = $(TEST_COMMON_LDADD)
+tests_test_attr_misc_SOURCES = tests/test_attr_misc.c tests/testutil.h tests/strict_line.h
+tests_test_attr_misc_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_attr_misc_LDADD = $(TEST_COMMON_LDADD)
+tests_test_trickle_SOURCES = tests/test_trickle.c tests/testutil.h
+tests_test_trickle_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_trickle_LDADD = $(TEST_COMMON_LDADD)
 
 # The command-line tool, driven by a shell script.
 TESTS += tests/cli.test

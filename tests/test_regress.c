@@ -189,6 +189,46 @@ START_TEST(all_errors_returns_first)
 }
 END_TEST
 
+/* src/tokenize.c: sdpx_field_next computed NULL + 0 for an empty view
+ * {NULL, 0} (undefined behaviour, reported by UBSan when a decoder's absent
+ * field was split). Every view-taking core function must accept {NULL, 0}
+ * and find nothing in it; this test matters under -fsanitize=undefined. */
+START_TEST(null_empty_views)
+{
+    sdpx_str none = {NULL, 0}, f, name, val;
+    sdpx_str rest = none;
+    ck_assert_int_eq(sdpx_field_next(&rest, &f), 0);
+    ck_assert_uint_eq(rest.len, 0);
+    int has = 1;
+    sdpx_attr_split(none, &name, &val, &has);
+    ck_assert_int_eq(has, 0);
+    ck_assert_uint_eq(name.len + val.len, 0);
+    uint64_t u;
+    int64_t i64;
+    ck_assert_int_eq(sdpx_str_u64(none, &u), SDPX_EFIELD);
+    ck_assert_int_eq(sdpx_str_eq(none, ""), 1);
+    ck_assert_int_eq(sdpx_str_ieq(none, ""), 1);
+    sdpx_origin o;
+    sdpx_connection c;
+    sdpx_bandwidth b;
+    sdpx_timing t;
+    sdpx_repeat r;
+    sdpx_key k;
+    sdpx_mline m;
+    ck_assert_int_lt(sdpx_origin_parse(none, &o), 0);
+    ck_assert_int_lt(sdpx_connection_parse(none, &c), 0);
+    ck_assert_int_lt(sdpx_bandwidth_parse(none, &b), 0);
+    ck_assert_int_lt(sdpx_timing_parse(none, &t), 0);
+    ck_assert_int_lt(sdpx_typed_time_parse(none, &i64), 0);
+    ck_assert_int_lt(sdpx_repeat_parse(none, &r), 0);
+    rest = none;
+    ck_assert_int_eq(sdpx_zone_next(&rest, &u, &i64), 0);
+    ck_assert_int_lt(sdpx_key_parse(none, &k), 0);
+    ck_assert_int_lt(sdpx_mline_parse(none, &m), 0);
+    ck_assert_int_eq(sdpx_attr_kind_from_name(none), SDPX_ATTR_OTHER);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("regress");
@@ -197,6 +237,7 @@ int main(void)
     tcase_add_loop_test(tc, scratch_parse, 0, (int)NCASES);
     tcase_add_loop_test(tc, all_errors_returns_first, 0,
                         (int)(sizeof first_error_cases / sizeof first_error_cases[0]));
+    tcase_add_test(tc, null_empty_views);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

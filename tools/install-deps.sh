@@ -3,6 +3,8 @@
 # what is already there. Run as root (or with sudo available).
 set -e
 pkgs="gcc make autoconf automake libtool pkg-config check valgrind"
+# clang with its sanitizer and libFuzzer runtimes: the sanitizer builds and fuzzing
+pkgs="$pkgs clang libclang-rt-14-dev"
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

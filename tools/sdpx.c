@@ -9,6 +9,7 @@
 static const tool_command commands[] = {
     {"check", "[--strict] [-v] FILE...", "report every problem in each description", cmd_check},
     {"fmt", "[--keep-lf] FILE|-", "parse and write the description back out", cmd_fmt},
+    {"candidate", "[STRING|-]", "print ICE candidates as JSON, one per line", cmd_candidate},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

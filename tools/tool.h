@@ -33,5 +33,6 @@ typedef struct tool_command {
 
 int cmd_check(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
+int cmd_candidate(int argc, char **argv);
 
 #endif

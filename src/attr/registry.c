@@ -22,33 +22,33 @@ typedef struct {
 /* Scopes follow each attribute's RFC (and RFC 8859 for the mux categories). */
 static const attr_row rows[] = {
     ROW("bundle-only", SDPX_ATTR_BUNDLE_ONLY, M | P),         /* RFC 8843 6 */
-    ROW("candidate", SDPX_ATTR_CANDIDATE, M),                 /* RFC 8839 5.1 */
+    ROWC("candidate", SDPX_ATTR_CANDIDATE, M, sdpxi_check_candidate),                 /* RFC 8839 5.1 */
     ROW("cat", SDPX_ATTR_CAT, S),                             /* RFC 8866 6.1 */
     ROW("charset", SDPX_ATTR_CHARSET, S | M),                 /* RFC 8866 6.10 */
     ROW("content", SDPX_ATTR_CONTENT, M),                     /* RFC 4796 */
     ROW("control", SDPX_ATTR_CONTROL, S | M),                 /* RFC 7826 C.1.1 */
-    ROW("crypto", SDPX_ATTR_CRYPTO, M),                       /* RFC 4568 9.1 */
+    ROWC("crypto", SDPX_ATTR_CRYPTO, M, sdpxi_check_crypto),                       /* RFC 4568 9.1 */
     ROW("end-of-candidates", SDPX_ATTR_END_OF_CANDIDATES, S | M | P), /* RFC 8840 8.2 */
     ROWC("extmap", SDPX_ATTR_EXTMAP, S | M, sdpxi_check_extmap), /* RFC 8285 7 */
     ROW("extmap-allow-mixed", SDPX_ATTR_EXTMAP_ALLOW_MIXED, S | M | P), /* RFC 8285 6 */
-    ROW("fingerprint", SDPX_ATTR_FINGERPRINT, S | M),         /* RFC 8122 5 */
+    ROWC("fingerprint", SDPX_ATTR_FINGERPRINT, S | M, sdpxi_check_fingerprint),         /* RFC 8122 5 */
     ROWC("fmtp", SDPX_ATTR_FMTP, M, sdpxi_check_fmtp), /* RFC 8866 6.15 */
     ROWC("framerate", SDPX_ATTR_FRAMERATE, M, sdpxi_check_decimal), /* RFC 8866 6.8 */
-    ROW("group", SDPX_ATTR_GROUP, S),                         /* RFC 5888 5 */
+    ROWC("group", SDPX_ATTR_GROUP, S, sdpxi_check_group),                         /* RFC 5888 5 */
     ROW("ice-lite", SDPX_ATTR_ICE_LITE, S | P),               /* RFC 8839 5.3 */
     ROW("ice-mismatch", SDPX_ATTR_ICE_MISMATCH, M | P),       /* RFC 8839 5.4 */
-    ROW("ice-options", SDPX_ATTR_ICE_OPTIONS, S | M),         /* RFC 8839 5.6 */
-    ROW("ice-pacing", SDPX_ATTR_ICE_PACING, S),               /* RFC 8839 5.7 */
-    ROW("ice-pwd", SDPX_ATTR_ICE_PWD, S | M),                 /* RFC 8839 5.4 */
-    ROW("ice-ufrag", SDPX_ATTR_ICE_UFRAG, S | M),             /* RFC 8839 5.4 */
+    ROWC("ice-options", SDPX_ATTR_ICE_OPTIONS, S | M, sdpxi_check_ice_options),         /* RFC 8839 5.6 */
+    ROWC("ice-pacing", SDPX_ATTR_ICE_PACING, S, sdpxi_check_ice_pacing),               /* RFC 8839 5.7 */
+    ROWC("ice-pwd", SDPX_ATTR_ICE_PWD, S | M, sdpxi_check_ice_pwd),                 /* RFC 8839 5.4 */
+    ROWC("ice-ufrag", SDPX_ATTR_ICE_UFRAG, S | M, sdpxi_check_ice_ufrag),             /* RFC 8839 5.4 */
     ROW("imageattr", SDPX_ATTR_IMAGEATTR, M),                 /* RFC 6236 3.1 */
     ROW("inactive", SDPX_ATTR_INACTIVE, S | M | P),           /* RFC 8866 6.7.4 */
     ROW("keywds", SDPX_ATTR_KEYWDS, S),                       /* RFC 8866 6.2 */
     ROW("label", SDPX_ATTR_LABEL, M),                         /* RFC 4574 */
     ROW("lang", SDPX_ATTR_LANG, S | M),                       /* RFC 8866 6.12 */
-    ROW("max-message-size", SDPX_ATTR_MAX_MESSAGE_SIZE, M),   /* RFC 8841 6 */
+    ROWC("max-message-size", SDPX_ATTR_MAX_MESSAGE_SIZE, M, sdpxi_check_max_message_size),   /* RFC 8841 6 */
     ROWC("maxptime", SDPX_ATTR_MAXPTIME, M, sdpxi_check_decimal), /* RFC 8866 6.5 */
-    ROW("mid", SDPX_ATTR_MID, M),                             /* RFC 5888 4 */
+    ROWC("mid", SDPX_ATTR_MID, M, sdpxi_check_mid),                             /* RFC 5888 4 */
     ROWC("msid", SDPX_ATTR_MSID, M, sdpxi_check_msid), /* RFC 8830 2 */
     ROWC("msid-semantic", SDPX_ATTR_MSID_SEMANTIC, S, sdpxi_check_msid_semantic), /* draft-ietf-mmusic-msid */
     ROW("orient", SDPX_ATTR_ORIENT, M),                       /* RFC 8866 6.9 */
@@ -56,7 +56,7 @@ static const attr_row rows[] = {
     ROWC("quality", SDPX_ATTR_QUALITY, M, sdpxi_check_quality), /* RFC 8866 6.14 */
     ROW("range", SDPX_ATTR_RANGE, S | M),                     /* RFC 7826 C.1.5 */
     ROW("recvonly", SDPX_ATTR_RECVONLY, S | M | P),           /* RFC 8866 6.7.1 */
-    ROW("remote-candidates", SDPX_ATTR_REMOTE_CANDIDATES, M), /* RFC 8839 5.2 */
+    ROWC("remote-candidates", SDPX_ATTR_REMOTE_CANDIDATES, M, sdpxi_check_remote_candidates), /* RFC 8839 5.2 */
     ROWC("rid", SDPX_ATTR_RID, M, sdpxi_check_rid), /* RFC 8851 4 */
     ROWC("rtcp", SDPX_ATTR_RTCP, M, sdpxi_check_rtcp), /* RFC 3605 2.1 */
     ROWC("rtcp-fb", SDPX_ATTR_RTCP_FB, M, sdpxi_check_rtcp_fb), /* RFC 4585 4.2 */
@@ -64,16 +64,16 @@ static const attr_row rows[] = {
     ROW("rtcp-mux-only", SDPX_ATTR_RTCP_MUX_ONLY, M | P),     /* RFC 8858 3 */
     ROW("rtcp-rsize", SDPX_ATTR_RTCP_RSIZE, M | P),           /* RFC 5506 5 */
     ROWC("rtpmap", SDPX_ATTR_RTPMAP, M, sdpxi_check_rtpmap), /* RFC 8866 6.6 */
-    ROW("sctp-port", SDPX_ATTR_SCTP_PORT, M),                 /* RFC 8841 5 */
-    ROW("sctpmap", SDPX_ATTR_SCTPMAP, M),                     /* draft-ietf-mmusic-sctp-sdp-05 */
+    ROWC("sctp-port", SDPX_ATTR_SCTP_PORT, M, sdpxi_check_sctp_port),                 /* RFC 8841 5 */
+    ROWC("sctpmap", SDPX_ATTR_SCTPMAP, M, sdpxi_check_sctpmap),                     /* draft-ietf-mmusic-sctp-sdp-05 */
     ROW("sdplang", SDPX_ATTR_SDPLANG, S | M),                 /* RFC 8866 6.11 */
     ROW("sendonly", SDPX_ATTR_SENDONLY, S | M | P),           /* RFC 8866 6.7.2 */
     ROW("sendrecv", SDPX_ATTR_SENDRECV, S | M | P),           /* RFC 8866 6.7.3 */
-    ROW("setup", SDPX_ATTR_SETUP, S | M),                     /* RFC 4145 4 */
+    ROWC("setup", SDPX_ATTR_SETUP, S | M, sdpxi_check_setup),                     /* RFC 4145 4 */
     ROWC("simulcast", SDPX_ATTR_SIMULCAST, M, sdpxi_check_simulcast), /* RFC 8853 5.1 */
     ROWC("ssrc", SDPX_ATTR_SSRC, M, sdpxi_check_ssrc), /* RFC 5576 4.1 */
     ROWC("ssrc-group", SDPX_ATTR_SSRC_GROUP, M, sdpxi_check_ssrc_group), /* RFC 5576 4.2 */
-    ROW("tls-id", SDPX_ATTR_TLS_ID, S | M),                   /* RFC 8842 4 */
+    ROWC("tls-id", SDPX_ATTR_TLS_ID, S | M, sdpxi_check_tls_id),                   /* RFC 8842 4 */
     ROW("tool", SDPX_ATTR_TOOL, S),                           /* RFC 8866 6.3 */
     ROW("type", SDPX_ATTR_TYPE, S),                           /* RFC 8866 6.13 */
 };

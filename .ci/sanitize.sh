@@ -1,0 +1,83 @@
+#!/bin/sh
+# Sanitizer builds of the test suite, each in its own build directory.
+#   .ci/sanitize.sh asan   ASan + UBSan build, then the whole `make check`
+#   .ci/sanitize.sh tsan   ThreadSanitizer build, then the thread test
+#   .ci/sanitize.sh        both
+# Build directories: $SANITIZE_DIR/build-asan and build-tsan (default:
+# the current directory). Any sanitizer report fails the run.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+base=${SANITIZE_DIR:-$PWD}
+cc=${SANITIZE_CC:-clang}
+jobs=${JOBS:-2}
+mkdir -p "$base"
+base=$(cd "$base" && pwd)
+
+# An out-of-tree build needs an unconfigured source tree. When the sources
+# were configured in place (as .ci/run does), build from a copy of the
+# checkout's files instead.
+if [ -f "$src/config.status" ]; then
+    copy="$base/sanitize-src"
+    echo "== source tree is configured in place; copying it to $copy"
+    rm -rf "$copy"
+    mkdir -p "$copy"
+    (cd "$src" && git ls-files -co --exclude-standard -z | xargs -0 tar cf - 2>/dev/null) |
+        (cd "$copy" && tar xf -)
+    src=$copy
+fi
+[ -x "$src/configure" ] || (cd "$src" && autoreconf -fi >/dev/null 2>&1)
+
+configure_in() {
+    dir=$1
+    flags=$2
+    mkdir -p "$dir"
+    cd "$dir"
+    if [ ! -f Makefile ]; then
+        # The flags go into CC so that every compile and link gets them, the
+        # test scripts that call $CC included. No --enable-werror: these
+        # builds look for run-time errors (the warning-free build is checked
+        # with the default compiler). No python: an instrumented library
+        # cannot be loaded into the interpreter.
+        "$src/configure" --disable-shared CC="$cc $flags" CFLAGS="-g -O1" \
+            ac_cv_path_PYTHON3=no >configure.out 2>&1 || { tail -30 configure.out; exit 1; }
+    fi
+}
+
+asan() {
+    flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+    configure_in "$base/build-asan" "$flags"
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+    UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    export ASAN_OPTIONS UBSAN_OPTIONS
+    echo "== ASan+UBSan: make check in $base/build-asan"
+    if ! make -j"$jobs" check >make-check.out 2>&1; then
+        tail -40 make-check.out
+        for f in $(find . -name '*.log' -newer configure.out); do
+            grep -l -E 'FAIL|ERROR|runtime error|Sanitizer' "$f" >/dev/null 2>&1 && { echo "--- $f"; tail -40 "$f"; }
+        done
+        exit 1
+    fi
+    grep -E '^# (TOTAL|PASS|SKIP|FAIL|ERROR)' make-check.out
+}
+
+tsan() {
+    flags="-fsanitize=thread -fno-omit-frame-pointer"
+    configure_in "$base/build-tsan" "$flags"
+    TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+    export TSAN_OPTIONS
+    echo "== ThreadSanitizer: tests/test_threads in $base/build-tsan"
+    # CK_FORK=no: the threads run in the test process TSan watches
+    if ! CK_FORK=no make -j"$jobs" check TESTS=tests/test_threads >make-check.out 2>&1; then
+        tail -40 make-check.out
+        tail -60 tests/test_threads.log 2>/dev/null
+        exit 1
+    fi
+    grep -h 'Checks:' tests/test_threads.log
+}
+
+case "${1:-all}" in
+asan) asan ;;
+tsan) tsan ;;
+all) (asan) && (tsan) ;;
+*) echo "usage: $0 [asan|tsan|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,116 @@
+/* Grouping and media identity: a=group (RFC 5888), a=mid (RFC 5888, 8843),
+ * a=bundle-only (RFC 8843, a property: the registry checks it). */
+#include "internal.h"
+
+/* RFC 5888 5: group-attribute = "a=group:" semantics *(SP identification-tag) */
+static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = v, f;
+    int rc;
+    if ((rc = sdpxi_need_field(v, &rest, &f, "group semantics", bad)))
+        return rc;
+    if (!sdpxi_is_token(f))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "group semantics", "is not a token");
+    out->semantics = f;
+    while (rest.len && rest.ptr[0] == ' ') {
+        rest.ptr++;
+        rest.len--;
+    }
+    out->ids = rest;
+    /* RFC 5888 4: identification-tag = token */
+    while (sdpx_field_next(&rest, &f))
+        if (!sdpxi_is_token(f))
+            return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "identification tag", "is not a token");
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(group, sdpx_group, decode_group)
+
+int sdpx_group_parse(sdpx_str value, sdpx_group *out)
+{
+    return decode_group(value, out, NULL);
+}
+
+int sdpx_group_id_next(sdpx_str *rest, sdpx_str *id)
+{
+    return sdpx_field_next(rest, id);
+}
+
+int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
+{
+    sdpx_str rest = g->ids, id;
+    while (sdpx_field_next(&rest, &id))
+        if (id.len == mid.len && memcmp(id.ptr, mid.ptr, mid.len) == 0)
+            return 1;
+    return 0;
+}
+
+int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    sdpxi_out_str(&o, g->semantics);
+    if (g->ids.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, g->ids);
+    }
+    return sdpxi_out_done(&o, !sdpxi_line_safe(g->semantics) || !sdpxi_line_safe(g->ids));
+}
+
+/* RFC 5888 4: mid-attribute = "a=mid:" identification-tag (a token) */
+static int decode_mid(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+{
+    for (size_t i = 0; i < v.len; i++)
+        if (!sdpxi_is_token_char((unsigned char)v.ptr[i]))
+            return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "mid character",
+                                 "is not a token character");
+    if (v.len == 0)
+        return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "mid", "is empty");
+    *out = v;
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(mid, sdpx_str, decode_mid)
+
+int sdpx_mid_parse(sdpx_str value, sdpx_str *out)
+{
+    return decode_mid(value, out, NULL);
+}
+
+int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
+{
+    const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
+    if (!l)
+        return SDPX_ENOTFOUND;
+    *out = sdpx_attr_value(l);
+    return 0;
+}
+
+sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
+        sdpx_media *m = sdpx_session_media(s, i);
+        sdpx_str v;
+        if (sdpx_media_mid(m, &v) == 0 && v.len == mid.len && memcmp(v.ptr, mid.ptr, v.len) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
+                          sdpx_group *out)
+{
+    const sdpx_line *l = NULL;
+    while ((l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) != NULL) {
+        sdpx_group g;
+        if (sdpx_group_parse(sdpx_attr_value(l), &g))
+            continue;
+        /* semantics compare exactly, as registered with IANA (RFC 5888 9) */
+        if (semantics && !sdpx_str_eq(g.semantics, semantics))
+            continue;
+        if (sdpx_group_has(&g, mid)) {
+            *out = g;
+            return 0;
+        }
+    }
+    return SDPX_ENOTFOUND;
+}

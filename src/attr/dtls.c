@@ -1,0 +1,191 @@
+/* DTLS attributes: fingerprint (RFC 8122), setup (RFC 4145, RFC 8842),
+ * tls-id (RFC 8842), and their scoped accessors. */
+#include "internal.h"
+
+typedef struct {
+    const char *name;
+    sdpx_hash hash;
+    size_t len;
+    const char *why; /* the length complaint, naming the hash */
+} hash_row;
+
+/* RFC 8122 5 and the IANA "Hash Function Textual Names" registry. */
+static const hash_row hashes[] = {
+    {"md2", SDPX_HASH_MD2, 16, "is not 16 bytes as md2 needs"},
+    {"md5", SDPX_HASH_MD5, 16, "is not 16 bytes as md5 needs"},
+    {"sha-1", SDPX_HASH_SHA1, 20, "is not 20 bytes as sha-1 needs"},
+    {"sha-224", SDPX_HASH_SHA224, 28, "is not 28 bytes as sha-224 needs"},
+    {"sha-256", SDPX_HASH_SHA256, 32, "is not 32 bytes as sha-256 needs"},
+    {"sha-384", SDPX_HASH_SHA384, 48, "is not 48 bytes as sha-384 needs"},
+    {"sha-512", SDPX_HASH_SHA512, 64, "is not 64 bytes as sha-512 needs"},
+};
+
+#define NHASHES (sizeof hashes / sizeof hashes[0])
+
+static const hash_row *hash_of(sdpx_hash h)
+{
+    for (size_t i = 0; i < NHASHES; i++)
+        if (hashes[i].hash == h)
+            return &hashes[i];
+    return NULL;
+}
+
+const char *sdpx_hash_name(sdpx_hash h)
+{
+    const hash_row *r = hash_of(h);
+    return r ? r->name : NULL;
+}
+
+size_t sdpx_hash_len(sdpx_hash h)
+{
+    const hash_row *r = hash_of(h);
+    return r ? r->len : 0;
+}
+
+/* RFC 8122 5: fingerprint-attribute = "fingerprint" ":" hash-func SP fingerprint */
+static int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = v, f;
+    sdpx_fingerprint fp;
+    memset(&fp, 0, sizeof fp);
+    if (!sdpx_field_next(&rest, &f))
+        return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "hash function", "is missing");
+    if (!sdpxi_is_token(f))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "hash function", "is not a token");
+    fp.hash_name = f;
+    fp.hash = SDPX_HASH_OTHER;
+    /* RFC 8122 5: hash-func names are compared case-insensitively */
+    for (size_t i = 0; i < NHASHES; i++)
+        if (sdpx_str_ieq(f, hashes[i].name))
+            fp.hash = hashes[i].hash;
+    if (!sdpx_field_next(&rest, &f))
+        return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + v.len, 0), SDPX_EVALUE, "fingerprint",
+                             "is missing");
+    sdpx_str extra;
+    sdpx_str after = rest;
+    if (sdpx_field_next(&after, &extra))
+        return sdpxi_bad_set(bad, v, extra, SDPX_EVALUE, "field", "follows the fingerprint");
+    fp.hex = f;
+    /* RFC 8122 5: fingerprint = 2UHEX *(":" 2UHEX); lowercase is common and accepted */
+    size_t i = 0;
+    while (i < f.len) {
+        if (fp.len) {
+            if (f.ptr[i] != ':')
+                return sdpxi_bad_set(bad, v, sdpxi_str(f.ptr + i, 1), SDPX_EVALUE, "separator",
+                                     "is not ':'");
+            i++;
+        }
+        size_t n = f.len - i < 2 ? f.len - i : 2;
+        sdpx_str pair = sdpxi_str(f.ptr + i, n);
+        int hi = n > 0 ? sdpxi_hexval((unsigned char)f.ptr[i]) : -1;
+        int lo = n > 1 ? sdpxi_hexval((unsigned char)f.ptr[i + 1]) : -1;
+        if (hi < 0 || lo < 0)
+            return sdpxi_bad_set(bad, v, pair.len ? pair : sdpxi_str(f.ptr + i, 0), SDPX_EVALUE,
+                                 "fingerprint byte", "is not two hex digits");
+        if (fp.len == SDPX_FINGERPRINT_MAX)
+            return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", "is longer than 64 bytes");
+        fp.bytes[fp.len++] = (uint8_t)(hi << 4 | lo);
+        i += 2;
+    }
+    const hash_row *r = hash_of(fp.hash);
+    if (r && fp.len != r->len)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", r->why);
+    *out = fp;
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(fingerprint, sdpx_fingerprint, decode_fingerprint)
+
+int sdpx_fingerprint_parse(sdpx_str value, sdpx_fingerprint *out)
+{
+    return decode_fingerprint(value, out, NULL);
+}
+
+int sdpx_fingerprint_write(const sdpx_fingerprint *f, char *buf, size_t cap)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    sdpxi_out o = {buf, cap, 0};
+    const char *name = sdpx_hash_name(f->hash);
+    if (f->hash_name.len || !name)
+        sdpxi_out_str(&o, f->hash_name);
+    else
+        sdpxi_out_cstr(&o, name);
+    for (size_t i = 0; i < f->len && i < SDPX_FINGERPRINT_MAX; i++) {
+        char b[3] = {i ? ':' : ' ', hex[f->bytes[i] >> 4], hex[f->bytes[i] & 15]};
+        sdpxi_out_mem(&o, b, 3);
+    }
+    return sdpxi_out_done(&o, !sdpxi_line_safe(f->hash_name) || f->len > SDPX_FINGERPRINT_MAX);
+}
+
+/* RFC 4145 4: role = "active" / "passive" / "actpass" / "holdconn" */
+static const char *const setups[] = {NULL, "active", "passive", "actpass", "holdconn"};
+
+const char *sdpx_setup_name(sdpx_setup s)
+{
+    return (unsigned)s >= 1 && (unsigned)s <= 4 ? setups[s] : NULL;
+}
+
+static int decode_setup(sdpx_str v, sdpx_setup *out, sdpxi_bad *bad)
+{
+    for (int i = 1; i <= 4; i++)
+        if (sdpx_str_eq(v, setups[i])) {
+            *out = (sdpx_setup)i;
+            return 0;
+        }
+    return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "setup role",
+                         "is not active, passive, actpass or holdconn");
+}
+
+SDPXI_DEFINE_CHECK(setup, sdpx_setup, decode_setup)
+
+int sdpx_setup_parse(sdpx_str value, sdpx_setup *out)
+{
+    return decode_setup(value, out, NULL);
+}
+
+/* RFC 8842 4: tls-id-value = 20*255(tls-id-char),
+ * tls-id-char = ALPHA / DIGIT / "+" / "/" / "-" / "_" */
+static int decode_tls_id(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+{
+    for (size_t i = 0; i < v.len; i++) {
+        unsigned char c = (unsigned char)v.ptr[i];
+        if (!sdpxi_is_ice_char(c) && c != '-' && c != '_')
+            return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "character",
+                                 "is not a tls-id-char (ALPHA / DIGIT / + / / / - / _)");
+    }
+    if (v.len < 20 || v.len > 255)
+        return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "tls-id", "is not 20-255 characters long");
+    *out = v;
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(tls_id, sdpx_str, decode_tls_id)
+
+int sdpx_tls_id_parse(sdpx_str value, sdpx_str *out)
+{
+    return decode_tls_id(value, out, NULL);
+}
+
+/* RFC 8122 5: fingerprints at media level replace the session-level ones. */
+int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out)
+{
+    const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, NULL);
+    int media = l != NULL;
+    if (!l)
+        l = sdpx_session_find_attr(sdpx_media_session(m), SDPX_ATTR_FINGERPRINT, NULL);
+    for (; l && i; i--)
+        l = media ? sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, l)
+                  : sdpx_session_find_attr(sdpx_media_session(m), SDPX_ATTR_FINGERPRINT, l);
+    if (!l)
+        return SDPX_ENOTFOUND;
+    return sdpx_fingerprint_parse(sdpx_attr_value(l), out);
+}
+
+/* RFC 8842 5.1: a=setup at media level overrides the session's. */
+int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out)
+{
+    const sdpx_line *l = sdpxi_scoped_attr(m, SDPX_ATTR_SETUP);
+    if (!l)
+        return SDPX_ENOTFOUND;
+    return sdpx_setup_parse(sdpx_attr_value(l), out);
+}

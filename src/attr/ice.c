@@ -1,0 +1,620 @@
+/* ICE attributes (RFC 8839): candidate, ice-ufrag, ice-pwd, ice-options,
+ * remote-candidates, ice-pacing; and the standalone trickle candidate. */
+#include "internal.h"
+
+/* ---- addresses ------------------------------------------------------- */
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* RFC 8866 9: IP4-address = b1 3("." decimal-uchar); octets 0-255. */
+static int is_ip4(const char *p, size_t n)
+{
+    size_t i = 0;
+    for (int part = 0; part < 4; part++) {
+        if (part) {
+            if (i >= n || p[i] != '.')
+                return 0;
+            i++;
+        }
+        unsigned v = 0, digits = 0;
+        while (i < n && sdpxi_is_digit(p[i]) && digits < 4) {
+            v = v * 10 + (unsigned)(p[i] - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 3 || v > 255)
+            return 0;
+    }
+    return i == n;
+}
+
+/* RFC 4291 2.2: eight groups of 1-4 hex digits, one "::" for a run of zero
+ * groups, and an optional dotted IPv4 tail standing for the last two. */
+static int is_ip6(const char *p, size_t n)
+{
+    size_t i = 0;
+    int groups = 0, gap = 0;
+    if (n >= 2 && p[0] == ':' && p[1] == ':') {
+        gap = 1;
+        i = 2;
+        if (i == n)
+            return 1;
+    } else if (n && p[0] == ':') {
+        return 0;
+    }
+    while (i < n) {
+        size_t start = i;
+        while (i < n && sdpxi_hexval((unsigned char)p[i]) >= 0 && i - start < 5)
+            i++;
+        if (i < n && p[i] == '.') {
+            /* IPv4 tail: counts as two groups */
+            if (!is_ip4(p + start, n - start))
+                return 0;
+            groups += 2;
+            i = n;
+            break;
+        }
+        if (i == start || i - start > 4)
+            return 0;
+        groups++;
+        if (i == n)
+            break;
+        if (p[i] != ':')
+            return 0;
+        i++;
+        if (i < n && p[i] == ':') {
+            if (gap)
+                return 0;
+            gap = 1;
+            i++;
+            if (i == n)
+                break;
+        } else if (i == n) {
+            return 0; /* trailing single ':' */
+        }
+    }
+    return gap ? groups < 8 : groups == 8;
+}
+
+int sdpx_address_family(sdpx_str a)
+{
+    const char *p = a.ptr;
+    size_t n = a.len;
+    if (n == 0)
+        return SDPX_EVALUE;
+    if (memchr(p, ':', n))
+        return is_ip6(p, n) ? SDPX_ADDR_IP6 : SDPX_EVALUE;
+    int numeric = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (!is_alnum(c) && c != '-' && c != '.')
+            return SDPX_EVALUE;
+        if (!sdpxi_is_digit(c) && c != '.')
+            numeric = 0;
+    }
+    /* RFC 1123 2.1: a host name never has the dotted-decimal form, so an
+     * all-numeric address must be a valid IPv4 address. */
+    if (numeric)
+        return is_ip4(p, n) ? SDPX_ADDR_IP4 : SDPX_EVALUE;
+    /* RFC 8866 9: FQDN = 4*(alpha-numeric / "-" / ".") */
+    if (n < 4)
+        return SDPX_EVALUE;
+    /* RFC 6762 3: names under "local." are resolved with multicast DNS. */
+    if (n > 6 && sdpx_str_ieq(sdpxi_str(p + n - 6, 6), ".local"))
+        return SDPX_ADDR_MDNS;
+    return SDPX_ADDR_FQDN;
+}
+
+/* ---- candidate ------------------------------------------------------- */
+
+static const char *const cand_types[] = {NULL, "host", "srflx", "prflx", "relay"};
+static const char *const tcptypes[] = {NULL, "active", "passive", "so"};
+
+const char *sdpx_cand_type_name(sdpx_cand_type t)
+{
+    return (unsigned)t < 5 ? cand_types[t] : NULL;
+}
+
+const char *sdpx_tcptype_name(sdpx_tcptype t)
+{
+    return (unsigned)t < 4 ? tcptypes[t] : NULL;
+}
+
+static int all_ice_chars(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (!sdpxi_is_ice_char((unsigned char)s.ptr[i]))
+            return 0;
+    return 1;
+}
+
+/* The end of a value, as a zero-length token for "missing ..." reports. */
+static sdpx_str end_of(sdpx_str v)
+{
+    return sdpxi_str(v.ptr + v.len, 0);
+}
+
+static int port_of(sdpx_str v, sdpx_str f, uint16_t *port, sdpxi_bad *bad, const char *what)
+{
+    uint64_t n;
+    if (sdpxi_parse_uint(f, 65535, &n))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, what, "is not a port 0-65535");
+    *port = (uint16_t)n;
+    return 0;
+}
+
+/* An extension value is *VCHAR (RFC 8839 5.1). */
+static int all_vchar(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if ((unsigned char)s.ptr[i] < 0x21 || (unsigned char)s.ptr[i] > 0x7e)
+            return 0;
+    return 1;
+}
+
+int sdpx_candidate_ext_next(sdpx_str *rest, sdpx_str *name, sdpx_str *value)
+{
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (p < end && *p == ' ')
+        p++;
+    if (p == end) {
+        *rest = sdpxi_str(end, 0);
+        return 0;
+    }
+    const char *n = p;
+    while (p < end && *p != ' ')
+        p++;
+    *name = sdpxi_str(n, (size_t)(p - n));
+    /* RFC 8839 5.1: cand-extension = extension-att-name SP extension-att-value,
+     * and the value may be empty: exactly one SP separates name and value. */
+    if (p < end)
+        p++;
+    const char *v = p;
+    while (p < end && *p != ' ')
+        p++;
+    *value = sdpxi_str(v, (size_t)(p - v));
+    *rest = sdpxi_str(p, (size_t)(end - p));
+    return 1;
+}
+
+static int decode_u32(sdpx_str s, uint32_t *out)
+{
+    uint64_t v;
+    if (sdpxi_parse_uint(s, UINT32_MAX, &v))
+        return SDPX_EVALUE;
+    *out = (uint32_t)v;
+    return 0;
+}
+
+static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
+{
+    sdpx_candidate c;
+    sdpx_str rest = v, f;
+    uint64_t n;
+    int rc;
+    memset(&c, 0, sizeof c);
+
+    /* RFC 8839 5.1: foundation = 1*32ice-char */
+    if ((rc = sdpxi_need_field(v, &rest, &f, "foundation", bad)))
+        return rc;
+    if (f.len > 32 || !all_ice_chars(f))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "foundation", "is not 1-32 ice-chars");
+    c.foundation = f;
+    /* RFC 8839 5.1: component-id = 1*3DIGIT; RFC 8445 5.1.1: 1 to 256 */
+    if ((rc = sdpxi_need_field(v, &rest, &f, "component id", bad)))
+        return rc;
+    if (sdpxi_parse_uint(f, 256, &n) || n == 0 || f.len > 3)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "component id", "is not a number 1-256");
+    c.component = (uint32_t)n;
+    /* RFC 8839 5.1: transport = "UDP" / transport-extension (a token) */
+    if ((rc = sdpxi_need_field(v, &rest, &f, "transport", bad)))
+        return rc;
+    if (!sdpxi_is_token(f))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "transport", "is not a token");
+    c.transport = f;
+    /* RFC 8839 5.1: priority = 1*10DIGIT, a 32-bit number (RFC 8445 5.1.2) */
+    if ((rc = sdpxi_need_field(v, &rest, &f, "priority", bad)))
+        return rc;
+    if (f.len > 10 || decode_u32(f, &c.priority))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "priority", "is not a 32-bit number");
+    if ((rc = sdpxi_need_field(v, &rest, &f, "connection address", bad)))
+        return rc;
+    rc = sdpx_address_family(f);
+    if (rc < 0)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "connection address",
+                             "is not an IPv4, IPv6 or FQDN address");
+    c.address = f;
+    c.family = (sdpx_addr_family)rc;
+    if ((rc = sdpxi_need_field(v, &rest, &f, "port", bad)))
+        return rc;
+    if ((rc = port_of(v, f, &c.port, bad, "port")))
+        return rc;
+    /* RFC 8839 5.1: cand-type = "typ" SP candidate-types */
+    if (!sdpx_field_next(&rest, &f))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate", "has no \"typ\"");
+    if (!sdpx_str_eq(f, "typ"))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "field", "is not \"typ\"");
+    if ((rc = sdpxi_need_field(v, &rest, &f, "candidate type", bad)))
+        return rc;
+    if (!sdpxi_is_token(f))
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "candidate type", "is not a token");
+    c.type_name = f;
+    c.type = SDPX_CAND_OTHER;
+    for (int i = 1; i < 5; i++)
+        if (sdpx_str_eq(f, cand_types[i]))
+            c.type = (sdpx_cand_type)i;
+    /* RFC 8839 5.1: [SP rel-addr] [SP rel-port] */
+    sdpx_str peek = rest;
+    if (sdpx_field_next(&peek, &f) && sdpx_str_eq(f, "raddr")) {
+        rest = peek;
+        if ((rc = sdpxi_need_field(v, &rest, &f, "related address", bad)))
+            return rc;
+        if (sdpx_address_family(f) < 0)
+            return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "related address",
+                                 "is not an IPv4, IPv6 or FQDN address");
+        c.raddr = f;
+        c.has_raddr = 1;
+    }
+    peek = rest;
+    if (sdpx_field_next(&peek, &f) && sdpx_str_eq(f, "rport")) {
+        rest = peek;
+        if ((rc = sdpxi_need_field(v, &rest, &f, "related port", bad)))
+            return rc;
+        if ((rc = port_of(v, f, &c.rport, bad, "related port")))
+            return rc;
+        c.has_rport = 1;
+    }
+    while (rest.len && rest.ptr[0] == ' ') {
+        rest.ptr++;
+        rest.len--;
+    }
+    c.extensions = rest;
+    sdpx_str name, val;
+    while (sdpx_candidate_ext_next(&rest, &name, &val)) {
+        if (!sdpxi_is_token(name))
+            return sdpxi_bad_set(bad, v, name, SDPX_EVALUE, "extension name", "is not a token");
+        if (!all_vchar(val))
+            return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
+                                 "has a non-visible character");
+        uint32_t u;
+        if (sdpx_str_eq(name, "tcptype")) {
+            /* RFC 6544 4.5: tcp-type = "active" / "passive" / "so" */
+            c.tcptype = SDPX_TCPTYPE_NONE;
+            for (int i = 1; i < 4; i++)
+                if (sdpx_str_eq(val, tcptypes[i]))
+                    c.tcptype = (sdpx_tcptype)i;
+            if (c.tcptype == SDPX_TCPTYPE_NONE)
+                return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "tcptype",
+                                     "is not active, passive or so");
+        } else if ((sdpx_str_eq(name, "generation") || sdpx_str_eq(name, "network-id") ||
+                    sdpx_str_eq(name, "network-cost")) &&
+                   decode_u32(val, &u)) {
+            /* libwebrtc's numeric extensions: their readers need numbers */
+            return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
+                                 "is not a 32-bit number");
+        }
+    }
+    *out = c;
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(candidate, sdpx_candidate, decode_candidate)
+
+static int starts_with(sdpx_str s, const char *pre)
+{
+    size_t n = strlen(pre);
+    return s.len >= n && memcmp(s.ptr, pre, n) == 0;
+}
+
+int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
+{
+    sdpx_str s = sdpxi_str(p, n);
+    if (!p && n)
+        return SDPX_EINVAL;
+    /* trickle strings may carry the line ending of the a= line they came from */
+    while (s.len && (s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == '\r'))
+        s.len--;
+    if (s.len == 0 || sdpx_str_eq(s, "a=end-of-candidates") ||
+        sdpx_str_eq(s, "end-of-candidates"))
+        return SDPX_CANDIDATE_END; /* the browser's end-of-candidates signal */
+    if (starts_with(s, "a=")) {
+        s.ptr += 2;
+        s.len -= 2;
+    }
+    if (starts_with(s, "candidate:")) {
+        s.ptr += 10;
+        s.len -= 10;
+    }
+    sdpxi_bad bad;
+    int rc = decode_candidate(s, out, &bad);
+    if (rc && err) {
+        char msg[160];
+        size_t off;
+        sdpxi_bad_report(&bad, s, &off, msg, sizeof msg);
+        sdpxi_error_set(err, SDPX_EVALUE, 1, (unsigned)(s.ptr - p + (ptrdiff_t)off) + 1, "%s",
+                        msg);
+    }
+    return rc ? SDPX_EVALUE : 0;
+}
+
+int sdpx_candidate_parse(const char *p, size_t n, sdpx_candidate *out)
+{
+    return sdpx_candidate_parse_err(p, n, out, NULL);
+}
+
+int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    const char *tname = sdpx_cand_type_name(c->type);
+    int bad = !sdpxi_line_safe(c->foundation) || !sdpxi_line_safe(c->transport) ||
+              !sdpxi_line_safe(c->address) || !sdpxi_line_safe(c->type_name) ||
+              !sdpxi_line_safe(c->raddr) || !sdpxi_line_safe(c->extensions) ||
+              !c->foundation.len || !c->transport.len || !c->address.len ||
+              (!c->type_name.len && !tname);
+    sdpxi_out_str(&o, c->foundation);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_u64(&o, c->component);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, c->transport);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_u64(&o, c->priority);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, c->address);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_u64(&o, c->port);
+    sdpxi_out_cstr(&o, " typ ");
+    if (c->type_name.len || !tname)
+        sdpxi_out_str(&o, c->type_name);
+    else
+        sdpxi_out_cstr(&o, tname);
+    if (c->has_raddr) {
+        sdpxi_out_cstr(&o, " raddr ");
+        sdpxi_out_str(&o, c->raddr);
+    }
+    if (c->has_rport) {
+        sdpxi_out_cstr(&o, " rport ");
+        sdpxi_out_u64(&o, c->rport);
+    }
+    sdpx_str tt;
+    if (c->tcptype != SDPX_TCPTYPE_NONE && sdpx_tcptype_name(c->tcptype) &&
+        sdpx_candidate_ext(c, "tcptype", &tt) != 0) {
+        sdpxi_out_cstr(&o, " tcptype ");
+        sdpxi_out_cstr(&o, sdpx_tcptype_name(c->tcptype));
+    }
+    if (c->extensions.len) {
+        sdpxi_out_cstr(&o, " ");
+        sdpxi_out_str(&o, c->extensions);
+    }
+    return sdpxi_out_done(&o, bad);
+}
+
+int sdpx_candidate_ext(const sdpx_candidate *c, const char *name, sdpx_str *value)
+{
+    sdpx_str rest = c->extensions, n, v;
+    while (sdpx_candidate_ext_next(&rest, &n, &v))
+        if (sdpx_str_eq(n, name)) {
+            *value = v;
+            return 0;
+        }
+    return SDPX_ENOTFOUND;
+}
+
+static int ext_u32(const sdpx_candidate *c, const char *name, uint32_t *out)
+{
+    sdpx_str v;
+    int rc = sdpx_candidate_ext(c, name, &v);
+    if (rc)
+        return rc;
+    return decode_u32(v, out);
+}
+
+int sdpx_candidate_generation(const sdpx_candidate *c, uint32_t *out)
+{
+    return ext_u32(c, "generation", out);
+}
+
+int sdpx_candidate_network_id(const sdpx_candidate *c, uint32_t *out)
+{
+    return ext_u32(c, "network-id", out);
+}
+
+int sdpx_candidate_network_cost(const sdpx_candidate *c, uint32_t *out)
+{
+    return ext_u32(c, "network-cost", out);
+}
+
+int sdpx_candidate_ufrag(const sdpx_candidate *c, sdpx_str *out)
+{
+    return sdpx_candidate_ext(c, "ufrag", out);
+}
+
+/* ---- credentials, options, pacing ------------------------------------ */
+
+/* RFC 8839 5.4: ice-ufrag = 4*256ice-char, ice-pwd = 22*256ice-char */
+static int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, const char *what)
+{
+    for (size_t i = 0; i < v.len; i++)
+        if (!sdpxi_is_ice_char((unsigned char)v.ptr[i]))
+            return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "character",
+                                 "is not an ice-char (ALPHA / DIGIT / + / /)");
+    if (v.len < min || v.len > 256)
+        return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, what,
+                             min == 4 ? "is not 4-256 characters long"
+                                      : "is not 22-256 characters long");
+    *out = v;
+    return 0;
+}
+
+static int decode_ufrag(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+{
+    return decode_cred(v, out, bad, 4, "ice-ufrag");
+}
+
+static int decode_pwd(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+{
+    return decode_cred(v, out, bad, 22, "ice-pwd");
+}
+
+SDPXI_DEFINE_CHECK(ice_ufrag, sdpx_str, decode_ufrag)
+SDPXI_DEFINE_CHECK(ice_pwd, sdpx_str, decode_pwd)
+
+int sdpx_ice_ufrag_parse(sdpx_str value, sdpx_str *out)
+{
+    return decode_ufrag(value, out, NULL);
+}
+
+int sdpx_ice_pwd_parse(sdpx_str value, sdpx_str *out)
+{
+    return decode_pwd(value, out, NULL);
+}
+
+int sdpx_ice_options_next(sdpx_str *rest, sdpx_str *tag)
+{
+    if (!sdpx_field_next(rest, tag))
+        return 0;
+    /* RFC 8839 5.6 says 1*ice-char, but Chrome long sent "google-ice":
+     * any token is accepted */
+    return sdpxi_is_token(*tag) ? 1 : SDPX_EVALUE;
+}
+
+int sdpx_ice_options_has(sdpx_str value, const char *tag)
+{
+    sdpx_str t;
+    while (sdpx_ice_options_next(&value, &t) == 1)
+        if (sdpx_str_eq(t, tag))
+            return 1;
+    return 0;
+}
+
+static int decode_ice_options(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = v, t;
+    int rc, n = 0;
+    while ((rc = sdpx_ice_options_next(&rest, &t)) == 1)
+        n++;
+    if (rc < 0)
+        return sdpxi_bad_set(bad, v, t, SDPX_EVALUE, "ice option", "is not a token");
+    if (n == 0)
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "ice option", "is missing");
+    *out = v;
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(ice_options, sdpx_str, decode_ice_options)
+
+static int remote_next(sdpx_str v, sdpx_str *rest, sdpx_remote_candidate *out, sdpxi_bad *bad)
+{
+    sdpx_remote_candidate r;
+    sdpx_str f;
+    uint64_t n;
+    int rc;
+    if (!sdpx_field_next(rest, &f))
+        return 0;
+    /* RFC 8839 5.2: remote-candidate = component-ID SP connection-address SP port */
+    if (sdpxi_parse_uint(f, 256, &n) || n == 0 || f.len > 3)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "component id", "is not a number 1-256");
+    r.component = (uint32_t)n;
+    if ((rc = sdpxi_need_field(v, rest, &f, "remote address", bad)))
+        return rc;
+    rc = sdpx_address_family(f);
+    if (rc < 0)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "remote address",
+                             "is not an IPv4, IPv6 or FQDN address");
+    r.address = f;
+    r.family = (sdpx_addr_family)rc;
+    if ((rc = sdpxi_need_field(v, rest, &f, "remote port", bad)))
+        return rc;
+    if ((rc = port_of(v, f, &r.port, bad, "remote port")))
+        return rc;
+    *out = r;
+    return 1;
+}
+
+int sdpx_remote_candidate_next(sdpx_str *rest, sdpx_remote_candidate *out)
+{
+    int rc = remote_next(*rest, rest, out, NULL);
+    return rc < 0 ? SDPX_EVALUE : rc;
+}
+
+static int decode_remote(sdpx_str v, sdpx_remote_candidate *out, sdpxi_bad *bad)
+{
+    sdpx_str rest = v;
+    int rc, n = 0;
+    while ((rc = remote_next(v, &rest, out, bad)) == 1)
+        n++;
+    if (rc < 0)
+        return rc;
+    if (n == 0)
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "remote candidate", "is missing");
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(remote_candidates, sdpx_remote_candidate, decode_remote)
+
+int sdpx_remote_candidate_write(const sdpx_remote_candidate *rc, char *buf, size_t cap)
+{
+    sdpxi_out o = {buf, cap, 0};
+    sdpxi_out_u64(&o, rc->component);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_str(&o, rc->address);
+    sdpxi_out_cstr(&o, " ");
+    sdpxi_out_u64(&o, rc->port);
+    return sdpxi_out_done(&o, !sdpxi_line_safe(rc->address));
+}
+
+/* RFC 8839 5.7: pacing-value = 1*10DIGIT (milliseconds) */
+static int decode_pacing(sdpx_str v, uint32_t *ms, sdpxi_bad *bad)
+{
+    if (v.len > 10 || decode_u32(v, ms))
+        return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "ice-pacing",
+                             "is not a number of milliseconds");
+    return 0;
+}
+
+SDPXI_DEFINE_CHECK(ice_pacing, uint32_t, decode_pacing)
+
+int sdpx_ice_pacing_parse(sdpx_str value, uint32_t *ms)
+{
+    return decode_pacing(value, ms, NULL);
+}
+
+/* ---- scoped accessors ------------------------------------------------- */
+
+const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind)
+{
+    const sdpx_line *l = sdpx_media_find_attr(m, kind, NULL);
+    return l ? l : sdpx_session_find_attr(sdpx_media_session(m), kind, NULL);
+}
+
+static int scoped_value(const sdpx_media *m, sdpx_attr_kind kind, sdpx_str *out)
+{
+    const sdpx_line *l = sdpxi_scoped_attr(m, kind);
+    if (!l)
+        return SDPX_ENOTFOUND;
+    *out = sdpx_attr_value(l);
+    return 0;
+}
+
+/* RFC 8839 5.4: ice-ufrag/ice-pwd at media level override the session's. */
+int sdpx_media_ice_ufrag(const sdpx_media *m, sdpx_str *out)
+{
+    return scoped_value(m, SDPX_ATTR_ICE_UFRAG, out);
+}
+
+int sdpx_media_ice_pwd(const sdpx_media *m, sdpx_str *out)
+{
+    return scoped_value(m, SDPX_ATTR_ICE_PWD, out);
+}
+
+int sdpx_media_ice_options(const sdpx_media *m, sdpx_str *out)
+{
+    return scoped_value(m, SDPX_ATTR_ICE_OPTIONS, out);
+}
+
+int sdpx_session_ice_lite(const sdpx_session *s)
+{
+    return sdpx_session_find_attr(s, SDPX_ATTR_ICE_LITE, NULL) != NULL;
+}
