@@ -82,6 +82,10 @@ TEST_SUITES += tests/test_oom
 tests_test_oom_SOURCES = tests/test_oom.c tests/testutil.h
 tests_test_oom_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_oom_LDADD = $(TEST_COMMON_LDADD)
+TEST_SUITES += tests/test_threads
+tests_test_threads_SOURCES = tests/test_threads.c tests/testutil.h
+tests_test_threads_CFLAGS = $(TEST_COMMON_CFLAGS) -pthread
+tests_test_threads_LDADD = $(TEST_COMMON_LDADD) -lpthread
 # Edit API (munging) suites.
 TEST_SUITES += tests/test_edit
 tests_test_edit_SOURCES = tests/test_edit.c tests/testutil.h

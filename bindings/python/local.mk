@@ -11,6 +11,7 @@ PYTHON_BINDING_FILES = \
 	bindings/python/sdpx/_base.py \
 	bindings/python/sdpx/_lines.py \
 	bindings/python/sdpx/_session.py \
+	bindings/python/sdpx/_attrs.py \
 	bindings/python/sdpx/py.typed \
 	bindings/python/tests/run.py \
 	bindings/python/tests/helpers.py \
@@ -18,7 +19,10 @@ PYTHON_BINDING_FILES = \
 	bindings/python/tests/test_lines.py \
 	bindings/python/tests/test_session.py \
 	bindings/python/tests/test_corpus.py \
-	bindings/python/tests/test_memory.py
+	bindings/python/tests/test_memory.py \
+	bindings/python/tests/test_attrs.py \
+	bindings/python/tests/test_edit.py \
+	bindings/python/tests/test_readme.py
 EXTRA_DIST += $(PYTHON_BINDING_FILES) bench/python_parse.py
 
 if HAVE_PYTHON_CFFI

@@ -95,13 +95,19 @@ def _enum_members(pattern: str, strip: str) -> List[Tuple[str, int]]:
 
 
 #: Status codes of the library (``sdpx_code``): 0, negative errors, positive warnings.
-Code = enum.IntEnum("Code", _enum_members(r"^SDPX_(OK|E[A-Z]+|W_[A-Z_]+)$", "SDPX_"),  # type: ignore[misc]
+Code = enum.IntEnum("Code", _enum_members(r"^SDPX_(OK|E[A-Z]+|EV_[A-Z_]+|W_[A-Z_]+)$", "SDPX_"),  # type: ignore[misc]
                     module=__name__)
 
 #: Attribute kinds (``sdpx_attr_kind``), classified by the parser from the name.
 AttrKind = enum.IntEnum("AttrKind",  # type: ignore[misc]
                         [kv for kv in _enum_members(r"^SDPX_ATTR_[A-Z_]+$", "SDPX_ATTR_")
                          if kv[0] != "KIND_COUNT"], module=__name__)
+
+
+#: Address families of sdpx_address_family (``sdpx_addr_family``): IP4, IP6, FQDN, MDNS.
+AddrFamily = enum.IntEnum("AddrFamily",  # type: ignore[misc]
+                          _enum_members(r"^SDPX_ADDR_[A-Z0-9]+$", "SDPX_ADDR_") or [("NONE", 0)],
+                          module=__name__)
 
 
 def code_of(code: int) -> Union["enum.IntEnum", int]:

@@ -10,13 +10,14 @@ cannot leave a dangling handle behind.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional, Sequence, Union, overload
+from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
-from ._base import (AttrKind, Diagnostic, ParseError, TextLike, check_rc, diagnostic_from,
-                    error_from, ffi, has, lib, pystr, to_bytes)
-from ._lines import (Attribute, Bandwidth, Connection, Line, MLine, Origin, Timing,
+from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_rc,
+                    diagnostic_from, error_from, ffi, has, lib, pystr, text_arg, to_bytes)
+from . import _attrs as A
+from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin, Timing,
                      attribute_from, connection_from, line_from, mline_from, origin_from,
-                     parse_bandwidth, parse_connection, parse_timing)
+                     parse_bandwidth, parse_connection, parse_key, parse_timing)
 
 __all__ = ["Limits", "Session", "Media", "MediaList", "parse", "check"]
 
@@ -203,6 +204,352 @@ class Session:
             ``sdpx_session_direction``)."""
             return _direction_name(lib.sdpx_session_direction(self._s))
 
+    # -- typed session-level views (sdp.h section 6) --------------------------
+
+    if has("sdpx_session_ice_lite"):
+        @property
+        def ice_lite(self) -> bool:
+            """True when the session has a=ice-lite (``sdpx_session_ice_lite``)."""
+            return bool(lib.sdpx_session_ice_lite(self._s))
+
+    if has("sdpx_group_parse"):
+        @property
+        def groups(self) -> List["A.Group"]:
+            """The a=group lines decoded (RFC 5888)."""
+            return [_decoded(A.parse_group, l) for l in _walk(
+                lambda after: lib.sdpx_session_find_attr(self._s, lib.SDPX_ATTR_GROUP, after))]
+
+    if has("sdpx_session_group_of"):
+        def group_of(self, mid: str, semantics: Optional[str] = "BUNDLE") -> Optional["A.Group"]:
+            """The a=group with `semantics` (None: any) that lists `mid`, or None
+            (``sdpx_session_group_of``)."""
+            v = _view(mid, "mid")
+            out = ffi.new("sdpx_group *")
+            sem = text_arg(semantics, "semantics") if semantics is not None else ffi.NULL
+            if lib.sdpx_session_group_of(self._s, sem, v.sv, out) != 0:
+                return None
+            return A.group_from(out)
+
+    if has("sdpx_session_media_by_mid"):
+        def media_by_mid(self, mid: str) -> Optional["Media"]:
+            """The media section whose a=mid is `mid`, or None."""
+            v = _view(mid, "mid")
+            p = lib.sdpx_session_media_by_mid(self._s, v.sv)
+            return None if p == ffi.NULL else Media(self, p)
+
+    if has("sdpx_msid_semantic_parse"):
+        @property
+        def msid_semantic(self) -> Optional["A.MsidSemantic"]:
+            """The a=msid-semantic line decoded, or None."""
+            l = lib.sdpx_session_find_attr(self._s, lib.SDPX_ATTR_MSID_SEMANTIC, ffi.NULL)
+            return None if l == ffi.NULL else _decoded(A.parse_msid_semantic, l)
+
+    if has("sdpx_validate"):
+        def validate(self) -> List[Diagnostic]:
+            """Semantic validation (``sdpx_validate``): cross-references no single
+            line shows (payload types missing from m=, unknown group mids,
+            duplicate mids, DTLS sections without fingerprint ...), one error
+            Diagnostic each with its ``Code.EV_*`` code."""
+            found: List[Diagnostic] = []
+            rc = lib.sdpx_validate(self._s, lib._sdpx_py_diag, ffi.new_handle(found))
+            if rc == lib.SDPX_ENOMEM:
+                raise MemoryError("sdpx: out of memory")
+            return found
+
+    # -- edits (sdp.h section 7) --------------------------------------------------
+    # Every edit succeeds whole or raises EditError (a ValueError) and leaves
+    # the session as it was; values with CR, LF or NUL are refused.
+
+    def _edit(self, rc: int, what: str) -> int:
+        return check_rc(rc, EditError, what)
+
+    if has("sdpx_session_bump_version"):
+        def bump_version(self) -> None:
+            """Increment o= sess-version (JSEP 5.2.2), growing it on a carry."""
+            self._edit(lib.sdpx_session_bump_version(self._s), "bump_version")
+
+    if has("sdpx_session_set_edit_flags"):
+        def set_edit_flags(self, *, bump_version: bool = False) -> None:
+            """With bump_version=True, o= sess-version is incremented once, on the
+            first later edit that changes anything (SDPX_EDIT_BUMP_VERSION)."""
+            flags = lib.SDPX_EDIT_BUMP_VERSION if bump_version else 0
+            self._edit(lib.sdpx_session_set_edit_flags(self._s, flags), "set_edit_flags")
+
+    if has("sdpx_session_set_name"):
+        @name.setter
+        def name(self, value: str) -> None:
+            self._edit(lib.sdpx_session_set_name(self._s, text_arg(value, "name")), "name")
+
+    if has("sdpx_session_set_timing"):
+        @timing.setter
+        def timing(self, value: Union[Timing, Tuple[int, int]]) -> None:
+            start, stop = (value.start, value.stop) if isinstance(value, Timing) else value
+            if start < 0 or stop < 0:
+                raise ValueError("timing values must not be negative")
+            self._edit(lib.sdpx_session_set_timing(self._s, start, stop), "timing")
+
+    if has("sdpx_session_set_connection"):
+        @connection.setter
+        def connection(self, value: Optional[str]) -> None:
+            arg = ffi.NULL if value is None else text_arg(value, "connection")
+            self._edit(lib.sdpx_session_set_connection(self._s, arg), "connection")
+
+    @property
+    def info(self) -> Optional[str]:
+        """The session-level i= text, None when there is none."""
+        return self._first_value(b"i")
+
+    if has("sdpx_session_set_info"):
+        @info.setter
+        def info(self, value: Optional[str]) -> None:
+            arg = ffi.NULL if value is None else text_arg(value, "info")
+            self._edit(lib.sdpx_session_set_info(self._s, arg), "info")
+
+    @property
+    def key(self) -> Optional["Key"]:
+        """The session-level k= line decoded, None when there is none."""
+        v = self._first_value(b"k")
+        return None if v is None else parse_key(v)
+
+    if has("sdpx_session_set_key"):
+        @key.setter
+        def key(self, value: Optional[str]) -> None:
+            arg = ffi.NULL if value is None else text_arg(value, "key")
+            self._edit(lib.sdpx_session_set_key(self._s, arg), "key")
+
+    if has("sdpx_session_set_origin"):
+        def set_origin(self, *, username: Optional[str] = None, sess_id: Optional[Union[str, int]] = None,
+                       sess_version: Optional[Union[str, int]] = None, nettype: Optional[str] = None,
+                       addrtype: Optional[str] = None, address: Optional[str] = None) -> None:
+            """Change o= fields; the ones not given keep their value
+            (``sdpx_session_set_origin``)."""
+            o = ffi.new("sdpx_origin *")
+            keep = []
+            for fname, val in (("username", username), ("sess_id", sess_id),
+                               ("sess_version", sess_version), ("nettype", nettype),
+                               ("addrtype", addrtype), ("address", address)):
+                if val is None:
+                    continue
+                v = _view(str(val) if isinstance(val, int) else val, fname)
+                keep.append(v)
+                setattr(o, fname, v.sv)
+            self._edit(lib.sdpx_session_set_origin(self._s, o), "origin")
+
+    if has("sdpx_session_set_bandwidth"):
+        def set_bandwidth(self, type: str, value: int) -> None:
+            """Set b=<type>:<value>, replacing the line of that type."""
+            self._edit(lib.sdpx_session_set_bandwidth(self._s, text_arg(type, "type"), _u64(value)),
+                       "bandwidth")
+
+    if has("sdpx_session_clear_bandwidth"):
+        def clear_bandwidth(self, type: Optional[str] = None) -> int:
+            """Remove the b= lines of `type` (None: all); returns how many."""
+            arg = ffi.NULL if type is None else text_arg(type, "type")
+            return self._edit(lib.sdpx_session_clear_bandwidth(self._s, arg), "clear_bandwidth")
+
+    if has("sdpx_session_attr_add"):
+        def add_attribute(self, name: str, value: Optional[str] = None) -> None:
+            """Append a=<name>[:<value>] at session level; a known attribute's
+            value must pass its grammar."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_session_attr_add(self._s, text_arg(name, "name"), arg),
+                       "add_attribute %s" % name)
+
+    if has("sdpx_session_attr_remove"):
+        def remove_attribute(self, name: str) -> int:
+            """Remove every session-level attribute named `name`; returns how many."""
+            return self._edit(lib.sdpx_session_attr_remove(self._s, text_arg(name, "name")),
+                              "remove_attribute")
+
+    if has("sdpx_session_media_add"):
+        def add_media(self, mline: str, pos: Optional[int] = None) -> "Media":
+            """Insert a media section from an m= value ("audio 9 RTP/AVP 0") at
+            `pos` (None: at the end); returns it."""
+            n = len(self.media)
+            pos = n if pos is None else pos
+            if not 0 <= pos <= n:
+                raise IndexError("media position out of range")
+            out = ffi.new("sdpx_media **")
+            self._edit(lib.sdpx_session_media_add(self._s, pos, text_arg(mline, "mline"), out),
+                       "add_media")
+            return Media(self, out[0])
+
+    if has("sdpx_session_media_remove"):
+        def remove_media(self, media: "Media") -> None:
+            """Remove a media section and its mid from every a=group; the Media
+            object is unusable afterwards (LookupError)."""
+            self._edit(lib.sdpx_session_media_remove(self._s, self._own(media)), "remove_media")
+
+    if has("sdpx_session_media_move"):
+        def move_media(self, media: "Media", pos: int) -> None:
+            """Move a media section to position `pos`."""
+            if not 0 <= pos < len(self.media):
+                raise IndexError("media position out of range")
+            self._edit(lib.sdpx_session_media_move(self._s, self._own(media), pos), "move_media")
+
+    def _own(self, media: "Media") -> Any:
+        if not isinstance(media, Media) or media._session is not self:
+            raise ValueError("the media section belongs to another session")
+        return media._m()
+
+    if has("sdpx_session_remove_codec"):
+        def remove_codec(self, name: str, fmtp_match: Optional[str] = None) -> int:
+            """Remove a codec (with its RTX/RED partners) from every section;
+            returns the number of payload types removed."""
+            arg = ffi.NULL if fmtp_match is None else text_arg(fmtp_match, "fmtp_match")
+            return self._edit(lib.sdpx_session_remove_codec(self._s, text_arg(name, "codec"), arg),
+                              "remove_codec %s" % name)
+
+    if has("sdpx_session_keep_codecs"):
+        def keep_codecs(self, names: Sequence[str]) -> int:
+            """Keep only the codecs named (and their partners) in every section."""
+            arr, _keep = _cstr_array(names)
+            return self._edit(lib.sdpx_session_keep_codecs(self._s, arr, len(_keep)), "keep_codecs")
+
+    if has("sdpx_session_prefer_codecs"):
+        def prefer_codecs(self, names: Sequence[str]) -> int:
+            """Put the codecs named first, in that order, in every section."""
+            arr, _keep = _cstr_array(names)
+            return self._edit(lib.sdpx_session_prefer_codecs(self._s, arr, len(_keep)),
+                              "prefer_codecs")
+
+    if has("sdpx_session_set_ice_credentials"):
+        def set_ice_credentials(self, ufrag: str, pwd: str) -> None:
+            """ICE restart: set every a=ice-ufrag and a=ice-pwd (RFC 8839 5.4 checked)."""
+            self._edit(lib.sdpx_session_set_ice_credentials(
+                self._s, text_arg(ufrag, "ufrag"), text_arg(pwd, "pwd")), "set_ice_credentials")
+
+    if has("sdpx_session_add_candidate"):
+        def add_candidate(self, candidate: str, mid: Optional[str] = None, index: int = 0) -> None:
+            """Add a trickled candidate to the section with a=mid `mid`, or (mid
+            None) at `index` (sdpMid / sdpMLineIndex); "" adds end-of-candidates."""
+            m = ffi.NULL if mid is None else text_arg(mid, "mid")
+            if index < 0:
+                raise ValueError("index must not be negative")
+            self._edit(lib.sdpx_session_add_candidate(self._s, m, index,
+                                                      text_arg(candidate, "candidate")),
+                       "add_candidate")
+
+    if has("sdpx_session_remove_candidates"):
+        def remove_candidates(self, **filter: Any) -> int:
+            """Remove matching candidates everywhere (see Media.remove_candidates)."""
+            return self._edit(lib.sdpx_session_remove_candidates(self._s, _cand_filter(**filter)),
+                              "remove_candidates")
+
+    if has("sdpx_session_set_setup"):
+        def set_setup(self, role: str) -> None:
+            """Set every a=setup to `role` ("active", "passive", "actpass", "holdconn")."""
+            self._edit(lib.sdpx_session_set_setup(self._s, _setup_value(role)), "set_setup")
+
+    if has("sdpx_session_set_fingerprint"):
+        def set_fingerprint(self, value: str) -> None:
+            """Replace every a=fingerprint by one value "sha-256 AB:CD:..."."""
+            self._edit(lib.sdpx_session_set_fingerprint(self._s, text_arg(value, "fingerprint")),
+                       "set_fingerprint")
+
+    if has("sdpx_session_group_add_mid"):
+        def group_add_mid(self, mid: str, semantics: str = "BUNDLE") -> None:
+            """Add `mid` to the first a=group with `semantics`, creating it if needed."""
+            self._edit(lib.sdpx_session_group_add_mid(self._s, text_arg(semantics, "semantics"),
+                                                      text_arg(mid, "mid")), "group_add_mid")
+
+    if has("sdpx_session_group_remove_mid"):
+        def group_remove_mid(self, mid: str) -> int:
+            """Remove `mid` from every a=group; returns the number of groups changed."""
+            return self._edit(lib.sdpx_session_group_remove_mid(self._s, text_arg(mid, "mid")),
+                              "group_remove_mid")
+
+    if has("sdpx_session_remove_extmap"):
+        def remove_extmap(self, uri: str) -> int:
+            """Remove every a=extmap with this URI; returns how many."""
+            return self._edit(lib.sdpx_session_remove_extmap(self._s, text_arg(uri, "uri")),
+                              "remove_extmap")
+
+    if has("sdpx_session_renumber_extmap"):
+        def renumber_extmap(self, uri: str, id: int) -> int:
+            """Give the header extension `uri` the id `id` everywhere; returns lines changed."""
+            if id < 0:
+                raise ValueError("id must not be negative")
+            return self._edit(lib.sdpx_session_renumber_extmap(self._s, text_arg(uri, "uri"), id),
+                              "renumber_extmap")
+
+    if has("sdpx_session_apply_fragment"):
+        def apply_fragment(self, fragment: "Session") -> "A.ApplyResult":
+            """Apply a trickle ICE fragment (see :func:`parse_fragment`): its
+            candidates are added to the matching sections; an ICE restart
+            (other credentials) changes nothing and says so."""
+            if not isinstance(fragment, Session):
+                raise TypeError("fragment must be a Session from parse_fragment()")
+            res = ffi.new("sdpx_apply_result *")
+            self._edit(lib.sdpx_session_apply_fragment(self._s, fragment._s, res), "apply_fragment")
+            return A.apply_result_from(res)
+
+
+def _view(value: str, what: str) -> Any:
+    from ._base import View
+    return View(value, what)
+
+
+def _u64(value: int) -> int:
+    if not isinstance(value, int) or value < 0 or value >= 1 << 64:
+        raise ValueError("expected an integer 0 .. 2**64-1, got %r" % (value,))
+    return value
+
+
+def _cstr_array(names: Sequence[str]) -> Any:
+    if isinstance(names, (str, bytes)):
+        names = [names]  # type: ignore[list-item]
+    keep = [ffi.new("char[]", text_arg(n, "codec")) for n in names]
+    return ffi.new("char *[]", keep), keep
+
+
+_CF = {
+    "types": {"host": "HOST", "srflx": "SRFLX", "prflx": "PRFLX", "relay": "RELAY"},
+    "transports": {"udp": "UDP", "tcp": "TCP"},
+    "families": {"ip4": "IP4", "ip6": "IP6", "mdns": "MDNS", "fqdn": "FQDN"},
+    "scopes": {"private": "PRIVATE", "loopback": "LOOPBACK", "link-local": "LINK_LOCAL"},
+}
+
+
+def _cand_filter(types: Sequence[str] = (), transports: Sequence[str] = (),
+                 families: Sequence[str] = (), scopes: Sequence[str] = (),
+                 component: int = 0) -> Any:
+    f = ffi.new("sdpx_candidate_filter *")
+    for fname, names in (("types", types), ("transports", transports), ("families", families),
+                         ("scopes", scopes)):
+        if isinstance(names, str):
+            names = [names]
+        bits = 0
+        for n in names:
+            try:
+                bits |= getattr(lib, "SDPX_CF_" + _CF[fname][n.lower()])
+            except KeyError:
+                raise ValueError("unknown %s filter %r (one of %s)"
+                                 % (fname, n, ", ".join(_CF[fname]))) from None
+        setattr(f, fname, bits)
+    if component < 0:
+        raise ValueError("component must not be negative")
+    f.component = component
+    return f
+
+
+def _setup_value(role: str) -> int:
+    v = _view(role, "setup")
+    out = ffi.new("sdpx_setup *")
+    if lib.sdpx_setup_parse(v.sv, out) != 0:
+        raise ValueError("not a setup role: %r (active, passive, actpass, holdconn)" % (role,))
+    return int(out[0])
+
+
+def _decoded(fn: Any, l: Any) -> Any:
+    """Decode an attribute line's value with a decoder, naming the line on failure."""
+    try:
+        return fn(pystr(lib.sdpx_attr_value(l)))
+    except ParseError as e:
+        raise ParseError(int(e.code), "a=%s on line %d: %s" % (
+            pystr(lib.sdpx_attr_name(l)), lib.sdpx_line_number(l), e.message),
+            int(lib.sdpx_line_number(l)), 0) from None
+
 
 def _walk(step: Any) -> Iterator[Any]:
     l = step(ffi.NULL)
@@ -343,7 +690,10 @@ class Media:
 
     @property
     def mid(self) -> Optional[str]:
-        """The a=mid value (RFC 5888), None when the section has none."""
+        """The a=mid value (RFC 5888; ``sdpx_media_mid``), None when the section has none."""
+        if has("sdpx_media_mid"):
+            out = ffi.new("sdpx_str *")
+            return pystr(out[0]) if lib.sdpx_media_mid(self._m(), out) == 0 else None
         return self._kind_value(lib.SDPX_ATTR_MID)
 
     @property
@@ -368,8 +718,365 @@ class Media:
         @property
         def direction(self) -> str:
             """The direction that applies: the section's own attribute, else
-            the session's, else "sendrecv" (``sdpx_media_direction``, RFC 8866 6.7)."""
+            the session's, else "sendrecv" (``sdpx_media_direction``, RFC 8866 6.7).
+            Settable ("sendrecv", "sendonly", "recvonly", "inactive")."""
             return _direction_name(lib.sdpx_media_direction(self._m()))
+
+        if has("sdpx_media_set_direction"):
+            @direction.setter
+            def direction(self, value: str) -> None:
+                self._edit(lib.sdpx_media_set_direction(self._m(), A.direction_value(value)),
+                           "direction")
+
+    # -- typed views (sdp.h section 6) -------------------------------------------
+
+    def _typed(self, kind: int, fn: Any) -> List[Any]:
+        m = self._m()
+        return [_decoded(fn, l) for l in _walk(lambda after: lib.sdpx_media_find_attr(m, kind, after))]
+
+    def _first_typed(self, kind: int, fn: Any) -> Any:
+        l = lib.sdpx_media_find_attr(self._m(), kind, ffi.NULL)
+        return None if l == ffi.NULL else _decoded(fn, l)
+
+    def _str_getter(self, fn: Any) -> Optional[str]:
+        out = ffi.new("sdpx_str *")
+        return pystr(out[0]) if fn(self._m(), out) == 0 else None
+
+    if has("sdpx_media_ice_ufrag"):
+        @property
+        def ice_ufrag(self) -> Optional[str]:
+            """The ICE ufrag in force: the section's, else the session's (RFC 8839 5.4)."""
+            return self._str_getter(lib.sdpx_media_ice_ufrag)
+
+    if has("sdpx_media_ice_pwd"):
+        @property
+        def ice_pwd(self) -> Optional[str]:
+            """The ICE password in force: the section's, else the session's."""
+            return self._str_getter(lib.sdpx_media_ice_pwd)
+
+    if has("sdpx_media_ice_options", "sdpx_ice_options_next"):
+        @property
+        def ice_options(self) -> Tuple[str, ...]:
+            """The ICE option tags in force ("trickle", ...), section else session."""
+            v = self._str_getter(lib.sdpx_media_ice_options)
+            return () if v is None else A.parse_ice_options(v)
+
+    if has("sdpx_media_fingerprint"):
+        @property
+        def fingerprints(self) -> List["A.Fingerprint"]:
+            """The fingerprints in force: the section's, else the session's (RFC 8122 5)."""
+            m, out, i = self._m(), [], 0
+            f = ffi.new("sdpx_fingerprint *")
+            while True:
+                rc = lib.sdpx_media_fingerprint(m, i, f)
+                if rc == lib.SDPX_ENOTFOUND:
+                    return out
+                check_rc(rc, ParseError, "bad a=fingerprint")
+                out.append(A.fingerprint_from(f))
+                i += 1
+
+    if has("sdpx_media_setup", "sdpx_setup_name"):
+        def _get_setup(self) -> Optional[str]:
+            out = ffi.new("sdpx_setup *")
+            if lib.sdpx_media_setup(self._m(), out) != 0:
+                return None
+            return A.cstr(lib.sdpx_setup_name(out[0]))
+
+        def _set_setup(self, role: str) -> None:
+            self._edit(lib.sdpx_media_set_setup(self._m(), _setup_value(role)), "setup")
+
+        setup = property(_get_setup, _set_setup if has("sdpx_media_set_setup") else None,
+                         doc="""The DTLS role in force ("actpass", ...): the section's
+            a=setup, else the session's (RFC 8842 5.1); None when neither. Settable.""")
+
+    if has("sdpx_candidate_parse_err"):
+        @property
+        def candidates(self) -> List["A.Candidate"]:
+            """The section's a=candidate lines decoded (RFC 8839 5.1)."""
+            return [c for c in self._typed(lib.SDPX_ATTR_CANDIDATE, A.parse_candidate) if c]
+
+        @property
+        def end_of_candidates(self) -> bool:
+            """True when the section has a=end-of-candidates."""
+            return lib.sdpx_media_find_attr(self._m(), lib.SDPX_ATTR_END_OF_CANDIDATES,
+                                            ffi.NULL) != ffi.NULL
+
+    if has("sdpx_ssrc_parse"):
+        @property
+        def ssrcs(self) -> List["A.Ssrc"]:
+            """The a=ssrc lines decoded (RFC 5576 4.1)."""
+            return self._typed(lib.SDPX_ATTR_SSRC, A.parse_ssrc)
+
+    if has("sdpx_ssrc_group_parse"):
+        @property
+        def ssrc_groups(self) -> List["A.SsrcGroup"]:
+            """The a=ssrc-group lines decoded (RFC 5576 4.2)."""
+            return self._typed(lib.SDPX_ATTR_SSRC_GROUP, A.parse_ssrc_group)
+
+    if has("sdpx_msid_parse"):
+        @property
+        def msid(self) -> Optional["A.Msid"]:
+            """The first a=msid decoded (RFC 8830), None when absent."""
+            return self._first_typed(lib.SDPX_ATTR_MSID, A.parse_msid)
+
+    if has("sdpx_media_cname"):
+        @property
+        def cname(self) -> Optional[str]:
+            """The CNAME of the section's first a=ssrc cname line (RFC 5576 6.1)."""
+            return self._str_getter(lib.sdpx_media_cname)
+
+    if has("sdpx_rid_parse"):
+        @property
+        def rids(self) -> List["A.Rid"]:
+            """The a=rid lines decoded (RFC 8851)."""
+            return self._typed(lib.SDPX_ATTR_RID, A.parse_rid)
+
+    if has("sdpx_simulcast_parse"):
+        @property
+        def simulcast(self) -> Optional["A.Simulcast"]:
+            """The a=simulcast line decoded (RFC 8853), None when absent."""
+            return self._first_typed(lib.SDPX_ATTR_SIMULCAST, A.parse_simulcast)
+
+    if has("sdpx_media_codec_count", "sdpx_media_codec"):
+        @property
+        def codecs(self) -> List["A.Codec"]:
+            """The section's codecs in m= order: each payload type joined with its
+            rtpmap (or RFC 3551 static type), fmtp parameters, rtcp-fb lines and
+            RTX partner (``sdpx_media_codec``). Empty for non-RTP sections."""
+            m = self._m()
+            out = []
+            c = ffi.new("sdpx_codec *")
+            for i in range(lib.sdpx_media_codec_count(m)):
+                rc = lib.sdpx_media_codec(m, i, c)
+                if rc == lib.SDPX_EVALUE:
+                    continue  # a format that is no payload type (not RTP-like)
+                check_rc(rc, ParseError, "codec %d" % i)
+                out.append(A.codec_from(m, c))
+            return out
+
+        def codec(self, pt: int) -> Optional["A.Codec"]:
+            """The codec with payload type `pt`, or None when the m= line lacks it."""
+            if not isinstance(pt, int) or not 0 <= pt <= 127:
+                raise ValueError("payload type must be 0-127")
+            m = self._m()
+            c = ffi.new("sdpx_codec *")
+            if lib.sdpx_media_codec_find(m, pt, c) != 0:
+                return None
+            return A.codec_from(m, c)
+
+    if has("sdpx_media_extmap_next", "sdpx_extmap_parse"):
+        @property
+        def extmaps(self) -> List["A.Extmap"]:
+            """The header extensions in force: the section's a=extmap lines, else
+            the session's (RFC 8285 7)."""
+            m = self._m()
+            return [_decoded(A.parse_extmap, l)
+                    for l in _walk(lambda after: lib.sdpx_media_extmap_next(m, after))]
+
+    if has("sdpx_rtcp_parse"):
+        @property
+        def rtcp(self) -> Optional["A.Rtcp"]:
+            """The a=rtcp line decoded (RFC 3605), None when absent."""
+            return self._first_typed(lib.SDPX_ATTR_RTCP, A.parse_rtcp)
+
+    @property
+    def rtcp_mux(self) -> bool:
+        """True when the section has a=rtcp-mux (RFC 5761)."""
+        return lib.sdpx_media_find_attr(self._m(), lib.SDPX_ATTR_RTCP_MUX, ffi.NULL) != ffi.NULL
+
+    if has("sdpx_decimal_parse"):
+        @property
+        def ptime(self) -> Optional["A.Decimal"]:
+            """The a=ptime value (milliseconds, exact), None when absent."""
+            return self._first_typed(lib.SDPX_ATTR_PTIME, A.parse_decimal)
+
+    if has("sdpx_sctp_port_parse"):
+        @property
+        def sctp_port(self) -> Optional[int]:
+            """The a=sctp-port value (RFC 8841), None when absent."""
+            return self._first_typed(lib.SDPX_ATTR_SCTP_PORT, A.parse_sctp_port)
+
+    if has("sdpx_max_message_size_parse"):
+        @property
+        def max_message_size(self) -> Optional[int]:
+            """The a=max-message-size value in bytes (RFC 8841), None when absent."""
+            return self._first_typed(lib.SDPX_ATTR_MAX_MESSAGE_SIZE, A.parse_max_message_size)
+
+    if has("sdpx_crypto_parse"):
+        @property
+        def crypto(self) -> List["A.Crypto"]:
+            """The a=crypto lines decoded (RFC 4568)."""
+            return self._typed(lib.SDPX_ATTR_CRYPTO, A.parse_crypto)
+
+    # -- edits (sdp.h section 7) -----------------------------------------------------
+    # Every edit succeeds whole or raises EditError (a ValueError) and leaves
+    # the session as it was; values with CR, LF or NUL are refused.
+
+    def _edit(self, rc: int, what: str) -> int:
+        return check_rc(rc, EditError, what)
+
+    if has("sdpx_media_set_port"):
+        @port.setter
+        def port(self, value: int) -> None:
+            if not isinstance(value, int) or not 0 <= value <= 65535:
+                raise ValueError("port must be 0-65535")
+            self._edit(lib.sdpx_media_set_port(self._m(), value), "port")
+
+    if has("sdpx_media_set_proto"):
+        @proto.setter
+        def proto(self, value: str) -> None:
+            self._edit(lib.sdpx_media_set_proto(self._m(), text_arg(value, "proto")), "proto")
+
+    if has("sdpx_media_set_formats"):
+        @formats.setter
+        def formats(self, value: Union[str, Sequence[str]]) -> None:
+            text = value if isinstance(value, str) else " ".join(str(f) for f in value)
+            self._edit(lib.sdpx_media_set_formats(self._m(), text_arg(text, "formats")), "formats")
+
+    if has("sdpx_media_set_connection"):
+        @connection.setter
+        def connection(self, value: Optional[str]) -> None:
+            arg = ffi.NULL if value is None else text_arg(value, "connection")
+            self._edit(lib.sdpx_media_set_connection(self._m(), arg), "connection")
+
+    if has("sdpx_media_set_bandwidth"):
+        def set_bandwidth(self, type: str, value: int) -> None:
+            """Set b=<type>:<value> in this section, replacing the line of that type."""
+            self._edit(lib.sdpx_media_set_bandwidth(self._m(), text_arg(type, "type"), _u64(value)),
+                       "bandwidth")
+
+    if has("sdpx_media_clear_bandwidth"):
+        def clear_bandwidth(self, type: Optional[str] = None) -> int:
+            """Remove the section's b= lines of `type` (None: all); returns how many."""
+            arg = ffi.NULL if type is None else text_arg(type, "type")
+            return self._edit(lib.sdpx_media_clear_bandwidth(self._m(), arg), "clear_bandwidth")
+
+    @property
+    def info(self) -> Optional[str]:
+        """The section's i= text, None when there is none."""
+        l = lib.sdpx_media_find_line(self._m(), b"i", ffi.NULL)
+        return None if l == ffi.NULL else pystr(lib.sdpx_line_value(l))
+
+    if has("sdpx_media_set_info"):
+        @info.setter
+        def info(self, value: Optional[str]) -> None:
+            arg = ffi.NULL if value is None else text_arg(value, "info")
+            self._edit(lib.sdpx_media_set_info(self._m(), arg), "info")
+
+    @property
+    def key(self) -> Optional[Key]:
+        """The section's k= line decoded, None when there is none."""
+        l = lib.sdpx_media_find_line(self._m(), b"k", ffi.NULL)
+        return None if l == ffi.NULL else parse_key(pystr(lib.sdpx_line_value(l)))
+
+    if has("sdpx_media_set_key"):
+        @key.setter
+        def key(self, value: Optional[str]) -> None:
+            arg = ffi.NULL if value is None else text_arg(value, "key")
+            self._edit(lib.sdpx_media_set_key(self._m(), arg), "key")
+
+    if has("sdpx_media_attr_add"):
+        def add_attribute(self, name: str, value: Optional[str] = None) -> None:
+            """Append a=<name>[:<value>] to this section; a known attribute's value
+            must pass its grammar."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_media_attr_add(self._m(), text_arg(name, "name"), arg),
+                       "add_attribute %s" % name)
+
+    if has("sdpx_media_attr_remove"):
+        def remove_attribute(self, name: str) -> int:
+            """Remove every attribute of this section named `name`; returns how many."""
+            return self._edit(lib.sdpx_media_attr_remove(self._m(), text_arg(name, "name")),
+                              "remove_attribute")
+
+    if has("sdpx_media_reject"):
+        def reject(self) -> None:
+            """Reject the section: port 0, its mid removed from every a=group."""
+            self._edit(lib.sdpx_media_reject(self._m()), "reject")
+
+    if has("sdpx_media_add_candidate"):
+        def add_candidate(self, candidate: str) -> None:
+            """Add a candidate ("candidate:...", "a=candidate:..." or the bare
+            value) after the section's last one; "" adds a=end-of-candidates."""
+            self._edit(lib.sdpx_media_add_candidate(self._m(), text_arg(candidate, "candidate")),
+                       "add_candidate")
+
+    if has("sdpx_media_end_of_candidates"):
+        def add_end_of_candidates(self) -> None:
+            """Add a=end-of-candidates after the section's candidates, once."""
+            self._edit(lib.sdpx_media_end_of_candidates(self._m()), "end_of_candidates")
+
+    if has("sdpx_media_remove_candidates"):
+        def remove_candidates(self, *, types: Sequence[str] = (), transports: Sequence[str] = (),
+                              families: Sequence[str] = (), scopes: Sequence[str] = (),
+                              component: int = 0) -> int:
+            """Remove the candidates matching every given criterion: types
+            ("host", "srflx", "prflx", "relay"), transports ("udp", "tcp"),
+            families ("ip4", "ip6", "mdns", "fqdn"), scopes ("private",
+            "loopback", "link-local"), component (0: any). No criterion removes
+            all. Returns the number removed."""
+            f = _cand_filter(types, transports, families, scopes, component)
+            return self._edit(lib.sdpx_media_remove_candidates(self._m(), f), "remove_candidates")
+
+    if has("sdpx_media_hold"):
+        def hold(self) -> None:
+            """Put the section on hold (RFC 3264 8.4): sendrecv -> sendonly, recvonly -> inactive."""
+            self._edit(lib.sdpx_media_hold(self._m()), "hold")
+
+    if has("sdpx_media_resume"):
+        def resume(self) -> None:
+            """Undo hold: sendonly -> sendrecv, inactive -> recvonly."""
+            self._edit(lib.sdpx_media_resume(self._m()), "resume")
+
+    if has("sdpx_media_remove_codec"):
+        def remove_codec(self, name: str, fmtp_match: Optional[str] = None) -> int:
+            """Remove a codec by encoding name ("VP8"), with its rtpmap, fmtp,
+            rtcp-fb lines and RTX/RED partners; `fmtp_match` ("key=value")
+            narrows it. Returns the number of payload types removed."""
+            arg = ffi.NULL if fmtp_match is None else text_arg(fmtp_match, "fmtp_match")
+            return self._edit(lib.sdpx_media_remove_codec(self._m(), text_arg(name, "codec"), arg),
+                              "remove_codec %s" % name)
+
+    if has("sdpx_media_keep_codecs"):
+        def keep_codecs(self, names: Sequence[str]) -> int:
+            """Keep only the codecs named (and their partners); returns payload types removed."""
+            arr, _keep = _cstr_array(names)
+            return self._edit(lib.sdpx_media_keep_codecs(self._m(), arr, len(_keep)), "keep_codecs")
+
+    if has("sdpx_media_prefer_codecs"):
+        def prefer_codecs(self, names: Sequence[str]) -> int:
+            """Put the codecs named first, in that order, each followed by its RTX."""
+            arr, _keep = _cstr_array(names)
+            return self._edit(lib.sdpx_media_prefer_codecs(self._m(), arr, len(_keep)),
+                              "prefer_codecs")
+
+    if has("sdpx_media_set_fmtp_param"):
+        def set_fmtp_param(self, pt: int, key: str, value: Optional[str]) -> None:
+            """Set (or with None remove) one fmtp parameter of payload type `pt`."""
+            if not isinstance(pt, int) or not 0 <= pt <= 127:
+                raise ValueError("payload type must be 0-127")
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_media_set_fmtp_param(self._m(), pt, text_arg(key, "key"), arg),
+                       "set_fmtp_param")
+
+    if has("sdpx_media_set_codec_param"):
+        def set_codec_param(self, name: str, key: str, value: Optional[str]) -> int:
+            """Set (or remove) an fmtp parameter on every payload type of a codec,
+            e.g. ("opus", "stereo", "1"); returns the number changed."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            return self._edit(lib.sdpx_media_set_codec_param(
+                self._m(), text_arg(name, "codec"), text_arg(key, "key"), arg), "set_codec_param")
+
+    if has("sdpx_media_remove_streams"):
+        def remove_streams(self) -> int:
+            """Remove every a=ssrc, a=ssrc-group and a=msid; returns the count."""
+            return self._edit(lib.sdpx_media_remove_streams(self._m()), "remove_streams")
+
+    if has("sdpx_media_set_msid"):
+        def set_msid(self, stream: str, track: Optional[str] = None) -> None:
+            """Set the section's a=msid (RFC 8830), replacing any."""
+            arg = ffi.NULL if track is None else text_arg(track, "track")
+            self._edit(lib.sdpx_media_set_msid(self._m(), text_arg(stream, "stream"), arg), "msid")
 
 
 class MediaList(Sequence[Media]):
@@ -461,3 +1168,23 @@ def check(text: TextLike, strict: bool = False) -> List[Diagnostic]:
     if rc == lib.SDPX_ENOMEM:
         raise MemoryError("sdpx: out of memory")
     return diags
+
+
+if has("sdpx_fragment_parse"):
+    def parse_fragment(text: TextLike, strict: bool = False) -> Session:
+        """Parse a trickle ICE fragment (application/trickle-ice-sdpfrag,
+        RFC 8840; ``sdpx_fragment_parse``) into a Session: its session-level
+        lines are ice-ufrag/ice-pwd/ice-options, each m= section carries a=mid,
+        candidates and end-of-candidates. Apply it with Session.apply_fragment."""
+        data = to_bytes(text)
+        opt = _options(strict, None, None)
+        out = ffi.new("sdpx_session **")
+        err = ffi.new("sdpx_error *")
+        rc = lib.sdpx_fragment_parse(ffi.from_buffer(data), len(data), opt, out, err)
+        if rc != 0:
+            if rc == lib.SDPX_ENOMEM:
+                raise MemoryError("sdpx: out of memory")
+            raise error_from(err)
+        return Session._wrap(out[0], [])
+
+    __all__.append("parse_fragment")

@@ -1,0 +1,360 @@
+"""Edits (sdp.h section 7) through the Python layer, and injection attempts."""
+
+from __future__ import annotations
+
+import unittest
+
+import sdpx
+from helpers import has_api, needs, WEBRTC, sdp
+
+CAND = "candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host"
+INJECTIONS = ["x\r\na=evil", "x\na=evil", "x\rb", "x\0y"]
+
+
+def lines(s: sdpx.Session) -> list:
+    return str(s).split("\r\n")
+
+
+class TestSetters(unittest.TestCase):
+    def setUp(self) -> None:
+        self.s = sdpx.parse(WEBRTC)
+        self.audio, self.video = self.s.media
+
+    @needs("Media.direction=")
+    def test_direction(self) -> None:
+        self.audio.direction = "recvonly"
+        self.assertEqual(self.audio.direction, "recvonly")
+        self.assertEqual(self.audio.find_attributes(sdpx.AttrKind.SENDRECV), [])
+        self.assertEqual(len(self.audio.find_attributes(sdpx.AttrKind.RECVONLY)), 1)
+        self.assertEqual(self.video.direction, "sendonly")
+        before = str(self.s)
+        for bad in ["both", "", "SENDONLY "] + INJECTIONS:
+            with self.subTest(bad=bad), self.assertRaises(ValueError):
+                self.audio.direction = bad
+        self.assertEqual(str(self.s), before)
+
+    @needs("Media.hold", "Media.resume")
+    def test_hold_resume(self) -> None:
+        self.audio.hold()
+        self.assertEqual(self.audio.direction, "sendonly")
+        self.audio.resume()
+        self.assertEqual(self.audio.direction, "sendrecv")
+
+    @needs("Session.name=", "Session.timing=", "Session.info=", "Media.key=", "Media.info=")
+    def test_name_timing_info_key(self) -> None:
+        self.s.name = "Call"
+        self.assertEqual(self.s.name, "Call")
+        self.assertIn("s=Call", lines(self.s))
+        self.s.timing = (3, 4)
+        self.assertEqual(self.s.timing, sdpx.Timing(3, 4))
+        self.s.timing = sdpx.Timing(0, 0)
+        self.assertIn("t=0 0", lines(self.s))
+        self.s.info = "about"
+        self.assertEqual(self.s.info, "about")
+        self.s.info = None
+        self.assertIsNone(self.s.info)
+        self.audio.key = "prompt"
+        self.assertEqual(self.audio.key, sdpx.Key("prompt"))
+        self.audio.info = "mic"
+        self.assertEqual(self.audio.info, "mic")
+        with self.assertRaises(ValueError):
+            self.s.timing = (-1, 0)
+
+    @needs("Session.set_origin", "Session.bump_version")
+    def test_origin_and_version(self) -> None:
+        self.s.set_origin(username="bob", address="192.0.2.9")
+        o = self.s.origin
+        assert o is not None
+        self.assertEqual((o.username, o.sess_id, o.address), ("bob", "4611731400430051336", "192.0.2.9"))
+        self.s.bump_version()
+        self.assertEqual(self.s.origin.session_version, 3)  # type: ignore[union-attr]
+        s = sdpx.parse(sdp("v=0", "o=- 1 9999999999999999999999999 IN IP4 h", "s=-", "t=0 0"))
+        s.bump_version()
+        self.assertEqual(s.origin.sess_version, "10000000000000000000000000")  # type: ignore[union-attr]
+        with self.assertRaises(sdpx.EditError):
+            sdpx.parse(sdp("v=0", "s=-")).bump_version()  # no o= line
+
+    @needs("Session.set_edit_flags", "Media.direction=")
+    def test_bump_version_on_edit(self) -> None:
+        self.s.set_edit_flags(bump_version=True)
+        self.audio.direction = "inactive"
+        self.video.direction = "inactive"
+        self.assertEqual(self.s.origin.session_version, 3)  # type: ignore[union-attr]
+
+    @needs("Media.port=", "Media.proto=", "Media.formats=")
+    def test_mline_setters(self) -> None:
+        self.audio.port = 50000
+        self.assertEqual(self.audio.port, 50000)
+        self.audio.proto = "RTP/AVP"
+        self.assertEqual(self.audio.proto, "RTP/AVP")
+        self.audio.formats = ["0", "111"]
+        self.assertEqual(self.audio.formats, ["0", "111"])
+        self.audio.formats = "111"
+        self.assertEqual(self.audio.formats, ["111"])
+        for bad in (-1, 65536, "9"):
+            with self.subTest(port=bad), self.assertRaises((ValueError, TypeError)):
+                self.audio.port = bad  # type: ignore[assignment]
+        with self.assertRaises(ValueError):
+            self.audio.formats = ""
+
+    @needs("Media.connection=", "Session.connection=", "Media.set_bandwidth", "Session.set_bandwidth",
+           "Media.clear_bandwidth", "Session.clear_bandwidth")
+    def test_connection_bandwidth(self) -> None:
+        self.audio.connection = "IN IP4 203.0.113.7"
+        self.assertEqual(self.audio.connection, sdpx.Connection("IN", "IP4", "203.0.113.7"))
+        self.s.connection = "IN IP6 2001:db8::1"
+        self.assertEqual(self.s.connection, sdpx.Connection("IN", "IP6", "2001:db8::1"))
+        self.s.connection = None
+        self.assertIsNone(self.s.connection)
+        with self.assertRaises(ValueError):
+            self.audio.connection = "IN IP4 not an address"
+        self.audio.set_bandwidth("AS", 64)
+        self.audio.set_bandwidth("AS", 128)
+        self.assertEqual(self.audio.bandwidths, [sdpx.Bandwidth("AS", 128)])
+        self.s.set_bandwidth("CT", 1000)
+        self.assertEqual(self.s.bandwidths, [sdpx.Bandwidth("CT", 1000)])
+        self.assertEqual(self.audio.clear_bandwidth(), 1)
+        self.assertEqual(self.s.clear_bandwidth("CT"), 1)
+        with self.assertRaises(ValueError):
+            self.s.set_bandwidth("AS", -1)
+
+    def test_injection_through_setters_is_refused(self) -> None:
+        before = str(self.s)
+        S, M = "Session.", "Media."
+        setters = [
+            (S + "name=", lambda v: setattr(self.s, "name", v)),
+            (S + "info=", lambda v: setattr(self.s, "info", v)),
+            (S + "key=", lambda v: setattr(self.s, "key", v)),
+            (S + "connection=", lambda v: setattr(self.s, "connection", "IN IP4 " + v)),
+            (M + "connection=", lambda v: setattr(self.audio, "connection", "IN IP4 " + v)),
+            (M + "proto=", lambda v: setattr(self.audio, "proto", v)),
+            (M + "formats=", lambda v: setattr(self.audio, "formats", v)),
+            (M + "direction=", lambda v: setattr(self.audio, "direction", v)),
+            (S + "set_origin", lambda v: self.s.set_origin(username=v)),
+            (M + "add_attribute", lambda v: self.audio.add_attribute("x-note", v)),
+            (S + "add_attribute", lambda v: self.s.add_attribute(v, "1")),
+            (M + "add_candidate", lambda v: self.audio.add_candidate(CAND + v)),
+            (S + "set_bandwidth", lambda v: self.s.set_bandwidth(v, 1)),
+            (M + "set_msid", lambda v: self.audio.set_msid(v)),
+            (M + "set_fmtp_param", lambda v: self.audio.set_fmtp_param(111, "stereo", v)),
+            (S + "set_ice_credentials",
+             lambda v: self.s.set_ice_credentials("abcd" + v, "2/1muCWoOi3uLifh0NuRHlQa")),
+            (S + "set_fingerprint", lambda v: self.s.set_fingerprint("sha-256 " + v)),
+            (S + "group_add_mid", lambda v: self.s.group_add_mid(v)),
+        ]
+        tried = 0
+        for name, setter in setters:
+            if not has_api(name):
+                continue
+            for bad in INJECTIONS:
+                tried += 1
+                with self.subTest(setter=name, value=bad), self.assertRaises(ValueError):
+                    setter(bad)
+        if not tried:
+            self.skipTest("no setters in the C library yet")
+        self.assertEqual(str(self.s), before)
+        self.assertNotIn("a=evil", str(self.s))
+
+
+class TestAttributesAndMedia(unittest.TestCase):
+    def setUp(self) -> None:
+        self.s = sdpx.parse(WEBRTC)
+        self.audio, self.video = self.s.media
+
+    @needs("Media.add_attribute", "Session.add_attribute", "Session.ice_lite")
+    def test_add_remove_attribute(self) -> None:
+        self.audio.add_attribute("x-note", "hello")
+        self.audio.add_attribute("rtcp-rsize")
+        self.assertEqual(self.audio.attribute("x-note"), "hello")
+        self.assertEqual(self.audio.attributes[-1], sdpx.Attribute("rtcp-rsize", None,
+                                                                   sdpx.AttrKind.RTCP_RSIZE, 0))
+        self.assertEqual(self.audio.remove_attribute("x-note"), 1)
+        self.assertIsNone(self.audio.attribute("x-note"))
+        self.s.add_attribute("ice-lite")
+        self.assertTrue(self.s.ice_lite)
+        self.assertEqual(self.s.remove_attribute("ice-lite"), 1)
+        with self.assertRaises(ValueError):  # a=mid needs a token value
+            self.audio.add_attribute("mid", "a b")
+
+    @needs("Session.add_media", "Session.move_media", "Session.remove_media", "Session.group_add_mid", "Session.groups")
+    def test_add_move_remove_media(self) -> None:
+        m = self.s.add_media("application 9 UDP/DTLS/SCTP webrtc-datachannel")
+        self.assertEqual(len(self.s.media), 3)
+        self.assertEqual(m.index, 2)
+        m.add_attribute("mid", "2")
+        self.s.group_add_mid("2")
+        self.assertEqual(self.s.groups, [sdpx.Group("BUNDLE", ("0", "1", "2"))])
+        self.s.move_media(m, 0)
+        self.assertEqual(m.index, 0)
+        self.assertEqual(self.s.media[1], self.audio)
+        self.s.remove_media(m)
+        self.assertEqual(len(self.s.media), 2)
+        self.assertEqual(self.s.groups, [sdpx.Group("BUNDLE", ("0", "1"))])
+        with self.assertRaises(LookupError):
+            m.kind
+        with self.assertRaises(LookupError):
+            self.s.remove_media(m)
+        self.assertIn("unavailable", repr(m))
+        other = sdpx.parse(WEBRTC)
+        with self.assertRaises(ValueError):
+            self.s.remove_media(other.media[0])
+        with self.assertRaises(IndexError):
+            self.s.add_media("audio 9 RTP/AVP 0", pos=9)
+        with self.assertRaises(ValueError):
+            self.s.add_media("audio 9 RTP/AVP")  # no format
+
+    @needs("Media.reject", "Session.groups")
+    def test_reject(self) -> None:
+        self.video.reject()
+        self.assertEqual(self.video.port, 0)
+        self.assertEqual(self.s.groups, [sdpx.Group("BUNDLE", ("0",))])
+
+    @needs("Media.remove_codec", "Media.codecs", "Media.remove_attribute")
+    def test_copies_survive_edits(self) -> None:
+        attrs = self.audio.attributes
+        codecs = self.audio.codecs
+        self.audio.remove_attribute("candidate")
+        self.audio.remove_codec("PCMU")
+        self.assertEqual(attrs[1].name, "candidate")
+        self.assertEqual(codecs[2].name, "PCMU")
+        self.assertEqual([c.name for c in self.audio.codecs], ["opus", "red"])
+
+
+@needs("Media.remove_codec", "Media.keep_codecs", "Media.prefer_codecs", "Media.set_fmtp_param", "Media.set_codec_param", "Session.remove_codec", "Media.codecs")
+class TestCodecEdits(unittest.TestCase):
+    def setUp(self) -> None:
+        self.s = sdpx.parse(WEBRTC)
+        self.audio, self.video = self.s.media
+
+    def test_remove_codec_takes_its_rtx(self) -> None:
+        self.video.add_attribute("rtpmap", "98 H264/90000")
+        self.video.formats = "96 97 98"
+        self.assertEqual(self.video.remove_codec("VP8"), 2)
+        self.assertEqual(self.video.formats, ["98"])
+        text = str(self.s)
+        for gone in ("a=rtpmap:96", "a=rtpmap:97", "a=fmtp:97", "a=rtcp-fb:96"):
+            self.assertNotIn(gone, text)
+        self.assertEqual(self.video.remove_codec("VP9"), 0)
+
+    def test_remove_last_codec_is_refused(self) -> None:
+        before = str(self.s)
+        with self.assertRaises(sdpx.EditError):
+            self.video.remove_codec("vp8")  # names compare ignoring case
+        self.assertEqual(str(self.s), before)
+
+    def test_remove_codec_everywhere(self) -> None:
+        self.assertEqual(self.s.remove_codec("PCMU"), 1)
+        self.assertEqual(self.audio.formats, ["111", "63"])
+
+    def test_keep_and_prefer(self) -> None:
+        self.assertEqual(self.audio.keep_codecs(["opus"]), 1)  # PCMU goes; RED carries opus, stays
+        self.assertEqual(self.audio.formats, ["111", "63"])
+        self.audio.prefer_codecs(["red"])
+        self.assertEqual(self.audio.formats, ["63", "111"])
+
+    def test_fmtp_params(self) -> None:
+        self.audio.set_fmtp_param(111, "stereo", "1")
+        self.assertEqual(self.audio.codec(111).params,  # type: ignore[union-attr]
+                         {"minptime": "10", "useinbandfec": "1", "stereo": "1"})
+        self.audio.set_fmtp_param(111, "minptime", None)
+        self.assertNotIn("minptime", self.audio.codec(111).params)  # type: ignore[union-attr]
+        self.assertEqual(self.audio.set_codec_param("opus", "usedtx", "1"), 1)
+        self.assertEqual(self.audio.codec(111).params["usedtx"], "1")  # type: ignore[union-attr]
+        with self.assertRaises(ValueError):
+            self.audio.set_fmtp_param(128, "a", "b")
+
+
+class TestIceDtlsStreams(unittest.TestCase):
+    def setUp(self) -> None:
+        self.s = sdpx.parse(WEBRTC)
+        self.audio, self.video = self.s.media
+
+    @needs("Media.add_candidate", "Session.add_candidate", "Media.candidates")
+    def test_add_candidate(self) -> None:
+        self.audio.add_candidate(CAND)
+        self.assertEqual([c.address for c in self.audio.candidates],
+                         ["192.0.2.1", "10.0.0.5", "192.0.2.7"])
+        self.video.add_candidate("a=" + CAND)
+        self.assertEqual(len(self.video.candidates), 1)
+        self.video.add_candidate("")
+        self.assertTrue(self.video.end_of_candidates)
+        with self.assertRaises(ValueError):
+            self.audio.add_candidate("candidate:garbage")
+        self.s.add_candidate(CAND.replace("192.0.2.7", "192.0.2.8"), mid="1")
+        self.assertEqual(self.video.candidates[-1].address, "192.0.2.8")
+        self.s.add_candidate(CAND.replace("192.0.2.7", "192.0.2.9"), index=0)
+        self.assertEqual(self.audio.candidates[-1].address, "192.0.2.9")
+
+    @needs("Media.add_end_of_candidates")
+    def test_end_of_candidates_once(self) -> None:
+        self.audio.add_end_of_candidates()
+        self.audio.add_end_of_candidates()
+        self.assertEqual(len(self.audio.find_attributes("end-of-candidates")), 1)
+
+    @needs("Media.remove_candidates", "Session.remove_candidates", "Media.candidates")
+    def test_remove_candidates(self) -> None:
+        self.assertEqual(self.audio.remove_candidates(types=["host"]), 1)
+        self.assertEqual([c.type for c in self.audio.candidates], ["srflx"])
+        self.assertEqual(self.s.remove_candidates(), 1)
+        self.assertEqual(self.audio.candidates, [])
+        with self.assertRaises(ValueError):
+            self.audio.remove_candidates(types=["nope"])
+
+    @needs("Session.set_ice_credentials", "Session.set_setup", "Session.set_fingerprint", "Media.setup=", "Media.fingerprints")
+    def test_credentials_setup_fingerprint(self) -> None:
+        self.s.set_ice_credentials("wxyz", "0123456789abcdefghijkl")
+        self.assertEqual((self.video.ice_ufrag, self.video.ice_pwd), ("wxyz", "0123456789abcdefghijkl"))
+        with self.assertRaises(ValueError):
+            self.s.set_ice_credentials("abc", "0123456789abcdefghijkl")  # ufrag under 4 chars
+        self.audio.setup = "active"
+        self.assertEqual((self.audio.setup, self.video.setup), ("active", "actpass"))
+        self.s.set_setup("passive")
+        self.assertEqual((self.audio.setup, self.video.setup), ("passive", "passive"))
+        with self.assertRaises(ValueError):
+            self.audio.setup = "both"
+        fp = "sha-1 " + ":".join(["AB"] * 20)
+        self.s.set_fingerprint(fp)
+        self.assertEqual(self.audio.fingerprints, [sdpx.parse_fingerprint(fp)])
+
+    @needs("Media.set_msid", "Media.remove_streams", "Session.renumber_extmap", "Session.remove_extmap", "Session.group_remove_mid", "Media.extmaps", "Media.msid")
+    def test_streams_and_extmap(self) -> None:
+        self.audio.set_msid("s1", "t1")
+        self.assertEqual(self.audio.msid, sdpx.Msid("s1", "t1"))
+        self.assertEqual(self.audio.remove_streams(), 2)  # one a=ssrc, one a=msid
+        self.assertEqual(self.audio.ssrcs, [])
+        uri = "urn:ietf:params:rtp-hdrext:ssrc-audio-level"
+        self.assertEqual(self.s.renumber_extmap(uri, 5), 1)
+        self.assertEqual(self.audio.extmaps, [sdpx.Extmap(5, uri)])
+        self.assertEqual(self.s.remove_extmap(uri), 1)
+        self.assertEqual(self.audio.extmaps, [])
+        self.assertEqual(self.s.group_remove_mid("1"), 1)
+        self.assertEqual(self.s.groups, [sdpx.Group("BUNDLE", ("0",))])
+
+
+@needs("parse_fragment", "Session.apply_fragment", "Media.candidates")
+class TestFragments(unittest.TestCase):
+    FRAG = sdp("a=ice-ufrag:4ZcD", "a=ice-pwd:2/1muCWoOi3uLifh0NuRHlQa", "m=audio 9 RTP/AVP 0",
+               "a=mid:0", "a=" + CAND, "a=end-of-candidates")
+
+    def test_parse_and_apply(self) -> None:
+        frag = sdpx.parse_fragment(self.FRAG)
+        self.assertEqual(frag.media[0].mid, "0")
+        s = sdpx.parse(WEBRTC)
+        res = s.apply_fragment(frag)
+        self.assertEqual(res, sdpx.ApplyResult(False, 1, 0, 1))
+        self.assertEqual(s.media[0].candidates[-1].address, "192.0.2.7")
+        self.assertTrue(s.media[0].end_of_candidates)
+        self.assertEqual(s.apply_fragment(frag).duplicates, 1)
+
+    def test_ice_restart_changes_nothing(self) -> None:
+        frag = sdpx.parse_fragment(self.FRAG.replace("4ZcD", "NEWU"))
+        s = sdpx.parse(WEBRTC)
+        before = str(s)
+        self.assertTrue(s.apply_fragment(frag).ice_restart)
+        self.assertEqual(str(s), before)
+        with self.assertRaises(TypeError):
+            s.apply_fragment(self.FRAG)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    unittest.main()
