@@ -1449,6 +1449,176 @@ int sdpx_session_set_timing(sdpx_session *s, uint64_t start, uint64_t stop);
  */
 int sdpx_session_bump_version(sdpx_session *s);
 
+/* ---- 7.2 Codec helpers ------------------------------------------------- */
+/*
+ * A codec is named by its encoding ("VP8", "opus", "PCMU"; compared ignoring
+ * case; static payload types of RFC 3551 count too). Each helper keeps the
+ * section consistent: the m= format list, and the rtpmap, fmtp and rtcp-fb
+ * lines of every payload type it drops, go together; an RTX type (fmtp
+ * apt=) goes with the type it repairs and a RED type (fmtp "111/111") with
+ * any type it carries. Sections that are not RTP are left alone. A helper
+ * that would leave an m= line without formats fails with SDPX_EINVAL and
+ * changes nothing. The session variants apply to every section, as one edit.
+ */
+
+/**
+ * Remove a codec (with its partners). `fmtp_match` (NULL: any) narrows it to
+ * payload types whose fmtp holds "key=value", e.g. "profile-level-id=42e01f".
+ * Returns the number of payload types removed.
+ */
+int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmtp_match);
+int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char *fmtp_match);
+
+/** Keep only the codecs named (and their RTX/RED partners). Returns the number of payload types removed. */
+int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n);
+int sdpx_session_keep_codecs(sdpx_session *s, const char *const *encodings, size_t n);
+
+/**
+ * Reorder by preference: the codecs named come first, in the order given,
+ * each followed by its RTX partner; the rest keep their order. The rtpmap/
+ * fmtp/rtcp-fb lines are reordered the same way (their text is unchanged).
+ * Returns the number of sections reordered.
+ */
+int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t n);
+int sdpx_session_prefer_codecs(sdpx_session *s, const char *const *encodings, size_t n);
+
+/**
+ * Set (value) or remove (value NULL) one fmtp parameter of payload type pt,
+ * keeping the other parameters as written; adds an a=fmtp line after the
+ * type's rtpmap when there is none, removes it when no parameter is left.
+ * key is a token; value holds no space or ';'. SDPX_ENOTFOUND when pt is not
+ * in the m= line.
+ */
+int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const char *value);
+
+/**
+ * The same for every payload type of a codec, e.g. Opus (RFC 7587 6.1):
+ * sdpx_media_set_codec_param(m, "opus", "stereo", "1"), "maxaveragebitrate",
+ * "useinbandfec", "usedtx". Returns the number of payload types changed.
+ */
+int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *key,
+                               const char *value);
+
+/* ---- 7.3 Direction ------------------------------------------------------ */
+
+/** Set the section's direction attribute, replacing any (RFC 8866 6.7). */
+int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d);
+
+/** Hold (RFC 3264 8.4): sendrecv -> sendonly, recvonly -> inactive, others unchanged. */
+int sdpx_media_hold(sdpx_media *m);
+
+/** Resume, the inverse of hold: sendonly -> sendrecv, inactive -> recvonly. */
+int sdpx_media_resume(sdpx_media *m);
+
+/* ---- 7.4 ICE, DTLS, BUNDLE, streams, header extensions ------------------- */
+
+/**
+ * ICE restart: set every a=ice-ufrag and a=ice-pwd (session and media
+ * levels) to new values, checked against RFC 8839 5.4 (4-256 and 22-256
+ * ice-chars). SDPX_ENOTFOUND when the description has neither.
+ */
+int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const char *pwd);
+
+/**
+ * Add a candidate (trickle ICE to full SDP): "candidate:...", "a=candidate:..."
+ * or the bare value, as sdpx_candidate_parse accepts it; goes after the
+ * section's last candidate. An empty string (the browser's end signal) adds
+ * a=end-of-candidates instead. SDPX_EINVAL for a malformed candidate.
+ */
+int sdpx_media_add_candidate(sdpx_media *m, const char *candidate);
+
+/** The same, to the section with a=mid `mid`, or (mid NULL) at `index` (sdpMid / sdpMLineIndex). */
+int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, const char *candidate);
+
+/** Add a=end-of-candidates after the section's candidates, once (RFC 8840 8.2). */
+int sdpx_media_end_of_candidates(sdpx_media *m);
+
+/** Candidate filter bits: types, transports, address families, address scopes. */
+enum {
+    SDPX_CF_HOST = 1u << 0, SDPX_CF_SRFLX = 1u << 1, SDPX_CF_PRFLX = 1u << 2, SDPX_CF_RELAY = 1u << 3,
+    SDPX_CF_UDP = 1u << 0, SDPX_CF_TCP = 1u << 1,
+    SDPX_CF_IP4 = 1u << 0, SDPX_CF_IP6 = 1u << 1, SDPX_CF_MDNS = 1u << 2, SDPX_CF_FQDN = 1u << 3,
+    SDPX_CF_PRIVATE = 1u << 0,   /* 10/8, 172.16/12, 192.168/16, fc00::/7 */
+    SDPX_CF_LOOPBACK = 1u << 1,  /* 127/8, ::1 */
+    SDPX_CF_LINK_LOCAL = 1u << 2 /* 169.254/16, fe80::/10 */
+};
+
+/**
+ * Which candidates to remove: each non-zero field must match (a bit set for
+ * the candidate's type, transport, family, scope; component equal); zero
+ * fields match anything, so an all-zero filter matches every candidate.
+ */
+typedef struct sdpx_candidate_filter {
+    unsigned types;      /* SDPX_CF_HOST ... RELAY */
+    unsigned transports; /* SDPX_CF_UDP, SDPX_CF_TCP */
+    unsigned families;   /* SDPX_CF_IP4, IP6, MDNS (".local"), FQDN */
+    unsigned scopes;     /* SDPX_CF_PRIVATE, LOOPBACK, LINK_LOCAL */
+    unsigned component;  /* 1 RTP, 2 RTCP; 0 any */
+} sdpx_candidate_filter;
+
+/** Remove the candidates matching f. Returns the number removed. */
+int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f);
+int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f);
+
+/**
+ * Make candidate line `candidate` (an a=candidate of m with an IP address)
+ * the default: component 1 sets the section's c= and m= port, component 2
+ * its a=rtcp (JSEP 5.2.1, RFC 3605).
+ */
+int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate);
+
+/** Set every a=setup (session and media level) to `role`. SDPX_ENOTFOUND when there is none. */
+int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role);
+
+/** Set the section's a=setup, adding one when it has none. */
+int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role);
+
+/**
+ * Replace every a=fingerprint by one value "sha-256 AB:CD:..." (checked by
+ * sdpx_fingerprint_parse); a section with several keeps one. SDPX_ENOTFOUND
+ * when there is none.
+ */
+int sdpx_session_set_fingerprint(sdpx_session *s, const char *value);
+
+/**
+ * Add mid to the first a=group with `semantics` ("BUNDLE"), creating the
+ * group when there is none. SDPX_ENOTFOUND when no section has that mid.
+ */
+int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const char *mid);
+
+/** Remove mid from every a=group (a group left empty goes). Returns the number of groups changed. */
+int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid);
+
+/** Remove every a=ssrc, a=ssrc-group and a=msid of a section. Returns the count. */
+int sdpx_media_remove_streams(sdpx_media *m);
+
+/** Set the section's a=msid (RFC 8830 2; track may be NULL), replacing any. */
+int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track);
+
+/** Remove every a=extmap with this URI (session and media level). Returns the count. */
+int sdpx_session_remove_extmap(sdpx_session *s, const char *uri);
+
+/**
+ * Give the extension `uri` the id `id` (1-14, 16-255; RFC 8285) everywhere
+ * it appears. SDPX_EINVAL when a section already uses id for another URI.
+ * Returns the number of lines changed.
+ */
+int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id);
+
+/* ---- 7.5 Redaction ------------------------------------------------------- */
+
+/**
+ * Redact a description for logs: addresses in o=, c=, a=rtcp and candidates
+ * (raddr too) become documentation addresses (192.0.2.N, 2001:db8::N,
+ * redacted-N.local, host-N.invalid), ports in m=, a=rtcp and candidates
+ * become 10000+N, ICE ufrag/pwd, fingerprints (same hash and length), SDES
+ * inline keys and k= keys become placeholders. The same value maps to the
+ * same placeholder within the description; 0.0.0.0, ::, loopback and ports
+ * 0 and 9 stay. The result still parses. Does not bump sess-version.
+ * Returns the number of values replaced.
+ */
+int sdpx_session_redact(sdpx_session *s);
+
 /* ===================================================================== */
 /* 8. Writer                                                             */
 /* ===================================================================== */

@@ -217,20 +217,12 @@ void sdpxi_sec_remove(sdpxi_section *sec, size_t pos)
     sec->n--;
 }
 
-/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
-static int token_char(unsigned char c)
-{
-    return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
-           c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
-           (c >= 0x5e && c <= 0x7e);
-}
-
 int sdpxi_edit_token(sdpx_str s)
 {
     if (s.len == 0)
         return 0;
     for (size_t i = 0; i < s.len; i++)
-        if (!token_char((unsigned char)s.ptr[i]))
+        if (!sdpxi_is_token_char((unsigned char)s.ptr[i]))
             return 0;
     return 1;
 }
@@ -249,112 +241,15 @@ sdpx_str sdpxi_u64_str(char *buf, uint64_t v)
     return sdpxi_str(buf, n);
 }
 
-/* RFC 8866 9: IP4-address = b1 3("." decimal-uchar), decimal-uchar 0-255 */
-static int is_ipv4(sdpx_str s)
-{
-    size_t i = 0;
-    for (int part = 0; part < 4; part++) {
-        if (part) {
-            if (i >= s.len || s.ptr[i] != '.')
-                return 0;
-            i++;
-        }
-        size_t start = i;
-        unsigned v = 0;
-        while (i < s.len && sdpxi_is_digit(s.ptr[i]) && i - start < 3)
-            v = v * 10 + (unsigned)(s.ptr[i++] - '0');
-        if (i == start || v > 255 || (i - start > 1 && s.ptr[start] == '0'))
-            return 0;
-    }
-    return i == s.len;
-}
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* RFC 4291 2.2: eight 16-bit groups in hex, "::" once for a run of zeros,
- * the last 32 bits optionally as an IPv4 dotted quad. */
-static int is_ipv6(sdpx_str s)
-{
-    size_t i = 0, groups = 0;
-    int gap = 0;
-    if (s.len < 2)
-        return 0;
-    if (s.ptr[0] == ':') {
-        if (s.ptr[1] != ':')
-            return 0;
-        gap = 1;
-        i = 2;
-        if (i == s.len)
-            return 1;
-    }
-    while (i < s.len) {
-        size_t start = i;
-        while (i < s.len && hexval(s.ptr[i]) >= 0 && i - start < 4)
-            i++;
-        if (i < s.len && s.ptr[i] == '.') {
-            /* embedded IPv4 takes two groups and ends the address */
-            if (!is_ipv4(sdpxi_str(s.ptr + start, s.len - start)))
-                return 0;
-            groups += 2;
-            i = s.len;
-            break;
-        }
-        if (i == start)
-            return 0;
-        groups++;
-        if (i == s.len)
-            break;
-        if (s.ptr[i] != ':')
-            return 0;
-        i++;
-        if (i < s.len && s.ptr[i] == ':') {
-            if (gap)
-                return 0;
-            gap = 1;
-            i++;
-            if (i == s.len)
-                break;
-        } else if (i == s.len) {
-            return 0;
-        }
-    }
-    return gap ? groups < 8 : groups == 8;
-}
-
-/* RFC 8866 9: FQDN = 4*(alpha-numeric / "-" / ".") */
-static int is_fqdn(sdpx_str s)
-{
-    int alpha = 0;
-    if (s.len < 4)
-        return 0;
-    for (size_t i = 0; i < s.len; i++) {
-        char c = s.ptr[i];
-        int an = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        alpha |= an;
-        if (!an && !sdpxi_is_digit(c) && c != '-' && c != '.')
-            return 0;
-    }
-    return alpha;
-}
-
 int sdpxi_addr_form(sdpx_str s)
 {
-    if (is_ipv4(s))
-        return 4;
-    if (is_ipv6(s))
-        return 6;
-    if (is_fqdn(s))
-        return 'f';
-    return 0;
+    switch (sdpx_address_family(s)) {
+    case SDPX_ADDR_IP4: return 4;
+    case SDPX_ADDR_IP6: return 6;
+    case SDPX_ADDR_FQDN:
+    case SDPX_ADDR_MDNS: return 'f';
+    default: return 0;
+    }
 }
 
 /* ---- positions --------------------------------------------------------- */

@@ -25,3 +25,6 @@ libsdpx_la_SOURCES = \
 	src/codec.c
 # The edit API (munging) and redaction.
 libsdpx_la_SOURCES += src/edit.h src/edit.c
+libsdpx_la_SOURCES += src/edit_codec.c
+libsdpx_la_SOURCES += src/edit_ice.c
+libsdpx_la_SOURCES += src/redact.c

@@ -1,0 +1,591 @@
+/* Transport helpers: ICE credentials and candidates, DTLS setup and
+ * fingerprint, BUNDLE groups, streams (ssrc/msid) and header extensions.
+ * Values are checked with the attribute decoders (src/attr/); changes go
+ * through the edit transactions. */
+#include "edit.h"
+
+/* Replace every attribute of `kind` in the section of m (NULL: session) by
+ * a=<name>:<value>: the first one takes the new text, the others go.
+ * Returns how many sections held one. */
+static int tx_replace_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind, const char *name,
+                           sdpx_str value)
+{
+    const sdpxi_section *r = sdpxi_tx_read(tx, m);
+    size_t first = SIZE_MAX, count = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->lines[i].type == 'a' && r->lines[i].kind == kind) {
+            if (first == SIZE_MAX)
+                first = i;
+            count++;
+        }
+    }
+    if (first == SIZE_MAX)
+        return 0;
+    sdpx_str v0 = sdpx_attr_value(&r->lines[first]);
+    if (count == 1 && v0.len == value.len && !memcmp(v0.ptr, value.ptr, value.len))
+        return 1;
+    sdpx_str parts[3] = {sdpxi_cstr(name), sdpxi_str(":", 1), value};
+    sdpx_line l;
+    int rc = sdpxi_tx_line(tx, 'a', parts, 3, &l);
+    if (rc)
+        return rc;
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    for (size_t i = w->n; i-- > first + 1;)
+        if (w->lines[i].type == 'a' && w->lines[i].kind == kind)
+            sdpxi_sec_remove(w, i);
+    sdpxi_sec_set(w, first, &l);
+    return 1;
+}
+
+/* The same replacement at session level and in every media section. */
+static int tx_replace_everywhere(sdpxi_tx *tx, sdpx_attr_kind kind, const char *name, sdpx_str value)
+{
+    int total = tx_replace_kind(tx, NULL, kind, name, value);
+    for (size_t i = 0; total >= 0 && i < tx->s->nmedia; i++) {
+        int rc = tx_replace_kind(tx, tx->s->media[i], kind, name, value);
+        total = rc < 0 ? rc : total + rc;
+    }
+    return total;
+}
+
+/* ---- ICE ------------------------------------------------------------------ */
+
+/* RFC 8839 5.4: ufrag 4-256 and pwd 22-256 ice-chars; an ICE restart
+ * changes both everywhere (RFC 8839 4.4.1.1.1). */
+int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const char *pwd)
+{
+    sdpx_str u = sdpxi_cstr(ufrag), p = sdpxi_cstr(pwd), out;
+    if (!ufrag || !pwd || sdpx_ice_ufrag_parse(u, &out) || sdpx_ice_pwd_parse(p, &out))
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    int a = tx_replace_everywhere(&tx, SDPX_ATTR_ICE_UFRAG, "ice-ufrag", u);
+    if (a < 0)
+        return a;
+    int b = tx_replace_everywhere(&tx, SDPX_ATTR_ICE_PWD, "ice-pwd", p);
+    if (b < 0)
+        return b;
+    if (a + b == 0)
+        return SDPX_ENOTFOUND;
+    return sdpxi_tx_end(&tx, 0);
+}
+
+/* Strip "a=" and "candidate:" prefixes and a trailing CR/LF, as trickle ICE
+ * strings come (the decoder accepts the same forms). */
+static sdpx_str candidate_value(const char *text)
+{
+    sdpx_str v = sdpxi_cstr(text);
+    while (v.len && (v.ptr[v.len - 1] == '\n' || v.ptr[v.len - 1] == '\r'))
+        v.len--;
+    if (v.len >= 2 && !memcmp(v.ptr, "a=", 2)) {
+        v.ptr += 2;
+        v.len -= 2;
+    }
+    if (v.len >= 10 && !memcmp(v.ptr, "candidate:", 10)) {
+        v.ptr += 10;
+        v.len -= 10;
+    }
+    return v;
+}
+
+static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
+{
+    const sdpxi_section *r = sdpxi_tx_read(tx, m);
+    for (size_t i = 1; i < r->n; i++)
+        if (r->lines[i].type == 'a' && r->lines[i].kind == SDPX_ATTR_END_OF_CANDIDATES)
+            return 0;
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    /* RFC 8840 8.2: end-of-candidates follows the section's candidates */
+    size_t pos = w->n;
+    for (size_t i = 1; i < w->n; i++)
+        if (w->lines[i].type == 'a' && w->lines[i].kind == SDPX_ATTR_CANDIDATE)
+            pos = i + 1;
+    return sdpxi_tx_add_attr(tx, w, pos, "end-of-candidates", sdpxi_str("", 0), 0);
+}
+
+int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
+{
+    sdpx_candidate c;
+    sdpx_str v = candidate_value(candidate);
+    if (!candidate || !sdpxi_text_ok(v))
+        return SDPX_EINVAL;
+    int prc = sdpx_candidate_parse(v.ptr, v.len, &c);
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    if (prc == SDPX_CANDIDATE_END)
+        return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
+    if (prc)
+        return SDPX_EINVAL;
+    sdpxi_section *w = sdpxi_tx_write(&tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(&tx);
+    /* after the last candidate, else before end-of-candidates, else last */
+    size_t pos = SIZE_MAX, eoc = SIZE_MAX;
+    for (size_t i = 1; i < w->n; i++) {
+        if (w->lines[i].type != 'a')
+            continue;
+        if (w->lines[i].kind == SDPX_ATTR_CANDIDATE)
+            pos = i + 1;
+        else if (w->lines[i].kind == SDPX_ATTR_END_OF_CANDIDATES && eoc == SIZE_MAX)
+            eoc = i;
+    }
+    if (pos == SIZE_MAX)
+        pos = eoc != SIZE_MAX ? eoc : w->n;
+    return sdpxi_tx_end(&tx, sdpxi_tx_add_attr(&tx, w, pos, "candidate", v, 1));
+}
+
+int sdpx_media_end_of_candidates(sdpx_media *m)
+{
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
+}
+
+int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, const char *candidate)
+{
+    sdpx_media *m;
+    if (mid) {
+        sdpx_str id = sdpxi_cstr(mid);
+        if (!sdpxi_text_ok(id))
+            return SDPX_EINVAL;
+        m = sdpx_session_media_by_mid(s, id);
+    } else {
+        m = sdpx_session_media(s, index);
+    }
+    if (!m)
+        return SDPX_ENOTFOUND;
+    return sdpx_media_add_candidate(m, candidate);
+}
+
+/* Address scopes, RFC 1918 / RFC 4193 (private), RFC 1122 / RFC 4291
+ * (loopback), RFC 3927 / RFC 4291 (link-local). */
+static unsigned addr_scope(sdpx_str a, sdpx_addr_family fam)
+{
+    if (fam == SDPX_ADDR_IP4) {
+        unsigned o[4] = {0, 0, 0, 0}, k = 0;
+        for (size_t i = 0; i < a.len && k < 4; i++) {
+            if (a.ptr[i] == '.')
+                k++;
+            else if (k < 4)
+                o[k] = o[k] * 10 + (unsigned)(a.ptr[i] - '0');
+        }
+        if (o[0] == 10 || (o[0] == 172 && o[1] >= 16 && o[1] <= 31) || (o[0] == 192 && o[1] == 168))
+            return SDPX_CF_PRIVATE;
+        if (o[0] == 127)
+            return SDPX_CF_LOOPBACK;
+        if (o[0] == 169 && o[1] == 254)
+            return SDPX_CF_LINK_LOCAL;
+        return 0;
+    }
+    if (fam == SDPX_ADDR_IP6) {
+        if (sdpx_str_eq(a, "::1"))
+            return SDPX_CF_LOOPBACK;
+        unsigned g = 0;
+        size_t i = 0;
+        for (; i < a.len && a.ptr[i] != ':'; i++) {
+            char c = a.ptr[i];
+            g = g * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        if (i == 0)
+            return 0;
+        if ((g & 0xfe00u) == 0xfc00u)
+            return SDPX_CF_PRIVATE;
+        if ((g & 0xffc0u) == 0xfe80u)
+            return SDPX_CF_LINK_LOCAL;
+    }
+    return 0;
+}
+
+static int filter_match(const sdpx_candidate *c, const sdpx_candidate_filter *f)
+{
+    if (f->types) {
+        unsigned t = c->type == SDPX_CAND_HOST    ? SDPX_CF_HOST
+                     : c->type == SDPX_CAND_SRFLX ? SDPX_CF_SRFLX
+                     : c->type == SDPX_CAND_PRFLX ? SDPX_CF_PRFLX
+                     : c->type == SDPX_CAND_RELAY ? SDPX_CF_RELAY
+                                                  : 0;
+        if (!(f->types & t))
+            return 0;
+    }
+    if (f->transports) {
+        unsigned t = sdpx_str_ieq(c->transport, "udp") ? SDPX_CF_UDP
+                     : sdpx_str_ieq(c->transport, "tcp") ? SDPX_CF_TCP
+                                                          : 0;
+        if (!(f->transports & t))
+            return 0;
+    }
+    if (f->families) {
+        unsigned t = c->family == SDPX_ADDR_IP4    ? SDPX_CF_IP4
+                     : c->family == SDPX_ADDR_IP6  ? SDPX_CF_IP6
+                     : c->family == SDPX_ADDR_MDNS ? SDPX_CF_MDNS
+                                                   : SDPX_CF_FQDN;
+        if (!(f->families & t))
+            return 0;
+    }
+    if (f->scopes && !(f->scopes & addr_scope(c->address, c->family)))
+        return 0;
+    if (f->component && c->component != f->component)
+        return 0;
+    return 1;
+}
+
+static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidate_filter *f)
+{
+    const sdpxi_section *r = sdpxi_tx_read(tx, m);
+    int hits = 0;
+    for (size_t i = 1; i < r->n; i++) {
+        const sdpx_line *l = &r->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && !sdpx_candidate_parse(v.ptr, v.len, &c) &&
+            filter_match(&c, f))
+            hits++;
+    }
+    if (!hits)
+        return 0;
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    for (size_t i = w->n; i-- > 1;) {
+        const sdpx_line *l = &w->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && !sdpx_candidate_parse(v.ptr, v.len, &c) &&
+            filter_match(&c, f))
+            sdpxi_sec_remove(w, i);
+    }
+    return hits;
+}
+
+int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
+{
+    if (!f)
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    return sdpxi_tx_end(&tx, tx_remove_candidates(&tx, m, f));
+}
+
+int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f)
+{
+    if (!f)
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    int total = 0;
+    for (size_t i = 0; i < s->nmedia; i++) {
+        int rc = tx_remove_candidates(&tx, s->media[i], f);
+        if (rc < 0)
+            return rc;
+        total += rc;
+    }
+    return sdpxi_tx_end(&tx, total);
+}
+
+/* JSEP 5.2.1 / RFC 8839 4.2.1.2: the default candidate's address goes into
+ * c= and its port into m= (component 1), or into a=rtcp (component 2). */
+int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
+{
+    sdpx_candidate c;
+    if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
+        return SDPX_EINVAL;
+    sdpx_str v = sdpx_attr_value(candidate);
+    if (sdpx_candidate_parse(v.ptr, v.len, &c))
+        return SDPX_EINVAL;
+    if (c.family != SDPX_ADDR_IP4 && c.family != SDPX_ADDR_IP6)
+        return SDPX_EINVAL;
+    if (c.component != 1 && c.component != 2)
+        return SDPX_EINVAL;
+    sdpx_str addrtype = sdpxi_cstr(c.family == SDPX_ADDR_IP4 ? "IP4" : "IP6");
+    char port[24];
+    sdpx_str ps = sdpxi_u64_str(port, c.port);
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    int rc;
+    if (c.component == 1) {
+        sdpx_str parts[4] = {sdpxi_str("IN ", 3), addrtype, sdpxi_str(" ", 1), c.address};
+        sdpx_line l;
+        rc = sdpxi_tx_line(&tx, 'c', parts, 4, &l);
+        if (rc)
+            return rc;
+        sdpxi_section *w = sdpxi_tx_write(&tx, m);
+        if (!w)
+            return sdpxi_tx_nomem(&tx);
+        size_t at = SIZE_MAX;
+        for (size_t i = w->n; i-- > 1;) {
+            if (w->lines[i].type != 'c')
+                continue;
+            if (at != SIZE_MAX)
+                sdpxi_sec_remove(w, at);
+            at = i;
+        }
+        if (at != SIZE_MAX)
+            sdpxi_sec_set(w, at, &l);
+        else if ((rc = sdpxi_tx_insert(&tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
+            return rc;
+        sdpx_mline ml;
+        if (sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml))
+            return SDPX_EFIELD;
+        rc = sdpxi_tx_set_mline(&tx, w, &ml, ps);
+    } else {
+        /* RFC 3605 2.1: a=rtcp:<port> <nettype> <addrtype> <address> */
+        sdpx_str parts[5] = {ps, sdpxi_str(" IN ", 4), addrtype, sdpxi_str(" ", 1), c.address};
+        sdpx_line l;
+        sdpx_str all[7] = {sdpxi_str("rtcp:", 5), parts[0], parts[1], parts[2], parts[3], parts[4]};
+        rc = sdpxi_tx_line(&tx, 'a', all, 6, &l);
+        if (rc)
+            return rc;
+        sdpxi_section *w = sdpxi_tx_write(&tx, m);
+        if (!w)
+            return sdpxi_tx_nomem(&tx);
+        size_t at = SIZE_MAX;
+        for (size_t i = 1; i < w->n && at == SIZE_MAX; i++)
+            if (w->lines[i].type == 'a' && w->lines[i].kind == SDPX_ATTR_RTCP)
+                at = i;
+        if (at != SIZE_MAX)
+            sdpxi_sec_set(w, at, &l);
+        else
+            rc = sdpxi_tx_insert(&tx, w, w->n, &l);
+    }
+    return sdpxi_tx_end(&tx, rc);
+}
+
+/* ---- DTLS ------------------------------------------------------------------ */
+
+/* RFC 4145 4 / RFC 8842 5: a=setup:active|passive|actpass|holdconn */
+int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
+{
+    const char *name = sdpx_setup_name(role);
+    if (!name)
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    int n = tx_replace_everywhere(&tx, SDPX_ATTR_SETUP, "setup", sdpxi_cstr(name));
+    if (n < 0)
+        return n;
+    return n ? sdpxi_tx_end(&tx, 0) : SDPX_ENOTFOUND;
+}
+
+int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
+{
+    const char *name = sdpx_setup_name(role);
+    if (!name)
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    int n = tx_replace_kind(&tx, m, SDPX_ATTR_SETUP, "setup", sdpxi_cstr(name));
+    if (n == 0) {
+        sdpxi_section *w = sdpxi_tx_write(&tx, m);
+        if (!w)
+            return sdpxi_tx_nomem(&tx);
+        n = sdpxi_tx_add_attr(&tx, w, w->n, "setup", sdpxi_cstr(name), 1);
+    }
+    return sdpxi_tx_end(&tx, n < 0 ? n : 0);
+}
+
+/* RFC 8122 5: a=fingerprint:<hash-func> <fingerprint>; a new certificate
+ * replaces every fingerprint line (each section keeps one). */
+int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
+{
+    sdpx_fingerprint f;
+    sdpx_str v = sdpxi_cstr(value);
+    if (!value || !sdpxi_text_ok(v) || sdpx_fingerprint_parse(v, &f))
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    int n = tx_replace_everywhere(&tx, SDPX_ATTR_FINGERPRINT, "fingerprint", v);
+    if (n < 0)
+        return n;
+    return n ? sdpxi_tx_end(&tx, 0) : SDPX_ENOTFOUND;
+}
+
+/* ---- BUNDLE ------------------------------------------------------------------ */
+
+int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
+{
+    sdpx_str id = sdpxi_cstr(mid);
+    if (!mid || !sdpxi_edit_token(id))
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    return sdpxi_tx_end(&tx, sdpxi_tx_group_remove_mid(&tx, id));
+}
+
+/* RFC 5888 5: a=group:<semantics> *(SP <identification-tag>); the mid must
+ * name a media section (RFC 8843 7.2). A missing group is created. */
+int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const char *mid)
+{
+    sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
+    if (!semantics || !mid || !sdpxi_edit_token(sem) || !sdpxi_edit_token(id))
+        return SDPX_EINVAL;
+    if (!sdpx_session_media_by_mid(s, id))
+        return SDPX_ENOTFOUND;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    const sdpxi_section *r = sdpxi_tx_read(&tx, NULL);
+    for (size_t i = 0; i < r->n; i++) {
+        sdpx_group g;
+        const sdpx_line *l = &r->lines[i];
+        if (l->type != 'a' || l->kind != SDPX_ATTR_GROUP || sdpx_group_parse(sdpx_attr_value(l), &g) ||
+            !sdpx_str_eq(g.semantics, semantics))
+            continue;
+        if (sdpx_group_has(&g, id))
+            return 0;
+        sdpx_str v = sdpx_attr_value(l);
+        while (v.len && v.ptr[v.len - 1] == ' ')
+            v.len--;
+        sdpx_str parts[4] = {sdpxi_str("group:", 6), v, sdpxi_str(" ", 1), id};
+        sdpx_line nl;
+        int rc = sdpxi_tx_line(&tx, 'a', parts, 4, &nl);
+        if (rc)
+            return rc;
+        sdpxi_section *w = sdpxi_tx_write(&tx, NULL);
+        if (!w)
+            return sdpxi_tx_nomem(&tx);
+        sdpxi_sec_set(w, i, &nl);
+        return sdpxi_tx_end(&tx, 0);
+    }
+    sdpx_str parts[4] = {sdpxi_str("group:", 6), sem, sdpxi_str(" ", 1), id};
+    sdpx_line nl;
+    int rc = sdpxi_tx_line(&tx, 'a', parts, 4, &nl);
+    if (rc)
+        return rc;
+    sdpxi_section *w = sdpxi_tx_write(&tx, NULL);
+    if (!w)
+        return sdpxi_tx_nomem(&tx);
+    /* groups come first among the session attributes, as browsers write them */
+    size_t pos = sdpxi_insert_pos(w, 0, 't');
+    while (pos < w->n && w->lines[pos].type != 'a')
+        pos++;
+    return sdpxi_tx_end(&tx, sdpxi_tx_insert(&tx, w, pos, &nl));
+}
+
+/* ---- streams ------------------------------------------------------------------ */
+
+/* RFC 5576 / RFC 8830: drop a section's ssrc, ssrc-group and msid lines. */
+int sdpx_media_remove_streams(sdpx_media *m)
+{
+    static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    int total = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        int rc = sdpxi_tx_remove_kind(&tx, m, kinds[i]);
+        if (rc < 0)
+            return rc;
+        total += rc;
+    }
+    return sdpxi_tx_end(&tx, total);
+}
+
+/* RFC 8830 2: a=msid:<stream id> [<track id>], one line replacing the others. */
+int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
+{
+    sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
+    if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
+        return SDPX_EINVAL;
+    char buf[160];
+    if (st.len + tr.len + 2 > sizeof buf)
+        return SDPX_EINVAL;
+    size_t n = st.len;
+    memcpy(buf, st.ptr, st.len);
+    if (track) {
+        buf[n++] = ' ';
+        memcpy(buf + n, tr.ptr, tr.len);
+        n += tr.len;
+    }
+    sdpx_msid ms;
+    if (sdpx_msid_parse(sdpxi_str(buf, n), &ms))
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    int rc = tx_replace_kind(&tx, m, SDPX_ATTR_MSID, "msid", sdpxi_str(buf, n));
+    if (rc == 0) {
+        sdpxi_section *w = sdpxi_tx_write(&tx, m);
+        if (!w)
+            return sdpxi_tx_nomem(&tx);
+        rc = sdpxi_tx_add_attr(&tx, w, w->n, "msid", sdpxi_str(buf, n), 1);
+    }
+    return sdpxi_tx_end(&tx, rc < 0 ? rc : 0);
+}
+
+/* ---- header extensions (RFC 8285) ------------------------------------------ */
+
+static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *new_id)
+{
+    const sdpxi_section *r = sdpxi_tx_read(tx, m);
+    int hits = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        sdpx_extmap e;
+        const sdpx_line *l = &r->lines[i];
+        if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e))
+            continue;
+        int same = e.uri.len == uri.len && !memcmp(e.uri.ptr, uri.ptr, uri.len);
+        if (same)
+            hits++;
+        else if (new_id && e.id == *new_id)
+            return SDPX_EINVAL; /* RFC 8285 5: ids are unique within a section */
+    }
+    if (!hits)
+        return 0;
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    for (size_t i = w->n; i-- > 0;) {
+        sdpx_extmap e;
+        const sdpx_line *l = &w->lines[i];
+        if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e) ||
+            !(e.uri.len == uri.len && !memcmp(e.uri.ptr, uri.ptr, uri.len)))
+            continue;
+        if (!new_id) {
+            sdpxi_sec_remove(w, i);
+            continue;
+        }
+        /* keep "/direction", the URI and its attributes as written */
+        sdpx_str v = sdpx_attr_value(l);
+        size_t idlen = 0;
+        while (idlen < v.len && sdpxi_is_digit(v.ptr[idlen]))
+            idlen++;
+        char num[24];
+        sdpx_str parts[3] = {sdpxi_str("extmap:", 7), sdpxi_u64_str(num, *new_id),
+                             sdpxi_str(v.ptr + idlen, v.len - idlen)};
+        sdpx_line nl;
+        int rc = sdpxi_tx_line(tx, 'a', parts, 3, &nl);
+        if (rc)
+            return rc;
+        sdpxi_sec_set(w, i, &nl);
+    }
+    return hits;
+}
+
+static int extmap_all(sdpx_session *s, const char *uri, const unsigned *new_id)
+{
+    sdpx_str u = sdpxi_cstr(uri);
+    if (!uri || u.len == 0 || !sdpxi_text_ok(u) || memchr(u.ptr, ' ', u.len))
+        return SDPX_EINVAL;
+    /* RFC 8285 4.2/4.3: 1-14 one-byte, 1-255 two-byte; 15 is reserved */
+    if (new_id && (*new_id == 0 || *new_id == 15 || *new_id > 255))
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    int total = tx_extmap(&tx, NULL, u, new_id);
+    for (size_t i = 0; total >= 0 && i < s->nmedia; i++) {
+        int rc = tx_extmap(&tx, s->media[i], u, new_id);
+        total = rc < 0 ? rc : total + rc;
+    }
+    return sdpxi_tx_end(&tx, total);
+}
+
+int sdpx_session_remove_extmap(sdpx_session *s, const char *uri)
+{
+    return extmap_all(s, uri, NULL);
+}
+
+int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id)
+{
+    return extmap_all(s, uri, &id);
+}

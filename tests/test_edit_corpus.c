@@ -1,0 +1,406 @@
+/* Every edit helper on every WebRTC description of the corpus (index.tsv
+ * kinds chrome, firefox, safari, edge, opera, webrtc-server,
+ * webrtc-synthetic), checking the invariants:
+ * - the result parses in strict mode wherever the input did;
+ * - a refused edit (negative code) changes nothing;
+ * - every line that keeps its original line number holds its original bytes;
+ * - payload types that left an m= line leave no rtpmap/fmtp/rtcp-fb/apt;
+ * - BUNDLE groups name only existing mids (where the input's did). */
+#include "testutil.h"
+
+static const char *corpus = SDPX_CORPUS_DIR;
+
+static const char *const webrtc_kinds[] = {"chrome", "firefox", "safari", "edge", "opera",
+                                           "webrtc-server", "webrtc-synthetic"};
+
+#define MAX_FILES 512
+static char *files[MAX_FILES];
+static size_t nfiles;
+
+/* Fill `files` from index.tsv; returns 0 when the corpus is absent. */
+static int load_index(void)
+{
+    char path[1024];
+    size_t len;
+    snprintf(path, sizeof path, "%s/index.tsv", corpus);
+    char *tsv = read_file(path, &len);
+    if (!tsv)
+        return 0;
+    char *save = NULL;
+    for (char *line = strtok_r(tsv, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *f[4] = {0};
+        char *p = line;
+        for (int i = 0; i < 4 && p; i++) {
+            f[i] = p;
+            p = strchr(p, '\t');
+            if (p)
+                *p++ = '\0';
+        }
+        if (!f[2] || strcmp(f[1], "valid"))
+            continue;
+        for (size_t k = 0; k < sizeof webrtc_kinds / sizeof webrtc_kinds[0]; k++)
+            if (!strcmp(f[2], webrtc_kinds[k]) && nfiles < MAX_FILES)
+                files[nfiles++] = strdup(f[0]);
+    }
+    free(tsv);
+    return 1;
+}
+
+/* ---- the helpers, each applied to a fresh session ---- */
+
+typedef int (*helper_fn)(sdpx_session *s);
+
+static sdpx_media *first_of(sdpx_session *s, const char *kind)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
+        sdpx_mline ml;
+        if (!sdpx_media_mline(sdpx_session_media(s, i), &ml) && sdpx_str_eq(ml.media, kind))
+            return sdpx_session_media(s, i);
+    }
+    return NULL;
+}
+
+static int x_rm_vp8(sdpx_session *s) { return sdpx_session_remove_codec(s, "VP8", NULL); }
+static int x_rm_opus(sdpx_session *s) { return sdpx_session_remove_codec(s, "opus", NULL); }
+static int x_rm_h264(sdpx_session *s) { return sdpx_session_remove_codec(s, "H264", "profile-level-id=42e01f"); }
+static int x_rm_rtx(sdpx_session *s) { return sdpx_session_remove_codec(s, "rtx", NULL); }
+static int x_keep(sdpx_session *s)
+{
+    const char *k[] = {"opus", "VP8", "H264", "PCMU"};
+    return sdpx_session_keep_codecs(s, k, 4);
+}
+static int x_prefer(sdpx_session *s)
+{
+    const char *k[] = {"H264", "PCMA"};
+    return sdpx_session_prefer_codecs(s, k, 2);
+}
+static int x_opus(sdpx_session *s)
+{
+    sdpx_media *m = first_of(s, "audio");
+    if (!m)
+        return 0;
+    int rc = sdpx_media_set_codec_param(m, "opus", "stereo", "1");
+    return rc < 0 ? rc : sdpx_media_set_codec_param(m, "opus", "maxaveragebitrate", "64000");
+}
+static int x_bitrate(sdpx_session *s)
+{
+    sdpx_media *m = first_of(s, "video");
+    int rc = m ? sdpx_media_set_bandwidth(m, "AS", 800) : 0;
+    return rc < 0 ? rc : sdpx_session_set_bandwidth(s, "TIAS", 2000000);
+}
+static int x_direction(sdpx_session *s)
+{
+    sdpx_media *m = sdpx_session_media(s, 0);
+    return m ? sdpx_media_set_direction(m, SDPX_DIR_RECVONLY) : 0;
+}
+static int x_hold(sdpx_session *s)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
+        int rc = sdpx_media_hold(sdpx_session_media(s, i));
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+static int x_ice(sdpx_session *s) { return sdpx_session_set_ice_credentials(s, "r3st", "restartedpassword0123456"); }
+static int x_add_candidate(sdpx_session *s)
+{
+    if (!sdpx_session_media_count(s))
+        return 0;
+    int rc = sdpx_session_add_candidate(s, NULL, 0, "candidate:42 1 udp 2122260223 192.0.2.9 50000 typ host");
+    return rc < 0 ? rc : sdpx_session_add_candidate(s, NULL, 0, "");
+}
+static int x_rm_host(sdpx_session *s)
+{
+    sdpx_candidate_filter f = {SDPX_CF_HOST, 0, 0, 0, 0};
+    return sdpx_session_remove_candidates(s, &f);
+}
+static int x_rm_private(sdpx_session *s)
+{
+    sdpx_candidate_filter f = {0, 0, 0, SDPX_CF_PRIVATE | SDPX_CF_LOOPBACK | SDPX_CF_LINK_LOCAL, 0};
+    int rc = sdpx_session_remove_candidates(s, &f);
+    sdpx_candidate_filter g = {0, 0, SDPX_CF_MDNS, 0, 0};
+    return rc < 0 ? rc : sdpx_session_remove_candidates(s, &g);
+}
+static int x_setup(sdpx_session *s)
+{
+    int rc = sdpx_session_set_setup(s, SDPX_SETUP_ACTIVE);
+    return rc == SDPX_ENOTFOUND ? 0 : rc;
+}
+static int x_fingerprint(sdpx_session *s)
+{
+    int rc = sdpx_session_set_fingerprint(
+        s, "sha-256 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF");
+    return rc == SDPX_ENOTFOUND ? 0 : rc;
+}
+static int x_reject_last(sdpx_session *s)
+{
+    size_t n = sdpx_session_media_count(s);
+    return n ? sdpx_media_reject(sdpx_session_media(s, n - 1)) : 0;
+}
+static int x_remove_first(sdpx_session *s)
+{
+    return sdpx_session_media_count(s) ? sdpx_session_media_remove(s, sdpx_session_media(s, 0)) : 0;
+}
+static int x_move(sdpx_session *s)
+{
+    size_t n = sdpx_session_media_count(s);
+    return n > 1 ? sdpx_session_media_move(s, sdpx_session_media(s, n - 1), 0) : 0;
+}
+static int x_streams(sdpx_session *s)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
+        int rc = sdpx_media_remove_streams(sdpx_session_media(s, i));
+        if (rc < 0)
+            return rc;
+    }
+    sdpx_media *m = first_of(s, "audio");
+    return m ? sdpx_media_set_msid(m, "stream0", "track0") : 0;
+}
+static int x_extmap(sdpx_session *s)
+{
+    int rc = sdpx_session_renumber_extmap(s, "urn:ietf:params:rtp-hdrext:sdes:mid", 200);
+    return rc < 0 ? rc : sdpx_session_remove_extmap(s, "urn:ietf:params:rtp-hdrext:ssrc-audio-level");
+}
+static int x_bump(sdpx_session *s)
+{
+    int rc = sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
+    if (!rc && sdpx_session_media_count(s))
+        rc = sdpx_media_attr_add(sdpx_session_media(s, 0), "x-edited", "1");
+    return rc == SDPX_EFIELD ? 0 : rc;
+}
+static int x_redact(sdpx_session *s) { return sdpx_session_redact(s); }
+/* A refused edit in the middle: the session must not change at all. */
+static int x_refused(sdpx_session *s)
+{
+    int rc = sdpx_session_set_ice_credentials(s, "ok12", "x\r\na=evil");
+    return rc == SDPX_EINVAL ? SDPX_EINVAL : -1000;
+}
+
+static const struct {
+    const char *name;
+    helper_fn fn;
+    int codec_edit; /* check the payload-type invariant */
+} helpers[] = {
+    {"remove VP8", x_rm_vp8, 1},         {"remove opus", x_rm_opus, 1},
+    {"remove H264 42e01f", x_rm_h264, 1}, {"remove rtx", x_rm_rtx, 1},
+    {"keep codecs", x_keep, 1},          {"prefer codecs", x_prefer, 1},
+    {"opus params", x_opus, 0},          {"bitrate", x_bitrate, 0},
+    {"direction", x_direction, 0},       {"hold", x_hold, 0},
+    {"ICE restart", x_ice, 0},           {"add candidate", x_add_candidate, 0},
+    {"remove host", x_rm_host, 0},       {"remove private/mDNS", x_rm_private, 0},
+    {"setup", x_setup, 0},               {"fingerprint", x_fingerprint, 0},
+    {"reject last", x_reject_last, 0},   {"remove first", x_remove_first, 0},
+    {"move last first", x_move, 0},      {"streams", x_streams, 0},
+    {"extmap", x_extmap, 0},             {"auto bump", x_bump, 0},
+    {"redact", x_redact, 0},             {"refused", x_refused, 0},
+};
+#define NHELPERS (sizeof helpers / sizeof helpers[0])
+
+/* ---- invariants ---- */
+
+static int parses(const char *text, size_t len, unsigned flags)
+{
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = flags;
+    sdpx_session *s = NULL;
+    int rc = sdpx_parse(text, len, &opt, &s, NULL);
+    sdpx_session_free(s);
+    return rc == 0;
+}
+
+/* Payload types of an m= line as a 128-bit set; 0 when it is not RTP. */
+static int pt_set(const sdpx_media *m, uint64_t set[2])
+{
+    set[0] = set[1] = 0;
+    size_t n = sdpx_media_codec_count(m);
+    for (size_t i = 0; i < n; i++) {
+        sdpx_codec c;
+        if (sdpx_media_codec(m, i, &c))
+            return 0;
+        set[c.payload_type >> 6] |= (uint64_t)1 << (c.payload_type & 63);
+    }
+    return n > 0;
+}
+
+static int has_pt(const uint64_t set[2], unsigned pt) { return pt < 128 && ((set[pt >> 6] >> (pt & 63)) & 1); }
+
+static int line_pt(const sdpx_line *l)
+{
+    sdpx_attr_kind k = sdpx_line_kind(l);
+    if (k != SDPX_ATTR_RTPMAP && k != SDPX_ATTR_FMTP && k != SDPX_ATTR_RTCP_FB)
+        return -1;
+    sdpx_str rest = sdpx_attr_value(l), f;
+    uint64_t v;
+    if (!sdpx_field_next(&rest, &f) || sdpx_str_u64(f, &v) || v > 127)
+        return -1;
+    return (int)v;
+}
+
+/* A section by its mid in another session (the same section before the edit). */
+static const sdpx_media *by_mid(const sdpx_session *s, const sdpx_media *m)
+{
+    sdpx_str mid;
+    if (sdpx_media_mid(m, &mid))
+        return NULL;
+    return sdpx_session_media_by_mid(s, mid);
+}
+
+static void check_payload_types(const char *file, const char *helper, const sdpx_session *before,
+                                const sdpx_session *after)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(after); i++) {
+        const sdpx_media *m = sdpx_session_media(after, i);
+        const sdpx_media *old = by_mid(before, m);
+        if (!old && sdpx_session_media_count(before) == sdpx_session_media_count(after))
+            old = sdpx_session_media(before, i);
+        uint64_t now[2], was[2];
+        if (!old || !pt_set(m, now) || !pt_set(old, was))
+            continue;
+        for (size_t k = 0; k < sdpx_media_line_count(m); k++) {
+            const sdpx_line *l = sdpx_media_line(m, k);
+            int pt = line_pt(l);
+            /* a type the edit took off the m= line must leave no line behind */
+            ck_assert_msg(pt < 0 || has_pt(now, (unsigned)pt) || !has_pt(was, (unsigned)pt),
+                          "%s / %s: \"%.*s\" stays for a removed payload type", file, helper,
+                          (int)sdpx_line_text(l).len, sdpx_line_text(l).ptr);
+            sdpx_fmtp f;
+            sdpx_str apt;
+            if (sdpx_line_kind(l) == SDPX_ATTR_FMTP && !sdpx_fmtp_parse(sdpx_attr_value(l), &f) &&
+                !sdpx_fmtp_get(&f, "apt", &apt)) {
+                uint64_t a;
+                ck_assert_msg(sdpx_str_u64(apt, &a) || has_pt(now, (unsigned)a) || !has_pt(was, (unsigned)a),
+                              "%s / %s: apt=%.*s names a removed payload type", file, helper,
+                              (int)apt.len, apt.ptr);
+            }
+        }
+    }
+}
+
+/* 1 when every id of every a=group names a section's mid. */
+static int groups_ok(const sdpx_session *s)
+{
+    for (const sdpx_line *l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, NULL); l;
+         l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) {
+        sdpx_group g;
+        if (sdpx_group_parse(sdpx_attr_value(l), &g))
+            continue;
+        sdpx_str rest = g.ids, id;
+        while (sdpx_group_id_next(&rest, &id))
+            if (!sdpx_session_media_by_mid(s, id))
+                return 0;
+    }
+    return 1;
+}
+
+/* Every line still numbered holds its original bytes. */
+static void check_untouched(const char *file, const char *helper, const sdpx_session *before,
+                            const sdpx_session *after)
+{
+    size_t total = sdpx_session_line_count(before);
+    for (size_t i = 0; i < sdpx_session_media_count(before); i++)
+        total += sdpx_media_line_count(sdpx_session_media(before, i));
+    const sdpx_line **orig = calloc(total + 2, sizeof *orig);
+    for (size_t i = 0; i < sdpx_session_line_count(before); i++) {
+        const sdpx_line *l = sdpx_session_line(before, i);
+        if (sdpx_line_number(l) <= total + 1)
+            orig[sdpx_line_number(l)] = l;
+    }
+    for (size_t i = 0; i < sdpx_session_media_count(before); i++) {
+        const sdpx_media *m = sdpx_session_media(before, i);
+        for (size_t k = 0; k < sdpx_media_line_count(m); k++) {
+            const sdpx_line *l = sdpx_media_line(m, k);
+            if (sdpx_line_number(l) <= total + 1)
+                orig[sdpx_line_number(l)] = l;
+        }
+    }
+    for (size_t i = 0; i <= sdpx_session_media_count(after); i++) {
+        const sdpx_media *m = i ? sdpx_session_media(after, i - 1) : NULL;
+        size_t n = m ? sdpx_media_line_count(m) : sdpx_session_line_count(after);
+        for (size_t k = 0; k < n; k++) {
+            const sdpx_line *l = m ? sdpx_media_line(m, k) : sdpx_session_line(after, k);
+            unsigned no = sdpx_line_number(l);
+            if (!no)
+                continue;
+            ck_assert_msg(no <= total + 1 && orig[no], "%s / %s: line number %u unknown", file, helper, no);
+            sdpx_str a = sdpx_line_text(l), b = sdpx_line_text(orig[no]);
+            ck_assert_msg(a.len == b.len && !memcmp(a.ptr, b.ptr, a.len),
+                          "%s / %s: line %u changed without being edited", file, helper, no);
+        }
+    }
+    free(orig);
+}
+
+static size_t runs, refused, changed, strict_inputs;
+
+START_TEST(every_helper_on_every_offer)
+{
+    if (!load_index()) {
+        fprintf(stderr, "test_edit_corpus: SKIP: no corpus at %s\n", corpus);
+        return;
+    }
+    ck_assert_msg(nfiles > 100, "only %zu WebRTC files in the index", nfiles);
+    for (size_t fi = 0; fi < nfiles; fi++) {
+        char path[1024];
+        size_t len;
+        snprintf(path, sizeof path, "%s/valid/%s", corpus, files[fi]);
+        char *text = read_file(path, &len);
+        ck_assert_msg(text != NULL, "cannot read %s", path);
+        sdpx_session *before = NULL;
+        if (sdpx_parse(text, len, NULL, &before, NULL)) {
+            free(text); /* the core corpus suite names the files it rejects */
+            continue;
+        }
+        int strict_in = parses(text, len, SDPX_PARSE_STRICT);
+        strict_inputs += (size_t)strict_in;
+        int groups_in = groups_ok(before);
+        size_t blen;
+        char *base = sdpx_write_alloc(before, 0, &blen);
+        for (size_t h = 0; h < NHELPERS; h++) {
+            sdpx_session *s = NULL;
+            ck_assert_int_eq(sdpx_parse(text, len, NULL, &s, NULL), 0);
+            int rc = helpers[h].fn(s);
+            ck_assert_msg(rc != -1000, "%s / %s: unexpected answer", files[fi], helpers[h].name);
+            size_t olen;
+            char *out = sdpx_write_alloc(s, 0, &olen);
+            runs++;
+            if (rc < 0) {
+                refused++;
+                ck_assert_msg(olen == blen && !memcmp(out, base, blen),
+                              "%s / %s: refused (%s) but changed", files[fi], helpers[h].name,
+                              sdpx_code_name(rc));
+            } else {
+                changed += olen != blen || memcmp(out, base, blen) != 0;
+            }
+            ck_assert_msg(parses(out, olen, 0), "%s / %s: result does not parse", files[fi], helpers[h].name);
+            if (strict_in)
+                ck_assert_msg(parses(out, olen, SDPX_PARSE_STRICT), "%s / %s: result fails strict parsing",
+                              files[fi], helpers[h].name);
+            check_untouched(files[fi], helpers[h].name, before, s);
+            if (helpers[h].codec_edit)
+                check_payload_types(files[fi], helpers[h].name, before, s);
+            if (groups_in)
+                ck_assert_msg(groups_ok(s), "%s / %s: a group names a missing mid", files[fi],
+                              helpers[h].name);
+            sdpx_free(out);
+            sdpx_session_free(s);
+        }
+        sdpx_free(base);
+        sdpx_session_free(before);
+        free(text);
+    }
+    printf("test_edit_corpus: %zu files (%zu strict) x %zu helpers = %zu runs: %zu changed, %zu refused\n",
+           nfiles, strict_inputs, NHELPERS, runs, changed, refused);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("edit_corpus");
+    TCase *tc = tcase_create("corpus");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, every_helper_on_every_offer);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

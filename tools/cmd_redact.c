@@ -1,0 +1,59 @@
+/* sdpx redact FILE|-: the description with addresses, ports, ICE
+ * credentials, fingerprints and keys replaced by stable placeholders. */
+#include "tool.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define REDACT_USAGE "usage: sdpx redact [--keep-lf] FILE|-\n"
+
+int cmd_redact(int argc, char **argv)
+{
+    const char *path = NULL;
+    unsigned wflags = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--keep-lf")) {
+            wflags |= SDPX_WRITE_KEEP_LF;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "sdpx: redact: unknown option '%s'\n" REDACT_USAGE, argv[i]);
+            return TOOL_USAGE;
+        } else if (path) {
+            fputs(REDACT_USAGE, stderr);
+            return TOOL_USAGE;
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path) {
+        fputs(REDACT_USAGE, stderr);
+        return TOOL_USAGE;
+    }
+    char *buf;
+    size_t len;
+    if (tool_read_file(path, &buf, &len))
+        return TOOL_FAIL;
+    sdpx_session *s;
+    sdpx_error err;
+    int rc = sdpx_parse(buf, len, NULL, &s, &err);
+    free(buf);
+    if (rc) {
+        tool_print_diag(stderr, tool_display_name(path), SDPX_SEV_ERROR, &err);
+        return TOOL_FAIL;
+    }
+    rc = sdpx_session_redact(s);
+    if (rc < 0) {
+        fprintf(stderr, "sdpx: redact: %s\n", sdpx_strerror(rc));
+        sdpx_session_free(s);
+        return TOOL_FAIL;
+    }
+    size_t n;
+    char *out = sdpx_write_alloc(s, wflags, &n);
+    sdpx_session_free(s);
+    if (!out) {
+        fprintf(stderr, "sdpx: redact: out of memory\n");
+        return TOOL_FAIL;
+    }
+    fwrite(out, 1, n, stdout);
+    sdpx_free(out);
+    return fflush(stdout) ? TOOL_FAIL : TOOL_OK;
+}
