@@ -170,11 +170,28 @@ static int cred_changed(const sdpx_media *fm, const sdpx_media *m,
     return get(fm, &a) == 0 && get(m, &b) == 0 && !same_view(a, b);
 }
 
+/* 1 when the fragment's session-level credential of `kind` is given and
+ * differs from the one in force for m. */
+static int session_cred_changed(const sdpx_session *frag, const sdpx_media *m,
+                                sdpx_attr_kind kind)
+{
+    const sdpx_line *l = sdpx_session_find_attr(frag, kind, NULL);
+    const sdpx_line *have = sdpxi_scoped_attr(m, kind);
+    return l && have && !same_view(sdpx_attr_value(l), sdpx_attr_value(have));
+}
+
 int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
                                 sdpx_apply_result *res)
 {
     memset(res, 0, sizeof *res);
     size_t ns = sdpx_session_media_count(s), nf = sdpx_session_media_count(frag);
+    /* a fragment of credentials alone speaks for every media section */
+    for (size_t i = 0; i < ns && nf == 0; i++) {
+        const sdpx_media *m = sdpx_session_media(s, i);
+        if (session_cred_changed(frag, m, SDPX_ATTR_ICE_UFRAG) ||
+            session_cred_changed(frag, m, SDPX_ATTR_ICE_PWD))
+            res->ice_restart = 1;
+    }
     /* Check everything before changing anything. */
     for (size_t i = 0; i < nf; i++) {
         const sdpx_media *fm = sdpx_session_media(frag, i);

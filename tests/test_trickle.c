@@ -240,6 +240,20 @@ START_TEST(test_apply_new_candidate_before_end)
 }
 END_TEST
 
+START_TEST(test_apply_same_credentials)
+{
+    /* the credentials in force, alone: nothing to do, no restart */
+    sdpx_session *s = parse_ok(offer, 0);
+    sdpx_session *f = frag_ok("a=ice-ufrag:8hhY\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\n", 0);
+    sdpx_apply_result r;
+    ck_assert_int_eq(sdpx_session_apply_fragment(s, f, &r), 0);
+    ck_assert_int_eq(r.ice_restart, 0);
+    ck_assert_uint_eq(r.added + r.duplicates + r.ended, 0);
+    sdpx_session_free(f);
+    sdpx_session_free(s);
+}
+END_TEST
+
 START_TEST(test_apply_session_end_and_index)
 {
     /* a session-level end-of-candidates ends every section; a section without
@@ -286,6 +300,8 @@ static const refuse_case refuse_cases[] = {
     {"m=audio 9 RTP/AVP 0\r\na=mid:a\r\na=candidate:9 1 udp 5 192.0.2.9 7 typ host\r\n"
      "m=audio 9 RTP/AVP 0\r\na=mid:v\r\na=candidate:9 1 udp 5 192.0.2.9 7\r\n",
      SDPX_EVALUE, 0},
+    /* credentials alone, no media section: compared with every section's */
+    {"a=ice-ufrag:9iiZ\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\n", 0, 1},
     /* one media section named twice */
     {"m=audio 9 RTP/AVP 0\r\na=mid:a\r\nm=audio 9 RTP/AVP 0\r\na=mid:a\r\n", SDPX_EINVAL, 0},
 };
@@ -316,6 +332,7 @@ int main(void)
     tcase_add_test(tc, test_write);
     tcase_add_test(tc, test_apply);
     tcase_add_test(tc, test_apply_new_candidate_before_end);
+    tcase_add_test(tc, test_apply_same_credentials);
     tcase_add_test(tc, test_apply_session_end_and_index);
     tcase_add_loop_test(tc, test_apply_refused, 0, sizeof refuse_cases / sizeof refuse_cases[0]);
     suite_add_tcase(s, tc);
