@@ -46,6 +46,7 @@ _ATTR_DECODERS = {
     "parse_msid": "sdpx_msid_parse", "parse_msid_semantic": "sdpx_msid_semantic_parse",
     "parse_rid": "sdpx_rid_parse", "parse_simulcast": "sdpx_simulcast_parse",
     "static_payload_type": "sdpx_static_payload_type",
+    "write_fragment": "sdpx_fragment_write",
 }
 for _py, _c in _ATTR_DECODERS.items():
     if _has(_c):
@@ -56,7 +57,7 @@ if hasattr(_session, "parse_fragment"):
     __all__.append("parse_fragment")
 
 from ._attrs import (ApplyResult, Candidate, Codec, Crypto, CryptoKey, Decimal, Extmap,  # noqa: E402
-                     Fingerprint, Fmtp, Group, Msid, MsidSemantic, RemoteCandidate, Rid, Rtcp,
+                     Fingerprint, Fmtp, FragmentSection, Group, Msid, MsidSemantic, RemoteCandidate, Rid, Rtcp,
                      RtcpFb, Rtpmap, Sctpmap, Simulcast, SimulcastRid, Ssrc, SsrcGroup)
 
 __version__ = "0.1.0"
@@ -69,7 +70,7 @@ def version() -> str:
 
 __all__ += [
     "AddrFamily", "ApplyResult", "Candidate", "Codec", "Crypto", "CryptoKey", "Decimal",
-    "Extmap", "Fingerprint", "Fmtp", "Group", "Msid", "MsidSemantic", "RemoteCandidate", "Rid",
+    "Extmap", "Fingerprint", "Fmtp", "FragmentSection", "Group", "Msid", "MsidSemantic", "RemoteCandidate", "Rid",
     "Rtcp", "RtcpFb", "Rtpmap", "Sctpmap", "Simulcast", "SimulcastRid", "Ssrc", "SsrcGroup",
     "AttrKind", "Attribute", "Bandwidth", "Code", "Connection", "Diagnostic", "EditError",
     "Error", "Key", "Limits", "Line", "MLine", "Media", "MediaList", "Origin", "ParseError",

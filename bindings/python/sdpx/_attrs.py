@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from ._base import (AddrFamily, EditError, ParseError, TextLike, View, check_rc, cstr, error_from, ffi,
-                    lib, pystr, text_arg)
+                    has, lib, pystr, text_arg)
 from ._lines import decode, fields
 
 Params = Dict[str, Optional[str]]
@@ -681,3 +681,286 @@ class ApplyResult:
 
 def apply_result_from(r: Any) -> ApplyResult:
     return ApplyResult(bool(r.ice_restart), int(r.added), int(r.duplicates), int(r.ended))
+
+
+# ---- encoders: dataclass -> C struct -> sdpx_*_write ---------------------------------
+# Each counterpart gets to_value(): the attribute value (the part after
+# "a=name:") written by the C encoder. Sub-lists the C struct holds as one
+# view (group ids, rid payload types ...) are joined with the separator the
+# grammar uses; the C encoder validates the result (CR, LF and NUL are
+# refused: ValueError).
+
+class _Fill:
+    """A C struct being filled from Python values, keeping their buffers alive."""
+
+    def __init__(self, ctype: str) -> None:
+        self.out = ffi.new(ctype + " *")
+        self.keep: List[View] = []
+
+    def s(self, name: str, value: Optional[str], flag: Optional[str] = None) -> None:
+        if flag:
+            setattr(self.out, flag, 0 if value is None else 1)
+        if value is None:
+            return
+        v = View(value, name)
+        self.keep.append(v)
+        setattr(self.out, name, v.sv)
+
+    def n(self, name: str, value: Optional[int], flag: Optional[str] = None) -> None:
+        if flag:
+            setattr(self.out, flag, 0 if value is None else 1)
+        if value is not None:
+            if value < 0:
+                raise ValueError("%s must not be negative" % name)
+            setattr(self.out, name, value)
+
+    def write(self, fn: Callable[..., int]) -> str:
+        return write_with(fn, self.out)
+
+
+FillFn = Callable[[Any], _Fill]
+
+
+def _encoder(cls: type, cname: str) -> Callable[[FillFn], FillFn]:
+    """Attach to_value() to `cls` when the library has the encoder `cname`."""
+    def attach(fill: FillFn) -> FillFn:
+        if not hasattr(lib, cname):
+            return fill
+        fn = getattr(lib, cname)
+
+        def to_value(self: Any) -> str:
+            return fill(self).write(fn)
+        to_value.__doc__ = "The a=%s value written by ``%s``." % (
+            cname[5:-6].replace("_", "-"), cname)
+        to_value.__qualname__ = cls.__qualname__ + ".to_value"
+        setattr(cls, "to_value", to_value)
+        return fill
+    return attach
+
+
+def _enum_of(name_fn: Callable[[int], Any], name: Optional[str], values: range) -> int:
+    for v in values:
+        if name is not None and cstr(name_fn(v)) == name.lower():
+            return v
+    return 0
+
+
+@_encoder(Rtpmap, "sdpx_rtpmap_write")
+def _fill_rtpmap(r: Rtpmap) -> _Fill:
+    f = _Fill("sdpx_rtpmap")
+    f.n("payload_type", r.payload_type)
+    f.s("encoding", r.encoding)
+    f.n("clock_rate", r.clock_rate)
+    f.n("channels", r.channels, "has_channels")
+    return f
+
+
+@_encoder(Fmtp, "sdpx_fmtp_write")
+def _fill_fmtp(x: Fmtp) -> _Fill:
+    f = _Fill("sdpx_fmtp")
+    f.s("format", x.format)
+    f.n("payload_type", x.payload_type, "has_payload_type")
+    f.s("params", x.params)
+    return f
+
+
+@_encoder(RtcpFb, "sdpx_rtcp_fb_write")
+def _fill_rtcp_fb(x: RtcpFb) -> _Fill:
+    f = _Fill("sdpx_rtcp_fb")
+    f.out.wildcard = 1 if x.payload_type is None else 0
+    f.n("payload_type", x.payload_type)
+    f.s("type", x.type)
+    f.s("subtype", x.subtype)
+    f.s("params", x.params)
+    return f
+
+
+@_encoder(Extmap, "sdpx_extmap_write")
+def _fill_extmap(x: Extmap) -> _Fill:
+    f = _Fill("sdpx_extmap")
+    f.n("id", x.id)
+    f.out.has_direction = 0 if x.direction is None else 1
+    if x.direction is not None:
+        f.out.direction = direction_value(x.direction)
+    f.s("uri", x.uri)
+    f.s("attributes", x.attributes)
+    return f
+
+
+@_encoder(Rtcp, "sdpx_rtcp_write")
+def _fill_rtcp(x: Rtcp) -> _Fill:
+    f = _Fill("sdpx_rtcp")
+    f.n("port", x.port)
+    f.out.has_address = 0 if x.address is None else 1
+    f.s("nettype", x.nettype)
+    f.s("addrtype", x.addrtype)
+    f.s("address", x.address)
+    return f
+
+
+@_encoder(Decimal, "sdpx_decimal_write")
+def _fill_decimal(x: Decimal) -> _Fill:
+    f = _Fill("sdpx_decimal")
+    f.n("num", x.num)
+    f.n("den", x.den)
+    f.n("decimals", x.decimals)
+    return f
+
+
+@_encoder(Ssrc, "sdpx_ssrc_write")
+def _fill_ssrc(x: Ssrc) -> _Fill:
+    f = _Fill("sdpx_ssrc")
+    f.n("id", x.id)
+    f.s("attribute", x.attribute)
+    f.s("value", x.value, "has_value")
+    return f
+
+
+@_encoder(SsrcGroup, "sdpx_ssrc_group_write")
+def _fill_ssrc_group(x: SsrcGroup) -> _Fill:
+    f = _Fill("sdpx_ssrc_group")
+    f.s("semantics", x.semantics)
+    f.s("ssrcs", " ".join(str(int(i)) for i in x.ssrcs))
+    return f
+
+
+@_encoder(Msid, "sdpx_msid_write")
+def _fill_msid(x: Msid) -> _Fill:
+    f = _Fill("sdpx_msid")
+    f.s("stream_id", x.stream_id)
+    f.s("track_id", x.track_id, "has_track_id")
+    return f
+
+
+@_encoder(MsidSemantic, "sdpx_msid_semantic_write")
+def _fill_msid_semantic(x: MsidSemantic) -> _Fill:
+    f = _Fill("sdpx_msid_semantic")
+    f.s("semantic", x.semantic)
+    f.s("ids", "*" if x.wildcard else " ".join(x.ids))
+    f.out.wildcard = 1 if x.wildcard else 0
+    return f
+
+
+def _params_text(p: Params) -> str:
+    return ";".join(k if v is None else "%s=%s" % (k, v) for k, v in p.items())
+
+
+@_encoder(Rid, "sdpx_rid_write")
+def _fill_rid(x: Rid) -> _Fill:
+    if x.direction not in ("send", "recv"):
+        raise ValueError("rid direction must be 'send' or 'recv'")
+    f = _Fill("sdpx_rid")
+    f.s("id", x.id)
+    f.out.send = 1 if x.direction == "send" else 0
+    f.s("pts", ",".join(str(int(p)) for p in x.payload_types) if x.payload_types else None,
+        "has_pts")
+    f.s("restrictions", _params_text(x.restrictions))
+    return f
+
+
+def _streams_text(streams: SimulcastStreams) -> str:
+    return ";".join(",".join(("~" if a.paused else "") + a.rid for a in alts) for alts in streams)
+
+
+@_encoder(Simulcast, "sdpx_simulcast_write")
+def _fill_simulcast(x: Simulcast) -> _Fill:
+    f = _Fill("sdpx_simulcast")
+    f.s("send", None if x.send is None else _streams_text(x.send), "has_send")
+    f.s("recv", None if x.recv is None else _streams_text(x.recv), "has_recv")
+    f.out.recv_first = 1 if x.recv_first else 0
+    return f
+
+
+@_encoder(Group, "sdpx_group_write")
+def _fill_group(x: Group) -> _Fill:
+    f = _Fill("sdpx_group")
+    f.s("semantics", x.semantics)
+    f.s("ids", " ".join(x.mids))
+    return f
+
+
+@_encoder(Sctpmap, "sdpx_sctpmap_write")
+def _fill_sctpmap(x: Sctpmap) -> _Fill:
+    f = _Fill("sdpx_sctpmap")
+    f.n("port", x.port)
+    f.s("protocol", x.protocol)
+    f.n("streams", x.streams, "has_streams")
+    return f
+
+
+@_encoder(Fingerprint, "sdpx_fingerprint_write")
+def _fill_fingerprint(x: Fingerprint) -> _Fill:
+    f = _Fill("sdpx_fingerprint")
+    if len(x.digest) > len(f.out.bytes):
+        raise ValueError("digest longer than %d bytes" % len(f.out.bytes))
+    f.s("hash_name", x.hash)
+    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash, range(1, 16)) if has("sdpx_hash_name") else 0
+    f.out.bytes[0:len(x.digest)] = x.digest
+    f.out.len = len(x.digest)
+    return f
+
+
+@_encoder(Crypto, "sdpx_crypto_write")
+def _fill_crypto(x: Crypto) -> _Fill:
+    f = _Fill("sdpx_crypto")
+    f.n("tag", x.tag)
+    f.s("suite", x.suite)
+    f.s("key_params", ";".join("%s:%s" % (k.method, k.info) for k in x.keys))
+    f.s("session_params", " ".join(x.session_params))
+    return f
+
+
+@_encoder(Candidate, "sdpx_candidate_write")
+def _fill_candidate(x: Candidate) -> _Fill:
+    f = _Fill("sdpx_candidate")
+    f.s("foundation", x.foundation)
+    f.n("component", x.component)
+    f.s("transport", x.transport)
+    f.n("priority", x.priority)
+    f.s("address", x.address)
+    f.out.family = int(x.family)
+    f.n("port", x.port)
+    f.s("type_name", x.type)
+    f.out.type = _enum_of(lib.sdpx_cand_type_name, x.type, range(1, 8))
+    f.s("raddr", x.related_address, "has_raddr")
+    f.n("rport", x.related_port, "has_rport")
+    f.out.tcptype = _enum_of(lib.sdpx_tcptype_name, x.tcptype, range(1, 8))
+    f.s("extensions", " ".join("%s %s" % (n, v) for n, v in x.extensions))
+    return f
+
+
+@dataclass(frozen=True)
+class FragmentSection:
+    """One media section of a trickle ICE fragment to write
+    (``sdpx_fragment_section``); an empty ``mline`` writes "audio 9 RTP/AVP 0"."""
+
+    mid: str
+    candidates: Tuple[Candidate, ...] = ()
+    end_of_candidates: bool = False
+    mline: str = ""
+
+
+def write_fragment(ufrag: str, pwd: str, sections: List[FragmentSection]) -> str:
+    """Write an application/trickle-ice-sdpfrag body (RFC 8840;
+    ``sdpx_fragment_write``): a=ice-ufrag and a=ice-pwd (when not empty),
+    then per section its m= line, a=mid, candidates and a=end-of-candidates."""
+    keep: List[Any] = []
+    u, p = View(ufrag, "ufrag"), View(pwd, "pwd")
+    secs = ffi.new("sdpx_fragment_section[]", max(len(sections), 1))
+    for i, sec in enumerate(sections):
+        fills = [_fill_candidate(c) for c in sec.candidates]
+        arr = ffi.new("sdpx_candidate[]", max(len(fills), 1))
+        for j, fl in enumerate(fills):
+            arr[j] = fl.out[0]
+        mid, ml = View(sec.mid, "mid"), View(sec.mline, "mline")
+        keep += [fills, arr, mid, ml]
+        secs[i].mid = mid.sv
+        secs[i].mline = ml.sv
+        secs[i].candidates = arr
+        secs[i].ncandidates = len(fills)
+        secs[i].end_of_candidates = 1 if sec.end_of_candidates else 0
+    n = lib.sdpx_fragment_write(u.sv, p.sv, secs, len(sections), ffi.NULL, 0)
+    check_rc(n, EditError, "cannot write the fragment")
+    buf = ffi.new("char[]", n + 1)
+    lib.sdpx_fragment_write(u.sv, p.sv, secs, len(sections), buf, n + 1)
+    return ffi.unpack(buf, n).decode("utf-8", "surrogateescape")

@@ -9,6 +9,8 @@ cannot leave a dangling handle behind.
 
 from __future__ import annotations
 
+import functools
+import threading
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
@@ -40,6 +42,35 @@ def _lines_of(count: int, get: Any) -> List[Any]:
     return [get(i) for i in range(count)]
 
 
+def _serialized(cls: Any) -> Any:
+    """Make every method and property of a class hold its session's lock.
+
+    cffi releases the GIL during C calls, and the C library allows many
+    readers of a session or one editor, never both: so each call into a
+    session is serialized here, and sessions stay independent.
+    """
+    def wrap(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def locked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            with self._session_lock():
+                return fn(self, *args, **kwargs)
+        return locked
+
+    for name, attr in list(vars(cls).items()):
+        if name in ("__init__", "__new__", "_wrap", "_session_lock", "__eq__", "__hash__") or \
+                isinstance(attr, (staticmethod, classmethod)):
+            continue
+        if isinstance(attr, property):
+            setattr(cls, name, property(wrap(attr.fget) if attr.fget else None,
+                                        wrap(attr.fset) if attr.fset else None, None, attr.__doc__))
+        elif callable(attr) and (not name.startswith("__") or
+                                 name in ("__str__", "__bytes__", "__repr__", "__len__",
+                                          "__getitem__", "__iter__")):
+            setattr(cls, name, wrap(attr))
+    return cls
+
+
+@_serialized
 class Session:
     """A parsed SDP. Create one with :func:`sdpx.parse`.
 
@@ -47,7 +78,7 @@ class Session:
     out byte for byte as they were parsed, every line ending in CRLF.
     """
 
-    __slots__ = ("_s", "warnings", "__weakref__")
+    __slots__ = ("_s", "_lock", "warnings", "__weakref__")
 
     def __init__(self) -> None:
         raise TypeError("use sdpx.parse() to create a Session")
@@ -56,6 +87,7 @@ class Session:
     def _wrap(cls, ptr: Any, warnings: List[Diagnostic]) -> "Session":
         self = object.__new__(cls)
         self._s = ffi.gc(ptr, lib.sdpx_session_free)
+        self._lock = threading.RLock()
         #: Quirks the lenient parse tolerated, in input order (collected
         #: when parse() was called with warnings=True, else empty).
         self.warnings = warnings
@@ -109,6 +141,9 @@ class Session:
         if lib.sdpx_session_name(self._s, out) != 0:
             return None
         return pystr(out[0])
+
+    def _session_lock(self) -> Any:
+        return self._lock
 
     def _first_value(self, letter: bytes) -> Optional[str]:
         l = lib.sdpx_session_find_line(self._s, letter, ffi.NULL)
@@ -473,6 +508,37 @@ class Session:
             return self._edit(lib.sdpx_session_renumber_extmap(self._s, text_arg(uri, "uri"), id),
                               "renumber_extmap")
 
+    # -- edits of one line, named by its index in ``lines`` ---------------------------
+    # (C line handles are never kept: the index is resolved at the call.)
+
+    def _line_at(self, index: int) -> Any:
+        n = lib.sdpx_session_line_count(self._s)
+        i = index + n if index < 0 else index
+        if not isinstance(index, int) or not 0 <= i < n:
+            raise IndexError("session line index out of range")
+        return lib.sdpx_session_line(self._s, i)
+
+    if has("sdpx_line_remove"):
+        def remove_line(self, index: int) -> None:
+            """Remove the session-level line ``lines[index]`` (not v=)."""
+            self._edit(lib.sdpx_line_remove(self._s, self._line_at(index)), "remove_line")
+
+    if has("sdpx_attr_insert"):
+        def insert_attribute(self, index: int, name: str, value: Optional[str] = None,
+                             after: bool = False) -> None:
+            """Insert a=<name>[:<value>] before (or after) ``lines[index]``;
+            refused where it would break RFC 8866 line order."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_attr_insert(self._s, self._line_at(index), 1 if after else 0,
+                                            text_arg(name, "name"), arg), "insert_attribute")
+
+    if has("sdpx_attr_replace"):
+        def replace_attribute(self, index: int, name: str, value: Optional[str] = None) -> None:
+            """Replace the a= line ``lines[index]`` by a=<name>[:<value>]."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_attr_replace(self._s, self._line_at(index), text_arg(name, "name"),
+                                             arg), "replace_attribute")
+
     if has("sdpx_session_apply_fragment"):
         def apply_fragment(self, fragment: "Session") -> "A.ApplyResult":
             """Apply a trickle ICE fragment (see :func:`parse_fragment`): its
@@ -569,6 +635,7 @@ def _direction_name(d: int) -> str:
     return (ffi.string(lib.sdpx_direction_name(d)) or b"").decode("ascii")
 
 
+@_serialized
 class Media:
     """One media section (m= and its lines) of a Session.
 
@@ -581,6 +648,9 @@ class Media:
     def __init__(self, session: Session, ptr: Any) -> None:
         self._session = session
         self._ptr = ptr
+
+    def _session_lock(self) -> Any:
+        return self._session._lock
 
     def _m(self) -> Any:
         """The C media pointer, after checking the section is still there
@@ -1072,6 +1142,48 @@ class Media:
             """Remove every a=ssrc, a=ssrc-group and a=msid; returns the count."""
             return self._edit(lib.sdpx_media_remove_streams(self._m()), "remove_streams")
 
+    # -- edits of one line, named by its index in ``lines`` ---------------------------
+
+    def _line_at(self, index: int) -> Any:
+        m = self._m()
+        n = lib.sdpx_media_line_count(m)
+        i = index + n if isinstance(index, int) and index < 0 else index
+        if not isinstance(index, int) or not 0 <= i < n:
+            raise IndexError("media line index out of range")
+        return lib.sdpx_media_line(m, i)
+
+    if has("sdpx_line_remove"):
+        def remove_line(self, index: int) -> None:
+            """Remove the line ``lines[index]`` of this section (not its m= line)."""
+            self._edit(lib.sdpx_line_remove(self._session._s, self._line_at(index)), "remove_line")
+
+    if has("sdpx_attr_insert"):
+        def insert_attribute(self, index: int, name: str, value: Optional[str] = None,
+                             after: bool = False) -> None:
+            """Insert a=<name>[:<value>] before (or after) ``lines[index]``."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_attr_insert(self._session._s, self._line_at(index),
+                                            1 if after else 0, text_arg(name, "name"), arg),
+                       "insert_attribute")
+
+    if has("sdpx_attr_replace"):
+        def replace_attribute(self, index: int, name: str, value: Optional[str] = None) -> None:
+            """Replace the a= line ``lines[index]`` by a=<name>[:<value>]."""
+            arg = ffi.NULL if value is None else text_arg(value, "value")
+            self._edit(lib.sdpx_attr_replace(self._session._s, self._line_at(index),
+                                             text_arg(name, "name"), arg), "replace_attribute")
+
+    if has("sdpx_media_use_candidate"):
+        def use_candidate(self, index: int) -> None:
+            """Make ``candidates[index]`` the default: component 1 sets c= and the
+            m= port, component 2 the a=rtcp (JSEP 5.2.1)."""
+            m = self._m()
+            lines = list(_walk(lambda after: lib.sdpx_media_find_attr(
+                m, lib.SDPX_ATTR_CANDIDATE, after)))
+            if not isinstance(index, int) or not -len(lines) <= index < len(lines):
+                raise IndexError("candidate index out of range")
+            self._edit(lib.sdpx_media_use_candidate(m, lines[index]), "use_candidate")
+
     if has("sdpx_media_set_msid"):
         def set_msid(self, stream: str, track: Optional[str] = None) -> None:
             """Set the section's a=msid (RFC 8830), replacing any."""
@@ -1079,6 +1191,7 @@ class Media:
             self._edit(lib.sdpx_media_set_msid(self._m(), text_arg(stream, "stream"), arg), "msid")
 
 
+@_serialized
 class MediaList(Sequence[Media]):
     """The media sections of a Session, a live read-only sequence."""
 
@@ -1086,6 +1199,9 @@ class MediaList(Sequence[Media]):
 
     def __init__(self, session: Session) -> None:
         self._session = session
+
+    def _session_lock(self) -> Any:
+        return self._session._lock
 
     def __len__(self) -> int:
         return int(lib.sdpx_session_media_count(self._session._s))

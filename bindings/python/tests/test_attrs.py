@@ -299,3 +299,49 @@ class TestValidate(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestEncoders(unittest.TestCase):
+    """to_value() writes what the decoder read (canonical values, RFC forms)."""
+
+    CASES = [
+        ("parse_rtpmap", "111 opus/48000/2"), ("parse_rtpmap", "96 VP8/90000"),
+        ("parse_fmtp", "111 minptime=10;useinbandfec=1"), ("parse_rtcp_fb", "* ccm fir"),
+        ("parse_rtcp_fb", "96 nack"), ("parse_extmap", "2/sendonly urn:x:y"),
+        ("parse_rtcp", "9 IN IP4 0.0.0.0"), ("parse_rtcp", "53020"), ("parse_decimal", "29.97"),
+        ("parse_ssrc", "1001 msid:s t"), ("parse_ssrc", "1001 cname:x"),
+        ("parse_ssrc_group", "FID 1 2"), ("parse_msid", "s t"), ("parse_msid_semantic", "WMS *"),
+        ("parse_rid", "h send pt=96,97;max-width=1280"), ("parse_rid", "l recv"),
+        ("parse_simulcast", "send h;~l recv c"), ("parse_group", "BUNDLE 0 1"),
+        ("parse_sctpmap", "5000 webrtc-datachannel 1024"),
+        ("parse_fingerprint", "sha-256 " + FP_HEX),
+        ("parse_crypto", "1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4"),
+        ("parse_candidate", "842163049 1 udp 1677729535 192.0.2.1 56143 typ srflx raddr 10.0.0.5 "
+                            "rport 56143 generation 0"),
+        ("parse_candidate", "1 1 TCP 2128609279 2001:db8::1 9 typ host tcptype active"),
+    ]
+
+    def test_round_trip(self) -> None:
+        for fn, value in self.CASES:
+            with self.subTest(value):
+                if not hasattr(sdpx, fn):
+                    self.skipTest("%s not in the library" % fn)
+                obj = getattr(sdpx, fn)(value)
+                if not hasattr(obj, "to_value"):
+                    self.skipTest("no encoder for %s" % type(obj).__name__)
+                self.assertEqual(obj.to_value(), value)
+
+    @needs("Rtpmap.to_value", "Ssrc.to_value", "Group.to_value")
+    def test_built_by_hand(self) -> None:
+        self.assertEqual(sdpx.Rtpmap(97, "rtx", 90000).to_value(), "97 rtx/90000")
+        self.assertEqual(sdpx.Ssrc(5, "cname", "abc").to_value(), "5 cname:abc")
+        self.assertEqual(sdpx.Group("BUNDLE", ("a", "b")).to_value(), "BUNDLE a b")
+
+    @needs("Rtpmap.to_value", "Ssrc.to_value")
+    def test_encoders_refuse_injection(self) -> None:
+        for obj in (sdpx.Rtpmap(97, "rtx\r\na=evil", 90000), sdpx.Ssrc(5, "cname", "a\nb"),
+                    sdpx.Rtpmap(97, "x\0y", 1)):
+            with self.subTest(obj), self.assertRaises(ValueError):
+                obj.to_value()
+        with self.assertRaises(ValueError):
+            sdpx.Rtpmap(-1, "x", 1).to_value()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import unittest
 
 import sdpx
@@ -354,6 +355,108 @@ class TestFragments(unittest.TestCase):
         self.assertEqual(str(s), before)
         with self.assertRaises(TypeError):
             s.apply_fragment(self.FRAG)  # type: ignore[arg-type]
+
+
+class TestLineEdits(unittest.TestCase):
+    def setUp(self) -> None:
+        self.s = sdpx.parse(WEBRTC)
+        self.audio, self.video = self.s.media
+
+    @needs("Media.remove_line", "Media.replace_attribute", "Media.insert_attribute")
+    def test_by_index(self) -> None:
+        texts = [l.text for l in self.video.lines]
+        i = texts.index("a=sendonly")
+        self.video.replace_attribute(i, "recvonly")
+        self.assertEqual(self.video.lines[i].text, "a=recvonly")
+        self.video.insert_attribute(i, "x-before", "1")
+        self.video.insert_attribute(i + 1, "x-after", "2", after=True)
+        texts = [l.text for l in self.video.lines]
+        self.assertEqual(texts[i:i + 3], ["a=x-before:1", "a=recvonly", "a=x-after:2"])
+        self.video.remove_line(i + 1)
+        self.assertNotIn("a=recvonly", [l.text for l in self.video.lines])
+        self.video.remove_line(-1)  # the last line, as in a list
+        self.assertEqual(self.video.lines[-1].text, "a=rid:l send")
+        with self.assertRaises(IndexError):
+            self.video.remove_line(99)
+        with self.assertRaises(ValueError):
+            self.video.remove_line(0)  # the m= line goes with remove_media
+        with self.assertRaises(ValueError):
+            self.video.replace_attribute(i, "x-evil", "a\r\na=evil")
+
+    @needs("Session.remove_line", "Session.insert_attribute")
+    def test_session_lines(self) -> None:
+        texts = [l.text for l in self.s.lines]
+        i = texts.index("a=msid-semantic: WMS stream1")
+        self.s.remove_line(i)
+        self.assertIsNone(self.s.attribute("msid-semantic"))
+        with self.assertRaises(ValueError):
+            self.s.remove_line(0)  # v=
+        with self.assertRaises(ValueError):  # an a= line may not precede s=
+            self.s.insert_attribute(2, "x-early", "1")
+
+    @needs("Media.use_candidate", "Media.candidates")
+    def test_use_candidate(self) -> None:
+        self.audio.use_candidate(1)  # the host candidate 10.0.0.5 56143
+        self.assertEqual(self.audio.port, 56143)
+        self.assertEqual(self.audio.connection, sdpx.Connection("IN", "IP4", "10.0.0.5"))
+        with self.assertRaises(IndexError):
+            self.audio.use_candidate(5)
+
+
+@needs("write_fragment", "FragmentSection", "parse_candidate")
+class TestWriteFragment(unittest.TestCase):
+    def test_write_and_read_back(self) -> None:
+        c = sdpx.parse_candidate(CAND)
+        text = sdpx.write_fragment("4ZcD", "2/1muCWoOi3uLifh0NuRHlQa",
+                                   [sdpx.FragmentSection("0", (c,), True)])  # type: ignore[arg-type]
+        self.assertEqual(text, sdp("a=ice-ufrag:4ZcD", "a=ice-pwd:2/1muCWoOi3uLifh0NuRHlQa",
+                                   "m=audio 9 RTP/AVP 0", "a=mid:0", "a=" + CAND,
+                                   "a=end-of-candidates"))
+        if hasattr(sdpx, "parse_fragment"):
+            f = sdpx.parse_fragment(text)
+            self.assertEqual(f.media[0].candidates, [c])
+        with self.assertRaises(ValueError):
+            sdpx.write_fragment("4ZcD\r\na=evil", "", [])
+
+
+class TestThreads(unittest.TestCase):
+    """Edits from one thread while others read the same session: every call is
+    serialized on the session, so nothing breaks (the C library allows many
+    readers or one editor)."""
+
+    @needs("Media.add_attribute", "Media.remove_attribute")
+    def test_concurrent_edit_and_read(self) -> None:
+        s = sdpx.parse(WEBRTC)
+        errors: list = []
+        stop = threading.Event()
+
+        def editor() -> None:
+            try:
+                for i in range(300):
+                    s.media[i % 2].add_attribute("x-n", str(i))
+                    s.media[i % 2].remove_attribute("x-n")
+            except Exception as e:  # noqa: BLE001 - reported below
+                errors.append(e)
+            finally:
+                stop.set()
+
+        def reader() -> None:
+            try:
+                while not stop.is_set():
+                    sdpx.parse(str(s))
+                    for m in s.media:
+                        m.attributes
+                        m.lines
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+
+        threads = [threading.Thread(target=editor)] + [threading.Thread(target=reader) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        self.assertEqual(errors, [])
+        self.assertEqual(str(s), WEBRTC)
 
 
 if __name__ == "__main__":
