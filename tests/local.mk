@@ -86,6 +86,10 @@ TEST_SUITES += tests/test_threads
 tests_test_threads_SOURCES = tests/test_threads.c tests/testutil.h
 tests_test_threads_CFLAGS = $(TEST_COMMON_CFLAGS) -pthread
 tests_test_threads_LDADD = $(TEST_COMMON_LDADD) -lpthread
+TEST_SUITES += tests/test_adversarial
+tests_test_adversarial_SOURCES = tests/test_adversarial.c tests/testutil.h
+tests_test_adversarial_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_adversarial_LDADD = $(TEST_COMMON_LDADD)
 # Edit API (munging) suites.
 TEST_SUITES += tests/test_edit
 tests_test_edit_SOURCES = tests/test_edit.c tests/testutil.h
