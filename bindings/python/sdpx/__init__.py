@@ -46,7 +46,8 @@ _ATTR_DECODERS = {
     "parse_msid": "sdpx_msid_parse", "parse_msid_semantic": "sdpx_msid_semantic_parse",
     "parse_rid": "sdpx_rid_parse", "parse_simulcast": "sdpx_simulcast_parse",
     "static_payload_type": "sdpx_static_payload_type",
-    "write_fragment": "sdpx_fragment_write",
+    "write_fragment": "sdpx_fragment_write", "hash_len": "sdpx_hash_len",
+    "attr_kind_name": "sdpx_attr_kind_name", "split_attribute": "sdpx_attr_split",
 }
 for _py, _c in _ATTR_DECODERS.items():
     if _has(_c):

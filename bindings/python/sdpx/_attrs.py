@@ -964,3 +964,57 @@ def write_fragment(ufrag: str, pwd: str, sections: List[FragmentSection]) -> str
     buf = ffi.new("char[]", n + 1)
     lib.sdpx_fragment_write(u.sv, p.sv, secs, len(sections), buf, n + 1)
     return ffi.unpack(buf, n).decode("utf-8", "surrogateescape")
+
+
+@_encoder(RemoteCandidate, "sdpx_remote_candidate_write")
+def _fill_remote_candidate(x: RemoteCandidate) -> _Fill:
+    f = _Fill("sdpx_remote_candidate")
+    f.n("component", x.component)
+    f.s("address", x.address)
+    f.out.family = int(x.family)
+    f.n("port", x.port)
+    return f
+
+
+if has("sdpx_fmtp_get"):
+    def _fmtp_get(self: Fmtp, key: str) -> Optional[str]:
+        """A parameter's value by key, ignoring ASCII case as media type
+        parameters do (``sdpx_fmtp_get``); None when absent ("" for a key
+        without '=')."""
+        f = _fill_fmtp(self)
+        out = ffi.new("sdpx_str *")
+        if lib.sdpx_fmtp_get(f.out, text_arg(key, "key"), out) != 0:
+            return None
+        return pystr(out[0])
+    Fmtp.get = _fmtp_get  # type: ignore[attr-defined]
+
+
+if has("sdpx_group_has"):
+    def _group_has(self: Group, mid: str) -> bool:
+        """True when the group lists `mid` (``sdpx_group_has``)."""
+        f = _fill_group(self)
+        v = View(mid, "mid")
+        return bool(lib.sdpx_group_has(f.out, v.sv))
+    Group.has = _group_has  # type: ignore[attr-defined]
+
+
+def hash_len(name: str) -> int:
+    """The digest length in bytes of a fingerprint hash ("sha-256" -> 32), 0
+    for a hash the library does not know (``sdpx_hash_len``)."""
+    return int(lib.sdpx_hash_len(_enum_of(lib.sdpx_hash_name, name, range(1, 16))))
+
+
+def attr_kind_name(kind: int) -> Optional[str]:
+    """The canonical attribute name of a kind ("rtpmap"), None for NONE and
+    OTHER (``sdpx_attr_kind_name``)."""
+    return cstr(lib.sdpx_attr_kind_name(int(kind)))
+
+
+def split_attribute(value: TextLike) -> Tuple[str, Optional[str]]:
+    """Split an a= value into its name and value (None for a property
+    attribute such as "rtcp-mux"), as ``sdpx_attr_split`` does."""
+    v = View(value, "attribute")
+    name, val = ffi.new("sdpx_str *"), ffi.new("sdpx_str *")
+    has_value = ffi.new("int *")
+    lib.sdpx_attr_split(v.sv, name, val, has_value)
+    return pystr(name[0]), (pystr(val[0]) if has_value[0] else None)

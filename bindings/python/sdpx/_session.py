@@ -539,6 +539,14 @@ class Session:
             self._edit(lib.sdpx_attr_replace(self._s, self._line_at(index), text_arg(name, "name"),
                                              arg), "replace_attribute")
 
+    if has("sdpx_session_redact"):
+        def redact(self) -> int:
+            """Redact for logs (``sdpx_session_redact``): addresses, ports, ICE
+            credentials, fingerprints and keys become placeholders, the same
+            value the same placeholder; the result still parses. Returns the
+            number of values replaced."""
+            return self._edit(lib.sdpx_session_redact(self._s), "redact")
+
     if has("sdpx_session_apply_fragment"):
         def apply_fragment(self, fragment: "Session") -> "A.ApplyResult":
             """Apply a trickle ICE fragment (see :func:`parse_fragment`): its

@@ -345,3 +345,36 @@ class TestEncoders(unittest.TestCase):
                 obj.to_value()
         with self.assertRaises(ValueError):
             sdpx.Rtpmap(-1, "x", 1).to_value()
+
+
+class TestSmallHelpers(unittest.TestCase):
+    @needs("Fmtp.get")
+    def test_fmtp_get_ignores_case(self) -> None:
+        f = sdpx.parse_fmtp("98 Profile-Level-Id=42e01f;packetization-mode=1")
+        self.assertEqual(f.get("profile-level-id"), "42e01f")  # type: ignore[attr-defined]
+        self.assertIsNone(f.get("level-asymmetry-allowed"))  # type: ignore[attr-defined]
+
+    @needs("Group.has")
+    def test_group_has(self) -> None:
+        g = sdpx.Group("BUNDLE", ("a", "b"))
+        self.assertTrue(g.has("b"))  # type: ignore[attr-defined]
+        self.assertFalse(g.has("c"))  # type: ignore[attr-defined]
+
+    @needs("hash_len")
+    def test_hash_len(self) -> None:
+        # RFC 8122 5 / the digests' sizes
+        self.assertEqual([sdpx.hash_len(h) for h in ("md5", "SHA-1", "sha-256", "sha-512", "x")],
+                         [16, 20, 32, 64, 0])
+
+    @needs("attr_kind_name", "split_attribute")
+    def test_names_and_split(self) -> None:
+        self.assertEqual(sdpx.attr_kind_name(sdpx.AttrKind.RTPMAP), "rtpmap")
+        self.assertIsNone(sdpx.attr_kind_name(sdpx.AttrKind.OTHER))
+        self.assertEqual(sdpx.split_attribute("rtpmap:96 VP8/90000"), ("rtpmap", "96 VP8/90000"))
+        self.assertEqual(sdpx.split_attribute("rtcp-mux"), ("rtcp-mux", None))
+        self.assertEqual(sdpx.split_attribute("x:"), ("x", ""))
+
+    @needs("RemoteCandidate.to_value")
+    def test_remote_candidate_encoder(self) -> None:
+        rc = sdpx.RemoteCandidate(1, "192.0.2.3", sdpx.AddrFamily.IP4, 45664)
+        self.assertEqual(rc.to_value(), "1 192.0.2.3 45664")  # type: ignore[attr-defined]

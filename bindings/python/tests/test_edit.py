@@ -419,6 +419,27 @@ class TestWriteFragment(unittest.TestCase):
             sdpx.write_fragment("4ZcD\r\na=evil", "", [])
 
 
+@needs("Session.redact", "Media.candidates", "Media.fingerprints")
+class TestRedact(unittest.TestCase):
+    def test_redact_for_logs(self) -> None:
+        s = sdpx.parse(WEBRTC)
+        n = s.redact()
+        self.assertGreater(n, 0)
+        audio = s.media[0]
+        self.assertNotEqual(audio.ice_ufrag, "4ZcD")
+        self.assertNotEqual(audio.ice_pwd, "2/1muCWoOi3uLifh0NuRHlQa")
+        for c in audio.candidates:
+            self.assertTrue(c.address.startswith("192.0.2."), c.address)
+            self.assertGreaterEqual(c.port, 10000)
+        self.assertNotIn("10.0.0.5", str(s))
+        (fp,) = audio.fingerprints
+        self.assertEqual((fp.hash, len(fp.digest)), ("sha-256", 32))
+        self.assertNotEqual(fp.hex, sdpx.parse_fingerprint(
+            "sha-256 75:74:5A:A6:A4:E5:52:F4:A7:67:4C:01:C7:EE:91:3F:21:3D:A2:E3:53:7B:6F:30:86:F2:30:AA:65:FB:04:24").hex)
+        self.assertEqual(audio.port, 9)  # port 9 stays
+        self.assertEqual(str(sdpx.parse(str(s))), str(s))
+
+
 class TestThreads(unittest.TestCase):
     """Edits from one thread while others read the same session: every call is
     serialized on the session, so nothing breaks (the C library allows many
