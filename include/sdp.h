@@ -93,6 +93,23 @@ typedef enum sdpx_code {
     SDPX_EUNKNOWN = -20,   /* strict: unknown line type */
     SDPX_ESCOPE = -21,     /* strict: attribute not allowed at this level */
     SDPX_EDUPLICATE = -22, /* strict: a line that may appear once appears twice */
+    /* semantic validation (sdpx_validate): cross-references between lines */
+    SDPX_EV_PT_NOT_IN_MLINE = -100,     /* rtpmap/fmtp/rtcp-fb payload type not in the m= line */
+    SDPX_EV_APT_UNKNOWN = -101,         /* fmtp apt= names a payload type not in the m= line */
+    SDPX_EV_GROUP_MID_UNKNOWN = -102,   /* a=group (BUNDLE, ...) names a mid no section has */
+    SDPX_EV_MID_DUPLICATE = -103,       /* two media sections share a mid */
+    SDPX_EV_SIMULCAST_RID_UNKNOWN = -104, /* simulcast names a rid without an a=rid line */
+    SDPX_EV_SIMULCAST_RID_DIRECTION = -105, /* simulcast send/recv differs from the rid's */
+    SDPX_EV_RID_PT_UNKNOWN = -106,      /* a=rid pt= names a payload type not in the m= line */
+    SDPX_EV_RID_DUPLICATE = -107,       /* two a=rid lines of a section share an id */
+    SDPX_EV_SSRC_GROUP_MEMBER = -108,   /* ssrc-group member without a=ssrc lines */
+    SDPX_EV_EXTMAP_DUPLICATE = -109,    /* two extmap lines of a section share an id */
+    SDPX_EV_NO_FINGERPRINT = -110,      /* DTLS section without a=fingerprint */
+    SDPX_EV_NO_SETUP = -111,            /* DTLS section without a=setup */
+    SDPX_EV_NO_ICE_UFRAG = -112,        /* ICE in use, section without a=ice-ufrag */
+    SDPX_EV_NO_ICE_PWD = -113,          /* ICE in use, section without a=ice-pwd */
+    SDPX_EV_ICE_UFRAG_LENGTH = -114,    /* ice-ufrag not 4-256 ice-chars */
+    SDPX_EV_ICE_PWD_LENGTH = -115,      /* ice-pwd not 22-256 ice-chars */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -457,6 +474,23 @@ const sdpx_line *sdpx_media_find_attr_name(const sdpx_media *m, const char *name
  * byte (line and column relative to the parsed input).
  */
 int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err);
+
+/**
+ * Semantic validation: report through `fn` (may be NULL) every cross-line
+ * inconsistency no single line's grammar shows, each as an error with its
+ * own SDPX_EV_* code, the line and the column of the offending token:
+ * rtpmap/fmtp/rtcp-fb payload types missing from the m= line, fmtp apt=
+ * naming no offered type, a=group mids no section has, duplicate mids,
+ * simulcast rids without a matching a=rid (or of the other direction), rid
+ * pt= types not offered, duplicate rids, ssrc-group members without a=ssrc,
+ * extmap ids used twice, DTLS sections (UDP/TLS/..., UDP/DTLS/...,
+ * TCP/DTLS/...) without fingerprint or setup, and, when ICE is used,
+ * sections without ice-ufrag/ice-pwd or with values outside RFC 8839's
+ * 4-256 / 22-256 ice-chars. Bundled sections may take transport parameters
+ * from their BUNDLE-tagged section; port-0 sections need none. Returns the
+ * number of findings, or SDPX_ENOMEM.
+ */
+int sdpx_validate(const sdpx_session *s, sdpx_diag_fn fn, void *ctx);
 
 /* ===================================================================== */
 /* 5. Core lines: typed decoders for RFC 8866 line values                */

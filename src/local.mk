@@ -22,7 +22,8 @@ libsdpx_la_SOURCES = \
 	src/attr/rtp.c \
 	src/attr/ssrc.c \
 	src/attr/simulcast.c \
-	src/codec.c
+	src/codec.c \
+	src/validate.c
 # The edit API (munging) and redaction.
 libsdpx_la_SOURCES += src/edit.h src/edit.c
 libsdpx_la_SOURCES += src/edit_codec.c

@@ -6,6 +6,8 @@ TEST_SUITES = \
 	tests/test_write \
 	tests/test_limits \
 	tests/test_corpus \
+	tests/test_validate \
+	tests/test_corpus_attrs \
 	tests/test_attr_rtp \
 	tests/test_attr_streams \
 	tests/test_codec \
@@ -38,6 +40,12 @@ tests_test_limits_LDADD = $(TEST_COMMON_LDADD)
 tests_test_corpus_SOURCES = tests/test_corpus.c tests/testutil.h
 tests_test_corpus_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_corpus_LDADD = $(TEST_COMMON_LDADD)
+tests_test_validate_SOURCES = tests/test_validate.c tests/testutil.h
+tests_test_validate_CFLAGS = $(TEST_COMMON_CFLAGS) -DSDPX_SRCDIR='"$(abs_top_srcdir)"'
+tests_test_validate_LDADD = $(TEST_COMMON_LDADD)
+tests_test_corpus_attrs_SOURCES = tests/test_corpus_attrs.c tests/testutil.h
+tests_test_corpus_attrs_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_corpus_attrs_LDADD = $(TEST_COMMON_LDADD)
 tests_test_attr_rtp_SOURCES = tests/test_attr_rtp.c tests/testutil.h
 tests_test_attr_rtp_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_attr_rtp_LDADD = $(TEST_COMMON_LDADD)

@@ -34,6 +34,7 @@ typedef struct tool_command {
 int cmd_check(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_candidate(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
 int cmd_redact(int argc, char **argv);
 
