@@ -69,11 +69,12 @@ tests_test_trickle_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_trickle_LDADD = $(TEST_COMMON_LDADD)
 
 # The command-line tool, driven by a shell script.
-TESTS += tests/cli.test
-EXTRA_DIST += tests/cli.test
+TESTS += tests/cli.test tests/readme.test
+EXTRA_DIST += tests/cli.test tests/readme.test
 TEST_EXTENSIONS = .test
 TEST_LOG_COMPILER = $(SHELL)
-AM_TESTS_ENVIRONMENT = SDPX='$(abs_top_builddir)/tools/sdpx'; srcdir='$(abs_top_srcdir)'; export SDPX srcdir;
+AM_TESTS_ENVIRONMENT = SDPX='$(abs_top_builddir)/tools/sdpx'; srcdir='$(abs_top_srcdir)'; \
+	abs_top_builddir='$(abs_top_builddir)'; CC='$(CC)'; export SDPX srcdir abs_top_builddir CC;
 
 # .ci/run asks for the suite list to run them under valgrind.
 print-test-suites:
@@ -98,6 +99,7 @@ TEST_SUITES += tests/test_adversarial
 tests_test_adversarial_SOURCES = tests/test_adversarial.c tests/testutil.h
 tests_test_adversarial_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_adversarial_LDADD = $(TEST_COMMON_LDADD)
+
 # Edit API (munging) suites.
 TEST_SUITES += tests/test_edit
 tests_test_edit_SOURCES = tests/test_edit.c tests/testutil.h
