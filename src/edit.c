@@ -448,7 +448,9 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
     int rc = locate(s, line, &m, &idx);
     if (rc)
         return rc;
-    if (idx == 0) /* the v= line and m= lines hold their part together */
+    /* the v= line and m= lines hold their part together; a lenient parse
+     * may put blank lines before v=, so look at the type, not the index */
+    if (idx == 0 || line->type == 'v' || line->type == 'm')
         return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);

@@ -229,6 +229,30 @@ START_TEST(null_empty_views)
 }
 END_TEST
 
+/* src/edit.c: sdpx_line_remove refused only the first line of a part, so
+ * with a blank line before v=0 (accepted by the lenient parser) it removed
+ * the v= line and left a description that no longer parses. Found by
+ * fuzz_edit (edited session does not re-parse). */
+START_TEST(line_remove_keeps_v_after_blank)
+{
+    static const char text[] = "\r\nv=0\r\ns=-\r\nt=0 0\r\nv=0\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 5);
+    /* both v= lines stay, the first (index 1) and a duplicate (index 4) */
+    ck_assert_int_eq(sdpx_line_remove(s, sdpx_session_line(s, 1)), SDPX_EINVAL);
+    ck_assert_int_eq(sdpx_line_remove(s, sdpx_session_line(s, 4)), SDPX_EINVAL);
+    ck_assert_int_eq(sdpx_line_remove(s, sdpx_session_line(s, 2)), 0); /* s= may go */
+    ck_assert_uint_eq(sdpx_session_line_count(s), 4);
+    char *w = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_ptr_nonnull(w);
+    ck_assert_str_eq(w, "\r\nv=0\r\nt=0 0\r\nv=0\r\n");
+    sdpx_session *again = parse_ok(w, 0);
+    sdpx_session_free(again);
+    sdpx_free(w);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("regress");
@@ -238,6 +262,7 @@ int main(void)
     tcase_add_loop_test(tc, all_errors_returns_first, 0,
                         (int)(sizeof first_error_cases / sizeof first_error_cases[0]));
     tcase_add_test(tc, null_empty_views);
+    tcase_add_test(tc, line_remove_keeps_v_after_blank);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
