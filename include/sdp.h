@@ -1483,6 +1483,22 @@ int sdpx_session_set_timing(sdpx_session *s, uint64_t start, uint64_t stop);
  */
 int sdpx_session_bump_version(sdpx_session *s);
 
+/**
+ * Typed attributes: `value` points to the struct of `kind`'s decoder
+ * (sdpx_candidate for SDPX_ATTR_CANDIDATE, sdpx_rtpmap, sdpx_fmtp,
+ * sdpx_rtcp_fb, sdpx_extmap, sdpx_rtcp, sdpx_fingerprint, sdpx_crypto,
+ * sdpx_group, sdpx_ssrc, sdpx_ssrc_group, sdpx_msid, sdpx_msid_semantic,
+ * sdpx_rid, sdpx_simulcast, sdpx_sctpmap). It is written by the kind's
+ * encoder and checked like a raw value; SDPX_EINVAL for other kinds or a
+ * struct that does not encode (or holds CR/LF).
+ */
+int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *value);
+int sdpx_session_attr_add_typed(sdpx_session *s, sdpx_attr_kind kind, const void *value);
+
+/** Replace the a= line `line` of s by a typed attribute (as sdpx_media_attr_add_typed). */
+int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_kind kind,
+                            const void *value);
+
 /* ---- 7.2 Codec helpers ------------------------------------------------- */
 /*
  * A codec is named by its encoding ("VP8", "opus", "PCMU"; compared ignoring

@@ -233,31 +233,29 @@ static int filter_match(const sdpx_candidate *c, const sdpx_candidate_filter *f)
     return 1;
 }
 
+/* 1 when l is a candidate line that decodes and matches f. */
+static int candidate_hit(const sdpx_line *l, const sdpx_candidate_filter *f)
+{
+    sdpx_candidate c;
+    sdpx_str v = sdpx_attr_value(l);
+    return l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && !sdpx_candidate_parse(v.ptr, v.len, &c) &&
+           filter_match(&c, f);
+}
+
 static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidate_filter *f)
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int hits = 0;
-    for (size_t i = 1; i < r->n; i++) {
-        const sdpx_line *l = &r->lines[i];
-        sdpx_candidate c;
-        sdpx_str v = sdpx_attr_value(l);
-        if (l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && !sdpx_candidate_parse(v.ptr, v.len, &c) &&
-            filter_match(&c, f))
-            hits++;
-    }
+    for (size_t i = 1; i < r->n; i++)
+        hits += candidate_hit(&r->lines[i], f);
     if (!hits)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 1;) {
-        const sdpx_line *l = &w->lines[i];
-        sdpx_candidate c;
-        sdpx_str v = sdpx_attr_value(l);
-        if (l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && !sdpx_candidate_parse(v.ptr, v.len, &c) &&
-            filter_match(&c, f))
+    for (size_t i = w->n; i-- > 1;)
+        if (candidate_hit(&w->lines[i], f))
             sdpxi_sec_remove(w, i);
-    }
     return hits;
 }
 
@@ -427,7 +425,9 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     const sdpxi_section *r = sdpxi_tx_read(&tx, NULL);
-    for (size_t i = 0; i < r->n; i++) {
+    size_t at = SIZE_MAX;
+    sdpx_str head = sem; /* what goes before the new id */
+    for (size_t i = 0; i < r->n && at == SIZE_MAX; i++) {
         sdpx_group g;
         const sdpx_line *l = &r->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_GROUP || sdpx_group_parse(sdpx_attr_value(l), &g) ||
@@ -435,21 +435,12 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
             continue;
         if (sdpx_group_has(&g, id))
             return 0;
-        sdpx_str v = sdpx_attr_value(l);
-        while (v.len && v.ptr[v.len - 1] == ' ')
-            v.len--;
-        sdpx_str parts[4] = {sdpxi_str("group:", 6), v, sdpxi_str(" ", 1), id};
-        sdpx_line nl;
-        int rc = sdpxi_tx_line(&tx, 'a', parts, 4, &nl);
-        if (rc)
-            return rc;
-        sdpxi_section *w = sdpxi_tx_write(&tx, NULL);
-        if (!w)
-            return sdpxi_tx_nomem(&tx);
-        sdpxi_sec_set(w, i, &nl);
-        return sdpxi_tx_end(&tx, 0);
+        head = sdpx_attr_value(l);
+        while (head.len && head.ptr[head.len - 1] == ' ')
+            head.len--;
+        at = i;
     }
-    sdpx_str parts[4] = {sdpxi_str("group:", 6), sem, sdpxi_str(" ", 1), id};
+    sdpx_str parts[4] = {sdpxi_str("group:", 6), head, sdpxi_str(" ", 1), id};
     sdpx_line nl;
     int rc = sdpxi_tx_line(&tx, 'a', parts, 4, &nl);
     if (rc)
@@ -457,7 +448,11 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
     sdpxi_section *w = sdpxi_tx_write(&tx, NULL);
     if (!w)
         return sdpxi_tx_nomem(&tx);
-    /* groups come first among the session attributes, as browsers write them */
+    if (at != SIZE_MAX) {
+        sdpxi_sec_set(w, at, &nl);
+        return sdpxi_tx_end(&tx, 0);
+    }
+    /* a new group comes first among the session attributes, as browsers write them */
     size_t pos = sdpxi_insert_pos(w, 0, 't');
     while (pos < w->n && w->lines[pos].type != 'a')
         pos++;

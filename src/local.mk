@@ -29,3 +29,4 @@ libsdpx_la_SOURCES += src/edit.h src/edit.c
 libsdpx_la_SOURCES += src/edit_codec.c
 libsdpx_la_SOURCES += src/edit_ice.c
 libsdpx_la_SOURCES += src/redact.c
+libsdpx_la_SOURCES += src/edit_typed.c

@@ -142,6 +142,60 @@ static int e_auto_bump_refused(sdpx_session *s)
     return rc ? rc : sdpx_media_set_port(med(s, 0), 70000);
 }
 
+/* typed: decoder structs written by their encoders */
+static sdpx_str sv(const char *p) { return (sdpx_str){p, strlen(p)}; }
+static int t_rtpmap(sdpx_session *s)
+{
+    sdpx_rtpmap r = {100, sv("H264"), 90000, 0, 0};
+    return sdpx_media_attr_add_typed(med(s, 1), SDPX_ATTR_RTPMAP, &r);
+}
+static int t_fmtp(sdpx_session *s)
+{
+    sdpx_fmtp f = {sv("96"), 1, 96, sv("max-fs=12288;max-fr=60")};
+    return sdpx_media_attr_add_typed(med(s, 1), SDPX_ATTR_FMTP, &f);
+}
+static int t_ssrc(sdpx_session *s)
+{
+    sdpx_ssrc x = {4294967295u, sv("cname"), sv("abc"), 1};
+    return sdpx_media_attr_add_typed(med(s, 0), SDPX_ATTR_SSRC, &x);
+}
+static int t_candidate(sdpx_session *s)
+{
+    const char *text = "candidate:1 1 UDP 2130706431 192.0.2.3 5000 typ host";
+    sdpx_candidate c;
+    int rc = sdpx_candidate_parse(text, strlen(text), &c);
+    if (rc)
+        return -100;
+    c.port = 6000;
+    return sdpx_media_attr_add_typed(med(s, 0), SDPX_ATTR_CANDIDATE, &c);
+}
+static int t_replace(sdpx_session *s)
+{
+    sdpx_rtpmap r = {96, sv("VP9"), 90000, 0, 0};
+    return sdpx_attr_replace_typed(s, sdpx_media_find_attr(med(s, 1), SDPX_ATTR_RTPMAP, NULL),
+                                   SDPX_ATTR_RTPMAP, &r);
+}
+static int t_session_group(sdpx_session *s)
+{
+    sdpx_group g = {sv("LS"), sv("a v")};
+    return sdpx_session_attr_add_typed(s, SDPX_ATTR_GROUP, &g);
+}
+static int t_no_encoder(sdpx_session *s)
+{
+    sdpx_str mid = sv("x");
+    return sdpx_media_attr_add_typed(med(s, 0), SDPX_ATTR_MID, &mid);
+}
+static int t_bad_struct(sdpx_session *s)
+{
+    sdpx_rtpmap r = {128, sv("H264"), 90000, 0, 0}; /* payload type over 127 */
+    return sdpx_media_attr_add_typed(med(s, 1), SDPX_ATTR_RTPMAP, &r);
+}
+static int t_injected_view(sdpx_session *s)
+{
+    sdpx_ssrc x = {1, sv("cname"), sv("abc\r\na=evil"), 1};
+    return sdpx_media_attr_add_typed(med(s, 0), SDPX_ATTR_SSRC, &x);
+}
+
 typedef struct {
     const char *name;
     edit_fn fn;
@@ -199,6 +253,16 @@ static const edit_case edit_cases[] = {
     {"auto bump once", e_auto_bump, 0,
      V "o=- 20518 1 IN IP4 203.0.113.1\r\n" ST G MA CA A1 "a=rtcp-mux\r\n" MV CA V1 "a=rtcp-mux\r\n"},
     {"auto bump: refused edit bumps nothing", e_auto_bump_refused, SDPX_EINVAL, NULL},
+    {"typed rtpmap", t_rtpmap, 0, BASE "a=rtpmap:100 H264/90000\r\n"},
+    {"typed fmtp", t_fmtp, 0, BASE "a=fmtp:96 max-fs=12288;max-fr=60\r\n"},
+    {"typed ssrc", t_ssrc, 0, V O ST G MA CA A1 "a=ssrc:4294967295 cname:abc\r\n" VIDEO},
+    {"typed candidate", t_candidate, 0,
+     V O ST G MA CA A1 "a=candidate:1 1 UDP 2130706431 192.0.2.3 6000 typ host\r\n" VIDEO},
+    {"typed replace", t_replace, 0, V O ST G AUDIO MV CA "a=mid:v\r\na=rtpmap:96 VP9/90000\r\n"},
+    {"typed session group", t_session_group, 0, V O ST G "a=group:LS a v\r\n" AUDIO VIDEO},
+    {"typed: kind without encoder", t_no_encoder, SDPX_EINVAL, NULL},
+    {"typed: struct out of range", t_bad_struct, SDPX_EINVAL, NULL},
+    {"typed: CR/LF in a view", t_injected_view, SDPX_EINVAL, NULL},
 };
 
 START_TEST(edit_table)

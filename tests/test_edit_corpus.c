@@ -23,9 +23,13 @@ static int load_index(void)
     char path[1024];
     size_t len;
     snprintf(path, sizeof path, "%s/index.tsv", corpus);
-    char *tsv = read_file(path, &len);
-    if (!tsv)
+    char *raw = read_file(path, &len);
+    if (!raw)
         return 0;
+    char *tsv = malloc(len + 1); /* read_file does not NUL-terminate */
+    memcpy(tsv, raw, len);
+    tsv[len] = '\0';
+    free(raw);
     char *save = NULL;
     for (char *line = strtok_r(tsv, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         char *f[4] = {0};
@@ -333,6 +337,7 @@ static void check_untouched(const char *file, const char *helper, const sdpx_ses
 }
 
 static size_t runs, refused, changed, strict_inputs;
+static size_t h_changed[64], h_refused[64];
 
 START_TEST(every_helper_on_every_offer)
 {
@@ -367,11 +372,14 @@ START_TEST(every_helper_on_every_offer)
             runs++;
             if (rc < 0) {
                 refused++;
+                h_refused[h]++;
                 ck_assert_msg(olen == blen && !memcmp(out, base, blen),
                               "%s / %s: refused (%s) but changed", files[fi], helpers[h].name,
                               sdpx_code_name(rc));
             } else {
-                changed += olen != blen || memcmp(out, base, blen) != 0;
+                int diff = olen != blen || memcmp(out, base, blen) != 0;
+                changed += (size_t)diff;
+                h_changed[h] += (size_t)diff;
             }
             ck_assert_msg(parses(out, olen, 0), "%s / %s: result does not parse", files[fi], helpers[h].name);
             if (strict_in)
@@ -392,6 +400,8 @@ START_TEST(every_helper_on_every_offer)
     }
     printf("test_edit_corpus: %zu files (%zu strict) x %zu helpers = %zu runs: %zu changed, %zu refused\n",
            nfiles, strict_inputs, NHELPERS, runs, changed, refused);
+    for (size_t h = 0; h < NHELPERS; h++)
+        printf("  %-20s changed %3zu, refused %3zu\n", helpers[h].name, h_changed[h], h_refused[h]);
 }
 END_TEST
 
