@@ -47,9 +47,18 @@ def main() -> None:
                              repeat=5)) / n
     walk = min(timeit.repeat(lambda: [m.mid for m in sdpx.parse(data).media],
                              number=n // 10, repeat=3)) / (n // 10)
+    # the C parse alone through cffi, to show what the Python layer adds
+    from sdpx._base import ffi, lib
+    out, err = ffi.new("sdpx_session **"), ffi.new("sdpx_error *")
+
+    def raw() -> None:
+        lib.sdpx_parse(data, len(data), ffi.NULL, out, err)
+        lib.sdpx_session_free(out[0])
+    c_only = min(timeit.repeat(raw, number=n, repeat=5)) / n
     print("input: %d bytes, %d lines, %d media sections" % (
         len(data), data.count(b"\n"), len(s.media)))
     print("sdpx.parse: %.2f us per parse" % (best * 1e6))
+    print("sdpx_parse + sdpx_session_free through cffi: %.2f us" % (c_only * 1e6))
     print("sdpx.parse(warnings=True): %.2f us per parse" % (warn * 1e6))
     print("sdpx.parse + mid of every section: %.2f us" % (walk * 1e6))
 

@@ -1018,3 +1018,26 @@ def split_attribute(value: TextLike) -> Tuple[str, Optional[str]]:
     has_value = ffi.new("int *")
     lib.sdpx_attr_split(v.sv, name, val, has_value)
     return pystr(name[0]), (pystr(val[0]) if has_value[0] else None)
+
+
+#: Typed attribute counterparts the edit API takes as structs, with their kind.
+_TYPED: Dict[type, Tuple[str, FillFn]] = {
+    Candidate: ("CANDIDATE", _fill_candidate), Rtpmap: ("RTPMAP", _fill_rtpmap),
+    Fmtp: ("FMTP", _fill_fmtp), RtcpFb: ("RTCP_FB", _fill_rtcp_fb),
+    Extmap: ("EXTMAP", _fill_extmap), Rtcp: ("RTCP", _fill_rtcp),
+    Fingerprint: ("FINGERPRINT", _fill_fingerprint), Crypto: ("CRYPTO", _fill_crypto),
+    Group: ("GROUP", _fill_group), Ssrc: ("SSRC", _fill_ssrc),
+    SsrcGroup: ("SSRC_GROUP", _fill_ssrc_group), Msid: ("MSID", _fill_msid),
+    MsidSemantic: ("MSID_SEMANTIC", _fill_msid_semantic), Rid: ("RID", _fill_rid),
+    Simulcast: ("SIMULCAST", _fill_simulcast), Sctpmap: ("SCTPMAP", _fill_sctpmap),
+}
+
+
+def typed_value(obj: Any) -> Tuple[int, _Fill]:
+    """The attribute kind and the filled C struct of a typed counterpart."""
+    try:
+        kind, fill = _TYPED[type(obj)]
+    except KeyError:
+        raise TypeError("not a typed attribute: %s (one of %s)" % (
+            type(obj).__name__, ", ".join(c.__name__ for c in _TYPED))) from None
+    return int(getattr(lib, "SDPX_ATTR_" + kind)), fill(obj)

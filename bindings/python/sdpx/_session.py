@@ -383,9 +383,15 @@ class Session:
             return self._edit(lib.sdpx_session_clear_bandwidth(self._s, arg), "clear_bandwidth")
 
     if has("sdpx_session_attr_add"):
-        def add_attribute(self, name: str, value: Optional[str] = None) -> None:
+        def add_attribute(self, name: Any, value: Optional[str] = None) -> None:
             """Append a=<name>[:<value>] at session level; a known attribute's
-            value must pass its grammar."""
+            value must pass its grammar. `name` may instead be a typed
+            counterpart (sdpx.Group(...), sdpx.Fingerprint(...) ...), written by
+            its C encoder (``sdpx_session_attr_add_typed``)."""
+            if not isinstance(name, (str, bytes)):
+                kind, f = _typed(name, "sdpx_session_attr_add_typed")
+                self._edit(lib.sdpx_session_attr_add_typed(self._s, kind, f.out), "add_attribute")
+                return
             arg = ffi.NULL if value is None else text_arg(value, "value")
             self._edit(lib.sdpx_session_attr_add(self._s, text_arg(name, "name"), arg),
                        "add_attribute %s" % name)
@@ -533,11 +539,18 @@ class Session:
                                             text_arg(name, "name"), arg), "insert_attribute")
 
     if has("sdpx_attr_replace"):
-        def replace_attribute(self, index: int, name: str, value: Optional[str] = None) -> None:
-            """Replace the a= line ``lines[index]`` by a=<name>[:<value>]."""
+        def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
+            """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
+            typed counterpart (``sdpx_attr_replace_typed``)."""
+            line = self._line_at(index)
+            if not isinstance(name, (str, bytes)):
+                kind, f = _typed(name, "sdpx_attr_replace_typed")
+                self._edit(lib.sdpx_attr_replace_typed(self._s, line, kind, f.out),
+                           "replace_attribute")
+                return
             arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_replace(self._s, self._line_at(index), text_arg(name, "name"),
-                                             arg), "replace_attribute")
+            self._edit(lib.sdpx_attr_replace(self._s, line, text_arg(name, "name"), arg),
+                       "replace_attribute")
 
     if has("sdpx_session_redact"):
         def redact(self) -> int:
@@ -557,6 +570,14 @@ class Session:
             res = ffi.new("sdpx_apply_result *")
             self._edit(lib.sdpx_session_apply_fragment(self._s, fragment._s, res), "apply_fragment")
             return A.apply_result_from(res)
+
+
+def _typed(obj: Any, cname: str) -> Any:
+    """Kind and filled struct of a typed attribute, for the C function `cname`."""
+    if not has(cname):
+        raise TypeError("this build of the C library takes attributes as text only "
+                        "(no %s): pass a name and a value" % cname)
+    return A.typed_value(obj)
 
 
 def _view(value: str, what: str) -> Any:
@@ -1054,9 +1075,15 @@ class Media:
             self._edit(lib.sdpx_media_set_key(self._m(), arg), "key")
 
     if has("sdpx_media_attr_add"):
-        def add_attribute(self, name: str, value: Optional[str] = None) -> None:
+        def add_attribute(self, name: Any, value: Optional[str] = None) -> None:
             """Append a=<name>[:<value>] to this section; a known attribute's value
-            must pass its grammar."""
+            must pass its grammar. `name` may instead be a typed counterpart
+            (sdpx.Rtpmap(...), sdpx.Candidate ...), written by its C encoder
+            (``sdpx_media_attr_add_typed``)."""
+            if not isinstance(name, (str, bytes)):
+                kind, f = _typed(name, "sdpx_media_attr_add_typed")
+                self._edit(lib.sdpx_media_attr_add_typed(self._m(), kind, f.out), "add_attribute")
+                return
             arg = ffi.NULL if value is None else text_arg(value, "value")
             self._edit(lib.sdpx_media_attr_add(self._m(), text_arg(name, "name"), arg),
                        "add_attribute %s" % name)
@@ -1175,11 +1202,18 @@ class Media:
                        "insert_attribute")
 
     if has("sdpx_attr_replace"):
-        def replace_attribute(self, index: int, name: str, value: Optional[str] = None) -> None:
-            """Replace the a= line ``lines[index]`` by a=<name>[:<value>]."""
+        def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
+            """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
+            typed counterpart (``sdpx_attr_replace_typed``)."""
+            line = self._line_at(index)
+            if not isinstance(name, (str, bytes)):
+                kind, f = _typed(name, "sdpx_attr_replace_typed")
+                self._edit(lib.sdpx_attr_replace_typed(self._session._s, line, kind, f.out),
+                           "replace_attribute")
+                return
             arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_replace(self._session._s, self._line_at(index),
-                                             text_arg(name, "name"), arg), "replace_attribute")
+            self._edit(lib.sdpx_attr_replace(self._session._s, line, text_arg(name, "name"), arg),
+                       "replace_attribute")
 
     if has("sdpx_media_use_candidate"):
         def use_candidate(self, index: int) -> None:

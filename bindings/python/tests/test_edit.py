@@ -177,6 +177,29 @@ class TestAttributesAndMedia(unittest.TestCase):
         with self.assertRaises(ValueError):  # a=mid needs a token value
             self.audio.add_attribute("mid", "a b")
 
+    @needs("Media.add_attribute", "Session.add_attribute", "Media.replace_attribute", "Media.codec")
+    def test_typed_attributes(self) -> None:
+        try:
+            self.video.add_attribute(sdpx.Rtpmap(100, "VP9", 90000))
+        except TypeError:
+            self.skipTest("the C library takes attributes as text only")
+        self.video.add_attribute(sdpx.RtcpFb(100, "nack", "pli"))
+        self.video.formats = "96 97 100"
+        self.assertEqual(self.video.codec(100), sdpx.Codec(100, "VP9", 90000, None, {},
+                                                           (sdpx.RtcpFb(100, "nack", "pli"),)))
+        self.s.add_attribute(sdpx.Group("LS", ("0", "1")))
+        self.assertEqual(self.s.groups[-1], sdpx.Group("LS", ("0", "1")))
+        i = [l.text for l in self.video.lines].index("a=rtpmap:96 VP8/90000")
+        self.video.replace_attribute(i, sdpx.Rtpmap(96, "VP8", 90000))
+        self.assertEqual(self.video.lines[i].text, "a=rtpmap:96 VP8/90000")
+        self.assertEqual(self.video.lines[i].number, 0)  # rewritten by the edit
+        before = str(self.s)
+        with self.assertRaises(ValueError):
+            self.video.add_attribute(sdpx.Rtpmap(101, "VP9\r\na=evil", 90000))
+        with self.assertRaises(TypeError):
+            self.video.add_attribute(sdpx.Timing(0, 0))  # type: ignore[arg-type]
+        self.assertEqual(str(self.s), before)
+
     @needs("Session.add_media", "Session.move_media", "Session.remove_media", "Session.group_add_mid", "Session.groups")
     def test_add_move_remove_media(self) -> None:
         m = self.s.add_media("application 9 UDP/DTLS/SCTP webrtc-datachannel")
