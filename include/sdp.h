@@ -1420,13 +1420,14 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m);
 /** Move media section m to position pos (0 .. count - 1). */
 int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos);
 
-/** Set the m= port (0-65535), keeping a /<number of ports>. Port 0 rejects the section (RFC 3264 6). */
+/**
+ * Set the m= port (0-65535), keeping a /<number of ports>. Port 0 rejects
+ * the section (RFC 3264 6): its mid also leaves every a=group (RFC 8843
+ * 7.3.3); the formats stay, as the m= grammar needs one.
+ */
 int sdpx_media_set_port(sdpx_media *m, unsigned port);
 
-/**
- * Reject a media section: port 0 and its mid removed from every a=group
- * (RFC 8843 7.3.3). The formats stay, as the m= grammar needs one.
- */
+/** Reject a media section: the same as sdpx_media_set_port(m, 0). */
 int sdpx_media_reject(sdpx_media *m);
 
 /** Set the m= proto ("UDP/TLS/RTP/SAVPF"): tokens joined by '/'. */

@@ -919,6 +919,12 @@ static int set_mline_fields(sdpx_media *m, const unsigned *port, const char *pro
     }
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
+    if (port && *port == 0) {
+        /* RFC 8843 7.3.3 / RFC 3264 6: a rejected section leaves its BUNDLE group */
+        int rc = sdpxi_tx_group_remove_mid(&tx, sdpxi_section_mid(&m->sec));
+        if (rc < 0)
+            return rc;
+    }
     sdpxi_section *w = sdpxi_tx_write(&tx, m);
     if (!w)
         return sdpxi_tx_nomem(&tx);
@@ -1096,17 +1102,5 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
 
 int sdpx_media_reject(sdpx_media *m)
 {
-    sdpx_mline ml;
-    if (sdpx_media_mline(m, &ml))
-        return SDPX_EFIELD;
-    sdpxi_tx tx;
-    sdpxi_tx_begin(&tx, m->session);
-    /* RFC 8843 7.3.3 / RFC 3264 6: a rejected section has port 0 and leaves its BUNDLE group */
-    int rc = sdpxi_tx_group_remove_mid(&tx, sdpxi_section_mid(&m->sec));
-    if (rc < 0)
-        return rc;
-    sdpxi_section *w = sdpxi_tx_write(&tx, m);
-    if (!w)
-        return sdpxi_tx_nomem(&tx);
-    return sdpxi_tx_end(&tx, sdpxi_tx_set_mline(&tx, w, &ml, sdpxi_str("0", 1)));
+    return sdpx_media_set_port(m, 0);
 }

@@ -60,6 +60,7 @@ static int e_remove_mline(sdpx_session *s) { return sdpx_line_remove(s, sdpx_med
 static int e_remove_named(sdpx_session *s) { return sdpx_media_attr_remove(med(s, 0), "rtpmap"); }
 static int e_remove_named_session(sdpx_session *s) { return sdpx_session_attr_remove(s, "group"); }
 static int e_port(sdpx_session *s) { return sdpx_media_set_port(med(s, 1), 50000); }
+static int e_port_zero(sdpx_session *s) { return sdpx_media_set_port(med(s, 1), 0); }
 static int e_port_range(sdpx_session *s) { return sdpx_media_set_port(med(s, 1), 65536); }
 static int e_proto(sdpx_session *s) { return sdpx_media_set_proto(med(s, 0), "RTP/AVP"); }
 static int e_proto_bad(sdpx_session *s) { return sdpx_media_set_proto(med(s, 0), "RTP AVP"); }
@@ -218,6 +219,7 @@ static const edit_case edit_cases[] = {
     {"remove named", e_remove_named, 1, V O ST G MA CA "a=mid:a\r\n" VIDEO},
     {"remove named session", e_remove_named_session, 1, V O ST AUDIO VIDEO},
     {"port", e_port, 0, V O ST G AUDIO "m=video 50000 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
+    {"port 0 leaves BUNDLE", e_port_zero, 0, V O ST "a=group:BUNDLE a\r\n" AUDIO "m=video 0 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
     {"port out of range", e_port_range, SDPX_EINVAL, NULL},
     {"proto", e_proto, 0, V O ST G "m=audio 9 RTP/AVP 111\r\n" CA A1 VIDEO},
     {"proto with space refused", e_proto_bad, SDPX_EINVAL, NULL},
