@@ -114,8 +114,15 @@ class Session:
     def __str__(self) -> str:
         return self.to_bytes().decode("utf-8", "surrogateescape")
 
+    def __reduce__(self) -> Any:
+        # pickling (multiprocessing) and copy.copy/deepcopy go through the text
+        return (parse, (self.to_bytes(keep_lf=True),))
+
     def __repr__(self) -> str:
-        o = self.origin if lib.sdpx_session_find_line(self._s, b"o", ffi.NULL) != ffi.NULL else None
+        try:
+            o = self.origin
+        except ParseError:
+            o = None
         return "<sdpx.Session %s, %d media>" % (
             "o=%s %s" % (o.sess_id, o.sess_version) if o else "without o=", len(self.media))
 

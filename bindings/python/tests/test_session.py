@@ -70,6 +70,14 @@ class TestSessionAccessors(unittest.TestCase):
     def test_repr(self) -> None:
         self.assertEqual(repr(self.s), "<sdpx.Session o=2890844526 2890844527, 2 media>")
 
+    def test_pickle_and_copy(self) -> None:
+        import copy
+        import pickle
+        for clone in (pickle.loads(pickle.dumps(self.s)), copy.copy(self.s), copy.deepcopy(self.s)):
+            self.assertIsNot(clone, self.s)
+            self.assertEqual(str(clone), BASIC)
+            self.assertEqual(clone.media[1].mid, "v")
+
 
 class TestMedia(unittest.TestCase):
     def setUp(self) -> None:
