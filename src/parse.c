@@ -593,6 +593,11 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
         if (p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS))
             return p->first_code;
     }
+    /* RFC 8866 5.1: a description starts with v=0; blank lines alone are not one. */
+    if (!p->started && !(p->flags & SDPXI_PARSE_FRAGMENT)) {
+        report(p, SDPX_EVERSION, 1, 1, "no v=0 line: the input holds only blank lines");
+        return p->first_code;
+    }
     /* RFC 8866 5: o=, s= and at least one t= are mandatory. */
     static const struct { char type; int code; const char *what; } need[] = {
         {'o', SDPX_W_MISSING_ORIGIN, "no o= line"},

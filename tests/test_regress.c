@@ -253,6 +253,28 @@ START_TEST(line_remove_keeps_v_after_blank)
 }
 END_TEST
 
+/* src/parse.c: input of blank lines only ("\r\n", " \n\t") parsed as a
+ * session without any v= line; an edit then made it text that no longer
+ * parses. RFC 8866 5.1: a description starts with v=0. Found by fuzz_edit. */
+static const char *const blank_only[] = {"\r\n", "\n", " ", "\t\r\n \r\n", "\n\n\n"};
+
+START_TEST(blank_lines_only_rejected)
+{
+    const char *text = blank_only[_i];
+    for (int strict = 0; strict < 2; strict++) {
+        sdpx_parse_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.flags = strict ? SDPX_PARSE_STRICT : 0;
+        sdpx_session *s = NULL;
+        sdpx_error e;
+        int rc = sdpx_parse(text, strlen(text), &opt, &s, &e);
+        ck_assert_int_eq(rc, strict ? SDPX_ESYNTAX : SDPX_EVERSION);
+        ck_assert_ptr_null(s);
+    }
+    ck_assert_int_eq(sdpx_check(text, strlen(text), 0, NULL, NULL), 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("regress");
@@ -263,6 +285,8 @@ int main(void)
                         (int)(sizeof first_error_cases / sizeof first_error_cases[0]));
     tcase_add_test(tc, null_empty_views);
     tcase_add_test(tc, line_remove_keeps_v_after_blank);
+    tcase_add_loop_test(tc, blank_lines_only_rejected, 0,
+                        (int)(sizeof blank_only / sizeof blank_only[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
