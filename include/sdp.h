@@ -1507,9 +1507,10 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
  * section consistent: the m= format list, and the rtpmap, fmtp and rtcp-fb
  * lines of every payload type it drops, go together; an RTX type (fmtp
  * apt=) goes with the type it repairs and a RED type (fmtp "111/111") with
- * any type it carries. Sections that are not RTP are left alone. A helper
- * that would leave an m= line without formats fails with SDPX_EINVAL and
- * changes nothing. The session variants apply to every section, as one edit.
+ * any type it carries; a=rid "pt=" lists lose the types too (RFC 8851 4).
+ * Sections that are not RTP are left alone. A helper that would leave an m=
+ * line without formats, or a rid without payload types, fails with
+ * SDPX_EINVAL and changes nothing. The session variants apply to every section, as one edit.
  */
 
 /**

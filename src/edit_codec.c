@@ -111,6 +111,51 @@ static int line_pt(const sdpx_line *l)
     return (int)v;
 }
 
+/* RFC 8851 4: a=rid "pt=" lists name payload types of the m= line; drop the
+ * removed ones (rank < 0). A rid left without any is refused (SDPX_EINVAL):
+ * the caller removes the rid first. */
+static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
+{
+    for (size_t i = 1; i < w->n; i++) {
+        const sdpx_line *l = &w->lines[i];
+        sdpx_rid rid;
+        if (l->type != 'a' || l->kind != SDPX_ATTR_RID || sdpx_rid_parse(sdpx_attr_value(l), &rid) ||
+            !rid.has_pts)
+            continue;
+        char *list = sdpxi_arena_alloc(&tx->s->arena, rid.pts.len + 1);
+        if (!list)
+            return sdpxi_tx_nomem(tx);
+        size_t n = 0;
+        int dropped = 0, found;
+        sdpx_str rest = rid.pts;
+        while (rest.len) {
+            sdpx_str one = sdpxi_cut(&rest, ',', &found);
+            uint64_t v;
+            if (sdpxi_parse_uint(one, 127, &v) == 0 && rank[v] < 0) {
+                dropped = 1;
+                continue;
+            }
+            if (n)
+                list[n++] = ',';
+            memcpy(list + n, one.ptr, one.len);
+            n += one.len;
+        }
+        if (!dropped)
+            continue;
+        if (n == 0)
+            return SDPX_EINVAL;
+        const char *end = l->text + l->len, *after = rid.pts.ptr + rid.pts.len;
+        sdpx_str parts[3] = {sdpxi_str(l->text + 2, (size_t)(rid.pts.ptr - l->text - 2)),
+                             sdpxi_str(list, n), sdpxi_str(after, (size_t)(end - after))};
+        sdpx_line nl;
+        int rc = sdpxi_tx_line(tx, 'a', parts, 3, &nl);
+        if (rc)
+            return rc;
+        sdpxi_sec_set(w, i, &nl);
+    }
+    return 0;
+}
+
 /* Rewrite section m so that its m= line lists `order` (payload types, n of
  * them, from table t) and its payload-type lines follow that order; lines of
  * the table's types missing from `order` are removed, lines of types the m=
@@ -167,6 +212,9 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
             *y = tmp;
         }
     }
+    int rc = tx_fix_rids(tx, w, rank);
+    if (rc)
+        return rc;
     ml.formats = sdpxi_str(fmt, len);
     return sdpxi_tx_set_mline(tx, w, &ml, ml.port_text);
 }

@@ -269,6 +269,21 @@ static void check_payload_types(const char *file, const char *helper, const sdpx
             ck_assert_msg(pt < 0 || has_pt(now, (unsigned)pt) || !has_pt(was, (unsigned)pt),
                           "%s / %s: \"%.*s\" stays for a removed payload type", file, helper,
                           (int)sdpx_line_text(l).len, sdpx_line_text(l).ptr);
+            sdpx_rid rid;
+            if (sdpx_line_kind(l) == SDPX_ATTR_RID && !sdpx_rid_parse(sdpx_attr_value(l), &rid) && rid.has_pts) {
+                sdpx_str rest = rid.pts;
+                while (rest.len) {
+                    size_t n = 0;
+                    uint64_t v;
+                    while (n < rest.len && rest.ptr[n] != ',')
+                        n++;
+                    ck_assert_msg(sdpx_str_u64((sdpx_str){rest.ptr, n}, &v) || v > 127 || has_pt(now, (unsigned)v) ||
+                                      !has_pt(was, (unsigned)v),
+                                  "%s / %s: a=rid names removed payload type %u", file, helper, (unsigned)v);
+                    rest.ptr += n < rest.len ? n + 1 : n;
+                    rest.len -= n < rest.len ? n + 1 : n;
+                }
+            }
             sdpx_fmtp f;
             sdpx_str apt;
             if (sdpx_line_kind(l) == SDPX_ATTR_FMTP && !sdpx_fmtp_parse(sdpx_attr_value(l), &f) &&

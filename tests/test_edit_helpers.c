@@ -73,6 +73,8 @@ static const char offer[] =
     "a=rtpmap:107 rtx/90000\r\n"
     "a=fmtp:107 apt=106\r\n"
     "a=rtpmap:108 ulpfec/90000\r\n"
+    "a=rid:h send pt=96,102\r\n"
+    "a=rid:l send pt=104,96;max-width=320\r\n"
     "a=ssrc-group:FID 2001 2002\r\n"
     "a=ssrc:2001 cname:c\r\n"
     "a=ssrc:2002 cname:c\r\n"
@@ -160,6 +162,13 @@ static int h_keep_empty(sdpx_session *s)
 {
     const char *k[] = {"VP8"};
     return sdpx_session_keep_codecs(s, k, 1);
+}
+static int h_rid_empty(sdpx_session *s)
+{
+    int rc = sdpx_session_remove_codec(s, "VP8", NULL);
+    if (rc != 2)
+        return -100;
+    return sdpx_session_remove_codec(s, "H264", "profile-level-id=42e01f"); /* rid l had 104 and 96 */
 }
 static int h_rm_only_audio(sdpx_session *s)
 {
@@ -320,19 +329,19 @@ static int h_ext_inject(sdpx_session *s) { return sdpx_session_remove_extmap(s, 
 static const helper_case cases[] = {
     {"remove VP8 and its RTX", h_rm_vp8, 2,
      {{MV_ALL, "m=video 50000 UDP/TLS/RTP/SAVPF 102 103 104 105 106 107 108\r\n"},
-      DEL("a=rtpmap:96 VP8/90000"), VIDEO_PT_LINES}},
+      DEL("a=rtpmap:96 VP8/90000"), VIDEO_PT_LINES, {"a=rid:h send pt=96,102", "a=rid:h send pt=102\r\n"}, {"a=rid:l send pt=104,96;max-width=320", "a=rid:l send pt=104;max-width=320\r\n"}}},
     {"remove H264 by profile-level-id", h_rm_h264_match, 2,
      {{MV_ALL, "m=video 50000 UDP/TLS/RTP/SAVPF 96 97 102 103 106 107 108\r\n"},
       DEL("a=rtpmap:104 H264/90000"),
       DEL("a=fmtp:104 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"),
-      DEL("a=rtpmap:105 rtx/90000"), DEL("a=fmtp:105 apt=104")}},
+      DEL("a=rtpmap:105 rtx/90000"), DEL("a=fmtp:105 apt=104"), {"a=rid:l send pt=104,96;max-width=320", "a=rid:l send pt=96;max-width=320\r\n"}}},
     {"remove every H264", h_rm_h264, 4,
      {{MV_ALL, "m=video 50000 UDP/TLS/RTP/SAVPF 96 97 106 107 108\r\n"},
       DEL("a=rtpmap:102 H264/90000"), DEL("a=rtcp-fb:102 nack"),
       DEL("a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f"),
       DEL("a=rtpmap:103 rtx/90000"), DEL("a=fmtp:103 apt=102"), DEL("a=rtpmap:104 H264/90000"),
       DEL("a=fmtp:104 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"),
-      DEL("a=rtpmap:105 rtx/90000"), DEL("a=fmtp:105 apt=104")}},
+      DEL("a=rtpmap:105 rtx/90000"), DEL("a=fmtp:105 apt=104"), {"a=rid:h send pt=96,102", "a=rid:h send pt=96\r\n"}, {"a=rid:l send pt=104,96;max-width=320", "a=rid:l send pt=96;max-width=320\r\n"}}},
     {"remove opus takes RED along", h_rm_opus, 2,
      {{MA_ALL, "m=audio 50000 UDP/TLS/RTP/SAVPF 0 126\r\n"}, DEL("a=rtpmap:111 opus/48000/2"),
       DEL("a=rtcp-fb:111 transport-cc"), DEL("a=fmtp:111 minptime=10;useinbandfec=1"),
@@ -343,6 +352,10 @@ static const helper_case cases[] = {
       DEL("a=fmtp:63 111/111"),
       {MV_ALL, "m=video 50000 UDP/TLS/RTP/SAVPF 96 97 102 103 104 105 108\r\n"},
       DEL("a=rtpmap:106 red/90000"), DEL("a=rtpmap:107 rtx/90000"), DEL("a=fmtp:107 apt=106")}},
+    {"a rid left without payload types is refused", h_rid_empty, SDPX_EINVAL,
+     {{MV_ALL, "m=video 50000 UDP/TLS/RTP/SAVPF 102 103 104 105 106 107 108\r\n"},
+      DEL("a=rtpmap:96 VP8/90000"), VIDEO_PT_LINES, {"a=rid:h send pt=96,102", "a=rid:h send pt=102\r\n"},
+      {"a=rid:l send pt=104,96;max-width=320", "a=rid:l send pt=104;max-width=320\r\n"}}},
     {"remove absent codec", h_rm_absent, 0, {{NULL, NULL}}},
     {"remove: injected name refused", h_rm_bad, SDPX_EINVAL, {{NULL, NULL}}},
     {"keep VP8 keeps its RTX", h_keep_vp8, 7,
@@ -352,13 +365,13 @@ static const helper_case cases[] = {
       DEL("a=rtpmap:103 rtx/90000"), DEL("a=fmtp:103 apt=102"), DEL("a=rtpmap:104 H264/90000"),
       DEL("a=fmtp:104 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"),
       DEL("a=rtpmap:105 rtx/90000"), DEL("a=fmtp:105 apt=104"), DEL("a=rtpmap:106 red/90000"),
-      DEL("a=rtpmap:107 rtx/90000"), DEL("a=fmtp:107 apt=106"), DEL("a=rtpmap:108 ulpfec/90000")}},
+      DEL("a=rtpmap:107 rtx/90000"), DEL("a=fmtp:107 apt=106"), DEL("a=rtpmap:108 ulpfec/90000"), {"a=rid:h send pt=96,102", "a=rid:h send pt=96\r\n"}, {"a=rid:l send pt=104,96;max-width=320", "a=rid:l send pt=96;max-width=320\r\n"}}},
     {"keep opus and H264", h_keep_two, 7,
      {{MA_ALL, "m=audio 50000 UDP/TLS/RTP/SAVPF 111 63\r\n"},
       DEL("a=rtpmap:126 telephone-event/8000"),
       {MV_ALL, "m=video 50000 UDP/TLS/RTP/SAVPF 102 103 104 105\r\n"},
       DEL("a=rtpmap:96 VP8/90000"), VIDEO_PT_LINES, DEL("a=rtpmap:106 red/90000"),
-      DEL("a=rtpmap:107 rtx/90000"), DEL("a=fmtp:107 apt=106"), DEL("a=rtpmap:108 ulpfec/90000")}},
+      DEL("a=rtpmap:107 rtx/90000"), DEL("a=fmtp:107 apt=106"), DEL("a=rtpmap:108 ulpfec/90000"), {"a=rid:h send pt=96,102", "a=rid:h send pt=102\r\n"}, {"a=rid:l send pt=104,96;max-width=320", "a=rid:l send pt=104;max-width=320\r\n"}}},
     {"keep that empties a section is refused", h_keep_empty, SDPX_EINVAL, {{NULL, NULL}}},
     {"removing the last codec is refused, earlier removals stay", h_rm_only_audio, SDPX_EINVAL,
      {{MA_ALL, "m=audio 50000 UDP/TLS/RTP/SAVPF 111 63\r\n"}, DEL("a=rtpmap:126 telephone-event/8000")}},
