@@ -11,13 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from ._base import (AddrFamily, EditError, ParseError, TextLike, View, check_rc, cstr, error_from, ffi,
                     has, lib, pystr, text_arg)
 from ._lines import decode, fields
 
 Params = Dict[str, Optional[str]]
+
+
+class Encodable:
+    """Base of the counterparts that have a C encoder: ``to_value()`` (the
+    attribute value after "a=name:") is attached when the library has it."""
+
+    if TYPE_CHECKING:
+        def to_value(self) -> str: ...
 
 
 def _each(fn: Callable[..., int], view: Any, *outs: str, what: str = "list") -> List[Tuple[Any, ...]]:
@@ -70,7 +78,7 @@ def _name(fn: Callable[[int], Any], v: int) -> Optional[str]:
 # ---- ICE ------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Candidate:
+class Candidate(Encodable):
     """a=candidate (RFC 8839 5.1), as decoded by ``sdpx_candidate_parse``.
 
     ``type`` is the candidate type as written ("host", "srflx", ...);
@@ -166,7 +174,7 @@ def address_family(address: TextLike) -> AddrFamily:
 
 
 @dataclass(frozen=True)
-class RemoteCandidate:
+class RemoteCandidate(Encodable):
     """One entry of a=remote-candidates (RFC 8839 5.2)."""
 
     component: int
@@ -222,7 +230,7 @@ def parse_ice_pacing(value: TextLike) -> int:
 # ---- DTLS -------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(Encodable):
     """a=fingerprint (RFC 8122 5): the hash name as written, the digest
     bytes, and the hex text as written."""
 
@@ -266,7 +274,7 @@ class CryptoKey:
 
 
 @dataclass(frozen=True)
-class Crypto:
+class Crypto(Encodable):
     """a=crypto:<tag> <crypto-suite> <key-params> [<session-params>] (RFC 4568 9.1)."""
 
     tag: int
@@ -298,7 +306,7 @@ def parse_max_message_size(value: TextLike) -> int:
 
 
 @dataclass(frozen=True)
-class Sctpmap:
+class Sctpmap(Encodable):
     """Legacy a=sctpmap:<port> <protocol> [<streams>]."""
 
     port: int
@@ -315,11 +323,14 @@ def parse_sctpmap(value: TextLike) -> Sctpmap:
 # ---- BUNDLE -----------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Group:
+class Group(Encodable):
     """a=group:<semantics> <mid> ... (RFC 5888 5)."""
 
     semantics: str
     mids: Tuple[str, ...]
+
+    if TYPE_CHECKING:
+        def has(self, mid: str) -> bool: ...
 
 
 def group_from(g: Any) -> Group:
@@ -341,7 +352,7 @@ def parse_mid(value: TextLike) -> str:
 # ---- RTP --------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Rtpmap:
+class Rtpmap(Encodable):
     """a=rtpmap:<pt> <encoding>/<clock rate>[/<channels>] (RFC 8866 6.6)."""
 
     payload_type: int
@@ -358,7 +369,7 @@ def parse_rtpmap(value: TextLike) -> Rtpmap:
 
 
 @dataclass(frozen=True)
-class Fmtp:
+class Fmtp(Encodable):
     """a=fmtp:<format> <parameters> (RFC 8866 6.15): ``params`` as written,
     ``parameters`` split by ``sdpx_param_next``."""
 
@@ -366,6 +377,9 @@ class Fmtp:
     payload_type: Optional[int]
     params: str
     parameters: Params = field(default_factory=dict)
+
+    if TYPE_CHECKING:
+        def get(self, key: str) -> Optional[str]: ...
 
 
 def fmtp_from(f: Any) -> Fmtp:
@@ -380,7 +394,7 @@ def parse_fmtp(value: TextLike) -> Fmtp:
 
 
 @dataclass(frozen=True)
-class RtcpFb:
+class RtcpFb(Encodable):
     """a=rtcp-fb:<pt or *> <type> [<subtype> [<params>]] (RFC 4585 4.2);
     ``payload_type`` is None for the wildcard "*"."""
 
@@ -426,7 +440,7 @@ def direction_value(name: TextLike) -> int:
 
 
 @dataclass(frozen=True)
-class Extmap:
+class Extmap(Encodable):
     """a=extmap:<id>[/<direction>] <URI> [<attributes>] (RFC 8285 7)."""
 
     id: int
@@ -447,7 +461,7 @@ def parse_extmap(value: TextLike) -> Extmap:
 
 
 @dataclass(frozen=True)
-class Rtcp:
+class Rtcp(Encodable):
     """a=rtcp:<port> [<nettype> <addrtype> <address>] (RFC 3605 2.1)."""
 
     port: int
@@ -465,7 +479,7 @@ def parse_rtcp(value: TextLike) -> Rtcp:
 
 
 @dataclass(frozen=True)
-class Decimal:
+class Decimal(Encodable):
     """A ptime / maxptime / framerate value kept exact: ``num / den``, with
     ``decimals`` digits after the point as written ("29.97" is 2997/100)."""
 
@@ -496,7 +510,7 @@ def parse_quality(value: TextLike) -> int:
 # ---- streams ----------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Ssrc:
+class Ssrc(Encodable):
     """a=ssrc:<ssrc-id> <attribute>[:<value>] (RFC 5576 4.1)."""
 
     id: int
@@ -511,7 +525,7 @@ def parse_ssrc(value: TextLike) -> Ssrc:
 
 
 @dataclass(frozen=True)
-class SsrcGroup:
+class SsrcGroup(Encodable):
     """a=ssrc-group:<semantics> <ssrc-id> ... (RFC 5576 4.2)."""
 
     semantics: str
@@ -526,7 +540,7 @@ def parse_ssrc_group(value: TextLike) -> SsrcGroup:
 
 
 @dataclass(frozen=True)
-class Msid:
+class Msid(Encodable):
     """a=msid:<stream id> [<track id>] (RFC 8830 2)."""
 
     stream_id: str
@@ -540,7 +554,7 @@ def parse_msid(value: TextLike) -> Msid:
 
 
 @dataclass(frozen=True)
-class MsidSemantic:
+class MsidSemantic(Encodable):
     """a=msid-semantic: <semantic> [<id> ... | *]."""
 
     semantic: str
@@ -558,7 +572,7 @@ def parse_msid_semantic(value: TextLike) -> MsidSemantic:
 # ---- simulcast ----------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Rid:
+class Rid(Encodable):
     """a=rid:<id> <send|recv> [pt=...][;<restrictions>] (RFC 8851 10)."""
 
     id: str
@@ -590,7 +604,7 @@ SimulcastStreams = Tuple[Tuple[SimulcastRid, ...], ...]
 
 
 @dataclass(frozen=True)
-class Simulcast:
+class Simulcast(Encodable):
     """a=simulcast (RFC 8853 5.1): the send and recv stream lists (None when
     that direction is absent)."""
 
@@ -986,7 +1000,7 @@ if has("sdpx_fmtp_get"):
         if lib.sdpx_fmtp_get(f.out, text_arg(key, "key"), out) != 0:
             return None
         return pystr(out[0])
-    Fmtp.get = _fmtp_get  # type: ignore[attr-defined]
+    Fmtp.get = _fmtp_get  # type: ignore[method-assign]
 
 
 if has("sdpx_group_has"):
@@ -995,7 +1009,7 @@ if has("sdpx_group_has"):
         f = _fill_group(self)
         v = View(mid, "mid")
         return bool(lib.sdpx_group_has(f.out, v.sv))
-    Group.has = _group_has  # type: ignore[attr-defined]
+    Group.has = _group_has  # type: ignore[method-assign]
 
 
 def hash_len(name: str) -> int:
