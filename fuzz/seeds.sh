@@ -213,6 +213,28 @@ fuzz_candidate)
     printf 'a=candidate:2 1 tcp 1 fe80::1 9 typ srflx raddr 0.0.0.0 rport 0 tcptype active\r\n' >"$dir/h2"
     printf '' >"$dir/end"
     ;;
+fuzz_edit)
+    # a setup byte, an allocator byte, then every operation once with small
+    # arguments (see fuzz_edit.c); mode 4 seeds carry a corpus description
+    ops=""
+    op=0
+    while [ "$op" -lt 27 ]; do
+        ops="$ops\\$(printf '%03o' "$op")\\001\\002\\003\\004\\005\\006\\007\\010\\011"
+        op=$((op + 1))
+    done
+    for m in 000 001 002 003 010 021 040 061; do
+        printf "\\$m\\003$ops" >"$dir/ops-$m"
+    done
+    if [ -d "$corpus" ]; then
+        k=0
+        for f in "$corpus"/valid/*.sdp; do
+            [ -f "$f" ] || continue
+            k=$((k + 1))
+            [ "$k" -le 60 ] || break
+            { printf '\004\000'; cat "$f"; printf "\\000$ops"; } >"$dir/c$k"
+        done
+    fi
+    ;;
 *)
     # targets that bring their own seeding (see fuzz/seeds-*.sh), or none
     if [ -f "$here/seeds-$target.sh" ]; then
