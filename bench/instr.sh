@@ -18,7 +18,7 @@ count() { # FUNCTION PROGRAM ARGS...
 }
 ratio() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.2f", n / d }'; }
 echo "input: $total bytes"
-for op in op_floor op_parse op_parse_scratch op_decode op_write; do
+for op in op_floor op_tokenize op_parse op_parse_scratch op_decode op_write; do
     n=$(count "$op" "$b/bench/sdpbench" --iterations 1 --warmup 0 "$@")
     printf '%-18s %8s instructions/byte\n' "$op" "$(ratio "$n" "$total")"
 done

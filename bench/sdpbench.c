@@ -50,6 +50,7 @@ static void die_oom(void)
 /* ---- the operations, one pass each (named for callgrind's --toggle-collect) */
 
 void op_floor(void *arg);
+void op_tokenize(void *arg);
 void op_parse(void *arg);
 void op_parse_scratch(void *arg);
 void op_decode(void *arg);
@@ -71,6 +72,19 @@ void op_floor(void *arg)
             lines++;
         }
         sink += lines;
+    }
+}
+
+void op_tokenize(void *arg)
+{
+    ctx *c = arg;
+    for (size_t i = 0; i < c->fs.n; i++) {
+        sdpx_tokenizer tz;
+        sdpx_token tok;
+        sdpx_error err;
+        sdpx_tokenizer_init(&tz, c->fs.v[i].data, c->fs.v[i].len);
+        while (sdpx_tokenizer_next(&tz, &tok, &err) != 0)
+            sink += (unsigned)tok.type;
     }
 }
 
@@ -797,7 +811,7 @@ int main(int argc, char **argv)
     }
 
     int fd = bench_instr_open();
-    op_row rows[10];
+    op_row rows[12];
     size_t nrows = 0;
     sdpx_parse_options sopt;
     memset(&sopt, 0, sizeof sopt);
@@ -807,6 +821,14 @@ int main(int argc, char **argv)
     op_row *r = new_row(rows, &nrows, "memchr-lines",
                         "the floor: memchr over every file, counting lines");
     timed_row(r, &cfg, fd, op_floor, &c, c.fs.n, c.fs.bytes);
+
+    r = new_row(rows, &nrows, "tokenize", "sdpx_tokenizer_next over every line of every file");
+    timed_row(r, &cfg, fd, op_tokenize, &c, c.fs.n, c.fs.bytes);
+    {
+        uint64_t a0 = bench_alloc_calls();
+        op_tokenize(&c);
+        r->mallocs = (double)(bench_alloc_calls() - a0) / (double)c.fs.n;
+    }
 
     r = new_row(rows, &nrows, "parse",
                         "sdpx_parse + sdpx_session_free of every file (lenient, malloc)");
@@ -883,7 +905,7 @@ int main(int argc, char **argv)
                sdpx_version(), c.fs.n, c.fs.bytes, c.accepted, c.roundtrip, c.offer_len);
         print_json_rows(rows, nrows);
         if (peers)
-            print_peers(prow, npeers, &rows[1], &rows[4], &c, 1);
+            print_peers(prow, npeers, &rows[2], &rows[5], &c, 1);
         if (scaling) {
             printf(",");
             fflush(stdout);
@@ -897,7 +919,7 @@ int main(int argc, char **argv)
         if (fd < 0)
             printf("instr/byte: n/a (no perf counters here; bench/instr.sh counts them with callgrind)\n");
         if (peers)
-            print_peers(prow, npeers, &rows[1], &rows[4], &c, 0);
+            print_peers(prow, npeers, &rows[2], &rows[5], &c, 0);
         if (scaling) {
             printf("\n");
             fflush(stdout);
