@@ -6,7 +6,8 @@
  *   bit 4     an allocator that fails from the Nth call on (N: byte 1)
  *   bit 5     SDPX_EDIT_BUMP_VERSION
  * The remaining bytes are operations with their arguments (strings may
- * hold CR and LF). Properties: no crash, overread or leak; an edit that
+ * hold CR and LF): the edit primitives and every helper of sdp.h 7.2-7.5,
+ * trickle fragments included. Properties: no crash, overread or leak; an edit that
  * fails leaves the session exactly as it was; after the edits the written
  * text parses again to the same lines, and writing it again gives the
  * same bytes. */
@@ -97,13 +98,137 @@ static const sdpx_line *line(sdpx_session *s, input *in)
     return NULL;
 }
 
+/* Codec, direction, ICE, DTLS, BUNDLE, stream, extmap helpers, redaction
+ * and trickle fragments (sdp.h 7.2-7.5, 6.x fragments). */
+#define NOPS 56u
+
+static int helper(sdpx_session *s, input *in, unsigned op)
+{
+    char b1[64], b2[64], b3[64];
+    sdpx_media *m;
+    const char *t, *u;
+    switch (op % NOPS) {
+    case 27: {
+        m = media(s, in);
+        t = arg(in, b1);
+        return m ? sdpx_media_remove_codec(m, t ? t : "VP8", arg(in, b2)) : 0;
+    }
+    case 28: t = arg(in, b1); return sdpx_session_remove_codec(s, t ? t : "opus", arg(in, b2));
+    case 29:
+    case 30:
+    case 31:
+    case 32: {
+        const char *list[3];
+        size_t n = byte(in) % 4u;
+        char *bufs[3] = {b1, b2, b3};
+        for (size_t i = 0; i < n; i++) {
+            list[i] = arg(in, bufs[i]);
+            if (!list[i])
+                list[i] = "VP8";
+        }
+        if (op % NOPS == 29)
+            return (m = media(s, in)) ? sdpx_media_keep_codecs(m, list, n) : 0;
+        if (op % NOPS == 30)
+            return sdpx_session_keep_codecs(s, list, n);
+        if (op % NOPS == 31)
+            return (m = media(s, in)) ? sdpx_media_prefer_codecs(m, list, n) : 0;
+        return sdpx_session_prefer_codecs(s, list, n);
+    }
+    case 33: {
+        m = media(s, in);
+        unsigned pt = byte(in);
+        t = arg(in, b1);
+        u = arg(in, b2);
+        return m && t ? sdpx_media_set_fmtp_param(m, pt, t, u) : 0;
+    }
+    case 34: {
+        m = media(s, in);
+        const char *enc = arg(in, b3);
+        t = arg(in, b1);
+        u = arg(in, b2);
+        return m && enc && t ? sdpx_media_set_codec_param(m, enc, t, u) : 0;
+    }
+    case 35: return (m = media(s, in)) ? sdpx_media_set_direction(m, (sdpx_direction)(byte(in) % 5u)) : 0;
+    case 36: return (m = media(s, in)) ? sdpx_media_hold(m) : 0;
+    case 37: return (m = media(s, in)) ? sdpx_media_resume(m) : 0;
+    case 38: return sdpx_session_set_ice_credentials(s, arg(in, b1), arg(in, b2));
+    case 39: return (m = media(s, in)) && (t = arg(in, b1)) ? sdpx_media_add_candidate(m, t) : 0;
+    case 40: {
+        t = arg(in, b1);
+        size_t idx = byte(in);
+        u = arg(in, b2);
+        return u ? sdpx_session_add_candidate(s, t, idx, u) : 0;
+    }
+    case 41: return (m = media(s, in)) ? sdpx_media_end_of_candidates(m) : 0;
+    case 42:
+    case 43: {
+        sdpx_candidate_filter f;
+        f.types = byte(in) & 15u;
+        f.transports = byte(in) & 3u;
+        f.families = byte(in) & 15u;
+        f.scopes = byte(in) & 7u;
+        f.component = byte(in) % 3u;
+        if (op % NOPS == 42)
+            return (m = media(s, in)) ? sdpx_media_remove_candidates(m, &f) : 0;
+        return sdpx_session_remove_candidates(s, &f);
+    }
+    case 44: {
+        m = media(s, in);
+        const sdpx_line *l = line(s, in);
+        return m && l ? sdpx_media_use_candidate(m, l) : 0;
+    }
+    case 45: return sdpx_session_set_setup(s, (sdpx_setup)(byte(in) % 6u));
+    case 46: return (m = media(s, in)) ? sdpx_media_set_setup(m, (sdpx_setup)(byte(in) % 6u)) : 0;
+    case 47: return (t = arg(in, b1)) ? sdpx_session_set_fingerprint(s, t) : 0;
+    case 48: {
+        t = arg(in, b1);
+        u = arg(in, b2);
+        return t && u ? sdpx_session_group_add_mid(s, t, u) : 0;
+    }
+    case 49: return (t = arg(in, b1)) ? sdpx_session_group_remove_mid(s, t) : 0;
+    case 50: return (m = media(s, in)) ? sdpx_media_remove_streams(m) : 0;
+    case 51: {
+        m = media(s, in);
+        t = arg(in, b1);
+        u = arg(in, b2);
+        return m && t ? sdpx_media_set_msid(m, t, u) : 0;
+    }
+    case 52: return (t = arg(in, b1)) ? sdpx_session_remove_extmap(s, t) : 0;
+    case 53: {
+        t = arg(in, b1);
+        unsigned id = byte(in);
+        return t ? sdpx_session_renumber_extmap(s, t, id) : 0;
+    }
+    case 54: return sdpx_session_redact(s);
+    default: {
+        /* a trickle fragment (RFC 8840 9) made of fuzzed lines */
+        char frag[160];
+        t = arg(in, b1);
+        u = arg(in, b2);
+        int n = snprintf(frag, sizeof frag, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\nm=audio 9 RTP/AVP 0\r\n"
+                         "a=mid:%s\r\na=candidate:%s\r\n", t ? t : "8hhY",
+                         "asd88fgpdd777uzjYhagZg", u ? u : "0",
+                         "1 1 udp 2122260223 192.0.2.1 54321 typ host");
+        sdpx_session *fr = NULL;
+        sdpx_error e;
+        if (n < 0 || (size_t)n >= sizeof frag ||
+            sdpx_fragment_parse(frag, (size_t)n, NULL, &fr, &e) != 0)
+            return 0;
+        sdpx_apply_result res;
+        int rc = sdpx_session_apply_fragment(s, fr, &res);
+        sdpx_session_free(fr);
+        return rc;
+    }
+    }
+}
+
 static int apply(sdpx_session *s, input *in)
 {
     char b1[64], b2[64];
     sdpx_media *m;
     const sdpx_line *l;
     unsigned op = byte(in);
-    switch (op % 27u) {
+    switch (op % NOPS) {
     case 0: return sdpx_session_attr_add(s, arg(in, b1), arg(in, b2));
     case 1: return (m = media(s, in)) ? sdpx_media_attr_add(m, arg(in, b1), arg(in, b2)) : 0;
     case 2: {
@@ -189,8 +314,9 @@ static int apply(sdpx_session *s, input *in)
         uint64_t a = u64(in);
         return sdpx_session_set_timing(s, a, u64(in));
     }
-    default: return byte(in) & 1u ? sdpx_session_bump_version(s)
+    case 26: return byte(in) & 1u ? sdpx_session_bump_version(s)
                                   : sdpx_session_set_edit_flags(s, byte(in) & 3u);
+    default: return helper(s, in, op);
     }
 }
 
@@ -278,7 +404,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* FUZZ_TRACE=1 prints each edit's result and text (replaying a crash) */
     int trace = getenv("FUZZ_TRACE") != NULL;
     for (unsigned ops = 0; in.n > 0 && ops < 64; ops++) {
-        unsigned op = in.p[0] % 27u;
+        unsigned op = in.p[0] % NOPS;
         int rc = apply(s, &in);
         size_t n1 = 0;
         char *after = sdpx_write_alloc(s, 0, &n1);
