@@ -1608,7 +1608,13 @@ typedef struct sdpx_candidate_filter {
     unsigned component;  /* 1 RTP, 2 RTCP; 0 any */
 } sdpx_candidate_filter;
 
-/** Remove the candidates matching f. Returns the number removed. */
+/**
+ * Remove the candidates matching f. When a section's default (its c=
+ * address and m= port) was one of them, the best remaining component-1
+ * candidate becomes the default (relay, srflx, prflx, host), or 0.0.0.0
+ * port 9 when none is left (JSEP 5.2.1), so no removed address stays in
+ * c=. Returns the number removed.
+ */
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f);
 int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f);
 

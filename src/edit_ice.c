@@ -242,6 +242,102 @@ static int candidate_hit(const sdpx_line *l, const sdpx_candidate_filter *f)
            filter_match(&c, f);
 }
 
+/* JSEP 5.2.1 / RFC 8839 4.2.1.2: the default candidate's address goes into
+ * the section's c= (replacing every c=) and its port into m=. */
+static int tx_set_default(sdpxi_tx *tx, sdpxi_section *w, sdpx_str addrtype, sdpx_str address,
+                          uint16_t port)
+{
+    char num[24];
+    sdpx_str parts[4] = {sdpxi_str("IN ", 3), addrtype, sdpxi_str(" ", 1), address};
+    sdpx_line l;
+    int rc = sdpxi_tx_line(tx, 'c', parts, 4, &l);
+    if (rc)
+        return rc;
+    size_t at = SIZE_MAX;
+    for (size_t i = w->n; i-- > 1;) {
+        if (w->lines[i].type != 'c')
+            continue;
+        if (at != SIZE_MAX)
+            sdpxi_sec_remove(w, at);
+        at = i;
+    }
+    if (at != SIZE_MAX)
+        sdpxi_sec_set(w, at, &l);
+    else if ((rc = sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
+        return rc;
+    sdpx_mline ml;
+    if (sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml))
+        return SDPX_EFIELD;
+    return sdpxi_tx_set_mline(tx, w, &ml, sdpxi_u64_str(num, port));
+}
+
+static sdpx_str addrtype_of(sdpx_addr_family f)
+{
+    return sdpxi_cstr(f == SDPX_ADDR_IP6 ? "IP6" : "IP4");
+}
+
+/* Rank for picking a new default: relay first (it works from anywhere,
+ * RFC 8839 4.2.1.2), then srflx, prflx, host; -1 when unusable in c=. */
+static int default_rank(const sdpx_candidate *c)
+{
+    if (c->component != 1 || (c->family != SDPX_ADDR_IP4 && c->family != SDPX_ADDR_IP6))
+        return -1;
+    switch (c->type) {
+    case SDPX_CAND_RELAY: return 4;
+    case SDPX_CAND_SRFLX: return 3;
+    case SDPX_CAND_PRFLX: return 2;
+    case SDPX_CAND_HOST: return 1;
+    default: return 0;
+    }
+}
+
+/* After candidates of section w were removed: when the default (c= and m=
+ * port) was one of them, point it at the best remaining candidate, or at
+ * 0.0.0.0 port 9 when none is left (JSEP 5.2.1), so no removed address
+ * stays behind in c=. `removed` is the section as it was. */
+static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *removed,
+                          const sdpx_candidate_filter *f)
+{
+    sdpx_mline ml;
+    sdpx_connection conn;
+    const sdpx_line *cl = NULL;
+    for (size_t i = 1; i < w->n && !cl; i++)
+        if (w->lines[i].type == 'c')
+            cl = &w->lines[i];
+    if (!cl || sdpx_connection_parse(sdpx_line_value(cl), &conn) ||
+        sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml) || ml.port == 0)
+        return 0;
+    int was_default = 0;
+    for (size_t i = 1; i < removed->n && !was_default; i++) {
+        const sdpx_line *l = &removed->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (candidate_hit(l, f) && !sdpx_candidate_parse(v.ptr, v.len, &c) && c.component == 1 &&
+            c.port == ml.port && c.address.len == conn.address.len &&
+            !memcmp(c.address.ptr, conn.address.ptr, c.address.len))
+            was_default = 1;
+    }
+    if (!was_default)
+        return 0;
+    sdpx_candidate best;
+    int best_rank = -1;
+    for (size_t i = 1; i < w->n; i++) {
+        const sdpx_line *l = &w->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (l->type != 'a' || l->kind != SDPX_ATTR_CANDIDATE || sdpx_candidate_parse(v.ptr, v.len, &c))
+            continue;
+        int r = default_rank(&c);
+        if (r > best_rank) {
+            best = c;
+            best_rank = r;
+        }
+    }
+    if (best_rank < 0)
+        return tx_set_default(tx, w, sdpxi_cstr("IP4"), sdpxi_cstr("0.0.0.0"), 9);
+    return tx_set_default(tx, w, addrtype_of(best.family), best.address, best.port);
+}
+
 static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidate_filter *f)
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
@@ -250,13 +346,22 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
         hits += candidate_hit(&r->lines[i], f);
     if (!hits)
         return 0;
+    sdpxi_section before = *r; /* the lines before this edit stay readable */
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
+    if (w->lines == before.lines) {
+        /* a section created by this edit is written in place: keep a copy */
+        before.lines = sdpxi_arena_alloc(&tx->s->arena, w->n * sizeof *w->lines);
+        if (!before.lines)
+            return sdpxi_tx_nomem(tx);
+        memcpy(before.lines, w->lines, w->n * sizeof *w->lines);
+    }
     for (size_t i = w->n; i-- > 1;)
         if (candidate_hit(&w->lines[i], f))
             sdpxi_sec_remove(w, i);
-    return hits;
+    int rc = tx_fix_default(tx, w, &before, f);
+    return rc < 0 ? rc : hits;
 }
 
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
@@ -298,37 +403,17 @@ int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
         return SDPX_EINVAL;
     if (c.component != 1 && c.component != 2)
         return SDPX_EINVAL;
-    sdpx_str addrtype = sdpxi_cstr(c.family == SDPX_ADDR_IP4 ? "IP4" : "IP6");
+    sdpx_str addrtype = addrtype_of(c.family);
     char port[24];
     sdpx_str ps = sdpxi_u64_str(port, c.port);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     int rc;
     if (c.component == 1) {
-        sdpx_str parts[4] = {sdpxi_str("IN ", 3), addrtype, sdpxi_str(" ", 1), c.address};
-        sdpx_line l;
-        rc = sdpxi_tx_line(&tx, 'c', parts, 4, &l);
-        if (rc)
-            return rc;
         sdpxi_section *w = sdpxi_tx_write(&tx, m);
         if (!w)
             return sdpxi_tx_nomem(&tx);
-        size_t at = SIZE_MAX;
-        for (size_t i = w->n; i-- > 1;) {
-            if (w->lines[i].type != 'c')
-                continue;
-            if (at != SIZE_MAX)
-                sdpxi_sec_remove(w, at);
-            at = i;
-        }
-        if (at != SIZE_MAX)
-            sdpxi_sec_set(w, at, &l);
-        else if ((rc = sdpxi_tx_insert(&tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
-            return rc;
-        sdpx_mline ml;
-        if (sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml))
-            return SDPX_EFIELD;
-        rc = sdpxi_tx_set_mline(&tx, w, &ml, ps);
+        rc = tx_set_default(&tx, w, addrtype, c.address, c.port);
     } else {
         /* RFC 3605 2.1: a=rtcp:<port> <nettype> <addrtype> <address> */
         sdpx_str parts[5] = {ps, sdpxi_str(" IN ", 4), addrtype, sdpxi_str(" ", 1), c.address};

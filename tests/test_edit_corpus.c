@@ -184,7 +184,7 @@ static int x_refused(sdpx_session *s)
 static const struct {
     const char *name;
     helper_fn fn;
-    int codec_edit; /* check the payload-type invariant */
+    int codec_edit; /* 1: check the payload-type invariant; 2: the default candidate */
 } helpers[] = {
     {"remove VP8", x_rm_vp8, 1},         {"remove opus", x_rm_opus, 1},
     {"remove H264 42e01f", x_rm_h264, 1}, {"remove rtx", x_rm_rtx, 1},
@@ -192,7 +192,7 @@ static const struct {
     {"opus params", x_opus, 0},          {"bitrate", x_bitrate, 0},
     {"direction", x_direction, 0},       {"hold", x_hold, 0},
     {"ICE restart", x_ice, 0},           {"add candidate", x_add_candidate, 0},
-    {"remove host", x_rm_host, 0},       {"remove private/mDNS", x_rm_private, 0},
+    {"remove host", x_rm_host, 2},       {"remove private/mDNS", x_rm_private, 2},
     {"setup", x_setup, 0},               {"fingerprint", x_fingerprint, 0},
     {"reject last", x_reject_last, 0},   {"remove first", x_remove_first, 0},
     {"move last first", x_move, 0},      {"streams", x_streams, 0},
@@ -295,6 +295,37 @@ static void check_payload_types(const char *file, const char *helper, const sdpx
             }
         }
     }
+}
+
+/* 1 when a section's default (c= address, m= port) is 0.0.0.0 / :: or a
+ * component-1 candidate of it (or the section has no c= or port 0). */
+static int default_ok(const sdpx_media *m)
+{
+    sdpx_mline ml;
+    const sdpx_line *cl = sdpx_media_find_line(m, 'c', NULL);
+    sdpx_connection c;
+    if (!cl || sdpx_media_mline(m, &ml) || ml.port == 0 || sdpx_connection_parse(sdpx_line_value(cl), &c))
+        return 1;
+    if (sdpx_str_eq(c.address, "0.0.0.0") || sdpx_str_eq(c.address, "::"))
+        return 1;
+    for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_CANDIDATE, NULL); l;
+         l = sdpx_media_find_attr(m, SDPX_ATTR_CANDIDATE, l)) {
+        sdpx_candidate k;
+        sdpx_str v = sdpx_attr_value(l);
+        if (!sdpx_candidate_parse(v.ptr, v.len, &k) && k.component == 1 && k.port == ml.port &&
+            k.address.len == c.address.len && !memcmp(k.address.ptr, c.address.ptr, k.address.len))
+            return 1;
+    }
+    return 0;
+}
+
+static void check_defaults(const char *file, const char *helper, const sdpx_session *before,
+                           const sdpx_session *after)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(after) && i < sdpx_session_media_count(before); i++)
+        if (default_ok(sdpx_session_media(before, i)))
+            ck_assert_msg(default_ok(sdpx_session_media(after, i)),
+                          "%s / %s: section %zu: c=/m= name a removed candidate", file, helper, i);
 }
 
 /* 1 when every id of every a=group names a section's mid. */
@@ -401,8 +432,10 @@ START_TEST(every_helper_on_every_offer)
                 ck_assert_msg(parses(out, olen, SDPX_PARSE_STRICT), "%s / %s: result fails strict parsing",
                               files[fi], helpers[h].name);
             check_untouched(files[fi], helpers[h].name, before, s);
-            if (helpers[h].codec_edit)
+            if (helpers[h].codec_edit == 1)
                 check_payload_types(files[fi], helpers[h].name, before, s);
+            if (helpers[h].codec_edit == 2)
+                check_defaults(files[fi], helpers[h].name, before, s);
             if (groups_in)
                 ck_assert_msg(groups_ok(s), "%s / %s: a group names a missing mid", files[fi],
                               helpers[h].name);

@@ -245,6 +245,7 @@ static int h_rm_mdns(sdpx_session *s) { return rm(s, 0, 0, SDPX_CF_MDNS, 0, 0); 
 static int h_rm_private(sdpx_session *s) { return rm(s, 0, 0, 0, SDPX_CF_PRIVATE | SDPX_CF_LOOPBACK | SDPX_CF_LINK_LOCAL, 0); }
 static int h_rm_ipv6(sdpx_session *s) { return rm(s, 0, 0, SDPX_CF_IP6, 0, 0); }
 static int h_rm_relay_only(sdpx_session *s) { return rm(s, SDPX_CF_HOST | SDPX_CF_SRFLX | SDPX_CF_PRFLX, 0, 0, 0, 0); }
+static int h_rm_all(sdpx_session *s) { return rm(s, 0, 0, 0, 0, 0); }
 static int h_rm_rtcp(sdpx_session *s) { return rm(s, 0, 0, 0, 0, 2); }
 static int h_rm_host_udp_v4(sdpx_session *s) { return rm(s, SDPX_CF_HOST, SDPX_CF_UDP, SDPX_CF_IP4, 0, 0); }
 /* 1 when the view contains needle (views are not NUL-terminated). */
@@ -447,7 +448,19 @@ static const helper_case cases[] = {
       DEL("a=candidate:3 1 tcp 1518280447 192.168.1.10 9 typ host tcptype active generation 0"),
       DEL("a=candidate:4 1 udp 1686052607 203.0.113.5 50000 typ srflx raddr 192.168.1.10 rport 50000 generation 0"),
       DEL("a=candidate:5 1 udp 2122260223 3f2a1b9c-1234-4cde-9f00-aabbccddeeff.local 50002 typ host generation 0"),
-      DEL("a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0")}},
+      DEL("a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0"),
+      {MA_ALL, "m=audio 3478 UDP/TLS/RTP/SAVPF 111 63 0 126\r\n"},
+      {"c=IN IP4 203.0.113.5", "c=IN IP4 198.51.100.9\r\n"}}},
+    {"removing every candidate resets the default", h_rm_all, 7,
+     {DEL("a=candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host generation 0"),
+      DEL("a=candidate:2 1 udp 2122194687 fe80::1 50001 typ host generation 0"),
+      DEL("a=candidate:3 1 tcp 1518280447 192.168.1.10 9 typ host tcptype active generation 0"),
+      DEL("a=candidate:4 1 udp 1686052607 203.0.113.5 50000 typ srflx raddr 192.168.1.10 rport 50000 generation 0"),
+      DEL("a=candidate:5 1 udp 2122260223 3f2a1b9c-1234-4cde-9f00-aabbccddeeff.local 50002 typ host generation 0"),
+      DEL("a=candidate:6 1 udp 41885439 198.51.100.9 3478 typ relay raddr 203.0.113.5 rport 50000 generation 0"),
+      DEL("a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0"),
+      {MA_ALL, "m=audio 9 UDP/TLS/RTP/SAVPF 111 63 0 126\r\n"},
+      {"c=IN IP4 203.0.113.5", "c=IN IP4 0.0.0.0\r\n"}}},
     {"remove RTCP component", h_rm_rtcp, 1, {DEL("a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0")}},
     {"remove host+udp+IPv4 (all must match)", h_rm_host_udp_v4, 2,
      {DEL("a=candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host generation 0"),
