@@ -1,7 +1,8 @@
 /* Out of memory and scratch memory: a test allocator fails the Nth
  * allocation for every N; each failure must give a clean SDPX_ENOMEM and
- * leave nothing allocated. Scratch memory without heap must report the
- * size it needs, and that size must then be enough with no allocator call. */
+ * leave nothing allocated; an edit that fails changes nothing. Scratch
+ * memory without heap must report the size it needs, and that size must
+ * then be enough with no allocator call. */
 #include "testutil.h"
 
 #include <stdint.h>
@@ -322,6 +323,155 @@ START_TEST(scratch_failure_is_clean)
 }
 END_TEST
 
+/* ---- edits -------------------------------------------------------------- */
+
+/* An edit scenario: a list of edits applied in order. Each returns >= 0 or
+ * a negative code; the checker below makes every failure clean. */
+typedef int (*edit_fn)(sdpx_session *s, unsigned i);
+
+static int scen_attrs(sdpx_session *s, unsigned i)
+{
+    char v[160];
+    snprintf(v, sizeof v, "%u-%0120u", i, i);
+    return i % 2 ? sdpx_session_attr_add(s, "x-long", v)
+                 : sdpx_media_attr_add(sdpx_session_media(s, i % sdpx_session_media_count(s)),
+                                       "x-long", v);
+}
+
+static int scen_media(sdpx_session *s, unsigned i)
+{
+    sdpx_media *m0 = sdpx_session_media(s, 0);
+    switch (i % 8) {
+    case 0: return sdpx_session_media_add(s, 1, "audio 9 RTP/AVP 0 8 96", NULL);
+    case 1: return sdpx_media_set_fmtp_param(m0, 111, "stereo", "1");
+    case 2: {
+        const char *pref[] = {"PCMU", "opus"};
+        return sdpx_media_prefer_codecs(m0, pref, 2);
+    }
+    case 3: return sdpx_session_remove_codec(s, "rtx", NULL);
+    case 4: return sdpx_media_set_direction(m0, SDPX_DIR_SENDONLY);
+    case 5: return sdpx_session_set_name(s, "a longer session name than before");
+    case 6: return sdpx_session_bump_version(s);
+    default: return sdpx_session_redact(s);
+    }
+}
+
+static int scen_ice(sdpx_session *s, unsigned i)
+{
+    sdpx_media *m0 = sdpx_session_media(s, 0);
+    char c[160];
+    switch (i % 6) {
+    case 0: return sdpx_session_set_ice_credentials(s, "abcd", "0123456789abcdefghijkl");
+    case 1:
+    case 2:
+        snprintf(c, sizeof c, "candidate:%u 1 udp 2122260223 198.51.100.%u %u typ host", i,
+                 i % 250, 40000 + i);
+        return sdpx_media_add_candidate(m0, c);
+    case 3: return sdpx_session_set_fingerprint(s, "sha-256 D2:FA:0E:C3:22:59:5E:14:95:69:92:3D:13:"
+                                                   "B4:84:24:2C:C2:A2:C0:3E:FD:34:8E:5E:EA:6F:AF:52:CE:E6:0F");
+    case 4: return sdpx_session_group_remove_mid(s, "1");
+    default: return sdpx_media_set_connection(m0, "IN IP4 203.0.113.77");
+    }
+}
+
+typedef struct {
+    const char *name;
+    edit_fn fn;
+    unsigned count;
+} edit_case;
+
+static const edit_case edit_cases[] = {
+    {"attributes", scen_attrs, 60},
+    {"media and codecs", scen_media, 16},
+    {"ICE and DTLS", scen_ice, 24},
+};
+
+#define NEDIT (sizeof edit_cases / sizeof edit_cases[0])
+
+/* Run a scenario on a fresh session whose allocator fails its `fail_at`th
+ * call (0: never); every failed edit must fail cleanly. Returns the number
+ * of allocator calls the edits made, and the failures seen in *failures. */
+static unsigned run_edits(const edit_case *c, unsigned fail_at, unsigned *failures, int no_heap)
+{
+    test_alloc t;
+    sdpx_allocator al;
+    ta_init(&t, &al, 0);
+    static uint64_t scratch[4096];
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    if (no_heap) {
+        opt.flags = SDPX_PARSE_NO_HEAP;
+        opt.scratch = scratch;
+        opt.scratch_size = sizeof scratch;
+    }
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(offer, strlen(offer), &opt, &s, &e), 0);
+    unsigned base = t.calls;
+    t.fail_at = fail_at ? base + fail_at : 0;
+    *failures = 0;
+    size_t n0 = 0;
+    char *before = sdpx_write_alloc(s, 0, &n0);
+    ck_assert_ptr_nonnull(before);
+    for (unsigned i = 0; i < c->count; i++) {
+        int rc = c->fn(s, i);
+        size_t n1 = 0;
+        char *after = sdpx_write_alloc(s, 0, &n1);
+        ck_assert_ptr_nonnull(after);
+        if (rc < 0) {
+            ck_assert_msg(rc == (no_heap ? SDPX_ESCRATCH : SDPX_ENOMEM) || rc == SDPX_EINVAL ||
+                              rc == SDPX_ENOTFOUND,
+                          "%s edit %u: %s", c->name, i, sdpx_code_name(rc));
+            if (rc == SDPX_ENOMEM || rc == SDPX_ESCRATCH)
+                ++*failures;
+            /* a failed edit leaves the session exactly as it was */
+            ck_assert_msg(n1 == n0 && memcmp(before, after, n0) == 0,
+                          "%s edit %u failed (%s) but changed the session", c->name, i,
+                          sdpx_code_name(rc));
+        }
+        sdpx_free(before);
+        before = after;
+        n0 = n1;
+    }
+    /* the result still parses */
+    sdpx_session *again = parse_ok(before, 0);
+    sdpx_session_free(again);
+    sdpx_free(before);
+    unsigned used = t.calls - base;
+    sdpx_session_free(s);
+    ck_assert_uint_eq(t.live, 0);
+    ck_assert_uint_eq(t.live_bytes, 0);
+    return used;
+}
+
+/* Fail each allocation the edits make, one at a time. */
+START_TEST(edits_fail_each_allocation)
+{
+    const edit_case *c = &edit_cases[_i];
+    unsigned failures;
+    unsigned total = run_edits(c, 0, &failures, 0);
+    ck_assert_uint_eq(failures, 0);
+    ck_assert_msg(total >= 1, "%s: the edits made no allocation", c->name);
+    for (unsigned n = 1; n <= total; n++) {
+        run_edits(c, n, &failures, 0);
+        ck_assert_msg(failures >= 1, "%s: allocation %u failed but no edit said so", c->name, n);
+    }
+}
+END_TEST
+
+/* A session in scratch memory without heap: edits that need room fail with
+ * SDPX_ESCRATCH and change nothing. */
+START_TEST(edits_without_heap)
+{
+    const edit_case *c = &edit_cases[_i];
+    unsigned failures;
+    unsigned calls = run_edits(c, 0, &failures, 1);
+    ck_assert_uint_eq(calls, 0);
+    ck_assert_msg(failures >= 1, "%s: no edit ran out of scratch memory", c->name);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("oom");
@@ -332,6 +482,11 @@ int main(void)
     tc = tcase_create("scratch");
     tcase_add_loop_test(tc, scratch_need_is_exact, 0, (int)NCASES);
     tcase_add_test(tc, scratch_failure_is_clean);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("edits");
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, edits_fail_each_allocation, 0, (int)NEDIT);
+    tcase_add_loop_test(tc, edits_without_heap, 0, (int)NEDIT);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
