@@ -42,6 +42,9 @@ def _lines_of(count: int, get: Any) -> List[Any]:
     return [get(i) for i in range(count)]
 
 
+_HAS_MEDIA_MID = has("sdpx_media_mid")
+
+
 def _serialized(cls: Any) -> Any:
     """Make every method and property of a class hold its session's lock.
 
@@ -78,7 +81,7 @@ class Session:
     out byte for byte as they were parsed, every line ending in CRLF.
     """
 
-    __slots__ = ("_s", "_lock", "warnings", "__weakref__")
+    __slots__ = ("_s", "_lock", "_removals", "warnings", "__weakref__")
 
     def __init__(self) -> None:
         raise TypeError("use sdpx.parse() to create a Session")
@@ -88,6 +91,7 @@ class Session:
         self = object.__new__(cls)
         self._s = ffi.gc(ptr, lib.sdpx_session_free)
         self._lock = threading.RLock()
+        self._removals = 0  # media sections removed so far (see Media._m)
         #: Quirks the lenient parse tolerated, in input order (collected
         #: when parse() was called with warnings=True, else empty).
         self.warnings = warnings
@@ -427,6 +431,7 @@ class Session:
             """Remove a media section and its mid from every a=group; the Media
             object is unusable afterwards (LookupError)."""
             self._edit(lib.sdpx_session_media_remove(self._s, self._own(media)), "remove_media")
+            self._removals += 1
 
     if has("sdpx_session_media_move"):
         def move_media(self, media: "Media", pos: int) -> None:
@@ -679,21 +684,28 @@ class Media:
     edit removes the section, using the Media raises LookupError.
     """
 
-    __slots__ = ("_session", "_ptr")
+    __slots__ = ("_session", "_ptr", "_checked")
 
     def __init__(self, session: Session, ptr: Any) -> None:
         self._session = session
         self._ptr = ptr
+        self._checked = session._removals  # handed out by the session just now
 
     def _session_lock(self) -> Any:
         return self._session._lock
 
     def _m(self) -> Any:
         """The C media pointer, after checking the section is still there
-        (compared by address only, so a removed section is never read)."""
-        s = self._session._s
+        (compared by address only, so a removed section is never read). Only
+        sdpx_session_media_remove ends a handle, so the search runs only
+        after a removal."""
+        session = self._session
+        if self._checked == session._removals:
+            return self._ptr
+        s = session._s
         for i in range(lib.sdpx_session_media_count(s)):
             if lib.sdpx_session_media(s, i) == self._ptr:
+                self._checked = session._removals
                 return self._ptr
         raise LookupError("this media section was removed from its session")
 
@@ -797,7 +809,7 @@ class Media:
     @property
     def mid(self) -> Optional[str]:
         """The a=mid value (RFC 5888; ``sdpx_media_mid``), None when the section has none."""
-        if has("sdpx_media_mid"):
+        if _HAS_MEDIA_MID:
             out = ffi.new("sdpx_str *")
             return pystr(out[0]) if lib.sdpx_media_mid(self._m(), out) == 0 else None
         return self._kind_value(lib.SDPX_ATTR_MID)
@@ -1274,8 +1286,9 @@ class MediaList(Sequence[Media]):
         return Media(self._session, lib.sdpx_session_media(self._session._s, i))
 
     def __iter__(self) -> Iterator[Media]:
-        for i in range(len(self)):
-            yield self[i]
+        s = self._session
+        return iter([Media(s, lib.sdpx_session_media(s._s, i))
+                     for i in range(lib.sdpx_session_media_count(s._s))])
 
     def __repr__(self) -> str:
         return "[%s]" % ", ".join(repr(m) for m in self)

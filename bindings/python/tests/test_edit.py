@@ -213,6 +213,8 @@ class TestAttributesAndMedia(unittest.TestCase):
         self.assertEqual(self.s.media[1], self.audio)
         self.s.remove_media(m)
         self.assertEqual(len(self.s.media), 2)
+        self.assertEqual((self.audio.mid, self.video.mid), ("0", "1"))  # other handles live on
+        self.assertEqual((self.audio.index, self.video.index), (0, 1))
         self.assertEqual(self.s.groups, [sdpx.Group("BUNDLE", ("0", "1"))])
         with self.assertRaises(LookupError):
             m.kind
