@@ -1613,7 +1613,8 @@ typedef struct sdpx_candidate_filter {
  * address and m= port) was one of them, the best remaining component-1
  * candidate becomes the default (relay, srflx, prflx, host), or 0.0.0.0
  * port 9 when none is left (JSEP 5.2.1), so no removed address stays in
- * c=. Returns the number removed.
+ * c=; a=rtcp likewise (best remaining RTCP candidate, else 9 0.0.0.0).
+ * Returns the number removed.
  */
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f);
 int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f);

@@ -278,9 +278,9 @@ static sdpx_str addrtype_of(sdpx_addr_family f)
 
 /* Rank for picking a new default: relay first (it works from anywhere,
  * RFC 8839 4.2.1.2), then srflx, prflx, host; -1 when unusable in c=. */
-static int default_rank(const sdpx_candidate *c)
+static int default_rank(const sdpx_candidate *c, uint32_t component)
 {
-    if (c->component != 1 || (c->family != SDPX_ADDR_IP4 && c->family != SDPX_ADDR_IP6))
+    if (c->component != component || (c->family != SDPX_ADDR_IP4 && c->family != SDPX_ADDR_IP6))
         return -1;
     switch (c->type) {
     case SDPX_CAND_RELAY: return 4;
@@ -327,7 +327,7 @@ static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *r
         sdpx_str v = sdpx_attr_value(l);
         if (l->type != 'a' || l->kind != SDPX_ATTR_CANDIDATE || sdpx_candidate_parse(v.ptr, v.len, &c))
             continue;
-        int r = default_rank(&c);
+        int r = default_rank(&c, 1);
         if (r > best_rank) {
             best = c;
             best_rank = r;
@@ -336,6 +336,62 @@ static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *r
     if (best_rank < 0)
         return tx_set_default(tx, w, sdpxi_cstr("IP4"), sdpxi_cstr("0.0.0.0"), 9);
     return tx_set_default(tx, w, addrtype_of(best.family), best.address, best.port);
+}
+
+/* 1 when a candidate line of sec has this address. */
+static int has_address(const sdpxi_section *sec, sdpx_str addr, const sdpx_candidate_filter *only)
+{
+    for (size_t i = 1; i < sec->n; i++) {
+        const sdpx_line *l = &sec->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && (!only || candidate_hit(l, only)) &&
+            !sdpx_candidate_parse(v.ptr, v.len, &c) && c.address.len == addr.len &&
+            !memcmp(c.address.ptr, addr.ptr, addr.len))
+            return 1;
+    }
+    return 0;
+}
+
+/* The same for a=rtcp (RFC 3605): an address of a removed candidate that no
+ * remaining one has goes; the best remaining RTCP candidate takes its place,
+ * else port 9 and 0.0.0.0 (JSEP 5.2.1). */
+static int tx_fix_rtcp(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *removed,
+                       const sdpx_candidate_filter *f)
+{
+    size_t at = SIZE_MAX;
+    sdpx_rtcp rt;
+    for (size_t i = 1; i < w->n && at == SIZE_MAX; i++)
+        if (w->lines[i].type == 'a' && w->lines[i].kind == SDPX_ATTR_RTCP)
+            at = i;
+    if (at == SIZE_MAX || sdpx_rtcp_parse(sdpx_attr_value(&w->lines[at]), &rt) || !rt.has_address ||
+        !has_address(removed, rt.address, f) || has_address(w, rt.address, NULL))
+        return 0;
+    sdpx_candidate best;
+    int best_rank = -1;
+    for (size_t i = 1; i < w->n; i++) {
+        const sdpx_line *l = &w->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (l->type != 'a' || l->kind != SDPX_ATTR_CANDIDATE || sdpx_candidate_parse(v.ptr, v.len, &c))
+            continue;
+        int r = default_rank(&c, 2);
+        if (r > best_rank) {
+            best = c;
+            best_rank = r;
+        }
+    }
+    char num[24];
+    sdpx_str port = sdpxi_u64_str(num, best_rank < 0 ? 9 : best.port);
+    sdpx_str addrtype = best_rank < 0 ? sdpxi_cstr("IP4") : addrtype_of(best.family);
+    sdpx_str address = best_rank < 0 ? sdpxi_cstr("0.0.0.0") : best.address;
+    sdpx_str parts[6] = {sdpxi_str("rtcp:", 5), port, sdpxi_str(" IN ", 4), addrtype, sdpxi_str(" ", 1), address};
+    sdpx_line l;
+    int rc = sdpxi_tx_line(tx, 'a', parts, 6, &l);
+    if (rc)
+        return rc;
+    sdpxi_sec_set(w, at, &l);
+    return 0;
 }
 
 static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidate_filter *f)
@@ -361,6 +417,8 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
         if (candidate_hit(&w->lines[i], f))
             sdpxi_sec_remove(w, i);
     int rc = tx_fix_default(tx, w, &before, f);
+    if (!rc)
+        rc = tx_fix_rtcp(tx, w, &before, f);
     return rc < 0 ? rc : hits;
 }
 

@@ -526,6 +526,53 @@ START_TEST(helper_table)
 }
 END_TEST
 
+/* ---- the default candidate follows candidate removal (c=, m= port, a=rtcp) ---- */
+
+static const char old_style[] =
+    "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+    "m=audio 50000 RTP/AVP 0\r\n"
+    "c=IN IP4 192.168.1.10\r\n"
+    "a=rtcp:50001 IN IP4 192.168.1.10\r\n"
+    "a=candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host\r\n"
+    "a=candidate:1 2 udp 2122260222 192.168.1.10 50001 typ host\r\n"
+    "a=candidate:2 1 udp 1686052607 203.0.113.5 50000 typ srflx raddr 192.168.1.10 rport 50000\r\n"
+    "a=candidate:2 2 udp 1686052606 203.0.113.5 50001 typ srflx raddr 192.168.1.10 rport 50001\r\n";
+
+static const struct {
+    unsigned types;
+    int removed;
+    const char *want;
+} default_cases[] = {
+    {SDPX_CF_HOST, 2,
+     "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+     "m=audio 50000 RTP/AVP 0\r\n"
+     "c=IN IP4 203.0.113.5\r\n"
+     "a=rtcp:50001 IN IP4 203.0.113.5\r\n"
+     "a=candidate:2 1 udp 1686052607 203.0.113.5 50000 typ srflx raddr 192.168.1.10 rport 50000\r\n"
+     "a=candidate:2 2 udp 1686052606 203.0.113.5 50001 typ srflx raddr 192.168.1.10 rport 50001\r\n"},
+    {0, 4,
+     "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+     "m=audio 9 RTP/AVP 0\r\n"
+     "c=IN IP4 0.0.0.0\r\n"
+     "a=rtcp:9 IN IP4 0.0.0.0\r\n"},
+    {SDPX_CF_SRFLX, 2, NULL}, /* the default was not among them: c= and a=rtcp stay */
+};
+
+START_TEST(default_follows_removal)
+{
+    sdpx_session *s = parse_ok(old_style, 0);
+    sdpx_candidate_filter f = {default_cases[_i].types, 0, 0, 0, 0};
+    ck_assert_int_eq(sdpx_session_remove_candidates(s, &f), default_cases[_i].removed);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    if (default_cases[_i].want)
+        ck_assert_str_eq(got, default_cases[_i].want);
+    else
+        ck_assert_ptr_nonnull(strstr(got, "c=IN IP4 192.168.1.10\r\na=rtcp:50001 IN IP4 192.168.1.10\r\n"));
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* ---- redaction ---- */
 
 static const char to_redact[] =
@@ -589,6 +636,7 @@ int main(void)
     TCase *tc = tcase_create("helpers");
     tcase_add_loop_test(tc, helper_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, redact_placeholders);
+    tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
