@@ -768,7 +768,9 @@ END_TEST
 static const char edit_base[] =
     "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\ni=info\r\nc=IN IP4 192.0.2.1\r\nb=AS:1\r\n"
     "t=0 0\r\nk=clear:k\r\na=x-s:1\r\n"
-    "m=audio 9 RTP/AVP 0\r\ni=m\r\nc=IN IP4 192.0.2.2\r\nb=AS:2\r\nk=clear:m\r\na=x-m:1\r\n";
+    "a=ice-ufrag:wxyz\r\na=ice-pwd:zyxwvutsrqponmlkjihgfe\r\na=fingerprint:sha-256 01:02\r\n"
+    "m=audio 9 RTP/AVP 0\r\ni=m\r\nc=IN IP4 192.0.2.2\r\nb=AS:2\r\nk=clear:m\r\na=x-m:1\r\n"
+    "a=mid:0\r\na=extmap:1 urn:x\r\n";
 
 /* One setter with the injected text in one of its string arguments. */
 typedef int (*setter_fn)(sdpx_session *s, const char *text);
@@ -818,40 +820,87 @@ static int set_o_net(sdpx_session *s, const char *t) { return origin_field(s, t,
 static int set_o_addrtype(sdpx_session *s, const char *t) { return origin_field(s, t, 4); }
 static int set_o_addr(sdpx_session *s, const char *t) { return origin_field(s, t, 5); }
 
+static const char *list1(const char *t, const char **slot)
+{
+    slot[0] = t;
+    return t;
+}
+static int set_fmtp_key(sdpx_session *s, const char *t) { return sdpx_media_set_fmtp_param(m0(s), 0, t, "1"); }
+static int set_fmtp_value(sdpx_session *s, const char *t) { return sdpx_media_set_fmtp_param(m0(s), 0, "k", t); }
+static int set_codec_key(sdpx_session *s, const char *t) { return sdpx_media_set_codec_param(m0(s), "PCMU", t, "1"); }
+static int set_codec_value(sdpx_session *s, const char *t) { return sdpx_media_set_codec_param(m0(s), "PCMU", "k", t); }
+static int set_ufrag(sdpx_session *s, const char *t) { return sdpx_session_set_ice_credentials(s, t, "0123456789abcdefghijkl"); }
+static int set_pwd(sdpx_session *s, const char *t) { return sdpx_session_set_ice_credentials(s, "abcd", t); }
+static int set_candidate(sdpx_session *s, const char *t) { return sdpx_media_add_candidate(m0(s), t); }
+static int set_candidate_mid(sdpx_session *s, const char *t) { return sdpx_session_add_candidate(s, "0", 0, t); }
+static int set_fingerprint(sdpx_session *s, const char *t) { return sdpx_session_set_fingerprint(s, t); }
+static int set_group_mid(sdpx_session *s, const char *t) { return sdpx_session_group_add_mid(s, t, "0"); }
+static int set_msid_stream(sdpx_session *s, const char *t) { return sdpx_media_set_msid(m0(s), t, "track"); }
+static int set_msid_track(sdpx_session *s, const char *t) { return sdpx_media_set_msid(m0(s), "stream", t); }
+static int set_extmap_uri(sdpx_session *s, const char *t) { return sdpx_session_renumber_extmap(s, t, 3); }
+static int set_keep_codec(sdpx_session *s, const char *t)
+{
+    const char *l[1];
+    return sdpx_media_keep_codecs(m0(s), (const char *const *)l, list1(t, l) ? 1 : 0);
+}
+static int set_prefer_codec(sdpx_session *s, const char *t)
+{
+    const char *l[1];
+    return sdpx_media_prefer_codecs(m0(s), (const char *const *)l, list1(t, l) ? 1 : 0);
+}
+
 typedef struct {
     const char *name;
     setter_fn fn;
     const char *good; /* a value the setter accepts; the injections extend it */
+    int eol_ok;       /* takes a trickle string, whose final CR/LF it drops */
 } setter_case;
 
 static const setter_case setters[] = {
-    {"session_attr_add name", set_sattr_name, "x-new"},
-    {"session_attr_add value", set_sattr_value, "v"},
-    {"media_attr_add name", set_mattr_name, "x-new"},
-    {"media_attr_add value", set_mattr_value, "v"},
-    {"media_attr_add mid value", set_known_value, "m1"},
-    {"attr_insert name", set_insert_name, "x-new"},
-    {"attr_insert value", set_insert_value, "v"},
-    {"attr_replace name", set_replace_name, "x-new"},
-    {"attr_replace value", set_replace_value, "v"},
-    {"session_media_add", set_media_add, ""},
-    {"media_set_proto", set_proto, "RTP/AVP"},
-    {"media_set_formats", set_formats, "0 8"},
-    {"session_set_connection", set_sconn, "IN IP4 198.51.100.1"},
-    {"media_set_connection", set_mconn, "IN IP4 198.51.100.1"},
-    {"session_set_bandwidth type", set_sbw, "TIAS"},
-    {"media_set_bandwidth type", set_mbw, "TIAS"},
-    {"session_set_info", set_sinfo, "text"},
-    {"media_set_info", set_minfo, "text"},
-    {"session_set_key", set_skey, "clear:k2"},
-    {"media_set_key", set_mkey, "clear:k2"},
-    {"session_set_name", set_name, "name"},
-    {"session_set_origin username", set_o_user, "alice"},
-    {"session_set_origin sess-id", set_o_id, "42"},
-    {"session_set_origin sess-version", set_o_version, "43"},
-    {"session_set_origin nettype", set_o_net, "IN"},
-    {"session_set_origin addrtype", set_o_addrtype, "IP4"},
-    {"session_set_origin address", set_o_addr, "198.51.100.9"},
+    {"session_attr_add name", set_sattr_name, "x-new", 0},
+    {"session_attr_add value", set_sattr_value, "v", 0},
+    {"media_attr_add name", set_mattr_name, "x-new", 0},
+    {"media_attr_add value", set_mattr_value, "v", 0},
+    {"media_attr_add mid value", set_known_value, "m1", 0},
+    {"attr_insert name", set_insert_name, "x-new", 0},
+    {"attr_insert value", set_insert_value, "v", 0},
+    {"attr_replace name", set_replace_name, "x-new", 0},
+    {"attr_replace value", set_replace_value, "v", 0},
+    {"session_media_add", set_media_add, "", 0},
+    {"media_set_proto", set_proto, "RTP/AVP", 0},
+    {"media_set_formats", set_formats, "0 8", 0},
+    {"session_set_connection", set_sconn, "IN IP4 198.51.100.1", 0},
+    {"media_set_connection", set_mconn, "IN IP4 198.51.100.1", 0},
+    {"session_set_bandwidth type", set_sbw, "TIAS", 0},
+    {"media_set_bandwidth type", set_mbw, "TIAS", 0},
+    {"session_set_info", set_sinfo, "text", 0},
+    {"media_set_info", set_minfo, "text", 0},
+    {"session_set_key", set_skey, "clear:k2", 0},
+    {"media_set_key", set_mkey, "clear:k2", 0},
+    {"session_set_name", set_name, "name", 0},
+    {"session_set_origin username", set_o_user, "alice", 0},
+    {"session_set_origin sess-id", set_o_id, "42", 0},
+    {"session_set_origin sess-version", set_o_version, "43", 0},
+    {"session_set_origin nettype", set_o_net, "IN", 0},
+    {"session_set_origin addrtype", set_o_addrtype, "IP4", 0},
+    {"session_set_origin address", set_o_addr, "198.51.100.9", 0},
+    {"media_set_fmtp_param key", set_fmtp_key, "k", 0},
+    {"media_set_fmtp_param value", set_fmtp_value, "1", 0},
+    {"media_set_codec_param key", set_codec_key, "k", 0},
+    {"media_set_codec_param value", set_codec_value, "1", 0},
+    {"session_set_ice_credentials ufrag", set_ufrag, "abcd", 0},
+    {"session_set_ice_credentials pwd", set_pwd, "0123456789abcdefghijkl", 0},
+    /* RFC 8840 / JSEP: a trickled candidate string may end in CRLF */
+    {"media_add_candidate", set_candidate, "candidate:1 1 udp 1 192.0.2.1 9 typ host", 1},
+    {"session_add_candidate", set_candidate_mid, "candidate:2 1 udp 1 192.0.2.2 9 typ host", 1},
+    {"session_set_fingerprint", set_fingerprint,
+     "sha-256 D2:FA:0E:C3:22:59:5E:14:95:69:92:3D:13:B4:84:24:2C:C2:A2:C0:3E:FD:34:8E:5E:EA:6F:AF:52:CE:E6:0F", 0},
+    {"session_group_add_mid semantics", set_group_mid, "BUNDLE", 0},
+    {"media_set_msid stream", set_msid_stream, "stream", 0},
+    {"media_set_msid track", set_msid_track, "track", 0},
+    {"session_renumber_extmap uri", set_extmap_uri, "urn:x", 0},
+    {"media_keep_codecs", set_keep_codec, "PCMU", 0},
+    {"media_prefer_codecs", set_prefer_codec, "PCMU", 0},
 };
 
 /* CR, LF and CRLF, each followed by a line that must never appear. */
@@ -873,11 +922,24 @@ START_TEST(setters_refuse_line_injection)
         char v[128];
         snprintf(v, sizeof v, "%s%s", c->good, injections[i]);
         rc = c->fn(s, v);
-        ck_assert_msg(rc == SDPX_EINVAL, "%s accepted \"%s\" (rc %d)", c->name, v, rc);
-        /* a refused edit changes nothing */
         size_t n = 0;
         char *after = sdpx_write_alloc(s, 0, &n);
         ck_assert_ptr_nonnull(after);
+        int only_eol = strspn(injections[i], "\r\n") == strlen(injections[i]);
+        if (rc == 0 && c->eol_ok && only_eol) {
+            /* the line ending was dropped, not written: one line more, same text */
+            ck_assert_ptr_null(strstr(after, "evil"));
+            sdpx_session *again = parse_ok(after, 0);
+            ck_assert_uint_eq(sdpx_media_line_count(sdpx_session_media(again, 0)),
+                              sdpx_media_line_count(sdpx_session_media(s, 0)));
+            sdpx_session_free(again);
+            sdpx_free(before);
+            before = after;
+            n0 = n;
+            continue;
+        }
+        ck_assert_msg(rc == SDPX_EINVAL, "%s accepted \"%s\" (rc %d)", c->name, v, rc);
+        /* a refused edit changes nothing */
         ck_assert_msg(n == n0 && memcmp(before, after, n) == 0, "%s changed the session", c->name);
         sdpx_free(after);
     }
