@@ -22,7 +22,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/tests/test_memory.py \
 	bindings/python/tests/test_attrs.py \
 	bindings/python/tests/test_edit.py \
-	bindings/python/tests/test_readme.py
+	bindings/python/tests/test_readme.py \
+	bindings/python/tests/test_build.py
 EXTRA_DIST += $(PYTHON_BINDING_FILES) bench/python_parse.py
 
 if HAVE_PYTHON_CFFI

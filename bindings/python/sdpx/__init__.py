@@ -31,7 +31,7 @@ _ATTR_DECODERS = {
     "parse_candidate": "sdpx_candidate_parse_err", "address_family": "sdpx_address_family",
     "parse_remote_candidates": "sdpx_remote_candidate_next",
     "parse_ice_ufrag": "sdpx_ice_ufrag_parse", "parse_ice_pwd": "sdpx_ice_pwd_parse",
-    "parse_ice_options": "sdpx_ice_options_next", "parse_ice_pacing": "sdpx_ice_pacing_parse",
+    "parse_ice_options": "sdpx_ice_options_next", "ice_options_has": "sdpx_ice_options_has", "parse_ice_pacing": "sdpx_ice_pacing_parse",
     "parse_fingerprint": "sdpx_fingerprint_parse", "parse_setup": "sdpx_setup_parse",
     "parse_tls_id": "sdpx_tls_id_parse", "parse_crypto": "sdpx_crypto_parse",
     "parse_sctp_port": "sdpx_sctp_port_parse",

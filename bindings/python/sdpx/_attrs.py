@@ -215,6 +215,12 @@ def parse_ice_options(value: TextLike) -> Tuple[str, ...]:
                                             what="ice-options"))
 
 
+def ice_options_has(value: TextLike, tag: str) -> bool:
+    """True when an a=ice-options value lists `tag` (``sdpx_ice_options_has``)."""
+    v = View(value, "ice-options")
+    return bool(lib.sdpx_ice_options_has(v.sv, text_arg(tag, "tag")))
+
+
 def _num_decoder(fn: Callable[..., int], ctype: str, value: TextLike, what: str) -> int:
     v = View(value, what)
     out = ffi.new(ctype + " *")

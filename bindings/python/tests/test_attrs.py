@@ -76,6 +76,9 @@ class TestDecoders(unittest.TestCase):
         self.assertEqual(sdpx.parse_ice_ufrag("4ZcD"), "4ZcD")
         self.assertEqual(sdpx.parse_ice_pwd("2/1muCWoOi3uLifh0NuRHlQa"), "2/1muCWoOi3uLifh0NuRHlQa")
         self.assertEqual(sdpx.parse_ice_options("trickle ice2"), ("trickle", "ice2"))
+        if hasattr(sdpx, "ice_options_has"):
+            self.assertTrue(sdpx.ice_options_has("trickle ice2", "ice2"))
+            self.assertFalse(sdpx.ice_options_has("trickle", "ice2"))
         self.assertEqual(sdpx.parse_ice_pacing("50"), 50)
         self.assertEqual(sdpx.parse_remote_candidates("1 192.0.2.3 45664 2 192.0.2.3 45665"),
                          [sdpx.RemoteCandidate(1, "192.0.2.3", sdpx.AddrFamily.IP4, 45664),
