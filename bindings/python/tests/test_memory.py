@@ -43,6 +43,9 @@ def churn(n: int) -> None:
                 pass
         if i % 11 == 0:
             sdpx.check(data)
+        if i % 5 == 0 and hasattr(m, "add_attribute"):
+            m.add_attribute("x-note", str(i))  # edits allocate in the session's arena
+            m.codecs if hasattr(m, "codecs") else None
         del s, m
 
 
