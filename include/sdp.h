@@ -1667,8 +1667,8 @@ int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id);
 /* ---- 7.5 Redaction ------------------------------------------------------- */
 
 /**
- * Redact a description for logs: addresses in o=, c=, a=rtcp and candidates
- * (raddr too) become documentation addresses (192.0.2.N, 2001:db8::N,
+ * Redact a description for logs: addresses in o=, c=, a=rtcp, candidates
+ * (raddr too) and a=remote-candidates become documentation addresses (192.0.2.N, 2001:db8::N,
  * redacted-N.local, host-N.invalid), ports in m=, a=rtcp and candidates
  * become 10000+N, ICE ufrag/pwd, fingerprints (same hash and length), SDES
  * inline keys and k= keys become placeholders. The same value maps to the

@@ -230,8 +230,16 @@ static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
         case SDPX_ATTR_CANDIDATE: {
             /* RFC 8839 5.1: address port typ type [raddr a] [rport p] ext... */
             sdpx_candidate c;
-            if (sdpx_candidate_parse(av.ptr, av.len, &c))
+            if (sdpx_candidate_parse(av.ptr, av.len, &c)) {
+                /* a candidate the decoder refuses still hides its address and port */
+                sdpx_str addr = field_at(av, 4), port = field_at(av, 5);
+                uint64_t pn;
+                if (sdpxi_addr_form(addr))
+                    rc = rb_replace(r, &b, MAP_ADDR, addr);
+                if (!rc && sdpxi_parse_uint(port, 65535, &pn) == 0)
+                    rc = rb_replace(r, &b, MAP_PORT, port);
                 break;
+            }
             rc = rb_replace(r, &b, MAP_ADDR, c.address);
             if (!rc)
                 rc = rb_replace(r, &b, MAP_PORT, field_at(av, 5));
@@ -257,6 +265,13 @@ static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
             rc = rb_replace(r, &b, MAP_PORT, field_at(av, 0));
             if (!rc)
                 rc = rb_replace(r, &b, MAP_ADDR, field_at(av, 3));
+            break;
+        }
+        case SDPX_ATTR_REMOTE_CANDIDATES: { /* RFC 8839 5.2: (component address port)... */
+            sdpx_str rest = av, f;
+            for (int i = 0; !rc && sdpx_field_next(&rest, &f); i++)
+                if (i % 3)
+                    rc = rb_replace(r, &b, i % 3 == 1 ? MAP_ADDR : MAP_PORT, f);
             break;
         }
         case SDPX_ATTR_ICE_UFRAG:

@@ -184,7 +184,7 @@ static int x_refused(sdpx_session *s)
 static const struct {
     const char *name;
     helper_fn fn;
-    int codec_edit; /* 1: check the payload-type invariant; 2: the default candidate */
+    int codec_edit; /* 1: the payload-type invariant; 2: the default candidate; 3: redaction */
 } helpers[] = {
     {"remove VP8", x_rm_vp8, 1},         {"remove opus", x_rm_opus, 1},
     {"remove H264 42e01f", x_rm_h264, 1}, {"remove rtx", x_rm_rtx, 1},
@@ -197,7 +197,7 @@ static const struct {
     {"reject last", x_reject_last, 0},   {"remove first", x_remove_first, 0},
     {"move last first", x_move, 0},      {"streams", x_streams, 0},
     {"extmap", x_extmap, 0},             {"auto bump", x_bump, 0},
-    {"redact", x_redact, 0},             {"refused", x_refused, 0},
+    {"redact", x_redact, 3},             {"refused", x_refused, 0},
 };
 #define NHELPERS (sizeof helpers / sizeof helpers[0])
 
@@ -328,6 +328,39 @@ static void check_defaults(const char *file, const char *helper, const sdpx_sess
                           "%s / %s: section %zu: c=/m= name a removed candidate", file, helper, i);
 }
 
+/* After redaction: every candidate address is a placeholder (or 0.0.0.0,
+ * ::, loopback), every ice-pwd one too. */
+static int placeholder_addr(sdpx_str a)
+{
+    static const char *const prefixes[] = {"192.0.2.", "198.18.", "2001:db8::", "redacted-", "host-"};
+    if (sdpx_str_eq(a, "0.0.0.0") || sdpx_str_eq(a, "::") || sdpx_str_eq(a, "127.0.0.1") ||
+        sdpx_str_eq(a, "::1"))
+        return 1;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (a.len >= strlen(prefixes[i]) && !memcmp(a.ptr, prefixes[i], strlen(prefixes[i])))
+            return 1;
+    return 0;
+}
+
+static void check_redacted(const char *file, const sdpx_session *s)
+{
+    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
+        const sdpx_media *m = sdpx_session_media(s, i);
+        for (size_t k = 0; k < sdpx_media_line_count(m); k++) {
+            const sdpx_line *l = sdpx_media_line(m, k);
+            sdpx_str v = sdpx_attr_value(l);
+            sdpx_candidate c;
+            if (sdpx_line_kind(l) == SDPX_ATTR_CANDIDATE && !sdpx_candidate_parse(v.ptr, v.len, &c))
+                ck_assert_msg(placeholder_addr(c.address) && (!c.has_raddr || placeholder_addr(c.raddr)),
+                              "%s / redact: \"%.*s\" keeps an address", file, (int)sdpx_line_text(l).len,
+                              sdpx_line_text(l).ptr);
+            if (sdpx_line_kind(l) == SDPX_ATTR_ICE_PWD)
+                ck_assert_msg(v.len >= 16 && !memcmp(v.ptr, "redactedpassword", 16), "%s / redact: ice-pwd kept",
+                              file);
+        }
+    }
+}
+
 /* 1 when every id of every a=group names a section's mid. */
 static int groups_ok(const sdpx_session *s)
 {
@@ -436,6 +469,8 @@ START_TEST(every_helper_on_every_offer)
                 check_payload_types(files[fi], helpers[h].name, before, s);
             if (helpers[h].codec_edit == 2)
                 check_defaults(files[fi], helpers[h].name, before, s);
+            if (helpers[h].codec_edit == 3)
+                check_redacted(files[fi], s);
             if (groups_in)
                 ck_assert_msg(groups_ok(s), "%s / %s: a group names a missing mid", files[fi],
                               helpers[h].name);

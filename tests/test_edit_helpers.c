@@ -587,6 +587,7 @@ static const char to_redact[] =
     "a=candidate:1 1 udp 2130706431 10.0.0.8 49170 typ host ufrag Fx9q\r\n"
     "a=candidate:2 1 udp 1694498815 198.51.100.20 49170 typ srflx raddr 10.0.0.8 rport 49170\r\n"
     "a=candidate:3 1 udp 2130706431 4a7c0e12-1111-2222-3333-444455556666.local 9 typ host\r\n"
+    "a=remote-candidates:1 10.0.0.8 49170 2 198.51.100.20 49171\r\n"
     "a=ice-ufrag:Fx9q\r\n"
     "a=ice-pwd:sEcReTsEcReTsEcReTsEcReT\r\n"
     "a=fingerprint:sha-1 " FP20 "\r\n"
@@ -606,6 +607,7 @@ static const char redacted[] =
     "a=candidate:1 1 udp 2130706431 192.0.2.3 10001 typ host ufrag ufrag1\r\n"
     "a=candidate:2 1 udp 1694498815 192.0.2.1 10001 typ srflx raddr 192.0.2.3 rport 10001\r\n"
     "a=candidate:3 1 udp 2130706431 redacted-4.local 9 typ host\r\n"
+    "a=remote-candidates:1 192.0.2.3 10001 2 192.0.2.1 10002\r\n"
     "a=ice-ufrag:ufrag1\r\n"
     "a=ice-pwd:redactedpassword000001\r\n"
     "a=fingerprint:sha-1 00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:01\r\n"
@@ -618,7 +620,7 @@ START_TEST(redact_placeholders)
     sdpx_session *s = parse_ok(to_redact, 0);
     ck_assert_int_eq(sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION), 0);
     /* o= c= k= m= rtcp(2) cand1(3) cand2(4) cand3(1) ufrag pwd fingerprint crypto */
-    ck_assert_int_eq(sdpx_session_redact(s), 18);
+    ck_assert_int_eq(sdpx_session_redact(s), 22);
     char *got = sdpx_write_alloc(s, 0, NULL);
     ck_assert_str_eq(got, redacted);
     /* still a description, even for the strict parser */
@@ -630,12 +632,28 @@ START_TEST(redact_placeholders)
 }
 END_TEST
 
+/* A candidate the decoder refuses still loses its address and port. */
+START_TEST(redact_malformed_candidate)
+{
+    sdpx_session *s = parse_ok("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+                               "a=candidate:1 1 udp 1 10.1.2.3 5000 typ\r\n",
+                               0);
+    ck_assert_int_eq(sdpx_session_redact(s), 2);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(got, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+                          "a=candidate:1 1 udp 1 192.0.2.1 10001 typ\r\n");
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit_helpers");
     TCase *tc = tcase_create("helpers");
     tcase_add_loop_test(tc, helper_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, redact_placeholders);
+    tcase_add_test(tc, redact_malformed_candidate);
     tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
