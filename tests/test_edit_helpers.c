@@ -239,6 +239,21 @@ static int rm(sdpx_session *s, unsigned types, unsigned tr, unsigned fam, unsign
     sdpx_candidate_filter f = {types, tr, fam, scopes, comp};
     return sdpx_session_remove_candidates(s, &f);
 }
+static int h_media_cand(sdpx_session *s)
+{
+    int rc = sdpx_media_add_candidate(med(s, 1), "a=candidate:9 1 tcp 1 192.0.2.60 9 typ host tcptype active");
+    return rc ? rc : sdpx_media_end_of_candidates(med(s, 0));
+}
+static int h_media_rm_cand(sdpx_session *s)
+{
+    sdpx_candidate_filter f = {0, SDPX_CF_TCP, 0, 0, 0};
+    return sdpx_media_remove_candidates(med(s, 0), &f) * 10 + sdpx_media_remove_candidates(med(s, 1), &f);
+}
+static int h_media_prefer(sdpx_session *s)
+{
+    const char *k[] = {"PCMU"};
+    return sdpx_media_prefer_codecs(med(s, 0), k, 1);
+}
 static int h_rm_host(sdpx_session *s) { return rm(s, SDPX_CF_HOST, 0, 0, 0, 0); }
 static int h_rm_tcp(sdpx_session *s) { return rm(s, 0, SDPX_CF_TCP, 0, 0, 0); }
 static int h_rm_mdns(sdpx_session *s) { return rm(s, 0, 0, SDPX_CF_MDNS, 0, 0); }
@@ -426,6 +441,14 @@ static const helper_case cases[] = {
     {"candidate without typ refused", h_cand_bad, SDPX_EINVAL, {{NULL, NULL}}},
     {"candidate injection refused", h_cand_inject, SDPX_EINVAL, {{NULL, NULL}}},
     {"candidate for an unknown mid", h_cand_nomid, SDPX_ENOTFOUND, {{NULL, NULL}}},
+    {"media-level candidate and end-of-candidates", h_media_cand, 0,
+     {{"a=ssrc:2002 cname:c", "a=ssrc:2002 cname:c\r\na=candidate:9 1 tcp 1 192.0.2.60 9 typ host tcptype active\r\n"},
+      {"a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0",
+       "a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0\r\na=end-of-candidates\r\n"}}},
+    {"media-level candidate removal", h_media_rm_cand, 10,
+     {DEL("a=candidate:3 1 tcp 1518280447 192.168.1.10 9 typ host tcptype active generation 0")}},
+    {"media-level prefer (static PCMU first)", h_media_prefer, 1,
+     {{MA_ALL, "m=audio 50000 UDP/TLS/RTP/SAVPF 0 111 63 126\r\n"}}},
     {"remove host candidates", h_rm_host, 5,
      {DEL("a=candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host generation 0"),
       DEL("a=candidate:2 1 udp 2122194687 fe80::1 50001 typ host generation 0"),
