@@ -488,12 +488,60 @@ START_TEST(every_helper_on_every_offer)
 }
 END_TEST
 
+/* All helpers one after the other on the same session: sections edited
+ * again and again (working copies of working copies), every step checked. */
+START_TEST(helpers_in_sequence)
+{
+    if (!nfiles && !load_index()) {
+        fprintf(stderr, "test_edit_corpus: SKIP: no corpus at %s\n", corpus);
+        return;
+    }
+    size_t steps = 0;
+    for (size_t fi = 0; fi < nfiles; fi++) {
+        char path[1024];
+        size_t len;
+        snprintf(path, sizeof path, "%s/valid/%s", corpus, files[fi]);
+        char *text = read_file(path, &len);
+        ck_assert_msg(text != NULL, "cannot read %s", path);
+        sdpx_session *before = NULL, *s = NULL;
+        if (sdpx_parse(text, len, NULL, &before, NULL)) {
+            free(text);
+            continue;
+        }
+        ck_assert_int_eq(sdpx_parse(text, len, NULL, &s, NULL), 0);
+        int strict_in = parses(text, len, SDPX_PARSE_STRICT);
+        for (size_t h = 0; h < NHELPERS; h++) {
+            size_t blen, olen;
+            char *prev = sdpx_write_alloc(s, 0, &blen);
+            int rc = helpers[h].fn(s);
+            char *out = sdpx_write_alloc(s, 0, &olen);
+            steps++;
+            if (rc < 0)
+                ck_assert_msg(olen == blen && !memcmp(out, prev, blen), "%s: step %s refused but changed",
+                              files[fi], helpers[h].name);
+            ck_assert_msg(parses(out, olen, 0), "%s: step %s: result does not parse", files[fi], helpers[h].name);
+            if (strict_in)
+                ck_assert_msg(parses(out, olen, SDPX_PARSE_STRICT), "%s: step %s: result fails strict parsing",
+                              files[fi], helpers[h].name);
+            check_untouched(files[fi], helpers[h].name, before, s);
+            sdpx_free(prev);
+            sdpx_free(out);
+        }
+        sdpx_session_free(s);
+        sdpx_session_free(before);
+        free(text);
+    }
+    printf("test_edit_corpus: %zu steps of helpers in sequence\n", steps);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit_corpus");
     TCase *tc = tcase_create("corpus");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, every_helper_on_every_offer);
+    tcase_add_test(tc, helpers_in_sequence);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
