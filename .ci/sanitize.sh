@@ -21,8 +21,15 @@ if [ -f "$src/config.status" ]; then
     echo "== source tree is configured in place; copying it to $copy"
     rm -rf "$copy"
     mkdir -p "$copy"
-    (cd "$src" && git ls-files -co --exclude-standard -z | xargs -0 tar cf - 2>/dev/null) |
-        (cd "$copy" && tar xf -)
+    if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+        (cd "$src" && git ls-files -co --exclude-standard -z | xargs -0 tar cf -) |
+            (cd "$copy" && tar xf -)
+    else
+        # not a checkout (an exported tree): copy it all, then unconfigure it
+        (cd "$src" && tar cf - --exclude=./_build-sanitize --exclude=./_build-fuzz .) |
+            (cd "$copy" && tar xf -)
+        (cd "$copy" && make distclean >/dev/null 2>&1) || true
+    fi
     src=$copy
 fi
 [ -x "$src/configure" ] || (cd "$src" && autoreconf -fi >/dev/null 2>&1)
