@@ -327,18 +327,13 @@ static int attr_ok(sdpx_str name, sdpx_str value, int has_value)
     return sdpxi_attr_check(kind, has_value, value, &off, msg, sizeof msg) == 0;
 }
 
+
 int sdpxi_tx_add_attr(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const char *name,
                       sdpx_str value, int has_value)
 {
-    sdpx_str nm = sdpxi_cstr(name);
-    if (!attr_ok(nm, value, has_value))
-        return SDPX_EINVAL;
-    sdpx_str parts[3] = {nm, sdpxi_str(":", 1), value};
     sdpx_line l;
-    int rc = sdpxi_tx_line(tx, 'a', parts, has_value ? 3 : 1, &l);
-    if (rc)
-        return rc;
-    return sdpxi_tx_insert(tx, sec, pos, &l);
+    int rc = sdpxi_attr_line(tx, name, value, has_value, &l);
+    return rc ? rc : sdpxi_tx_insert(tx, sec, pos, &l);
 }
 
 int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind)
@@ -379,19 +374,28 @@ static int locate(const sdpx_session *s, const sdpx_line *l, sdpx_media **m, siz
     return SDPX_ENOTFOUND;
 }
 
+int sdpxi_attr_line(sdpxi_tx *tx, const char *name, sdpx_str value, int has_value, sdpx_line *l)
+{
+    sdpx_str nm = sdpxi_cstr(name);
+    if (!attr_ok(nm, value, has_value))
+        return SDPX_EINVAL;
+    sdpx_str parts[3] = {nm, sdpxi_str(":", 1), value};
+    return sdpxi_tx_line(tx, 'a', parts, has_value ? 3 : 1, l);
+}
+
 static int attr_add_at(sdpx_session *s, sdpx_media *m, size_t pos, int have_pos, const char *name,
                        const char *value)
 {
+    const sdpxi_section *sec = m ? &m->sec : &s->sec;
+    if (!have_pos)
+        pos = sec->n;
+    else if (!pos_keeps_order(sec, m != NULL, pos, 'a'))
+        return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
-    sdpxi_section *w = sdpxi_tx_write(&tx, m);
-    if (!w)
-        return sdpxi_tx_nomem(&tx);
-    if (!have_pos)
-        pos = w->n;
-    else if (!pos_keeps_order(w, m != NULL, pos, 'a'))
-        return SDPX_EINVAL;
-    return sdpxi_tx_end(&tx, sdpxi_tx_add_attr(&tx, w, pos, name, sdpxi_cstr(value), value != NULL));
+    sdpx_line l;
+    int rc = sdpxi_attr_line(&tx, name, sdpxi_cstr(value), value != NULL, &l);
+    return rc ? rc : sdpxi_edit_line(s, m, SDPXI_OP_INSERT, pos, &l);
 }
 
 int sdpx_session_attr_add(sdpx_session *s, const char *name, const char *value)
@@ -424,21 +428,11 @@ int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, 
         return rc;
     if (line->type != 'a')
         return SDPX_EINVAL;
-    sdpx_str nm = sdpxi_cstr(name), val = sdpxi_cstr(value);
-    if (!attr_ok(nm, val, value != NULL))
-        return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
-    sdpx_str parts[3] = {nm, sdpxi_str(":", 1), val};
     sdpx_line l;
-    rc = sdpxi_tx_line(&tx, 'a', parts, value ? 3 : 1, &l);
-    if (rc)
-        return rc;
-    sdpxi_section *w = sdpxi_tx_write(&tx, m);
-    if (!w)
-        return sdpxi_tx_nomem(&tx);
-    sdpxi_sec_set(w, idx, &l);
-    return sdpxi_tx_end(&tx, 0);
+    rc = sdpxi_attr_line(&tx, name, sdpxi_cstr(value), value != NULL, &l);
+    return rc ? rc : sdpxi_edit_line(s, m, SDPXI_OP_REPLACE, idx, &l);
 }
 
 int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
@@ -452,13 +446,7 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
      * may put blank lines before v=, so look at the type, not the index */
     if (idx == 0 || line->type == 'v' || line->type == 'm')
         return SDPX_EINVAL;
-    sdpxi_tx tx;
-    sdpxi_tx_begin(&tx, s);
-    sdpxi_section *w = sdpxi_tx_write(&tx, m);
-    if (!w)
-        return sdpxi_tx_nomem(&tx);
-    sdpxi_sec_remove(w, idx);
-    return sdpxi_tx_end(&tx, 0);
+    return sdpxi_edit_line(s, m, SDPXI_OP_REMOVE, idx, NULL);
 }
 
 static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
@@ -729,9 +717,10 @@ static int all_digits(sdpx_str s)
 
 /* RFC 8866 5.2: sess-version is a number; it grows as text, so a value of
  * any length increments (a carry out of the first digit prepends a 1). */
-static int bump_version(sdpxi_tx *tx)
+/* Build the o= line of section r with sess-version plus one (no change to
+ * r); sets *at to its index. */
+static int bumped_origin(sdpxi_tx *tx, const sdpxi_section *r, size_t *at, sdpx_line *out)
 {
-    const sdpxi_section *r = sdpxi_tx_read(tx, NULL);
     size_t idx = SIZE_MAX;
     for (size_t i = 0; i < r->n && idx == SIZE_MAX; i++)
         if (r->lines[i].type == 'o')
@@ -759,8 +748,15 @@ static int bump_version(sdpxi_tx *tx)
     const char *vend = o.sess_version.ptr + o.sess_version.len;
     sdpx_str parts[3] = {sdpxi_str(value.ptr, (size_t)(o.sess_version.ptr - value.ptr)), ver,
                          sdpxi_str(vend, (size_t)(value.ptr + value.len - vend))};
+    *at = idx;
+    return sdpxi_tx_line(tx, 'o', parts, 3, out);
+}
+
+static int bump_version(sdpxi_tx *tx)
+{
+    size_t idx;
     sdpx_line l;
-    int rc = sdpxi_tx_line(tx, 'o', parts, 3, &l);
+    int rc = bumped_origin(tx, sdpxi_tx_read(tx, NULL), &idx, &l);
     if (rc)
         return rc;
     sdpxi_section *w = sdpxi_tx_write(tx, NULL);
@@ -768,6 +764,58 @@ static int bump_version(sdpxi_tx *tx)
         return sdpxi_tx_nomem(tx);
     sdpxi_sec_set(w, idx, &l);
     tx->bumped = 1;
+    return 0;
+}
+
+/* One line inserted, replaced or removed in a live section, in place: the
+ * lesser cost for the edits servers repeat (a candidate at a time). All
+ * memory is taken first (the new line, the bumped o= line, and a larger
+ * array when the section is full: its first insertion copies it, then the
+ * capacity doubles), so a failure changes nothing. */
+int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sdpx_line *l)
+{
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    sdpxi_section *sec = m ? &m->sec : &s->sec;
+    sdpx_line bump;
+    size_t bidx;
+    int want_bump = (s->parse_flags & SDPXI_SESSION_AUTO_BUMP) && !(s->parse_flags & SDPXI_SESSION_BUMPED);
+    if (want_bump) {
+        int rc = bumped_origin(&tx, &s->sec, &bidx, &bump);
+        if (rc == SDPX_ENOTFOUND)
+            want_bump = 0;
+        else if (rc)
+            return rc;
+    }
+    if (op == SDPXI_OP_INSERT && sec->n == sec->cap) {
+        uint32_t cap = sec->cap ? sec->cap * 2 : 8;
+        sdpx_line *lines = sdpxi_arena_alloc(&s->arena, cap * sizeof *lines);
+        if (!lines)
+            return sdpxi_tx_nomem(&tx);
+        if (sec->n)
+            memcpy(lines, sec->lines, sec->n * sizeof *lines);
+        sec->lines = lines; /* the same lines: nothing visible changed yet */
+        sec->cap = cap;
+    }
+    /* from here on nothing fails */
+    if (op == SDPXI_OP_INSERT)
+        sdpxi_tx_insert(&tx, sec, pos, l);
+    else if (op == SDPXI_OP_REPLACE)
+        sdpxi_sec_set(sec, pos, l);
+    else
+        sdpxi_sec_remove(sec, pos);
+    if (want_bump) {
+        /* the o= line may have moved (or gone) with the edit of the session level */
+        for (size_t i = 0; i < s->sec.n; i++) {
+            if (s->sec.lines[i].type == 'o') {
+                sdpxi_sec_set(&s->sec, i, &bump);
+                break;
+            }
+        }
+        (void)bidx;
+    }
+    if (s->parse_flags & SDPXI_SESSION_AUTO_BUMP)
+        s->parse_flags |= SDPXI_SESSION_BUMPED;
     return 0;
 }
 

@@ -1,10 +1,13 @@
 /* Shared pieces of the edit API (src/edit*.c, src/redact.c). Not installed.
  *
- * Every public edit runs as a transaction: it copies the sections it changes
- * into the arena (working copies), builds every new line there, and only
- * when all of that succeeded swaps the copies in (no allocation after the
- * first change is visible). A failed edit therefore leaves the session as it
- * was: the arena bytes it used are merely unreachable. */
+ * Edits that change several lines run as a transaction: they copy the
+ * sections they change into the arena (working copies), build every new
+ * line there, and only when all of that succeeded swap the copies in (no
+ * allocation after the first change is visible). Single-line edits (add,
+ * insert, replace, remove one line) work in place instead: they take all
+ * their memory first (the line, the bumped o= line, a doubled array when the
+ * section is full), then change the section. Either way a failed edit leaves
+ * the session as it was: the arena bytes it used are merely unreachable. */
 #ifndef SDPX_EDIT_H
 #define SDPX_EDIT_H
 
@@ -61,6 +64,14 @@ void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l);
 
 /* Remove the line at pos. */
 void sdpxi_sec_remove(sdpxi_section *sec, size_t pos);
+
+/* Build a=<name>[:<value>] after checking the name (token), the value (no
+ * CR/LF/NUL) and, for a known kind, its grammar. */
+int sdpxi_attr_line(sdpxi_tx *tx, const char *name, sdpx_str value, int has_value, sdpx_line *l);
+
+/* A single-line edit of a live section, in place, allocation first. */
+enum { SDPXI_OP_INSERT, SDPXI_OP_REPLACE, SDPXI_OP_REMOVE };
+int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sdpx_line *l);
 
 /* Build and insert an attribute line "a=name[:value]" (value may be NULL). */
 int sdpxi_tx_add_attr(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const char *name,

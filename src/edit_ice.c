@@ -114,28 +114,28 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
     if (!candidate || !sdpxi_text_ok(v))
         return SDPX_EINVAL;
     int prc = sdpx_candidate_parse(v.ptr, v.len, &c);
-    sdpxi_tx tx;
-    sdpxi_tx_begin(&tx, m->session);
     if (prc == SDPX_CANDIDATE_END)
-        return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
+        return sdpx_media_end_of_candidates(m);
     if (prc)
         return SDPX_EINVAL;
-    sdpxi_section *w = sdpxi_tx_write(&tx, m);
-    if (!w)
-        return sdpxi_tx_nomem(&tx);
     /* after the last candidate, else before end-of-candidates, else last */
+    const sdpxi_section *sec = &m->sec;
     size_t pos = SIZE_MAX, eoc = SIZE_MAX;
-    for (size_t i = 1; i < w->n; i++) {
-        if (w->lines[i].type != 'a')
+    for (size_t i = 1; i < sec->n; i++) {
+        if (sec->lines[i].type != 'a')
             continue;
-        if (w->lines[i].kind == SDPX_ATTR_CANDIDATE)
+        if (sec->lines[i].kind == SDPX_ATTR_CANDIDATE)
             pos = i + 1;
-        else if (w->lines[i].kind == SDPX_ATTR_END_OF_CANDIDATES && eoc == SIZE_MAX)
+        else if (sec->lines[i].kind == SDPX_ATTR_END_OF_CANDIDATES && eoc == SIZE_MAX)
             eoc = i;
     }
     if (pos == SIZE_MAX)
-        pos = eoc != SIZE_MAX ? eoc : w->n;
-    return sdpxi_tx_end(&tx, sdpxi_tx_add_attr(&tx, w, pos, "candidate", v, 1));
+        pos = eoc != SIZE_MAX ? eoc : sec->n;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    sdpx_line l;
+    int rc = sdpxi_attr_line(&tx, "candidate", v, 1, &l);
+    return rc ? rc : sdpxi_edit_line(m->session, m, SDPXI_OP_INSERT, pos, &l);
 }
 
 int sdpx_media_end_of_candidates(sdpx_media *m)
