@@ -291,6 +291,26 @@ static int default_rank(const sdpx_candidate *c, uint32_t component)
     }
 }
 
+/* The best remaining candidate of `component` in w (by default_rank);
+ * returns its rank, -1 when there is none. */
+static int best_candidate(const sdpxi_section *w, uint32_t component, sdpx_candidate *best)
+{
+    int best_rank = -1;
+    for (size_t i = 1; i < w->n; i++) {
+        const sdpx_line *l = &w->lines[i];
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(l);
+        if (l->type != 'a' || l->kind != SDPX_ATTR_CANDIDATE || sdpx_candidate_parse(v.ptr, v.len, &c))
+            continue;
+        int r = default_rank(&c, component);
+        if (r > best_rank) {
+            *best = c;
+            best_rank = r;
+        }
+    }
+    return best_rank;
+}
+
 /* After candidates of section w were removed: when the default (c= and m=
  * port) was one of them, point it at the best remaining candidate, or at
  * 0.0.0.0 port 9 when none is left (JSEP 5.2.1), so no removed address
@@ -320,19 +340,7 @@ static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *r
     if (!was_default)
         return 0;
     sdpx_candidate best;
-    int best_rank = -1;
-    for (size_t i = 1; i < w->n; i++) {
-        const sdpx_line *l = &w->lines[i];
-        sdpx_candidate c;
-        sdpx_str v = sdpx_attr_value(l);
-        if (l->type != 'a' || l->kind != SDPX_ATTR_CANDIDATE || sdpx_candidate_parse(v.ptr, v.len, &c))
-            continue;
-        int r = default_rank(&c, 1);
-        if (r > best_rank) {
-            best = c;
-            best_rank = r;
-        }
-    }
+    int best_rank = best_candidate(w, 1, &best);
     if (best_rank < 0)
         return tx_set_default(tx, w, sdpxi_cstr("IP4"), sdpxi_cstr("0.0.0.0"), 9);
     return tx_set_default(tx, w, addrtype_of(best.family), best.address, best.port);
@@ -368,19 +376,7 @@ static int tx_fix_rtcp(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *remo
         !has_address(removed, rt.address, f) || has_address(w, rt.address, NULL))
         return 0;
     sdpx_candidate best;
-    int best_rank = -1;
-    for (size_t i = 1; i < w->n; i++) {
-        const sdpx_line *l = &w->lines[i];
-        sdpx_candidate c;
-        sdpx_str v = sdpx_attr_value(l);
-        if (l->type != 'a' || l->kind != SDPX_ATTR_CANDIDATE || sdpx_candidate_parse(v.ptr, v.len, &c))
-            continue;
-        int r = default_rank(&c, 2);
-        if (r > best_rank) {
-            best = c;
-            best_rank = r;
-        }
-    }
+    int best_rank = best_candidate(w, 2, &best);
     char num[24];
     sdpx_str port = sdpxi_u64_str(num, best_rank < 0 ? 9 : best.port);
     sdpx_str addrtype = best_rank < 0 ? sdpxi_cstr("IP4") : addrtype_of(best.family);
