@@ -1001,7 +1001,7 @@ typedef struct sdpx_fragment_section {
 int sdpx_fragment_write(sdpx_str ufrag, sdpx_str pwd, const sdpx_fragment_section *sec,
                         size_t nsec, char *buf, size_t cap);
 
-/* ---- 6.x RTP: rtpmap, fmtp, rtcp-fb, extmap, rtcp, direction, ptime ---- */
+/* ---- RTP: rtpmap, fmtp, rtcp-fb, extmap, rtcp, direction, ptime (RFC 8866, 4585, 8285, 3605) */
 
 /*
  * Decoders take an attribute value (the part after "a=name:", see
@@ -1158,7 +1158,7 @@ int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap);
 /** Decode a=quality:<quality> (RFC 8866 6.14): an integer 0-10. */
 int sdpx_quality_parse(sdpx_str value, unsigned *out);
 
-/* ---- 6.x Streams: ssrc, ssrc-group, msid, msid-semantic (RFC 5576, 8830) */
+/* ---- Streams: ssrc, ssrc-group, msid, msid-semantic (RFC 5576, 8830) --- */
 
 /** a=ssrc:<ssrc-id> <attribute>[:<value>] (RFC 5576 4.1) */
 typedef struct sdpx_ssrc {
@@ -1225,7 +1225,7 @@ int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap)
  */
 int sdpx_media_cname(const sdpx_media *m, sdpx_str *out);
 
-/* ---- 6.x Simulcast: rid, simulcast (RFC 8851, 8853) -------------------- */
+/* ---- Simulcast: rid, simulcast (RFC 8851, 8853) ----------------------- */
 
 /** a=rid:<rid-id> <send|recv> [pt=<fmt>,...][;<restriction>...] (RFC 8851 10) */
 typedef struct sdpx_rid {
@@ -1289,7 +1289,7 @@ int sdpx_simulcast_stream_next(sdpx_str *rest, sdpx_str *alts);
  */
 int sdpx_simulcast_alt_next(sdpx_str *rest, sdpx_str paused_list, sdpx_str *rid, int *paused);
 
-/* ---- 6.x Codec view: a media section's codecs, joined ------------------ */
+/* ---- Codec view: a media section's codecs, joined --------------------- */
 
 /**
  * One codec of a media section: a payload type of its m= line joined with
