@@ -1331,7 +1331,8 @@ size_t sdpx_media_codec_count(const sdpx_media *m);
 /**
  * The i-th codec in m= line order. Returns 0 and fills *out, SDPX_ENOTFOUND
  * when i is out of range, or SDPX_EVALUE when that format is not a payload
- * type 0-127.
+ * type 0-127. Each call walks the section's lines once (no allocation), so
+ * visiting every codec costs codecs x lines.
  */
 int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out);
 
