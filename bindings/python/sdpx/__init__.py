@@ -20,6 +20,8 @@ from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin,
                      parse_key, parse_mline, parse_origin, parse_repeat, parse_timing,
                      parse_typed_time, parse_zones, tokenize)
 from ._session import Limits, Media, MediaList, Session, check, parse
+from typing import TYPE_CHECKING
+
 from . import _attrs, _session
 from ._base import AddrFamily, has as _has
 
@@ -31,7 +33,8 @@ _ATTR_DECODERS = {
     "parse_candidate": "sdpx_candidate_parse_err", "address_family": "sdpx_address_family",
     "parse_remote_candidates": "sdpx_remote_candidate_next",
     "parse_ice_ufrag": "sdpx_ice_ufrag_parse", "parse_ice_pwd": "sdpx_ice_pwd_parse",
-    "parse_ice_options": "sdpx_ice_options_next", "ice_options_has": "sdpx_ice_options_has", "parse_ice_pacing": "sdpx_ice_pacing_parse",
+    "parse_ice_options": "sdpx_ice_options_next", "ice_options_has": "sdpx_ice_options_has",
+    "parse_ice_pacing": "sdpx_ice_pacing_parse",
     "parse_fingerprint": "sdpx_fingerprint_parse", "parse_setup": "sdpx_setup_parse",
     "parse_tls_id": "sdpx_tls_id_parse", "parse_crypto": "sdpx_crypto_parse",
     "parse_sctp_port": "sdpx_sctp_port_parse",
@@ -57,9 +60,23 @@ if hasattr(_session, "parse_fragment"):
     parse_fragment = _session.parse_fragment
     __all__.append("parse_fragment")
 
-from ._attrs import (ApplyResult, Candidate, Codec, Crypto, CryptoKey, Decimal, Extmap,  # noqa: E402
-                     Fingerprint, Fmtp, FragmentSection, Group, Msid, MsidSemantic, RemoteCandidate, Rid, Rtcp,
-                     RtcpFb, Rtpmap, Sctpmap, Simulcast, SimulcastRid, Ssrc, SsrcGroup)
+from ._attrs import (ApplyResult, Candidate, Codec, Crypto, CryptoKey, Decimal,  # noqa: E402
+                     Extmap, Fingerprint, Fmtp, FragmentSection, Group, Msid, MsidSemantic,
+                     RemoteCandidate, Rid, Rtcp, RtcpFb, Rtpmap, Sctpmap, Simulcast,
+                     SimulcastRid, Ssrc, SsrcGroup)
+
+if TYPE_CHECKING:  # the names exported above at run time, for type checkers
+    from ._attrs import (address_family, attr_kind_name, hash_len, ice_options_has,  # noqa: F401
+                         parse_candidate, parse_crypto, parse_decimal, parse_direction,
+                         parse_extmap, parse_fingerprint, parse_fmtp, parse_group,
+                         parse_ice_options, parse_ice_pacing, parse_ice_pwd, parse_ice_ufrag,
+                         parse_max_message_size, parse_mid, parse_msid, parse_msid_semantic,
+                         parse_params, parse_quality, parse_remote_candidates, parse_rid,
+                         parse_rtcp, parse_rtcp_fb, parse_rtpmap, parse_sctp_port,
+                         parse_sctpmap, parse_setup, parse_simulcast, parse_ssrc,
+                         parse_ssrc_group, parse_tls_id, split_attribute,
+                         static_payload_type, write_fragment)
+    from ._session import parse_fragment  # noqa: F401
 
 __version__ = "0.1.0"
 
@@ -71,7 +88,8 @@ def version() -> str:
 
 __all__ += [
     "AddrFamily", "ApplyResult", "Candidate", "Codec", "Crypto", "CryptoKey", "Decimal",
-    "Extmap", "Fingerprint", "Fmtp", "FragmentSection", "Group", "Msid", "MsidSemantic", "RemoteCandidate", "Rid",
+    "Extmap", "Fingerprint", "Fmtp", "FragmentSection", "Group", "Msid", "MsidSemantic",
+    "RemoteCandidate", "Rid",
     "Rtcp", "RtcpFb", "Rtpmap", "Sctpmap", "Simulcast", "SimulcastRid", "Ssrc", "SsrcGroup",
     "AttrKind", "Attribute", "Bandwidth", "Code", "Connection", "Diagnostic", "EditError",
     "Error", "Key", "Limits", "Line", "MLine", "Media", "MediaList", "Origin", "ParseError",
