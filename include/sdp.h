@@ -1576,7 +1576,8 @@ int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const c
  * Add a candidate (trickle ICE to full SDP): "candidate:...", "a=candidate:..."
  * or the bare value, as sdpx_candidate_parse accepts it; goes after the
  * section's last candidate. An empty string (the browser's end signal) adds
- * a=end-of-candidates instead. SDPX_EINVAL for a malformed candidate.
+ * a=end-of-candidates instead. SDPX_EINVAL for a malformed candidate,
+ * SDPX_ENOTFOUND when no ice-ufrag and ice-pwd apply to the section.
  */
 int sdpx_media_add_candidate(sdpx_media *m, const char *candidate);
 

@@ -118,6 +118,10 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
         return sdpx_media_end_of_candidates(m);
     if (prc)
         return SDPX_EINVAL;
+    /* RFC 8839 5.4: candidates need the credentials that go with them */
+    sdpx_str cred;
+    if (sdpx_media_ice_ufrag(m, &cred) || sdpx_media_ice_pwd(m, &cred))
+        return SDPX_ENOTFOUND;
     /* after the last candidate, else before end-of-candidates, else last */
     const sdpxi_section *sec = &m->sec;
     size_t pos = SIZE_MAX, eoc = SIZE_MAX;

@@ -414,8 +414,10 @@ START_TEST(repeated_adds_grow_by_doubling)
     sdpx_session *s = NULL;
     allocated = 0;
     ck_assert_int_eq(sdpx_parse(BASE, strlen(BASE), &opt, &s, NULL), 0);
-    size_t after_parse = allocated;
     sdpx_media *a = med(s, 0);
+    ck_assert_int_eq(sdpx_session_attr_add(s, "ice-ufrag", "abcd"), 0);
+    ck_assert_int_eq(sdpx_session_attr_add(s, "ice-pwd", "0123456789abcdefghijkl"), 0);
+    size_t after_parse = allocated;
     for (int i = 0; i < 100; i++) {
         char cand[128];
         snprintf(cand, sizeof cand, "candidate:%d 1 udp 2122260223 192.0.2.%d %d typ host", i, i + 1, 40000 + i);

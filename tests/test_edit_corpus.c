@@ -185,19 +185,32 @@ static const struct {
     const char *name;
     helper_fn fn;
     int codec_edit; /* 1: the payload-type invariant; 2: the default candidate; 3: redaction */
+    int validated;  /* 1: no new sdpx_validate finding */
 } helpers[] = {
-    {"remove VP8", x_rm_vp8, 1},         {"remove opus", x_rm_opus, 1},
-    {"remove H264 42e01f", x_rm_h264, 1}, {"remove rtx", x_rm_rtx, 1},
-    {"keep codecs", x_keep, 1},          {"prefer codecs", x_prefer, 1},
-    {"opus params", x_opus, 0},          {"bitrate", x_bitrate, 0},
-    {"direction", x_direction, 0},       {"hold", x_hold, 0},
-    {"ICE restart", x_ice, 0},           {"add candidate", x_add_candidate, 0},
-    {"remove host", x_rm_host, 2},       {"remove private/mDNS", x_rm_private, 2},
-    {"setup", x_setup, 0},               {"fingerprint", x_fingerprint, 0},
-    {"reject last", x_reject_last, 0},   {"remove first", x_remove_first, 0},
-    {"move last first", x_move, 0},      {"streams", x_streams, 0},
-    {"extmap", x_extmap, 0},             {"auto bump", x_bump, 0},
-    {"redact", x_redact, 3},             {"refused", x_refused, 0},
+    {"remove VP8", x_rm_vp8, 1, 1},
+    {"remove opus", x_rm_opus, 1, 1},
+    {"remove H264 42e01f", x_rm_h264, 1, 1},
+    {"remove rtx", x_rm_rtx, 1, 1},
+    {"keep codecs", x_keep, 1, 1},
+    {"prefer codecs", x_prefer, 1, 1},
+    {"opus params", x_opus, 0, 1},
+    {"bitrate", x_bitrate, 0, 1},
+    {"direction", x_direction, 0, 1},
+    {"hold", x_hold, 0, 1},
+    {"ICE restart", x_ice, 0, 1},
+    {"add candidate", x_add_candidate, 0, 1},
+    {"remove host", x_rm_host, 2, 1},
+    {"remove private/mDNS", x_rm_private, 2, 1},
+    {"setup", x_setup, 0, 1},
+    {"fingerprint", x_fingerprint, 0, 1},
+    {"reject last", x_reject_last, 0, 1},
+    {"remove first", x_remove_first, 0, 1},
+    {"move last first", x_move, 0, 1},
+    {"streams", x_streams, 0, 1},
+    {"extmap", x_extmap, 0, 1},
+    {"auto bump", x_bump, 0, 1},
+    {"redact", x_redact, 3, 1},
+    {"refused", x_refused, 0, 1},
 };
 #define NHELPERS (sizeof helpers / sizeof helpers[0])
 
@@ -415,7 +428,7 @@ static void check_untouched(const char *file, const char *helper, const sdpx_ses
     free(orig);
 }
 
-static size_t runs, refused, changed, strict_inputs;
+static size_t runs, refused, changed, strict_inputs, valid_inputs;
 static size_t h_changed[64], h_refused[64];
 
 START_TEST(every_helper_on_every_offer)
@@ -439,6 +452,8 @@ START_TEST(every_helper_on_every_offer)
         int strict_in = parses(text, len, SDPX_PARSE_STRICT);
         strict_inputs += (size_t)strict_in;
         int groups_in = groups_ok(before);
+        int valid_in = sdpx_validate(before, NULL, NULL) == 0;
+        valid_inputs += (size_t)valid_in;
         size_t blen;
         char *base = sdpx_write_alloc(before, 0, &blen);
         for (size_t h = 0; h < NHELPERS; h++) {
@@ -465,6 +480,10 @@ START_TEST(every_helper_on_every_offer)
                 ck_assert_msg(parses(out, olen, SDPX_PARSE_STRICT), "%s / %s: result fails strict parsing",
                               files[fi], helpers[h].name);
             check_untouched(files[fi], helpers[h].name, before, s);
+            /* the semantic pass finds nothing new where it found nothing before */
+            if (valid_in && rc >= 0 && helpers[h].validated)
+                ck_assert_msg(sdpx_validate(s, NULL, NULL) == 0, "%s / %s: the result fails sdpx_validate",
+                              files[fi], helpers[h].name);
             if (helpers[h].codec_edit == 1)
                 check_payload_types(files[fi], helpers[h].name, before, s);
             if (helpers[h].codec_edit == 2)
@@ -481,8 +500,9 @@ START_TEST(every_helper_on_every_offer)
         sdpx_session_free(before);
         free(text);
     }
-    printf("test_edit_corpus: %zu files (%zu strict) x %zu helpers = %zu runs: %zu changed, %zu refused\n",
-           nfiles, strict_inputs, NHELPERS, runs, changed, refused);
+    printf("test_edit_corpus: %zu files (%zu strict, %zu without validation findings) x %zu helpers = %zu runs: "
+           "%zu changed, %zu refused\n",
+           nfiles, strict_inputs, valid_inputs, NHELPERS, runs, changed, refused);
     for (size_t h = 0; h < NHELPERS; h++)
         printf("  %-20s changed %3zu, refused %3zu\n", helpers[h].name, h_changed[h], h_refused[h]);
 }

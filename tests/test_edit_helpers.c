@@ -233,6 +233,10 @@ static int h_cand_inject(sdpx_session *s)
 {
     return sdpx_session_add_candidate(s, NULL, 0, "candidate:8 1 udp 1 192.0.2.51 40001 typ host\r\na=evil");
 }
+static int h_cand_nocreds(sdpx_session *s)
+{
+    return sdpx_session_add_candidate(s, "2", 0, "candidate:8 1 udp 1 192.0.2.51 1 typ host");
+}
 static int h_cand_nomid(sdpx_session *s) { return sdpx_session_add_candidate(s, "9", 0, "candidate:8 1 udp 1 192.0.2.51 1 typ host"); }
 static int rm(sdpx_session *s, unsigned types, unsigned tr, unsigned fam, unsigned scopes, unsigned comp)
 {
@@ -441,6 +445,7 @@ static const helper_case cases[] = {
     {"candidate without typ refused", h_cand_bad, SDPX_EINVAL, {{NULL, NULL}}},
     {"candidate injection refused", h_cand_inject, SDPX_EINVAL, {{NULL, NULL}}},
     {"candidate for an unknown mid", h_cand_nomid, SDPX_ENOTFOUND, {{NULL, NULL}}},
+    {"candidate for a section without ICE credentials", h_cand_nocreds, SDPX_ENOTFOUND, {{NULL, NULL}}},
     {"media-level candidate and end-of-candidates", h_media_cand, 0,
      {{"a=ssrc:2002 cname:c", "a=ssrc:2002 cname:c\r\na=candidate:9 1 tcp 1 192.0.2.60 9 typ host tcptype active\r\n"},
       {"a=candidate:7 2 udp 2122260222 127.0.0.1 50003 typ host generation 0",
