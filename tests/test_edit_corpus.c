@@ -530,6 +530,7 @@ START_TEST(helpers_in_sequence)
         }
         ck_assert_int_eq(sdpx_parse(text, len, NULL, &s, NULL), 0);
         int strict_in = parses(text, len, SDPX_PARSE_STRICT);
+        int valid_in = sdpx_validate(before, NULL, NULL) == 0;
         for (size_t h = 0; h < NHELPERS; h++) {
             size_t blen, olen;
             char *prev = sdpx_write_alloc(s, 0, &blen);
@@ -544,6 +545,9 @@ START_TEST(helpers_in_sequence)
                 ck_assert_msg(parses(out, olen, SDPX_PARSE_STRICT), "%s: step %s: result fails strict parsing",
                               files[fi], helpers[h].name);
             check_untouched(files[fi], helpers[h].name, before, s);
+            if (valid_in)
+                ck_assert_msg(sdpx_validate(s, NULL, NULL) == 0, "%s: step %s: the result fails sdpx_validate",
+                              files[fi], helpers[h].name);
             sdpx_free(prev);
             sdpx_free(out);
         }
