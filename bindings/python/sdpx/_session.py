@@ -889,7 +889,15 @@ class Media:
                 rc = lib.sdpx_media_fingerprint(m, i, f)
                 if rc == lib.SDPX_ENOTFOUND:
                     return out
-                check_rc(rc, ParseError, "bad a=fingerprint")
+                if rc < 0:  # name the malformed line: decode each one in force to find it
+                    self._typed(lib.SDPX_ATTR_FINGERPRINT, A.parse_fingerprint)
+                    for a in self._session.find_attributes(AttrKind.FINGERPRINT):
+                        try:
+                            A.parse_fingerprint(a.value or "")
+                        except ParseError as e:
+                            raise ParseError(int(e.code), "a=fingerprint on line %d: %s"
+                                             % (a.line, e.message), a.line, 0) from None
+                    check_rc(rc, ParseError, "bad a=fingerprint")
                 out.append(A.fingerprint_from(f))
                 i += 1
 

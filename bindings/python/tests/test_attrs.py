@@ -285,6 +285,12 @@ class TestMediaViews(unittest.TestCase):
         with self.assertRaises(sdpx.ParseError) as cm:
             s.media[0].ssrcs
         self.assertEqual(cm.exception.line, 6)
+        if hasattr(sdpx.Media, "fingerprints"):
+            s = sdpx.parse(sdp("v=0", "o=- 1 1 IN IP4 h", "s=-", "t=0 0", "a=fingerprint:sha-256 AB",
+                               "m=audio 9 RTP/AVP 0"))
+            with self.assertRaises(sdpx.ParseError) as cm:
+                s.media[0].fingerprints
+            self.assertEqual(cm.exception.line, 5)
 
 
 @unittest.skipUnless(hasattr(sdpx.Session, "validate"), "sdpx_validate not in the library")
