@@ -451,16 +451,16 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
 
 static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
 {
-    if (!name)
-        return SDPX_EINVAL;
     sdpx_str nm = sdpxi_cstr(name);
+    if (!name || !sdpxi_edit_token(nm))
+        return SDPX_EINVAL; /* RFC 8866 9: att-field is a token */
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     const sdpxi_section *r = sdpxi_tx_read(&tx, m);
     int found = 0;
     for (size_t i = 0; i < r->n; i++)
         found += sdpx_str_eq(sdpx_attr_name(&r->lines[i]), name) && r->lines[i].type == 'a';
-    if (!found || nm.len == 0)
+    if (!found)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(&tx, m);
     if (!w)

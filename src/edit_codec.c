@@ -554,7 +554,7 @@ int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const
 int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *key,
                                const char *value)
 {
-    if (!encoding || !param_ok(key, value))
+    if (!encoding || !sdpxi_edit_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
         return SDPX_EINVAL;
     codec_table table, *t = &table;
     if (!load_codecs(m, t))

@@ -554,6 +554,46 @@ START_TEST(helper_table)
 }
 END_TEST
 
+/* ---- injection: every helper that takes a string refuses CR/LF ---- */
+
+#define EVIL "x\r\na=evil"
+static const char *const evil_list[] = {"opus", EVIL};
+static int j_rm_codec(sdpx_session *s) { return sdpx_session_remove_codec(s, EVIL, NULL); }
+static int j_rm_codec_match(sdpx_session *s) { return sdpx_media_remove_codec(med(s, 1), "H264", "profile-level-id=" EVIL); }
+static int j_keep(sdpx_session *s) { return sdpx_session_keep_codecs(s, evil_list, 2); }
+static int j_keep_m(sdpx_session *s) { return sdpx_media_keep_codecs(med(s, 0), evil_list, 2); }
+static int j_prefer(sdpx_session *s) { return sdpx_session_prefer_codecs(s, evil_list, 2); }
+static int j_prefer_m(sdpx_session *s) { return sdpx_media_prefer_codecs(med(s, 0), evil_list, 2); }
+static int j_fmtp_value(sdpx_session *s) { return sdpx_media_set_fmtp_param(med(s, 0), 111, "stereo", EVIL); }
+static int j_codec_param_enc(sdpx_session *s) { return sdpx_media_set_codec_param(med(s, 0), EVIL, "stereo", "1"); }
+static int j_codec_param_key(sdpx_session *s) { return sdpx_media_set_codec_param(med(s, 0), "opus", EVIL, "1"); }
+static int j_codec_param_value(sdpx_session *s) { return sdpx_media_set_codec_param(med(s, 0), "opus", "stereo", EVIL); }
+static int j_pwd(sdpx_session *s) { return sdpx_session_set_ice_credentials(s, "wxyz", "ABCDEFGHIJKLMNOPQRSTUV" EVIL); }
+static int j_cand_mid(sdpx_session *s) { return sdpx_session_add_candidate(s, EVIL, 0, "candidate:8 1 udp 1 192.0.2.51 1 typ host"); }
+static int j_cand_media(sdpx_session *s) { return sdpx_media_add_candidate(med(s, 0), "candidate:8 1 udp 1 192.0.2.51 1 typ host " EVIL); }
+static int j_group_sem(sdpx_session *s) { return sdpx_session_group_add_mid(s, EVIL, "1"); }
+static int j_group_rm(sdpx_session *s) { return sdpx_session_group_remove_mid(s, EVIL); }
+static int j_msid_track(sdpx_session *s) { return sdpx_media_set_msid(med(s, 0), "s1", EVIL); }
+static int j_renumber(sdpx_session *s) { return sdpx_session_renumber_extmap(s, EVIL, 5); }
+static int j_fingerprint(sdpx_session *s) { return sdpx_session_set_fingerprint(s, EVIL); }
+
+static const helper_fn injections[] = {
+    j_rm_codec, j_rm_codec_match, j_keep, j_keep_m, j_prefer, j_prefer_m, j_fmtp_value,
+    j_codec_param_enc, j_codec_param_key, j_codec_param_value, j_pwd, j_cand_mid, j_cand_media,
+    j_group_sem, j_group_rm, j_msid_track, j_renumber, j_fingerprint,
+};
+
+START_TEST(helper_injection_refused)
+{
+    sdpx_session *s = parse_ok(offer, 0);
+    ck_assert_msg(injections[_i](s) == SDPX_EINVAL, "injection %d not refused", _i);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_msg(strcmp(got, offer) == 0, "injection %d changed the text", _i);
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* ---- the default candidate follows candidate removal (c=, m= port, a=rtcp) ---- */
 
 static const char old_style[] =
@@ -681,6 +721,7 @@ int main(void)
     TCase *tc = tcase_create("helpers");
     tcase_add_loop_test(tc, helper_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, redact_placeholders);
+    tcase_add_loop_test(tc, helper_injection_refused, 0, (int)(sizeof injections / sizeof injections[0]));
     tcase_add_test(tc, redact_malformed_candidate);
     tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
     suite_add_tcase(s, tc);
