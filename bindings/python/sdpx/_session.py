@@ -60,7 +60,8 @@ def _serialized(cls: Any) -> Any:
         return locked
 
     for name, attr in list(vars(cls).items()):
-        if name in ("__init__", "__new__", "_wrap", "_session_lock", "__eq__", "__hash__") or \
+        if name in ("__init__", "__new__", "_wrap", "_make", "_session_lock", "__eq__",
+                    "__hash__") or \
                 isinstance(attr, (staticmethod, classmethod)):
             continue
         if isinstance(attr, property):
@@ -281,7 +282,7 @@ class Session:
             """The media section whose a=mid is `mid`, or None."""
             v = _view(mid, "mid")
             p = lib.sdpx_session_media_by_mid(self._s, v.sv)
-            return None if p == ffi.NULL else Media(self, p)
+            return None if p == ffi.NULL else Media._make(self, p)
 
     if has("sdpx_msid_semantic_parse"):
         @property
@@ -424,7 +425,7 @@ class Session:
             out = ffi.new("sdpx_media **")
             self._edit(lib.sdpx_session_media_add(self._s, pos, text_arg(mline, "mline"), out),
                        "add_media")
-            return Media(self, out[0])
+            return Media._make(self, out[0])
 
     if has("sdpx_session_media_remove"):
         def remove_media(self, media: "Media") -> None:
@@ -686,10 +687,17 @@ class Media:
 
     __slots__ = ("_session", "_ptr", "_checked")
 
-    def __init__(self, session: Session, ptr: Any) -> None:
+    def __init__(self) -> None:
+        raise TypeError("media sections come from Session.media")
+
+    @classmethod
+    def _make(cls, session: Session, ptr: Any) -> "Media":
+        """A Media for a pointer the session just handed out."""
+        self = object.__new__(cls)
         self._session = session
         self._ptr = ptr
-        self._checked = session._removals  # handed out by the session just now
+        self._checked = session._removals
+        return self
 
     def _session_lock(self) -> Any:
         return self._session._lock
@@ -1291,11 +1299,11 @@ class MediaList(Sequence[Media]):
             i += n
         if not 0 <= i < n:
             raise IndexError("media index out of range")
-        return Media(self._session, lib.sdpx_session_media(self._session._s, i))
+        return Media._make(self._session, lib.sdpx_session_media(self._session._s, i))
 
     def __iter__(self) -> Iterator[Media]:
         s = self._session
-        return iter([Media(s, lib.sdpx_session_media(s._s, i))
+        return iter([Media._make(s, lib.sdpx_session_media(s._s, i))
                      for i in range(lib.sdpx_session_media_count(s._s))])
 
     def __repr__(self) -> str:

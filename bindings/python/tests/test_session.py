@@ -109,6 +109,12 @@ class TestMedia(unittest.TestCase):
         self.assertEqual(self.v.port, 51372)
         self.assertEqual(self.v.formats, ["31", "32"])
 
+    def test_media_cannot_be_built_directly(self) -> None:
+        with self.assertRaises(TypeError):
+            sdpx.Media()  # type: ignore[call-arg]
+        with self.assertRaises(TypeError):
+            sdpx.Media(self.s, 0)  # type: ignore[call-arg]
+
     def test_index_session_identity(self) -> None:
         self.assertEqual(self.a.index, 0)
         self.assertEqual(self.v.index, 1)
