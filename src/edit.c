@@ -109,7 +109,8 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     if (auto_bump && tx->changed && !tx->bumped) {
         /* JSEP 5.2.2 / RFC 3264 8: a changed description gets a new sess-version */
         int brc = bump_version(tx);
-        if (brc < 0 && brc != SDPX_ENOTFOUND)
+        /* no o= line, or a version that is not a number: nothing to bump */
+        if (brc < 0 && brc != SDPX_ENOTFOUND && brc != SDPX_EFIELD)
             return brc;
     }
     /* Commit: from here on nothing allocates or fails. */
@@ -782,7 +783,7 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
     int want_bump = (s->parse_flags & SDPXI_SESSION_AUTO_BUMP) && !(s->parse_flags & SDPXI_SESSION_BUMPED);
     if (want_bump) {
         int rc = bumped_origin(&tx, &s->sec, &bidx, &bump);
-        if (rc == SDPX_ENOTFOUND)
+        if (rc == SDPX_ENOTFOUND || rc == SDPX_EFIELD)
             want_bump = 0;
         else if (rc)
             return rc;

@@ -171,7 +171,7 @@ static int x_bump(sdpx_session *s)
     int rc = sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
     if (!rc && sdpx_session_media_count(s))
         rc = sdpx_media_attr_add(sdpx_session_media(s, 0), "x-edited", "1");
-    return rc == SDPX_EFIELD ? 0 : rc;
+    return rc;
 }
 static int x_redact(sdpx_session *s) { return sdpx_session_redact(s); }
 /* A refused edit in the middle: the session must not change at all. */
