@@ -30,3 +30,12 @@ libsdpx_la_SOURCES += src/edit_codec.c
 libsdpx_la_SOURCES += src/edit_ice.c
 libsdpx_la_SOURCES += src/redact.c
 libsdpx_la_SOURCES += src/edit_typed.c
+# The attribute name switch and kind index, generated from registry.c's rows.
+libsdpx_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src/attr
+BUILT_SOURCES = src/attr/registry_index.h
+nodist_libsdpx_la_SOURCES = src/attr/registry_index.h
+CLEANFILES += src/attr/registry_index.h
+EXTRA_DIST += src/attr/registry_gen.awk
+src/attr/registry_index.h: $(srcdir)/src/attr/registry.c $(srcdir)/src/attr/registry_gen.awk
+	$(AM_V_GEN)$(MKDIR_P) src/attr && \
+	$(AWK) -f $(srcdir)/src/attr/registry_gen.awk $(srcdir)/src/attr/registry.c > $@-t && mv $@-t $@

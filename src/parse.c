@@ -259,16 +259,18 @@ static int check_connection(parser *p, const sdpx_token *t)
 
 static int check_mline(parser *p, const sdpx_token *t)
 {
-    sdpx_str rest = t->value, media, port, proto;
-    if (!sdpx_field_next(&rest, &media) || !sdpx_field_next(&rest, &port) ||
-        !sdpx_field_next(&rest, &proto))
-        return missing_field(p, t, "m=", "media, port and proto");
     sdpx_mline m;
     int rc = sdpx_mline_parse(t->value, &m);
-    if (rc == SDPX_ERANGE)
-        return field_error(p, t, SDPX_ERANGE, port.ptr, port, "port \"%s\" out of range 0-65535");
-    if (rc)
+    if (rc) {
+        /* Split the fields only to say what is wrong. */
+        sdpx_str rest = t->value, media, port, proto;
+        if (!sdpx_field_next(&rest, &media) || !sdpx_field_next(&rest, &port) ||
+            !sdpx_field_next(&rest, &proto))
+            return missing_field(p, t, "m=", "media, port and proto");
+        if (rc == SDPX_ERANGE)
+            return field_error(p, t, SDPX_ERANGE, port.ptr, port, "port \"%s\" out of range 0-65535");
         return field_error(p, t, SDPX_EFIELD, port.ptr, port, "port \"%s\" is not a number");
+    }
     if (m.formats.len == 0)
         return rule(p, SDPX_EFIELD, SDPX_W_NO_FORMAT, t, col_of(t, t->value.ptr + t->value.len),
                     "m= line has no format");
@@ -360,7 +362,8 @@ static int check_value(parser *p, const sdpx_token *t)
 static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
 {
     sdpx_str name = sdpxi_str(l->text + 2, l->namelen);
-    if (!is_token(name)) {
+    /* Known names are tokens by construction: only unknown ones are checked. */
+    if (l->kind == SDPX_ATTR_OTHER && !is_token(name)) {
         char q[64];
         sdpxi_quote(q, sizeof q, name, 40);
         char msg[96];

@@ -9,6 +9,10 @@ typedef struct {
     size_t cap;
     size_t len;
     int last_lf;
+    const char *run; /* parsed lines written as one block, NULL when none */
+    size_t run_len;  /* its bytes so far, without the last line's ending */
+    const char *eol; /* the ending still owed after the run's last line */
+    size_t eol_len;
 } writer;
 
 static void put(writer *w, const char *p, size_t n)
@@ -20,6 +24,37 @@ static void put(writer *w, const char *p, size_t n)
     w->len += n;
 }
 
+static void flush_run(writer *w)
+{
+    if (w->run) {
+        put(w, w->run, w->run_len);
+        put(w, w->eol, w->eol_len);
+        w->run = NULL;
+    }
+}
+
+/* Parsed lines that follow each other in the input are copied in one block
+ * with the endings between them: a gap of 2 bytes between two parsed lines
+ * is always the CRLF that ended the first, a gap of 1 its LF. */
+static void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_len)
+{
+    if (l->flags & SDPXI_LINE_EDITED) {
+        flush_run(w);
+        put(w, l->text, l->len);
+        put(w, eol, eol_len);
+        return;
+    }
+    if (w->run && l->text == w->run + w->run_len + w->eol_len) {
+        w->run_len += w->eol_len + l->len;
+    } else {
+        flush_run(w);
+        w->run = l->text;
+        w->run_len = l->len;
+    }
+    w->eol = eol;
+    w->eol_len = eol_len;
+}
+
 /* With KEEP_LF a line ending in LF keeps it, and so does a last line without
  * an ending that follows one; everything else ends in CRLF (RFC 8866 5). */
 static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
@@ -29,18 +64,18 @@ static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
         int lf = 0;
         if (flags & SDPX_WRITE_KEEP_LF)
             lf = l->eol == SDPX_EOL_LF || (l->eol == SDPX_EOL_NONE && w->last_lf);
-        put(w, l->text, l->len);
-        put(w, lf ? "\n" : "\r\n", lf ? 1 : 2);
+        put_line(w, l, "\r\n" + !!lf, lf ? 1 : 2);
         w->last_lf = lf;
     }
 }
 
 size_t sdpx_write(const sdpx_session *s, unsigned flags, char *buf, size_t cap)
 {
-    writer w = {buf, cap, 0, 0};
+    writer w = {buf, cap, 0, 0, NULL, 0, NULL, 0};
     put_section(&w, &s->sec, flags);
     for (size_t i = 0; i < s->nmedia; i++)
         put_section(&w, &s->media[i]->sec, flags);
+    flush_run(&w);
     if (cap)
         buf[w.len < cap ? w.len : cap - 1] = '\0';
     return w.len;

@@ -113,3 +113,9 @@ TEST_SUITES += tests/test_edit_corpus
 tests_test_edit_corpus_SOURCES = tests/test_edit_corpus.c tests/testutil.h
 tests_test_edit_corpus_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_edit_corpus_LDADD = $(TEST_COMMON_LDADD)
+
+# Fast paths of the tokenizer, field splitting, writer and name switch.
+TEST_SUITES += tests/test_fastpath
+tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
+tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)

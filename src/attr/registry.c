@@ -80,8 +80,28 @@ static const attr_row rows[] = {
 
 #define NROWS (sizeof rows / sizeof rows[0])
 
+/* A build that ran make has the name switch (on length, then first byte)
+ * and the kind index generated from rows[] by registry_gen.awk; a bare
+ * compile of the sources (fuzz/build.sh) searches the rows instead. */
+#if defined(__has_include)
+#if __has_include("registry_index.h")
+#include "registry_index.h"
+#endif
+#endif
+
+#ifdef SDPXI_GEN_NROWS
+_Static_assert(NROWS == SDPXI_GEN_NROWS, "registry_gen.awk must see every row of rows[]");
+
+/* Row number (index + 1) of each kind; 0 for kinds without a row. */
+static const uint8_t row_by_kind[SDPX_ATTR_KIND_COUNT] = SDPXI_GEN_ROW_BY_KIND;
+#endif
+
 sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
 {
+#ifdef SDPXI_GEN_NROWS
+    int i = sdpxi_gen_row_of_name(name.ptr, name.len);
+    return i < 0 ? SDPX_ATTR_OTHER : (sdpx_attr_kind)rows[i].kind;
+#else
     /* Binary search over the sorted rows; bytes compare as unsigned. */
     size_t lo = 0, hi = NROWS;
     while (lo < hi) {
@@ -99,14 +119,20 @@ sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
             lo = mid + 1;
     }
     return SDPX_ATTR_OTHER;
+#endif
 }
 
 static const attr_row *row_of(sdpx_attr_kind kind)
 {
+#ifdef SDPXI_GEN_NROWS
+    unsigned i = (unsigned)kind < SDPX_ATTR_KIND_COUNT ? row_by_kind[kind] : 0u;
+    return i ? &rows[i - 1] : NULL;
+#else
     for (size_t i = 0; i < NROWS; i++)
         if (rows[i].kind == kind)
             return &rows[i];
     return NULL;
+#endif
 }
 
 const char *sdpx_attr_kind_name(sdpx_attr_kind kind)

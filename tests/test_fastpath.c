@@ -1,0 +1,205 @@
+/* The fast paths: the tokenizer's one-pass scan of long lines (16 bytes at a
+ * time), field splitting 8 bytes at a time, the writer's single copy of runs
+ * of parsed lines, and attribute names classified by the generated switch.
+ * Inputs are long enough to take those paths; expectations are by hand. */
+#include "testutil.h"
+
+/* ---- tokenizer ------------------------------------------------------------ */
+
+typedef struct {
+    const char *in;
+    size_t len;    /* bytes of `in` (they may hold NUL) */
+    int rc;        /* of the first sdpx_tokenizer_next */
+    unsigned col;  /* error column, or text length when rc == 1 */
+    sdpx_eol eol;  /* when rc == 1 */
+    size_t next;   /* bytes consumed (tokenizer position afterwards) */
+} tok_case;
+
+#define S(lit) lit, sizeof lit - 1
+static const tok_case tok_cases[] = {
+    /* RFC 8866 5: CRLF ends a line; 40-byte value, so the scan runs 16 at a time */
+    {S("a=0123456789012345678901234567890123456789\r\nv=0\r\n"), 1, 42, SDPX_EOL_CRLF, 44},
+    {S("a=0123456789012345678901234567890123456789\nv=0\n"), 1, 42, SDPX_EOL_LF, 43},
+    {S("a=0123456789012345678901234567890123456789"), 1, 42, SDPX_EOL_NONE, 42},
+    /* a CR or LF exactly at a 16-byte boundary */
+    {S("a=0123456789abc\r\nx"), 1, 15, SDPX_EOL_CRLF, 17},
+    {S("a=0123456789abcd\r\nx"), 1, 16, SDPX_EOL_CRLF, 18},
+    {S("a=0123456789abcd\nx"), 1, 16, SDPX_EOL_LF, 17},
+    /* a CR last in the input, not followed by LF */
+    {S("a=0123456789012345678901234567890\r"), SDPX_ECR, 34, SDPX_EOL_NONE, 34},
+    /* a NUL or a stray CR far into the line: column of the byte */
+    {S("a=012345678901234567890123\0" "4567\r\n"), SDPX_ENUL, 27, SDPX_EOL_NONE, 33},
+    {S("a=012345678901234567890123\r" "4567\r\n"), SDPX_ECR, 27, SDPX_EOL_NONE, 33},
+    /* a NUL is reported before an earlier stray CR of the same line */
+    {S("a=0123456789012345678\r89012\0" "34\n"), SDPX_ENUL, 28, SDPX_EOL_NONE, 31},
+    /* CR CR LF: the first CR is stray */
+    {S("a=0123456789012345678901\r\r\n"), SDPX_ECR, 25, SDPX_EOL_NONE, 27},
+};
+
+START_TEST(test_tokenizer_long_lines)
+{
+    const tok_case *c = &tok_cases[_i];
+    sdpx_tokenizer t;
+    sdpx_token tok;
+    sdpx_error err;
+    memset(&err, 0, sizeof err);
+    sdpx_tokenizer_init(&t, c->in, c->len);
+    int rc = sdpx_tokenizer_next(&t, &tok, &err);
+    ck_assert_int_eq(rc, c->rc);
+    if (rc == 1) {
+        ck_assert_uint_eq(tok.text.len, c->col);
+        ck_assert_int_eq(tok.eol, c->eol);
+        ck_assert_int_eq(tok.type, 'a');
+        ck_assert_uint_eq(tok.value.len, c->col - 2);
+    } else {
+        ck_assert_uint_eq(err.line, 1);
+        ck_assert_uint_eq(err.col, c->col);
+    }
+    ck_assert_uint_eq(t.pos, c->next);
+}
+END_TEST
+
+/* ---- fields ----------------------------------------------------------------- */
+
+typedef struct {
+    const char *in;
+    const char *fields[4];
+} field_case;
+
+static const field_case field_cases[] = {
+    {"abcdefgh", {"abcdefgh"}},
+    {"abcdefg h", {"abcdefg", "h"}},
+    {"abcdefgh ijklmnopqrstuvwxyz", {"abcdefgh", "ijklmnopqrstuvwxyz"}},
+    {"   UDP/TLS/RTP/SAVPF   111 ", {"UDP/TLS/RTP/SAVPF", "111"}},
+    {"0123456789abcdef0123456789abcdef x", {"0123456789abcdef0123456789abcdef", "x"}},
+    {"IN IP4 203.0.113.77", {"IN", "IP4", "203.0.113.77"}},
+    {"        ", {NULL}},
+};
+
+START_TEST(test_fields_long)
+{
+    const field_case *c = &field_cases[_i];
+    sdpx_str rest = view_of(c->in), f;
+    size_t k = 0;
+    while (sdpx_field_next(&rest, &f)) {
+        ck_assert_ptr_nonnull(c->fields[k]);
+        ck_assert_str_view(f, c->fields[k]);
+        k++;
+    }
+    ck_assert_ptr_null(c->fields[k]);
+    ck_assert_uint_eq(rest.len, 0);
+}
+END_TEST
+
+/* ---- writer ---------------------------------------------------------------- */
+
+static const char offer[] = "v=0\r\n"
+                            "o=- 1 2 IN IP4 127.0.0.1\r\n"
+                            "s=-\r\n"
+                            "t=0 0\r\n"
+                            "a=group:BUNDLE 0 1\r\n"
+                            "m=audio 9 RTP/AVP 0\r\n"
+                            "a=mid:0\r\n"
+                            "m=video 9 RTP/AVP 96\r\n"
+                            "a=mid:1\r\n";
+
+static char *write_all(const sdpx_session *s, unsigned flags)
+{
+    size_t n = sdpx_write(s, flags, NULL, 0);
+    char *out = malloc(n + 1);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_uint_eq(sdpx_write(s, flags, out, n + 1), n);
+    return out;
+}
+
+START_TEST(test_write_runs_after_edits)
+{
+    sdpx_session *s = parse_ok(offer, 0);
+    char *out = write_all(s, 0);
+    ck_assert_str_eq(out, offer);
+    free(out);
+
+    /* a removed line splits the run around it */
+    ck_assert_int_eq(sdpx_line_remove(s, sdpx_session_line(s, 2)), 0);
+    /* an added line ends a run; the next parsed line starts a new one */
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(s, 0), "rtcp-mux", NULL), 0);
+    /* a moved section: parsed lines no longer follow each other */
+    ck_assert_int_eq(sdpx_session_media_move(s, sdpx_session_media(s, 1), 0), 0);
+    out = write_all(s, 0);
+    ck_assert_str_eq(out, "v=0\r\n"
+                          "o=- 1 2 IN IP4 127.0.0.1\r\n"
+                          "t=0 0\r\n"
+                          "a=group:BUNDLE 0 1\r\n"
+                          "m=video 9 RTP/AVP 96\r\n"
+                          "a=mid:1\r\n"
+                          "m=audio 9 RTP/AVP 0\r\n"
+                          "a=mid:0\r\n"
+                          "a=rtcp-mux\r\n");
+    /* a small buffer gets the same prefix, NUL-terminated */
+    char small[12];
+    ck_assert_uint_eq(sdpx_write(s, 0, small, sizeof small), strlen(out));
+    ck_assert_str_eq(small, "v=0\r\no=- 1 ");
+    free(out);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Mixed endings: a run never swallows an LF the output must turn into CRLF. */
+START_TEST(test_write_runs_mixed_endings)
+{
+    static const char in[] = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\ns=-\r\nt=0 0\na=x-last";
+    sdpx_session *s = parse_ok(in, 0);
+    char *out = write_all(s, 0);
+    ck_assert_str_eq(out, "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=x-last\r\n");
+    free(out);
+    out = write_all(s, SDPX_WRITE_KEEP_LF);
+    ck_assert_str_eq(out, "v=0\r\no=- 1 2 IN IP4 127.0.0.1\ns=-\r\nt=0 0\na=x-last\n");
+    free(out);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* ---- attribute names -------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    sdpx_attr_kind kind;
+} kind_case;
+
+static const kind_case kind_cases[] = {
+    {"rtpmap", SDPX_ATTR_RTPMAP},
+    {"rtcp", SDPX_ATTR_RTCP},
+    {"rtcp-fb", SDPX_ATTR_RTCP_FB},
+    {"rtcp-mux-only", SDPX_ATTR_RTCP_MUX_ONLY},
+    {"extmap-allow-mixed", SDPX_ATTR_EXTMAP_ALLOW_MIXED},
+    {"mid", SDPX_ATTR_MID},
+    {"msid", SDPX_ATTR_MSID},
+    {"ssrc-group", SDPX_ATTR_SSRC_GROUP},
+    /* same length and first byte as known names, or a prefix of one */
+    {"rtpmaq", SDPX_ATTR_OTHER},
+    {"rtcp-fc", SDPX_ATTR_OTHER},
+    {"mix", SDPX_ATTR_OTHER},
+    {"rtp", SDPX_ATTR_OTHER},
+    {"RTPMAP", SDPX_ATTR_OTHER},
+    {"", SDPX_ATTR_OTHER},
+};
+
+START_TEST(test_kind_switch)
+{
+    const kind_case *c = &kind_cases[_i];
+    ck_assert_int_eq(sdpx_attr_kind_from_name(view_of(c->name)), c->kind);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("fastpath");
+    TCase *tc = tcase_create("core");
+    tcase_add_loop_test(tc, test_tokenizer_long_lines, 0, sizeof tok_cases / sizeof tok_cases[0]);
+    tcase_add_loop_test(tc, test_fields_long, 0, sizeof field_cases / sizeof field_cases[0]);
+    tcase_add_test(tc, test_write_runs_after_edits);
+    tcase_add_test(tc, test_write_runs_mixed_endings);
+    tcase_add_loop_test(tc, test_kind_switch, 0, sizeof kind_cases / sizeof kind_cases[0]);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
