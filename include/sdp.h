@@ -110,6 +110,8 @@ typedef enum sdpx_code {
     SDPX_EV_NO_ICE_PWD = -113,          /* ICE in use, section without a=ice-pwd */
     SDPX_EV_ICE_UFRAG_LENGTH = -114,    /* ice-ufrag not 4-256 ice-chars */
     SDPX_EV_ICE_PWD_LENGTH = -115,      /* ice-pwd not 22-256 ice-chars */
+    SDPX_EV_RTPMAP_DUPLICATE = -116,    /* two a=rtpmap lines of a section for one payload type */
+    SDPX_EV_SSRC_GROUP_DUPLICATE = -117, /* an ssrc-group lists one SSRC twice */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -1359,7 +1361,9 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  * parsed with SDPX_PARSE_NO_HEAP whose scratch memory is full) and only
  * then changes the model. Every string a setter takes is validated: CR, LF
  * and NUL are refused (no line injection), and so is anything the field's
- * grammar does not allow; a refused value returns SDPX_EINVAL. New and
+ * grammar does not allow; a refused value returns SDPX_EINVAL (SDPX_ELIMIT
+ * for a line longer than SDPX_DEFAULT_MAX_LINE_LEN, which a parse with
+ * default limits would refuse). New and
  * changed lines get their text in the arena; untouched lines are still
  * written byte for byte. Line handles of a section are invalidated by an
  * edit of that section; sdpx_media handles stay valid until their section

@@ -155,10 +155,13 @@ int sdpxi_tx_line(sdpxi_tx *tx, char type, const sdpx_str *parts, size_t nparts,
         /* RFC 8866 9: text fields are byte-strings without NUL, CR and LF */
         if (!sdpxi_text_ok(parts[i]))
             return SDPX_EINVAL;
-        if (parts[i].len > UINT32_MAX - len)
-            return SDPX_EINVAL;
+        if (parts[i].len > SDPX_DEFAULT_MAX_LINE_LEN)
+            return SDPX_ELIMIT;
         len += parts[i].len;
     }
+    /* a line the default parser limits refuse would make the result unreadable */
+    if (len > SDPX_DEFAULT_MAX_LINE_LEN)
+        return SDPX_ELIMIT;
     char *text = sdpxi_arena_alloc(&tx->s->arena, len + 1);
     if (!text)
         return sdpxi_tx_nomem(tx);

@@ -426,6 +426,26 @@ START_TEST(repeated_adds_grow_by_doubling)
 }
 END_TEST
 
+/* A line longer than the default line limit would not parse back: refused. */
+START_TEST(long_line_refused)
+{
+    sdpx_session *s = parse_ok(BASE, 0);
+    size_t n = SDPX_DEFAULT_MAX_LINE_LEN;
+    char *big = malloc(n + 1);
+    memset(big, 'x', n);
+    big[n] = '\0';
+    ck_assert_int_eq(sdpx_media_attr_add(med(s, 0), "x-big", big), SDPX_ELIMIT);
+    big[n - 16] = '\0'; /* "a=x-big:" plus this fits */
+    ck_assert_int_eq(sdpx_media_attr_add(med(s, 0), "x-big", big), 0);
+    char *got = written(s);
+    sdpx_session *again = parse_ok(got, 0);
+    sdpx_session_free(again);
+    free(got);
+    free(big);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* ---- sess-version arithmetic on text ------------------------------------- */
 
 typedef struct {
@@ -523,6 +543,7 @@ int main(void)
     tcase_add_test(tc, no_heap_edit_changes_nothing);
     tcase_add_test(tc, media_handles_stay_valid);
     tcase_add_test(tc, repeated_adds_grow_by_doubling);
+    tcase_add_test(tc, long_line_refused);
     tcase_add_test(tc, keep_lf_insertion);
     suite_add_tcase(s, tc);
     return run_suite(s);
