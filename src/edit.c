@@ -1124,6 +1124,8 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
     sdpx_mline ml;
     if (!mline || pos > s->nmedia || !mline_ok(v, &ml))
         return SDPX_EINVAL;
+    if (s->nmedia >= SDPX_DEFAULT_MAX_MEDIA)
+        return SDPX_ELIMIT; /* the default parse limits would refuse the result */
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpx_line l;
