@@ -1412,7 +1412,7 @@ int sdpx_media_attr_remove(sdpx_media *m, const char *name);
  * Insert a new media section at position `pos` (0 .. media count) from an
  * m= value ("audio 9 UDP/TLS/RTP/SAVPF 111"); at least one format is
  * required. Sets *out (if not NULL) to the new section. Other sections keep
- * their handles; their indexes shift.
+ * their handles; their indexes shift. SDPX_ELIMIT past SDPX_DEFAULT_MAX_MEDIA.
  */
 int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_media **out);
 
