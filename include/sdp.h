@@ -1501,6 +1501,10 @@ int sdpx_session_bump_version(sdpx_session *s);
 int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *value);
 int sdpx_session_attr_add_typed(sdpx_session *s, sdpx_attr_kind kind, const void *value);
 
+/** Insert a typed attribute before/after `ref` (as sdpx_attr_insert). */
+int sdpx_attr_insert_typed(sdpx_session *s, const sdpx_line *ref, int after, sdpx_attr_kind kind,
+                           const void *value);
+
 /** Replace the a= line `line` of s by a typed attribute (as sdpx_media_attr_add_typed). */
 int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_kind kind,
                             const void *value);

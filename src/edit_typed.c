@@ -73,3 +73,11 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_attr_replace(s, line, sdpx_attr_kind_name(kind), text);
 }
+
+int sdpx_attr_insert_typed(sdpx_session *s, const sdpx_line *ref, int after, sdpx_attr_kind kind,
+                           const void *value)
+{
+    char local[512], *text;
+    int rc = encoded(s, kind, value, local, sizeof local, &text);
+    return rc ? rc : sdpx_attr_insert(s, ref, after, sdpx_attr_kind_name(kind), text);
+}

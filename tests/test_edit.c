@@ -176,6 +176,12 @@ static int t_replace(sdpx_session *s)
     return sdpx_attr_replace_typed(s, sdpx_media_find_attr(med(s, 1), SDPX_ATTR_RTPMAP, NULL),
                                    SDPX_ATTR_RTPMAP, &r);
 }
+static int t_insert(sdpx_session *s)
+{
+    sdpx_rtpmap r = {97, sv("rtx"), 90000, 0, 0};
+    return sdpx_attr_insert_typed(s, sdpx_media_find_attr(med(s, 1), SDPX_ATTR_RTPMAP, NULL), 1,
+                                  SDPX_ATTR_RTPMAP, &r);
+}
 static int t_session_group(sdpx_session *s)
 {
     sdpx_group g = {sv("LS"), sv("a v")};
@@ -262,6 +268,7 @@ static const edit_case edit_cases[] = {
      V O ST G MA CA A1 "a=candidate:1 1 UDP 2130706431 192.0.2.3 6000 typ host\r\n" VIDEO},
     {"typed replace", t_replace, 0, V O ST G AUDIO MV CA "a=mid:v\r\na=rtpmap:96 VP9/90000\r\n"},
     {"typed session group", t_session_group, 0, V O ST G "a=group:LS a v\r\n" AUDIO VIDEO},
+    {"typed insert after", t_insert, 0, V O ST G AUDIO VIDEO "a=rtpmap:97 rtx/90000\r\n"},
     {"typed: kind without encoder", t_no_encoder, SDPX_EINVAL, NULL},
     {"typed: struct out of range", t_bad_struct, SDPX_EINVAL, NULL},
     {"typed: CR/LF in a view", t_injected_view, SDPX_EINVAL, NULL},
