@@ -57,6 +57,7 @@ typedef struct bench_result {
     double ns_min;      /* the fastest pass (steadier on a busy machine) */
     unsigned passes;
     double instructions; /* per pass; < 0 when not available */
+    double allocs;       /* allocation calls per pass (mean of the measured passes) */
 } bench_result;
 
 /* Warm up, then time passes of fn(ctx) in thread CPU time; instructions per

@@ -144,6 +144,7 @@ void bench_run(const bench_cfg *cfg, int instr_fd, bench_pass_fn fn, void *ctx, 
         exit(2);
     }
     uint64_t i0 = bench_instr_read(instr_fd);
+    uint64_t a0 = bench_alloc_calls();
     uint64_t start = bench_now_ns();
     for (;;) {
         if (cfg->iterations ? n >= cfg->iterations
@@ -164,6 +165,10 @@ void bench_run(const bench_cfg *cfg, int instr_fd, bench_pass_fn fn, void *ctx, 
         t[n++] = (double)(b - a);
     }
     uint64_t i1 = bench_instr_read(instr_fd);
+    uint64_t grows = 0; /* the reallocs of t[] made while measuring */
+    for (size_t c = 1024; c < cap; c *= 2)
+        grows++;
+    r->allocs = n ? (double)(bench_alloc_calls() - a0 - grows) / (double)n : 0;
     r->passes = (unsigned)n;
     r->ns_median = bench_median(t, n);
     r->ns_min = n ? t[0] : 0; /* sorted by bench_median */

@@ -210,7 +210,7 @@ typedef struct op_row {
     double ns_call;
     double mbps;
     double ipb;       /* < 0: n/a */
-    double mallocs;   /* median per call */
+    double mallocs;   /* per call */
     size_t calls;     /* per pass */
 } op_row;
 
@@ -230,6 +230,7 @@ static void timed_row(op_row *r, const bench_cfg *cfg, int fd, bench_pass_fn fn,
     bench_result res;
     bench_run(cfg, fd, fn, c, &res);
     r->calls = calls;
+    r->mallocs = res.allocs / (double)(calls ? calls : 1);
     r->ns_call = res.ns_median / (double)(calls ? calls : 1);
     r->mbps = res.ns_median > 0 ? (double)bytes / res.ns_median * 1e3 : 0;
     r->ipb = res.instructions >= 0 && bytes ? res.instructions / (double)bytes : -1;
@@ -257,13 +258,6 @@ static double mallocs_parse(ctx *c, const sdpx_parse_options *opt, int decode)
     double m = bench_median(v, c->fs.n);
     free(v);
     return m;
-}
-
-static double mallocs_write(ctx *c)
-{
-    uint64_t a0 = bench_alloc_calls();
-    op_write(c);
-    return c->accepted ? (double)(bench_alloc_calls() - a0) / (double)c->accepted : 0;
 }
 
 /* ---- the edit offer: a browser-like audio+video offer of about 5 KB ------ */
@@ -661,7 +655,8 @@ static void print_text(const ctx *c, op_row *rows, size_t nrows, const char *src
             printf("  %-14s %s\n", rows[i].name, rows[i].what);
     printf("times are thread CPU time (time given to other processes is not counted);\n"
            "ns/call: median pass time / calls per pass; MB/s: input bytes / median pass time;\n"
-           "mallocs/call: median over calls, counted by the interposed allocator.\n");
+           "mallocs/call: counted by the interposed allocator (parse rows: median over files,\n"
+           "others: mean over the measured passes).\n");
 }
 
 static void print_json_rows(op_row *rows, size_t nrows)
@@ -824,11 +819,6 @@ int main(int argc, char **argv)
 
     r = new_row(rows, &nrows, "tokenize", "sdpx_tokenizer_next over every line of every file");
     timed_row(r, &cfg, fd, op_tokenize, &c, c.fs.n, c.fs.bytes);
-    {
-        uint64_t a0 = bench_alloc_calls();
-        op_tokenize(&c);
-        r->mallocs = (double)(bench_alloc_calls() - a0) / (double)c.fs.n;
-    }
 
     r = new_row(rows, &nrows, "parse",
                         "sdpx_parse + sdpx_session_free of every file (lenient, malloc)");
@@ -847,7 +837,6 @@ int main(int argc, char **argv)
     r = new_row(rows, &nrows, "write",
                 "sdpx_write of every accepted session into a caller buffer (MB/s of output)");
     timed_row(r, &cfg, fd, op_write, &c, c.accepted, c.written);
-    r->mallocs = mallocs_write(&c);
 
     r = new_row(rows, &nrows, "candidate", "sdpx_candidate_parse of every line of candidates.txt");
     op_row *r2 = new_row(rows, &nrows, "candidate-srflx",
@@ -855,19 +844,11 @@ int main(int argc, char **argv)
 #ifdef HAVE_CANDIDATE
     if (c.ncand) {
         timed_row(r, &cfg, fd, op_candidate, &c, c.ncand, c.cand_bytes);
-        uint64_t a0 = bench_alloc_calls();
-        op_candidate(&c);
-        r->mallocs = (double)(bench_alloc_calls() - a0) / (double)c.ncand;
     } else {
         r->note = "no candidates.txt in the corpus";
     }
     timed_row(r2, &cfg, fd, op_candidate_srflx, &c, SRFLX_CALLS,
               SRFLX_CALLS * (sizeof srflx_candidate - 1));
-    {
-        uint64_t a0 = bench_alloc_calls();
-        op_candidate_srflx(&c);
-        r2->mallocs = (double)(bench_alloc_calls() - a0) / SRFLX_CALLS;
-    }
 #elif defined(SDPXB_CANDIDATE_OTHER)
     r->note = r2->note = "sdpx_candidate_parse has a signature sdpbench does not know yet";
 #else
