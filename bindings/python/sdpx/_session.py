@@ -249,7 +249,7 @@ class Session:
         def direction(self) -> str:
             """The session-level direction ("sendrecv" when none is given;
             ``sdpx_session_direction``)."""
-            return _direction_name(lib.sdpx_session_direction(self._s))
+            return A.direction_name(lib.sdpx_session_direction(self._s))
 
     # -- typed session-level views (sdp.h section 6) --------------------------
 
@@ -673,10 +673,6 @@ def _name_arg(name: str) -> bytes:
     return data
 
 
-def _direction_name(d: int) -> str:
-    return (ffi.string(lib.sdpx_direction_name(d)) or b"").decode("ascii")
-
-
 @_serialized
 class Media:
     """One media section (m= and its lines) of a Session.
@@ -807,13 +803,6 @@ class Media:
         l = lib.sdpx_media_find_attr(self._m(), kind, ffi.NULL)
         return None if l == ffi.NULL else pystr(lib.sdpx_attr_value(l))
 
-    def _kind_value_or_session(self, kind: int) -> Optional[str]:
-        v = self._kind_value(kind)
-        if v is not None:
-            return v
-        l = lib.sdpx_session_find_attr(self._session._s, kind, ffi.NULL)
-        return None if l == ffi.NULL else pystr(lib.sdpx_attr_value(l))
-
     @property
     def mid(self) -> Optional[str]:
         """The a=mid value (RFC 5888; ``sdpx_media_mid``), None when the section has none."""
@@ -846,7 +835,7 @@ class Media:
             """The direction that applies: the section's own attribute, else
             the session's, else "sendrecv" (``sdpx_media_direction``, RFC 8866 6.7).
             Settable ("sendrecv", "sendonly", "recvonly", "inactive")."""
-            return _direction_name(lib.sdpx_media_direction(self._m()))
+            return A.direction_name(lib.sdpx_media_direction(self._m()))
 
         if has("sdpx_media_set_direction"):
             @direction.setter
