@@ -205,7 +205,7 @@ class Session:
     def attribute(self, name: str) -> Optional[str]:
         """Value of the first session-level attribute named `name` (exact,
         case-sensitive), "" for a property attribute, None when absent."""
-        l = lib.sdpx_session_find_attr_name(self._s, _name_arg(name), ffi.NULL)
+        l = lib.sdpx_session_find_attr_name(self._s, text_arg(name, "attribute name"), ffi.NULL)
         if l == ffi.NULL:
             return None
         return pystr(lib.sdpx_attr_value(l))
@@ -213,7 +213,7 @@ class Session:
     def find_attributes(self, kind: Union[AttrKind, str]) -> List[Attribute]:
         """Session-level attributes of a kind (AttrKind.GROUP) or a name ("group")."""
         if isinstance(kind, str):
-            name = _name_arg(kind)
+            name = text_arg(kind, "attribute name")
             return [attribute_from(l) for l in _walk(
                 lambda after: lib.sdpx_session_find_attr_name(self._s, name, after))]
         k = int(kind)
@@ -666,13 +666,6 @@ def _walk(step: Any) -> Iterator[Any]:
         l = step(l)
 
 
-def _name_arg(name: str) -> bytes:
-    data = to_bytes(name)
-    if b"\0" in data:
-        raise ValueError("attribute name must not contain NUL")
-    return data
-
-
 @_serialized
 class Media:
     """One media section (m= and its lines) of a Session.
@@ -785,14 +778,14 @@ class Media:
     def attribute(self, name: str) -> Optional[str]:
         """Value of the first attribute of this section named `name` (exact,
         case-sensitive), "" for a property attribute, None when absent."""
-        l = lib.sdpx_media_find_attr_name(self._m(), _name_arg(name), ffi.NULL)
+        l = lib.sdpx_media_find_attr_name(self._m(), text_arg(name, "attribute name"), ffi.NULL)
         return None if l == ffi.NULL else pystr(lib.sdpx_attr_value(l))
 
     def find_attributes(self, kind: Union[AttrKind, str]) -> List[Attribute]:
         """This section's attributes of a kind (AttrKind.RTPMAP) or a name ("rtpmap")."""
         m = self._m()
         if isinstance(kind, str):
-            name = _name_arg(kind)
+            name = text_arg(kind, "attribute name")
             return [attribute_from(l) for l in _walk(
                 lambda after: lib.sdpx_media_find_attr_name(m, name, after))]
         k = int(kind)
