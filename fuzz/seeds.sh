@@ -235,6 +235,28 @@ fuzz_edit)
         done
     fi
     ;;
+fuzz_fragment)
+    # mode byte, then an RFC 8840 fragment
+    frag() {
+        crlf <<'SDP'
+a=ice-ufrag:8hhY
+a=ice-pwd:asd88fgpdd777uzjYhagZg
+a=ice-options:trickle
+m=audio 9 RTP/AVP 0
+a=mid:0
+a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host generation 0
+a=candidate:2 1 udp 1686052607 198.51.100.7 54321 typ srflx raddr 192.0.2.1 rport 54321
+a=end-of-candidates
+m=audio 9 RTP/AVP 0
+a=mid:1
+a=candidate:3 1 tcp 1 2001:db8::1 9 typ host tcptype active
+SDP
+    }
+    for m in 000 001 002 004 006 011; do
+        frag | with_prefix "\\$m" | seed "frag-$m"
+    done
+    printf '\000a=ice-ufrag:zzzz\r\na=ice-pwd:0123456789abcdefghijkl\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\n' | seed restart
+    ;;
 *)
     # targets that bring their own seeding (see fuzz/seeds-*.sh), or none
     if [ -f "$here/seeds-$target.sh" ]; then
