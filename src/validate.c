@@ -77,6 +77,7 @@ static void mline_pts(const sdpx_media *m, pt_set *set)
 
 static void check_pt_lines(reporter *r, const sdpx_media *m, const pt_set *set)
 {
+    uint8_t mapped[128] = {0};
     for (size_t i = 1; i < sdpx_media_line_count(m); i++) {
         const sdpx_line *l = sdpx_media_line(m, i);
         sdpx_str v = sdpx_attr_value(l), rest = v, first = v, apt;
@@ -85,9 +86,15 @@ static void check_pt_lines(reporter *r, const sdpx_media *m, const pt_set *set)
         case SDPX_ATTR_RTPMAP: {
             sdpx_rtpmap x;
             /* RFC 8866 6.6: rtpmap maps a payload type listed in the m= line */
-            if (sdpx_rtpmap_parse(v, &x) == 0 && !set->in_mline[x.payload_type])
+            if (sdpx_rtpmap_parse(v, &x))
+                break;
+            if (!set->in_mline[x.payload_type])
                 report(r, SDPX_EV_PT_NOT_IN_MLINE, l, first.ptr,
                        "a=rtpmap payload type %u is not in the m= line", x.payload_type);
+            /* RFC 8866 6.6: one mapping per payload type */
+            if (mapped[x.payload_type]++)
+                report(r, SDPX_EV_RTPMAP_DUPLICATE, l, first.ptr,
+                       "a second a=rtpmap for payload type %u", x.payload_type);
             break;
         }
         case SDPX_ATTR_FMTP: {
@@ -263,6 +270,34 @@ static uint32_t *ssrc_ids(const sdpx_media *m, size_t *n, int *oom)
     return ids;
 }
 
+/* RFC 5576 4.2: a group lists distinct sources. Sorted, so a hostile group
+ * of thousands of members costs n log n. Returns -1 when out of memory. */
+static int check_group_distinct(reporter *r, const sdpx_line *l, const sdpx_ssrc_group *g)
+{
+    size_t n = 0, k = 0;
+    uint32_t id;
+    sdpx_str rest = g->ssrcs;
+    while (sdpx_ssrc_next(&rest, &id) == 1)
+        n++;
+    if (n < 2)
+        return 0;
+    uint32_t *v = malloc(n * sizeof *v);
+    if (!v)
+        return -1;
+    rest = g->ssrcs;
+    while (k < n && sdpx_ssrc_next(&rest, &id) == 1)
+        v[k++] = id;
+    qsort(v, k, sizeof *v, cmp_u32);
+    for (size_t i = 1; i < k; i++)
+        if (v[i] == v[i - 1]) {
+            report(r, SDPX_EV_SSRC_GROUP_DUPLICATE, l, g->ssrcs.ptr,
+                   "ssrc-group %s lists SSRC %lu twice", q(g->semantics).s, (unsigned long)v[i]);
+            break;
+        }
+    free(v);
+    return 0;
+}
+
 static int check_ssrc_groups(reporter *r, const sdpx_media *m)
 {
     if (!sdpx_media_find_attr(m, SDPX_ATTR_SSRC_GROUP, NULL))
@@ -283,6 +318,7 @@ static int check_ssrc_groups(reporter *r, const sdpx_media *m)
         while (sdpx_ssrc_next(&rest, &id) == 1) {
             while (*at == ' ')
                 at++;
+
             /* RFC 5576 4.2: the group's SSRCs are described by a=ssrc lines */
             if (!ids || !bsearch(&id, ids, n, sizeof *ids, cmp_u32))
                 report(r, SDPX_EV_SSRC_GROUP_MEMBER, l, at,
@@ -290,9 +326,11 @@ static int check_ssrc_groups(reporter *r, const sdpx_media *m)
                        (unsigned long)id);
             at = rest.ptr;
         }
+        if (check_group_distinct(r, l, &g))
+            oom = 1;
     }
     free(ids);
-    return 0;
+    return oom ? SDPX_ENOMEM : 0;
 }
 
 /* RFC 8285 7: an extmap id is used once per media section (and once at session level). */

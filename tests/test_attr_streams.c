@@ -296,6 +296,7 @@ static const bad_case bad[] = {
     {"ssrc-group", "", 14},
     {"msid", "", 8},
     {"msid", "a b c", 12},                   /* three ids */
+    {"msid", " track", 8},                   /* empty stream id */
     {"msid", "a:b", 8},                      /* ':' is not a token char */
     {"msid", "0123456789012345678901234567890123456789012345678901234567890123456789", 8},
     {"rid", "", 7},

@@ -41,80 +41,18 @@ static const struct {
     const char *file;
     const char *why;
 } invalid_accepted[] = {
-    {"libwebrtc__DeserializeBrokenSdp-12.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'a=sendrecv' replaced by 'a=finger"},
-    {"libwebrtc__DeserializeBrokenSdp-13.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'a=sendrecv' replaced by 'a=finger"},
-    {"libwebrtc__DeserializeBrokenSdp-14.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'a=sendrecv' replaced by 'a=finger"},
-    {"libwebrtc__DeserializeBrokenSdp-15.sdp",
-     "[parser-specific] legal SDP: kSdpFullString with every 'a=sendrecv' replaced by 'a=fingerprint:md5 "},
-    {"libwebrtc__DeserializeInvalidPortInCandidateAttribute.sdp",
-     "attribute value grammar (typed decoder): candidate port 12345678 and rport 87654321 out of range"},
     {"libwebrtc__DeserializeMsidAttributeWithDifferentTrackIds.sdp",
-     "semantic check (validation pass): two a=msid lines with different track ids in one m= section"},
-    {"libwebrtc__DeserializeMsidAttributeWithMissingStreamId.sdp",
-     "attribute value grammar (typed decoder): a=msid: with leading space (empty stream id)"},
+     "RFC 8830 2 allows several a=msid lines in one media section"},
     {"libwebrtc__DeserializeMsidAttributeWithMissingTrackId.sdp",
-     "attribute value grammar (typed decoder): a=msid:stream_id followed by a trailing space and empty trac"},
-    {"libwebrtc__DeserializeMsidAttributeWithTooManySpaces.sdp",
-     "attribute value grammar (typed decoder): a=msid with three tokens"},
-    {"libwebrtc__DeserializeMsidAttributeWithoutAttributes.sdp",
-     "attribute value grammar (typed decoder): a=msid: with empty value"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-18.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'a=ssrc:1' replaced by 'a=ssrc:bad"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-19.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'a=ssrc-group:FEC 2 3' replaced by"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-20.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'a=rtpmap:111 ' replaced by 'a=rtp"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-21.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'opus/48000/2' replaced by 'opus/b"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-22.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'opus/48000/2' replaced by 'opus/4"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-23.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every '1 udp 2130706432' replaced by 'ba"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-24.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every '1 udp 2130706432' replaced by '1 "},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-25.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every '192.168.1.5 1234' replaced by '19"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-26.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'rport 2346' replaced by 'rport ba"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-27.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'rport 2346 generation 2' replaced"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-28.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with every 'm=audio 2345 RTP/SAVPF 111 103 10"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-33.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with 'a=rtcp-fb:badvalue nack\\r\\n' injected a"},
-    {"libwebrtc__DeserializeSdpWithInvalidAttributeValue-34.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with 'a=extmap:badvalue http://example.com\\r\\"},
-    {"libwebrtc__DeserializeSimulcastNegative_DuplicateAttribute-36.sdp",
-     "semantic check (validation pass): kSdpFullString with 'a=simulcast:send 1\\r\\na=simulcast:recv "},
-    {"libwebrtc__DeserializeSimulcastNegative_EmptyAttribute-35.sdp",
-     "attribute value grammar (typed decoder): kSdpFullString with 'a=simulcast:\\r\\n' injected after 'a=ssr"},
-    {"libwebrtc__DuplicateAudioRtpmapWithConflict.sdp",
-     "semantic check (validation pass): two different rtpmap lines for payload type 108"},
-    {"libwebrtc__DuplicateVideoRtpmapWithConflict.sdp",
-     "semantic check (validation pass): two different rtpmap lines for payload type 108"},
-    {"libwebrtc__MaxChannels.sdp",
-     "[parser-specific] legal SDP: rtpmap channel count 512 above the supported maximum"},
-    {"libwebrtc__MediaTypeProtocolMismatch-audio-sctp.sdp",
-     "semantic check (validation pass): m=audio with UDP/DTLS/SCTP protocol"},
-    {"libwebrtc__MediaTypeProtocolMismatch-video-sctp.sdp",
-     "semantic check (validation pass): m=video with UDP/DTLS/SCTP protocol"},
+     "a trailing space after the msid stream id is tolerated: Firefox writes it"},
     {"libwebrtc__MediaTypeProtocolMismatch-video-unknown-proto.sdp",
-     "[parser-specific] legal SDP: m=video with unknown protocol SOMETHING"},
-    {"libwebrtc__RejectDuplicateSsrcInSsrcGroup.sdp",
-     "semantic check (validation pass): ssrc-group:FID with the same SSRC twice"},
-    {"libwebrtc__RejectsInvalidCharactersInBundleGroup.sdp",
-     "attribute value grammar (typed decoder): a=group:BUNDLE with a non-ASCII (UTF-8, U+1F93 + \"7\") identi"},
-    {"mozilla-webrtc-sdp__example-03.sdp",
-     "[parser-specific] legal SDP: rtcp-fb lines with feedback types/parameters webrtc-sdp does not suppo"},
+     "RFC 8866 5.14 allows protocols it does not define (parser-specific rejection)"},
     {"mozilla-webrtc-sdp__example-12.sdp",
-     "[parser-specific] legal SDP: rtcp-fb 'ack foo'/'nack foo'/'foo' feedback values unknown to webrtc-s"},
+     "rtcp-fb values unknown to one parser are legal RFC 4585 extension tokens"},
     {"mozilla-webrtc-sdp__example-33.sdp",
-     "attribute value grammar (typed decoder): media-level a=imageattr:flob is malformed (no payload type a"},
+     "a=imageattr (RFC 6236) value grammar is not decoded"},
     {"resiprocate__testSdp-06-evil-connection-count.sdp",
-     "[robustness] only needs a quick clean answer: c= multicast address with an absurd address count (200000000"},
+     "c= address count 2000000000 fits the grammar; the requirement is a quick clean parse"},
 };
 
 static const char *why_rejected(const char *file)
@@ -270,17 +208,20 @@ START_TEST(test_invalid_corpus)
         ck_assert_ptr_nonnull(text);
         files++;
         sdpx_session *s;
+        /* strict mode as `sdpx check --strict` applies it: grammar, then the
+         * semantic cross-references */
         int rc = sdpx_parse(text, len, &strict, &s, NULL);
+        if (rc == 0) {
+            rc = sdpx_validate(s, NULL, NULL) > 0 ? SDPX_EVALUE : 0;
+            sdpx_session_free(s);
+        }
         const char *why = why_accepted(ent->d_name);
         if (rc != 0) {
             rejected++;
-            if (why)
-                printf("corpus invalid/: %s is now rejected; remove it from the list\n",
-                       ent->d_name);
+            ck_assert_msg(why == NULL, "%s is now rejected: remove it from the list", ent->d_name);
         } else {
             ck_assert_msg(why != NULL, "%s: accepted in strict mode but invalid", ent->d_name);
             accepted_named++;
-            sdpx_session_free(s);
         }
         free(text);
     }

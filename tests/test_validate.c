@@ -55,6 +55,12 @@ static const vcase cases[] = {
     {"ssrc-group member without a=ssrc",
      HEAD "m=video 9 RTP/AVPF 96\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 2\r\n",
      {{SDPX_EV_SSRC_GROUP_MEMBER, 7, 20}}},
+    {"rtpmap twice for one payload type",
+     HEAD "m=audio 9 RTP/AVP 108\r\na=rtpmap:108 ISAC/16000\r\na=rtpmap:108 opus/48000/2\r\n",
+     {{SDPX_EV_RTPMAP_DUPLICATE, 7, 10}}},
+    {"ssrc-group lists an SSRC twice",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 1\r\n",
+     {{SDPX_EV_SSRC_GROUP_DUPLICATE, 7, 18}}},
     {"extmap id used twice",
      HEAD "a=extmap:3 urn:s\r\na=extmap:3 urn:t\r\nm=audio 9 RTP/AVP 0\r\n"
           "a=extmap:1 urn:a\r\na=extmap:2 urn:b\r\na=extmap:1/sendonly urn:c\r\n",
@@ -134,6 +140,7 @@ static const int ev_codes[] = {
     SDPX_EV_RID_PT_UNKNOWN, SDPX_EV_RID_DUPLICATE, SDPX_EV_SSRC_GROUP_MEMBER,
     SDPX_EV_EXTMAP_DUPLICATE, SDPX_EV_NO_FINGERPRINT, SDPX_EV_NO_SETUP, SDPX_EV_NO_ICE_UFRAG,
     SDPX_EV_NO_ICE_PWD, SDPX_EV_ICE_UFRAG_LENGTH, SDPX_EV_ICE_PWD_LENGTH,
+    SDPX_EV_RTPMAP_DUPLICATE, SDPX_EV_SSRC_GROUP_DUPLICATE,
 };
 
 START_TEST(codes_are_named)

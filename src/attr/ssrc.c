@@ -125,6 +125,10 @@ static int msid_decode(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
     sdpx_str rest = value, f;
     sdpx_msid m;
     memset(&m, 0, sizeof m);
+    /* the value starts with the stream id; a trailing space is tolerated
+     * (Firefox writes "a=msid:{id} " without a track id) */
+    if (value.len && value.ptr[0] == ' ')
+        return BAD(sdpxi_str(value.ptr, 0), "msid stream id", "is empty");
     int rc = sdpxi_need_field(value, &rest, &m.stream_id, "msid stream id", bad);
     if (rc || (rc = msid_token(value, m.stream_id, "msid stream id", bad)))
         return rc;
