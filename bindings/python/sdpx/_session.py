@@ -1321,7 +1321,8 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
     data = to_bytes(text)
     found: List[Diagnostic] = []
     handle = ffi.new_handle(found) if warnings else None
-    opt = _options(strict, limits, handle)
+    # all defaults: no options struct at all (NULL means lenient, default limits)
+    opt = _options(strict, limits, handle) if strict or limits or warnings else ffi.NULL
     out = ffi.new("sdpx_session **")
     err = ffi.new("sdpx_error *")
     rc = lib.sdpx_parse(ffi.from_buffer(data), len(data), opt, out, err)
