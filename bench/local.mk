@@ -13,7 +13,7 @@ bench_sdpbench_LDADD = libsdpx.la
 # Which optional APIs sdp.h declares so far (candidate decoder, remove-codec).
 bench/sdpbench-sdpbench.$(OBJEXT): bench/bench_features.h
 CLEANFILES += bench/bench_features.h
-EXTRA_DIST += bench/features.sh bench/instr.sh
+EXTRA_DIST += bench/features.sh bench/instr.sh bench/scaling_instr.sh
 bench/bench_features.h: $(top_srcdir)/include/sdp.h $(top_srcdir)/bench/features.sh
 	$(AM_V_GEN)$(MKDIR_P) bench && \
 	$(SHELL) $(top_srcdir)/bench/features.sh $(top_srcdir)/include/sdp.h > $@-t && mv $@-t $@

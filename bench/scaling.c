@@ -161,7 +161,10 @@ typedef struct job {
 
 static volatile unsigned scaling_sink;
 
-static void scale_pass(void *arg)
+void scale_pass(void *arg);
+
+/* One pass over the job (named for callgrind's --toggle-collect). */
+void scale_pass(void *arg)
 {
     job *j = arg;
     for (size_t r = 0; r < j->reps; r++) {
@@ -238,30 +241,64 @@ static void print_row(const char *name, const char *mode, const double *v, const
     printf(" %7.2f\n", lo > 0 ? hi / lo : 0);
 }
 
+static const shape by_size[] = {
+    {"media sections", NULL, gen_media_bytes},
+    {"candidates", NULL, gen_candidate_bytes},
+};
+static const shape by_factor[] = {
+    {"one long line", gen_long_line, NULL},
+    {"tiny lines", gen_tiny_lines, NULL},
+    {"attributes", gen_attributes, NULL},
+    {"media sections", gen_media_sections, NULL},
+    {"repeated r=", gen_repeats, NULL},
+    {"long numbers", gen_long_numbers, NULL},
+    {"fmtp parameters", gen_fmtp_params, NULL},
+};
+
+/* Limits out of the way: this measures time, not the limit checks. */
+static void raised_limits(sdpx_parse_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->limits.max_input = (size_t)1 << 30;
+    opt->limits.max_lines = (size_t)1 << 30;
+    opt->limits.max_line_len = (size_t)1 << 30;
+    opt->limits.max_attributes = (size_t)1 << 30;
+    opt->limits.max_media = (size_t)1 << 30;
+}
+
+/* A shape's name with spaces as dashes equals `arg`. */
+static int name_is(const char *name, const char *arg)
+{
+    for (; *name && *arg; name++, arg++)
+        if (*arg != (*name == ' ' ? '-' : *name))
+            return 0;
+    return *name == *arg;
+}
+
+int sdpbench_scaling_one(const char *name, unsigned k, int decode)
+{
+    for (size_t s = 0; s < sizeof by_factor / sizeof by_factor[0]; s++) {
+        if (!name_is(by_factor[s].name, name))
+            continue;
+        sdpx_parse_options opt;
+        raised_limits(&opt);
+        buf b = {0};
+        by_factor[s].by_factor(&b, k);
+        job j = {&b, &opt, 1, decode, 0};
+        scale_pass(&j);
+        printf("%s %ux %s: %zu bytes%s\n", by_factor[s].name, k, decode ? "decode" : "parse",
+               b.len, j.failed ? " (rejected)" : "");
+        free(b.p);
+        return j.failed;
+    }
+    fprintf(stderr, "sdpbench: unknown shape %s\n", name);
+    return 2;
+}
+
 int sdpbench_scaling(const bench_cfg *cfg, int json)
 {
-    /* Limits out of the way: this measures time, not the limit checks. */
     sdpx_parse_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.limits.max_input = (size_t)1 << 30;
-    opt.limits.max_lines = (size_t)1 << 30;
-    opt.limits.max_line_len = (size_t)1 << 30;
-    opt.limits.max_attributes = (size_t)1 << 30;
-    opt.limits.max_media = (size_t)1 << 30;
-
-    static const shape by_size[] = {
-        {"media sections", NULL, gen_media_bytes},
-        {"candidates", NULL, gen_candidate_bytes},
-    };
-    static const shape by_factor[] = {
-        {"one long line", gen_long_line, NULL},
-        {"tiny lines", gen_tiny_lines, NULL},
-        {"attributes", gen_attributes, NULL},
-        {"media sections", gen_media_sections, NULL},
-        {"repeated r=", gen_repeats, NULL},
-        {"long numbers", gen_long_numbers, NULL},
-        {"fmtp parameters", gen_fmtp_params, NULL},
-    };
+    raised_limits(&opt);
     enum { NSIZES = 11, NFACTORS = 7 };
     double v[NSIZES];
     size_t bytes[NSIZES];

@@ -731,6 +731,7 @@ static void usage(void)
     fprintf(stderr,
             "usage: sdpbench [--json] [-v] [--iterations N | --seconds S] [--warmup N]\n"
             "                [--peers] [--scaling] [FILE|DIR...]\n"
+            "       sdpbench --scaling-one SHAPE K parse|decode   (one input, for callgrind)\n"
             "Without files, reads the corpus valid/ folder (%s/valid).\n",
             SDPX_CORPUS_DIR[0] ? SDPX_CORPUS_DIR : "(none configured)");
 }
@@ -759,6 +760,15 @@ int main(int argc, char **argv)
             scaling = 1;
         else if (strcmp(a, "-v") == 0)
             verbose = 1;
+        else if (strcmp(a, "--scaling-one") == 0) {
+            /* --scaling-one SHAPE K parse|decode (see bench/scaling_instr.sh) */
+            if (i + 3 >= nrest) {
+                usage();
+                return 2;
+            }
+            return sdpbench_scaling_one(rest[i + 1], (unsigned)strtoul(rest[i + 2], NULL, 10),
+                                        strcmp(rest[i + 3], "decode") == 0);
+        }
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage();
             return 0;
