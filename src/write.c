@@ -64,7 +64,7 @@ static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
         int lf = 0;
         if (flags & SDPX_WRITE_KEEP_LF)
             lf = l->eol == SDPX_EOL_LF || (l->eol == SDPX_EOL_NONE && w->last_lf);
-        put_line(w, l, "\r\n" + !!lf, lf ? 1 : 2);
+        put_line(w, l, lf ? "\n" : "\r\n", lf ? 1 : 2);
         w->last_lf = lf;
     }
 }
