@@ -53,8 +53,30 @@ typedef struct {
     const char *arg;
 } edit_ctx;
 
+/* What a refusal means for the options where the code alone says little. */
+static const struct {
+    const char *opt;
+    int code;
+    const char *why;
+} reasons[] = {
+    {"--remove-codec", SDPX_EINVAL, "a media section would be left without a codec (or a rid without payload types)"},
+    {"--keep-codecs", SDPX_EINVAL, "a media section would be left without a codec (or a rid without payload types)"},
+    {"--ice-credentials", SDPX_EINVAL, "ufrag needs 4-256 and pwd 22-256 ice-chars (RFC 8839)"},
+    {"--ice-credentials", SDPX_ENOTFOUND, "no a=ice-ufrag or a=ice-pwd to replace"},
+    {"--add-candidate", SDPX_EINVAL, "not a valid candidate"},
+    {"--add-candidate", SDPX_ENOTFOUND, "no ICE credentials apply to that section"},
+    {"--setup", SDPX_ENOTFOUND, "no a=setup to replace"},
+    {"--fingerprint", SDPX_ENOTFOUND, "no a=fingerprint to replace"},
+    {"--fingerprint", SDPX_EINVAL, "expected 'HASH HEX' with the hash's length (RFC 8122)"},
+    {"--bundle-add", SDPX_ENOTFOUND, "no media section has that mid"},
+    {"--renumber-extmap", SDPX_EINVAL, "the id is taken in a section, or not 1-14/16-255"},
+};
+
 static int fail(const edit_ctx *c, int rc, const char *why)
 {
+    for (size_t i = 0; !why && i < sizeof reasons / sizeof reasons[0]; i++)
+        if (reasons[i].code == rc && !strcmp(reasons[i].opt, c->opt))
+            why = reasons[i].why;
     fprintf(stderr, "sdpx: edit: %s %s: %s\n", c->opt, c->arg ? c->arg : "",
             why ? why : sdpx_strerror(rc));
     return TOOL_FAIL;
