@@ -1363,9 +1363,8 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  * and NUL are refused (no line injection), and so is anything the field's
  * grammar does not allow; a refused value returns SDPX_EINVAL (SDPX_ELIMIT
  * for a line longer than SDPX_DEFAULT_MAX_LINE_LEN, which a parse with
- * default limits would refuse). New and
- * changed lines get their text in the arena; untouched lines are still
- * written byte for byte. Line handles of a section are invalidated by an
+ * default limits would refuse). New and changed lines get their text in
+ * the arena; untouched lines are still written byte for byte. Line handles of a section are invalidated by an
  * edit of that section; sdpx_media handles stay valid until their section
  * is removed (sdpx_session_media_remove).
  */
@@ -1404,7 +1403,10 @@ int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, 
 /** Remove any line of s but v= and m= lines (SDPX_EINVAL; remove a section with sdpx_session_media_remove). */
 int sdpx_line_remove(sdpx_session *s, const sdpx_line *line);
 
-/** Remove every attribute named `name` at session level / in a media section. Returns the count removed. */
+/**
+ * Remove every attribute named `name` (a token, else SDPX_EINVAL) at session
+ * level / in a media section. Returns the count removed.
+ */
 int sdpx_session_attr_remove(sdpx_session *s, const char *name);
 int sdpx_media_attr_remove(sdpx_media *m, const char *name);
 
