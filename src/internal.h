@@ -79,7 +79,8 @@ struct sdpx_session {
 /* Fill the derived fields of a line (type, kind, namelen, flags) from its text. */
 void sdpxi_line_classify(sdpx_line *l);
 
-/* Index of `after` in `sec` plus one, or 0 when after is NULL / not in it. */
+/* Where a search after `after` starts in `sec`: 0 for NULL, its index plus
+ * one when it is a line of `sec`, sec->n (nothing left) otherwise. */
 size_t sdpxi_section_start(const sdpxi_section *sec, const sdpx_line *after);
 
 /* ---- errors ----------------------------------------------------------- */

@@ -47,6 +47,9 @@ int sdpx_connection_parse(sdpx_str value, sdpx_connection *out)
     if (need_field(&rest, &c.nettype) || need_field(&rest, &c.addrtype) ||
         need_field(&rest, &c.address))
         return SDPX_EFIELD;
+    sdpx_str extra;
+    if (sdpx_field_next(&rest, &extra))
+        return SDPX_EFIELD;
     sdpx_str a = c.address, n1, n2;
     uint64_t v;
     if (split_slash(&a, &n2)) {

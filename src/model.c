@@ -63,8 +63,13 @@ sdpx_str sdpx_attr_value(const sdpx_line *l)
 
 size_t sdpxi_section_start(const sdpxi_section *sec, const sdpx_line *after)
 {
-    if (!after || after < sec->lines || after >= sec->lines + sec->n)
+    if (!after)
         return 0;
+    /* integer compares: `after` may point into another array (a stale or
+     * foreign handle), which then ends the search instead of restarting it */
+    uintptr_t a = (uintptr_t)after, first = (uintptr_t)sec->lines;
+    if (a < first || a >= first + (uintptr_t)sec->n * sizeof(sdpx_line))
+        return sec->n;
     return (size_t)(after - sec->lines) + 1;
 }
 

@@ -252,6 +252,10 @@ static int check_connection(parser *p, const sdpx_token *t)
             n++;
         if (n < 3)
             return missing_field(p, t, "c=", "three fields: nettype addrtype address");
+        sdpx_str extra;
+        if (sdpx_field_next(&rest, &extra))
+            return soft_field_error(p, t, SDPX_EFIELD, extra.ptr, extra,
+                                    "extra field \"%s\" in c= line");
         return soft_field_error(p, t, SDPX_EFIELD, f.ptr, f, "malformed connection address \"%s\"");
     }
     return check_nettype(p, t, c.nettype, c.addrtype);
@@ -664,11 +668,14 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     if (!al)
         al = &def;
     char *region = NULL;
+    size_t region_size = need;
     int heap = 0;
     if (opt && opt->scratch) {
         size_t pad = (size_t)(-(uintptr_t)opt->scratch & (SDPXI_ALIGN - 1));
-        if (opt->scratch_size >= pad && opt->scratch_size - pad >= need)
+        if (opt->scratch_size >= pad && opt->scratch_size - pad >= need) {
             region = (char *)opt->scratch + pad;
+            region_size = opt->scratch_size - pad; /* the rest serves later edits */
+        }
     }
     if (!region) {
         if (p.flags & SDPX_PARSE_NO_HEAP) {
@@ -689,7 +696,7 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     memset(s, 0, sizeof *s);
     size_t head = SDPXI_ALIGN_UP(sizeof *s);
     sdpxi_arena_init(&s->arena, al, (p.flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
-                     need - head);
+                     region_size - head);
     if (heap)
         sdpxi_arena_adopt(&s->arena, region);
     s->parse_flags = p.flags;
@@ -698,6 +705,10 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     s->media = sdpxi_arena_alloc(&s->arena, (nmedia + 1) * sizeof(sdpx_media *));
     s->media_cap = nmedia;
     char *copy = sdpxi_arena_alloc(&s->arena, len);
+    if (!s->sec.lines || !s->media || !copy) { /* cannot happen: `need` counts all three */
+        sdpx_session_free(s);
+        return report(&p, SDPX_ENOMEM, 0, 0, "arena sized too small");
+    }
     memcpy(copy, buf, len);
 
     int rc = parse_lines(&p, s, copy, len);

@@ -140,6 +140,19 @@ START_TEST(test_scratch_memory)
         sdpx_free(out);
         sdpx_session_free(s);
     }
+    /* scratch beyond `need` serves edits, still without the heap */
+    char *big = malloc(need + 4096);
+    opt.scratch = big;
+    opt.scratch_size = need + 4096;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
+    ck_assert_int_eq(sdpx_session_set_name(s, "renamed"), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(s, 0), "x-added", "1"), 0);
+    sdpx_str name;
+    ck_assert_int_eq(sdpx_session_name(s, &name), 0);
+    ck_assert_str_view(name, "renamed");
+    ck_assert_int_eq(c.allocs, 0);
+    sdpx_session_free(s);
+    free(big);
     /* without NO_HEAP, too little scratch falls back to one heap block */
     opt.flags = 0;
     opt.scratch = small;

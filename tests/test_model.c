@@ -81,9 +81,10 @@ START_TEST(test_attributes)
     ck_assert_uint_eq(sdpx_attr_value(e).len, 0);
     /* the session's attributes are not the media's */
     ck_assert_ptr_null(sdpx_media_find_attr(m, SDPX_ATTR_ICE_UFRAG, NULL));
-    /* a line of another section as "after" starts from the beginning */
-    ck_assert_ptr_eq(sdpx_media_find_attr(m, SDPX_ATTR_RTPMAP, g),
-                     sdpx_media_find_attr(m, SDPX_ATTR_RTPMAP, NULL));
+    /* a line of another section as "after" finds nothing (no endless loops) */
+    ck_assert_ptr_null(sdpx_media_find_attr(m, SDPX_ATTR_RTPMAP, g));
+    ck_assert_ptr_null(sdpx_media_find_line(m, 'a', g));
+    ck_assert_ptr_null(sdpx_media_find_attr_name(m, "rtpmap", g));
     /* non-attribute lines have no name */
     ck_assert_uint_eq(sdpx_attr_name(sdpx_media_line(m, 0)).len, 0);
     ck_assert_int_eq(sdpx_attr_has_value(sdpx_media_line(m, 0)), 0);
@@ -162,6 +163,7 @@ static const conn_case conn_cases[] = {
     {"IN IP6 ff1e::1/1/2", SDPX_EFIELD, NULL, 0, 0, 0, 0},
     {"IN IP4 /5", SDPX_EFIELD, NULL, 0, 0, 0, 0},
     {"IN IP4", SDPX_EFIELD, NULL, 0, 0, 0, 0},
+    {"IN IP4 1.2.3.4 junk", SDPX_EFIELD, NULL, 0, 0, 0, 0},
 };
 
 START_TEST(test_connection)

@@ -401,9 +401,15 @@ static unsigned run_edits(const edit_case *c, unsigned fail_at, unsigned *failur
     memset(&opt, 0, sizeof opt);
     opt.allocator = &al;
     if (no_heap) {
+        /* exactly the scratch the parse needs: scratch beyond that would
+         * serve the edits, and these must run out of room */
+        sdpx_session *probe;
+        sdpx_error pe;
         opt.flags = SDPX_PARSE_NO_HEAP;
+        ck_assert_int_eq(sdpx_parse(offer, strlen(offer), &opt, &probe, &pe), SDPX_ESCRATCH);
+        ck_assert_uint_le(pe.need, sizeof scratch);
         opt.scratch = scratch;
-        opt.scratch_size = sizeof scratch;
+        opt.scratch_size = pe.need;
     }
     sdpx_session *s = NULL;
     sdpx_error e;

@@ -87,6 +87,8 @@ static const parse_case cases[] = {
      SDPX_EFIELD, 4, 3, "two times"},
     {"strict r= no offset", HEAD "r=7d 1h\r\n", SDPX_PARSE_STRICT, SDPX_EFIELD, 5, 3, "r="},
     {"strict z= odd", HEAD "z=2882844526\r\n", SDPX_PARSE_STRICT, SDPX_EFIELD, 5, 3, "z="},
+    {"c= extra field", HEAD "m=audio 9 RTP/AVP 0\r\nc=IN IP4 1.2.3.4 junk\r\n", SDPX_PARSE_STRICT,
+     SDPX_EFIELD, 6, 18, "extra field \"junk\""},
     {"strict c= ttl on IP6", HEAD "m=audio 9 RTP/AVP 0\r\nc=IN IP6 ff1e::1/127/2\r\n", SDPX_PARSE_STRICT, SDPX_EFIELD, 6, 10,
      "ff1e::1/127/2"},
     {"strict attribute name", HEAD "a=x y:1\r\n", SDPX_PARSE_STRICT, SDPX_EVALUE, 5, 3, "\"x y\""},
