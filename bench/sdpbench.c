@@ -401,8 +401,9 @@ static int run_edit(ctx *c, const bench_cfg *cfg, int fd, op_row *r)
         uint64_t i1 = bench_instr_read(fd);
         uint64_t a1 = bench_alloc_calls();
         sdpx_session_free(s);
-        if (rc < 0) {
-            fprintf(stderr, "sdpbench: removing VP8 failed: %s\n", sdpx_strerror(rc));
+        if (rc < 0 || w >= c->outcap || memmem(c->out, w, "VP8/90000", 9) != NULL) {
+            fprintf(stderr, "sdpbench: removing VP8 failed: %s\n",
+                    rc < 0 ? sdpx_strerror(rc) : "VP8 still in the output");
             free(t);
             return -1;
         }
