@@ -559,6 +559,78 @@ START_TEST(helpers_in_sequence)
 }
 END_TEST
 
+/* Pseudo-random sequences of primitive edits (a fixed LCG, so every run is
+ * the same) with random line handles and positions: every result parses
+ * again, and a refused edit changes nothing. */
+static const char *const r_names[] = {"rtcp-mux", "sendonly", "mid", "x-a", "ptime", "candidate", "fmtp", "rtpmap"};
+static const char *const r_values[] = {NULL, "1", "111 opus/48000/2", "96 apt=97", "abc", "20",
+                                       "1 1 udp 1 192.0.2.1 1 typ host", ""};
+
+static int random_edit(sdpx_session *s, unsigned r)
+{
+    size_t nm = sdpx_session_media_count(s);
+    sdpx_media *m = nm ? sdpx_session_media(s, r % nm) : NULL;
+    const sdpx_line *l = m ? sdpx_media_line(m, (r >> 4) % sdpx_media_line_count(m))
+                           : sdpx_session_line(s, (r >> 4) % sdpx_session_line_count(s));
+    const char *name = r_names[(r >> 16) % 8], *value = r_values[(r >> 20) % 8];
+    switch ((r >> 12) % 12) {
+    case 0: return m ? sdpx_media_attr_add(m, name, value) : sdpx_session_attr_add(s, name, value);
+    case 1: return sdpx_attr_insert(s, l, (int)(r & 1), name, value);
+    case 2: return sdpx_attr_replace(s, l, name, value);
+    case 3: return sdpx_line_remove(s, l);
+    case 4: return m ? sdpx_session_media_remove(s, m) : 0;
+    case 5: return sdpx_session_media_add(s, nm ? (r >> 16) % (nm + 1) : 0, "video 9 RTP/AVP 96", NULL);
+    case 6: return m ? sdpx_session_media_move(s, m, (r >> 16) % nm) : 0;
+    case 7: return m ? sdpx_media_set_port(m, (r >> 16) % 3 ? 5000 : 0) : 0;
+    case 8: return m ? sdpx_media_add_candidate(m, "candidate:9 1 udp 1 192.0.2.9 9 typ host") : 0;
+    case 9: return sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
+    case 10: return m ? sdpx_media_set_bandwidth(m, "AS", r % 5000) : 0;
+    default: return sdpx_session_set_connection(s, (r >> 16) & 1 ? "IN IP4 192.0.2.7" : NULL);
+    }
+}
+
+START_TEST(random_primitive_sequences)
+{
+    if (!nfiles && !load_index()) {
+        fprintf(stderr, "test_edit_corpus: SKIP: no corpus at %s\n", corpus);
+        return;
+    }
+    unsigned seed = 1;
+    size_t ops = 0, accepted = 0;
+    for (size_t fi = 0; fi < nfiles; fi++) {
+        char path[1024];
+        size_t len;
+        snprintf(path, sizeof path, "%s/valid/%s", corpus, files[fi]);
+        char *text = read_file(path, &len);
+        ck_assert_msg(text != NULL, "cannot read %s", path);
+        sdpx_session *s = NULL;
+        if (sdpx_parse(text, len, NULL, &s, NULL)) {
+            free(text);
+            continue;
+        }
+        for (int k = 0; k < 60; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t blen, olen;
+            char *prev = sdpx_write_alloc(s, 0, &blen);
+            int rc = random_edit(s, seed >> 8);
+            char *out = sdpx_write_alloc(s, 0, &olen);
+            ops++;
+            accepted += rc >= 0;
+            if (rc < 0)
+                ck_assert_msg(olen == blen && !memcmp(out, prev, blen), "%s: edit %d refused but changed",
+                              files[fi], k);
+            ck_assert_msg(parses(out, olen, 0), "%s: edit %d (op %u): result does not parse", files[fi], k,
+                          ((seed >> 8) >> 12) % 12);
+            sdpx_free(prev);
+            sdpx_free(out);
+        }
+        sdpx_session_free(s);
+        free(text);
+    }
+    printf("test_edit_corpus: %zu random primitive edits, %zu accepted\n", ops, accepted);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit_corpus");
@@ -566,6 +638,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, every_helper_on_every_offer);
     tcase_add_test(tc, helpers_in_sequence);
+    tcase_add_test(tc, random_primitive_sequences);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
