@@ -293,9 +293,9 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 
 /**
  * Lint: report every problem in `buf` through `fn` (errors and, in lenient
- * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT.
- * Returns the number of errors found (0 when the input parses), or
- * SDPX_ENOMEM.
+ * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT
+ * (any other bit: SDPX_EINVAL). Returns the number of errors found (0 when
+ * the input parses), or SDPX_ENOMEM.
  */
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
 
@@ -1675,6 +1675,13 @@ int sdpx_session_remove_extmap(sdpx_session *s, const char *uri);
  * Returns the number of lines changed.
  */
 int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id);
+
+/**
+ * Renumber every header extension: each URI, in order of first appearance,
+ * gets the same id 1, 2, ... (15 skipped) in every section, as BUNDLE wants
+ * (RFC 8843 9.2, RFC 8285). Returns the number of lines changed.
+ */
+int sdpx_session_compact_extmap(sdpx_session *s);
 
 /* ---- 7.5 Redaction ------------------------------------------------------- */
 

@@ -108,6 +108,12 @@ static inline sdpx_str sdpxi_str(const char *p, size_t n)
 
 static inline int sdpxi_is_digit(int c) { return c >= '0' && c <= '9'; }
 
+/* 1-based column of byte offset `off`, saturating for lines over 4 GiB. */
+static inline unsigned sdpxi_col(size_t off)
+{
+    return off >= (size_t)UINT32_MAX ? UINT32_MAX : (unsigned)off + 1;
+}
+
 /* Parse a whole view as an unsigned number no larger than max. */
 int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out);
 

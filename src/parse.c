@@ -62,7 +62,7 @@ static int report(parser *p, int code, unsigned line, unsigned col, const char *
 
 static unsigned col_of(const sdpx_token *t, const char *at)
 {
-    return (unsigned)(at - t->text.ptr) + 1;
+    return sdpxi_col((size_t)(at - t->text.ptr));
 }
 
 /* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
@@ -397,7 +397,7 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
             if (sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off,
                                  msg, sizeof msg)) {
                 unsigned col = sdpx_attr_has_value(l) ? col_of(t, value.ptr + off)
-                                                      : (unsigned)l->len + 1;
+                                                      : sdpxi_col(l->len);
                 if (strict(p))
                     return report(p, SDPX_EVALUE, t->line, col, "%s", msg);
                 report(p, SDPX_W_ATTR_VALUE, t->line, col, "%s", msg);
@@ -501,16 +501,16 @@ static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
         return;
     if (t->eol == SDPX_EOL_LF && !p->lf_warned) {
         p->lf_warned = 1;
-        report(p, SDPX_W_LF, t->line, (unsigned)t->text.len + 1,
+        report(p, SDPX_W_LF, t->line, sdpxi_col(t->text.len),
                "line ends with LF instead of CRLF (reported once)");
     }
     if (t->eol == SDPX_EOL_NONE && total_len > 0)
-        report(p, SDPX_W_NO_FINAL_EOL, t->line, (unsigned)t->text.len + 1,
+        report(p, SDPX_W_NO_FINAL_EOL, t->line, sdpxi_col(t->text.len),
                "last line has no line ending");
     if (t->type && t->text.len > 0) {
         char last = t->text.ptr[t->text.len - 1];
         if (last == ' ' || last == '\t')
-            report(p, SDPX_W_TRAILING_SPACE, t->line, (unsigned)t->text.len,
+            report(p, SDPX_W_TRAILING_SPACE, t->line, sdpxi_col(t->text.len - 1),
                    "trailing whitespace");
     }
 }
@@ -537,7 +537,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             continue;
         }
         if (t.text.len > p->lim.max_line_len) {
-            report(p, SDPX_ELIMIT, t.line, (unsigned)p->lim.max_line_len + 1,
+            report(p, SDPX_ELIMIT, t.line, sdpxi_col(p->lim.max_line_len),
                    "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
             return p->first_code; /* limits always stop the parse; the first error wins */
         }
@@ -744,6 +744,8 @@ static void count_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx)
 {
     check_ctx c = {fn, ctx, 0};
+    if (flags & ~(unsigned)SDPX_PARSE_STRICT)
+        return SDPX_EINVAL;
     sdpx_parse_options opt;
     memset(&opt, 0, sizeof opt);
     opt.flags = (flags & SDPX_PARSE_STRICT) | SDPX_PARSE_ALL_ERRORS;

@@ -77,12 +77,12 @@ int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
         /* RFC 8866 5: no NUL and no bare CR inside a line. */
         const char *bad = memchr(start, '\0', n);
         if (bad) {
-            sdpxi_error_set(err, SDPX_ENUL, line, (unsigned)(bad - start) + 1, "NUL byte in line");
+            sdpxi_error_set(err, SDPX_ENUL, line, sdpxi_col((size_t)(bad - start)), "NUL byte in line");
             return SDPX_ENUL;
         }
         bad = memchr(start, '\r', n);
         if (bad) {
-            sdpxi_error_set(err, SDPX_ECR, line, (unsigned)(bad - start) + 1,
+            sdpxi_error_set(err, SDPX_ECR, line, sdpxi_col((size_t)(bad - start)),
                             "CR not followed by LF");
             return SDPX_ECR;
         }

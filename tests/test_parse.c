@@ -202,6 +202,7 @@ START_TEST(test_lint_clean_input)
     ck_assert_int_eq(d.n, 0);
     ck_assert_int_eq(sdpx_check("", 0, 0, collect, &d), 1);
     ck_assert_int_eq(d.codes[0], SDPX_EEMPTY);
+    ck_assert_int_eq(sdpx_check(HEAD, strlen(HEAD), SDPX_PARSE_NO_HEAP, collect, &d), SDPX_EINVAL);
 }
 END_TEST
 

@@ -84,6 +84,19 @@ static inline char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+#ifdef SDPX_CORPUS_DIR
+#include <sys/stat.h>
+/* 1 when the shared corpus is there; otherwise says so (the suite then skips). */
+static inline int corpus_present(void)
+{
+    struct stat st;
+    if (stat(SDPX_CORPUS_DIR "/valid", &st) == 0 && S_ISDIR(st.st_mode))
+        return 1;
+    printf("corpus: %s/valid not found, corpus suite SKIPPED\n", SDPX_CORPUS_DIR);
+    return 0;
+}
+#endif
+
 /* Run one suite and return the process exit status. */
 static inline int run_suite(Suite *s)
 {
