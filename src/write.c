@@ -34,8 +34,9 @@ static void flush_run(writer *w)
 }
 
 /* Parsed lines that follow each other in the input are copied in one block
- * with the endings between them: a gap of 2 bytes between two parsed lines
- * is always the CRLF that ended the first, a gap of 1 its LF. */
+ * with the endings between them, when the bytes between them are exactly the
+ * ending owed: a removed line in between (an empty one after an LF makes a
+ * 2-byte gap "\n\n") must not be copied back. */
 static void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_len)
 {
     if (l->flags & SDPXI_LINE_EDITED) {
@@ -44,7 +45,8 @@ static void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_
         put(w, eol, eol_len);
         return;
     }
-    if (w->run && l->text == w->run + w->run_len + w->eol_len) {
+    if (w->run && l->text == w->run + w->run_len + w->eol_len &&
+        memcmp(w->run + w->run_len, w->eol, w->eol_len) == 0) {
         w->run_len += w->eol_len + l->len;
     } else {
         flush_run(w);

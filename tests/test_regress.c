@@ -275,6 +275,39 @@ START_TEST(blank_lines_only_rejected)
 }
 END_TEST
 
+/* src/write.c: the writer copied runs of parsed lines in one block when the
+ * gap between two lines had the length of the ending owed; after removing
+ * an empty line between two LF-ended lines the gap "\n\n" had that length,
+ * so the removed line came back (and the ending stayed LF). Found by
+ * fuzz_edit (re-parse has one line more). */
+typedef struct {
+    const char *input;
+    size_t remove; /* session line index to remove */
+    unsigned wflags;
+    const char *output;
+} removal_case;
+
+static const removal_case removal_cases[] = {
+    {"v=0\ns=\n\nt=0 0\n", 2, 0, "v=0\r\ns=\r\nt=0 0\r\n"},
+    {"v=0\ns=\n\nt=0 0\n", 2, SDPX_WRITE_KEEP_LF, "v=0\ns=\nt=0 0\n"},
+    {"v=0\r\ns=\r\n\r\nt=0 0\r\n", 2, 0, "v=0\r\ns=\r\nt=0 0\r\n"},
+    {"v=0\ns=-\ni=x\nt=0 0\n", 2, 0, "v=0\r\ns=-\r\nt=0 0\r\n"},
+    {"v=0\ns=-\n\n\nt=0 0", 3, 0, "v=0\r\ns=-\r\n\r\nt=0 0\r\n"},
+};
+
+START_TEST(write_after_line_removal)
+{
+    const removal_case *c = &removal_cases[_i];
+    sdpx_session *s = parse_ok(c->input, 0);
+    ck_assert_int_eq(sdpx_line_remove(s, sdpx_session_line(s, c->remove)), 0);
+    char *w = sdpx_write_alloc(s, c->wflags, NULL);
+    ck_assert_ptr_nonnull(w);
+    ck_assert_str_eq(w, c->output);
+    sdpx_free(w);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("regress");
@@ -287,6 +320,8 @@ int main(void)
     tcase_add_test(tc, line_remove_keeps_v_after_blank);
     tcase_add_loop_test(tc, blank_lines_only_rejected, 0,
                         (int)(sizeof blank_only / sizeof blank_only[0]));
+    tcase_add_loop_test(tc, write_after_line_removal, 0,
+                        (int)(sizeof removal_cases / sizeof removal_cases[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
