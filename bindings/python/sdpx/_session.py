@@ -543,12 +543,19 @@ class Session:
             self._edit(lib.sdpx_line_remove(self._s, self._line_at(index)), "remove_line")
 
     if has("sdpx_attr_insert"):
-        def insert_attribute(self, index: int, name: str, value: Optional[str] = None,
+        def insert_attribute(self, index: int, name: Any, value: Optional[str] = None,
                              after: bool = False) -> None:
-            """Insert a=<name>[:<value>] before (or after) ``lines[index]``;
+            """Insert a=<name>[:<value>], or a typed counterpart
+            (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``;
             refused where it would break RFC 8866 line order."""
+            line = self._line_at(index)
+            if not isinstance(name, (str, bytes)):
+                kind, f = _typed(name, "sdpx_attr_insert_typed")
+                self._edit(lib.sdpx_attr_insert_typed(self._s, line, 1 if after else 0, kind,
+                                                      f.out), "insert_attribute")
+                return
             arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_insert(self._s, self._line_at(index), 1 if after else 0,
+            self._edit(lib.sdpx_attr_insert(self._s, line, 1 if after else 0,
                                             text_arg(name, "name"), arg), "insert_attribute")
 
     if has("sdpx_attr_replace"):
@@ -564,6 +571,13 @@ class Session:
             arg = ffi.NULL if value is None else text_arg(value, "value")
             self._edit(lib.sdpx_attr_replace(self._s, line, text_arg(name, "name"), arg),
                        "replace_attribute")
+
+    if has("sdpx_session_compact_extmap"):
+        def compact_extmap(self) -> int:
+            """Renumber every header extension 1, 2, ... (15 skipped) in order of
+            first appearance, the same id in every section (RFC 8843 9.2);
+            returns the number of lines changed."""
+            return self._edit(lib.sdpx_session_compact_extmap(self._s), "compact_extmap")
 
     if has("sdpx_session_redact"):
         def redact(self) -> int:
@@ -1210,13 +1224,19 @@ class Media:
             self._edit(lib.sdpx_line_remove(self._session._s, self._line_at(index)), "remove_line")
 
     if has("sdpx_attr_insert"):
-        def insert_attribute(self, index: int, name: str, value: Optional[str] = None,
+        def insert_attribute(self, index: int, name: Any, value: Optional[str] = None,
                              after: bool = False) -> None:
-            """Insert a=<name>[:<value>] before (or after) ``lines[index]``."""
+            """Insert a=<name>[:<value>], or a typed counterpart
+            (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``."""
+            line = self._line_at(index)
+            if not isinstance(name, (str, bytes)):
+                kind, f = _typed(name, "sdpx_attr_insert_typed")
+                self._edit(lib.sdpx_attr_insert_typed(self._session._s, line, 1 if after else 0,
+                                                      kind, f.out), "insert_attribute")
+                return
             arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_insert(self._session._s, self._line_at(index),
-                                            1 if after else 0, text_arg(name, "name"), arg),
-                       "insert_attribute")
+            self._edit(lib.sdpx_attr_insert(self._session._s, line, 1 if after else 0,
+                                            text_arg(name, "name"), arg), "insert_attribute")
 
     if has("sdpx_attr_replace"):
         def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:

@@ -408,6 +408,25 @@ class TestLineEdits(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.video.replace_attribute(i, "x-evil", "a\r\na=evil")
 
+    @needs("Media.insert_attribute", "Media.codec")
+    def test_insert_typed(self) -> None:
+        i = [l.text for l in self.video.lines].index("a=rtpmap:97 rtx/90000")
+        try:
+            self.video.insert_attribute(i, sdpx.RtcpFb(None, "ccm", "fir"))
+        except TypeError:
+            self.skipTest("sdpx_attr_insert_typed not in the library")
+        self.assertEqual(self.video.lines[i].text, "a=rtcp-fb:* ccm fir")
+        self.assertIn(sdpx.RtcpFb(None, "ccm", "fir"), self.video.codec(96).feedback)  # type: ignore[union-attr]
+
+    @needs("Session.compact_extmap", "Media.extmaps")
+    def test_compact_extmap(self) -> None:
+        s = sdpx.parse(sdp("v=0", "o=- 1 1 IN IP4 h", "s=-", "t=0 0",
+                           "m=audio 9 RTP/AVP 0", "a=extmap:7 urn:a", "a=extmap:3 urn:b",
+                           "m=video 9 RTP/AVP 31", "a=extmap:9 urn:b"))
+        self.assertEqual(s.compact_extmap(), 3)
+        self.assertEqual([(e.id, e.uri) for e in s.media[0].extmaps], [(1, "urn:a"), (2, "urn:b")])
+        self.assertEqual([(e.id, e.uri) for e in s.media[1].extmaps], [(2, "urn:b")])
+
     @needs("Session.remove_line", "Session.insert_attribute")
     def test_session_lines(self) -> None:
         texts = [l.text for l in self.s.lines]
