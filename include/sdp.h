@@ -1677,9 +1677,10 @@ int sdpx_session_remove_extmap(sdpx_session *s, const char *uri);
 int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id);
 
 /**
- * Renumber every header extension: each URI, in order of first appearance,
- * gets the same id 1, 2, ... (15 skipped) in every section, as BUNDLE wants
- * (RFC 8843 9.2, RFC 8285). Returns the number of lines changed.
+ * Renumber every header extension: each mapping (direction, URI and
+ * attributes), in order of first appearance, gets the same id 1, 2, ... (15 skipped) in
+ * every section, as BUNDLE wants (RFC 8843 9.2, RFC 8285). Returns the
+ * number of lines changed.
  */
 int sdpx_session_compact_extmap(sdpx_session *s);
 

@@ -166,6 +166,7 @@ static int x_extmap(sdpx_session *s)
     int rc = sdpx_session_renumber_extmap(s, "urn:ietf:params:rtp-hdrext:sdes:mid", 200);
     return rc < 0 ? rc : sdpx_session_remove_extmap(s, "urn:ietf:params:rtp-hdrext:ssrc-audio-level");
 }
+static int x_compact(sdpx_session *s) { return sdpx_session_compact_extmap(s); }
 static int x_bump(sdpx_session *s)
 {
     int rc = sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
@@ -208,6 +209,7 @@ static const struct {
     {"move last first", x_move, 0, 1},
     {"streams", x_streams, 0, 1},
     {"extmap", x_extmap, 0, 1},
+    {"compact extmap", x_compact, 0, 1},
     {"auto bump", x_bump, 0, 1},
     {"redact", x_redact, 3, 1},
     {"refused", x_refused, 0, 1},

@@ -340,6 +340,7 @@ static int h_ext_rm(sdpx_session *s) { return sdpx_session_remove_extmap(s, "urn
 static int h_ext_renum(sdpx_session *s) { return sdpx_session_renumber_extmap(s, "urn:ietf:params:rtp-hdrext:sdes:mid", 5); }
 static int h_ext_clash(sdpx_session *s) { return sdpx_session_renumber_extmap(s, "urn:ietf:params:rtp-hdrext:sdes:mid", 4); }
 static int h_ext_15(sdpx_session *s) { return sdpx_session_renumber_extmap(s, "urn:ietf:params:rtp-hdrext:sdes:mid", 15); }
+static int h_ext_compact(sdpx_session *s) { return sdpx_session_compact_extmap(s); }
 static int h_ext_inject(sdpx_session *s) { return sdpx_session_remove_extmap(s, "urn:x\r\na=evil"); }
 
 #define VIDEO_PT_LINES                                                                            \
@@ -527,6 +528,11 @@ static const helper_case cases[] = {
     {"extmap renumbered", h_ext_renum, 2,
      {{"a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid", "a=extmap:5 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"},
       {"a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid", "a=extmap:5 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"}}},
+    {"extmap compacted", h_ext_compact, 3,
+     {{"a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"},
+      {"a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"},
+      {"a=extmap:4 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+       "a=extmap:3 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time\r\n"}}},
     {"extmap id taken", h_ext_clash, SDPX_EINVAL, {{NULL, NULL}}},
     {"extmap id 15 reserved", h_ext_15, SDPX_EINVAL, {{NULL, NULL}}},
     {"extmap injection", h_ext_inject, SDPX_EINVAL, {{NULL, NULL}}},

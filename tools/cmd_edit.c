@@ -35,6 +35,7 @@ static const char edit_help[] =
     "  --msid SECTION=STREAM[:TRACK]    set a=msid\n"
     "  --remove-extmap URI              remove a header extension\n"
     "  --renumber-extmap URI=ID         give a header extension a new id\n"
+    "  --compact-extmap                 ids 1, 2, ... per URI, the same in every section\n"
     "  --add-attr SECTION=NAME[:VALUE]  add an attribute (SECTION 'session' too)\n"
     "  --remove-attr SECTION=NAME       remove attributes by name\n"
     "  --bump-version                   increment o= sess-version now\n"
@@ -359,6 +360,8 @@ static int apply(edit_ctx *c, const char *opt, char *arg)
         if (*end || !eq[1] || id > 65535)
             return fail(c, 0, "expected URI=ID");
         rc = sdpx_session_renumber_extmap(c->s, arg, (unsigned)id);
+    } else if (!strcmp(opt, "--compact-extmap")) {
+        rc = sdpx_session_compact_extmap(c->s);
     } else if (!strcmp(opt, "--add-attr") || !strcmp(opt, "--remove-attr")) {
         if (split_eq(arg, &l, &r))
             return fail(c, 0, "expected SECTION=NAME[:VALUE]");
@@ -390,7 +393,7 @@ static const char *const with_arg[] = {
     "--add-attr", "--remove-attr",
 };
 static const char *const flags[] = {
-    "--hold", "--resume", "--end-of-candidates", "--bump-version", "--auto-bump",
+    "--hold", "--resume", "--end-of-candidates", "--bump-version", "--auto-bump", "--compact-extmap",
 };
 
 static int known(const char *opt, const char *const *tab, size_t n)
