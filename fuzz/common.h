@@ -172,6 +172,14 @@ static inline unsigned fuzz_decode_line(const sdpx_line *l)
     return h;
 }
 
+static inline void fuzz_validate_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    (void)sev;
+    if (memchr(e->msg, '\0', sizeof e->msg) == NULL)
+        fuzz_fail("sdpx_validate message not terminated");
+    ++*(int *)ctx;
+}
+
 /* Walk the whole model through the public accessors. */
 static inline unsigned fuzz_walk(const sdpx_session *s)
 {
@@ -196,7 +204,49 @@ static inline unsigned fuzz_walk(const sdpx_session *s)
             h++;
         for (const sdpx_line *l = NULL; (l = sdpx_media_find_attr_name(md, "candidate", l));)
             h++;
+        /* scoped accessors (media level, else session level) */
+        sdpx_str v;
+        sdpx_fingerprint fp;
+        sdpx_setup su;
+        if (sdpx_media_ice_ufrag(md, &v) == 0)
+            h += fuzz_touch(v);
+        if (sdpx_media_ice_pwd(md, &v) == 0)
+            h += fuzz_touch(v);
+        if (sdpx_media_ice_options(md, &v) == 0)
+            h += fuzz_touch(v);
+        for (size_t i = 0; i < 3 && sdpx_media_fingerprint(md, i, &fp) == 0; i++)
+            h += (unsigned)fp.len;
+        (void)sdpx_media_setup(md, &su);
+        if (sdpx_media_cname(md, &v) == 0)
+            h += fuzz_touch(v);
+        h += (unsigned)sdpx_media_direction(md);
+        if (sdpx_media_mid(md, &v) == 0) {
+            sdpx_group g;
+            if (sdpx_session_media_by_mid(s, v) == NULL)
+                fuzz_fail("media %zu has a mid that sdpx_session_media_by_mid does not find", m);
+            (void)sdpx_session_group_of(s, "BUNDLE", v, &g);
+        }
+        for (const sdpx_line *l = NULL; (l = sdpx_media_extmap_next(md, l));)
+            h++;
+        /* the codec view and its rtcp-fb lines */
+        size_t nc = sdpx_media_codec_count(md);
+        for (size_t i = 0; i < nc && i < 64; i++) {
+            sdpx_codec c, c2;
+            if (sdpx_media_codec(md, i, &c) != 0)
+                continue;
+            h += fuzz_touch(c.encoding) + fuzz_touch(c.params.params);
+            if (sdpx_media_codec_find(md, c.payload_type, &c2) != 0)
+                fuzz_fail("codec %u of media %zu not found by payload type", c.payload_type, m);
+            size_t guard = 0;
+            for (const sdpx_line *l = NULL; (l = sdpx_codec_rtcp_fb_next(md, &c, l));)
+                fuzz_assert(++guard <= sdpx_media_line_count(md));
+            sdpx_str enc;
+            uint32_t rate;
+            unsigned ch;
+            (void)sdpx_static_payload_type(c.payload_type, &enc, &rate, &ch);
+        }
     }
+    h += (unsigned)sdpx_session_ice_lite(s) + (unsigned)sdpx_session_direction(s);
     sdpx_origin o;
     sdpx_str name;
     (void)sdpx_session_origin(s, &o);
@@ -205,6 +255,11 @@ static inline unsigned fuzz_walk(const sdpx_session *s)
         h++;
     for (const sdpx_line *l = NULL; (l = sdpx_session_find_attr_name(s, "group", l));)
         h++;
+    /* the cross-line checks: their count matches the diagnostics delivered */
+    int seen = 0;
+    int found = sdpx_validate(s, fuzz_validate_diag, &seen);
+    if (found >= 0 && found != seen)
+        fuzz_fail("sdpx_validate returned %d but reported %d findings", found, seen);
     return h;
 }
 

@@ -58,6 +58,7 @@ static const char *const words[] = {
     "IN IP4 192.0.2.1", "IN IP6 ::1", "IN IP4 224.2.1.1/127/3", "audio 9 RTP/AVP 0",
     "video 0 UDP/TLS/RTP/SAVPF 96 97", "RTP/AVP", "96 97", "clear:key", "opus", "VP8",
     "96 VP8/90000", "111 minptime=10", "8hhY", "sha-256 AB:CD", "-", "",
+    "1 1 udp 2122260223 192.0.2.1 9 typ host", "0 PCMU/8000", "97 apt=96",
 };
 
 static const char *arg(input *in, char *buf)
@@ -100,7 +101,7 @@ static const sdpx_line *line(sdpx_session *s, input *in)
 
 /* Codec, direction, ICE, DTLS, BUNDLE, stream, extmap helpers, redaction
  * and trickle fragments (sdp.h 7.2-7.5, 6.x fragments). */
-#define NOPS 56u
+#define NOPS 57u
 
 static int helper(sdpx_session *s, input *in, unsigned op)
 {
@@ -200,6 +201,41 @@ static int helper(sdpx_session *s, input *in, unsigned op)
         return t ? sdpx_session_renumber_extmap(s, t, id) : 0;
     }
     case 54: return sdpx_session_redact(s);
+    case 56: {
+        /* a typed attribute: decoded from a fuzzed value, added by its encoder */
+        m = media(s, in);
+        unsigned kind = byte(in) % 4u;
+        t = arg(in, b1);
+        if (!t)
+            return 0;
+        sdpx_str v = {t, strlen(t)};
+        union {
+            sdpx_rtpmap r;
+            sdpx_fmtp f;
+            sdpx_group g;
+            sdpx_candidate c;
+        } val;
+        int at_session = (int)(byte(in) & 1u) || !m;
+        switch (kind) {
+        case 0:
+            if (sdpx_rtpmap_parse(v, &val.r) || !m)
+                return 0;
+            return sdpx_media_attr_add_typed(m, SDPX_ATTR_RTPMAP, &val.r);
+        case 1:
+            if (sdpx_fmtp_parse(v, &val.f) || !m)
+                return 0;
+            return sdpx_media_attr_add_typed(m, SDPX_ATTR_FMTP, &val.f);
+        case 2:
+            if (sdpx_group_parse(v, &val.g))
+                return 0;
+            return at_session ? sdpx_session_attr_add_typed(s, SDPX_ATTR_GROUP, &val.g)
+                              : sdpx_media_attr_add_typed(m, SDPX_ATTR_GROUP, &val.g);
+        default:
+            if (sdpx_candidate_parse(v.ptr, v.len, &val.c) || !m)
+                return 0;
+            return sdpx_media_attr_add_typed(m, SDPX_ATTR_CANDIDATE, &val.c);
+        }
+    }
     default: {
         /* a trickle fragment (RFC 8840 9) made of fuzzed lines */
         char frag[160];
