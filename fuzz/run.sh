@@ -7,6 +7,9 @@
 #             the growing corpus and crash artifacts are kept there too
 #   SDPX_CORPUS_DIR  the shared SDP corpus used to seed (optional)
 # Runs one target at a time. Prints the executions of each run and the total.
+# A failing input is saved as $FUZZ_OUT/artifacts/TARGET-crash-*; replay it
+# with `$FUZZ_OUT/TARGET FILE` (FUZZ_TRACE=1 makes fuzz_edit print each edit),
+# fix the bug, and add the input to tests/test_regress.c.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=${FUZZ_OUT:-$PWD/fuzz-out}
