@@ -2,6 +2,8 @@
  * them into the session model, write them, and apply one to a session. */
 #include "edit.h"
 
+#include <stdlib.h>
+
 int sdpx_fragment_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                         sdpx_session **out, sdpx_error *err)
 {
@@ -67,14 +69,28 @@ int sdpx_fragment_write(sdpx_str ufrag, sdpx_str pwd, const sdpx_fragment_sectio
 
 /* ---- applying --------------------------------------------------------- */
 
-/* The session's media section a fragment section stands for: same a=mid,
- * or the same position when the fragment section has no mid. */
-static sdpx_media *target_of(const sdpx_session *s, const sdpx_media *fm)
+/* Temporary arrays of an apply come from the session's allocator and go
+ * back to it; a NO_HEAP session lends them from its scratch arena. */
+static void *tmp_alloc(sdpx_session *s, size_t n, size_t size)
 {
-    sdpx_str mid;
-    if (sdpx_media_mid(fm, &mid) == 0)
-        return sdpx_session_media_by_mid(s, mid);
-    return sdpx_session_media(s, sdpx_media_index(fm));
+    if (n == 0)
+        n = 1;
+    if (n > SIZE_MAX / size)
+        return NULL;
+    if (s->arena.no_heap)
+        return sdpxi_arena_alloc(&s->arena, n * size);
+    return s->arena.alloc.alloc(s->arena.alloc.ctx, n * size);
+}
+
+static void tmp_free(sdpx_session *s, void *p, size_t n, size_t size)
+{
+    if (p && !s->arena.no_heap)
+        s->arena.alloc.release(s->arena.alloc.ctx, p, (n ? n : 1) * size);
+}
+
+static int tmp_nomem(const sdpx_session *s)
+{
+    return s->arena.no_heap ? SDPX_ESCRATCH : SDPX_ENOMEM;
 }
 
 static int same_view(sdpx_str a, sdpx_str b)
@@ -82,41 +98,184 @@ static int same_view(sdpx_str a, sdpx_str b)
     return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
-static int same_view_icase(sdpx_str a, sdpx_str b)
+static int cmp_view(sdpx_str a, sdpx_str b)
 {
     if (a.len != b.len)
-        return 0;
+        return a.len < b.len ? -1 : 1;
+    return a.len ? memcmp(a.ptr, b.ptr, a.len) : 0;
+}
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int cmp_view_icase(sdpx_str a, sdpx_str b)
+{
+    if (a.len != b.len)
+        return a.len < b.len ? -1 : 1;
     for (size_t i = 0; i < a.len; i++) {
-        int x = (unsigned char)a.ptr[i], y = (unsigned char)b.ptr[i];
-        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y))
-            return 0;
-    }
-    return 1;
-}
-
-/* RFC 8445 5.1.3: a candidate is its foundation, component, transport and
- * transport address; the same one sent twice is a duplicate. */
-static int same_candidate(const sdpx_candidate *a, const sdpx_candidate *b)
-{
-    return a->component == b->component && a->port == b->port &&
-           same_view(a->foundation, b->foundation) && same_view(a->address, b->address) &&
-           same_view_icase(a->transport, b->transport);
-}
-
-/* 1 when some candidate line among lines[0..n) equals c. */
-static int has_candidate(const sdpx_line *lines, size_t n, const sdpx_candidate *c)
-{
-    for (size_t i = 0; i < n; i++) {
-        sdpx_candidate o;
-        if (lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE &&
-            sdpx_candidate_parse(sdpx_attr_value(&lines[i]).ptr, sdpx_attr_value(&lines[i]).len,
-                                 &o) == 0 &&
-            same_candidate(&o, c))
-            return 1;
+        int x = lower((unsigned char)a.ptr[i]), y = lower((unsigned char)b.ptr[i]);
+        if (x != y)
+            return x < y ? -1 : 1;
     }
     return 0;
 }
 
+/* A session media section's mid, for finding a fragment section's target. */
+typedef struct mid_entry {
+    sdpx_str mid;
+    size_t index;
+} mid_entry;
+
+/* By mid, then by position: the first section with a mid sorts first. */
+static int cmp_mid(const void *pa, const void *pb)
+{
+    const mid_entry *a = pa, *b = pb;
+    int c = cmp_view(a->mid, b->mid);
+    if (c)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Index of the first session section whose a=mid is `mid` (mids[] sorted by
+ * cmp_mid), else SIZE_MAX. */
+static size_t find_mid(const mid_entry *mids, size_t n, sdpx_str mid)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (cmp_view(mids[m].mid, mid) < 0)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo < n && same_view(mids[lo].mid, mid) ? mids[lo].index : SIZE_MAX;
+}
+
+/* The session's media section a fragment section stands for: same a=mid,
+ * or the same position when the fragment section has no mid. */
+static size_t target_of(const mid_entry *mids, size_t nmids, size_t ns, const sdpx_media *fm)
+{
+    sdpx_str mid;
+    if (sdpx_media_mid(fm, &mid) == 0)
+        return find_mid(mids, nmids, mid);
+    return sdpx_media_index(fm) < ns ? sdpx_media_index(fm) : SIZE_MAX;
+}
+
+/* RFC 8445 5.1.3: a candidate is its foundation, component, transport and
+ * transport address; the same one sent twice is a duplicate. */
+typedef struct cand_key {
+    sdpx_str foundation, transport, address;
+    uint32_t component;
+    uint16_t port;
+    size_t seq; /* order within the fragment section */
+} cand_key;
+
+static int cmp_cand(const cand_key *a, const cand_key *b)
+{
+    int c;
+    if (a->component != b->component)
+        return a->component < b->component ? -1 : 1;
+    if (a->port != b->port)
+        return a->port < b->port ? -1 : 1;
+    if ((c = cmp_view(a->foundation, b->foundation)) != 0 ||
+        (c = cmp_view(a->address, b->address)) != 0)
+        return c;
+    return cmp_view_icase(a->transport, b->transport);
+}
+
+static int cmp_cand_q(const void *a, const void *b)
+{
+    return cmp_cand(a, b);
+}
+
+/* By candidate, then by order in the fragment: the first of equal ones leads. */
+static int cmp_cand_seq(const void *pa, const void *pb)
+{
+    const cand_key *a = pa, *b = pb;
+    int c = cmp_cand(a, b);
+    if (c)
+        return c;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static cand_key key_of(const sdpx_candidate *c, size_t seq)
+{
+    cand_key k;
+    k.foundation = c->foundation;
+    k.transport = c->transport;
+    k.address = c->address;
+    k.component = c->component;
+    k.port = c->port;
+    k.seq = seq;
+    return k;
+}
+
+/* 1 when keys[0..n) (sorted by cmp_cand) holds k. */
+static int has_key(const cand_key *keys, size_t n, const cand_key *k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        int c = cmp_cand(&keys[m], k);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return 0;
+}
+
+/* Mark dup[i] for each of the fragment's candidates already in lines[0..n)
+ * or sent earlier in the same fragment section; returns their count. */
+static int mark_duplicates(sdpx_session *s, const sdpx_line *lines, size_t n,
+                           const sdpx_media *from, unsigned char *dup, size_t nnew)
+{
+    size_t nlines = 0;
+    for (size_t i = 0; i < n; i++)
+        nlines += lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE;
+    cand_key *old = tmp_alloc(s, nlines, sizeof *old);
+    cand_key *fresh = tmp_alloc(s, nnew, sizeof *fresh);
+    if (!old || !fresh) {
+        tmp_free(s, old, nlines, sizeof *old);
+        tmp_free(s, fresh, nnew, sizeof *fresh);
+        return tmp_nomem(s);
+    }
+    size_t k = 0, nold;
+    for (size_t i = 0; i < n; i++) {
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(&lines[i]);
+        if (lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE &&
+            sdpx_candidate_parse(v.ptr, v.len, &c) == 0)
+            old[k++] = key_of(&c, 0);
+    }
+    nold = k;
+    qsort(old, nold, sizeof *old, cmp_cand_q);
+    const sdpx_line *fl = NULL;
+    size_t nfresh = 0;
+    k = 0;
+    while ((fl = sdpx_media_find_attr(from, SDPX_ATTR_CANDIDATE, fl)) != NULL && k < nnew) {
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(fl);
+        if (sdpx_candidate_parse(v.ptr, v.len, &c) != 0) {
+            dup[k++] = 2; /* checked before: cannot happen; skipped, not counted */
+            continue;
+        }
+        fresh[nfresh] = key_of(&c, k);
+        dup[k++] = (unsigned char)has_key(old, nold, &fresh[nfresh]);
+        nfresh++;
+    }
+    qsort(fresh, nfresh, sizeof *fresh, cmp_cand_seq);
+    for (size_t i = 1; i < nfresh; i++)
+        if (cmp_cand(&fresh[i - 1], &fresh[i]) == 0)
+            dup[fresh[i].seq] = 1; /* a later copy of one sent before */
+    tmp_free(s, old, nlines, sizeof *old);
+    tmp_free(s, fresh, nnew, sizeof *fresh);
+    return 0;
+}
 /* Add the fragment section's new candidates to m's working copy (after its
  * last candidate, else before its end-of-candidates, else at the end), and
  * an end-of-candidates after them when `eoc`. */
@@ -137,20 +296,32 @@ static int apply_section(sdpxi_tx *tx, sdpx_media *m, const sdpx_media *from, in
     }
     if (pos == SIZE_MAX)
         pos = end != SIZE_MAX ? end : w->n;
+    size_t nnew = 0;
     const sdpx_line *fl = NULL;
-    while (from && (fl = sdpx_media_find_attr(from, SDPX_ATTR_CANDIDATE, fl)) != NULL) {
-        sdpx_candidate c;
-        sdpx_str v = sdpx_attr_value(fl);
-        if (sdpx_candidate_parse(v.ptr, v.len, &c) != 0)
-            continue; /* checked before: cannot happen */
-        if (has_candidate(w->lines, w->n, &c)) {
-            res->duplicates++;
-            continue;
+    while (from && (fl = sdpx_media_find_attr(from, SDPX_ATTR_CANDIDATE, fl)) != NULL)
+        nnew++;
+    if (nnew) {
+        sdpx_session *s = tx->s;
+        unsigned char *dup = tmp_alloc(s, nnew, 1);
+        if (!dup)
+            return tmp_nomem(s);
+        memset(dup, 0, nnew);
+        int rc = mark_duplicates(s, w->lines, w->n, from, dup, nnew);
+        size_t k = 0;
+        fl = NULL;
+        while (rc == 0 && (fl = sdpx_media_find_attr(from, SDPX_ATTR_CANDIDATE, fl)) != NULL) {
+            unsigned char d = dup[k++];
+            if (d) {
+                res->duplicates += d == 1;
+                continue;
+            }
+            rc = sdpxi_tx_add_attr(tx, w, pos++, "candidate", sdpx_attr_value(fl), 1);
+            if (rc == 0)
+                res->added++;
         }
-        int rc = sdpxi_tx_add_attr(tx, w, pos++, "candidate", v, 1);
+        tmp_free(s, dup, nnew, 1);
         if (rc)
             return rc;
-        res->added++;
     }
     if (eoc) {
         /* RFC 8840 8.2: end-of-candidates follows the section's candidates */
@@ -180,6 +351,53 @@ static int session_cred_changed(const sdpx_session *frag, const sdpx_media *m,
     return l && have && !same_view(sdpx_attr_value(l), sdpx_attr_value(have));
 }
 
+/* Check every fragment section and find its target: from[t] is the index
+ * of the fragment section for session section t, or SIZE_MAX. */
+static int check_fragment(sdpx_session *s, const sdpx_session *frag, size_t *from,
+                          sdpx_apply_result *res)
+{
+    size_t ns = sdpx_session_media_count(s), nf = sdpx_session_media_count(frag);
+    mid_entry *mids = tmp_alloc(s, ns, sizeof *mids);
+    if (!mids)
+        return tmp_nomem(s);
+    size_t nmids = 0;
+    for (size_t t = 0; t < ns; t++) {
+        from[t] = SIZE_MAX;
+        if (sdpx_media_mid(sdpx_session_media(s, t), &mids[nmids].mid) == 0)
+            mids[nmids++].index = t;
+    }
+    qsort(mids, nmids, sizeof *mids, cmp_mid);
+    int rc = 0;
+    for (size_t i = 0; i < nf && rc == 0; i++) {
+        const sdpx_media *fm = sdpx_session_media(frag, i);
+        size_t t = target_of(mids, nmids, ns, fm);
+        if (t == SIZE_MAX) {
+            rc = SDPX_ENOTFOUND;
+            break;
+        }
+        if (from[t] != SIZE_MAX) {
+            rc = SDPX_EINVAL; /* two fragment sections for one media section */
+            break;
+        }
+        from[t] = i;
+        const sdpx_media *m = sdpx_session_media(s, t);
+        /* RFC 8840 4.4: new ICE credentials in a fragment signal an ICE restart */
+        if (cred_changed(fm, m, sdpx_media_ice_ufrag) || cred_changed(fm, m, sdpx_media_ice_pwd))
+            res->ice_restart = 1;
+        const sdpx_line *l = NULL;
+        while ((l = sdpx_media_find_attr(fm, SDPX_ATTR_CANDIDATE, l)) != NULL) {
+            sdpx_candidate c;
+            sdpx_str v = sdpx_attr_value(l);
+            if (sdpx_candidate_parse(v.ptr, v.len, &c) != 0) {
+                rc = SDPX_EVALUE;
+                break;
+            }
+        }
+    }
+    tmp_free(s, mids, ns, sizeof *mids);
+    return rc;
+}
+
 int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
                                 sdpx_apply_result *res)
 {
@@ -193,45 +411,29 @@ int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
             res->ice_restart = 1;
     }
     /* Check everything before changing anything. */
-    for (size_t i = 0; i < nf; i++) {
-        const sdpx_media *fm = sdpx_session_media(frag, i);
-        sdpx_media *m = target_of(s, fm);
-        if (!m)
-            return SDPX_ENOTFOUND;
-        for (size_t k = 0; k < i; k++)
-            if (target_of(s, sdpx_session_media(frag, k)) == m)
-                return SDPX_EINVAL; /* two fragment sections for one media section */
-        /* RFC 8840 4.4: new ICE credentials in a fragment signal an ICE restart */
-        if (cred_changed(fm, m, sdpx_media_ice_ufrag) || cred_changed(fm, m, sdpx_media_ice_pwd))
-            res->ice_restart = 1;
-        const sdpx_line *l = NULL;
-        while ((l = sdpx_media_find_attr(fm, SDPX_ATTR_CANDIDATE, l)) != NULL) {
-            sdpx_candidate c;
-            sdpx_str v = sdpx_attr_value(l);
-            if (sdpx_candidate_parse(v.ptr, v.len, &c) != 0)
-                return SDPX_EVALUE;
-        }
+    size_t *from = tmp_alloc(s, ns, sizeof *from);
+    if (!from)
+        return tmp_nomem(s);
+    int rc = check_fragment(s, frag, from, res);
+    if (rc || res->ice_restart) {
+        tmp_free(s, from, ns, sizeof *from);
+        return rc;
     }
-    if (res->ice_restart)
-        return 0;
     /* RFC 8840 8.2: end-of-candidates at session level covers every section */
     int all_end = sdpx_session_find_attr(frag, SDPX_ATTR_END_OF_CANDIDATES, NULL) != NULL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
-    int rc = 0;
     for (size_t i = 0; i < ns && rc == 0; i++) {
         sdpx_media *m = sdpx_session_media(s, i);
-        const sdpx_media *from = NULL;
-        for (size_t k = 0; k < nf && !from; k++)
-            if (target_of(s, sdpx_session_media(frag, k)) == m)
-                from = sdpx_session_media(frag, k);
-        int eoc = (all_end || (from && sdpx_media_find_attr(from, SDPX_ATTR_END_OF_CANDIDATES,
-                                                            NULL))) &&
+        const sdpx_media *fm = from[i] != SIZE_MAX ? sdpx_session_media(frag, from[i]) : NULL;
+        int eoc = (all_end || (fm && sdpx_media_find_attr(fm, SDPX_ATTR_END_OF_CANDIDATES,
+                                                          NULL))) &&
                   !sdpx_media_find_attr(m, SDPX_ATTR_END_OF_CANDIDATES, NULL);
-        int any = from && sdpx_media_find_attr(from, SDPX_ATTR_CANDIDATE, NULL);
+        int any = fm && sdpx_media_find_attr(fm, SDPX_ATTR_CANDIDATE, NULL);
         if (any || eoc)
-            rc = apply_section(&tx, m, from, eoc, res);
+            rc = apply_section(&tx, m, fm, eoc, res);
     }
+    tmp_free(s, from, ns, sizeof *from);
     rc = sdpxi_tx_end(&tx, rc);
     if (rc < 0) {
         memset(res, 0, sizeof *res);

@@ -323,6 +323,151 @@ START_TEST(test_apply_refused)
 }
 END_TEST
 
+/* ---- apply at scale ------------------------------------------------------- */
+
+/* Append text to a growing buffer (the tests below build large fragments). */
+static void grow_cat(char **buf, size_t *len, size_t *cap, const char *text)
+{
+    size_t n = strlen(text);
+    if (*len + n + 1 > *cap) {
+        *cap = (*len + n + 1) * 2;
+        *buf = realloc(*buf, *cap);
+        ck_assert_ptr_nonnull(*buf);
+    }
+    memcpy(*buf + *len, text, n + 1);
+    *len += n;
+}
+
+START_TEST(test_apply_many_candidates)
+{
+    /* 20000 candidates for one section: 15000 distinct ones, each of the
+     * last 5000 repeats one of the first (transport in other case, other
+     * priority: RFC 8445 5.1.3 identity ignores both), and the first equals
+     * the one the session has. */
+    sdpx_session *s = parse_ok("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                               "m=audio 9 RTP/AVP 0\r\na=mid:0\r\n"
+                               "a=candidate:0 1 udp 9 10.0.0.0 1000 typ host\r\n"
+                               "a=rtcp-mux\r\n",
+                               0);
+    char *buf = NULL, line[128];
+    size_t len = 0, cap = 0;
+    grow_cat(&buf, &len, &cap, "m=audio 9 RTP/AVP 0\r\na=mid:0\r\n");
+    for (unsigned i = 0; i < 20000; i++) {
+        unsigned k = i % 15000;
+        snprintf(line, sizeof line, "a=candidate:%u 1 %s %u 10.0.%u.%u %u typ host\r\n", k,
+                 i < 15000 ? "UDP" : "udp", i + 100, k / 256, k % 256, 1000 + k);
+        grow_cat(&buf, &len, &cap, line);
+    }
+    grow_cat(&buf, &len, &cap, "a=end-of-candidates\r\n");
+    sdpx_session *f = frag_ok(buf, 0);
+    free(buf);
+    sdpx_apply_result r;
+    ck_assert_int_eq(sdpx_session_apply_fragment(s, f, &r), 0);
+    ck_assert_int_eq(r.ice_restart, 0);
+    ck_assert_uint_eq(r.added, 14999);
+    ck_assert_uint_eq(r.duplicates, 5001);
+    ck_assert_uint_eq(r.ended, 1);
+    sdpx_session_free(f);
+    sdpx_media *m = sdpx_session_media(s, 0);
+    ck_assert_uint_eq(count_kind(m, SDPX_ATTR_CANDIDATE), 15000);
+    /* m=, mid, 15000 candidates, end-of-candidates, rtcp-mux */
+    ck_assert_uint_eq(sdpx_media_line_count(m), 15004);
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)),
+                       "a=candidate:0 1 udp 9 10.0.0.0 1000 typ host");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 3)),
+                       "a=candidate:1 1 UDP 101 10.0.0.1 1001 typ host");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 15001)),
+                       "a=candidate:14999 1 UDP 15099 10.0.58.151 15999 typ host");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 15002)), "a=end-of-candidates");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 15003)), "a=rtcp-mux");
+    sdpx_session_free(s);
+}
+END_TEST
+
+START_TEST(test_apply_many_sections)
+{
+    /* 2000 sections; the fragment names them by mid in reverse order, and
+     * sends the candidate of every even one twice. */
+    char *buf = NULL, line[160];
+    size_t len = 0, cap = 0;
+    grow_cat(&buf, &len, &cap, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n");
+    for (unsigned i = 0; i < 2000; i++) {
+        snprintf(line, sizeof line, "m=audio 9 RTP/AVP 0\r\na=mid:s%u\r\n", i);
+        grow_cat(&buf, &len, &cap, line);
+    }
+    sdpx_session *s = parse_ok(buf, 0);
+    len = 0;
+    buf[0] = '\0';
+    for (unsigned i = 2000; i-- > 0;) {
+        snprintf(line, sizeof line,
+                 "m=audio 9 RTP/AVP 0\r\na=mid:s%u\r\na=candidate:1 1 udp 5 192.0.2.1 %u typ host\r\n",
+                 i, 10000 + i);
+        grow_cat(&buf, &len, &cap, line);
+        if (i % 2 == 0) {
+            snprintf(line, sizeof line, "a=candidate:1 1 udp 5 192.0.2.1 %u typ host\r\n", 10000 + i);
+            grow_cat(&buf, &len, &cap, line);
+        }
+    }
+    sdpx_session *f = frag_ok(buf, 0);
+    free(buf);
+    sdpx_apply_result r;
+    ck_assert_int_eq(sdpx_session_apply_fragment(s, f, &r), 0);
+    ck_assert_uint_eq(r.added, 2000);
+    ck_assert_uint_eq(r.duplicates, 1000);
+    ck_assert_uint_eq(r.ended, 0);
+    sdpx_session_free(f);
+    ck_assert_uint_eq(sdpx_session_media_count(s), 2000);
+    sdpx_media *m = sdpx_session_media(s, 0);
+    ck_assert_uint_eq(sdpx_media_line_count(m), 3);
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.1 10000 typ host");
+    m = sdpx_session_media(s, 1999);
+    ck_assert_uint_eq(sdpx_media_line_count(m), 3);
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.1 11999 typ host");
+    m = sdpx_session_media(s, 1234);
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 1)), "a=mid:s1234");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.1 11234 typ host");
+    sdpx_session_free(s);
+}
+END_TEST
+
+START_TEST(test_apply_mid_twice_and_no_heap)
+{
+    /* two sections with one mid: the first is the fragment's target */
+    sdpx_session *s = parse_ok("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                               "m=audio 9 RTP/AVP 0\r\na=mid:x\r\nm=audio 9 RTP/AVP 0\r\na=mid:x\r\n",
+                               0);
+    sdpx_session *f = frag_ok("m=audio 9 RTP/AVP 0\r\na=mid:x\r\n"
+                              "a=candidate:1 1 udp 5 192.0.2.9 7 typ host\r\n",
+                              0);
+    sdpx_apply_result r;
+    ck_assert_int_eq(sdpx_session_apply_fragment(s, f, &r), 0);
+    ck_assert_uint_eq(r.added, 1);
+    ck_assert_uint_eq(count_kind(sdpx_session_media(s, 0), SDPX_ATTR_CANDIDATE), 1);
+    ck_assert_uint_eq(count_kind(sdpx_session_media(s, 1), SDPX_ATTR_CANDIDATE), 0);
+    sdpx_session_free(s);
+    /* a session that may not use the heap applies from its scratch memory */
+    static char scratch[1 << 16];
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    opt.scratch = scratch;
+    opt.scratch_size = sizeof scratch;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(offer, strlen(offer), &opt, &s, &e), 0);
+    sdpx_session_free(f);
+    f = frag_ok("m=audio 9 RTP/AVP 0\r\na=mid:a\r\n"
+                "a=candidate:1 1 UDP 2130706431 10.0.1.1 8998 typ host\r\n"
+                "a=candidate:3 1 tcp 1 10.0.1.1 9 typ host tcptype active\r\n",
+                0);
+    ck_assert_int_eq(sdpx_session_apply_fragment(s, f, &r), 0);
+    ck_assert_uint_eq(r.added, 1);
+    ck_assert_uint_eq(r.duplicates, 1);
+    ck_assert_uint_eq(count_kind(sdpx_session_media(s, 0), SDPX_ATTR_CANDIDATE), 2);
+    sdpx_session_free(f);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("trickle");
@@ -335,6 +480,9 @@ int main(void)
     tcase_add_test(tc, test_apply_same_credentials);
     tcase_add_test(tc, test_apply_session_end_and_index);
     tcase_add_loop_test(tc, test_apply_refused, 0, sizeof refuse_cases / sizeof refuse_cases[0]);
+    tcase_add_test(tc, test_apply_many_candidates);
+    tcase_add_test(tc, test_apply_many_sections);
+    tcase_add_test(tc, test_apply_mid_twice_and_no_heap);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
