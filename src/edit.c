@@ -185,6 +185,16 @@ int sdpxi_tx_line(sdpxi_tx *tx, char type, const sdpx_str *parts, size_t nparts,
     return 0;
 }
 
+int sdpxi_tx_set(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_str *parts, size_t nparts)
+{
+    sdpx_line l;
+    int rc = sdpxi_tx_line(tx, sec->lines[pos].type, parts, nparts, &l);
+    if (rc)
+        return rc;
+    sdpxi_sec_set(sec, pos, &l);
+    return 0;
+}
+
 int sdpxi_tx_insert(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_line *l)
 {
     if (sec->n == sec->cap) {
@@ -1061,11 +1071,9 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
                 parts[n++] = sdpxi_str(" ", 1);
                 parts[n++] = id;
             }
-        sdpx_line nl;
-        int rc = sdpxi_tx_line(tx, 'a', parts, n, &nl);
+        int rc = sdpxi_tx_set(tx, w, i, parts, n);
         if (rc)
             return rc;
-        sdpxi_sec_set(w, i, &nl);
         removed++;
     }
     return removed;

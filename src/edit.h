@@ -59,6 +59,9 @@ int sdpxi_tx_line(sdpxi_tx *tx, char type, const sdpx_str *parts, size_t nparts,
 /* Insert *l at pos of a working section (growing it in the arena). */
 int sdpxi_tx_insert(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_line *l);
 
+/* Replace the line at pos of a working section by "<same type>=<parts...>". */
+int sdpxi_tx_set(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_str *parts, size_t nparts);
+
 /* Replace the line at pos (keeps its line ending). */
 void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l);
 

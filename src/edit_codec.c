@@ -147,11 +147,9 @@ static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
         const char *end = l->text + l->len, *after = rid.pts.ptr + rid.pts.len;
         sdpx_str parts[3] = {sdpxi_str(l->text + 2, (size_t)(rid.pts.ptr - l->text - 2)),
                              sdpxi_str(list, n), sdpxi_str(after, (size_t)(end - after))};
-        sdpx_line nl;
-        int rc = sdpxi_tx_line(tx, 'a', parts, 3, &nl);
+        int rc = sdpxi_tx_set(tx, w, i, parts, 3);
         if (rc)
             return rc;
-        sdpxi_sec_set(w, i, &nl);
     }
     return 0;
 }
@@ -531,11 +529,8 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
         sdpxi_sec_remove(w, at); /* no parameter left: no fmtp line */
         return 1;
     }
-    rc = sdpxi_tx_line(tx, 'a', parts, n, &nl);
-    if (rc)
-        return rc;
-    sdpxi_sec_set(w, at, &nl);
-    return 1;
+    rc = sdpxi_tx_set(tx, w, at, parts, n);
+    return rc ? rc : 1;
 }
 
 int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const char *value)

@@ -386,12 +386,7 @@ static int tx_fix_rtcp(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *remo
     sdpx_str addrtype = best_rank < 0 ? sdpxi_cstr("IP4") : addrtype_of(best.family);
     sdpx_str address = best_rank < 0 ? sdpxi_cstr("0.0.0.0") : best.address;
     sdpx_str parts[6] = {sdpxi_str("rtcp:", 5), port, sdpxi_str(" IN ", 4), addrtype, sdpxi_str(" ", 1), address};
-    sdpx_line l;
-    int rc = sdpxi_tx_line(tx, 'a', parts, 6, &l);
-    if (rc)
-        return rc;
-    sdpxi_sec_set(w, at, &l);
-    return 0;
+    return sdpxi_tx_set(tx, w, at, parts, 6);
 }
 
 static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidate_filter *f)
@@ -730,12 +725,7 @@ static int tx_extmap_id(sdpxi_tx *tx, sdpxi_section *w, size_t i, unsigned id)
         idlen++;
     char num[24];
     sdpx_str parts[3] = {sdpxi_str("extmap:", 7), sdpxi_u64_str(num, id), sdpxi_str(v.ptr + idlen, v.len - idlen)};
-    sdpx_line nl;
-    int rc = sdpxi_tx_line(tx, 'a', parts, 3, &nl);
-    if (rc)
-        return rc;
-    sdpxi_sec_set(w, i, &nl);
-    return 0;
+    return sdpxi_tx_set(tx, w, i, parts, 3);
 }
 
 /* RFC 8285 5: ids are per section, but BUNDLE (RFC 8843 9.2) wants one id

@@ -173,12 +173,7 @@ static int rb_commit(redactor *r, rebuild *b, sdpxi_section *w, size_t idx)
     if (!b->changed)
         return 0;
     b->parts[b->n++] = sdpxi_str(b->last, (size_t)(b->end - b->last));
-    sdpx_line nl;
-    int rc = sdpxi_tx_line(r->tx, w->lines[idx].type, b->parts, b->n, &nl);
-    if (rc)
-        return rc;
-    sdpxi_sec_set(w, idx, &nl);
-    return 0;
+    return sdpxi_tx_set(r->tx, w, idx, b->parts, b->n);
 }
 
 /* The n-th space-separated field of a view (0-based), or an empty view. */
