@@ -433,6 +433,42 @@ START_TEST(repeated_adds_grow_by_doubling)
 }
 END_TEST
 
+/* NO_HEAP with spare scratch: edits use it; when it is full the edit fails
+ * with SDPX_ESCRATCH and the session is exactly as before. */
+START_TEST(no_heap_edits_until_scratch_full)
+{
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(BASE, strlen(BASE), &opt, &s, &e), SDPX_ESCRATCH);
+    size_t size = e.need + 4096;
+    char *scratch = malloc(size);
+    opt.scratch = scratch;
+    opt.scratch_size = size;
+    ck_assert_int_eq(sdpx_parse(BASE, strlen(BASE), &opt, &s, &e), 0);
+    int rc = 0, added = 0;
+    while (rc == 0 && added < 1000) {
+        char *before = written(s);
+        rc = sdpx_media_attr_add(med(s, 0), "x-filler", "0123456789012345678901234567890123456789");
+        if (rc == 0) {
+            added++;
+        } else {
+            char *after = written(s);
+            ck_assert_str_eq(after, before);
+            free(after);
+        }
+        free(before);
+    }
+    ck_assert_int_eq(rc, SDPX_ESCRATCH);
+    ck_assert_int_gt(added, 10); /* 4 KiB holds a few dozen such lines */
+    ck_assert_uint_eq(sdpx_media_line_count(med(s, 0)), 4 + (size_t)added);
+    sdpx_session_free(s);
+    free(scratch);
+}
+END_TEST
+
 /* A line longer than the default line limit would not parse back: refused. */
 START_TEST(long_line_refused)
 {
@@ -551,6 +587,7 @@ int main(void)
     tcase_add_test(tc, media_handles_stay_valid);
     tcase_add_test(tc, repeated_adds_grow_by_doubling);
     tcase_add_test(tc, long_line_refused);
+    tcase_add_test(tc, no_heap_edits_until_scratch_full);
     tcase_add_test(tc, keep_lf_insertion);
     suite_add_tcase(s, tc);
     return run_suite(s);
