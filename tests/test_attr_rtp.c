@@ -250,6 +250,37 @@ START_TEST(rtcp_fb_decodes)
 }
 END_TEST
 
+/* Each field the encoder gets, one made bad per row: a value rtcp_fb_parse
+ * would not read back as the same struct. */
+typedef struct {
+    unsigned pt;
+    const char *type, *subtype, *params;
+} fb_bad_case;
+
+static const fb_bad_case fb_bad[] = {
+    {96, "x\r\na=y", "", ""},       /* RFC 4585 4.2: a line injected through the type */
+    {96, "x\n", "", ""},
+    {96, "na ck", "", ""},          /* rtcp-fb-id has no space */
+    {96, "na.ck", "", ""},          /* ... nor "." */
+    {96, "", "pli", ""},            /* no type */
+};
+
+START_TEST(rtcp_fb_write_refuses)
+{
+    const fb_bad_case *c = &fb_bad[_i];
+    sdpx_rtcp_fb fb;
+    memset(&fb, 0, sizeof fb);
+    fb.payload_type = c->pt;
+    fb.type = view_of(c->type);
+    fb.subtype = view_of(c->subtype);
+    fb.params = view_of(c->params);
+    char buf[64];
+    memset(buf, 'z', sizeof buf);
+    ck_assert_int_eq(sdpx_rtcp_fb_write(&fb, buf, sizeof buf), SDPX_EINVAL);
+    ck_assert_int_eq(sdpx_rtcp_fb_write(&fb, NULL, 0), SDPX_EINVAL);
+}
+END_TEST
+
 /* ---- extmap ---- */
 
 typedef struct {
@@ -490,6 +521,7 @@ int main(void)
     tcase_add_loop_test(tc, fmtp_decodes, 0, N(fmtp_good));
     tcase_add_test(tc, fmtp_lookup);
     tcase_add_loop_test(tc, rtcp_fb_decodes, 0, N(fb_good));
+    tcase_add_loop_test(tc, rtcp_fb_write_refuses, 0, N(fb_bad));
     tcase_add_loop_test(tc, extmap_decodes, 0, N(extmap_good));
     tcase_add_test(tc, extmap_scoping);
     tcase_add_test(tc, rtcp_decodes);

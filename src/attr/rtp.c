@@ -208,6 +208,18 @@ SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, fmtp_decode)
 
 /* ---- rtcp-fb ----------------------------------------------------------- */
 
+/* RFC 4585 4.2: rtcp-fb-id = 1*(alpha-numeric / "-" / "_") */
+static int is_fb_id(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c) ||
+              c == '-' || c == '_'))
+            return 0;
+    }
+    return s.len > 0;
+}
+
 /* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
  * rtcp-fb-pt = "*" / fmt */
 static int rtcp_fb_decode(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
@@ -224,13 +236,8 @@ static int rtcp_fb_decode(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
         return rc;
     if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
         return rc;
-    /* RFC 4585 4.2: rtcp-fb-id = 1*(alpha-numeric / "-" / "_") */
-    for (size_t i = 0; i < r.type.len; i++) {
-        unsigned char c = (unsigned char)r.type.ptr[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c) ||
-              c == '-' || c == '_'))
-            return BAD(r.type, "feedback type", "is not an rtcp-fb-id");
-    }
+    if (!is_fb_id(r.type))
+        return BAD(r.type, "feedback type", "is not an rtcp-fb-id");
     if (!sdpx_field_next(&rest, &r.subtype))
         r.subtype = sdpxi_str(r.type.ptr + r.type.len, 0);
     r.params = sdpxi_trim(rest);
@@ -251,11 +258,10 @@ int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out)
 int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
 {
     sdpxi_out o = {buf, cap, 0};
-    int bad = 0;
-    if ((!fb->wildcard && fb->payload_type > 127) || !fb->type.len ||
-        (fb->params.len && !fb->subtype.len) || !sdpxi_line_safe(fb->subtype) ||
-        !sdpxi_line_safe(fb->params))
-        bad = 1;
+    /* RFC 4585 4.2: the type is an rtcp-fb-id, so no CR or LF gets in */
+    int bad = (!fb->wildcard && fb->payload_type > 127) || !is_fb_id(fb->type) ||
+              (fb->params.len && !fb->subtype.len) || !sdpxi_line_safe(fb->subtype) ||
+              !sdpxi_line_safe(fb->params);
     if (fb->wildcard)
         sdpxi_out_cstr(&o, "*");
     else
