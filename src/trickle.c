@@ -33,14 +33,18 @@ int sdpx_fragment_write(sdpx_str ufrag, sdpx_str pwd, const sdpx_fragment_sectio
                         size_t nsec, char *buf, size_t cap)
 {
     sdpxi_out o = {buf, cap, 0};
-    int bad = !sdpxi_line_safe(ufrag) || !sdpxi_line_safe(pwd);
+    sdpx_str v;
+    /* RFC 8839 5.4: ice-ufrag is 4-256 and ice-pwd 22-256 ice-chars */
+    int bad = (ufrag.len && sdpx_ice_ufrag_parse(ufrag, &v)) ||
+              (pwd.len && sdpx_ice_pwd_parse(pwd, &v));
     if (ufrag.len)
         put_attr(&o, "ice-ufrag", ufrag);
     if (pwd.len)
         put_attr(&o, "ice-pwd", pwd);
     for (size_t i = 0; i < nsec; i++) {
         const sdpx_fragment_section *fs = &sec[i];
-        bad |= !sdpxi_line_safe(fs->mline) || !sdpxi_line_safe(fs->mid);
+        /* RFC 5888 4: the mid is a token */
+        bad |= !sdpxi_line_safe(fs->mline) || (fs->mid.len && sdpx_mid_parse(fs->mid, &v));
         sdpxi_out_cstr(&o, "m=");
         if (fs->mline.len)
             sdpxi_out_str(&o, fs->mline);

@@ -323,6 +323,76 @@ START_TEST(test_candidate_write_built)
 }
 END_TEST
 
+/* One field of a good candidate made bad per row: values decode_candidate
+ * would not read back as the same struct (RFC 8839 5.1). */
+typedef struct {
+    const char *foundation, *transport, *address, *type_name, *raddr;
+    uint32_t component;
+} cand_bad_case;
+
+static const cand_bad_case cand_write_bad[] = {
+    {"f 1", "udp", "192.0.2.1", "", NULL, 1},      /* foundation = 1*32ice-char */
+    {"f-1", "udp", "192.0.2.1", "", NULL, 1},
+    {"123456789012345678901234567890123", "udp", "192.0.2.1", "", NULL, 1}, /* 33 chars */
+    {"f1", "u dp", "192.0.2.1", "", NULL, 1},      /* transport is a token */
+    {"f1", "", "192.0.2.1", "", NULL, 1},
+    {"f1", "udp\r\na=x", "192.0.2.1", "", NULL, 1},
+    {"f1", "udp", "192.0.2.1 9", "", NULL, 1},     /* one connection address */
+    {"f1", "udp", "300.0.2.1", "", NULL, 1},
+    {"f1", "udp", "", "", NULL, 1},
+    {"f1", "udp", "192.0.2.1", "my type", NULL, 1}, /* candidate type is a token */
+    {"f1", "udp", "192.0.2.1", "", "10.0.0.1 x", 1}, /* rel-addr is one address */
+    {"f1", "udp", "192.0.2.1", "", NULL, 0},       /* RFC 8445 5.1.1: component 1-256 */
+    {"f1", "udp", "192.0.2.1", "", NULL, 257},
+};
+
+START_TEST(test_candidate_write_refuses)
+{
+    const cand_bad_case *b = &cand_write_bad[_i];
+    sdpx_candidate c;
+    memset(&c, 0, sizeof c);
+    c.foundation = view_of(b->foundation);
+    c.component = b->component;
+    c.transport = view_of(b->transport);
+    c.priority = 5;
+    c.address = view_of(b->address);
+    c.port = 9;
+    c.type = SDPX_CAND_HOST;
+    c.type_name = view_of(b->type_name);
+    if (b->raddr) {
+        c.raddr = view_of(b->raddr);
+        c.has_raddr = 1;
+    }
+    char buf[128];
+    memset(buf, 'z', sizeof buf);
+    ck_assert_int_eq(sdpx_candidate_write(&c, buf, sizeof buf), SDPX_EINVAL);
+}
+END_TEST
+
+/* Remote candidates sdpx_remote_candidate_next would not read back (RFC 8839 5.2). */
+typedef struct {
+    uint32_t component;
+    const char *address;
+} remote_bad_case;
+
+static const remote_bad_case remote_write_bad[] = {
+    {1, "192.0.2.3 7"}, {1, ""}, {1, "192.0.2.3\r\na=x"}, {1, "bad_host"}, {0, "192.0.2.3"},
+    {257, "192.0.2.3"},
+};
+
+START_TEST(test_remote_candidate_write_refuses)
+{
+    sdpx_remote_candidate r;
+    memset(&r, 0, sizeof r);
+    r.component = remote_write_bad[_i].component;
+    r.address = view_of(remote_write_bad[_i].address);
+    r.port = 9;
+    char buf[64];
+    memset(buf, 'z', sizeof buf);
+    ck_assert_int_eq(sdpx_remote_candidate_write(&r, buf, sizeof buf), SDPX_EINVAL);
+}
+END_TEST
+
 /* ---- credentials, options, remote-candidates, pacing ------------------ */
 
 typedef struct {
@@ -838,6 +908,10 @@ int main(void)
     tcase_add_test(tc, test_candidate_extensions);
     tcase_add_loop_test(tc, test_candidate_roundtrip, 0, sizeof canonical / sizeof canonical[0]);
     tcase_add_test(tc, test_candidate_write_built);
+    tcase_add_loop_test(tc, test_candidate_write_refuses, 0,
+                        sizeof cand_write_bad / sizeof cand_write_bad[0]);
+    tcase_add_loop_test(tc, test_remote_candidate_write_refuses, 0,
+                        sizeof remote_write_bad / sizeof remote_write_bad[0]);
     tcase_add_loop_test(tc, test_simple_values, 0, sizeof simple_cases / sizeof simple_cases[0]);
     tcase_add_test(tc, test_ice_options_has);
     tcase_add_test(tc, test_remote_candidates);

@@ -211,6 +211,27 @@ START_TEST(test_bundle_lookup)
 }
 END_TEST
 
+/* sctpmap protocols sdpx_sctpmap_parse would not read back as one token. */
+static const char *const sctpmap_bad_protocols[] = {
+    "webrtc datachannel", /* a space splits it into a protocol and a stream count */
+    "webrtc-datachannel\r\na=x",
+    "",
+    "\"quoted\"",         /* RFC 8866 9: '"' is no token-char */
+    "tab\tbed",
+};
+
+START_TEST(test_sctpmap_write_refuses)
+{
+    sdpx_sctpmap m;
+    memset(&m, 0, sizeof m);
+    m.port = 5000;
+    m.protocol = view_of(sctpmap_bad_protocols[_i]);
+    char buf[64];
+    memset(buf, 'z', sizeof buf);
+    ck_assert_int_eq(sdpx_sctpmap_write(&m, buf, sizeof buf), SDPX_EINVAL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("attr_misc");
@@ -220,6 +241,8 @@ int main(void)
     tcase_add_test(tc, test_crypto_multi);
     tcase_add_loop_test(tc, test_strict, 0, sizeof strict_cases / sizeof strict_cases[0]);
     tcase_add_test(tc, test_sctp);
+    tcase_add_loop_test(tc, test_sctpmap_write_refuses, 0,
+                        sizeof sctpmap_bad_protocols / sizeof sctpmap_bad_protocols[0]);
     tcase_add_test(tc, test_group);
     tcase_add_test(tc, test_bundle_lookup);
     suite_add_tcase(s, tc);

@@ -263,6 +263,14 @@ static const fb_bad_case fb_bad[] = {
     {96, "na ck", "", ""},          /* rtcp-fb-id has no space */
     {96, "na.ck", "", ""},          /* ... nor "." */
     {96, "", "pli", ""},            /* no type */
+    {96, "nack", "p li", ""},       /* the subtype is one token */
+    {96, "nack", "pli\r\na=x", ""},
+    {96, "nack", "", "x"},          /* parameters without a subtype */
+    {96, "ccm", "tmmbr", " smaxpr=120"}, /* the decoder trims parameters */
+    {96, "ccm", "tmmbr", "smaxpr=120\n"},
+    {96, "trr-int", "soon", ""},    /* RFC 4585 4.2: "trr-int" SP 1*DIGIT */
+    {96, "trr-int", "100", "x"},
+    {128, "nack", "", ""},          /* payload type over 127 */
 };
 
 START_TEST(rtcp_fb_write_refuses)

@@ -146,6 +146,40 @@ START_TEST(test_write)
 }
 END_TEST
 
+/* Fragment fields sdpx_fragment_parse would not read back as the same
+ * credentials and mid (RFC 8839 5.4, RFC 5888 4). */
+typedef struct {
+    const char *ufrag, *pwd, *mid;
+} frag_write_bad_case;
+
+static const frag_write_bad_case frag_write_bad[] = {
+    {"8h hY", "asd88fgpdd777uzjYhagZg", "1"},  /* ice-char only */
+    {"8hh", "asd88fgpdd777uzjYhagZg", "1"},    /* ufrag 4-256 */
+    {"8hhY\r\na=x", "asd88fgpdd777uzjYhagZg", "1"},
+    {"8hhY", "asd88fgpdd777uzjYhag-g", "1"},   /* '-' is no ice-char */
+    {"8hhY", "asd88fgpdd777uzjYhagZ", "1"},    /* pwd 22-256 */
+    {"8hhY", "asd88fgpdd777uzjYhagZg", "a b"}, /* the mid is one token */
+    {"8hhY", "asd88fgpdd777uzjYhagZg", "a\"b"},
+    {"8hhY", "asd88fgpdd777uzjYhagZg", "a\r\na=x"},
+};
+
+START_TEST(test_write_refuses)
+{
+    const frag_write_bad_case *c = &frag_write_bad[_i];
+    sdpx_fragment_section sec;
+    memset(&sec, 0, sizeof sec);
+    sec.mid = view_of(c->mid);
+    char buf[256];
+    memset(buf, 'z', sizeof buf);
+    ck_assert_int_eq(sdpx_fragment_write(view_of(c->ufrag), view_of(c->pwd), &sec, 1, buf, sizeof buf),
+                     SDPX_EINVAL);
+    /* the same section with good fields is written */
+    ck_assert_int_gt(sdpx_fragment_write(view_of("8hhY"), view_of("asd88fgpdd777uzjYhagZg"), &sec, 0, buf,
+                                         sizeof buf),
+                     0);
+}
+END_TEST
+
 /* ---- apply ---------------------------------------------------------------- */
 
 static const char offer[] = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
@@ -475,6 +509,7 @@ int main(void)
     tcase_add_test(tc, test_parse_rfc);
     tcase_add_loop_test(tc, test_parse_cases, 0, sizeof frag_cases / sizeof frag_cases[0]);
     tcase_add_test(tc, test_write);
+    tcase_add_loop_test(tc, test_write_refuses, 0, sizeof frag_write_bad / sizeof frag_write_bad[0]);
     tcase_add_test(tc, test_apply);
     tcase_add_test(tc, test_apply_new_candidate_before_end);
     tcase_add_test(tc, test_apply_same_credentials);

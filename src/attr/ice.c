@@ -349,11 +349,13 @@ int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
 {
     sdpxi_out o = {buf, cap, 0};
     const char *tname = sdpx_cand_type_name(c->type);
-    int bad = !sdpxi_line_safe(c->foundation) || !sdpxi_line_safe(c->transport) ||
-              !sdpxi_line_safe(c->address) || !sdpxi_line_safe(c->type_name) ||
-              !sdpxi_line_safe(c->raddr) || !sdpxi_line_safe(c->extensions) ||
-              !c->foundation.len || !c->transport.len || !c->address.len ||
-              (!c->type_name.len && !tname);
+    /* refuse what decode_candidate would not read back (RFC 8839 5.1 grammar) */
+    int bad = !c->foundation.len || c->foundation.len > 32 || !all_ice_chars(c->foundation) ||
+              c->component == 0 || c->component > 256 || !sdpxi_is_token(c->transport) ||
+              sdpx_address_family(c->address) < 0 ||
+              (c->type_name.len ? !sdpxi_is_token(c->type_name) : !tname) ||
+              (c->has_raddr && sdpx_address_family(c->raddr) < 0) ||
+              !sdpxi_line_safe(c->raddr) || !sdpxi_line_safe(c->extensions);
     sdpxi_out_str(&o, c->foundation);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_u64(&o, c->component);
@@ -562,7 +564,9 @@ int sdpx_remote_candidate_write(const sdpx_remote_candidate *rc, char *buf, size
     sdpxi_out_str(&o, rc->address);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_u64(&o, rc->port);
-    return sdpxi_out_done(&o, !sdpxi_line_safe(rc->address));
+    /* RFC 8839 5.2: component-ID 1-256, then a connection address */
+    return sdpxi_out_done(&o, rc->component == 0 || rc->component > 256 ||
+                                  sdpx_address_family(rc->address) < 0);
 }
 
 /* RFC 8839 5.7: pacing-value = 1*10DIGIT (milliseconds) */

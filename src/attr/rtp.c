@@ -255,13 +255,22 @@ int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out)
     return rtcp_fb_decode(value, out, NULL);
 }
 
+/* 1 when a view has no leading or trailing space or tab (decoders trim them). */
+static int same_trimmed(sdpx_str s)
+{
+    return sdpxi_trim(s).len == s.len;
+}
+
 int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
 {
     sdpxi_out o = {buf, cap, 0};
-    /* RFC 4585 4.2: the type is an rtcp-fb-id, so no CR or LF gets in */
+    /* refuse what rtcp_fb_decode would not read back as *fb */
     int bad = (!fb->wildcard && fb->payload_type > 127) || !is_fb_id(fb->type) ||
-              (fb->params.len && !fb->subtype.len) || !sdpxi_line_safe(fb->subtype) ||
-              !sdpxi_line_safe(fb->params);
+              (fb->params.len && !fb->subtype.len) ||
+              (fb->subtype.len && !sdpxi_is_token(fb->subtype)) ||
+              !sdpxi_line_safe(fb->params) || !same_trimmed(fb->params) ||
+              (sdpx_str_eq(fb->type, "trr-int") &&
+               (sdpxi_parse_uint(fb->subtype, UINT32_MAX, NULL) || fb->params.len));
     if (fb->wildcard)
         sdpxi_out_cstr(&o, "*");
     else

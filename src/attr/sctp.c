@@ -84,5 +84,6 @@ int sdpx_sctpmap_write(const sdpx_sctpmap *m, char *buf, size_t cap)
         sdpxi_out_cstr(&o, " ");
         sdpxi_out_u64(&o, m->streams);
     }
-    return sdpxi_out_done(&o, !sdpxi_line_safe(m->protocol));
+    /* draft-ietf-mmusic-sctp-sdp-05 4: the protocol is a token */
+    return sdpxi_out_done(&o, !sdpxi_is_token(m->protocol));
 }
