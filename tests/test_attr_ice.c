@@ -366,6 +366,7 @@ START_TEST(test_candidate_write_refuses)
     char buf[128];
     memset(buf, 'z', sizeof buf);
     ck_assert_int_eq(sdpx_candidate_write(&c, buf, sizeof buf), SDPX_EINVAL);
+    ck_assert_str_eq(buf, ""); /* nothing refused is left in the buffer */
 }
 END_TEST
 
@@ -390,6 +391,7 @@ START_TEST(test_remote_candidate_write_refuses)
     char buf[64];
     memset(buf, 'z', sizeof buf);
     ck_assert_int_eq(sdpx_remote_candidate_write(&r, buf, sizeof buf), SDPX_EINVAL);
+    ck_assert_str_eq(buf, "");
 }
 END_TEST
 

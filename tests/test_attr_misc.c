@@ -229,6 +229,7 @@ START_TEST(test_sctpmap_write_refuses)
     char buf[64];
     memset(buf, 'z', sizeof buf);
     ck_assert_int_eq(sdpx_sctpmap_write(&m, buf, sizeof buf), SDPX_EINVAL);
+    ck_assert_str_eq(buf, ""); /* nothing refused is left in the buffer */
 }
 END_TEST
 

@@ -286,6 +286,10 @@ START_TEST(rtcp_fb_write_refuses)
     memset(buf, 'z', sizeof buf);
     ck_assert_int_eq(sdpx_rtcp_fb_write(&fb, buf, sizeof buf), SDPX_EINVAL);
     ck_assert_int_eq(sdpx_rtcp_fb_write(&fb, NULL, 0), SDPX_EINVAL);
+    ck_assert_str_eq(buf, ""); /* nothing refused is left in the buffer */
+    char tiny[3] = {'z', 'z', 'z'}; /* also when the text was cut */
+    ck_assert_int_eq(sdpx_rtcp_fb_write(&fb, tiny, sizeof tiny), SDPX_EINVAL);
+    ck_assert_int_eq(tiny[0], '\0');
 }
 END_TEST
 

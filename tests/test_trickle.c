@@ -173,6 +173,7 @@ START_TEST(test_write_refuses)
     memset(buf, 'z', sizeof buf);
     ck_assert_int_eq(sdpx_fragment_write(view_of(c->ufrag), view_of(c->pwd), &sec, 1, buf, sizeof buf),
                      SDPX_EINVAL);
+    ck_assert_str_eq(buf, ""); /* nothing refused is left in the buffer */
     /* the same section with good fields is written */
     ck_assert_int_gt(sdpx_fragment_write(view_of("8hhY"), view_of("asd88fgpdd777uzjYhagZg"), &sec, 0, buf,
                                          sizeof buf),

@@ -22,7 +22,11 @@ int sdpxi_line_safe(sdpx_str s)
 int sdpxi_out_done(sdpxi_out *o, int bad)
 {
     size_t n = sdpxi_out_end(o);
-    return bad || n > INT32_MAX ? SDPX_EINVAL : (int)n;
+    if (!bad && n <= INT32_MAX)
+        return (int)n;
+    if (o->cap)
+        o->buf[0] = '\0'; /* a refused text is not left for the caller to use */
+    return SDPX_EINVAL;
 }
 
 /* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127. */
