@@ -13,6 +13,9 @@ jobs=${JOBS:-2}
 mkdir -p "$base"
 base=$(cd "$base" && pwd)
 
+# The shared corpus stays where the sources are, even when they are copied.
+corpus=${SDPX_CORPUS_DIR:-$src/../shared/corpus}
+
 # An out-of-tree build needs an unconfigured source tree. When the sources
 # were configured in place (as .ci/run does), build from a copy of the
 # checkout's files instead.
@@ -45,7 +48,7 @@ configure_in() {
         # builds look for run-time errors (the warning-free build is checked
         # with the default compiler). No python: an instrumented library
         # cannot be loaded into the interpreter.
-        "$src/configure" --disable-shared CC="$cc $flags" CFLAGS="-g -O1" \
+        "$src/configure" --disable-shared --with-corpus="$corpus" CC="$cc $flags" CFLAGS="-g -O1" \
             ac_cv_path_PYTHON3=no >configure.out 2>&1 || { tail -30 configure.out; exit 1; }
     fi
 }
