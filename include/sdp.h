@@ -1597,14 +1597,22 @@ int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, c
 /** Add a=end-of-candidates after the section's candidates, once (RFC 8840 8.2). */
 int sdpx_media_end_of_candidates(sdpx_media *m);
 
-/** Candidate filter bits: types, transports, address families, address scopes. */
+/**
+ * Candidate filter bits: types, transports, address families, address
+ * scopes. Each group has bits of its own, so a bit put in the wrong field is
+ * refused (SDPX_EINVAL) instead of silently meaning something else.
+ */
 enum {
     SDPX_CF_HOST = 1u << 0, SDPX_CF_SRFLX = 1u << 1, SDPX_CF_PRFLX = 1u << 2, SDPX_CF_RELAY = 1u << 3,
-    SDPX_CF_UDP = 1u << 0, SDPX_CF_TCP = 1u << 1,
-    SDPX_CF_IP4 = 1u << 0, SDPX_CF_IP6 = 1u << 1, SDPX_CF_MDNS = 1u << 2, SDPX_CF_FQDN = 1u << 3,
-    SDPX_CF_PRIVATE = 1u << 0,   /* 10/8, 172.16/12, 192.168/16, fc00::/7 */
-    SDPX_CF_LOOPBACK = 1u << 1,  /* 127/8, ::1 */
-    SDPX_CF_LINK_LOCAL = 1u << 2 /* 169.254/16, fe80::/10 */
+    SDPX_CF_TYPES = 0xfu, /* every type bit */
+    SDPX_CF_UDP = 1u << 4, SDPX_CF_TCP = 1u << 5,
+    SDPX_CF_TRANSPORTS = 0x30u,
+    SDPX_CF_IP4 = 1u << 8, SDPX_CF_IP6 = 1u << 9, SDPX_CF_MDNS = 1u << 10, SDPX_CF_FQDN = 1u << 11,
+    SDPX_CF_FAMILIES = 0xf00u,
+    SDPX_CF_PRIVATE = 1u << 12,    /* 10/8, 172.16/12, 192.168/16, fc00::/7 */
+    SDPX_CF_LOOPBACK = 1u << 13,   /* 127/8, ::1 */
+    SDPX_CF_LINK_LOCAL = 1u << 14, /* 169.254/16, fe80::/10 */
+    SDPX_CF_SCOPES = 0x7000u
 };
 
 /**

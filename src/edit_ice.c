@@ -417,9 +417,17 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
     return rc < 0 ? rc : hits;
 }
 
+/* Each field takes the bits of its own group only. */
+static int filter_ok(const sdpx_candidate_filter *f)
+{
+    return f && !(f->types & ~(unsigned)SDPX_CF_TYPES) &&
+           !(f->transports & ~(unsigned)SDPX_CF_TRANSPORTS) &&
+           !(f->families & ~(unsigned)SDPX_CF_FAMILIES) && !(f->scopes & ~(unsigned)SDPX_CF_SCOPES);
+}
+
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 {
-    if (!f)
+    if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -428,7 +436,7 @@ int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 
 int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f)
 {
-    if (!f)
+    if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);

@@ -689,6 +689,33 @@ static const char redacted[] =
     "m=video 0 RTP/AVP 31\r\n"
     "c=IN IP4 0.0.0.0\r\n";
 
+/* A filter bit in the wrong field is refused (the groups used to share values,
+ * so {types = SDPX_CF_UDP} silently meant "host"). */
+START_TEST(filter_bits_in_wrong_field_refused)
+{
+    const char *text = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                       "m=audio 9 RTP/AVP 0\r\na=ice-ufrag:abcd\r\na=ice-pwd:0123456789012345678901\r\n"
+                       "a=candidate:1 1 udp 10 10.0.0.1 5000 typ host\r\n"
+                       "a=candidate:2 1 udp 5 192.0.2.1 6000 typ srflx raddr 10.0.0.1 rport 5000\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    sdpx_candidate_filter wrong[] = {
+        {SDPX_CF_UDP, 0, 0, 0, 0}, {0, SDPX_CF_HOST, 0, 0, 0},
+        {0, 0, SDPX_CF_PRIVATE, 0, 0}, {0, 0, 0, SDPX_CF_IP4, 0},
+    };
+    for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+        ck_assert_int_eq(sdpx_session_remove_candidates(s, &wrong[i]), SDPX_EINVAL);
+        ck_assert_int_eq(sdpx_media_remove_candidates(sdpx_session_media(s, 0), &wrong[i]),
+                         SDPX_EINVAL);
+    }
+    char *out = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(out, text);
+    sdpx_free(out);
+    sdpx_candidate_filter right = {0, SDPX_CF_UDP, SDPX_CF_IP4, SDPX_CF_PRIVATE, 0};
+    ck_assert_int_eq(sdpx_session_remove_candidates(s, &right), 1); /* the host on 10.0.0.1 */
+    sdpx_session_free(s);
+}
+END_TEST
+
 START_TEST(redact_placeholders)
 {
     sdpx_session *s = parse_ok(to_redact, 0);
@@ -726,6 +753,7 @@ int main(void)
     Suite *s = suite_create("edit_helpers");
     TCase *tc = tcase_create("helpers");
     tcase_add_loop_test(tc, helper_table, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, filter_bits_in_wrong_field_refused);
     tcase_add_test(tc, redact_placeholders);
     tcase_add_loop_test(tc, helper_injection_refused, 0, (int)(sizeof injections / sizeof injections[0]));
     tcase_add_test(tc, redact_malformed_candidate);
