@@ -620,13 +620,16 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out);
 /* ===================================================================== */
 
 /*
- * Decoders take an attribute value (the part after "a=name:") and fill a
- * struct whose strings are views into that value; variable-length parts are
- * walked with *_next iterators. They allocate nothing and return 0 or
- * SDPX_EVALUE. Encoders write a struct back snprintf style: at most `cap`
- * bytes including a NUL when there is room, returning the full length, or
- * SDPX_EINVAL when a view holds CR, LF or NUL; encode(decode(v)) == v for
- * values in canonical form.
+ * Decoders take an attribute value (the part after "a=name:", see
+ * sdpx_attr_value) and fill a struct whose strings are views into that
+ * value; variable-length parts are walked with *_next iterators (1: one
+ * more item, 0: done, negative: malformed). They allocate nothing and return
+ * 0 or SDPX_EVALUE. Encoders write a struct back snprintf style: at most
+ * `cap` bytes including a NUL when there is room, returning the length of
+ * the whole value; or SDPX_EINVAL, leaving an empty string, when a field
+ * holds what the decoder would not read back the same way (CR, LF or NUL, a
+ * space inside a token, a number out of range). encode(decode(v)) == v for
+ * values in canonical form (single spaces, no trailing space).
  */
 
 /* ---- ICE (RFC 8839, RFC 8445, RFC 6544) ------------------------------ */
@@ -1005,15 +1008,7 @@ int sdpx_fragment_write(sdpx_str ufrag, sdpx_str pwd, const sdpx_fragment_sectio
 
 /* ---- RTP: rtpmap, fmtp, rtcp-fb, extmap, rtcp, direction, ptime (RFC 8866, 4585, 8285, 3605) */
 
-/*
- * Decoders take an attribute value (the part after "a=name:", see
- * sdpx_attr_value) and fill a struct of views into it; they allocate nothing
- * and return 0 or SDPX_EVALUE. Encoders write the value back snprintf style:
- * at most `cap` bytes including a NUL when there is room, returning the
- * length of the whole value (or SDPX_EINVAL when a field would not encode,
- * e.g. a view holding CR, LF or NUL). encode(decode(v)) == v for values in
- * canonical form (single spaces, no trailing space).
- */
+/* Decoders and encoders follow the rules at the top of section 6. */
 
 /** a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] (RFC 8866 6.6) */
 typedef struct sdpx_rtpmap {
