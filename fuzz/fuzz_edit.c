@@ -59,6 +59,7 @@ static const char *const words[] = {
     "video 0 UDP/TLS/RTP/SAVPF 96 97", "RTP/AVP", "96 97", "clear:key", "opus", "VP8",
     "96 VP8/90000", "111 minptime=10", "8hhY", "sha-256 AB:CD", "-", "",
     "1 1 udp 2122260223 192.0.2.1 9 typ host", "0 PCMU/8000", "97 apt=96",
+    "3 urn:ietf:params:rtp-hdrext:sdes:mid", "extmap",
 };
 
 static const char *arg(input *in, char *buf)
@@ -101,7 +102,7 @@ static const sdpx_line *line(sdpx_session *s, input *in)
 
 /* Codec, direction, ICE, DTLS, BUNDLE, stream, extmap helpers, redaction
  * and trickle fragments (sdp.h 7.2-7.5, 6.x fragments). */
-#define NOPS 57u
+#define NOPS 58u
 
 static int helper(sdpx_session *s, input *in, unsigned op)
 {
@@ -201,6 +202,7 @@ static int helper(sdpx_session *s, input *in, unsigned op)
         return t ? sdpx_session_renumber_extmap(s, t, id) : 0;
     }
     case 54: return sdpx_session_redact(s);
+    case 57: return sdpx_session_compact_extmap(s);
     case 56: {
         /* a typed attribute: decoded from a fuzzed value, added by its encoder */
         m = media(s, in);
@@ -215,11 +217,21 @@ static int helper(sdpx_session *s, input *in, unsigned op)
             sdpx_group g;
             sdpx_candidate c;
         } val;
-        int at_session = (int)(byte(in) & 1u) || !m;
+        unsigned how = byte(in);
+        int at_session = (int)(how & 1u) || !m;
         switch (kind) {
         case 0:
             if (sdpx_rtpmap_parse(v, &val.r) || !m)
                 return 0;
+            if (how & 2u) {
+                /* insert or replace at a line of the input's choosing */
+                const sdpx_line *l = line(s, in);
+                if (!l)
+                    return 0;
+                return (how & 4u) ? sdpx_attr_replace_typed(s, l, SDPX_ATTR_RTPMAP, &val.r)
+                                  : sdpx_attr_insert_typed(s, l, (int)(how >> 3 & 1u),
+                                                           SDPX_ATTR_RTPMAP, &val.r);
+            }
             return sdpx_media_attr_add_typed(m, SDPX_ATTR_RTPMAP, &val.r);
         case 1:
             if (sdpx_fmtp_parse(v, &val.f) || !m)

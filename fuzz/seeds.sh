@@ -218,7 +218,7 @@ fuzz_edit)
     # arguments (see fuzz_edit.c); mode 4 seeds carry a corpus description
     ops=""
     op=0
-    while [ "$op" -lt 57 ]; do
+    while [ "$op" -lt 58 ]; do
         ops="$ops\\$(printf '%03o' "$op")\\001\\002\\003\\004\\005\\006\\007\\010\\011"
         op=$((op + 1))
     done
