@@ -12,9 +12,13 @@ typedef struct {
     sdpx_str to;
 } map_entry;
 
+/* Values seen so far, with an open-addressing index over them, so a
+ * description with many distinct values is redacted in linear time. */
 typedef struct {
     map_entry *e;
     size_t n, cap;
+    size_t *slot;  /* entry index + 1; 0 is empty */
+    size_t nslot;  /* a power of two, at least twice n */
 } value_map;
 
 typedef struct {
@@ -63,19 +67,20 @@ static int make_placeholder(redactor *r, int kind, sdpx_str from, size_t n, sdpx
         }
         break;
     }
-    default: { /* base64 key||salt: same length, same padding */
+    default: { /* base64 key||salt: same length, same padding, any length */
         char digits[24];
         int dl = snprintf(digits, sizeof digits, "%zu", n);
-        if (from.len >= sizeof buf)
-            return SDPX_EINVAL;
+        char *k = sdpxi_arena_alloc(&r->tx->s->arena, from.len ? from.len : 1);
+        if (!k)
+            return sdpxi_tx_nomem(r->tx);
         size_t pad = 0;
         while (pad < from.len && from.ptr[from.len - 1 - pad] == '=')
             pad++;
         size_t body = from.len - pad;
         for (size_t i = 0; i < from.len; i++)
-            buf[i] = i >= body ? '=' : i + (size_t)dl >= body ? digits[i + (size_t)dl - body] : 'A';
-        len = (int)from.len;
-        break;
+            k[i] = i >= body ? '=' : i + (size_t)dl >= body ? digits[i + (size_t)dl - body] : 'A';
+        *to = sdpxi_str(k, from.len);
+        return 0;
     }
     }
     char *p = sdpxi_arena_strdup(&r->tx->s->arena, buf, (size_t)len);
@@ -96,6 +101,23 @@ static int keep_as_is(int kind, sdpx_str v)
     return v.len == 0;
 }
 
+/* FNV-1a over the value's bytes. */
+static uint64_t hash_view(sdpx_str v)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < v.len; i++)
+        h = (h ^ (unsigned char)v.ptr[i]) * 1099511628211u;
+    return h;
+}
+
+static void slot_put(size_t *slot, size_t nslot, uint64_t h, size_t index)
+{
+    size_t i = (size_t)h & (nslot - 1);
+    while (slot[i])
+        i = (i + 1) & (nslot - 1);
+    slot[i] = index + 1;
+}
+
 static int lookup(redactor *r, int kind, sdpx_str from, sdpx_str *to)
 {
     if (keep_as_is(kind, from)) {
@@ -103,11 +125,25 @@ static int lookup(redactor *r, int kind, sdpx_str from, sdpx_str *to)
         return 0;
     }
     value_map *m = &r->maps[kind];
-    for (size_t i = 0; i < m->n; i++) {
-        if (m->e[i].from.len == from.len && !memcmp(m->e[i].from.ptr, from.ptr, from.len)) {
-            *to = m->e[i].to;
+    uint64_t h = hash_view(from);
+    for (size_t i = m->nslot ? (size_t)h & (m->nslot - 1) : 0; m->nslot && m->slot[i];
+         i = (i + 1) & (m->nslot - 1)) {
+        const map_entry *e = &m->e[m->slot[i] - 1];
+        if (e->from.len == from.len && !memcmp(e->from.ptr, from.ptr, from.len)) {
+            *to = e->to;
             return 0;
         }
+    }
+    if ((m->n + 1) * 2 > m->nslot) {
+        size_t nslot = m->nslot ? m->nslot * 2 : 32;
+        size_t *slot = sdpxi_arena_alloc(&r->tx->s->arena, nslot * sizeof *slot);
+        if (!slot)
+            return sdpxi_tx_nomem(r->tx);
+        memset(slot, 0, nslot * sizeof *slot);
+        for (size_t k = 0; k < m->n; k++)
+            slot_put(slot, nslot, hash_view(m->e[k].from), k);
+        m->slot = slot;
+        m->nslot = nslot;
     }
     if (m->n == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 16;
@@ -124,6 +160,7 @@ static int lookup(redactor *r, int kind, sdpx_str from, sdpx_str *to)
         return rc;
     m->e[m->n].from = from;
     m->e[m->n].to = *to;
+    slot_put(m->slot, m->nslot, h, m->n);
     m->n++;
     return 0;
 }

@@ -748,6 +748,55 @@ START_TEST(redact_malformed_candidate)
 }
 END_TEST
 
+/* Keys of any length are redacted (a fixed buffer used to refuse 200+ bytes). */
+START_TEST(redact_long_key)
+{
+    char key[301], text[600], want[400];
+    memset(key, 'Q', 300);
+    key[300] = '\0';
+    snprintf(text, sizeof text,
+             "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/SAVP 0\r\n"
+             "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:%s\r\n", key);
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_redact(s), 1);
+    memset(key, 'A', 299);
+    key[299] = '1'; /* placeholder 1: same length, the number at the end */
+    snprintf(want, sizeof want, "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:%s\r\n", key);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(got, want));
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Thousands of distinct values: each gets its own placeholder, repeats the same one. */
+START_TEST(redact_many_values)
+{
+    enum { N = 3000 };
+    size_t cap = 200 + (size_t)N * 64;
+    char *text = malloc(cap);
+    size_t n = (size_t)snprintf(text, cap, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                                           "m=audio 9 RTP/AVP 0\r\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(text + n, cap - n, "a=candidate:1 1 udp 1 10.%d.%d.1 5000 typ host\r\n",
+                              i >> 8, i & 255);
+    n += (size_t)snprintf(text + n, cap - n, "a=candidate:2 1 udp 1 10.3.231.1 5000 typ host\r\n");
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_redact(s), 2 * (N + 1));
+    sdpx_media *m = sdpx_session_media(s, 0);
+    /* value 1000 (10.3.231.1, i = 999) is the 1000th distinct address */
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 1000)),
+                       "a=candidate:1 1 udp 1 198.18.3.232 10001 typ host");
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, N + 1)),
+                       "a=candidate:2 1 udp 1 198.18.3.232 10001 typ host");
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_ptr_null(strstr(got, " 10."));
+    free(got);
+    free(text);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit_helpers");
@@ -757,6 +806,8 @@ int main(void)
     tcase_add_test(tc, redact_placeholders);
     tcase_add_loop_test(tc, helper_injection_refused, 0, (int)(sizeof injections / sizeof injections[0]));
     tcase_add_test(tc, redact_malformed_candidate);
+    tcase_add_test(tc, redact_long_key);
+    tcase_add_test(tc, redact_many_values);
     tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
