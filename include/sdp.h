@@ -1628,7 +1628,10 @@ typedef struct sdpx_candidate_filter {
  * address and m= port) was one of them, the best remaining component-1
  * candidate becomes the default (relay, srflx, prflx, host), or 0.0.0.0
  * port 9 when none is left (JSEP 5.2.1), so no removed address stays in
- * c=; a=rtcp likewise (best remaining RTCP candidate, else 9 0.0.0.0).
+ * the c= a section uses: a section that used the session-level c= gets one
+ * of its own (the session line itself is left as it is, for the sections
+ * still using it); a=rtcp likewise (best remaining RTCP candidate, else 9
+ * 0.0.0.0).
  * Returns the number removed.
  */
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f);

@@ -328,6 +328,11 @@ static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *r
     for (size_t i = 1; i < w->n && !cl; i++)
         if (w->lines[i].type == 'c')
             cl = &w->lines[i];
+    /* RFC 8866 5.7: without its own c= the section uses the session's; the
+     * new default then goes into a c= of the section's own */
+    for (size_t i = 0; !cl && i < tx->s->sec.n; i++)
+        if (tx->s->sec.lines[i].type == 'c')
+            cl = &tx->s->sec.lines[i];
     if (!cl || sdpx_connection_parse(sdpx_line_value(cl), &conn) ||
         sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml) || ml.port == 0)
         return 0;

@@ -748,6 +748,26 @@ START_TEST(redact_malformed_candidate)
 }
 END_TEST
 
+/* The default moves off a removed candidate also when the section used the
+ * session-level c=: the section gets its own c=. */
+START_TEST(default_from_session_connection)
+{
+    sdpx_session *s = parse_ok("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
+                               "m=audio 5000 RTP/AVP 0\r\n"
+                               "a=candidate:1 1 udp 10 10.0.0.5 5000 typ host\r\n"
+                               "a=candidate:2 1 udp 5 192.0.2.1 6000 typ srflx raddr 10.0.0.5 rport 5000\r\n",
+                               0);
+    sdpx_candidate_filter host = {SDPX_CF_HOST, 0, 0, 0, 0};
+    ck_assert_int_eq(sdpx_session_remove_candidates(s, &host), 1);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(got, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
+                          "m=audio 6000 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\n"
+                          "a=candidate:2 1 udp 5 192.0.2.1 6000 typ srflx raddr 10.0.0.5 rport 5000\r\n");
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* Keys of any length are redacted (a fixed buffer used to refuse 200+ bytes). */
 START_TEST(redact_long_key)
 {
@@ -807,6 +827,7 @@ int main(void)
     tcase_add_loop_test(tc, helper_injection_refused, 0, (int)(sizeof injections / sizeof injections[0]));
     tcase_add_test(tc, redact_malformed_candidate);
     tcase_add_test(tc, redact_long_key);
+    tcase_add_test(tc, default_from_session_connection);
     tcase_add_test(tc, redact_many_values);
     tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
     suite_add_tcase(s, tc);
