@@ -231,15 +231,6 @@ void sdpxi_sec_remove(sdpxi_section *sec, size_t pos)
     sec->n--;
 }
 
-int sdpxi_edit_token(sdpx_str s)
-{
-    if (s.len == 0)
-        return 0;
-    for (size_t i = 0; i < s.len; i++)
-        if (!sdpxi_is_token_char((unsigned char)s.ptr[i]))
-            return 0;
-    return 1;
-}
 
 sdpx_str sdpxi_u64_str(char *buf, uint64_t v)
 {
@@ -333,7 +324,7 @@ static int pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char
  * CR/LF/NUL and, for a known kind, accepted by its grammar (strict rules). */
 static int attr_ok(sdpx_str name, sdpx_str value, int has_value)
 {
-    if (!sdpxi_edit_token(name) || !sdpxi_text_ok(value))
+    if (!sdpxi_is_token(name) || !sdpxi_text_ok(value))
         return 0;
     sdpx_attr_kind kind = sdpx_attr_kind_from_name(name);
     char msg[128];
@@ -466,7 +457,7 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
 static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
 {
     sdpx_str nm = sdpxi_cstr(name);
-    if (!name || !sdpxi_edit_token(nm))
+    if (!name || !sdpxi_is_token(nm))
         return SDPX_EINVAL; /* RFC 8866 9: att-field is a token */
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
@@ -559,7 +550,7 @@ static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
     sdpx_str v = sdpxi_cstr(value);
     if (value) {
         sdpx_key k;
-        if (!sdpxi_text_ok(v) || sdpx_key_parse(v, &k) || !sdpxi_edit_token(k.method))
+        if (!sdpxi_text_ok(v) || sdpx_key_parse(v, &k) || !sdpxi_is_token(k.method))
             return SDPX_EINVAL;
     }
     return set_line(s, m, 'k', &v, value ? 1 : 0, 1);
@@ -580,7 +571,7 @@ static int connection_ok(sdpx_str v)
         n++;
     if (n != 3 || !sdpxi_text_ok(v) || sdpx_connection_parse(v, &c))
         return 0;
-    if (!sdpxi_edit_token(c.nettype) || !sdpxi_edit_token(c.addrtype))
+    if (!sdpxi_is_token(c.nettype) || !sdpxi_is_token(c.addrtype))
         return 0;
     if (!sdpx_str_eq(c.nettype, "IN"))
         return 1;
@@ -688,7 +679,7 @@ static int tx_set_bandwidth(sdpxi_tx *tx, sdpx_media *m, sdpx_str type, const ui
 static int set_bandwidth(sdpx_session *s, sdpx_media *m, const char *type, const uint64_t *value)
 {
     sdpx_str t = sdpxi_cstr(type);
-    if ((type || value) && !sdpxi_edit_token(t))
+    if ((type || value) && !sdpxi_is_token(t))
         return SDPX_EINVAL;
     if (memchr(t.ptr, ':', t.len))
         return SDPX_EINVAL;
@@ -872,8 +863,8 @@ int sdpx_session_set_origin(sdpx_session *s, const sdpx_origin *o)
     n.address = pick(o->address, cur.address);
     /* RFC 8866 5.2: username has no spaces ("-" when none), the ids are
      * numbers, nettype/addrtype tokens, the address a unicast address. */
-    if (!sdpxi_edit_token(n.username) || !all_digits(n.sess_id) || !all_digits(n.sess_version) ||
-        !sdpxi_edit_token(n.nettype) || !sdpxi_edit_token(n.addrtype) ||
+    if (!sdpxi_is_token(n.username) || !all_digits(n.sess_id) || !all_digits(n.sess_version) ||
+        !sdpxi_is_token(n.nettype) || !sdpxi_is_token(n.addrtype) ||
         !sdpxi_text_ok(n.address) || n.address.len == 0 || memchr(n.address.ptr, ' ', n.address.len))
         return SDPX_EINVAL;
     if (sdpx_str_eq(n.nettype, "IN")) {
@@ -900,20 +891,20 @@ static int mline_ok(sdpx_str v, sdpx_mline *ml)
 {
     if (!sdpxi_text_ok(v) || sdpx_mline_parse(v, ml))
         return 0;
-    if (!sdpxi_edit_token(ml->media) || ml->formats.len == 0)
+    if (!sdpxi_is_token(ml->media) || ml->formats.len == 0)
         return 0;
     /* proto = token *("/" token) */
     sdpx_str p = ml->proto;
     for (size_t i = 0, start = 0; i <= p.len; i++) {
         if (i == p.len || p.ptr[i] == '/') {
-            if (i == start || !sdpxi_edit_token(sdpxi_str(p.ptr + start, i - start)))
+            if (i == start || !sdpxi_is_token(sdpxi_str(p.ptr + start, i - start)))
                 return 0;
             start = i + 1;
         }
     }
     sdpx_str rest = ml->formats, f;
     while (sdpx_field_next(&rest, &f))
-        if (!sdpxi_edit_token(f))
+        if (!sdpxi_is_token(f))
             return 0;
     return 1;
 }

@@ -104,9 +104,6 @@ int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, s
 /* 1 when the text holds no CR, LF or NUL. */
 int sdpxi_text_ok(sdpx_str s);
 
-/* RFC 8866 9: token = 1*token-char */
-int sdpxi_edit_token(sdpx_str s);
-
 /* The form of an address: 4 (IPv4 dotted quad), 6 (IPv6), 'f' (FQDN), or 0. */
 int sdpxi_addr_form(sdpx_str s);
 

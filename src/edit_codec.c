@@ -313,7 +313,7 @@ static int names_ok(const char *const *names, size_t n)
     if (!names && n)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!names[i] || !sdpxi_edit_token(sdpxi_cstr(names[i])))
+        if (!names[i] || !sdpxi_is_token(sdpxi_cstr(names[i])))
             return 0;
     return 1;
 }
@@ -401,7 +401,7 @@ int sdpx_session_prefer_codecs(sdpx_session *s, const char *const *encodings, si
 static int param_ok(const char *key, const char *value)
 {
     sdpx_str k = sdpxi_cstr(key), v = sdpxi_cstr(value);
-    if (!key || !sdpxi_edit_token(k))
+    if (!key || !sdpxi_is_token(k))
         return 0;
     if (value && (v.len == 0 || !sdpxi_text_ok(v) || memchr(v.ptr, ';', v.len) ||
                   memchr(v.ptr, ' ', v.len)))
@@ -549,7 +549,7 @@ int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const
 int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *key,
                                const char *value)
 {
-    if (!encoding || !sdpxi_edit_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
+    if (!encoding || !sdpxi_is_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
         return SDPX_EINVAL;
     codec_table table, *t = &table;
     if (!load_codecs(m, t))

@@ -557,7 +557,7 @@ int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
 int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
 {
     sdpx_str id = sdpxi_cstr(mid);
-    if (!mid || !sdpxi_edit_token(id))
+    if (!mid || !sdpxi_is_token(id))
         return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
@@ -569,7 +569,7 @@ int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
 int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const char *mid)
 {
     sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
-    if (!semantics || !mid || !sdpxi_edit_token(sem) || !sdpxi_edit_token(id))
+    if (!semantics || !mid || !sdpxi_is_token(sem) || !sdpxi_is_token(id))
         return SDPX_EINVAL;
     if (!sdpx_session_media_by_mid(s, id))
         return SDPX_ENOTFOUND;

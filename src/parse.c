@@ -65,23 +65,6 @@ static unsigned col_of(const sdpx_token *t, const char *at)
     return sdpxi_col((size_t)(at - t->text.ptr));
 }
 
-/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
-static int is_token_char(unsigned char c)
-{
-    return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b ||
-           c == 0x2d || c == 0x2e || (c >= 0x30 && c <= 0x39) ||
-           (c >= 0x41 && c <= 0x5a) || (c >= 0x5e && c <= 0x7e);
-}
-
-static int is_token(sdpx_str s)
-{
-    if (s.len == 0)
-        return 0;
-    for (size_t i = 0; i < s.len; i++)
-        if (!is_token_char((unsigned char)s.ptr[i]))
-            return 0;
-    return 1;
-}
 
 /* Position in the RFC 8866 5 order; 0 means "not ordered" (unknown type). */
 static int session_rank(char c)
@@ -286,7 +269,7 @@ static int check_bandwidth(parser *p, const sdpx_token *t)
     sdpx_bandwidth b;
     int rc = sdpx_bandwidth_parse(t->value, &b);
     if (rc == 0) {
-        if (strict(p) && !is_token(b.type))
+        if (strict(p) && !sdpxi_is_token(b.type))
             return field_error(p, t, SDPX_EVALUE, b.type.ptr, b.type, "bandwidth type \"%s\" is not a token");
         return 0;
     }
@@ -367,7 +350,7 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
 {
     sdpx_str name = sdpxi_str(l->text + 2, l->namelen);
     /* Known names are tokens by construction: only unknown ones are checked. */
-    if (l->kind == SDPX_ATTR_OTHER && !is_token(name)) {
+    if (l->kind == SDPX_ATTR_OTHER && !sdpxi_is_token(name)) {
         char q[64];
         sdpxi_quote(q, sizeof q, name, 40);
         char msg[96];
