@@ -4,6 +4,7 @@
 #include <osipparser2/osip_parser.h>
 #include <osipparser2/sdp_message.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 static void osip_init(void)

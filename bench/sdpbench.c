@@ -469,7 +469,7 @@ static void parse_corpus(ctx *c, int verbose)
 
 static void load_candidates(ctx *c)
 {
-    size_t len;
+    size_t len = 0;
     char path[4096];
     snprintf(path, sizeof path, "%s/candidates.txt", SDPX_CORPUS_DIR);
     c->cand_buf = SDPX_CORPUS_DIR[0] ? bench_read_file(path, &len) : NULL;
