@@ -439,19 +439,10 @@ int cmd_edit(int argc, char **argv)
         fputs(EDIT_USAGE, stderr);
         return TOOL_USAGE;
     }
-    char *buf;
-    size_t len;
-    if (tool_read_file(path, &buf, &len))
-        return TOOL_FAIL;
     edit_ctx c;
-    sdpx_error err;
     memset(&c, 0, sizeof c);
-    int rc = sdpx_parse(buf, len, NULL, &c.s, &err);
-    free(buf);
-    if (rc) {
-        tool_print_diag(stderr, tool_display_name(path), SDPX_SEV_ERROR, &err);
+    if (tool_parse_file(path, &c.s))
         return TOOL_FAIL;
-    }
     /* Second pass: apply the edits in order. */
     int status = TOOL_OK;
     for (i = 1; i < argc && status == TOOL_OK; i++) {

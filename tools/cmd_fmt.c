@@ -24,18 +24,9 @@ int cmd_fmt(int argc, char **argv)
         fprintf(stderr, "usage: sdpx fmt [--keep-lf] FILE|-\n");
         return TOOL_USAGE;
     }
-    char *buf;
-    size_t len;
-    if (tool_read_file(path, &buf, &len))
-        return TOOL_FAIL;
     sdpx_session *s;
-    sdpx_error err;
-    int rc = sdpx_parse(buf, len, NULL, &s, &err);
-    free(buf);
-    if (rc) {
-        tool_print_diag(stderr, tool_display_name(path), SDPX_SEV_ERROR, &err);
+    if (tool_parse_file(path, &s))
         return TOOL_FAIL;
-    }
     size_t n;
     char *out = sdpx_write_alloc(s, wflags, &n);
     sdpx_session_free(s);

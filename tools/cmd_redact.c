@@ -28,19 +28,10 @@ int cmd_redact(int argc, char **argv)
         fputs(REDACT_USAGE, stderr);
         return TOOL_USAGE;
     }
-    char *buf;
-    size_t len;
-    if (tool_read_file(path, &buf, &len))
-        return TOOL_FAIL;
     sdpx_session *s;
-    sdpx_error err;
-    int rc = sdpx_parse(buf, len, NULL, &s, &err);
-    free(buf);
-    if (rc) {
-        tool_print_diag(stderr, tool_display_name(path), SDPX_SEV_ERROR, &err);
+    if (tool_parse_file(path, &s))
         return TOOL_FAIL;
-    }
-    rc = sdpx_session_redact(s);
+    int rc = sdpx_session_redact(s);
     if (rc < 0) {
         fprintf(stderr, "sdpx: redact: %s\n", sdpx_strerror(rc));
         sdpx_session_free(s);

@@ -265,17 +265,9 @@ int cmd_show(int argc, char **argv)
         fprintf(stderr, "usage: sdpx show FILE|-\n");
         return TOOL_USAGE;
     }
-    char *buf;
-    size_t len;
-    if (tool_read_file(argv[1], &buf, &len))
-        return TOOL_FAIL;
     sdpx_session *s = NULL;
-    sdpx_error e;
-    if (sdpx_parse(buf, len, NULL, &s, &e)) {
-        tool_print_diag(stderr, tool_display_name(argv[1]), SDPX_SEV_ERROR, &e);
-        free(buf);
+    if (tool_parse_file(argv[1], &s))
         return TOOL_FAIL;
-    }
     level lv = {s, sdpx_session_line_count(s), session_line_at};
     sdpx_origin o;
     sdpx_str name;
@@ -300,6 +292,5 @@ int cmd_show(int argc, char **argv)
     for (size_t i = 0; i < sdpx_session_media_count(s); i++)
         show_media(sdpx_session_media(s, i));
     sdpx_session_free(s);
-    free(buf);
     return TOOL_OK;
 }

@@ -89,6 +89,22 @@ int tool_read_file(const char *path, char **buf, size_t *len)
     return 0;
 }
 
+int tool_parse_file(const char *path, sdpx_session **s)
+{
+    char *buf;
+    size_t len;
+    if (tool_read_file(path, &buf, &len))
+        return TOOL_FAIL;
+    sdpx_error err;
+    int rc = sdpx_parse(buf, len, NULL, s, &err);
+    free(buf); /* the session holds its own copy */
+    if (rc) {
+        tool_print_diag(stderr, tool_display_name(path), SDPX_SEV_ERROR, &err);
+        return TOOL_FAIL;
+    }
+    return 0;
+}
+
 void tool_print_diag(FILE *f, const char *name, sdpx_severity sev, const sdpx_error *e)
 {
     fprintf(f, "%s:%u:%u: %s: %s\n", name, e->line, e->col,

@@ -14,6 +14,10 @@ enum { TOOL_OK = 0, TOOL_FAIL = 1, TOOL_USAGE = 2 };
  * after printing "sdpx: PATH: reason" to stderr. */
 int tool_read_file(const char *path, char **buf, size_t *len);
 
+/* Read and parse a description (lenient). Returns 0 with *s set, or
+ * TOOL_FAIL after printing the reason ("FILE:LINE:COL: error: ..."). */
+int tool_parse_file(const char *path, sdpx_session **s);
+
 /* The name a path is shown under in messages ("<stdin>" for "-"). */
 const char *tool_display_name(const char *path);
 
