@@ -311,7 +311,10 @@ void sdpx_session_free(sdpx_session *s);
  * and its media sections, each the list of its lines starting with m=.
  * Every line keeps its original text; typed views come from the decoders in
  * sections 5 and 6. Line handles (const sdpx_line *) stay valid until the
- * next edit of the section that holds them.
+ * next edit of the session: an edit of one section may also rewrite others
+ * (the o= line with SDPX_EDIT_BUMP_VERSION, a=group when a section is
+ * removed or rejected). Look lines up again after an edit. A stale or
+ * foreign handle passed as `after` to a find function ends the search.
  */
 
 /** Number of session-level lines, blank lines included. */
@@ -1359,9 +1362,9 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  * grammar does not allow; a refused value returns SDPX_EINVAL (SDPX_ELIMIT
  * for a line longer than SDPX_DEFAULT_MAX_LINE_LEN, which a parse with
  * default limits would refuse). New and changed lines get their text in
- * the arena; untouched lines are still written byte for byte. Line handles of a section are invalidated by an
- * edit of that section; sdpx_media handles stay valid until their section
- * is removed (sdpx_session_media_remove).
+ * the arena; untouched lines are still written byte for byte. Any edit
+ * may invalidate line handles (see section 4); sdpx_media handles stay
+ * valid until their section is removed (sdpx_session_media_remove).
  */
 
 /** Edit flags for sdpx_session_set_edit_flags. */
@@ -1729,7 +1732,7 @@ size_t sdpx_write(const sdpx_session *s, unsigned flags, char *buf, size_t cap);
  */
 char *sdpx_write_alloc(const sdpx_session *s, unsigned flags, size_t *len);
 
-/** Free memory returned by sdpx_write_alloc (and other sdpx_*_alloc calls). */
+/** Free memory returned by sdpx_write_alloc. NULL is allowed. */
 void sdpx_free(void *p);
 
 #ifdef __cplusplus
