@@ -167,40 +167,103 @@ int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, c
 
 /* Address scopes, RFC 1918 / RFC 4193 (private), RFC 1122 / RFC 4291
  * (loopback), RFC 3927 / RFC 4291 (link-local). */
+/* RFC 1918 private, 127/8 loopback, 169.254/16 link-local. */
+static unsigned ip4_scope(unsigned o0, unsigned o1)
+{
+    if (o0 == 10 || (o0 == 172 && o1 >= 16 && o1 <= 31) || (o0 == 192 && o1 == 168))
+        return SDPX_CF_PRIVATE;
+    if (o0 == 127)
+        return SDPX_CF_LOOPBACK;
+    if (o0 == 169 && o1 == 254)
+        return SDPX_CF_LINK_LOCAL;
+    return 0;
+}
+
+/* The first two octets of a dotted quad (already validated by the decoder). */
+static void ip4_head(sdpx_str a, unsigned *o0, unsigned *o1)
+{
+    unsigned o[2] = {0, 0}, k = 0;
+    for (size_t i = 0; i < a.len && k < 2; i++) {
+        if (a.ptr[i] == '.')
+            k++;
+        else
+            o[k] = o[k] * 10 + (unsigned)(a.ptr[i] - '0');
+    }
+    *o0 = o[0];
+    *o1 = o[1];
+}
+
+/* The eight 16-bit groups of a validated IPv6 address ("::" expanded, a
+ * trailing dotted quad as two groups). */
+static void ip6_groups(sdpx_str a, unsigned g[8])
+{
+    unsigned head[10], tail[10];
+    size_t nh = 0, nt = 0, i = 0;
+    int gap = 0;
+    memset(g, 0, 8 * sizeof *g);
+    while (i < a.len && nh + nt < 8) {
+        if (a.ptr[i] == ':') {
+            if (i + 1 < a.len && a.ptr[i + 1] == ':') {
+                gap = 1;
+                i++;
+            }
+            i++;
+            continue;
+        }
+        size_t j = i;
+        unsigned v = 0;
+        while (j < a.len && a.ptr[j] != ':' && a.ptr[j] != '.')
+            j++;
+        if (j < a.len && a.ptr[j] == '.') { /* an embedded dotted quad ends the address */
+            unsigned part[4] = {0, 0, 0, 0}, k = 0;
+            for (size_t m = i; m < a.len && k < 4; m++) {
+                if (a.ptr[m] == '.')
+                    k++;
+                else
+                    part[k] = part[k] * 10 + (unsigned)(a.ptr[m] - '0');
+            }
+            unsigned *dst = gap ? tail : head;
+            size_t *n = gap ? &nt : &nh;
+            dst[(*n)++] = (part[0] & 0xffu) << 8 | (part[1] & 0xffu);
+            dst[(*n)++] = (part[2] & 0xffu) << 8 | (part[3] & 0xffu);
+            break;
+        }
+        for (size_t m = i; m < j; m++) {
+            char c = a.ptr[m];
+            v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        if (gap)
+            tail[nt++] = v & 0xffffu;
+        else
+            head[nh++] = v & 0xffffu;
+        i = j;
+    }
+    for (size_t k = 0; k < nh && k < 8; k++)
+        g[k] = head[k];
+    for (size_t k = 0; k < nt && k < 8; k++)
+        g[8 - nt + k] = tail[k];
+}
+
 static unsigned addr_scope(sdpx_str a, sdpx_addr_family fam)
 {
+    unsigned o0, o1;
     if (fam == SDPX_ADDR_IP4) {
-        unsigned o[4] = {0, 0, 0, 0}, k = 0;
-        for (size_t i = 0; i < a.len && k < 4; i++) {
-            if (a.ptr[i] == '.')
-                k++;
-            else if (k < 4)
-                o[k] = o[k] * 10 + (unsigned)(a.ptr[i] - '0');
-        }
-        if (o[0] == 10 || (o[0] == 172 && o[1] >= 16 && o[1] <= 31) || (o[0] == 192 && o[1] == 168))
-            return SDPX_CF_PRIVATE;
-        if (o[0] == 127)
-            return SDPX_CF_LOOPBACK;
-        if (o[0] == 169 && o[1] == 254)
-            return SDPX_CF_LINK_LOCAL;
+        ip4_head(a, &o0, &o1);
+        return ip4_scope(o0, o1);
+    }
+    if (fam != SDPX_ADDR_IP6)
         return 0;
-    }
-    if (fam == SDPX_ADDR_IP6) {
-        if (sdpx_str_eq(a, "::1"))
-            return SDPX_CF_LOOPBACK;
-        unsigned g = 0;
-        size_t i = 0;
-        for (; i < a.len && a.ptr[i] != ':'; i++) {
-            char c = a.ptr[i];
-            g = g * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-        }
-        if (i == 0)
-            return 0;
-        if ((g & 0xfe00u) == 0xfc00u)
-            return SDPX_CF_PRIVATE;
-        if ((g & 0xffc0u) == 0xfe80u)
-            return SDPX_CF_LINK_LOCAL;
-    }
+    unsigned g[8];
+    ip6_groups(a, g);
+    int zero5 = !(g[0] | g[1] | g[2] | g[3] | g[4]);
+    if (zero5 && !g[5] && !g[6] && g[7] == 1) /* RFC 4291 2.5.3: ::1 in any spelling */
+        return SDPX_CF_LOOPBACK;
+    if (zero5 && g[5] == 0xffffu) /* RFC 4291 2.5.5.2: IPv4-mapped, scoped as IPv4 */
+        return ip4_scope(g[6] >> 8, g[6] & 0xffu);
+    if ((g[0] & 0xfe00u) == 0xfc00u) /* RFC 4193 unique local */
+        return SDPX_CF_PRIVATE;
+    if ((g[0] & 0xffc0u) == 0xfe80u) /* RFC 4291 2.5.6 link-local */
+        return SDPX_CF_LINK_LOCAL;
     return 0;
 }
 

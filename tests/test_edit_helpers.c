@@ -768,6 +768,35 @@ START_TEST(default_from_session_connection)
 }
 END_TEST
 
+/* Address scopes of IPv6 candidates, whatever the spelling. */
+static const struct {
+    unsigned scope;
+    int removed;
+} scope_cases[] = {
+    {SDPX_CF_LOOPBACK, 2},   /* 0:0::1 and 0:0:0:0:0:0:0:1 */
+    {SDPX_CF_PRIVATE, 3},    /* ::ffff:10.0.0.1, fd00::5, ::FFFF:c0a8:0101 (192.168.1.1) */
+    {SDPX_CF_LINK_LOCAL, 1}, /* FE80::1 */
+};
+
+START_TEST(ipv6_scopes)
+{
+    const char *text = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+                       "a=candidate:1 1 udp 1 0:0::1 1 typ host\r\n"
+                       "a=candidate:2 1 udp 1 0:0:0:0:0:0:0:1 1 typ host\r\n"
+                       "a=candidate:3 1 udp 1 ::ffff:10.0.0.1 1 typ host\r\n"
+                       "a=candidate:4 1 udp 1 fd00::5 1 typ host\r\n"
+                       "a=candidate:5 1 udp 1 ::FFFF:c0a8:0101 1 typ host\r\n"
+                       "a=candidate:6 1 udp 1 FE80::1 1 typ host\r\n"
+                       "a=candidate:7 1 udp 1 2001:db8::1 1 typ host\r\n"
+                       "a=candidate:8 1 udp 1 ::ffff:192.0.2.1 1 typ host\r\n"
+                       "a=candidate:9 1 udp 1 ::2 1 typ host\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    sdpx_candidate_filter f = {0, 0, 0, scope_cases[_i].scope, 0};
+    ck_assert_int_eq(sdpx_session_remove_candidates(s, &f), scope_cases[_i].removed);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* Keys of any length are redacted (a fixed buffer used to refuse 200+ bytes). */
 START_TEST(redact_long_key)
 {
@@ -827,6 +856,7 @@ int main(void)
     tcase_add_loop_test(tc, helper_injection_refused, 0, (int)(sizeof injections / sizeof injections[0]));
     tcase_add_test(tc, redact_malformed_candidate);
     tcase_add_test(tc, redact_long_key);
+    tcase_add_loop_test(tc, ipv6_scopes, 0, (int)(sizeof scope_cases / sizeof scope_cases[0]));
     tcase_add_test(tc, default_from_session_connection);
     tcase_add_test(tc, redact_many_values);
     tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
