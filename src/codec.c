@@ -58,8 +58,7 @@ size_t sdpx_media_codec_count(const sdpx_media *m)
     return n;
 }
 
-/* Payload type a line of kind `kind` is about, or -1 ("*" or undecodable). */
-static int line_pt(const sdpx_line *l)
+int sdpxi_line_pt(const sdpx_line *l)
 {
     sdpx_str rest = sdpx_attr_value(l), f;
     uint64_t v;
@@ -89,7 +88,7 @@ static void join(const sdpx_media *m, unsigned pt, sdpx_codec *c)
         const sdpx_line *l = &m->sec.lines[i];
         if (l->type != 'a')
             continue;
-        if (l->kind == SDPX_ATTR_RTPMAP && !c->rtpmap && line_pt(l) == (int)pt) {
+        if (l->kind == SDPX_ATTR_RTPMAP && !c->rtpmap && sdpxi_line_pt(l) == (int)pt) {
             sdpx_rtpmap r;
             if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) == 0) {
                 c->rtpmap = l;
@@ -100,17 +99,17 @@ static void join(const sdpx_media *m, unsigned pt, sdpx_codec *c)
         } else if (l->kind == SDPX_ATTR_FMTP) {
             sdpx_fmtp f;
             int apt = fmtp_apt(l, &f);
-            if (line_pt(l) == (int)pt && !c->fmtp && sdpx_fmtp_parse(sdpx_attr_value(l), &f) == 0) {
+            if (sdpxi_line_pt(l) == (int)pt && !c->fmtp && sdpx_fmtp_parse(sdpx_attr_value(l), &f) == 0) {
                 c->fmtp = l;
                 c->params = f;
                 if (apt >= 0) {
                     c->has_apt = 1;
                     c->apt = (unsigned)apt;
                 }
-            } else if (apt == (int)pt && !c->has_rtx && line_pt(l) >= 0) {
+            } else if (apt == (int)pt && !c->has_rtx && sdpxi_line_pt(l) >= 0) {
                 /* RFC 4588 8.6: the rtx type names its original with apt */
                 c->has_rtx = 1;
-                c->rtx_payload_type = (unsigned)line_pt(l);
+                c->rtx_payload_type = (unsigned)sdpxi_line_pt(l);
             }
         }
     }

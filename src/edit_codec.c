@@ -104,11 +104,7 @@ static int line_pt(const sdpx_line *l)
     if (l->type != 'a' ||
         (l->kind != SDPX_ATTR_RTPMAP && l->kind != SDPX_ATTR_FMTP && l->kind != SDPX_ATTR_RTCP_FB))
         return -1;
-    sdpx_str rest = sdpx_attr_value(l), f;
-    uint64_t v;
-    if (!sdpx_field_next(&rest, &f) || sdpxi_parse_uint(f, 127, &v))
-        return -1;
-    return (int)v;
+    return sdpxi_line_pt(l);
 }
 
 /* RFC 8851 4: a=rid "pt=" lists name payload types of the m= line; drop the

@@ -108,6 +108,17 @@ static inline sdpx_str sdpxi_str(const char *p, size_t n)
 
 static inline int sdpxi_is_digit(int c) { return c >= '0' && c <= '9'; }
 
+static inline int sdpxi_is_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c);
+}
+
+/* 1 when two views hold the same bytes. */
+static inline int sdpxi_str_same(sdpx_str a, sdpx_str b)
+{
+    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
 /* 1-based column of byte offset `off`, saturating for lines over 4 GiB. */
 static inline unsigned sdpxi_col(size_t off)
 {
@@ -116,6 +127,10 @@ static inline unsigned sdpxi_col(size_t off)
 
 /* Parse a whole view as an unsigned number no larger than max. */
 int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out);
+
+/* The payload type (0-127) in the first field of an attribute value (rtpmap,
+ * fmtp, rtcp-fb), or -1 ("*", undecodable). src/codec.c */
+int sdpxi_line_pt(const sdpx_line *l);
 
 /* Attribute registry (src/attr/registry.c). */
 enum {

@@ -129,7 +129,7 @@ static int lookup(redactor *r, int kind, sdpx_str from, sdpx_str *to)
     for (size_t i = m->nslot ? (size_t)h & (m->nslot - 1) : 0; m->nslot && m->slot[i];
          i = (i + 1) & (m->nslot - 1)) {
         const map_entry *e = &m->e[m->slot[i] - 1];
-        if (e->from.len == from.len && !memcmp(e->from.ptr, from.ptr, from.len)) {
+        if (sdpxi_str_same(e->from, from)) {
             *to = e->to;
             return 0;
         }

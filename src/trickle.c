@@ -97,11 +97,6 @@ static int tmp_nomem(const sdpx_session *s)
     return s->arena.no_heap ? SDPX_ESCRATCH : SDPX_ENOMEM;
 }
 
-static int same_view(sdpx_str a, sdpx_str b)
-{
-    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
 static int cmp_view(sdpx_str a, sdpx_str b)
 {
     if (a.len != b.len)
@@ -154,7 +149,7 @@ static size_t find_mid(const mid_entry *mids, size_t n, sdpx_str mid)
         else
             hi = m;
     }
-    return lo < n && same_view(mids[lo].mid, mid) ? mids[lo].index : SIZE_MAX;
+    return lo < n && sdpxi_str_same(mids[lo].mid, mid) ? mids[lo].index : SIZE_MAX;
 }
 
 /* The session's media section a fragment section stands for: same a=mid,
@@ -342,7 +337,7 @@ static int cred_changed(const sdpx_media *fm, const sdpx_media *m,
                         int (*get)(const sdpx_media *, sdpx_str *))
 {
     sdpx_str a, b;
-    return get(fm, &a) == 0 && get(m, &b) == 0 && !same_view(a, b);
+    return get(fm, &a) == 0 && get(m, &b) == 0 && !sdpxi_str_same(a, b);
 }
 
 /* 1 when the fragment's session-level credential of `kind` is given and
@@ -352,7 +347,7 @@ static int session_cred_changed(const sdpx_session *frag, const sdpx_media *m,
 {
     const sdpx_line *l = sdpx_session_find_attr(frag, kind, NULL);
     const sdpx_line *have = sdpxi_scoped_attr(m, kind);
-    return l && have && !same_view(sdpx_attr_value(l), sdpx_attr_value(have));
+    return l && have && !sdpxi_str_same(sdpx_attr_value(l), sdpx_attr_value(have));
 }
 
 /* Check every fragment section and find its target: from[t] is the index

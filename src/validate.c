@@ -51,11 +51,6 @@ static quoted q(sdpx_str v)
     return o;
 }
 
-static int str_same(sdpx_str a, sdpx_str b)
-{
-    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
 /* ---- payload types: rtpmap, fmtp, rtcp-fb, apt, rid pt= ---------------- */
 
 typedef struct {
@@ -160,7 +155,7 @@ static const keyed *find_key(const keyed *v, size_t n, sdpx_str key)
         else
             hi = mid;
     }
-    return lo < n && str_same(v[lo].key, key) ? &v[lo] : NULL;
+    return lo < n && sdpxi_str_same(v[lo].key, key) ? &v[lo] : NULL;
 }
 
 /* Check the simulcast lines of m against its sorted rids. */
@@ -228,7 +223,7 @@ static int check_rids(reporter *r, const sdpx_media *m, const pt_set *set)
         qsort(rids, n, sizeof *rids, cmp_keyed);
     /* RFC 8851 4: a rid id identifies one RTP stream of the section */
     for (size_t i = 1; i < n; i++)
-        if (str_same(rids[i].key, rids[i - 1].key))
+        if (sdpxi_str_same(rids[i].key, rids[i - 1].key))
             report(r, SDPX_EV_RID_DUPLICATE, rids[i].line, rids[i].key.ptr,
                    "rid \"%s\" is defined twice", q(rids[i].key).s);
     check_simulcast(r, m, rids, n);
@@ -384,7 +379,7 @@ static void check_mids(reporter *r, const sdpx_session *s, const keyed *mids, si
 {
     /* RFC 5888 4: a mid identifies one media section */
     for (size_t i = 1; i < n; i++)
-        if (str_same(mids[i].key, mids[i - 1].key))
+        if (sdpxi_str_same(mids[i].key, mids[i - 1].key))
             report(r, SDPX_EV_MID_DUPLICATE, mids[i].line, mids[i].key.ptr,
                    "mid \"%s\" is also the mid of media section %zu", q(mids[i].key).s,
                    find_key(mids, n, mids[i].key)->pos + 1);

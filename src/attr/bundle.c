@@ -90,7 +90,7 @@ sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
         sdpx_media *m = sdpx_session_media(s, i);
         sdpx_str v;
-        if (sdpx_media_mid(m, &v) == 0 && v.len == mid.len && memcmp(v.ptr, mid.ptr, v.len) == 0)
+        if (sdpx_media_mid(m, &v) == 0 && sdpxi_str_same(v, mid))
             return m;
     }
     return NULL;

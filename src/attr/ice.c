@@ -4,11 +4,6 @@
 
 /* ---- addresses ------------------------------------------------------- */
 
-static int is_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /* RFC 8866 9: IP4-address = b1 3("." decimal-uchar); octets 0-255. */
 static int is_ip4(const char *p, size_t n)
 {
@@ -90,7 +85,7 @@ int sdpx_address_family(sdpx_str a)
     int numeric = 1;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (!is_alnum(c) && c != '-' && c != '.')
+        if (!sdpxi_is_alnum(c) && c != '-' && c != '.')
             return SDPX_EVALUE;
         if (!sdpxi_is_digit(c) && c != '.')
             numeric = 0;

@@ -3,11 +3,6 @@
 
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
 
-static int is_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c);
-}
-
 /* RFC 8851 10: rid-id = 1*(alpha-numeric / "-" / "_") */
 static int is_rid_id(sdpx_str s)
 {
@@ -15,7 +10,7 @@ static int is_rid_id(sdpx_str s)
         return 0;
     for (size_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.ptr[i];
-        if (!is_alnum(c) && c != '-' && c != '_')
+        if (!sdpxi_is_alnum(c) && c != '-' && c != '_')
             return 0;
     }
     return 1;
@@ -79,7 +74,7 @@ static int rid_decode(sdpx_str value, sdpx_rid *out, sdpxi_bad *bad)
     while (sdpx_param_next(&it, &p)) {
         for (size_t i = 0; i < p.key.len; i++) {
             unsigned char c = (unsigned char)p.key.ptr[i];
-            if (!is_alnum(c) && c != '-')
+            if (!sdpxi_is_alnum(c) && c != '-')
                 return BAD(p.key, "rid restriction", "is not 1*(ALPHA / DIGIT / \"-\")");
         }
         if (!p.key.len)
