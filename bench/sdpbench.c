@@ -233,7 +233,7 @@ static int remove_codec(sdpx_media *m, const char *name)
 void op_edit(void *arg)
 {
     ctx *c = arg;
-    c->edit_rc = remove_codec(sdpx_session_media(c->edit_session, 1), "VP8");
+    c->edit_rc = remove_codec(sdpx_session_media_mut(c->edit_session, 1), "VP8");
     c->edit_written = sdpx_write(c->edit_session, 0, c->out, c->outcap);
 }
 #endif

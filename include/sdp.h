@@ -326,8 +326,11 @@ const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i);
 /** Number of media sections. */
 size_t sdpx_session_media_count(const sdpx_session *s);
 
-/** The i-th media section, or NULL when i is out of range. */
-sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+/** The i-th media section, read-only, or NULL when i is out of range. */
+const sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+
+/** The i-th media section of a mutable session, for edits, or NULL when i is out of range. */
+sdpx_media *sdpx_session_media_mut(sdpx_session *s, size_t i);
 
 /** Number of lines in a media section, its m= line (index 0) included. */
 size_t sdpx_media_line_count(const sdpx_media *m);
@@ -338,8 +341,11 @@ const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i);
 /** The media section's 0-based position in its session. */
 size_t sdpx_media_index(const sdpx_media *m);
 
-/** The session a media section belongs to. */
-sdpx_session *sdpx_media_session(const sdpx_media *m);
+/** The session a media section belongs to, read-only. */
+const sdpx_session *sdpx_media_session(const sdpx_media *m);
+
+/** The session a mutable media section belongs to, for edits. */
+sdpx_session *sdpx_media_session_mut(sdpx_media *m);
 
 /** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line. */
 char sdpx_line_type(const sdpx_line *l);
@@ -941,8 +947,11 @@ int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out);
 /** The media section's a=mid value. 0 or SDPX_ENOTFOUND. */
 int sdpx_media_mid(const sdpx_media *m, sdpx_str *out);
 
-/** The media section whose a=mid is `mid`, or NULL. */
-sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+/** The media section whose a=mid is `mid`, read-only, or NULL. */
+const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+
+/** The media section of a mutable session whose a=mid is `mid`, for edits, or NULL. */
+sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid);
 
 /**
  * The session's a=group that lists `mid`, with semantics `semantics`

@@ -85,15 +85,21 @@ int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
     return 0;
 }
 
-sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
+const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
 {
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        sdpx_media *m = sdpx_session_media(s, i);
+        const sdpx_media *m = sdpx_session_media(s, i);
         sdpx_str v;
         if (sdpx_media_mid(m, &v) == 0 && sdpxi_str_same(v, mid))
             return m;
     }
     return NULL;
+}
+
+sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid)
+{
+    const sdpx_media *m = sdpx_session_media_by_mid(s, mid);
+    return m ? sdpx_session_media_mut(s, sdpx_media_index(m)) : NULL;
 }
 
 int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
