@@ -138,7 +138,9 @@ enum {
     SDPXI_SCOPE_MEDIA = 1u << 1,
     SDPXI_FLAG_PROPERTY = 1u << 2 /* takes no value */
 };
-unsigned sdpxi_attr_scope(sdpx_attr_kind kind);
+/* The kind of the attribute named name[0..n) and, from the same row, its
+ * scope and property flags (S|M for a name without a row). */
+sdpx_attr_kind sdpxi_attr_lookup(const char *name, size_t n, unsigned *scope);
 
 /*
  * Value validator of one attribute kind, used by strict mode and lint. Gets

@@ -3,6 +3,7 @@ libsdpx_la_CFLAGS = $(STRICT_CFLAGS)
 libsdpx_la_LDFLAGS = -version-info $(SDPX_LT_VERSION) -export-symbols-regex '^sdpx_' -no-undefined
 libsdpx_la_SOURCES = \
 	src/internal.h \
+	src/scan.h \
 	src/arena.c \
 	src/error.c \
 	src/tokenize.c \

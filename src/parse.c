@@ -1,6 +1,7 @@
 /* Lines -> model. Knows the RFC 8866 line grammar and order; delegates field
  * decoding to lines.c and attribute values to the decoders in attr/. */
 #include "internal.h"
+#include "scan.h"
 
 #include <stdio.h>
 
@@ -22,6 +23,7 @@ typedef struct parser {
     int seen_s;
     unsigned last_line;
     int lf_warned;
+    size_t line_cap;     /* line records the session's array holds */
     int started;         /* the v=0 line was seen */
 } parser;
 
@@ -66,54 +68,31 @@ static unsigned col_of(const sdpx_token *t, const char *at)
 }
 
 
-/* Position in the RFC 8866 5 order; 0 means "not ordered" (unknown type). */
-static int session_rank(char c)
-{
-    switch (c) {
-    case 'v': return 1;
-    case 'o': return 2;
-    case 's': return 3;
-    case 'i': return 4;
-    case 'u': return 5;
-    case 'e': return 6;
-    case 'p': return 7;
-    case 'c': return 8;
-    case 'b': return 9;
-    case 't': return 10;
-    case 'r': return 10;
-    case 'z': return 11;
-    case 'k': return 12;
-    case 'a': return 13;
-    default: return 0;
-    }
-}
+/* What RFC 8866 5 says of each line type letter: its position in the order
+ * of the session part and of a media section (0: not allowed there), and
+ * whether it may appear once only in each. One row per letter, looked up
+ * once per line. */
+enum { TYPE_KNOWN = 1, TYPE_ONCE_SESSION = 2, TYPE_ONCE_MEDIA = 4 };
+typedef struct {
+    uint8_t session_rank, media_rank, flags;
+} type_rule;
 
-static int media_rank(char c)
-{
-    switch (c) {
-    case 'm': return 1;
-    case 'i': return 2;
-    case 'c': return 3;
-    case 'b': return 4;
-    case 'k': return 5;
-    case 'a': return 6;
-    default: return 0;
-    }
-}
-
-static int known_type(char c)
-{
-    return session_rank(c) != 0 || c == 'm';
-}
-
-/* Lines that may appear once per part (RFC 8866 5). */
-static int once_only(char c, int in_media)
-{
-    if (in_media)
-        return c == 'i' || c == 'k';
-    return c == 'v' || c == 'o' || c == 's' || c == 'i' || c == 'u' || c == 'c' ||
-           c == 'z' || c == 'k';
-}
+#define K TYPE_KNOWN
+#define OS TYPE_ONCE_SESSION
+#define OM TYPE_ONCE_MEDIA
+static const type_rule type_rules[26] = {
+    ['v' - 'a'] = {1, 0, K | OS},       ['o' - 'a'] = {2, 0, K | OS},
+    ['s' - 'a'] = {3, 0, K | OS},       ['i' - 'a'] = {4, 2, K | OS | OM},
+    ['u' - 'a'] = {5, 0, K | OS},       ['e' - 'a'] = {6, 0, K},
+    ['p' - 'a'] = {7, 0, K},            ['c' - 'a'] = {8, 3, K | OS},
+    ['b' - 'a'] = {9, 4, K},            ['t' - 'a'] = {10, 0, K},
+    ['r' - 'a'] = {10, 0, K},           ['z' - 'a'] = {11, 0, K | OS},
+    ['k' - 'a'] = {12, 5, K | OS | OM}, ['a' - 'a'] = {13, 6, K},
+    ['m' - 'a'] = {0, 1, K},
+};
+#undef K
+#undef OS
+#undef OM
 
 static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0; }
 
@@ -132,9 +111,10 @@ static int check_order(parser *p, const sdpx_token *t)
 {
     char c = t->type;
     char msg[96];
-    int rank = p->in_media ? media_rank(c) : session_rank(c);
+    const type_rule *tr = &type_rules[c - 'a'];
+    int rank = p->in_media ? tr->media_rank : tr->session_rank;
     int rc = 0;
-    if (!known_type(c)) {
+    if (!(tr->flags & TYPE_KNOWN)) {
         snprintf(msg, sizeof msg, "unknown line type '%c'", c);
         return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, msg);
     }
@@ -149,7 +129,7 @@ static int check_order(parser *p, const sdpx_token *t)
     }
     if (rc)
         return rc;
-    if (once_only(c, p->in_media) && (p->seen & BIT(c))) {
+    if ((tr->flags & (p->in_media ? TYPE_ONCE_MEDIA : TYPE_ONCE_SESSION)) && (p->seen & BIT(c))) {
         snprintf(msg, sizeof msg, "second '%c=' line", c);
         rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, msg);
     }
@@ -346,7 +326,7 @@ static int check_value(parser *p, const sdpx_token *t)
     }
 }
 
-static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
+static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l, unsigned scope)
 {
     sdpx_str name = sdpxi_str(l->text + 2, l->namelen);
     /* Known names are tokens by construction: only unknown ones are checked. */
@@ -360,7 +340,6 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
             return rc;
     }
     if (l->kind > SDPX_ATTR_OTHER) {
-        unsigned scope = sdpxi_attr_scope((sdpx_attr_kind)l->kind);
         unsigned here = p->in_media ? SDPXI_SCOPE_MEDIA : SDPXI_SCOPE_SESSION;
         if (!(scope & here)) {
             char msg[96];
@@ -390,6 +369,18 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
     return 0;
 }
 
+/* The a= fields of a line (name length, HAS_VALUE, kind) from where its name
+ * ends (`nl` bytes after "a="); returns the kind's scope flags. */
+static unsigned set_attr_fields(sdpx_line *l, size_t nl)
+{
+    unsigned scope;
+    l->namelen = (uint32_t)nl;
+    if (nl < (size_t)l->len - 2)
+        l->flags |= SDPXI_LINE_HAS_VALUE;
+    l->kind = (uint8_t)sdpxi_attr_lookup(l->text + 2, nl, &scope);
+    return scope;
+}
+
 void sdpxi_line_classify(sdpx_line *l)
 {
     l->kind = SDPX_ATTR_NONE;
@@ -400,14 +391,12 @@ void sdpxi_line_classify(sdpx_line *l)
     const char *v = l->text + 2;
     size_t n = l->len - 2;
     const char *colon = memchr(v, ':', n);
-    size_t nl = colon ? (size_t)(colon - v) : n;
-    l->namelen = (uint32_t)nl;
-    if (colon)
-        l->flags |= SDPXI_LINE_HAS_VALUE;
-    l->kind = (uint8_t)sdpx_attr_kind_from_name(sdpxi_str(v, nl));
+    set_attr_fields(l, colon ? (size_t)(colon - v) : n);
 }
 
-/* Count lines and likely m= lines to size the arena exactly. */
+/* Count lines and likely m= lines: the exact size of the arena, for scratch
+ * memory (whose `need` must be exact) and for inputs long enough to hold
+ * more lines than max_lines. */
 static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
 {
     size_t lines = 0, media = len > 0 && buf[0] == 'm';
@@ -465,9 +454,49 @@ static int mul_size(size_t *acc, size_t n, size_t each)
     return add_size(acc, n * each);
 }
 
-static sdpx_media *new_media(sdpx_session *s, sdpx_line *first)
+/* The line records of every section are one array, sized before the parse
+ * (exactly, or for lines of SDPXI_LINE_GUESS bytes on average); a description
+ * of shorter lines moves it into one twice as large, the old one staying in
+ * the arena: amortised linear. */
+#define SDPXI_LINE_GUESS 12u
+#define SDPXI_MEDIA_GUESS 64u
+
+static int grow_lines(parser *p, sdpx_session *s, size_t used)
 {
+    sdpx_line *old = s->sec.lines;
+    size_t cap = p->line_cap * 2;
+    sdpx_line *nl = cap <= SIZE_MAX / sizeof *nl ? sdpxi_arena_alloc(&s->arena, cap * sizeof *nl)
+                                                 : NULL;
+    if (!nl)
+        return report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu line records)", cap);
+    memcpy(nl, old, used * sizeof *nl);
+    s->sec.lines = nl;
+    for (size_t i = 0; i < s->nmedia; i++)
+        s->media[i]->sec.lines = nl + (s->media[i]->sec.lines - old);
+    p->line_cap = cap;
+    return 0;
+}
+
+/* A new media section starting at `first`; its pointer array keeps one
+ * spare slot and doubles when full. NULL when out of memory (reported). */
+static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
+{
+    if (s->nmedia >= s->media_cap) {
+        size_t cap = 2 * s->media_cap + 1;
+        sdpx_media **arr = sdpxi_arena_alloc(&s->arena, (cap + 1) * sizeof *arr);
+        if (!arr) {
+            report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu media sections)", cap);
+            return NULL;
+        }
+        memcpy(arr, s->media, s->nmedia * sizeof *arr);
+        s->media = arr;
+        s->media_cap = cap;
+    }
     sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
+    if (!m) {
+        report(p, SDPX_ENOMEM, 0, 0, "out of memory (a media section)");
+        return NULL;
+    }
     m->session = s;
     m->sec.lines = first;
     m->sec.n = 0;
@@ -503,21 +532,48 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     sdpx_tokenizer tz;
     sdpx_token t;
     sdpx_error terr;
-    sdpx_line *out = s->sec.lines;
     sdpx_media *cur = NULL;
     size_t nout = 0;
     int rc;
 
     sdpx_tokenizer_init(&tz, text, len);
-    for (;;) {
-        rc = sdpx_tokenizer_next(&tz, &t, &terr);
-        if (rc == 0)
-            break;
-        if (rc < 0) {
-            report(p, rc, terr.line, terr.col, "%s", terr.msg);
-            if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
-                return rc;
-            continue;
+    while (tz.pos < len) {
+        /* One scan finds the line's end, proves it clean and finds where an
+         * a= name ends. Anything unusual (a blank line, NUL, a stray CR, no
+         * type letter or '=') goes through the tokenizer, which says what. */
+        const char *start = text + tz.pos;
+        size_t rest = len - tz.pos, colon;
+        size_t n = sdpxi_scan_line(start, rest, &colon);
+        size_t adv = 0;
+        sdpx_eol eol = SDPX_EOL_NONE;
+        if (n == rest) {
+            adv = n;
+        } else if (start[n] == '\n') {
+            adv = n + 1;
+            eol = SDPX_EOL_LF;
+        } else if (start[n] == '\r' && n + 1 < rest && start[n + 1] == '\n') {
+            adv = n + 2;
+            eol = SDPX_EOL_CRLF;
+        }
+        if (adv && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
+            tz.pos += adv;
+            t.type = start[0];
+            t.value = sdpxi_str(start + 2, n - 2);
+            t.text = sdpxi_str(start, n);
+            t.line = ++tz.line;
+            t.eol = eol;
+        } else {
+            rc = sdpx_tokenizer_next(&tz, &t, &terr);
+            if (rc < 0) {
+                report(p, rc, terr.line, terr.col, "%s", terr.msg);
+                if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
+                    return rc;
+                continue;
+            }
+            if (t.type == 'a') {
+                const char *c = memchr(t.value.ptr, ':', t.value.len);
+                colon = c ? (size_t)(c - t.text.ptr) : t.text.len;
+            }
         }
         if (t.text.len > p->lim.max_line_len) {
             report(p, SDPX_ELIMIT, t.line, sdpxi_col(p->lim.max_line_len),
@@ -536,14 +592,20 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             p->started = 1;
         }
 
-        sdpx_line *l = &out[nout++];
+        if (nout == p->line_cap && grow_lines(p, s, nout))
+            return SDPX_ENOMEM;
+        sdpx_line *l = &s->sec.lines[nout++];
+        unsigned scope = 0;
         l->text = t.text.ptr;
         l->len = (uint32_t)t.text.len;
         l->lineno = t.line;
         l->type = t.type;
         l->eol = (uint8_t)t.eol;
         l->flags = 0;
-        sdpxi_line_classify(l);
+        l->kind = SDPX_ATTR_NONE;
+        l->namelen = 0;
+        if (t.type == 'a')
+            scope = set_attr_fields(l, colon - 2);
 
         if (t.type == 0) {
             rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
@@ -554,7 +616,9 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                            "more media sections than the limit max_media (%zu)", p->lim.max_media);
                     return p->first_code;
                 }
-                cur = new_media(s, l);
+                cur = new_media(p, s, l);
+                if (!cur)
+                    return SDPX_ENOMEM;
                 p->in_media = 1;
                 p->last_rank = 0;
                 p->seen = 0;
@@ -573,7 +637,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             check_order(p, &t);
             check_value(p, &t);
             if (t.type == 'a')
-                check_attr(p, &t, l);
+                check_attr(p, &t, l, scope);
         }
         if (cur)
             cur->sec.n++;
@@ -632,11 +696,24 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
         return report(&p, SDPX_ELIMIT, 0, 0, "input of %zu bytes exceeds the limit max_input (%zu)",
                       len, p.lim.max_input);
 
+    /* Scratch memory is sized exactly (err->need is the exact size), and so
+     * is an input long enough to hold more than max_lines lines (a line is
+     * at least one byte). Otherwise the size comes from the length alone and
+     * the parse grows the arrays in the rare description of shorter lines:
+     * no pass over the input before the parse. */
     size_t nlines, nmedia;
-    prescan(buf, len, &nlines, &nmedia);
-    if (nlines > p.lim.max_lines)
-        return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
-                      nlines, p.lim.max_lines);
+    if ((opt && opt->scratch) || (p.flags & SDPX_PARSE_NO_HEAP) || len > p.lim.max_lines) {
+        prescan(buf, len, &nlines, &nmedia);
+        if (nlines > p.lim.max_lines)
+            return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
+                          nlines, p.lim.max_lines);
+    } else {
+        nlines = len / SDPXI_LINE_GUESS + 16;
+        if (nlines > len)
+            nlines = len;
+        nmedia = len / SDPXI_MEDIA_GUESS + 4;
+    }
+    p.line_cap = nlines;
     if (nmedia > p.lim.max_media)
         nmedia = p.lim.max_media + 1; /* the parse stops at the limit anyway */
 

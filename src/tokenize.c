@@ -2,9 +2,7 @@
  * writes and never reads past the length it was given. */
 #include "internal.h"
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
+#include "scan.h"
 
 void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len)
 {
@@ -22,35 +20,13 @@ static int is_blank(const char *p, size_t n)
     return 1;
 }
 
-/* Offset of the first LF, CR or NUL in p[0..n), or n: one pass finds the
- * line's end and proves it clean. Reads only inside p[0..n). */
-static size_t find_special(const char *p, size_t n)
-{
-    size_t i = 0;
-#if defined(__SSE2__) && defined(__GNUC__)
-    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128();
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
-                                   _mm_cmpeq_epi8(v, nul));
-        unsigned bits = (unsigned)_mm_movemask_epi8(hit);
-        if (bits)
-            return i + (size_t)__builtin_ctz(bits);
-    }
-#endif
-    for (; i < n; i++)
-        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\0')
-            return i;
-    return n;
-}
-
 int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
 {
     if (t->pos >= t->len)
         return 0;
     const char *start = t->buf + t->pos;
     size_t rest = t->len - t->pos;
-    size_t n = find_special(start, rest);
+    size_t n = sdpxi_scan_line(start, rest, NULL);
     sdpx_eol eol = SDPX_EOL_NONE;
     unsigned line = ++t->line;
 
