@@ -24,6 +24,7 @@ typedef struct parser {
     unsigned last_line;
     int lf_warned;
     size_t line_cap;     /* line records the session's array holds */
+    int quiet;           /* lenient without diagnostics: warnings go nowhere */
     int started;         /* the v=0 line was seen */
 } parser;
 
@@ -38,27 +39,33 @@ static int report(parser *p, int code, unsigned line, unsigned col, const char *
 #endif
     ;
 
-static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+static int vreport(parser *p, int code, unsigned line, unsigned col, const char *fmt, va_list ap)
 {
     int want_diag = p->diag && (code > 0 || (p->flags & SDPX_PARSE_ALL_ERRORS));
     int want_err = code < 0 && p->first_code == 0 && p->err;
     if (code < 0 && p->first_code == 0)
         p->first_code = code;
     if (!want_diag && !want_err)
-        return code;
+        return code; /* nobody reads the message: do not format it */
     sdpx_error e;
     e.code = code;
     e.line = line;
     e.col = col;
     e.need = 0;
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(e.msg, sizeof e.msg, fmt, ap);
-    va_end(ap);
     if (want_err)
         *p->err = e;
     if (want_diag)
         p->diag(p->diag_ctx, code < 0 ? SDPX_SEV_ERROR : SDPX_SEV_WARNING, &e);
+    return code;
+}
+
+static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, code, line, col, fmt, ap);
+    va_end(ap);
     return code;
 }
 
@@ -99,40 +106,41 @@ static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0;
 /* A structural rule was broken: an error in strict mode, a warning otherwise.
  * Returns the error code (strict) or 0. */
 static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
-                const char *what)
+                const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
+                const char *fmt, ...)
 {
-    if (strict(p))
-        return report(p, ecode, t->line, col, "%s", what);
-    report(p, wcode, t->line, col, "%s", what);
-    return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, strict(p) ? ecode : wcode, t->line, col, fmt, ap);
+    va_end(ap);
+    return strict(p) ? ecode : 0;
 }
 
 static int check_order(parser *p, const sdpx_token *t)
 {
     char c = t->type;
-    char msg[96];
     const type_rule *tr = &type_rules[c - 'a'];
     int rank = p->in_media ? tr->media_rank : tr->session_rank;
     int rc = 0;
-    if (!(tr->flags & TYPE_KNOWN)) {
-        snprintf(msg, sizeof msg, "unknown line type '%c'", c);
-        return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, msg);
-    }
-    if (rank == 0) {
-        snprintf(msg, sizeof msg, "'%c=' line inside a media section", c);
-        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, msg);
-    } else if (rank < p->last_rank || (c == 'r' && p->last_type != 't' && p->last_type != 'r')) {
-        snprintf(msg, sizeof msg, "'%c=' line out of order after '%c='", c, p->last_type);
-        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, msg);
-    } else {
+    if (!(tr->flags & TYPE_KNOWN))
+        return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, "unknown line type '%c'", c);
+    if (rank == 0)
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, "'%c=' line inside a media section", c);
+    else if (rank < p->last_rank || (c == 'r' && p->last_type != 't' && p->last_type != 'r'))
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, "'%c=' line out of order after '%c='", c,
+                  p->last_type);
+    else
         p->last_rank = rank;
-    }
     if (rc)
         return rc;
-    if ((tr->flags & (p->in_media ? TYPE_ONCE_MEDIA : TYPE_ONCE_SESSION)) && (p->seen & BIT(c))) {
-        snprintf(msg, sizeof msg, "second '%c=' line", c);
-        rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, msg);
-    }
+    if ((tr->flags & (p->in_media ? TYPE_ONCE_MEDIA : TYPE_ONCE_SESSION)) && (p->seen & BIT(c)))
+        rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, "second '%c=' line", c);
     p->seen |= BIT(c);
     p->last_type = c;
     return rc;
@@ -207,14 +215,16 @@ static int check_origin(parser *p, const sdpx_token *t)
 
 static int check_connection(parser *p, const sdpx_token *t)
 {
+    sdpx_str rest = t->value, f;
+    int n = 0;
+    while (n < 3 && sdpx_field_next(&rest, &f))
+        n++;
+    if (n < 3)
+        return missing_field(p, t, "c=", "three fields: nettype addrtype address");
+    if (p->quiet) /* what else can be wrong is a warning: nobody listens */
+        return 0;
     sdpx_connection c;
     if (sdpx_connection_parse(t->value, &c)) {
-        sdpx_str rest = t->value, f;
-        int n = 0;
-        while (n < 3 && sdpx_field_next(&rest, &f))
-            n++;
-        if (n < 3)
-            return missing_field(p, t, "c=", "three fields: nettype addrtype address");
         sdpx_str extra;
         if (sdpx_field_next(&rest, &extra))
             return soft_field_error(p, t, SDPX_EFIELD, extra.ptr, extra,
@@ -289,6 +299,17 @@ static int check_value(parser *p, const sdpx_token *t)
     case 'o': return check_origin(p, t);
     case 'c': return check_connection(p, t);
     case 'm': return check_mline(p, t);
+    case 'v':
+        if (!sdpx_str_eq(t->value, "0"))
+            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
+        return 0;
+    default:
+        break;
+    }
+    /* The rest fail softly only: a warning, when nobody listens, is no work. */
+    if (p->quiet)
+        return 0;
+    switch (t->type) {
     case 'b': return check_bandwidth(p, t);
     case 't': return check_timing(p, t);
     case 'r': {
@@ -317,10 +338,6 @@ static int check_value(parser *p, const sdpx_token *t)
                                     "k= line \"%s\" is not <method>[:<key>]");
         return 0;
     }
-    case 'v':
-        if (!sdpx_str_eq(t->value, "0"))
-            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
-        return 0;
     default:
         return 0;
     }
@@ -333,20 +350,16 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l, unsign
     if (l->kind == SDPX_ATTR_OTHER && !sdpxi_is_token(name)) {
         char q[64];
         sdpxi_quote(q, sizeof q, name, 40);
-        char msg[96];
-        snprintf(msg, sizeof msg, "attribute name \"%s\" is not a token", q);
-        int rc = rule(p, SDPX_EVALUE, SDPX_W_ATTR_NAME, t, 3, msg);
+        int rc = rule(p, SDPX_EVALUE, SDPX_W_ATTR_NAME, t, 3, "attribute name \"%s\" is not a token", q);
         if (rc)
             return rc;
     }
     if (l->kind > SDPX_ATTR_OTHER) {
         unsigned here = p->in_media ? SDPXI_SCOPE_MEDIA : SDPXI_SCOPE_SESSION;
         if (!(scope & here)) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "a=%s is not allowed at %s level",
-                     sdpx_attr_kind_name((sdpx_attr_kind)l->kind),
-                     p->in_media ? "media" : "session");
-            int rc = rule(p, SDPX_ESCOPE, SDPX_W_SCOPE, t, 3, msg);
+            int rc = rule(p, SDPX_ESCOPE, SDPX_W_SCOPE, t, 3, "a=%s is not allowed at %s level",
+                          sdpx_attr_kind_name((sdpx_attr_kind)l->kind),
+                          p->in_media ? "media" : "session");
             if (rc)
                 return rc;
         }
@@ -527,6 +540,13 @@ static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
     }
 }
 
+static int too_many_attributes(parser *p, const sdpx_token *t)
+{
+    report(p, SDPX_ELIMIT, t->line, 1, "more attributes than the limit max_attributes (%zu)",
+           p->lim.max_attributes);
+    return p->first_code; /* limits always stop the parse; the first error wins */
+}
+
 static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
 {
     sdpx_tokenizer tz;
@@ -609,6 +629,15 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
 
         if (t.type == 0) {
             rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
+        } else if (t.type == 'a' && (p->quiet || p->last_type == 'a')) {
+            /* Quiet, the order, scope and name rules can only warn, and
+             * nobody listens. After an a= line of the same part (an m= line
+             * between would be the last type) another one keeps the order
+             * and may repeat: check_order would find nothing. */
+            if (++p->nattrs > p->lim.max_attributes)
+                return too_many_attributes(p, &t);
+            if (!p->quiet)
+                check_attr(p, &t, l, scope);
         } else {
             if (t.type == 'm') {
                 if (s->nmedia >= p->lim.max_media) {
@@ -623,20 +652,18 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 p->last_rank = 0;
                 p->seen = 0;
             }
-            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes) {
-                report(p, SDPX_ELIMIT, t.line, 1,
-                       "more attributes than the limit max_attributes (%zu)", p->lim.max_attributes);
-                return p->first_code;
-            }
+            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes)
+                return too_many_attributes(p, &t);
             if (t.type == 'o')
                 p->seen_o = 1;
             else if (t.type == 's')
                 p->seen_s = 1;
             else if (t.type == 't')
                 p->seen_t = 1;
-            check_order(p, &t);
+            if (!p->quiet)
+                check_order(p, &t);
             check_value(p, &t);
-            if (t.type == 'a')
+            if (t.type == 'a' && !p->quiet)
                 check_attr(p, &t, l, scope);
         }
         if (cur)
@@ -683,6 +710,7 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     p.diag_ctx = opt ? opt->diag_ctx : NULL;
     p.err = err;
     limits_with_defaults(opt, &p.lim);
+    p.quiet = !p.diag && !(p.flags & SDPX_PARSE_STRICT);
     if (err)
         memset(err, 0, sizeof *err);
     if (!out)
