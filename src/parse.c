@@ -540,9 +540,9 @@ static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
     }
 }
 
-static int too_many_attributes(parser *p, const sdpx_token *t)
+static int too_many_attributes(parser *p, unsigned line)
 {
-    report(p, SDPX_ELIMIT, t->line, 1, "more attributes than the limit max_attributes (%zu)",
+    report(p, SDPX_ELIMIT, line, 1, "more attributes than the limit max_attributes (%zu)",
            p->lim.max_attributes);
     return p->first_code; /* limits always stop the parse; the first error wins */
 }
@@ -552,7 +552,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     sdpx_tokenizer tz;
     sdpx_token t;
     sdpx_error terr;
-    sdpx_media *cur = NULL;
+    sdpxi_section *part = &s->sec; /* the part the lines go to */
     size_t nout = 0;
     int rc;
 
@@ -577,6 +577,25 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
         }
         if (adv && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
             tz.pos += adv;
+            if (start[0] == 'a' && p->quiet && p->started && n <= p->lim.max_line_len) {
+                /* The common line of a quiet parse, an attribute after v=0:
+                 * what the general path below would do to it, and no more. */
+                if (nout == p->line_cap && grow_lines(p, s, nout))
+                    return SDPX_ENOMEM;
+                sdpx_line *l = &s->sec.lines[nout++];
+                l->text = start;
+                l->len = (uint32_t)n;
+                l->lineno = ++tz.line;
+                l->type = 'a';
+                l->eol = (uint8_t)eol;
+                l->flags = 0;
+                set_attr_fields(l, colon - 2);
+                if (++p->nattrs > p->lim.max_attributes)
+                    return too_many_attributes(p, l->lineno);
+                part->n++;
+                p->last_line = l->lineno;
+                continue;
+            }
             t.type = start[0];
             t.value = sdpxi_str(start + 2, n - 2);
             t.text = sdpxi_str(start, n);
@@ -601,7 +620,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             return p->first_code; /* limits always stop the parse; the first error wins */
         }
         line_quirks(p, &t, len);
-        if (!p->started && t.type && !(p->flags & SDPXI_PARSE_FRAGMENT)) {
+        if (!p->started && t.type) {
             /* RFC 8866 5.1: the description starts with v=0 */
             if (!(t.type == 'v' && sdpx_str_eq(t.value, "0"))) {
                 char q[64];
@@ -635,7 +654,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
              * between would be the last type) another one keeps the order
              * and may repeat: check_order would find nothing. */
             if (++p->nattrs > p->lim.max_attributes)
-                return too_many_attributes(p, &t);
+                return too_many_attributes(p, t.line);
             if (!p->quiet)
                 check_attr(p, &t, l, scope);
         } else {
@@ -645,15 +664,16 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                            "more media sections than the limit max_media (%zu)", p->lim.max_media);
                     return p->first_code;
                 }
-                cur = new_media(p, s, l);
-                if (!cur)
+                sdpx_media *m = new_media(p, s, l);
+                if (!m)
                     return SDPX_ENOMEM;
+                part = &m->sec;
                 p->in_media = 1;
                 p->last_rank = 0;
                 p->seen = 0;
             }
             if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes)
-                return too_many_attributes(p, &t);
+                return too_many_attributes(p, t.line);
             if (t.type == 'o')
                 p->seen_o = 1;
             else if (t.type == 's')
@@ -666,16 +686,13 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             if (t.type == 'a' && !p->quiet)
                 check_attr(p, &t, l, scope);
         }
-        if (cur)
-            cur->sec.n++;
-        else
-            s->sec.n++;
+        part->n++;
         p->last_line = t.line;
         if (p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS))
             return p->first_code;
     }
     /* RFC 8866 5.1: a description starts with v=0; blank lines alone are not one. */
-    if (!p->started && !(p->flags & SDPXI_PARSE_FRAGMENT)) {
+    if (!p->started) {
         report(p, SDPX_EVERSION, 1, 1, "no v=0 line: the input holds only blank lines");
         return p->first_code;
     }
@@ -711,6 +728,7 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     p.err = err;
     limits_with_defaults(opt, &p.lim);
     p.quiet = !p.diag && !(p.flags & SDPX_PARSE_STRICT);
+    p.started = (p.flags & SDPXI_PARSE_FRAGMENT) != 0; /* RFC 8840 9: no v= line */
     if (err)
         memset(err, 0, sizeof *err);
     if (!out)
