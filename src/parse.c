@@ -556,14 +556,19 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     size_t nout = 0;
     int rc;
 
+    /* Loop state in locals: the parser struct is reachable from calls */
+    size_t pos = 0;
+    unsigned lineno = 0;
+    const size_t max_line = p->lim.max_line_len;
+    int short_a = p->quiet && p->started;
     sdpx_tokenizer_init(&tz, text, len);
-    while (tz.pos < len) {
-        /* One scan finds the line's end, proves it clean and finds where an
-         * a= name ends. Anything unusual (a blank line, NUL, a stray CR, no
+    while (pos < len) {
+        /* One scan finds the line's end and proves it clean; one compare
+         * more finds where an a= name ends. Anything unusual (a blank line, NUL, a stray CR, no
          * type letter or '=') goes through the tokenizer, which says what. */
-        const char *start = text + tz.pos;
-        size_t rest = len - tz.pos, colon;
-        size_t n = sdpxi_scan_line(start, rest, &colon);
+        const char *start = text + pos;
+        size_t rest = len - pos, colon = 0;
+        size_t n = sdpxi_scan_line(start, rest);
         size_t adv = 0;
         sdpx_eol eol = SDPX_EOL_NONE;
         if (n == rest) {
@@ -576,8 +581,11 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             eol = SDPX_EOL_CRLF;
         }
         if (adv && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
-            tz.pos += adv;
-            if (start[0] == 'a' && p->quiet && p->started && n <= p->lim.max_line_len) {
+            pos += adv;
+            lineno++;
+            if (start[0] == 'a')
+                colon = sdpxi_scan_colon(start, n, rest);
+            if (start[0] == 'a' && short_a && n <= max_line) {
                 /* The common line of a quiet parse, an attribute after v=0:
                  * what the general path below would do to it, and no more. */
                 if (nout == p->line_cap && grow_lines(p, s, nout))
@@ -585,24 +593,28 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 sdpx_line *l = &s->sec.lines[nout++];
                 l->text = start;
                 l->len = (uint32_t)n;
-                l->lineno = ++tz.line;
+                l->lineno = lineno;
                 l->type = 'a';
                 l->eol = (uint8_t)eol;
                 l->flags = 0;
                 set_attr_fields(l, colon - 2);
                 if (++p->nattrs > p->lim.max_attributes)
-                    return too_many_attributes(p, l->lineno);
+                    return too_many_attributes(p, lineno);
                 part->n++;
-                p->last_line = l->lineno;
+                p->last_line = lineno;
                 continue;
             }
             t.type = start[0];
             t.value = sdpxi_str(start + 2, n - 2);
             t.text = sdpxi_str(start, n);
-            t.line = ++tz.line;
+            t.line = lineno;
             t.eol = eol;
         } else {
+            tz.pos = pos;
+            tz.line = lineno;
             rc = sdpx_tokenizer_next(&tz, &t, &terr);
+            pos = tz.pos;
+            lineno = tz.line;
             if (rc < 0) {
                 report(p, rc, terr.line, terr.col, "%s", terr.msg);
                 if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
@@ -629,6 +641,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 return p->first_code; /* not SDP at all: nothing more to say */
             }
             p->started = 1;
+            short_a = p->quiet;
         }
 
         if (nout == p->line_cap && grow_lines(p, s, nout))
