@@ -12,7 +12,6 @@ typedef struct parser {
     void *diag_ctx;
     sdpx_error *err;     /* the caller's: receives the first error */
     int first_code;      /* 0 until an error happened */
-    size_t nattrs;
     /* order and presence tracking */
     int in_media;
     int last_rank;
@@ -382,16 +381,17 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l, unsign
     return 0;
 }
 
-/* The a= fields of a line (name length, HAS_VALUE, kind) from where its name
- * ends (`nl` bytes after "a="); returns the kind's scope flags. */
-static unsigned set_attr_fields(sdpx_line *l, size_t nl)
+/* The a= fields of a line of `len` bytes (name length, HAS_VALUE, kind)
+ * from where its name ends (`nl` bytes after "a="); returns the kind's
+ * scope flags. */
+static unsigned set_attr_fields(sdpx_line *l, size_t nl, size_t len)
 {
-    unsigned scope;
+    unsigned k = sdpxi_attr_lookup(l->text + 2, nl);
     l->namelen = (uint32_t)nl;
-    if (nl < (size_t)l->len - 2)
+    if (nl < len - 2)
         l->flags |= SDPXI_LINE_HAS_VALUE;
-    l->kind = (uint8_t)sdpxi_attr_lookup(l->text + 2, nl, &scope);
-    return scope;
+    l->kind = (uint8_t)k;
+    return k >> 8;
 }
 
 void sdpxi_line_classify(sdpx_line *l)
@@ -404,7 +404,7 @@ void sdpxi_line_classify(sdpx_line *l)
     const char *v = l->text + 2;
     size_t n = l->len - 2;
     const char *colon = memchr(v, ':', n);
-    set_attr_fields(l, colon ? (size_t)(colon - v) : n);
+    set_attr_fields(l, colon ? (size_t)(colon - v) : n, l->len);
 }
 
 /* Count lines and likely m= lines: the exact size of the arena, for scratch
@@ -559,7 +559,9 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     /* Loop state in locals: the parser struct is reachable from calls */
     size_t pos = 0;
     unsigned lineno = 0;
-    const size_t max_line = p->lim.max_line_len;
+    const size_t max_line = p->lim.max_line_len, max_attrs = p->lim.max_attributes;
+    size_t nattrs = 0;
+    sdpx_line *lines = s->sec.lines; /* moves when grow_lines grows it */
     int short_a = p->quiet && p->started;
     sdpx_tokenizer_init(&tz, text, len);
     while (pos < len) {
@@ -573,37 +575,46 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
         sdpx_eol eol = SDPX_EOL_NONE;
         if (n == rest) {
             adv = n;
+        } else if (start[n] == '\r') {
+            if (n + 1 < rest && start[n + 1] == '\n') {
+                adv = n + 2;
+                eol = SDPX_EOL_CRLF;
+            }
         } else if (start[n] == '\n') {
             adv = n + 1;
             eol = SDPX_EOL_LF;
-        } else if (start[n] == '\r' && n + 1 < rest && start[n + 1] == '\n') {
-            adv = n + 2;
-            eol = SDPX_EOL_CRLF;
         }
-        if (adv && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
+        unsigned char c = (unsigned char)start[0];
+        if (adv && n >= 2 && start[1] == '=' && c == 'a' && short_a && n <= max_line) {
+            /* The common line of a quiet parse, an attribute after v=0:
+             * what the general path below would do to it, and no more
+             * (p->last_line serves strict mode only). */
             pos += adv;
             lineno++;
-            if (start[0] == 'a')
-                colon = sdpxi_scan_colon(start, n, rest);
-            if (start[0] == 'a' && short_a && n <= max_line) {
-                /* The common line of a quiet parse, an attribute after v=0:
-                 * what the general path below would do to it, and no more. */
-                if (nout == p->line_cap && grow_lines(p, s, nout))
+            colon = sdpxi_scan_colon(start, n, rest);
+            if (nout == p->line_cap) {
+                if (grow_lines(p, s, nout))
                     return SDPX_ENOMEM;
-                sdpx_line *l = &s->sec.lines[nout++];
-                l->text = start;
-                l->len = (uint32_t)n;
-                l->lineno = lineno;
-                l->type = 'a';
-                l->eol = (uint8_t)eol;
-                l->flags = 0;
-                set_attr_fields(l, colon - 2);
-                if (++p->nattrs > p->lim.max_attributes)
-                    return too_many_attributes(p, lineno);
-                part->n++;
-                p->last_line = lineno;
-                continue;
+                lines = s->sec.lines;
             }
+            sdpx_line *l = &lines[nout++];
+            l->text = start;
+            l->len = (uint32_t)n;
+            l->lineno = lineno;
+            l->type = 'a';
+            l->eol = (uint8_t)eol;
+            l->flags = 0;
+            set_attr_fields(l, colon - 2, n);
+            if (++nattrs > max_attrs)
+                return too_many_attributes(p, lineno);
+            part->n++;
+            continue;
+        }
+        if (adv && n >= 2 && start[1] == '=' && c >= 'a' && c <= 'z') {
+            pos += adv;
+            lineno++;
+            if (c == 'a')
+                colon = sdpxi_scan_colon(start, n, rest);
             t.type = start[0];
             t.value = sdpxi_str(start + 2, n - 2);
             t.text = sdpxi_str(start, n);
@@ -622,8 +633,8 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 continue;
             }
             if (t.type == 'a') {
-                const char *c = memchr(t.value.ptr, ':', t.value.len);
-                colon = c ? (size_t)(c - t.text.ptr) : t.text.len;
+                const char *cp = memchr(t.value.ptr, ':', t.value.len);
+                colon = cp ? (size_t)(cp - t.text.ptr) : t.text.len;
             }
         }
         if (t.text.len > p->lim.max_line_len) {
@@ -644,9 +655,12 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             short_a = p->quiet;
         }
 
-        if (nout == p->line_cap && grow_lines(p, s, nout))
-            return SDPX_ENOMEM;
-        sdpx_line *l = &s->sec.lines[nout++];
+        if (nout == p->line_cap) {
+            if (grow_lines(p, s, nout))
+                return SDPX_ENOMEM;
+            lines = s->sec.lines;
+        }
+        sdpx_line *l = &lines[nout++];
         unsigned scope = 0;
         l->text = t.text.ptr;
         l->len = (uint32_t)t.text.len;
@@ -657,7 +671,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
         l->kind = SDPX_ATTR_NONE;
         l->namelen = 0;
         if (t.type == 'a')
-            scope = set_attr_fields(l, colon - 2);
+            scope = set_attr_fields(l, colon - 2, t.text.len);
 
         if (t.type == 0) {
             rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
@@ -666,7 +680,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
              * nobody listens. After an a= line of the same part (an m= line
              * between would be the last type) another one keeps the order
              * and may repeat: check_order would find nothing. */
-            if (++p->nattrs > p->lim.max_attributes)
+            if (++nattrs > max_attrs)
                 return too_many_attributes(p, t.line);
             if (!p->quiet)
                 check_attr(p, &t, l, scope);
@@ -685,7 +699,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 p->last_rank = 0;
                 p->seen = 0;
             }
-            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes)
+            if (t.type == 'a' && ++nattrs > max_attrs)
                 return too_many_attributes(p, t.line);
             if (t.type == 'o')
                 p->seen_o = 1;

@@ -96,7 +96,8 @@ _Static_assert(NROWS == SDPXI_GEN_NROWS, "registry_gen.awk must see every row of
 static const uint8_t row_by_kind[SDPX_ATTR_KIND_COUNT] = SDPXI_GEN_ROW_BY_KIND;
 #endif
 
-/* The row of the attribute named p[0..n), or NULL. */
+/* The row of the attribute named p[0..n), or NULL. Its one caller is the
+ * lookup below, so the generated switch is inlined there. */
 static const attr_row *row_of_name(const char *p, size_t n)
 {
 #ifdef SDPXI_GEN_NROWS
@@ -123,21 +124,15 @@ static const attr_row *row_of_name(const char *p, size_t n)
 #endif
 }
 
-sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
-{
-    const attr_row *r = row_of_name(name.ptr, name.len);
-    return r ? (sdpx_attr_kind)r->kind : SDPX_ATTR_OTHER;
-}
-
-sdpx_attr_kind sdpxi_attr_lookup(const char *name, size_t n, unsigned *scope)
+unsigned sdpxi_attr_lookup(const char *name, size_t n)
 {
     const attr_row *r = row_of_name(name, n);
-    if (!r) {
-        *scope = (unsigned)(S | M);
-        return SDPX_ATTR_OTHER;
-    }
-    *scope = r->scope;
-    return (sdpx_attr_kind)r->kind;
+    return r ? r->kind | (unsigned)r->scope << 8 : SDPX_ATTR_OTHER | (unsigned)(S | M) << 8;
+}
+
+sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
+{
+    return (sdpx_attr_kind)(sdpxi_attr_lookup(name.ptr, name.len) & 0xffu);
 }
 
 static const attr_row *row_of(sdpx_attr_kind kind)
