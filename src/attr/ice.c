@@ -283,20 +283,22 @@ static int walk_ip4(cand_walk *w, sdpx_str *f)
 {
     const unsigned char *p = (const unsigned char *)w->p;
     size_t start = walk_skip(w), i = start, n = w->n;
-    unsigned v = 0, digits = 0, dots = 0, d;
+    unsigned v = 0, dots = 0, d;
+    size_t digits = 0;
+    /* octets are checked at their end: up to 3 digits cannot overflow v */
     for (; i < n; i++) {
         if ((d = (unsigned)p[i] - '0') <= 9) {
             v = v * 10 + d;
-            if (++digits > 3 || v > 255)
-                return 0;
-        } else if (p[i] == '.' && digits && dots < 3) {
+            digits++;
+        } else if (p[i] == '.' && digits && digits <= 3 && v <= 255 && dots < 3) {
             dots++;
-            v = digits = 0;
+            v = 0;
+            digits = 0;
         } else {
             break;
         }
     }
-    if (dots != 3 || !digits || (i < n && p[i] != ' '))
+    if (dots != 3 || !digits || digits > 3 || v > 255 || (i < n && p[i] != ' '))
         return 0;
     *f = sdpxi_str(w->p + start, i - start);
     w->i = i;
