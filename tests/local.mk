@@ -119,3 +119,12 @@ TEST_SUITES += tests/test_fastpath
 tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
+
+# Redaction's work at 1x/4x/16x, counted by the library's own loops: the
+# suite builds its own copy of the library with the counter compiled in.
+TEST_SUITES += tests/test_redact_ops
+tests_test_redact_ops_SOURCES = tests/test_redact_ops.c tests/testutil.h $(libsdpx_la_SOURCES)
+nodist_tests_test_redact_ops_SOURCES = $(nodist_libsdpx_la_SOURCES)
+tests_test_redact_ops_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src/attr -DSDPXI_REDACT_OPS
+tests_test_redact_ops_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_redact_ops_LDADD = $(CHECK_LIBS) -lm
