@@ -128,3 +128,10 @@ nodist_tests_test_redact_ops_SOURCES = $(nodist_libsdpx_la_SOURCES)
 tests_test_redact_ops_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src/attr -DSDPXI_REDACT_OPS
 tests_test_redact_ops_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_redact_ops_LDADD = $(CHECK_LIBS) -lm
+
+# The arena debug mode catches a write between arena objects (skips unless
+# built with ASan and --enable-arena-debug, as .ci/sanitize.sh asan does).
+check_PROGRAMS += tests/test_arena_redzone
+TESTS += tests/test_arena_redzone
+tests_test_arena_redzone_SOURCES = tests/test_arena_redzone.c src/arena.c src/internal.h
+tests_test_arena_redzone_CFLAGS = $(TEST_CFLAGS)

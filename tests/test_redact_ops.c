@@ -23,6 +23,11 @@ typedef struct {
 
 static void putf(buf *b, const char *fmt, ...)
 {
+    if (!b->p) {
+        b->cap = 1 << 16;
+        b->p = malloc(b->cap);
+        ck_assert_ptr_nonnull(b->p);
+    }
     for (;;) {
         va_list ap;
         va_start(ap, fmt);
@@ -33,7 +38,7 @@ static void putf(buf *b, const char *fmt, ...)
             b->len += (size_t)n;
             return;
         }
-        b->cap = b->cap ? b->cap * 2 : 1 << 16;
+        b->cap *= 2;
         b->p = realloc(b->p, b->cap);
         ck_assert_ptr_nonnull(b->p);
     }
