@@ -19,6 +19,14 @@
  * - sdpx_str is a view (pointer + length), never NUL-terminated. Views that
  *   come from a session stay valid until the session is freed; views filled by
  *   a decoder point into the value the decoder was given.
+ * - NULL and out-of-range arguments never crash: a NULL handle, input or
+ *   out-pointer (and an index past the end) gets the function's empty
+ *   result: SDPX_EINVAL from a function returning a code (0 from one that
+ *   answers 1 or 0), 0 from a count, index or enum, NULL for a handle, an
+ *   empty view; an edit so refused changes nothing. An argument whose NULL
+ *   means something says so (NULL `after`: from the start). A NULL output
+ *   buffer measures, as cap 0 does. (tests/test_null.c checks every
+ *   function, its cases generated from this header.)
  * - Nothing here keeps global state: distinct sessions may be used from
  *   distinct threads freely, and one session may be read (not edited) from
  *   many threads at once.

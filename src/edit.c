@@ -405,17 +405,23 @@ static int attr_add_at(sdpx_session *s, sdpx_media *m, size_t pos, int have_pos,
 
 int sdpx_session_attr_add(sdpx_session *s, const char *name, const char *value)
 {
+    if (!s || !name)
+        return SDPX_EINVAL;
     return attr_add_at(s, NULL, 0, 0, name, value);
 }
 
 int sdpx_media_attr_add(sdpx_media *m, const char *name, const char *value)
 {
+    if (!m || !name)
+        return SDPX_EINVAL;
     return attr_add_at(m->session, m, 0, 0, name, value);
 }
 
 int sdpx_attr_insert(sdpx_session *s, const sdpx_line *ref, int after, const char *name,
                      const char *value)
 {
+    if (!s || !ref || !name)
+        return SDPX_EINVAL;
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, ref, &m, &idx);
@@ -426,6 +432,8 @@ int sdpx_attr_insert(sdpx_session *s, const sdpx_line *ref, int after, const cha
 
 int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, const char *value)
 {
+    if (!s || !line || !name)
+        return SDPX_EINVAL;
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, line, &m, &idx);
@@ -442,6 +450,8 @@ int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, 
 
 int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
 {
+    if (!s || !line)
+        return SDPX_EINVAL;
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, line, &m, &idx);
@@ -478,11 +488,15 @@ static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
 
 int sdpx_session_attr_remove(sdpx_session *s, const char *name)
 {
+    if (!s || !name)
+        return SDPX_EINVAL;
     return attr_remove_named(s, NULL, name);
 }
 
 int sdpx_media_attr_remove(sdpx_media *m, const char *name)
 {
+    if (!m || !name)
+        return SDPX_EINVAL;
     return attr_remove_named(m->session, m, name);
 }
 
@@ -540,9 +554,19 @@ static int set_info(sdpx_session *s, sdpx_media *m, const char *text)
     return set_line(s, m, 'i', &t, text ? 1 : 0, 1);
 }
 
-int sdpx_session_set_info(sdpx_session *s, const char *text) { return set_info(s, NULL, text); }
+int sdpx_session_set_info(sdpx_session *s, const char *text)
+{
+    if (!s)
+        return SDPX_EINVAL;
+    return set_info(s, NULL, text);
+}
 
-int sdpx_media_set_info(sdpx_media *m, const char *text) { return set_info(m->session, m, text); }
+int sdpx_media_set_info(sdpx_media *m, const char *text)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    return set_info(m->session, m, text);
+}
 
 /* RFC 8866 5.12: k=<method> / k=<method>:<encryption key> */
 static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
@@ -556,9 +580,19 @@ static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
     return set_line(s, m, 'k', &v, value ? 1 : 0, 1);
 }
 
-int sdpx_session_set_key(sdpx_session *s, const char *value) { return set_key(s, NULL, value); }
+int sdpx_session_set_key(sdpx_session *s, const char *value)
+{
+    if (!s)
+        return SDPX_EINVAL;
+    return set_key(s, NULL, value);
+}
 
-int sdpx_media_set_key(sdpx_media *m, const char *value) { return set_key(m->session, m, value); }
+int sdpx_media_set_key(sdpx_media *m, const char *value)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    return set_key(m->session, m, value);
+}
 
 /* RFC 8866 5.7: c=<nettype> <addrtype> <connection-address>, exactly three
  * fields; with IN, IP4 takes a dotted quad or FQDN, IP6 an IPv6 address or FQDN. */
@@ -593,17 +627,23 @@ static int set_connection(sdpx_session *s, sdpx_media *m, const char *value)
 
 int sdpx_session_set_connection(sdpx_session *s, const char *value)
 {
+    if (!s)
+        return SDPX_EINVAL;
     return set_connection(s, NULL, value);
 }
 
 int sdpx_media_set_connection(sdpx_media *m, const char *value)
 {
+    if (!m)
+        return SDPX_EINVAL;
     return set_connection(m->session, m, value);
 }
 
 /* RFC 8866 5.3: s=<session name>, non-empty ("s= " when there is none) */
 int sdpx_session_set_name(sdpx_session *s, const char *name)
 {
+    if (!s || !name)
+        return SDPX_EINVAL;
     sdpx_str t = sdpxi_cstr(name);
     if (!name || t.len == 0 || !sdpxi_text_ok(t))
         return SDPX_EINVAL;
@@ -613,6 +653,8 @@ int sdpx_session_set_name(sdpx_session *s, const char *name)
 /* RFC 8866 5.9: t=<start-time> <stop-time>; only the first t= changes. */
 int sdpx_session_set_timing(sdpx_session *s, uint64_t start, uint64_t stop)
 {
+    if (!s)
+        return SDPX_EINVAL;
     char a[24], b[24];
     sdpx_str parts[3] = {sdpxi_u64_str(a, start), sdpxi_str(" ", 1), sdpxi_u64_str(b, stop)};
     return set_line(s, NULL, 't', parts, 3, 0);
@@ -690,21 +732,29 @@ static int set_bandwidth(sdpx_session *s, sdpx_media *m, const char *type, const
 
 int sdpx_session_set_bandwidth(sdpx_session *s, const char *type, uint64_t value)
 {
+    if (!s || !type)
+        return SDPX_EINVAL;
     return set_bandwidth(s, NULL, type, &value);
 }
 
 int sdpx_media_set_bandwidth(sdpx_media *m, const char *type, uint64_t value)
 {
+    if (!m || !type)
+        return SDPX_EINVAL;
     return set_bandwidth(m->session, m, type, &value);
 }
 
 int sdpx_session_clear_bandwidth(sdpx_session *s, const char *type)
 {
+    if (!s)
+        return SDPX_EINVAL;
     return set_bandwidth(s, NULL, type, NULL);
 }
 
 int sdpx_media_clear_bandwidth(sdpx_media *m, const char *type)
 {
+    if (!m)
+        return SDPX_EINVAL;
     return set_bandwidth(m->session, m, type, NULL);
 }
 
@@ -826,6 +876,8 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
 
 int sdpx_session_bump_version(sdpx_session *s)
 {
+    if (!s)
+        return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     return sdpxi_tx_end(&tx, bump_version(&tx));
@@ -833,6 +885,8 @@ int sdpx_session_bump_version(sdpx_session *s)
 
 int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags)
 {
+    if (!s)
+        return SDPX_EINVAL;
     if (flags & ~(unsigned)SDPX_EDIT_BUMP_VERSION)
         return SDPX_EINVAL;
     s->parse_flags &= ~(SDPXI_SESSION_AUTO_BUMP | SDPXI_SESSION_BUMPED);
@@ -849,6 +903,8 @@ static sdpx_str pick(sdpx_str given, sdpx_str current)
 
 int sdpx_session_set_origin(sdpx_session *s, const sdpx_origin *o)
 {
+    if (!s || !o)
+        return SDPX_EINVAL;
     sdpx_origin cur;
     memset(&cur, 0, sizeof cur);
     int rc = sdpx_session_origin(s, &cur);
@@ -986,11 +1042,15 @@ static int set_mline_fields(sdpx_media *m, const unsigned *port, const char *pro
 
 int sdpx_media_set_port(sdpx_media *m, unsigned port)
 {
+    if (!m)
+        return SDPX_EINVAL;
     return set_mline_fields(m, &port, NULL, NULL);
 }
 
 int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 {
+    if (!m || !proto)
+        return SDPX_EINVAL;
     if (!proto)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, proto, NULL);
@@ -998,6 +1058,8 @@ int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 
 int sdpx_media_set_formats(sdpx_media *m, const char *formats)
 {
+    if (!m || !formats)
+        return SDPX_EINVAL;
     if (!formats)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, NULL, formats);
@@ -1090,6 +1152,8 @@ int sdpxi_tx_media_remove(sdpxi_tx *tx, sdpx_media *m)
 
 int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 {
+    if (!s || !m)
+        return SDPX_EINVAL;
     if (!m || m->session != s)
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -1099,6 +1163,8 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 
 int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
 {
+    if (!s || !m)
+        return SDPX_EINVAL;
     if (!m || m->session != s || pos >= s->nmedia || m->index >= s->nmedia ||
         s->media[m->index] != m)
         return SDPX_EINVAL;
@@ -1119,6 +1185,8 @@ int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
 
 int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_media **out)
 {
+    if (!s || !mline)
+        return SDPX_EINVAL;
     sdpx_str v = sdpxi_cstr(mline);
     sdpx_mline ml;
     if (!mline || pos > s->nmedia || !mline_ok(v, &ml))
@@ -1155,5 +1223,7 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
 
 int sdpx_media_reject(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
     return sdpx_media_set_port(m, 0);
 }

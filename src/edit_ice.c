@@ -56,6 +56,8 @@ static int tx_replace_everywhere(sdpxi_tx *tx, sdpx_attr_kind kind, const char *
  * changes both everywhere (RFC 8839 4.4.1.1.1). */
 int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const char *pwd)
 {
+    if (!s || !ufrag || !pwd)
+        return SDPX_EINVAL;
     sdpx_str u = sdpxi_cstr(ufrag), p = sdpxi_cstr(pwd), out;
     if (!ufrag || !pwd || sdpx_ice_ufrag_parse(u, &out) || sdpx_ice_pwd_parse(p, &out))
         return SDPX_EINVAL;
@@ -109,6 +111,8 @@ static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
 
 int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 {
+    if (!m || !candidate)
+        return SDPX_EINVAL;
     sdpx_candidate c;
     sdpx_str v = candidate_value(candidate);
     if (!candidate || !sdpxi_text_ok(v))
@@ -144,6 +148,8 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 
 int sdpx_media_end_of_candidates(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
@@ -151,6 +157,8 @@ int sdpx_media_end_of_candidates(sdpx_media *m)
 
 int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, const char *candidate)
 {
+    if (!s || !candidate)
+        return SDPX_EINVAL;
     sdpx_media *m;
     if (mid) {
         sdpx_str id = sdpxi_cstr(mid);
@@ -495,6 +503,8 @@ static int filter_ok(const sdpx_candidate_filter *f)
 
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 {
+    if (!m || !f)
+        return SDPX_EINVAL;
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -504,6 +514,8 @@ int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 
 int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f)
 {
+    if (!s || !f)
+        return SDPX_EINVAL;
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -522,6 +534,8 @@ int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter 
  * c= and its port into m= (component 1), or into a=rtcp (component 2). */
 int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
 {
+    if (!m || !candidate)
+        return SDPX_EINVAL;
     sdpx_candidate c;
     if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
         return SDPX_EINVAL;
@@ -571,6 +585,8 @@ int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
 /* RFC 4145 4 / RFC 8842 5: a=setup:active|passive|actpass|holdconn */
 int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
 {
+    if (!s)
+        return SDPX_EINVAL;
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -584,6 +600,8 @@ int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
 
 int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
 {
+    if (!m)
+        return SDPX_EINVAL;
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -603,6 +621,8 @@ int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
  * replaces every fingerprint line (each section keeps one). */
 int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
 {
+    if (!s || !value)
+        return SDPX_EINVAL;
     sdpx_fingerprint f;
     sdpx_str v = sdpxi_cstr(value);
     if (!value || !sdpxi_text_ok(v) || sdpx_fingerprint_parse(v, &f))
@@ -619,6 +639,8 @@ int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
 
 int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
 {
+    if (!s || !mid)
+        return SDPX_EINVAL;
     sdpx_str id = sdpxi_cstr(mid);
     if (!mid || !sdpxi_is_token(id))
         return SDPX_EINVAL;
@@ -631,6 +653,8 @@ int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
  * name a media section (RFC 8843 7.2). A missing group is created. */
 int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const char *mid)
 {
+    if (!s || !semantics || !mid)
+        return SDPX_EINVAL;
     sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
     if (!semantics || !mid || !sdpxi_is_token(sem) || !sdpxi_is_token(id))
         return SDPX_EINVAL;
@@ -678,6 +702,8 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
 /* RFC 5576 / RFC 8830: drop a section's ssrc, ssrc-group and msid lines. */
 int sdpx_media_remove_streams(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
     static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -694,6 +720,8 @@ int sdpx_media_remove_streams(sdpx_media *m)
 /* RFC 8830 2: a=msid:<stream id> [<track id>], one line replacing the others. */
 int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
 {
+    if (!m || !stream)
+        return SDPX_EINVAL;
     sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
     if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
         return SDPX_EINVAL;
@@ -783,11 +811,15 @@ static int extmap_all(sdpx_session *s, const char *uri, const unsigned *new_id)
 
 int sdpx_session_remove_extmap(sdpx_session *s, const char *uri)
 {
+    if (!s || !uri)
+        return SDPX_EINVAL;
     return extmap_all(s, uri, NULL);
 }
 
 int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id)
 {
+    if (!s || !uri)
+        return SDPX_EINVAL;
     return extmap_all(s, uri, &id);
 }
 
@@ -809,6 +841,8 @@ static int tx_extmap_id(sdpxi_tx *tx, sdpxi_section *w, size_t i, unsigned id)
  * appearance, the ids 1, 2, ... (skipping the reserved 15). */
 int sdpx_session_compact_extmap(sdpx_session *s)
 {
+    if (!s)
+        return SDPX_EINVAL;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     size_t total = 0;

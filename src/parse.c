@@ -612,6 +612,8 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
 int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                sdpx_session **out, sdpx_error *err)
 {
+    if ((!buf && len) || !out)
+        return SDPX_EINVAL;
     parser p;
     memset(&p, 0, sizeof p);
     p.flags = opt ? opt->flags : 0;
@@ -726,6 +728,8 @@ static void count_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
 
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx)
 {
+    if (!buf && len)
+        return SDPX_EINVAL;
     check_ctx c = {fn, ctx, 0};
     if (flags & ~(unsigned)SDPX_PARSE_STRICT)
         return SDPX_EINVAL;

@@ -28,16 +28,22 @@ SDPXI_DEFINE_CHECK(group, sdpx_group, decode_group)
 
 int sdpx_group_parse(sdpx_str value, sdpx_group *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_group(value, out, NULL);
 }
 
 int sdpx_group_id_next(sdpx_str *rest, sdpx_str *id)
 {
+    if (!rest || !id)
+        return SDPX_EINVAL;
     return sdpx_field_next(rest, id);
 }
 
 int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
 {
+    if (!g)
+        return 0;
     sdpx_str rest = g->ids, id;
     while (sdpx_field_next(&rest, &id))
         if (id.len == mid.len && memcmp(id.ptr, mid.ptr, mid.len) == 0)
@@ -47,7 +53,9 @@ int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
 
 int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!g)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_str(&o, g->semantics);
     if (g->ids.len) {
         sdpxi_out_cstr(&o, " ");
@@ -73,11 +81,15 @@ SDPXI_DEFINE_CHECK(mid, sdpx_str, decode_mid)
 
 int sdpx_mid_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_mid(value, out, NULL);
 }
 
 int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
     if (!l)
         return SDPX_ENOTFOUND;
@@ -87,6 +99,8 @@ int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
 
 const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
 {
+    if (!s)
+        return NULL;
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
         const sdpx_media *m = sdpx_session_media(s, i);
         sdpx_str v;
@@ -98,6 +112,8 @@ const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
 
 sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid)
 {
+    if (!s)
+        return NULL;
     const sdpx_media *m = sdpx_session_media_by_mid(s, mid);
     return m ? sdpx_session_media_mut(s, sdpx_media_index(m)) : NULL;
 }
@@ -105,6 +121,8 @@ sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid)
 int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
                           sdpx_group *out)
 {
+    if (!s || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = NULL;
     while ((l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) != NULL) {
         sdpx_group g;
