@@ -1,5 +1,5 @@
 /* The session model: sections of lines, lookup and iteration. */
-#include "internal.h"
+#include "core.h"
 
 size_t sdpx_session_line_count(const sdpx_session *s) { return s->sec.n; }
 
