@@ -1,5 +1,5 @@
 /* The session model: sections of lines, lookup and iteration. */
-#include "internal.h"
+#include "core.h"
 
 size_t sdpx_session_line_count(const sdpx_session *s)
 {
@@ -102,14 +102,14 @@ unsigned sdpx_line_number(const sdpx_line *l)
 sdpx_eol sdpx_line_eol(const sdpx_line *l)
 {
     if (!l)
-        return (sdpx_eol)0;
+        return SDPX_EOL_NONE;
     return (sdpx_eol)l->eol;
 }
 
 sdpx_attr_kind sdpx_line_kind(const sdpx_line *l)
 {
     if (!l)
-        return (sdpx_attr_kind)0;
+        return SDPX_ATTR_NONE;
     return (sdpx_attr_kind)l->kind;
 }
 
