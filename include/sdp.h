@@ -1371,6 +1371,17 @@ enum {
     SDPX_EDIT_BUMP_VERSION = 1u << 0
 };
 
+/**
+ * Why the last edit of s was refused: the code it returned, `col` the
+ * 1-based byte of the offending argument (0 when the reason is not one
+ * byte), `line` 0, and `msg` naming the argument and what it would have
+ * broken ("value: byte 2 is a CR, which would end the new a= line there and
+ * start another"). Every edit clears it on entry, so after a success, or a
+ * refusal without a recorded reason, code is 0 and msg empty. Valid until
+ * the session is freed; NULL for a NULL session.
+ */
+const sdpx_error *sdpx_session_last_error(const sdpx_session *s);
+
 /** Set edit flags (SDPX_EDIT_*); setting them again re-arms the one bump. SDPX_EINVAL for unknown bits. */
 int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags);
 

@@ -1,6 +1,10 @@
 /* The edit API's primitives: transactions over working copies of sections,
  * attribute and line edits, media sections, and the RFC 8866 lines
  * (o= s= i= c= b= t= k= m=). Helpers built on these live in edit_*.c. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "edit.h"
 
 /* ---- transactions ------------------------------------------------------ */
@@ -136,6 +140,71 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     return rc;
 }
 
+/* ---- reasons ----------------------------------------------------------- */
+
+void sdpxi_edit_begin(sdpx_session *s)
+{
+    memset(&s->last_error, 0, sizeof s->last_error);
+}
+
+int sdpxi_refuse(sdpx_session *s, int code, size_t col, const char *fmt, ...)
+{
+    char msg[sizeof s->last_error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sdpxi_error_set(&s->last_error, code, 0, col > UINT_MAX ? UINT_MAX : (unsigned)col, "%s",
+                    msg);
+    return code;
+}
+
+static const char *byte_name(char c)
+{
+    return c == '\r' ? "a CR" : c == '\n' ? "an LF" : c == '\0' ? "a NUL" : "a space";
+}
+
+int sdpxi_arg_text(sdpx_session *s, const char *arg, sdpx_str v, char type)
+{
+    for (size_t i = 0; i < v.len; i++) {
+        char c = v.ptr[i];
+        if (c == '\r' || c == '\n' || c == '\0') {
+            sdpxi_refuse(s, SDPX_EINVAL, i + 1,
+                         "%s: byte %zu is %s, which would end the new %c= line there and start "
+                         "another",
+                         arg, i + 1, byte_name(c), type);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int sdpxi_arg_token(sdpx_session *s, const char *arg, sdpx_str v)
+{
+    if (sdpxi_is_token(v))
+        return 1;
+    if (v.len == 0) {
+        sdpxi_refuse(s, SDPX_EINVAL, 0, "%s: empty, a token is needed", arg);
+        return 0;
+    }
+    size_t i = 0;
+    while (i < v.len && sdpxi_is_token(sdpxi_str(v.ptr + i, 1)))
+        i++;
+    char q[48];
+    sdpxi_quote(q, sizeof q, v, 32);
+    unsigned char c = (unsigned char)v.ptr[i < v.len ? i : 0];
+    sdpxi_refuse(s, SDPX_EINVAL, i + 1, "%s \"%s\": byte %zu (0x%02x) is not a token character", arg,
+                 q, i + 1, c);
+    return 0;
+}
+
+const sdpx_error *sdpx_session_last_error(const sdpx_session *s)
+{
+    if (!s)
+        return NULL;
+    return &s->last_error;
+}
+
 /* ---- lines ------------------------------------------------------------- */
 
 int sdpxi_text_ok(sdpx_str s)
@@ -153,15 +222,17 @@ int sdpxi_tx_line(sdpxi_tx *tx, char type, const sdpx_str *parts, size_t nparts,
     size_t len = 2;
     for (size_t i = 0; i < nparts; i++) {
         /* RFC 8866 9: text fields are byte-strings without NUL, CR and LF */
-        if (!sdpxi_text_ok(parts[i]))
+        if (!sdpxi_arg_text(tx->s, "value", parts[i], type))
             return SDPX_EINVAL;
         if (parts[i].len > SDPX_DEFAULT_MAX_LINE_LEN)
-            return SDPX_ELIMIT;
+            return sdpxi_refuse(tx->s, SDPX_ELIMIT, 0, "value: %zu bytes, over the %zu-byte line limit",
+                                parts[i].len, (size_t)SDPX_DEFAULT_MAX_LINE_LEN);
         len += parts[i].len;
     }
     /* a line the default parser limits refuse would make the result unreadable */
     if (len > SDPX_DEFAULT_MAX_LINE_LEN)
-        return SDPX_ELIMIT;
+        return sdpxi_refuse(tx->s, SDPX_ELIMIT, 0, "the new %c= line would be %zu bytes, over the %zu-byte line limit",
+                            type, len, (size_t)SDPX_DEFAULT_MAX_LINE_LEN);
     char *text = sdpxi_arena_alloc(&tx->s->arena, len + 1);
     if (!text)
         return sdpxi_tx_nomem(tx);
@@ -322,14 +393,17 @@ static int pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char
 
 /* Check an attribute's name and value: the name a token, the value free of
  * CR/LF/NUL and, for a known kind, accepted by its grammar (strict rules). */
-static int attr_ok(sdpx_str name, sdpx_str value, int has_value)
+static int attr_ok(sdpx_session *s, sdpx_str name, sdpx_str value, int has_value)
 {
-    if (!sdpxi_is_token(name) || !sdpxi_text_ok(value))
+    if (!sdpxi_arg_token(s, "attribute name", name) || !sdpxi_arg_text(s, "value", value, 'a'))
         return 0;
     sdpx_attr_kind kind = sdpx_attr_kind_from_name(name);
     char msg[128];
-    size_t off;
-    return sdpxi_attr_check(kind, has_value, value, &off, msg, sizeof msg) == 0;
+    size_t off = 0;
+    if (sdpxi_attr_check(kind, has_value, value, &off, msg, sizeof msg) == 0)
+        return 1;
+    sdpxi_refuse(s, SDPX_EINVAL, off + 1, "value: byte %zu: %s", off + 1, msg);
+    return 0;
 }
 
 
@@ -359,7 +433,7 @@ int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind)
 }
 
 /* Locate a line handle: its media section (NULL: session) and index. */
-static int locate(const sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *idx)
+static int locate(sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *idx)
 {
     if (!l)
         return SDPX_EINVAL;
@@ -376,13 +450,14 @@ static int locate(const sdpx_session *s, const sdpx_line *l, sdpx_media **m, siz
             return 0;
         }
     }
-    return SDPX_ENOTFOUND;
+    return sdpxi_refuse(s, SDPX_ENOTFOUND, 0,
+                        "line: not a line of this session (handles end at the next edit)");
 }
 
 int sdpxi_attr_line(sdpxi_tx *tx, const char *name, sdpx_str value, int has_value, sdpx_line *l)
 {
     sdpx_str nm = sdpxi_cstr(name);
-    if (!attr_ok(nm, value, has_value))
+    if (!attr_ok(tx->s, nm, value, has_value))
         return SDPX_EINVAL;
     sdpx_str parts[3] = {nm, sdpxi_str(":", 1), value};
     return sdpxi_tx_line(tx, 'a', parts, has_value ? 3 : 1, l);
@@ -395,7 +470,9 @@ static int attr_add_at(sdpx_session *s, sdpx_media *m, size_t pos, int have_pos,
     if (!have_pos)
         pos = sec->n;
     else if (!pos_keeps_order(sec, m != NULL, pos, 'a'))
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "ref: an a= line there would come before the %c= line, out of RFC 8866 order",
+                            pos < sec->n ? sec->lines[pos].type : 'm');
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpx_line l;
@@ -407,6 +484,7 @@ int sdpx_session_attr_add(sdpx_session *s, const char *name, const char *value)
 {
     if (!s || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return attr_add_at(s, NULL, 0, 0, name, value);
 }
 
@@ -414,6 +492,7 @@ int sdpx_media_attr_add(sdpx_media *m, const char *name, const char *value)
 {
     if (!m || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return attr_add_at(m->session, m, 0, 0, name, value);
 }
 
@@ -422,6 +501,7 @@ int sdpx_attr_insert(sdpx_session *s, const sdpx_line *ref, int after, const cha
 {
     if (!s || !ref || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, ref, &m, &idx);
@@ -434,13 +514,15 @@ int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, 
 {
     if (!s || !line || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, line, &m, &idx);
     if (rc)
         return rc;
     if (line->type != 'a')
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "line: line %u is a %c= line, not an attribute",
+                            line->lineno, line->type ? line->type : ' ');
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpx_line l;
@@ -452,6 +534,7 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
 {
     if (!s || !line)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, line, &m, &idx);
@@ -460,7 +543,9 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
     /* the v= line and m= lines hold their part together; a lenient parse
      * may put blank lines before v=, so look at the type, not the index */
     if (idx == 0 || line->type == 'v' || line->type == 'm')
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "line: a %c= line holds its part together; remove a section with "
+                            "sdpx_session_media_remove", line->type ? line->type : 'v');
     return sdpxi_edit_line(s, m, SDPXI_OP_REMOVE, idx, NULL);
 }
 
@@ -490,6 +575,7 @@ int sdpx_session_attr_remove(sdpx_session *s, const char *name)
 {
     if (!s || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return attr_remove_named(s, NULL, name);
 }
 
@@ -497,6 +583,7 @@ int sdpx_media_attr_remove(sdpx_media *m, const char *name)
 {
     if (!m || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return attr_remove_named(m->session, m, name);
 }
 
@@ -549,7 +636,9 @@ static int set_line(sdpx_session *s, sdpx_media *m, char type, const sdpx_str *p
 static int set_info(sdpx_session *s, sdpx_media *m, const char *text)
 {
     sdpx_str t = sdpxi_cstr(text);
-    if (text && (t.len == 0 || !sdpxi_text_ok(t)))
+    if (text && t.len == 0)
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "text: empty; i= needs a text (NULL removes it)");
+    if (text && !sdpxi_arg_text(s, "text", t, 'i'))
         return SDPX_EINVAL;
     return set_line(s, m, 'i', &t, text ? 1 : 0, 1);
 }
@@ -558,6 +647,7 @@ int sdpx_session_set_info(sdpx_session *s, const char *text)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_info(s, NULL, text);
 }
 
@@ -565,6 +655,7 @@ int sdpx_media_set_info(sdpx_media *m, const char *text)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_info(m->session, m, text);
 }
 
@@ -574,8 +665,10 @@ static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
     sdpx_str v = sdpxi_cstr(value);
     if (value) {
         sdpx_key k;
-        if (!sdpxi_text_ok(v) || sdpx_key_parse(v, &k) || !sdpxi_is_token(k.method))
+        if (!sdpxi_arg_text(s, "value", v, 'k'))
             return SDPX_EINVAL;
+        if (sdpx_key_parse(v, &k) || !sdpxi_arg_token(s, "key method", k.method))
+            return sdpxi_refuse(s, SDPX_EINVAL, 0, "value: not <method>[:<key>] (RFC 8866 5.12)");
     }
     return set_line(s, m, 'k', &v, value ? 1 : 0, 1);
 }
@@ -584,6 +677,7 @@ int sdpx_session_set_key(sdpx_session *s, const char *value)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_key(s, NULL, value);
 }
 
@@ -591,6 +685,7 @@ int sdpx_media_set_key(sdpx_media *m, const char *value)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_key(m->session, m, value);
 }
 
@@ -620,8 +715,12 @@ static int connection_ok(sdpx_str v)
 static int set_connection(sdpx_session *s, sdpx_media *m, const char *value)
 {
     sdpx_str v = sdpxi_cstr(value);
-    if (value && !connection_ok(v))
+    if (value && !sdpxi_arg_text(s, "value", v, 'c'))
         return SDPX_EINVAL;
+    if (value && !connection_ok(v))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "value: not \"IN IP4|IP6 <address>\" with an address of that family "
+                            "(RFC 8866 5.7)");
     return set_line(s, m, 'c', &v, value ? 1 : 0, 1);
 }
 
@@ -629,6 +728,7 @@ int sdpx_session_set_connection(sdpx_session *s, const char *value)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_connection(s, NULL, value);
 }
 
@@ -636,6 +736,7 @@ int sdpx_media_set_connection(sdpx_media *m, const char *value)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_connection(m->session, m, value);
 }
 
@@ -644,8 +745,11 @@ int sdpx_session_set_name(sdpx_session *s, const char *name)
 {
     if (!s || !name)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str t = sdpxi_cstr(name);
-    if (!name || t.len == 0 || !sdpxi_text_ok(t))
+    if (t.len == 0)
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "name: empty; s= needs a text (\"-\" for none)");
+    if (!sdpxi_arg_text(s, "name", t, 's'))
         return SDPX_EINVAL;
     return set_line(s, NULL, 's', &t, 1, 1);
 }
@@ -655,6 +759,7 @@ int sdpx_session_set_timing(sdpx_session *s, uint64_t start, uint64_t stop)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char a[24], b[24];
     sdpx_str parts[3] = {sdpxi_u64_str(a, start), sdpxi_str(" ", 1), sdpxi_u64_str(b, stop)};
     return set_line(s, NULL, 't', parts, 3, 0);
@@ -734,6 +839,7 @@ int sdpx_session_set_bandwidth(sdpx_session *s, const char *type, uint64_t value
 {
     if (!s || !type)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_bandwidth(s, NULL, type, &value);
 }
 
@@ -741,6 +847,7 @@ int sdpx_media_set_bandwidth(sdpx_media *m, const char *type, uint64_t value)
 {
     if (!m || !type)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_bandwidth(m->session, m, type, &value);
 }
 
@@ -748,6 +855,7 @@ int sdpx_session_clear_bandwidth(sdpx_session *s, const char *type)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_bandwidth(s, NULL, type, NULL);
 }
 
@@ -755,6 +863,7 @@ int sdpx_media_clear_bandwidth(sdpx_media *m, const char *type)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_bandwidth(m->session, m, type, NULL);
 }
 
@@ -878,6 +987,7 @@ int sdpx_session_bump_version(sdpx_session *s)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     return sdpxi_tx_end(&tx, bump_version(&tx));
@@ -887,6 +997,7 @@ int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (flags & ~(unsigned)SDPX_EDIT_BUMP_VERSION)
         return SDPX_EINVAL;
     s->parse_flags &= ~(SDPXI_SESSION_AUTO_BUMP | SDPXI_SESSION_BUMPED);
@@ -905,6 +1016,7 @@ int sdpx_session_set_origin(sdpx_session *s, const sdpx_origin *o)
 {
     if (!s || !o)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_origin cur;
     memset(&cur, 0, sizeof cur);
     int rc = sdpx_session_origin(s, &cur);
@@ -1044,6 +1156,7 @@ int sdpx_media_set_port(sdpx_media *m, unsigned port)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_mline_fields(m, &port, NULL, NULL);
 }
 
@@ -1051,6 +1164,7 @@ int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 {
     if (!m || !proto)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!proto)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, proto, NULL);
@@ -1060,6 +1174,7 @@ int sdpx_media_set_formats(sdpx_media *m, const char *formats)
 {
     if (!m || !formats)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!formats)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, NULL, formats);
@@ -1154,6 +1269,7 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 {
     if (!s || !m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (!m || m->session != s)
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -1165,6 +1281,7 @@ int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
 {
     if (!s || !m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (!m || m->session != s || pos >= s->nmedia || m->index >= s->nmedia ||
         s->media[m->index] != m)
         return SDPX_EINVAL;
@@ -1187,6 +1304,7 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
 {
     if (!s || !mline)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str v = sdpxi_cstr(mline);
     sdpx_mline ml;
     if (!mline || pos > s->nmedia || !mline_ok(v, &ml))
@@ -1225,5 +1343,6 @@ int sdpx_media_reject(sdpx_media *m)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return sdpx_media_set_port(m, 0);
 }

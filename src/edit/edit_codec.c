@@ -346,6 +346,7 @@ int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmt
 {
     if (!m || !encoding)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     codec_op op = {0, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
@@ -356,6 +357,7 @@ int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char 
 {
     if (!s || !encoding)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     codec_op op = {0, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
@@ -366,6 +368,7 @@ int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n
 {
     if (!m || !encodings)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     codec_op op = {1, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -376,6 +379,7 @@ int sdpx_session_keep_codecs(sdpx_session *s, const char *const *encodings, size
 {
     if (!s || !encodings)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     codec_op op = {1, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -386,6 +390,7 @@ int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t
 {
     if (!m || !encodings)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     codec_op op = {2, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -396,6 +401,7 @@ int sdpx_session_prefer_codecs(sdpx_session *s, const char *const *encodings, si
 {
     if (!s || !encodings)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     codec_op op = {2, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -545,6 +551,7 @@ int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const
 {
     if (!m || !key)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (pt > 127 || !param_ok(key, value))
         return SDPX_EINVAL;
     sdpx_codec c;
@@ -561,6 +568,7 @@ int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *
 {
     if (!m || !encoding || !key)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!encoding || !sdpxi_is_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
         return SDPX_EINVAL;
     codec_table table, *t = &table;
@@ -594,6 +602,7 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     const char *name = sdpx_direction_name(d);
     if (!name)
         return SDPX_EINVAL;
@@ -625,6 +634,7 @@ int sdpx_media_hold(sdpx_media *m)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_direction d = sdpx_media_direction(m);
     if (d == SDPX_DIR_SENDRECV)
         return sdpx_media_set_direction(m, SDPX_DIR_SENDONLY);
@@ -638,6 +648,7 @@ int sdpx_media_resume(sdpx_media *m)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_direction d = sdpx_media_direction(m);
     if (d == SDPX_DIR_SENDONLY)
         return sdpx_media_set_direction(m, SDPX_DIR_SENDRECV);

@@ -58,6 +58,7 @@ int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const c
 {
     if (!s || !ufrag || !pwd)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str u = sdpxi_cstr(ufrag), p = sdpxi_cstr(pwd), out;
     if (!ufrag || !pwd || sdpx_ice_ufrag_parse(u, &out) || sdpx_ice_pwd_parse(p, &out))
         return SDPX_EINVAL;
@@ -113,19 +114,23 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 {
     if (!m || !candidate)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_candidate c;
     sdpx_str v = candidate_value(candidate);
-    if (!candidate || !sdpxi_text_ok(v))
+    if (!sdpxi_arg_text(m->session, "candidate", v, 'a'))
         return SDPX_EINVAL;
-    int prc = sdpx_candidate_parse(v.ptr, v.len, &c);
+    sdpx_error e;
+    int prc = sdpx_candidate_parse_err(v.ptr, v.len, &c, &e);
     if (prc == SDPX_CANDIDATE_END)
         return sdpx_media_end_of_candidates(m);
     if (prc)
-        return SDPX_EINVAL;
+        return sdpxi_refuse(m->session, SDPX_EINVAL, e.col, "candidate: byte %u: %s", e.col, e.msg);
     /* RFC 8839 5.4: candidates need the credentials that go with them */
     sdpx_str cred;
     if (sdpx_media_ice_ufrag(m, &cred) || sdpx_media_ice_pwd(m, &cred))
-        return SDPX_ENOTFOUND;
+        return sdpxi_refuse(m->session, SDPX_ENOTFOUND, 0,
+                            "candidate: no a=ice-ufrag and a=ice-pwd apply to media section %zu",
+                            sdpx_media_index(m));
     /* after the last candidate, else before end-of-candidates, else last */
     const sdpxi_section *sec = &m->sec;
     size_t pos = SIZE_MAX, eoc = SIZE_MAX;
@@ -150,6 +155,7 @@ int sdpx_media_end_of_candidates(sdpx_media *m)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
@@ -159,6 +165,7 @@ int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, c
 {
     if (!s || !candidate)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     if (mid) {
         sdpx_str id = sdpxi_cstr(mid);
@@ -505,6 +512,7 @@ int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 {
     if (!m || !f)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -516,6 +524,7 @@ int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter 
 {
     if (!s || !f)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -536,6 +545,7 @@ int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
 {
     if (!m || !candidate)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_candidate c;
     if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
         return SDPX_EINVAL;
@@ -587,6 +597,7 @@ int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -602,6 +613,7 @@ int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -623,6 +635,7 @@ int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
 {
     if (!s || !value)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_fingerprint f;
     sdpx_str v = sdpxi_cstr(value);
     if (!value || !sdpxi_text_ok(v) || sdpx_fingerprint_parse(v, &f))
@@ -641,6 +654,7 @@ int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
 {
     if (!s || !mid)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str id = sdpxi_cstr(mid);
     if (!mid || !sdpxi_is_token(id))
         return SDPX_EINVAL;
@@ -655,6 +669,7 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
 {
     if (!s || !semantics || !mid)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
     if (!semantics || !mid || !sdpxi_is_token(sem) || !sdpxi_is_token(id))
         return SDPX_EINVAL;
@@ -704,6 +719,7 @@ int sdpx_media_remove_streams(sdpx_media *m)
 {
     if (!m)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -722,6 +738,7 @@ int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
 {
     if (!m || !stream)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
     if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
         return SDPX_EINVAL;
@@ -813,6 +830,7 @@ int sdpx_session_remove_extmap(sdpx_session *s, const char *uri)
 {
     if (!s || !uri)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return extmap_all(s, uri, NULL);
 }
 
@@ -820,6 +838,7 @@ int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id)
 {
     if (!s || !uri)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return extmap_all(s, uri, &id);
 }
 
@@ -843,6 +862,7 @@ int sdpx_session_compact_extmap(sdpx_session *s)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     size_t total = 0;

@@ -56,6 +56,7 @@ int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *va
 {
     if (!m || !value)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     char local[512], *text;
     int rc = encoded(m->session, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_media_attr_add(m, sdpx_attr_kind_name(kind), text);
@@ -65,6 +66,7 @@ int sdpx_session_attr_add_typed(sdpx_session *s, sdpx_attr_kind kind, const void
 {
     if (!s || !value)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char local[512], *text;
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_session_attr_add(s, sdpx_attr_kind_name(kind), text);
@@ -75,6 +77,7 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
 {
     if (!s || !line || !value)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char local[512], *text;
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_attr_replace(s, line, sdpx_attr_kind_name(kind), text);
@@ -85,6 +88,7 @@ int sdpx_attr_insert_typed(sdpx_session *s, const sdpx_line *ref, int after, sdp
 {
     if (!s || !ref || !value)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char local[512], *text;
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_attr_insert(s, ref, after, sdpx_attr_kind_name(kind), text);

@@ -356,6 +356,7 @@ int sdpx_session_redact(sdpx_session *s)
 {
     if (!s)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     redactor r;
     memset(&r, 0, sizeof r);

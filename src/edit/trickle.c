@@ -406,6 +406,7 @@ int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
 {
     if (!s || !frag || !res)
         return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     memset(res, 0, sizeof *res);
     size_t ns = sdpx_session_media_count(s), nf = sdpx_session_media_count(frag);
     /* a fragment of credentials alone speaks for every media section */
