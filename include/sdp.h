@@ -302,8 +302,11 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 /**
  * Lint: report every problem in `buf` through `fn` (errors and, in lenient
  * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT
- * (any other bit: SDPX_EINVAL). Returns the number of errors found (0 when
- * the input parses), or SDPX_ENOMEM.
+ * (any other bit: SDPX_EINVAL): the strict grammar, then the semantic pass
+ * of sdpx_validate on a lenient parse (its SDPX_EV_* errors). This is the
+ * one strict check: `sdpx check --strict` and Python's
+ * `sdpx.check(text, strict=True)` run exactly this. Returns the number of
+ * errors found (0 when the input parses), or SDPX_ENOMEM.
  */
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
 

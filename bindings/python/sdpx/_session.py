@@ -1355,8 +1355,10 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
 
 def check(text: TextLike, strict: bool = False) -> List[Diagnostic]:
     """Lint SDP text (``sdpx_check``): every error and, in lenient mode,
-    every tolerated quirk (warning), in input order. An empty list means the
-    text parses without remarks."""
+    every tolerated quirk (warning). With ``strict=True``, the strict grammar
+    and then the semantic pass (``sdpx_validate``): the same check, and the
+    same findings, as ``sdpx check --strict``. An empty list means the text
+    parses without remarks."""
     data = to_bytes(text)
     diags: List[Diagnostic] = []
     handle = ffi.new_handle(diags)
