@@ -2,7 +2,7 @@
  * write one byte past an arena object, into the gap before the next one,
  * is reported. A child process makes the write; the parent passes when
  * ASan stopped the child with its report. Other builds skip (exit 77). */
-#include "internal.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>

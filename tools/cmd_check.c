@@ -7,52 +7,14 @@
 typedef struct {
     const char *name;
     int verbose;
-    int errors;
 } check_out;
 
 /* The findings are check's output: they go to stdout. */
 static void on_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
 {
-    check_out *o = ctx;
-    if (sev == SDPX_SEV_ERROR)
-        o->errors++;
+    const check_out *o = ctx;
     if (sev == SDPX_SEV_ERROR || o->verbose)
         tool_print_diag(stdout, o->name, sev, e);
-}
-
-/* What sdpx_check does, with the tool's input limit (sdpx_check takes no
- * limits): every problem through on_diag. The number of errors, or
- * SDPX_ENOMEM. */
-static int check(const char *buf, size_t len, unsigned flags, check_out *o)
-{
-    sdpx_parse_options opt;
-    tool_parse_options(&opt, flags | SDPX_PARSE_ALL_ERRORS);
-    opt.diag = on_diag;
-    opt.diag_ctx = o;
-    sdpx_session *s = NULL;
-    sdpx_error e;
-    int rc = sdpx_parse(buf, len, &opt, &s, &e);
-    sdpx_session_free(s);
-    if (rc == SDPX_ENOMEM)
-        return rc;
-    if (rc && o->errors == 0) /* refused before any diagnostic (empty, limits) */
-        on_diag(o, SDPX_SEV_ERROR, &e);
-    return o->errors;
-}
-
-/* --strict also runs the semantic pass (sdpx_validate) on a lenient parse:
- * cross-references between lines, reported as errors. Returns the number of
- * findings, or a negative code. */
-static int validate(const char *buf, size_t len, check_out *o)
-{
-    sdpx_session *s = NULL;
-    sdpx_parse_options opt;
-    tool_parse_options(&opt, 0);
-    if (sdpx_parse(buf, len, &opt, &s, NULL))
-        return 0; /* the parse errors were reported already */
-    int found = sdpx_validate(s, on_diag, o);
-    sdpx_session_free(s);
-    return found;
 }
 
 int cmd_check(int argc, char **argv)
@@ -84,12 +46,11 @@ int cmd_check(int argc, char **argv)
             failed = 1;
             continue;
         }
-        check_out o = {tool_display_name(argv[i]), verbose, 0};
-        int errors = check(buf, len, flags, &o);
-        if (errors >= 0 && (flags & SDPX_PARSE_STRICT)) {
-            int found = validate(buf, len, &o);
-            errors = found < 0 ? found : errors + found;
-        }
+        check_out o = {tool_display_name(argv[i]), verbose};
+        /* --strict: the strict grammar and the semantic pass, as in the library */
+        sdpx_parse_options opt; /* for the tool's limits (--max-input) */
+        tool_parse_options(&opt, 0);
+        int errors = sdpx_check_limits(buf, len, flags, &opt.limits, on_diag, &o);
         if (errors < 0) {
             fprintf(stderr, "sdpx: %s: %s\n", o.name, sdpx_strerror(errors));
             failed = 1;

@@ -44,6 +44,10 @@ static int fail(const edit_ctx *c, int rc, const char *why)
     for (size_t i = 0; !why && i < sizeof c->opt->reasons / sizeof c->opt->reasons[0]; i++)
         if (c->opt->reasons[i].why && c->opt->reasons[i].code == rc)
             why = c->opt->reasons[i].why;
+    /* the library's own reason (sdpx_session_last_error) when it gave one */
+    const sdpx_error *e = sdpx_session_last_error(c->s);
+    if (!why && rc < 0 && e && e->code == rc && e->msg[0])
+        why = e->msg;
     fprintf(stderr, "sdpx: edit: %s ", c->opt->name);
     /* the argument as given, on one line: control bytes as \n, \r, \xNN */
     for (const char *p = c->arg ? c->arg : ""; *p; p++) {
@@ -118,7 +122,7 @@ static int each_section(const edit_ctx *c, const char *sel, media_fn fn, void *a
 {
     int hit = 0;
     for (size_t i = 0; i < sdpx_session_media_count(c->s); i++) {
-        sdpx_media *m = sdpx_session_media(c->s, i);
+        sdpx_media *m = sdpx_session_media_mut(c->s, i);
         if (!section_match(m, sel))
             continue;
         hit = 1;
@@ -260,7 +264,7 @@ static int o_codec_param(edit_ctx *c, char *arg)
     *colon = '\0';
     int rc = 0, total = 0;
     for (size_t i = 0; i < sdpx_session_media_count(c->s) && rc >= 0; i++) {
-        rc = sdpx_media_set_codec_param(sdpx_session_media(c->s, i), arg, l, *r ? r : NULL);
+        rc = sdpx_media_set_codec_param(sdpx_session_media_mut(c->s, i), arg, l, *r ? r : NULL);
         total += rc > 0 ? rc : 0;
     }
     if (rc >= 0 && total == 0)
@@ -373,7 +377,7 @@ static int o_remove_section(edit_ctx *c, char *arg)
 {
     int hit = 0, rc = 0;
     for (size_t i = sdpx_session_media_count(c->s); i-- > 0 && rc >= 0;) {
-        sdpx_media *m = sdpx_session_media(c->s, i);
+        sdpx_media *m = sdpx_session_media_mut(c->s, i);
         if (section_match(m, arg)) {
             hit = 1;
             rc = sdpx_session_media_remove(c->s, m);

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
-from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_rc,
+from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_edit, check_rc,
                     diagnostic_from, error_from, ffi, has, lib, pystr, text_arg, to_bytes)
 from . import _attrs as A
 from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin, Timing,
@@ -277,11 +277,11 @@ class Session:
                 return None
             return A.group_from(out)
 
-    if has("sdpx_session_media_by_mid"):
+    if has("sdpx_session_media_by_mid_mut"):
         def media_by_mid(self, mid: str) -> Optional["Media"]:
             """The media section whose a=mid is `mid`, or None."""
             v = _view(mid, "mid")
-            p = lib.sdpx_session_media_by_mid(self._s, v.sv)
+            p = lib.sdpx_session_media_by_mid_mut(self._s, v.sv)
             return None if p == ffi.NULL else Media._make(self, p)
 
     if has("sdpx_msid_semantic_parse"):
@@ -308,7 +308,7 @@ class Session:
     # the session as it was; values with CR, LF or NUL are refused.
 
     def _edit(self, rc: int, what: str) -> int:
-        return check_rc(rc, EditError, what)
+        return check_edit(rc, self._s, what)
 
     if has("sdpx_session_bump_version"):
         def bump_version(self) -> None:
@@ -715,7 +715,7 @@ class Media:
             return self._ptr
         s = session._s
         for i in range(lib.sdpx_session_media_count(s)):
-            if lib.sdpx_session_media(s, i) == self._ptr:
+            if lib.sdpx_session_media_mut(s, i) == self._ptr:
                 self._checked = session._removals
                 return self._ptr
         raise LookupError("this media section was removed from its session")
@@ -1043,7 +1043,7 @@ class Media:
     # the session as it was; values with CR, LF or NUL are refused.
 
     def _edit(self, rc: int, what: str) -> int:
-        return check_rc(rc, EditError, what)
+        return check_edit(rc, self._session._s, what)
 
     if has("sdpx_media_set_port"):
         @port.setter
@@ -1301,11 +1301,11 @@ class MediaList(Sequence[Media]):
             i += n
         if not 0 <= i < n:
             raise IndexError("media index out of range")
-        return Media._make(self._session, lib.sdpx_session_media(self._session._s, i))
+        return Media._make(self._session, lib.sdpx_session_media_mut(self._session._s, i))
 
     def __iter__(self) -> Iterator[Media]:
         s = self._session
-        return iter([Media._make(s, lib.sdpx_session_media(s._s, i))
+        return iter([Media._make(s, lib.sdpx_session_media_mut(s._s, i))
                      for i in range(lib.sdpx_session_media_count(s._s))])
 
     def __repr__(self) -> str:
@@ -1355,8 +1355,10 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
 
 def check(text: TextLike, strict: bool = False) -> List[Diagnostic]:
     """Lint SDP text (``sdpx_check``): every error and, in lenient mode,
-    every tolerated quirk (warning), in input order. An empty list means the
-    text parses without remarks."""
+    every tolerated quirk (warning). With ``strict=True``, the strict grammar
+    and then the semantic pass (``sdpx_validate``): the same check, and the
+    same findings, as ``sdpx check --strict``. An empty list means the text
+    parses without remarks."""
     data = to_bytes(text)
     diags: List[Diagnostic] = []
     handle = ffi.new_handle(diags)
