@@ -19,6 +19,14 @@
  * - sdpx_str is a view (pointer + length), never NUL-terminated. Views that
  *   come from a session stay valid until the session is freed; views filled by
  *   a decoder point into the value the decoder was given.
+ * - NULL and out-of-range arguments never crash: a NULL handle, input or
+ *   out-pointer (and an index past the end) gets the function's empty
+ *   result: SDPX_EINVAL from a function returning a code (0 from one that
+ *   answers 1 or 0), 0 from a count, index or enum, NULL for a handle, an
+ *   empty view; an edit so refused changes nothing. An argument whose NULL
+ *   means something says so (NULL `after`: from the start). A NULL output
+ *   buffer measures, as cap 0 does. (tests/test_null.c checks every
+ *   function, its cases generated from this header.)
  * - Nothing here keeps global state: distinct sessions may be used from
  *   distinct threads freely, and one session may be read (not edited) from
  *   many threads at once.
@@ -294,10 +302,21 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 /**
  * Lint: report every problem in `buf` through `fn` (errors and, in lenient
  * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT
- * (any other bit: SDPX_EINVAL). Returns the number of errors found (0 when
- * the input parses), or SDPX_ENOMEM.
+ * (any other bit: SDPX_EINVAL): the strict grammar, then the semantic pass
+ * of sdpx_validate on a lenient parse (its SDPX_EV_* errors). This is the
+ * one strict check: `sdpx check --strict` and Python's
+ * `sdpx.check(text, strict=True)` run exactly this. Returns the number of
+ * errors found (0 when the input parses), or SDPX_ENOMEM.
  */
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
+
+/**
+ * sdpx_check under the given limits (NULL, or a zero field, takes the
+ * default), for both of its parses: the input limit of a front end that
+ * accepts more than 16 MiB (`sdpx --max-input`), or less.
+ */
+int sdpx_check_limits(const char *buf, size_t len, unsigned flags, const sdpx_limits *lim,
+                      sdpx_diag_fn fn, void *ctx);
 
 /** Free a session and everything it owns. NULL is allowed. */
 void sdpx_session_free(sdpx_session *s);
@@ -967,7 +986,8 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
  * session-level lines are ice-ufrag, ice-pwd, ice-options (no v=, o=, s=, t=
  * lines), and each m= line starts a media section carrying a=mid, candidates
  * and end-of-candidates. Read it with the model functions above, write it
- * with sdpx_write, free it with sdpx_session_free.
+ * with sdpx_write, free it with sdpx_session_free. Applying one to a session
+ * is an edit: sdpx_session_apply_fragment, section 7.6.
  */
 
 /**
@@ -977,29 +997,6 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
  */
 int sdpx_fragment_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                         sdpx_session **out, sdpx_error *err);
-
-/** What sdpx_session_apply_fragment did. */
-typedef struct sdpx_apply_result {
-    int ice_restart;          /* credentials differ: nothing was applied */
-    size_t added;             /* candidates added */
-    size_t duplicates;        /* candidates already present, skipped */
-    size_t ended;             /* sections that received a=end-of-candidates */
-} sdpx_apply_result;
-
-/**
- * Apply a fragment to a session: each fragment section is matched to the
- * session's media section by a=mid (by position when it has none), its
- * candidates are appended there (duplicates skipped) and its
- * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
- * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
- * ufrag/pwd differ from the ones in force for a section, it is an ICE
- * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
- * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
- * malformed candidate, SDPX_EINVAL for two fragment sections naming one
- * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
- */
-int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
-                                sdpx_apply_result *res);
 
 /** One media section of a fragment to write. */
 typedef struct sdpx_fragment_section {
@@ -1376,12 +1373,25 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  * valid until their section is removed (sdpx_session_media_remove).
  */
 
+/* ---- 7.1 Lines, attributes, media sections and session fields --------- */
+
 /** Edit flags for sdpx_session_set_edit_flags. */
 enum {
     /** Increment o= sess-version once, on the first edit that changes
      *  anything after the flag is set (JSEP 5.2.2, RFC 3264 8). */
     SDPX_EDIT_BUMP_VERSION = 1u << 0
 };
+
+/**
+ * Why the last edit of s was refused: the code it returned, `col` the
+ * 1-based byte of the offending argument (0 when the reason is not one
+ * byte), `line` 0, and `msg` naming the argument and what it would have
+ * broken ("value: byte 2 is a CR, which would end the new a= line there and
+ * start another"). Every edit clears it on entry, so after a success, or a
+ * refusal without a recorded reason, code is 0 and msg empty. Valid until
+ * the session is freed; NULL for a NULL session.
+ */
+const sdpx_error *sdpx_session_last_error(const sdpx_session *s);
 
 /** Set edit flags (SDPX_EDIT_*); setting them again re-arms the one bump. SDPX_EINVAL for unknown bits. */
 int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags);
@@ -1715,6 +1725,31 @@ int sdpx_session_compact_extmap(sdpx_session *s);
  * Returns the number of values replaced.
  */
 int sdpx_session_redact(sdpx_session *s);
+
+/* ---- 7.6 Trickle ICE: applying a fragment (RFC 8840) ------------------ */
+
+/** What sdpx_session_apply_fragment did. */
+typedef struct sdpx_apply_result {
+    int ice_restart;          /* credentials differ: nothing was applied */
+    size_t added;             /* candidates added */
+    size_t duplicates;        /* candidates already present, skipped */
+    size_t ended;             /* sections that received a=end-of-candidates */
+} sdpx_apply_result;
+
+/**
+ * Apply a fragment to a session: each fragment section is matched to the
+ * session's media section by a=mid (by position when it has none), its
+ * candidates are appended there (duplicates skipped) and its
+ * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
+ * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
+ * ufrag/pwd differ from the ones in force for a section, it is an ICE
+ * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
+ * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
+ * malformed candidate, SDPX_EINVAL for two fragment sections naming one
+ * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
+ */
+int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
+                                sdpx_apply_result *res);
 
 /* ===================================================================== */
 /* 8. Writer                                                             */

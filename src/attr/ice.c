@@ -1,6 +1,6 @@
 /* ICE attributes (RFC 8839): candidate, ice-ufrag, ice-pwd, ice-options,
  * remote-candidates, ice-pacing; and the standalone trickle candidate. */
-#include "internal.h"
+#include "attr.h"
 
 /* ---- addresses ------------------------------------------------------- */
 
@@ -147,6 +147,8 @@ static int port_of(sdpx_str v, sdpx_str f, uint16_t *port, sdpxi_bad *bad, const
 
 int sdpx_candidate_ext_next(sdpx_str *rest, sdpx_str *name, sdpx_str *value)
 {
+    if (!rest || !name || !value)
+        return SDPX_EINVAL;
     const char *p = rest->ptr, *end = p + rest->len;
     while (p < end && *p == ' ')
         p++;
@@ -459,9 +461,9 @@ SDPXI_DEFINE_CHECK(candidate, sdpx_candidate, decode_candidate)
 
 int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
 {
-    sdpx_str s = sdpxi_str(p, n);
-    if (!p && n)
+    if ((!p && n) || !out)
         return SDPX_EINVAL;
+    sdpx_str s = sdpxi_str(p, n);
     /* trickle strings may carry the line ending of the a= line they came from */
     while (s.len && (s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == '\r'))
         s.len--;
@@ -494,7 +496,9 @@ int sdpx_candidate_parse(const char *p, size_t n, sdpx_candidate *out)
 
 int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!c)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     const char *tname = sdpx_cand_type_name(c->type);
     /* refuse what decode_candidate would not read back (RFC 8839 5.1 grammar) */
     int bad = !c->foundation.len || c->foundation.len > 32 || !all_ice_chars(c->foundation) ||
@@ -542,6 +546,8 @@ int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
 
 int sdpx_candidate_ext(const sdpx_candidate *c, const char *name, sdpx_str *value)
 {
+    if (!c || !name || !value)
+        return SDPX_EINVAL;
     sdpx_str rest = c->extensions, n, v;
     while (sdpx_candidate_ext_next(&rest, &n, &v))
         if (sdpx_str_eq(n, name)) {
@@ -562,21 +568,29 @@ static int ext_u32(const sdpx_candidate *c, const char *name, uint32_t *out)
 
 int sdpx_candidate_generation(const sdpx_candidate *c, uint32_t *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return ext_u32(c, "generation", out);
 }
 
 int sdpx_candidate_network_id(const sdpx_candidate *c, uint32_t *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return ext_u32(c, "network-id", out);
 }
 
 int sdpx_candidate_network_cost(const sdpx_candidate *c, uint32_t *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return ext_u32(c, "network-cost", out);
 }
 
 int sdpx_candidate_ufrag(const sdpx_candidate *c, sdpx_str *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return sdpx_candidate_ext(c, "ufrag", out);
 }
 
@@ -612,16 +626,22 @@ SDPXI_DEFINE_CHECK(ice_pwd, sdpx_str, decode_pwd)
 
 int sdpx_ice_ufrag_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_ufrag(value, out, NULL);
 }
 
 int sdpx_ice_pwd_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_pwd(value, out, NULL);
 }
 
 int sdpx_ice_options_next(sdpx_str *rest, sdpx_str *tag)
 {
+    if (!rest || !tag)
+        return SDPX_EINVAL;
     if (!sdpx_field_next(rest, tag))
         return 0;
     /* RFC 8839 5.6 says 1*ice-char, but Chrome long sent "google-ice":
@@ -631,6 +651,8 @@ int sdpx_ice_options_next(sdpx_str *rest, sdpx_str *tag)
 
 int sdpx_ice_options_has(sdpx_str value, const char *tag)
 {
+    if (!tag)
+        return 0;
     sdpx_str t;
     while (sdpx_ice_options_next(&value, &t) == 1)
         if (sdpx_str_eq(t, tag))
@@ -684,6 +706,8 @@ static int remote_next(sdpx_str v, sdpx_str *rest, sdpx_remote_candidate *out, s
 
 int sdpx_remote_candidate_next(sdpx_str *rest, sdpx_remote_candidate *out)
 {
+    if (!rest || !out)
+        return SDPX_EINVAL;
     int rc = remote_next(*rest, rest, out, NULL);
     return rc < 0 ? SDPX_EVALUE : rc;
 }
@@ -705,7 +729,9 @@ SDPXI_DEFINE_CHECK(remote_candidates, sdpx_remote_candidate, decode_remote)
 
 int sdpx_remote_candidate_write(const sdpx_remote_candidate *rc, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!rc)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_u64(&o, rc->component);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_str(&o, rc->address);
@@ -729,43 +755,9 @@ SDPXI_DEFINE_CHECK(ice_pacing, uint32_t, decode_pacing)
 
 int sdpx_ice_pacing_parse(sdpx_str value, uint32_t *ms)
 {
+    if (!ms)
+        return SDPX_EINVAL;
     return decode_pacing(value, ms, NULL);
 }
 
 /* ---- scoped accessors ------------------------------------------------- */
-
-const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind)
-{
-    const sdpx_line *l = sdpx_media_find_attr(m, kind, NULL);
-    return l ? l : sdpx_session_find_attr(sdpx_media_session(m), kind, NULL);
-}
-
-static int scoped_value(const sdpx_media *m, sdpx_attr_kind kind, sdpx_str *out)
-{
-    const sdpx_line *l = sdpxi_scoped_attr(m, kind);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    *out = sdpx_attr_value(l);
-    return 0;
-}
-
-/* RFC 8839 5.4: ice-ufrag/ice-pwd at media level override the session's. */
-int sdpx_media_ice_ufrag(const sdpx_media *m, sdpx_str *out)
-{
-    return scoped_value(m, SDPX_ATTR_ICE_UFRAG, out);
-}
-
-int sdpx_media_ice_pwd(const sdpx_media *m, sdpx_str *out)
-{
-    return scoped_value(m, SDPX_ATTR_ICE_PWD, out);
-}
-
-int sdpx_media_ice_options(const sdpx_media *m, sdpx_str *out)
-{
-    return scoped_value(m, SDPX_ATTR_ICE_OPTIONS, out);
-}
-
-int sdpx_session_ice_lite(const sdpx_session *s)
-{
-    return sdpx_session_find_attr(s, SDPX_ATTR_ICE_LITE, NULL) != NULL;
-}
