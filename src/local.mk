@@ -39,3 +39,7 @@ EXTRA_DIST += src/attr/registry_gen.awk
 src/attr/registry_index.h: $(srcdir)/src/attr/registry.c $(srcdir)/src/attr/registry_gen.awk
 	$(AM_V_GEN)$(MKDIR_P) src/attr && \
 	$(AWK) -f $(srcdir)/src/attr/registry_gen.awk $(srcdir)/src/attr/registry.c > $@-t && mv $@-t $@
+# Negotiation (sdp.h section 9): builder, capabilities, answerer, verify; on the public API only.
+libsdpx_la_SOURCES += src/nego/nego.h src/nego/text.c src/nego/random.c src/nego/caps.c \
+	src/nego/builder.c src/nego/codecs.c src/nego/transport.c src/nego/simulcast.c \
+	src/nego/sctp.c src/nego/answer.c src/nego/verify.c

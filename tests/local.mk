@@ -119,3 +119,7 @@ TEST_SUITES += tests/test_fastpath
 tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
+
+# Negotiation: the offer/answer commands.
+TESTS += tests/negotiation.test
+EXTRA_DIST += tests/negotiation.test examples/caps.sdp
