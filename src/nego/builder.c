@@ -121,7 +121,7 @@ int sdpx_media_set_ice_credentials(sdpx_media *m, const char *ufrag, const char 
         sdpx_ice_pwd_parse(sdpx_str_from(pwd), &p))
         return SDPX_EINVAL; /* RFC 8839 5.4 */
     const sdpx_line *lu = sdpx_media_find_attr(m, SDPX_ATTR_ICE_UFRAG, NULL);
-    sdpx_session *s = sdpx_media_session(m);
+    sdpx_session *s = sdpx_media_session_mut(m);
     int rc = lu ? sdpx_attr_replace(s, lu, "ice-ufrag", ufrag) : sdpx_media_attr_add(m, "ice-ufrag", ufrag);
     if (rc)
         return rc;
