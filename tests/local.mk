@@ -127,3 +127,10 @@ tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
 # Negotiation: the offer/answer commands.
 TESTS += tests/negotiation.test
 EXTRA_DIST += tests/negotiation.test examples/caps.sdp
+TEST_SUITES += tests/test_answer tests/test_builder
+tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
+tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
+tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
+tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
