@@ -50,6 +50,10 @@ static const rule_case rules[] = {
           "a=rtpmap:63 red/48000/2\r\na=fmtp:63 111/111\r\na=rtpmap:64 red/48000/2\r\na=fmtp:64 9/9\r\n",
      CAPS_TYPICAL, 0, 0, 0, {"m=audio 9 UDP/TLS/RTP/SAVPF 111 63", "a=fmtp:63 111/111"},
      {"a=rtpmap:64", "9/9"}},
+    /* fuzz_answer: an apt= on a primary's fmtp is no RTX; verify wrongly compared it */
+    {"apt on a primary codec is ignored",
+     HEAD VIDEO("0", "96", VP8 "a=fmtp:96 apt=100\r\n"), CAPS_TYPICAL, 0, 0, 0,
+     {"m=video 9 UDP/TLS/RTP/SAVPF 96"}, {"apt"}},
     /* FEC never stands alone */
     {"FEC without a primary rejects the section",
      HEAD VIDEO("0", "98 117", "a=rtpmap:98 VP9/90000\r\na=rtpmap:117 ulpfec/90000\r\n"),
