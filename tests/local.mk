@@ -169,3 +169,11 @@ tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
 tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
 tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
+# Answering at 1x/4x/16x of each offer shape, counted under callgrind.
+check_PROGRAMS += tests/answer_scale
+tests_answer_scale_SOURCES = tests/answer_scale.c
+tests_answer_scale_CFLAGS = $(TEST_CFLAGS)
+tests_answer_scale_LDADD = libsdpx.la
+tests_answer_scale_LDFLAGS = -static
+TESTS += tests/answer_scaling.test
+EXTRA_DIST += tests/answer_scaling.test

@@ -259,12 +259,12 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
                 sdpxi_text_put(t, "a=rtcp-fb:%u %.*s\r\n", pt, SDPXI_SV(what));
         }
     }
-    if (cm->simulcast)
-        sdpxi_simulcast_answer(t, m, ok);
+    if (cm->simulcast && sdpxi_simulcast_answer(t, m, ok))
+        rc = SDPX_ENOMEM;
     sdpxi_set_free(&wild);
     sdpxi_codecs_free(oc);
     free(oc);
-    return 0;
+    return rc;
 }
 
 static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sdpxi_text *t)

@@ -23,6 +23,7 @@ int sdpxi_set_add(sdpxi_set *s, unsigned key, sdpx_str v, size_t val)
     s->e[s->n].key = key;
     s->e[s->n].v = v;
     s->e[s->n].val = val;
+    s->e[s->n].p = NULL;
     s->n++;
     return 0;
 }
@@ -53,7 +54,7 @@ void sdpxi_set_sort(sdpxi_set *s)
         qsort(s->e, s->n, sizeof *s->e, cmp_entry);
 }
 
-const sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v)
+sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v)
 {
     size_t lo = 0, hi = s->n;
     while (lo < hi) { /* the first entry not below (key, v) */

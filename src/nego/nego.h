@@ -26,7 +26,8 @@
 typedef struct sdpxi_entry {
     unsigned key;
     sdpx_str v;
-    size_t val;
+    size_t val;         /* the order added, or an index */
+    const void *p;      /* what the entry stands for (a line), or NULL */
 } sdpxi_entry;
 
 typedef struct sdpxi_set {
@@ -36,8 +37,9 @@ typedef struct sdpxi_set {
 
 int sdpxi_set_add(sdpxi_set *s, unsigned key, sdpx_str v, size_t val); /* 0 or SDPX_ENOMEM */
 void sdpxi_set_sort(sdpxi_set *s);
-/* The first entry added with (key, v), after sdpxi_set_sort; or NULL. */
-const sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v);
+/* The first entry added with (key, v), after sdpxi_set_sort; or NULL. The
+ * entry may be marked through the pointer (its val), as strchr's result. */
+sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v);
 void sdpxi_set_free(sdpxi_set *s);
 
 /* The mids and BUNDLE groups of a session, built once. */
@@ -186,7 +188,7 @@ int sdpxi_token(sdpx_str s);
 
 /* Answer an offered "a=simulcast:send" with recv and matching a=rid:... recv
  * lines (RFC 8853 5.3, RFC 8851 4); ok[pt] marks accepted payload types. */
-void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *offered, const unsigned char ok[128]);
+int sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *offered, const unsigned char ok[128]);
 /* Verify findings for simulcast/rid; returns the number reported. */
 int sdpxi_simulcast_verify(const sdpx_media *offered, const sdpx_media *answered,
                            sdpx_diag_fn fn, void *ctx);

@@ -5,21 +5,46 @@
  */
 #include "nego.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Alternatives answered at most: RFC 8853 lets the answerer drop streams,
  * and the bound keeps the rid lookups linear in the section's size. */
 #define MAX_ALTS 64
 
-/* The offered a=rid line of `id` with direction send (RFC 8851 4), or NULL. */
-static const sdpx_line *find_rid(const sdpx_media *m, sdpx_str id, int send, sdpx_rid *out)
+/* The section's rids, key 1 for send and 0 for recv, each entry's p its
+ * line (RFC 8851 4). 0 or SDPX_ENOMEM. */
+static int rid_set(const sdpx_media *m, sdpxi_set *out)
 {
+    memset(out, 0, sizeof *out);
     const sdpx_line *l = NULL;
-    while ((l = sdpx_media_find_attr(m, SDPX_ATTR_RID, l)) != NULL)
-        if (!sdpx_rid_parse(sdpx_attr_value(l), out) && out->send == send &&
-            out->id.len == id.len && !memcmp(out->id.ptr, id.ptr, id.len))
-            return l;
-    return NULL;
+    while ((l = sdpx_media_find_attr(m, SDPX_ATTR_RID, l)) != NULL) {
+        sdpx_rid r;
+        if (sdpx_rid_parse(sdpx_attr_value(l), &r))
+            continue;
+        if (sdpxi_set_add(out, (unsigned)r.send, r.id, out->n)) {
+            sdpxi_set_free(out);
+            return SDPX_ENOMEM;
+        }
+        out->e[out->n - 1].p = l;
+    }
+    sdpxi_set_sort(out);
+    return 0;
+}
+
+#define ANSWERED SIZE_MAX /* an entry's val once its rid is in the answer */
+
+/* The offered a=rid line of `id` with direction send, decoded, or NULL.
+ * With `answer`, a rid already answered is NULL too (RFC 8853 5.1: rid-ids
+ * are unique in a simulcast line) and the rid is marked answered. */
+static const sdpx_line *find_rid(const sdpxi_set *rids, sdpx_str id, int send, sdpx_rid *out,
+                                 int answer)
+{
+    sdpxi_entry *e = sdpxi_set_find(rids, (unsigned)send, id);
+    const sdpx_line *l = e && !(answer && e->val == ANSWERED) ? e->p : NULL;
+    if (!l || sdpx_rid_parse(sdpx_attr_value(l), out))
+        return NULL;
+    return l;
 }
 
 /* RFC 8851 4: a rid is answerable when it names no types or some accepted one. */
@@ -36,27 +61,15 @@ static int rid_ok(const sdpx_rid *r, const unsigned char ok[128])
     return 0;
 }
 
-static int seen_before(sdpx_str list, const char *upto, sdpx_str rid)
-{
-    /* a rid named twice in the offer is answered once (RFC 8853 5.1: rid-ids are unique) */
-    sdpx_str rest = list, alts;
-    while (sdpx_simulcast_stream_next(&rest, &alts) && alts.ptr < upto) {
-        sdpx_str r;
-        int paused;
-        sdpx_str a = alts;
-        while (sdpx_simulcast_alt_next(&a, (sdpx_str){"", 0}, &r, &paused))
-            if (r.ptr < upto && r.len == rid.len && !memcmp(r.ptr, rid.ptr, r.len))
-                return 1;
-    }
-    return 0;
-}
-
-void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned char ok[128])
+int sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned char ok[128])
 {
     const sdpx_line *sl = sdpx_media_find_attr(m, SDPX_ATTR_SIMULCAST, NULL);
     sdpx_simulcast sc;
+    sdpxi_set rids;
     if (!sl || sdpx_simulcast_parse(sdpx_attr_value(sl), &sc) || !sc.has_send)
-        return; /* RFC 8853 5.3: an answerer not receiving simulcast just omits it */
+        return 0; /* RFC 8853 5.3: an answerer not receiving simulcast just omits it */
+    if (rid_set(m, &rids))
+        return SDPX_ENOMEM;
     /* first the rid lines, then the simulcast line naming them */
     char list[1024];
     size_t len = 0;
@@ -68,8 +81,9 @@ void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned c
         while (seen < MAX_ALTS && sdpx_simulcast_alt_next(&a, sc.send_paused, &rid, &paused)) {
             sdpx_rid r;
             seen++;
-            if (!find_rid(m, rid, 1, &r) || !rid_ok(&r, ok) || seen_before(sc.send, rid.ptr, rid))
+            if (!find_rid(&rids, rid, 1, &r, 1) || !rid_ok(&r, ok))
                 continue;
+            sdpxi_set_find(&rids, 1, rid)->val = ANSWERED;
             size_t need = rid.len + 3;
             if (len + need >= sizeof list)
                 break;
@@ -102,21 +116,16 @@ void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned c
     }
     if (nstreams)
         sdpxi_text_put(t, "a=simulcast:recv %.*s\r\n", (int)len, list);
+    sdpxi_set_free(&rids);
+    return 0;
 }
 
 int sdpxi_simulcast_verify(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx)
 {
-    /* the offer's rids, key 1 for send and 0 for recv */
-    sdpxi_set rids = {0};
+    sdpxi_set rids;
     const sdpx_line *l = NULL;
-    while ((l = sdpx_media_find_attr(o, SDPX_ATTR_RID, l)) != NULL) {
-        sdpx_rid r;
-        if (!sdpx_rid_parse(sdpx_attr_value(l), &r) && sdpxi_set_add(&rids, (unsigned)r.send, r.id, 0)) {
-            sdpxi_set_free(&rids);
-            return SDPX_ENOMEM;
-        }
-    }
-    sdpxi_set_sort(&rids);
+    if (rid_set(o, &rids))
+        return SDPX_ENOMEM;
     int n = 0;
     /* RFC 8851 4: every answered rid mirrors an offered one */
     while ((l = sdpx_media_find_attr(a, SDPX_ATTR_RID, l)) != NULL) {
