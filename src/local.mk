@@ -39,3 +39,6 @@ EXTRA_DIST += src/attr/registry_gen.awk
 src/attr/registry_index.h: $(srcdir)/src/attr/registry.c $(srcdir)/src/attr/registry_gen.awk
 	$(AM_V_GEN)$(MKDIR_P) src/attr && \
 	$(AWK) -f $(srcdir)/src/attr/registry_gen.awk $(srcdir)/src/attr/registry.c > $@-t && mv $@-t $@
+# JSON in sdp-transform's shape (a layer on the public API).
+libsdpx_la_SOURCES += src/json/json.h src/json/grammar.c src/json/jsnum.c src/json/read.c \
+	src/json/write.c src/json/shape.c

@@ -119,3 +119,13 @@ TEST_SUITES += tests/test_fastpath
 tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
+
+# JSON in sdp-transform's shape; the differential test against sdp-transform
+# itself (tools/install-deps.sh puts it in node_modules; SKIP without it).
+TEST_SUITES += tests/test_json
+tests_test_json_SOURCES = tests/test_json.c tests/testutil.h
+tests_test_json_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_json_LDADD = $(TEST_COMMON_LDADD)
+TESTS += tests/json_diff.test
+EXTRA_DIST += tests/json_diff.test tests/json_diff.js tests/json_diff.exceptions
+AM_TESTS_ENVIRONMENT += SDPX_CORPUS_DIR='$(SDPX_CORPUS_DIR)'; export SDPX_CORPUS_DIR;
