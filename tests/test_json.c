@@ -275,6 +275,15 @@ START_TEST(limits)
     ck_assert_int_eq(sdpx_parse_json(j, strlen(j), &o, &s, &e), SDPX_ELIMIT);
     o.flags = 1u << 7;
     ck_assert_int_eq(sdpx_parse_json(j, strlen(j), &o, &s, &e), SDPX_EINVAL);
+    /* NULL: the empty answer */
+    ck_assert_int_eq(sdpx_parse_json(j, strlen(j), NULL, NULL, &e), SDPX_EINVAL);
+    ck_assert_int_eq(sdpx_parse_json(NULL, 1, NULL, &s, &e), SDPX_EINVAL);
+    ck_assert_int_eq(sdpx_parse_json(NULL, 0, NULL, &s, &e), SDPX_EJSON);
+    ck_assert_uint_eq(sdpx_write_json(NULL, 0, NULL, 0), 0);
+    ck_assert_ptr_null(sdpx_write_json_alloc(NULL, 0, NULL));
+    const char *key = "x";
+    ck_assert_uint_eq(sdpx_write_json_line('a', NULL, 5, 0, &key, NULL, 0), 4);
+    ck_assert_ptr_null(key);
     /* a huge number is read; write() makes "v=Infinity", which does not parse */
     const char *huge = "{\"version\":1e400,\"media\":[]}";
     ck_assert_int_eq(sdpx_parse_json(huge, strlen(huge), NULL, &s, &e), SDPX_EVERSION);

@@ -227,9 +227,12 @@ static int write_sdp(sh *s, const sdpxi_jv *root)
 int sdpx_parse_json(const char *buf, size_t len, const sdpx_json_options *opt,
                     sdpx_session **out, sdpx_error *err)
 {
-    *out = NULL;
-    if (opt && (opt->flags & ~(unsigned)SDPX_JSON_LOSSLESS))
+    if (out)
+        *out = NULL;
+    if (!out || (!buf && len) || (opt && (opt->flags & ~(unsigned)SDPX_JSON_LOSSLESS)))
         return SDPX_EINVAL;
+    if (!buf)
+        buf = "";
     const sdpx_parse_options *po = opt ? opt->parse : NULL;
     size_t max_input = po && po->limits.max_input ? po->limits.max_input : SDPX_DEFAULT_MAX_INPUT;
     size_t max_depth = opt && opt->max_depth ? opt->max_depth : SDPX_JSON_DEFAULT_MAX_DEPTH;

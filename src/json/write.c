@@ -522,6 +522,8 @@ static void write_session(sdpxi_out *o, const sdpx_session *s, unsigned flags)
 
 size_t sdpx_write_json(const sdpx_session *s, unsigned flags, char *buf, size_t cap)
 {
+    if (!s)
+        return 0;
     sdpxi_out o = {0};
     o.buf = buf;
     o.cap = buf ? cap : 0;
@@ -532,6 +534,8 @@ size_t sdpx_write_json(const sdpx_session *s, unsigned flags, char *buf, size_t 
 
 char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len)
 {
+    if (!s)
+        return NULL;
     sdpxi_out o = {0};
     o.grow = 1;
     write_session(&o, s, flags);
@@ -549,7 +553,7 @@ size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned fla
                             const char **key, char *buf, size_t cap)
 {
     sdpx_str caps[SDPXI_JSON_MAX_NAMES];
-    unsigned r = sdpxi_rule_find(type, value, n, caps);
+    unsigned r = value || !n ? sdpxi_rule_find(type, value ? value : "", n, caps) : SDPXI_RULE_NONE;
     if (key)
         *key = r == SDPXI_RULE_NONE ? NULL : sdpxi_rules[r].key;
     sdpxi_out o = {0};
