@@ -133,3 +133,7 @@ tests_test_json_LDADD = $(TEST_COMMON_LDADD)
 TESTS += tests/json_diff.test
 EXTRA_DIST += tests/json_diff.test tests/json_diff.js tests/json_diff.exceptions
 AM_TESTS_ENVIRONMENT += SDPX_CORPUS_DIR='$(SDPX_CORPUS_DIR)'; export SDPX_CORPUS_DIR;
+check_PROGRAMS += tests/json_scale
+tests_json_scale_SOURCES = tests/json_scale.c
+tests_json_scale_CFLAGS = $(TEST_CFLAGS)
+tests_json_scale_LDADD = libsdpx.la

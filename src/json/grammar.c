@@ -89,25 +89,33 @@ static sdpx_str run(cur *c, int (*cls)(unsigned))
 static sdpx_str nonspace(cur *c) /* \S* */
 {
     uc a = c->p;
-    while (c->p < c->e && !js_space(c->p, c->e))
-        c->p++;
+    for (; c->p < c->e; c->p++) {
+        unsigned b = *c->p;
+        if ((b <= ' ' || b >= 0x80) && js_space(c->p, c->e))
+            break;
+    }
     return view(a, c->p);
 }
 
 static sdpx_str nonspace_or_space(cur *c) /* [\S| ]* */
 {
     uc a = c->p;
-    size_t k;
-    while (c->p < c->e && ((k = js_space(c->p, c->e)) == 0 || *c->p == ' '))
-        c->p++;
+    for (; c->p < c->e; c->p++) {
+        unsigned b = *c->p;
+        if ((b < ' ' || b >= 0x80) && js_space(c->p, c->e))
+            break;
+    }
     return view(a, c->p);
 }
 
 static sdpx_str anychar(cur *c) /* .* */
 {
     uc a = c->p;
-    while (c->p < c->e && !js_term(c->p, c->e))
-        c->p++;
+    for (; c->p < c->e; c->p++) {
+        unsigned b = *c->p;
+        if ((b == '\n' || b == '\r' || b == 0xe2) && js_term(c->p, c->e))
+            break;
+    }
     return view(a, c->p);
 }
 
@@ -1128,24 +1136,59 @@ const sdpxi_rule sdpxi_rules[] = {
 const size_t sdpxi_nrules = sizeof sdpxi_rules / sizeof sdpxi_rules[0];
 _Static_assert(sizeof sdpxi_rules / sizeof sdpxi_rules[0] < SDPXI_RULE_NONE, "rule ids fit a byte");
 
-/* The a= rules whose prefix starts with a given byte, in grammar order, so a
- * line is tested against a handful of patterns, not sixty. Rules with an
- * empty prefix (direction, invalid) are tested by every line. */
+/* The a= rules to try for each first letter of the content, in grammar
+ * order (rows of sdpxi_rules; every line also tries `invalid` last), so a
+ * line is tested against a few patterns, not fifty. Generated from the
+ * prefixes above; tests/test_json.c has a line for every rule. */
+static const char *const a_rules_by_letter[26] = {
+    "", /* a */
+    "\x33", /* b */
+    "\x0f\x15\x17\x21\x3a\x3c", /* c */
+    "", /* d */
+    "\x13\x14\x22", /* e */
+    "\x0e\x20\x31\x3b\x3e", /* f */
+    "\x28", /* g */
+    "", /* h */
+    "\x1c\x1d\x1e\x1f\x24\x2e", /* i */
+    "", /* j */
+    "\x39", /* k */
+    "\x34", /* l */
+    "\x18\x19\x1b\x27\x36\x38", /* m */
+    "", /* n */
+    "", /* o */
+    "\x1a", /* p */
+    "", /* q */
+    "\x0d\x10\x11\x12\x1c\x23\x29\x2a\x2d", /* r */
+    "\x16\x1c\x25\x26\x2b\x2f\x30\x32\x35", /* s */
+    "\x37", /* t */
+    "\x3d", /* u */
+    "", /* v */
+    "", /* w */
+    "\x2c", /* x */
+    "", /* y */
+    "", /* z */
+};
+
 unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
 {
-    for (size_t i = 0; i < sdpxi_nrules; i++) {
-        const sdpxi_rule *r = &sdpxi_rules[i];
-        if (r->type != type)
-            continue;
-        size_t pl = r->prefix[0] ? strlen(r->prefix) : 0;
-        if (pl && (n < pl || p[0] != r->prefix[0] || memcmp(p, r->prefix, pl)))
-            continue;
-        if (r->match == m_direction && (n == 0 || (p[0] != 's' && p[0] != 'r' && p[0] != 'i')))
-            continue; /* the four direction words start with s, r or i */
-        for (unsigned k = 0; k < SDPXI_JSON_MAX_NAMES; k++)
-            caps[k] = (sdpx_str){NULL, 0};
-        if (r->match(p, n, caps))
-            return (unsigned)i;
+    for (unsigned k = 0; k < SDPXI_JSON_MAX_NAMES; k++)
+        caps[k] = (sdpx_str){NULL, 0};
+    if (type != 'a') {
+        for (unsigned i = 0; i < SDPXI_RULE_RTP; i++)
+            if (sdpxi_rules[i].type == type && sdpxi_rules[i].match(p, n, caps))
+                return i;
+        return SDPXI_RULE_NONE;
     }
-    return SDPXI_RULE_NONE;
+    unsigned c = n ? (unsigned char)p[0] : 0;
+    if (c >= 'a' && c <= 'z')
+        for (const char *r = a_rules_by_letter[c - 'a']; *r; r++) {
+            const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
+            size_t pl = strlen(rule->prefix);
+            if (n >= pl && !memcmp(p, rule->prefix, pl) && rule->match(p, n, caps))
+                return (unsigned char)*r;
+            for (unsigned k = 0; k < SDPXI_JSON_MAX_NAMES; k++)
+                caps[k] = (sdpx_str){NULL, 0};
+        }
+    m_all(p, n, caps);
+    return SDPXI_RULE_INVALID;
 }

@@ -84,17 +84,46 @@ int sdpxi_js_canonical_number(const char *s, size_t n)
     if (d == n && d > i) {
         if (s[i] == '0')
             return d - i == 1 && i == 0; /* "0"; not "-0", "007" */
-        if (d - i <= 15)
+        if (d - i > 21)
+            return 0; /* JavaScript writes 1e+21 and up with an exponent */
+        size_t sig = d;
+        while (s[sig - 1] == '0')
+            sig--;
+        sig -= i;
+        /* up to 15 significant digits a double keeps exactly (DBL_DIG), so
+         * they are the shortest text of the number; past 17 they never are */
+        if (sig <= 15)
             return 1;
+        if (sig > 17)
+            return 0;
     }
+    if ((n == 3 && !memcmp(s, "NaN", 3)) || (n == 8 && !memcmp(s, "Infinity", 8)) ||
+        (n == 9 && !memcmp(s, "-Infinity", 9)))
+        return 1;
     if (n > 32)
         return 0;
-    for (size_t j = 0; j < n; j++) {
-        unsigned char c = (unsigned char)s[j];
-        if (!is_digit(c) && c != '-' && c != '+' && c != '.' && c != 'e')
-            return (n == 3 && !memcmp(s, "NaN", 3)) || (n == 8 && !memcmp(s, "Infinity", 8)) ||
-                   (n == 9 && !memcmp(s, "-Infinity", 9));
+    /* the syntax JavaScript writes: -?(0|[1-9]d*)(.d*[1-9])?(e[+-][1-9]d*)?
+     * (anything else is not canonical; what passes is checked exactly) */
+    size_t j = i;
+    if (j >= n || !is_digit((unsigned char)s[j]) || (s[j] == '0' && j + 1 < n && is_digit((unsigned char)s[j + 1])))
+        return 0;
+    while (j < n && is_digit((unsigned char)s[j]))
+        j++;
+    if (j < n && s[j] == '.') {
+        size_t f = ++j;
+        while (j < n && is_digit((unsigned char)s[j]))
+            j++;
+        if (j == f || s[j - 1] == '0')
+            return 0;
     }
+    if (j < n && s[j] == 'e') {
+        if (++j >= n || (s[j] != '+' && s[j] != '-') || ++j >= n || s[j] < '1' || s[j] > '9')
+            return 0;
+        while (j < n && is_digit((unsigned char)s[j]))
+            j++;
+    }
+    if (j != n)
+        return 0;
     char tmp[40], out[40];
     memcpy(tmp, s, n);
     tmp[n] = '\0';

@@ -7,6 +7,7 @@
 #include "sdp.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* ---- values: the reader's tree, and captured fields seen as values ---- */
 
@@ -69,8 +70,23 @@ typedef struct sdpxi_out {
     int differs;
 } sdpxi_out;
 
-void sdpxi_out_put(sdpxi_out *o, const char *p, size_t n);
-static inline void sdpxi_out_c(sdpxi_out *o, char c) { sdpxi_out_put(o, &c, 1); }
+void sdpxi_out_put_slow(sdpxi_out *o, const char *p, size_t n);
+/* The common case inline: room in the buffer (fixed or grown). */
+static inline void sdpxi_out_put(sdpxi_out *o, const char *p, size_t n)
+{
+    if (!o->cmp && o->len + n < o->cap) {
+        memcpy(o->buf + o->len, p, n);
+        o->len += n;
+    } else
+        sdpxi_out_put_slow(o, p, n);
+}
+static inline void sdpxi_out_c(sdpxi_out *o, char c)
+{
+    if (!o->cmp && o->len + 1 < o->cap)
+        o->buf[o->len++] = c;
+    else
+        sdpxi_out_put_slow(o, &c, 1);
+}
 void sdpxi_out_s(sdpxi_out *o, const char *cstr);
 /* A JSON string literal of the bytes (JSON.stringify's escapes; invalid
  * UTF-8 becomes U+FFFD per maximal subpart, as the WHATWG decoder does). */

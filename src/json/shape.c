@@ -13,7 +13,10 @@
 typedef struct sh {
     sdpxi_out o;
     int lossless;
-    char path[200];
+    struct {
+        const char *key; /* NULL: an index */
+        size_t index;
+    } path[64];      /* where the walk is; made a string only for an error */
     size_t plen;
     int code;
     sdpx_error *err;
@@ -25,8 +28,17 @@ static int bad(sh *s, const sdpxi_jv *at, const char *what)
     if (!s->code) {
         s->code = SDPX_EJSON_SHAPE;
         if (s->err) {
-            s->err->code = SDPX_EJSON_SHAPE;
+            char path[100];
+            size_t n = 0;
+            path[0] = '\0';
+            for (size_t i = 0; i < s->plen && i < 64 && n < sizeof path; i++) {
+                int k = s->path[i].key
+                            ? snprintf(path + n, sizeof path - n, "%s%s", i ? "." : "", s->path[i].key)
+                            : snprintf(path + n, sizeof path - n, "[%zu]", s->path[i].index);
+                n += k > 0 ? (size_t)k : 0;
+            }
             size_t off = at ? at->off : 0;
+            s->err->code = SDPX_EJSON_SHAPE;
             s->err->line = 1;
             s->err->col = 1;
             for (size_t i = 0; i < off; i++)
@@ -37,7 +49,7 @@ static int bad(sh *s, const sdpxi_jv *at, const char *what)
                     s->err->col++;
             s->err->need = 0;
             snprintf(s->err->msg, sizeof s->err->msg, "%.96s: %.36s (JSON at byte %zu)",
-                     s->plen ? s->path : "(top)", what, at ? at->off : 0);
+                     s->plen ? path : "(top)", what, off);
         }
     }
     return -1;
@@ -45,27 +57,23 @@ static int bad(sh *s, const sdpxi_jv *at, const char *what)
 
 static size_t path_key(sh *s, const char *key)
 {
-    size_t was = s->plen;
-    int n = snprintf(s->path + s->plen, sizeof s->path - s->plen, "%s%s", s->plen ? "." : "", key);
-    if (n > 0)
-        s->plen += (size_t)n < sizeof s->path - s->plen ? (size_t)n : sizeof s->path - s->plen - 1;
-    return was;
+    if (s->plen < 64) {
+        s->path[s->plen].key = key;
+        s->path[s->plen].index = 0;
+    }
+    return s->plen++;
 }
 
 static size_t path_index(sh *s, size_t i)
 {
-    size_t was = s->plen;
-    int n = snprintf(s->path + s->plen, sizeof s->path - s->plen, "[%zu]", i);
-    if (n > 0)
-        s->plen += (size_t)n < sizeof s->path - s->plen ? (size_t)n : sizeof s->path - s->plen - 1;
-    return was;
+    if (s->plen < 64) {
+        s->path[s->plen].key = NULL;
+        s->path[s->plen].index = i;
+    }
+    return s->plen++;
 }
 
-static void path_pop(sh *s, size_t was)
-{
-    s->plen = was;
-    s->path[was] = '\0';
-}
+static void path_pop(sh *s, size_t was) { s->plen = was; }
 
 /* The member `key`, refusing one given twice (JSON.parse would keep the
  * last silently). Sets *v to NULL when absent; null counts as absent. */

@@ -12,7 +12,7 @@
 
 /* ---- output ------------------------------------------------------------ */
 
-void sdpxi_out_put(sdpxi_out *o, const char *p, size_t n)
+void sdpxi_out_put_slow(sdpxi_out *o, const char *p, size_t n)
 {
     if (o->cmp) {
         if (o->len + n > o->cmplen || memcmp(o->cmp + o->len, p, n))
@@ -82,6 +82,18 @@ static size_t good_utf8(const unsigned char *p, const unsigned char *e)
     return need && k == need ? need : 0;
 }
 
+/* 1 for the bytes a JSON string cannot hold as they are (and non-ASCII,
+ * which is checked as UTF-8). */
+static const unsigned char special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
 void sdpxi_out_json_str(sdpxi_out *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -89,7 +101,7 @@ void sdpxi_out_json_str(sdpxi_out *o, const char *s, size_t n)
     sdpxi_out_c(o, '"');
     while (p < e) {
         const unsigned char *run = p;
-        while (p < e && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+        while (p < e && !special[*p])
             p++;
         if (p > run)
             sdpxi_out_put(o, (const char *)run, (size_t)(p - run));
@@ -306,9 +318,22 @@ static void w_item(jw *w)
 
 static void w_key(jw *w, const char *k)
 {
-    w_item(w);
-    sdpxi_out_json_str(w->o, k, strlen(k));
-    sdpxi_out_put(w->o, ": ", w->pretty ? 2 : 1);
+    /* ,"key": in one piece (keys are plain ASCII names) */
+    char buf[40];
+    size_t n = strlen(k), at = 0;
+    if (!w->first[w->depth & 15] && !w->pretty)
+        buf[at++] = ',';
+    else if (w->pretty)
+        w_item(w);
+    w->first[w->depth & 15] = 0;
+    buf[at++] = '"';
+    memcpy(buf + at, k, n);
+    at += n;
+    buf[at++] = '"';
+    buf[at++] = ':';
+    if (w->pretty)
+        buf[at++] = ' ';
+    sdpxi_out_put(w->o, buf, at);
 }
 
 static void w_capture(jw *w, sdpx_str cap)
