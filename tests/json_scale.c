@@ -92,8 +92,8 @@ static char *make_shape(const char *name, long k, size_t *len, int *is_json)
                        : !strcmp(name, "simulcast")  ? "sendrecv;~"
                        : !strcmp(name, "floorid")    ? " mstrm x y"
                                                      : "x]] [y]]][";
-    b = grow(b, len, &cap, head);
-    for (long i = 0; i < 500 * k; i++)
+    b = grow(b, len, &cap, head); /* 16x stays under the 64 KiB line limit */
+    for (long i = 0; i < 300 * k; i++)
         b = grow(b, len, &cap, unit);
     return grow(b, len, &cap, " x\r\n");
 }
