@@ -149,6 +149,57 @@ START_TEST(one_line)
 }
 END_TEST
 
+/* One line for every rule of the grammar, in its order: the key it lands in. */
+static const struct {
+    char type;
+    const char *value, *key;
+} rule_rows[] = {
+    {'v', "0", "version"}, {'o', "- 1 2 IN IP4 ::1", "origin"}, {'s', "-", "name"},
+    {'i', "info", "description"}, {'u', "http://x", "uri"}, {'e', "a@b", "email"},
+    {'p', "+1", "phone"}, {'z', "0 0", "timezones"}, {'r', "1 2 0", "repeats"},
+    {'t', "0 0", "timing"}, {'c', "IN IP4 ::1", "connection"}, {'b', "AS:1", "bandwidth"},
+    {'m', "audio 9 RTP/AVP 0", ""}, {'a', "rtpmap:0 PCMU/8000", "rtp"},
+    {'a', "fmtp:0 x=1", "fmtp"}, {'a', "control:*", "control"}, {'a', "rtcp:9", "rtcp"},
+    {'a', "rtcp-fb:* trr-int 5", "rtcpFbTrrInt"}, {'a', "rtcp-fb:* nack", "rtcpFb"},
+    {'a', "extmap:1 urn:x", "ext"}, {'a', "extmap-allow-mixed", "extmapAllowMixed"},
+    {'a', "crypto:1 AES k", "crypto"}, {'a', "setup:actpass", "setup"},
+    {'a', "connection:new", "connectionType"}, {'a', "mid:0", "mid"}, {'a', "msid:s t", "msid"},
+    {'a', "ptime:20", "ptime"}, {'a', "maxptime:60", "maxptime"}, {'a', "sendrecv", "direction"},
+    {'a', "recvonly", "direction"}, {'a', "inactive", "direction"}, {'a', "ice-lite", "icelite"},
+    {'a', "ice-ufrag:abcd", "iceUfrag"}, {'a', "ice-pwd:x", "icePwd"},
+    {'a', "fingerprint:sha-1 AA", "fingerprint"},
+    {'a', "candidate:1 1 udp 1 ::1 9 typ host", "candidates"},
+    {'a', "end-of-candidates", "endOfCandidates"}, {'a', "remote-candidates:1 ::1 9", "remoteCandidates"},
+    {'a', "ice-options:trickle", "iceOptions"}, {'a', "ssrc:1 cname:x", "ssrcs"},
+    {'a', "ssrc-group:FID 1 2", "ssrcGroups"}, {'a', "msid-semantic: WMS *", "msidSemantic"},
+    {'a', "group:BUNDLE 0", "groups"}, {'a', "rtcp-mux", "rtcpMux"}, {'a', "rtcp-rsize", "rtcpRsize"},
+    {'a', "sctpmap:5000 webrtc-datachannel 1024", "sctpmap"}, {'a', "x-google-flag:conference", "xGoogleFlag"},
+    {'a', "rid:1 send", "rids"}, {'a', "imageattr:* send [x=1]", "imageattrs"},
+    {'a', "simulcast:send 1;2", "simulcast"}, {'a', "simulcast: send rid=1", "simulcast_03"},
+    {'a', "framerate:29.97", "framerate"}, {'a', "source-filter: incl IN IP4 a b", "sourceFilter"},
+    {'a', "bundle-only", "bundleOnly"}, {'a', "label:1", "label"}, {'a', "sctp-port:5000", "sctpPort"},
+    {'a', "max-message-size:1", "maxMessageSize"}, {'a', "ts-refclk:local", "tsRefClocks"},
+    {'a', "mediaclk:direct=0", "mediaClk"}, {'a', "keywds:k", "keywords"}, {'a', "content:main", "content"},
+    {'a', "floorctrl:c-s", "bfcpFloorCtrl"}, {'a', "confid:1", "bfcpConfId"}, {'a', "userid:1", "bfcpUserId"},
+    {'a', "floorid:1 mstrm:2", "bfcpFloorId"}, {'a', "x-other:1", "invalid"}, {'a', "", "invalid"},
+    {'a', "rtpmap", "invalid"}, {'a', "simulcast:", "invalid"}, {'k', "clear:x", NULL},
+    {'b', "X-YZ:1", NULL}, {'c', "ATM NSAP x", NULL}, {'v', "x", NULL},
+};
+
+START_TEST(every_rule)
+{
+    const char *key = "unset";
+    char buf[256];
+    sdpx_write_json_line(rule_rows[_i].type, rule_rows[_i].value, strlen(rule_rows[_i].value), 0,
+                         &key, buf, sizeof buf);
+    if (rule_rows[_i].key)
+        ck_assert_msg(key && !strcmp(key, rule_rows[_i].key), "%c=%s: key %s, not %s",
+                      rule_rows[_i].type, rule_rows[_i].value, key ? key : "NULL", rule_rows[_i].key);
+    else
+        ck_assert_ptr_null(key);
+}
+END_TEST
+
 /* parse_json then write: the SDP text */
 static char *sdp_of(const char *json, unsigned flags, int *rc, sdpx_error *e)
 {
@@ -192,6 +243,55 @@ START_TEST(shape_in)
                         "s= \r\nt=0 0\r\nm=audio 9 RTP/AVP 0 8\r\na=msid:s\r\n"
                         "a=candidate:a 1 udp 1 192.0.2.1 1 typ host network-id 3\r\n");
     sdpx_free(t);
+}
+END_TEST
+
+START_TEST(js_numbers_in)
+{
+    /* String() and Number() of JavaScript: 9.0 is 9, 1E-7 is 1e-7, a big
+     * number takes an exponent, " 0x10 " is 16; lossless keeps "020" */
+    int rc;
+    sdpx_error e;
+    const char *j = "{\"name\":1E-7,\"media\":[{\"type\":\"audio\",\"port\":9.0,"
+                    "\"protocol\":\"RTP/AVP\",\"payloads\":0,\"mid\":123456789012345678901234,"
+                    "\"ptime\":20.50,\"maxptime\":\" 0x10 \",\"framerate\":0.0000015}]}";
+    char *t = sdp_of(j, 0, &rc, &e);
+    ck_assert_msg(rc == 0, "%s", e.msg);
+    ck_assert_str_eq(t, "v=0\r\ns=1e-7\r\nm=audio 9 RTP/AVP 0\r\na=mid:1.2345678901234569e+23\r\n"
+                        "a=ptime:20.5\r\na=maxptime:16\r\na=framerate:0.0000015\r\n");
+    sdpx_free(t);
+    t = sdp_of("{\"media\":[{\"type\":\"a\",\"port\":\"\",\"protocol\":\"P\",\"ptime\":\"020\"}]}",
+               SDPX_JSON_LOSSLESS, &rc, &e);
+    ck_assert_ptr_null(t); /* "m=a  P " does not parse */
+    t = sdp_of("{\"media\":[{\"type\":\"a\",\"port\":\"9\",\"protocol\":\"P\",\"payloads\":\"x\","
+               "\"ptime\":\"020\"}]}", SDPX_JSON_LOSSLESS, &rc, &e);
+    ck_assert_msg(rc == 0, "%s", e.msg);
+    ck_assert_str_eq(t, "v=0\r\ns= \r\nm=a 9 P x\r\na=ptime:020\r\n");
+    sdpx_free(t);
+}
+END_TEST
+
+START_TEST(js_numbers_out)
+{
+    /* toIntIfInt: a number only when JavaScript writes it back the same */
+    static const struct {
+        const char *name, *json;
+    } rows[] = {
+        {"0.5", "0.5"}, {"-5", "-5"}, {"1e5", "\"1e5\""}, {"1.50", "\"1.50\""},
+        {"-0", "\"-0\""}, {"007", "\"007\""}, {"100000000000000000000", "100000000000000000000"},
+        {"1000000000000000000000", "\"1000000000000000000000\""},
+        {"9007199254740993", "\"9007199254740993\""}, {"9007199254740992", "9007199254740992"},
+        {"1152921504606847000", "1152921504606847000"}, {"1e+21", "1e+21"},
+        {"0.000001", "0.000001"}, {"1e-7", "1e-7"}, {"Infinity", "null"}, {"NaN", "null"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char sdp[200], want[200];
+        snprintf(sdp, sizeof sdp, "v=0\r\ns=%s\r\n", rows[i].name);
+        snprintf(want, sizeof want, "{\"version\":0,\"name\":%s,\"media\":[]}", rows[i].json);
+        ck_json(sdp, 0, want);
+    }
+    ck_json("v=0\r\ns=Infinity\r\n", SDPX_JSON_LOSSLESS,
+            "{\"version\":0,\"name\":\"Infinity\",\"media\":[]}");
 }
 END_TEST
 
@@ -454,7 +554,10 @@ int main(void)
     tcase_add_test(tc, strings_escaped);
     tcase_add_test(tc, snprintf_rules);
     tcase_add_test(tc, one_line);
+    tcase_add_loop_test(tc, every_rule, 0, (int)(sizeof rule_rows / sizeof rule_rows[0]));
     tcase_add_test(tc, shape_in);
+    tcase_add_test(tc, js_numbers_in);
+    tcase_add_test(tc, js_numbers_out);
     tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad_json / sizeof bad_json[0]));
     tcase_add_test(tc, limits);
     tcase_add_test(tc, pretty_reads_back);

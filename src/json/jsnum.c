@@ -1,6 +1,8 @@
 /* JavaScript's conversions between numbers and strings, as sdp-transform
  * relies on them: toIntIfInt (String(Number(v)) === v), Number(string) for
- * %d, and Number::toString (ECMA-262 6.1.6.1.20) for every number written. */
+ * %d, and Number::toString (ECMA-262 6.1.6.1.20) for every number written.
+ * No result depends on the locale: strtod never sees a decimal point, and
+ * the digits of printf's %e are read whatever its decimal point is. */
 #include "json.h"
 
 #include <math.h>
@@ -9,6 +11,47 @@
 #include <string.h>
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* strtod of a decimal literal ([-]digits[.digits][e[+-]digits], syntax
+ * already checked) that does not depend on the locale: the digits are
+ * handed over as an integer mantissa with an exponent ("1.5" as "15e-1"),
+ * so no decimal point is ever parsed. strtod rounds correctly. */
+static double decimal_to_double(const char *s, size_t n)
+{
+    char small[64];
+    char *buf = n + 24 <= sizeof small ? small : malloc(n + 24);
+    if (!buf)
+        return NAN;
+    size_t at = 0, i = 0;
+    long exp = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        buf[at++] = s[i++];
+    int frac = 0;
+    for (; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+        if (s[i] == '.')
+            frac = 1;
+        else {
+            buf[at++] = s[i];
+            exp -= frac;
+        }
+    }
+    if (i < n) {
+        long e = 0;
+        int neg = 0;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            neg = s[i++] == '-';
+        for (; i < n; i++)
+            if (e < 1000000)
+                e = e * 10 + (s[i] - '0');
+        exp += neg ? -e : e;
+    }
+    snprintf(buf + at, 24, "e%ld", exp);
+    double v = strtod(buf, NULL);
+    if (buf != small)
+        free(buf);
+    return v;
+}
 
 size_t sdpxi_js_number_text(double x, char *buf)
 {
@@ -124,13 +167,8 @@ int sdpxi_js_canonical_number(const char *s, size_t n)
     }
     if (j != n)
         return 0;
-    char tmp[40], out[40];
-    memcpy(tmp, s, n);
-    tmp[n] = '\0';
-    char *end;
-    double x = strtod(tmp, &end);
-    if (end != tmp + n)
-        return 0;
+    char out[40];
+    double x = decimal_to_double(s, n);
     size_t m = sdpxi_js_number_text(x, out);
     return m == n && !memcmp(out, s, n);
 }
@@ -222,12 +260,6 @@ double sdpxi_js_string_to_number(const char *s, size_t n)
     }
     if (i != len)
         return NAN;
-    char *tmp = malloc(len - a + 1);
-    if (!tmp)
-        return NAN;
-    memcpy(tmp, p + a, len - a);
-    tmp[len - a] = '\0';
-    double v = strtod(tmp, NULL);
-    free(tmp);
+    double v = decimal_to_double((const char *)p + a, len - a);
     return neg ? -v : v;
 }
