@@ -39,3 +39,5 @@ EXTRA_DIST += src/attr/registry_gen.awk
 src/attr/registry_index.h: $(srcdir)/src/attr/registry.c $(srcdir)/src/attr/registry_gen.awk
 	$(AM_V_GEN)$(MKDIR_P) src/attr && \
 	$(AWK) -f $(srcdir)/src/attr/registry_gen.awk $(srcdir)/src/attr/registry.c > $@-t && mv $@-t $@
+# Session diff and the JSEP signaling state tracker (public API only).
+libsdpx_la_SOURCES += src/nego/diff.c src/nego/state.c

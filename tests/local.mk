@@ -119,3 +119,13 @@ TEST_SUITES += tests/test_fastpath
 tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
+
+# Session diff and the JSEP state tracker.
+TEST_SUITES += tests/test_diff tests/test_jsep
+tests_test_diff_SOURCES = tests/test_diff.c tests/testutil.h
+tests_test_diff_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_diff_LDADD = $(TEST_COMMON_LDADD)
+EXTRA_DIST += src/nego/diff.c
+tests_test_jsep_SOURCES = tests/test_jsep.c tests/testutil.h
+tests_test_jsep_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_jsep_LDADD = $(TEST_COMMON_LDADD)

@@ -13,6 +13,7 @@ static const tool_command commands[] = {
     {"show", "FILE|-", "summarise sessions, media, codecs, ICE/DTLS", cmd_show},
     {"edit", "[OPTIONS] FILE|-", "apply edits (codecs, ICE, BUNDLE, ...) and write", cmd_edit},
     {"redact", "FILE|-", "hide addresses, ports, ICE and DTLS secrets for logs", cmd_redact},
+    {"diff", "OLD NEW", "print what changed between two descriptions", cmd_diff},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

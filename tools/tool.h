@@ -41,5 +41,6 @@ int cmd_candidate(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
 int cmd_redact(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif
