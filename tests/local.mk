@@ -129,3 +129,8 @@ EXTRA_DIST += src/nego/diff.c
 tests_test_jsep_SOURCES = tests/test_jsep.c tests/testutil.h
 tests_test_jsep_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_jsep_LDADD = $(TEST_COMMON_LDADD)
+
+# Real browsers (headless Chromium and Firefox ESR) against the sdpx tool.
+TESTS += tests/browser.test
+EXTRA_DIST += tests/browser.test tests/browser/run.mjs tests/browser/package.json \
+	tests/browser/package-lock.json
