@@ -16,7 +16,7 @@ cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -I$top/include -I$top/src ${FUZZ
 mkdir -p "$out/obj"
 objs=""
 # The library, instrumented for coverage but without libFuzzer's main.
-for src in "$top"/src/*.c "$top"/src/attr/*.c; do
+for src in "$top"/src/*.c "$top"/src/attr/*.c "$top"/src/nego/*.c; do
     [ -f "$src" ] || continue
     rel=${src#"$top"/src/}
     obj="$out/obj/$(echo "$rel" | tr / _ | sed 's/\.c$/.o/')"

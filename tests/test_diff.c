@@ -238,6 +238,16 @@ START_TEST(test_diff_api)
     ck_assert_str_eq(col.lines[1], "ice-restart m=0 mid=: abcd -> abcd");
     sdpx_session_free(a);
     sdpx_session_free(b);
+    /* regression (found by fuzz_diff): a sess-version that is no number,
+     * unchanged, is no change; changed, it is not a bump */
+    a = parse_ok("v=0\r\no=x 1 Fuzhou IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n", 0);
+    b = parse_ok("v=0\r\no=x 1 Fuzhoo IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n", 0);
+    ck_assert_int_eq(sdpx_session_diff(a, a, NULL, NULL), 0);
+    memset(&col, 0, sizeof col);
+    ck_assert_int_eq(sdpx_session_diff(a, b, collect, &col), 1);
+    ck_assert_str_eq(col.lines[0], "version-not-bumped session: Fuzhou -> Fuzhoo");
+    sdpx_session_free(a);
+    sdpx_session_free(b);
     sdpx_session_free(s);
 }
 END_TEST

@@ -106,11 +106,13 @@ static void diff_session(sink *k, const sdpx_session *a, const sdpx_session *b)
     if (same_session) {
         uint64_t va = 0, vb = 0;
         int ok = sdpx_str_u64(oa.sess_version, &va) == 0 && sdpx_str_u64(ob.sess_version, &vb) == 0;
+        /* a version that is no number is only ever the same or not */
+        int cmp = ok ? (vb > va) - (vb < va) : same(oa.sess_version, ob.sess_version) ? 0 : -1;
         /* RFC 3264 8: a modified description carries a higher version. */
-        if (ok && vb > va)
+        if (cmp > 0)
             emit(k, SDPX_CHANGE_VERSION_BUMPED, SDPX_CHANGE_SESSION_LEVEL, none, oa.sess_version,
                  ob.sess_version);
-        else if (!ok || vb < va || lines_differ(a, b))
+        else if (cmp < 0 || lines_differ(a, b))
             emit(k, SDPX_CHANGE_VERSION_NOT_BUMPED, SDPX_CHANGE_SESSION_LEVEL, none,
                  oa.sess_version, ob.sess_version);
     }
