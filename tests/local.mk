@@ -137,4 +137,6 @@ tests_test_jsep_LDADD = $(TEST_COMMON_LDADD)
 # Real browsers (headless Chromium and Firefox ESR) against the sdpx tool.
 TESTS += tests/browser.test
 EXTRA_DIST += tests/browser.test tests/browser/run.mjs tests/browser/package.json \
-	tests/browser/package-lock.json
+	tests/browser/package-lock.json tests/browser/caps-audio.sdp tests/browser/caps-video.sdp \
+	tests/browser/caps-all.sdp tests/browser/caps-data.sdp tests/browser/caps-recvonly.sdp \
+	tests/browser/caps-simulcast.sdp

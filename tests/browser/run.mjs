@@ -56,12 +56,16 @@ try {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpx-browser-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+// SDPX_BROWSER_KEEP=DIR keeps every description exchanged, named by scenario
+const keep = process.env.SDPX_BROWSER_KEEP || null;
+if (keep) fs.mkdirSync(keep, { recursive: true });
+let label = 'x';
 
 // ---- the sdpx tool -----------------------------------------------------
 
 let fileNo = 0;
 function save(text) {
-  const f = path.join(tmp, `d${++fileNo}.sdp`);
+  const f = path.join(keep || tmp, `${label}-${String(++fileNo).padStart(3, '0')}.sdp`);
   fs.writeFileSync(f, text);
   return f;
 }
@@ -86,6 +90,19 @@ const hasNego = /^\s+answer\s/m.test(help) && /^\s+offer\s/m.test(help);
 // Installed in the page once; every call below goes through window.sdpxt.
 function pageHelpers() {
   const pcs = [];
+  const videoTrack = () => {
+    const c = document.createElement('canvas');
+    c.width = 320;
+    c.height = 240;
+    c.getContext('2d').fillRect(0, 0, 10, 10);
+    return c.captureStream(10).getVideoTracks()[0];
+  };
+  const audioTrack = () => {
+    const ctx = new AudioContext();
+    const dest = ctx.createMediaStreamDestination();
+    ctx.createOscillator().connect(dest);
+    return dest.stream.getAudioTracks()[0];
+  };
   window.sdpxt = {
     make(setup) {
       const pc = new RTCPeerConnection({ iceServers: [] });
@@ -107,8 +124,18 @@ function pageHelpers() {
       await pc.setLocalDescription(await pc.createOffer(iceRestart ? { iceRestart: true } : {}));
       return pc.localDescription.sdp;
     },
-    async answer(id) {
+    // send: the answerer sends on every audio/video section, with synthetic
+    // tracks (a canvas, an oscillator), so its answer carries streams and,
+    // for a simulcast offer, the simulcast send side
+    async answer(id, send) {
       const pc = pcs[id];
+      if (send) {
+        for (const t of pc.getTransceivers()) {
+          const kind = t.receiver.track.kind;
+          t.direction = 'sendrecv';
+          await t.sender.replaceTrack(kind === 'video' ? videoTrack() : audioTrack());
+        }
+      }
       await pc.setLocalDescription(await pc.createAnswer());
       return pc.localDescription.sdp;
     },
@@ -207,7 +234,7 @@ async function sdpxOffers(page, sc) {
     }
     const st = await page.evaluate((id, sdp) => window.sdpxt.remote(id, 'offer', sdp), pc, offer);
     expect(st === 'have-remote-offer', `browser in ${st} after the offer`);
-    const answer = await page.evaluate((id) => window.sdpxt.answer(id), pc);
+    const answer = await page.evaluate((id) => window.sdpxt.answer(id, true), pc);
     const v = tool('answer', '--verify', save(offer), save(answer));
     expect(v.code === 0, `sdpx answer --verify exited ${v.code}: ${v.out.trim()} ${v.err}`);
   }
@@ -300,6 +327,7 @@ for (const b of browsers) {
     for (const sc of scenarios) {
       for (const [dir, fn] of directions) {
         const what = `${b.name} ${sc.name} ${dir}`;
+        label = what.replace(/[^a-z0-9]+/gi, '_');
         try {
           await fn(page, sc);
           report('PASS', what);
