@@ -124,6 +124,9 @@ tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
 
+# Negotiation: the offer/answer commands.
+TESTS += tests/negotiation.test
+EXTRA_DIST += tests/negotiation.test examples/caps.sdp
 # Session diff and the JSEP state tracker.
 TEST_SUITES += tests/test_diff tests/test_jsep
 tests_test_diff_SOURCES = tests/test_diff.c tests/testutil.h

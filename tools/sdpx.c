@@ -13,6 +13,8 @@ static const tool_command commands[] = {
     {"show", "FILE|-", "summarise sessions, media, codecs, ICE/DTLS", cmd_show},
     {"edit", "[OPTIONS] FILE|-", "apply edits (codecs, ICE, BUNDLE, ...) and write", cmd_edit},
     {"redact", "FILE|-", "hide addresses, ports, ICE and DTLS secrets for logs", cmd_redact},
+    {"offer", "--caps CAPS.sdp", "print a fresh offer built from capabilities", cmd_offer},
+    {"answer", "--caps CAPS.sdp OFFER|-", "answer an offer (--verify OFFER ANSWER checks one)", cmd_answer},
     {"diff", "OLD NEW", "print what changed between two descriptions", cmd_diff},
 };
 
@@ -116,4 +118,17 @@ void tool_put_str(FILE *f, sdpx_str s)
 {
     if (s.len)
         fwrite(s.ptr, 1, s.len, f);
+}
+
+int tool_print_session(const sdpx_session *s, unsigned flags)
+{
+    size_t n;
+    char *out = sdpx_write_alloc(s, flags, &n);
+    if (!out) {
+        fprintf(stderr, "sdpx: out of memory\n");
+        return TOOL_FAIL;
+    }
+    fwrite(out, 1, n, stdout);
+    sdpx_free(out);
+    return fflush(stdout) ? TOOL_FAIL : TOOL_OK;
 }

@@ -1,0 +1,148 @@
+/*
+ * Simulcast (RFC 8853) and rid (RFC 8851): an offered "send" list is
+ * answered "recv" with the rids the answer can receive, paused ones kept
+ * paused, each with its a=rid:<id> recv line.
+ */
+#include "nego.h"
+
+#include <string.h>
+
+/* The offered a=rid line of `id` with direction send (RFC 8851 4), or NULL. */
+static const sdpx_line *find_rid(const sdpx_media *m, sdpx_str id, int send, sdpx_rid *out)
+{
+    const sdpx_line *l = NULL;
+    while ((l = sdpx_media_find_attr(m, SDPX_ATTR_RID, l)) != NULL)
+        if (!sdpx_rid_parse(sdpx_attr_value(l), out) && out->send == send &&
+            out->id.len == id.len && !memcmp(out->id.ptr, id.ptr, id.len))
+            return l;
+    return NULL;
+}
+
+/* RFC 8851 4: a rid is answerable when it names no types or some accepted one. */
+static int rid_ok(const sdpx_rid *r, const unsigned char ok[128])
+{
+    if (!r->has_pts)
+        return 1;
+    sdpx_str rest = r->pts;
+    unsigned pt;
+    int n;
+    while ((n = sdpx_pt_next(&rest, &pt)) == 1)
+        if (ok[pt])
+            return 1;
+    return 0;
+}
+
+static int seen_before(sdpx_str list, const char *upto, sdpx_str rid)
+{
+    /* a rid named twice in the offer is answered once (RFC 8853 5.1: rid-ids are unique) */
+    sdpx_str rest = list, alts;
+    while (sdpx_simulcast_stream_next(&rest, &alts) && alts.ptr < upto) {
+        sdpx_str r;
+        int paused;
+        sdpx_str a = alts;
+        while (sdpx_simulcast_alt_next(&a, (sdpx_str){"", 0}, &r, &paused))
+            if (r.ptr < upto && r.len == rid.len && !memcmp(r.ptr, rid.ptr, r.len))
+                return 1;
+    }
+    return 0;
+}
+
+void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned char ok[128])
+{
+    const sdpx_line *sl = sdpx_media_find_attr(m, SDPX_ATTR_SIMULCAST, NULL);
+    sdpx_simulcast sc;
+    if (!sl || sdpx_simulcast_parse(sdpx_attr_value(sl), &sc) || !sc.has_send)
+        return; /* RFC 8853 5.3: an answerer not receiving simulcast just omits it */
+    /* first the rid lines, then the simulcast line naming them */
+    char list[1024];
+    size_t len = 0;
+    int nstreams = 0;
+    sdpx_str rest = sc.send, alts;
+    while (sdpx_simulcast_stream_next(&rest, &alts)) {
+        sdpx_str a = alts, rid;
+        int paused, nalts = 0;
+        while (sdpx_simulcast_alt_next(&a, sc.send_paused, &rid, &paused)) {
+            sdpx_rid r;
+            if (!find_rid(m, rid, 1, &r) || !rid_ok(&r, ok) || seen_before(sc.send, rid.ptr, rid))
+                continue;
+            size_t need = rid.len + 3;
+            if (len + need >= sizeof list)
+                break;
+            if (nalts == 0 && nstreams > 0)
+                list[len++] = ';';
+            else if (nalts > 0)
+                list[len++] = ',';
+            if (paused)
+                list[len++] = '~';
+            memcpy(list + len, rid.ptr, rid.len);
+            len += rid.len;
+            nalts++;
+            /* RFC 8851 4: the answer's rid mirrors the offer's direction and
+             * keeps only payload types the answer accepts */
+            sdpxi_text_put(t, "a=rid:%.*s recv", SDPXI_SV(rid));
+            if (r.has_pts) {
+                sdpx_str pts = r.pts;
+                unsigned pt;
+                const char *sep = " pt=";
+                while (sdpx_pt_next(&pts, &pt) == 1)
+                    if (ok[pt]) {
+                        sdpxi_text_put(t, "%s%u", sep, pt);
+                        sep = ",";
+                    }
+            }
+            sdpxi_text_put(t, "\r\n");
+        }
+        if (nalts)
+            nstreams++;
+    }
+    if (nstreams)
+        sdpxi_text_put(t, "a=simulcast:recv %.*s\r\n", (int)len, list);
+}
+
+int sdpxi_simulcast_verify(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx)
+{
+    int n = 0;
+    const sdpx_line *l = NULL;
+    /* RFC 8851 4: every answered rid mirrors an offered one */
+    while ((l = sdpx_media_find_attr(a, SDPX_ATTR_RID, l)) != NULL) {
+        sdpx_rid r, orid;
+        if (sdpx_rid_parse(sdpx_attr_value(l), &r))
+            continue;
+        if (!find_rid(o, r.id, !r.send, &orid)) {
+            sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(l),
+                         "rid \"%.*s\" %s does not mirror an offered rid (RFC 8851 4)",
+                         SDPXI_SV(r.id), r.send ? "send" : "recv");
+            n++;
+        }
+    }
+    const sdpx_line *sl = sdpx_media_find_attr(a, SDPX_ATTR_SIMULCAST, NULL);
+    sdpx_simulcast sc, osc;
+    if (!sl || sdpx_simulcast_parse(sdpx_attr_value(sl), &sc))
+        return n;
+    const sdpx_line *ol = sdpx_media_find_attr(o, SDPX_ATTR_SIMULCAST, NULL);
+    int have = ol && !sdpx_simulcast_parse(sdpx_attr_value(ol), &osc);
+    /* RFC 8853 5.3: the answer's recv answers the offer's send and vice versa */
+    if ((sc.has_recv && (!have || !osc.has_send)) || (sc.has_send && (!have || !osc.has_recv))) {
+        sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(sl),
+                     "simulcast direction does not mirror the offer's (RFC 8853 5.3)");
+        return n + 1;
+    }
+    for (int dir = 0; dir < 2; dir++) {
+        sdpx_str list = dir ? sc.send : sc.recv, paused = dir ? sc.send_paused : sc.recv_paused;
+        sdpx_str rest = list, alts;
+        while (sdpx_simulcast_stream_next(&rest, &alts)) {
+            sdpx_str rid;
+            int p;
+            while (sdpx_simulcast_alt_next(&alts, paused, &rid, &p)) {
+                sdpx_rid r;
+                if (!find_rid(o, rid, dir == 0, &r)) {
+                    sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(sl),
+                                 "simulcast names rid \"%.*s\" the offer does not %s (RFC 8853 5.3)",
+                                 SDPXI_SV(rid), dir == 0 ? "send" : "receive");
+                    n++;
+                }
+            }
+        }
+    }
+    return n;
+}
