@@ -162,12 +162,22 @@ const scenarios = [
   { name: 'audio+video+data', setup: { audio: 1, video: 1, data: true }, caps: 'caps-all.sdp' },
   { name: 'data', setup: { data: true }, caps: 'caps-data.sdp' },
   { name: 'recvonly', setup: { audio: 1, video: 1, direction: 'recvonly' }, caps: 'caps-recvonly.sdp' },
-  { name: 'simulcast', setup: { simulcast: ['h', 'm', 'l'] }, caps: 'caps-simulcast.sdp' },
+  { name: 'simulcast', setup: { simulcast: ['h', 'm', 'l'] }, caps: 'caps-simulcast.sdp',
+    simulcastRids: ['h', 'm', 'l'] },
   { name: 'ice-restart', setup: { audio: 1, video: 1, data: true }, caps: 'caps-all.sdp', restart: true },
 ];
 
 function expect(cond, what) {
   if (!cond) throw new Error(what);
+}
+
+// `sdp` has a=simulcast:<dir> naming exactly `rids` and an a=rid:<rid> <dir> for each.
+function expectSimulcast(sdp, dir, rids, who) {
+  const m = sdp.match(new RegExp(`^a=simulcast:${dir} ([^\r\n ]+)`, 'm'));
+  expect(m, `${who} has no a=simulcast:${dir}`);
+  const named = m[1].split(/[;,]/).map((r) => r.replace(/^~/, '')).sort();
+  expect(named.join() === [...rids].sort().join(), `${who} simulcasts ${m[1]}, expected ${rids.join(';')}`);
+  for (const r of rids) expect(new RegExp(`^a=rid:${r} ${dir}\\b`, 'm').test(sdp), `${who} lacks a=rid:${r} ${dir}`);
 }
 
 function sectionCount(sdp) {
@@ -215,6 +225,7 @@ async function browserOffers(page, sc) {
     expect(v.code === 0, `sdpx answer --verify of its own answer: ${v.out.trim()} ${v.err}`);
     const st = await page.evaluate((id, sdp) => window.sdpxt.remote(id, 'answer', sdp), pc, answer);
     expect(st === 'stable', `browser in ${st} after the answer`);
+    if (sc.setup.simulcast) expectSimulcast(answer, 'recv', sc.setup.simulcast, 'the sdpx answer');
     if (lastOffer) expectRestart(lastOffer, offer, 'browser');
     lastOffer = offer;
   }
@@ -224,6 +235,14 @@ async function sdpxOffers(page, sc) {
   const caps = path.join(here, sc.caps);
   const pc = await page.evaluate(() => window.sdpxt.make({}));
   let offer = toolOk('offer', '--caps', caps);
+  if (sc.simulcastRids && !/^a=simulcast:recv /m.test(offer)) {
+    // the offer builder left simulcast out: add it with sdpx edit, visibly
+    console.log(`NOTE: ${page.browserName} ${sc.name}: sdpx offer wrote no a=simulcast for ` +
+      `${sc.caps}; added with sdpx edit --add-attr`);
+    const edits = sc.simulcastRids.flatMap((r) => ['--add-attr', `video=rid:${r} recv`]);
+    offer = toolOk('edit', ...edits, '--add-attr', `video=simulcast:recv ${sc.simulcastRids.join(';')}`,
+      save(offer));
+  }
   for (let round = 0; round < (sc.restart ? 2 : 1); round++) {
     if (round > 0) {
       // the same session, new ICE credentials: an ICE restart (RFC 8839 4.4.1.1.1)
@@ -235,8 +254,12 @@ async function sdpxOffers(page, sc) {
     const st = await page.evaluate((id, sdp) => window.sdpxt.remote(id, 'offer', sdp), pc, offer);
     expect(st === 'have-remote-offer', `browser in ${st} after the offer`);
     const answer = await page.evaluate((id) => window.sdpxt.answer(id, true), pc);
+    expect((await page.evaluate((id) => window.sdpxt.state(id), pc)) === 'stable',
+      'browser not stable after its answer');
     const v = tool('answer', '--verify', save(offer), save(answer));
     expect(v.code === 0, `sdpx answer --verify exited ${v.code}: ${v.out.trim()} ${v.err}`);
+    // a server offering to receive simulcast: the browser must answer send
+    if (sc.simulcastRids) expectSimulcast(answer, 'send', sc.simulcastRids, 'the browser answer');
   }
 }
 
@@ -321,6 +344,7 @@ for (const b of browsers) {
     const version = await br.version();
     console.log(`# ${b.name}: ${version}`);
     const page = await br.newPage();
+    page.browserName = b.name;
     page.setDefaultTimeout(60000);
     await page.goto('about:blank');
     await page.evaluate(pageHelpers);
