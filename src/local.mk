@@ -63,7 +63,8 @@ src_view_libview_la_SOURCES = \
 	src/view/view.h \
 	src/view/codec.c \
 	src/view/scoped.c \
-	src/view/validate.c
+	src/view/validate.c \
+	src/view/check.c
 
 src_edit_libedit_la_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS)
 src_edit_libedit_la_CFLAGS = $(STRICT_CFLAGS)

@@ -124,6 +124,21 @@ tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
 
+# NULL arguments: every public function, cases generated from include/sdp.h.
+TEST_SUITES += tests/test_null
+tests_test_null_SOURCES = tests/test_null.c tests/testutil.h
+nodist_tests_test_null_SOURCES = tests/null_cases.h
+tests_test_null_CFLAGS = $(TEST_COMMON_CFLAGS) -I$(builddir)/tests
+tests_test_null_LDADD = $(TEST_COMMON_LDADD)
+BUILT_SOURCES += tests/null_cases.h
+CLEANFILES += tests/null_cases.h tests/api_list.txt
+EXTRA_DIST += tests/api_list.awk tests/null_gen.awk tests/null_allowed.txt
+tests/api_list.txt: $(srcdir)/include/sdp.h $(srcdir)/tests/api_list.awk
+	@$(MKDIR_P) tests
+	$(AWK) -f $(srcdir)/tests/api_list.awk $(srcdir)/include/sdp.h > $@-t && mv $@-t $@
+tests/null_cases.h: tests/api_list.txt $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt
+	$(AWK) -f $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt tests/api_list.txt > $@-t && mv $@-t $@
+tests/tests_test_null-test_null.$(OBJEXT): tests/null_cases.h
 # Negotiation: the offer/answer commands.
 TESTS += tests/negotiation.test
 EXTRA_DIST += tests/negotiation.test examples/caps.sdp

@@ -16,19 +16,6 @@ static void on_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
         tool_print_diag(stdout, o->name, sev, e);
 }
 
-/* --strict also runs the semantic pass (sdpx_validate) on a lenient parse:
- * cross-references between lines, reported as errors. Returns the number of
- * findings, or a negative code. */
-static int validate(const char *buf, size_t len, check_out *o)
-{
-    sdpx_session *s = NULL;
-    if (sdpx_parse(buf, len, NULL, &s, NULL))
-        return 0; /* the parse errors were reported already */
-    int found = sdpx_validate(s, on_diag, o);
-    sdpx_session_free(s);
-    return found;
-}
-
 int cmd_check(int argc, char **argv)
 {
     unsigned flags = 0;
@@ -59,11 +46,8 @@ int cmd_check(int argc, char **argv)
             continue;
         }
         check_out o = {tool_display_name(argv[i]), verbose};
+        /* --strict: the strict grammar and the semantic pass, as in the library */
         int errors = sdpx_check(buf, len, flags, on_diag, &o);
-        if (errors >= 0 && (flags & SDPX_PARSE_STRICT)) {
-            int found = validate(buf, len, &o);
-            errors = found < 0 ? found : errors + found;
-        }
         if (errors < 0) {
             fprintf(stderr, "sdpx: %s: %s\n", o.name, sdpx_strerror(errors));
             failed = 1;

@@ -75,6 +75,10 @@ static const struct {
 
 static int fail(const edit_ctx *c, int rc, const char *why)
 {
+    /* the library's own reason (sdpx_session_last_error) when it gave one */
+    const sdpx_error *e = sdpx_session_last_error(c->s);
+    if (!why && rc < 0 && e && e->code == rc && e->msg[0])
+        why = e->msg;
     for (size_t i = 0; !why && i < sizeof reasons / sizeof reasons[0]; i++)
         if (reasons[i].code == rc && !strcmp(reasons[i].opt, c->opt))
             why = reasons[i].why;

@@ -354,6 +354,9 @@ static int redact_section(redactor *r, sdpx_media *m)
 
 int sdpx_session_redact(sdpx_session *s)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     redactor r;
     memset(&r, 0, sizeof r);

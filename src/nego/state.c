@@ -205,12 +205,16 @@ static sdpx_jsep_state next_state(sdpx_jsep_state st, int remote, sdpx_sdp_type 
 
 void sdpx_jsep_init(sdpx_jsep *j)
 {
+    if (!j)
+        return;
     memset(j, 0, sizeof *j);
     j->state = SDPX_JSEP_STABLE;
 }
 
 void sdpx_jsep_reset(sdpx_jsep *j)
 {
+    if (!j)
+        return;
     for (size_t i = 0; i < 4; i++)
         sdpx_session_free(j->desc[i]);
     sdpx_jsep_init(j);
@@ -271,12 +275,12 @@ int sdpx_jsep_set(sdpx_jsep *j, int remote, sdpx_sdp_type type, sdpx_session *de
 
 sdpx_jsep_state sdpx_jsep_get_state(const sdpx_jsep *j)
 {
-    return j->state;
+    return j ? j->state : SDPX_JSEP_STABLE;
 }
 
 const sdpx_session *sdpx_jsep_description(const sdpx_jsep *j, sdpx_jsep_which which)
 {
-    return (unsigned)which < 4 ? j->desc[which] : NULL;
+    return j && (unsigned)which < 4 ? j->desc[which] : NULL;
 }
 
 const char *sdpx_jsep_state_name(sdpx_jsep_state s)
