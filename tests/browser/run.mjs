@@ -2,6 +2,7 @@
 //
 //   node run.mjs --sdpx PATH [--browser chromium|firefox]...
 //   SDPX_CHROMIUM, SDPX_FIREFOX: the browser executables (default: Debian's)
+//   SDPX_BROWSER_BUDGET: seconds the whole run may take (default 280)
 //
 // Each browser in turn (never two at once): launched with puppeteer-core
 // (Chromium over CDP, Firefox over WebDriver BiDi), one retry of a failed
@@ -53,6 +54,14 @@ try {
   console.log(`SKIP: puppeteer-core is not installed (tools/install-deps.sh installs it): ${e.message}`);
   process.exit(77);
 }
+
+// The whole run has a budget (normally it takes well under a minute, even on
+// a loaded 2-core machine): past it, whatever hangs is a failure, not a wait.
+const budgetSeconds = Number(process.env.SDPX_BROWSER_BUDGET || 280);
+setTimeout(() => {
+  console.log(`FAIL: the browser test ran past its ${budgetSeconds} s budget`);
+  process.exit(1);
+}, budgetSeconds * 1000).unref();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpx-browser-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -310,7 +319,7 @@ async function launch(b) {
   let last;
   for (let attempt = 1; attempt <= 2; attempt++) {
     try {
-      return await puppeteer.launch({ ...b.options(exe), timeout: 90000, protocolTimeout: 120000 });
+      return await puppeteer.launch({ ...b.options(exe), timeout: 90000, protocolTimeout: 60000 });
     } catch (e) {
       last = e;
       console.log(`# ${b.name}: launch attempt ${attempt} failed: ${e.message.split('\n')[0]}`);
