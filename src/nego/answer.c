@@ -19,6 +19,7 @@ typedef struct answerer {
     char conn[80];        /* "IN IP4 0.0.0.0" */
     unsigned port;
     int any_ice;          /* some accepted section uses ICE */
+    int offer_ice;        /* some offered section carries ICE credentials */
     char why[120];        /* the reason a section was rejected */
 } answerer;
 
@@ -42,7 +43,9 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, cha
     size_t n = (size_t)snprintf(buf, cap, "c=%s\r\n", a->conn);
     const sdpx_media *im = sdpxi_transport_section(m, SDPX_ATTR_ICE_UFRAG);
     sdpx_str ou, op;
-    int ice = !sdpx_media_ice_ufrag(im, &ou) && !sdpx_media_ice_pwd(im, &op);
+    /* RFC 8839 4.2.1: ICE runs for the whole session; sdpx_validate wants
+     * credentials in every section once any section has them */
+    int ice = a->offer_ice || (!sdpx_media_ice_ufrag(im, &ou) && !sdpx_media_ice_pwd(im, &op));
     if (ice) {
         /* JSEP 5.3.1, RFC 8839 5.4: fresh credentials, never the offer's */
         n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n",
@@ -51,7 +54,7 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, cha
             n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "a=ice-options:%.*s\r\n",
                                   SDPXI_SV(a->caps->ice_options));
     }
-    if (sdpxi_proto_dtls(proto)) {
+    if (sdpxi_section_dtls(m, proto)) {
         sdpx_fingerprint fp;
         if (!a->caps->fingerprint.len || sdpx_fingerprint_parse(a->caps->fingerprint, &fp))
             return reject(a, SDPX_EN_LOCAL_FINGERPRINT,
@@ -389,6 +392,11 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         return rc;
     }
     size_t n = sdpx_session_media_count(offer);
+    for (size_t i = 0; i < n; i++) {
+        sdpx_str u, p;
+        const sdpx_media *m = sdpx_session_media(offer, i);
+        a.offer_ice |= !sdpx_media_ice_ufrag(m, &u) && !sdpx_media_ice_pwd(m, &p);
+    }
     unsigned char *accepted = calloc(n ? n : 1, 1);
     sdpxi_text body = {0}, sec = {0}, t = {0};
     if (!accepted)

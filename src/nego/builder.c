@@ -85,7 +85,7 @@ static int add_rtpmap(sdpx_media *m, unsigned pt, sdpx_str enc, uint32_t clock, 
 int sdpx_media_add_codec(sdpx_media *m, const sdpx_caps_codec *c)
 {
     if (!m || !c || c->payload_type > 127 || c->rtx_payload_type > 127 || !c->encoding.len ||
-        c->rtx_payload_type == c->payload_type)
+        (c->rtx_payload_type && c->rtx_payload_type == c->payload_type))
         return SDPX_EINVAL;
     sdpx_codec have;
     if ((!sdpx_media_codec_find(m, c->payload_type, &have) && have.rtpmap) ||

@@ -313,7 +313,5 @@ const char *sdpxi_fmtp_answer_problem(const sdpxi_pt *o, const sdpxi_pt *a)
         if (!asym && h264_read(o->fmtp, &x) && h264_read(a->fmtp, &y) && y.level > x.level)
             return "H.264 level higher than the offer's (RFC 6184 8.1)";
     }
-    if (o->has_apt != a->has_apt || (o->has_apt && o->apt != a->apt))
-        return "apt differs from the offer's";
     return NULL;
 }

@@ -119,6 +119,8 @@ int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered);
 /* 1 for protos carrying DTLS (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP, ...). */
 int sdpxi_proto_dtls(sdpx_str proto);
 int sdpxi_proto_rtp(sdpx_str proto);
+/* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a fingerprint. */
+int sdpxi_section_dtls(const sdpx_media *m, sdpx_str proto);
 int sdpxi_proto_sctp(sdpx_str proto);
 /* 1 for a section the offerer marked bundle-only (RFC 8843 6). */
 int sdpxi_bundle_only(const sdpx_media *m);

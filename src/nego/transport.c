@@ -60,6 +60,18 @@ int sdpxi_proto_dtls(sdpx_str p)
     return has_part(p, "TLS") || has_part(p, "DTLS");
 }
 
+/* RFC 5763 5, JSEP 5.1.3: RTP/SAVP(F) with a fingerprint is DTLS-SRTP too
+ * (the form older browsers offer); without one it is SDES (RFC 4568). */
+int sdpxi_section_dtls(const sdpx_media *m, sdpx_str proto)
+{
+    sdpx_fingerprint fp;
+    if (sdpxi_proto_dtls(proto))
+        return 1;
+    if (!sdpx_str_eq(proto, "RTP/SAVP") && !sdpx_str_eq(proto, "RTP/SAVPF"))
+        return 0;
+    return sdpx_media_fingerprint(sdpxi_transport_section(m, SDPX_ATTR_FINGERPRINT), 0, &fp) == 0;
+}
+
 int sdpxi_proto_rtp(sdpx_str p)
 {
     return has_part(p, "RTP") &&

@@ -177,7 +177,7 @@ static void verify_transport(const sdpx_media *o, const sdpx_media *a, sdpx_str 
             (*n)++;
         }
     }
-    if (!sdpxi_proto_dtls(proto))
+    if (!sdpxi_section_dtls(o, proto))
         return;
     sdpx_fingerprint fp;
     if (sdpx_media_fingerprint(sdpxi_transport_section(a, SDPX_ATTR_FINGERPRINT), 0, &fp)) {
