@@ -2047,8 +2047,8 @@ typedef enum sdpx_change_kind {
     SDPX_CHANGE_MEDIA_ADDED,        /* a section past the old ones */
     SDPX_CHANGE_MEDIA_REMOVED,      /* a section gone (JSEP never removes one, RFC 9429 5.2.2) */
     SDPX_CHANGE_MEDIA_RECYCLED,     /* same position, another mid (RFC 9429 5.2.2) */
-    SDPX_CHANGE_MEDIA_REJECTED,     /* port became 0 */
-    SDPX_CHANGE_MEDIA_ACCEPTED,     /* port 0 became non-zero, same mid */
+    SDPX_CHANGE_MEDIA_REJECTED,     /* port became 0 (not a bundle-only section, RFC 8843 6) */
+    SDPX_CHANGE_MEDIA_ACCEPTED,     /* a rejected section is live again, same mid */
     SDPX_CHANGE_MEDIA_KIND,         /* m= media ("audio") */
     SDPX_CHANGE_PROTO,              /* m= proto */
     SDPX_CHANGE_ICE_RESTART,        /* ice-ufrag or ice-pwd changed (RFC 8839 4.4.1.1.1) */

@@ -156,7 +156,7 @@ tests_test_diff_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_diff_LDADD = $(TEST_COMMON_LDADD)
 EXTRA_DIST += src/nego/diff.c
 tests_test_jsep_SOURCES = tests/test_jsep.c tests/testutil.h
-tests_test_jsep_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_jsep_CFLAGS = $(TEST_COMMON_CFLAGS) -DSDPX_SRCDIR='"$(abs_top_srcdir)"'
 tests_test_jsep_LDADD = $(TEST_COMMON_LDADD)
 
 # Real browsers (headless Chromium and Firefox ESR) against the sdpx tool.

@@ -126,6 +126,8 @@ static const diff_case cases[] = {
      {"m=video 9", "m=video 0", "BUNDLE 0 1", "BUNDLE 0", "a=rid:h send", "a=rid:x send"},
      {"version-not-bumped session: 2 -> 2", "bundle session: 0 1 -> 0",
       "media-rejected m=1 mid=1: 9 -> 0"}},
+    {"bundle-only (port 0) is not a rejection", {NULL}, {"m=video 9", "m=video 0", "a=mid:1\r\n", "a=mid:1\r\na=bundle-only\r\n"},
+     {"version-not-bumped session: 2 -> 2"}},
     {"section accepted again", {"m=video 9", "m=video 0"}, {NULL},
      {"version-not-bumped session: 2 -> 2", "media-accepted m=1 mid=1: 0 -> 9"}},
     {"rejected section recycled with a new mid",

@@ -2,6 +2,8 @@
  * with the code and state expected after it (RFC 9429 3.2, RFC 3264). */
 #include "testutil.h"
 
+#include <dirent.h>
+
 /* A description: o= sess-id and version, a=setup for every section, the
  * BUNDLE mids (NULL: no group), and up to three sections "kind port mid". */
 typedef struct {
@@ -27,9 +29,10 @@ static sdpx_session *make(const desc *d)
         char kind[16], mid[16];
         unsigned port;
         ck_assert_int_eq(sscanf(d->m[i], "%15s %u %15s", kind, &port, mid), 3);
+        /* port 1 stands for port 0 with a=bundle-only (RFC 8843 6) */
         n += snprintf(text + n, sizeof text - (size_t)n,
-                      "m=%s %u UDP/TLS/RTP/SAVPF 0\r\na=mid:%s\r\na=setup:%s\r\n", kind, port, mid,
-                      d->setup);
+                      "m=%s %u UDP/TLS/RTP/SAVPF 0\r\na=mid:%s\r\na=setup:%s\r\n%s", kind,
+                      port == 1 ? 0 : port, mid, d->setup, port == 1 ? "a=bundle-only\r\n" : "");
     }
     return parse_ok(text, 0);
 }
@@ -102,6 +105,10 @@ static const jsep_case cases[] = {
       {R, SDPX_SDP_ANSWER, {7, 1, "active", "0", {"audio 9 0", "video 9 1"}}, SDPX_EJSEP_REJECTED,
        SDPX_JSEP_HAVE_LOCAL_OFFER},
       {R, SDPX_SDP_ANSWER, {7, 1, "active", "0", {"audio 9 0", "video 0 1"}}, OK, SDPX_JSEP_STABLE}}},
+    {"a bundle-only section (port 0 in the offer) may be accepted",
+     {{R, SDPX_SDP_OFFER, {1, 1, "actpass", "0 1", {"audio 9 0", "video 1 1"}}, OK,
+       SDPX_JSEP_HAVE_REMOTE_OFFER},
+      {L, SDPX_SDP_ANSWER, ANSWER1, OK, SDPX_JSEP_STABLE}}},
     {"answer with setup actpass",
      {{R, SDPX_SDP_OFFER, OFFER1, OK, SDPX_JSEP_HAVE_REMOTE_OFFER},
       {L, SDPX_SDP_ANSWER, {7, 1, "actpass", "0 1", {"audio 9 0", "video 9 1"}}, SDPX_EJSEP_SETUP,
@@ -229,6 +236,73 @@ START_TEST(test_jsep_names)
 }
 END_TEST
 
+/* Every corpus offer the answerer answers (with examples/caps.sdp): the
+ * tracker takes it as a remote offer and the answer as the local one, and
+ * then the same offer again as an unchanged re-offer. */
+START_TEST(test_jsep_corpus)
+{
+    DIR *d = opendir(SDPX_CORPUS_DIR "/valid");
+    if (!d) {
+        fprintf(stderr, "test_jsep_corpus: SKIPPED: no corpus at %s\n", SDPX_CORPUS_DIR);
+        return;
+    }
+    size_t n;
+    char *capstext = read_file(SDPX_SRCDIR "/examples/caps.sdp", &n);
+    ck_assert_ptr_nonnull(capstext);
+    sdpx_session *capsdoc;
+    ck_assert_int_eq(sdpx_parse(capstext, n, NULL, &capsdoc, NULL), 0);
+    free(capstext);
+    sdpx_caps caps;
+    ck_assert_int_eq(sdpx_caps_from_sdp(capsdoc, &caps, NULL), 0);
+    size_t offers = 0, answered = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".sdp"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/valid/%s", SDPX_CORPUS_DIR, e->d_name);
+        char *text = read_file(path, &n);
+        ck_assert_ptr_nonnull(text);
+        sdpx_session *offer, *again, *answer = NULL;
+        int ok = sdpx_parse(text, n, NULL, &offer, NULL) == 0;
+        if (ok && sdpx_parse(text, n, NULL, &again, NULL) != 0)
+            ck_abort_msg("%s parses once only", e->d_name);
+        free(text);
+        if (!ok)
+            continue;
+        sdpx_origin o;
+        if (sdpx_session_origin(offer, &o) != 0) { /* no o=: the tracker refuses it */
+            sdpx_session_free(offer);
+            sdpx_session_free(again);
+            continue;
+        }
+        offers++;
+        if (sdpx_answer_create(offer, &caps, NULL, &answer, NULL) != 0) {
+            sdpx_session_free(offer);
+            sdpx_session_free(again);
+            continue;
+        }
+        answered++;
+        sdpx_jsep j;
+        sdpx_jsep_init(&j);
+        sdpx_error err;
+        int rc = sdpx_jsep_set(&j, 1, SDPX_SDP_OFFER, offer, &err);
+        ck_assert_msg(rc == 0, "%s: offer refused: %s", e->d_name, err.msg);
+        rc = sdpx_jsep_set(&j, 0, SDPX_SDP_ANSWER, answer, &err);
+        ck_assert_msg(rc == 0, "%s: answer refused: %s", e->d_name, err.msg);
+        rc = sdpx_jsep_set(&j, 1, SDPX_SDP_OFFER, again, &err);
+        ck_assert_msg(rc == 0, "%s: unchanged re-offer refused: %s", e->d_name, err.msg);
+        ck_assert_int_eq(sdpx_jsep_get_state(&j), SDPX_JSEP_HAVE_REMOTE_OFFER);
+        sdpx_jsep_reset(&j);
+    }
+    closedir(d);
+    sdpx_session_free(capsdoc);
+    fprintf(stderr, "jsep corpus: %zu offers, %zu answered and accepted by the tracker\n", offers,
+            answered);
+    ck_assert_uint_ge(answered, 100);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("jsep");
@@ -236,6 +310,8 @@ int main(void)
     tcase_add_loop_test(tc, test_jsep_table, 0, sizeof cases / sizeof cases[0]);
     tcase_add_test(tc, test_jsep_descriptions);
     tcase_add_test(tc, test_jsep_names);
+    tcase_add_test(tc, test_jsep_corpus);
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -132,6 +132,7 @@ typedef struct {
     sdpx_mline ml;
     int ml_ok;
     sdpx_str mid;
+    int rejected; /* port 0 without a=bundle-only (RFC 3264 6, RFC 8843 6) */
     int rtp;
     unsigned char listed[NPT];     /* in the m= line */
     sdpx_str token[NPT];           /* its text there */
@@ -162,6 +163,7 @@ static void load_section(section *s, const sdpx_media *m)
     s->m = m;
     s->ml_ok = sdpx_media_mline(m, &s->ml) == 0;
     (void)sdpx_media_mid(m, &s->mid);
+    s->rejected = s->ml_ok && s->ml.port == 0 && !sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL);
     s->rtp = s->ml_ok && is_rtp(s->ml.proto);
     if (!s->rtp)
         return;
@@ -405,12 +407,12 @@ static void diff_section(sink *k, size_t idx, section *a, section *b)
         emit(k, SDPX_CHANGE_MEDIA_KIND, idx, mid, a->ml.media, b->ml.media);
     if (!same(a->ml.proto, b->ml.proto))
         emit(k, SDPX_CHANGE_PROTO, idx, mid, a->ml.proto, b->ml.proto);
-    if (a->ml.port != 0 && b->ml.port == 0) {
+    if (!a->rejected && b->rejected) {
         emit(k, SDPX_CHANGE_MEDIA_REJECTED, idx, mid, a->ml.port_text, b->ml.port_text);
         return;
     }
-    if (a->ml.port == 0) {
-        if (b->ml.port != 0)
+    if (a->rejected) {
+        if (!b->rejected)
             emit(k, SDPX_CHANGE_MEDIA_ACCEPTED, idx, mid, a->ml.port_text, b->ml.port_text);
         return;
     }

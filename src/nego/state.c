@@ -44,10 +44,14 @@ static int same(sdpx_str a, sdpx_str b)
     return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
-static uint16_t port_of(const sdpx_media *m)
+/* RFC 3264 6: port 0 rejects a section, except in an offer's bundle-only
+ * section, which asks to be accepted inside BUNDLE (RFC 8843 6). */
+static int rejected(const sdpx_media *m)
 {
     sdpx_mline ml;
-    return sdpx_media_mline(m, &ml) == 0 ? ml.port : 0;
+    if (sdpx_media_mline(m, &ml) != 0)
+        return 1;
+    return ml.port == 0 && !sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL);
 }
 
 /* ---- what an answer must be (RFC 3264 6, RFC 9429 5.3.1) -------------- */
@@ -72,13 +76,13 @@ static int check_answer(const sdpx_session *offer, const sdpx_session *ans, sdpx
                 return fail(err, SDPX_EJSEP_KIND, ans, i,
                             "section %zu: answer \"%.*s\", offer \"%.*s\" (RFC 3264 6)", i,
                             (int)la.media.len, la.media.ptr, (int)lo.media.len, lo.media.ptr);
-            if (lo.port == 0 && la.port != 0)
+            if (rejected(o) && la.port != 0)
                 return fail(err, SDPX_EJSEP_REJECTED, ans, i,
                             "section %zu: the offer rejected it (port 0), the answer has port %u "
                             "(RFC 3264 6)", i, (unsigned)la.port);
         }
         sdpx_setup st;
-        if (port_of(a) != 0 && sdpx_media_setup(a, &st) == 0 && st == SDPX_SETUP_ACTPASS)
+        if (!rejected(a) && sdpx_media_setup(a, &st) == 0 && st == SDPX_SETUP_ACTPASS)
             return fail(err, SDPX_EJSEP_SETUP, ans, i,
                         "section %zu: an answer must not say a=setup:actpass (RFC 8842 5.2)", i);
     }
@@ -148,7 +152,7 @@ static int live(const sdpx_jsep *j, size_t i)
         if (!s)
             continue;
         const sdpx_media *m = sdpx_session_media(s, i);
-        if (!m || port_of(m) == 0)
+        if (!m || rejected(m))
             return 0;
     }
     return 1;
