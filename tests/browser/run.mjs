@@ -3,6 +3,7 @@
 //   node run.mjs --sdpx PATH [--browser chromium|firefox]...
 //   SDPX_CHROMIUM, SDPX_FIREFOX: the browser executables (default: Debian's)
 //   SDPX_BROWSER_BUDGET: seconds the whole run may take (default 280)
+//   SDPX_BROWSER_KEEP=DIR: keep every description exchanged there
 //
 // Each browser in turn (never two at once): launched with puppeteer-core
 // (Chromium over CDP, Firefox over WebDriver BiDi), one retry of a failed
@@ -14,17 +15,21 @@
 // Per scenario:
 //   harness  browser offer -> sdpx fmt -> second browser peer -> answer ->
 //            sdpx fmt -> first peer: both reach "stable"
-//   answer   browser offer -> `sdpx answer --caps CAPS` -> the browser's
+//   browser-offer  browser offer -> `sdpx answer --caps CAPS` (which
+//            `sdpx answer --verify` must find clean) -> the browser's
 //            setRemoteDescription succeeds and it reaches "stable"
-//   offer    `sdpx offer --caps CAPS` -> browser setRemoteDescription +
-//            createAnswer -> `sdpx answer --verify OFFER ANSWER` is clean
+//   sdpx-offer     `sdpx offer --caps CAPS` -> browser setRemoteDescription +
+//            createAnswer (sending on every section) -> `sdpx answer
+//            --verify OFFER ANSWER` is clean
+// (the harness runs whether or not the tool has offer/answer; the other two
+// directions when it does)
 // The renegotiation scenario repeats each direction with an ICE restart and
 // checks that `sdpx diff` reports it for every section.
 //
 // Output: "PASS|FAIL|SKIP: BROWSER SCENARIO DIRECTION [reason]" lines and a
 // summary. Exit 0 when everything ran and passed, 1 on any failure, 77 when
 // a browser could not be started at all (and nothing failed).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
