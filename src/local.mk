@@ -88,7 +88,7 @@ libsdpx_la_LIBADD = src/nego/libnego.la src/nego/libjsep.la src/edit/libedit.la 
 noinst_LTLIBRARIES += src/nego/libnego.la
 src_nego_libnego_la_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/nego
 src_nego_libnego_la_CFLAGS = $(STRICT_CFLAGS)
-src_nego_libnego_la_SOURCES = src/nego/nego.h src/nego/text.c src/nego/random.c src/nego/caps.c \
+src_nego_libnego_la_SOURCES = src/nego/nego.h src/nego/index.c src/nego/text.c src/nego/random.c src/nego/caps.c \
 	src/nego/builder.c src/nego/codecs.c src/nego/transport.c src/nego/simulcast.c \
 	src/nego/sctp.c src/nego/answer.c src/nego/verify.c
 

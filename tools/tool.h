@@ -32,7 +32,7 @@ const char *tool_display_name(const char *path);
 void tool_print_diag(FILE *f, const char *name, sdpx_severity sev, const sdpx_error *e);
 
 /* Write a session to stdout (SDPX_WRITE_* flags); TOOL_OK, or TOOL_FAIL
- * after printing why. */
+ * after printing why (a failed stdout is main()'s to report). */
 int tool_print_session(const sdpx_session *s, unsigned flags);
 
 /* Print a view to f, as is. */

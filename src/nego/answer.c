@@ -13,6 +13,7 @@
 typedef struct answerer {
     const sdpx_session *offer;
     const sdpx_caps *caps;
+    sdpxi_map map;        /* the offer's mids and BUNDLE groups */
     sdpx_answer_options opt;
     char ufrag[SDPX_ICE_UFRAG_CHARS + 1];
     char pwd[SDPX_ICE_PWD_CHARS + 1];
@@ -20,6 +21,9 @@ typedef struct answerer {
     unsigned port;
     int any_ice;          /* some accepted section uses ICE */
     int offer_ice;        /* some offered section carries ICE credentials */
+    int local_fp_ok;      /* caps->fingerprint decodes */
+    const sdpx_line *fp_checked; /* the offered fingerprint line last decoded */
+    sdpxi_text tr;        /* the transport lines of the section being answered */
     char why[120];        /* the reason a section was rejected */
 } answerer;
 
@@ -37,35 +41,39 @@ static const sdpx_caps_media *caps_for(const sdpx_caps *c, sdpx_str kind)
     return NULL;
 }
 
-/* The c=, ICE and DTLS lines of an accepted section and its mid. */
-static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, char *buf, size_t cap)
+/* The c=, ICE and DTLS lines of an accepted section and its mid, into *out. */
+static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdpxi_text *out)
 {
-    size_t n = (size_t)snprintf(buf, cap, "c=%s\r\n", a->conn);
-    const sdpx_media *im = sdpxi_transport_section(m, SDPX_ATTR_ICE_UFRAG);
+    out->len = 0;
+    sdpxi_text_put(out, "c=%s\r\n", a->conn);
+    const sdpx_media *im = sdpxi_map_transport(&a->map, m, SDPX_ATTR_ICE_UFRAG);
     sdpx_str ou, op;
     /* RFC 8839 4.2.1: ICE runs for the whole session; sdpx_validate wants
      * credentials in every section once any section has them */
     int ice = a->offer_ice || (!sdpx_media_ice_ufrag(im, &ou) && !sdpx_media_ice_pwd(im, &op));
     if (ice) {
         /* JSEP 5.3.1, RFC 8839 5.4: fresh credentials, never the offer's */
-        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n",
-                              a->ufrag, a->pwd);
+        sdpxi_text_put(out, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n", a->ufrag, a->pwd);
         if (a->caps->ice_options.len)
-            n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "a=ice-options:%.*s\r\n",
-                                  SDPXI_SV(a->caps->ice_options));
+            sdpxi_text_put(out, "a=ice-options:%.*s\r\n", SDPXI_SV(a->caps->ice_options));
     }
-    if (sdpxi_section_dtls(m, proto)) {
+    if (sdpxi_section_dtls(&a->map, m, proto)) {
         sdpx_fingerprint fp;
-        if (!a->caps->fingerprint.len || sdpx_fingerprint_parse(a->caps->fingerprint, &fp))
+        if (!a->local_fp_ok)
             return reject(a, SDPX_EN_LOCAL_FINGERPRINT,
                           "DTLS offered but the local capabilities have no valid fingerprint%s", NULL);
-        const sdpx_media *fm = sdpxi_transport_section(m, SDPX_ATTR_FINGERPRINT);
-        if (sdpx_media_fingerprint(fm, 0, &fp))
+        /* bundled sections share one fingerprint line: decode it once */
+        const sdpx_media *fm = sdpxi_map_transport(&a->map, m, SDPX_ATTR_FINGERPRINT);
+        const sdpx_line *fl = sdpx_media_find_attr(fm, SDPX_ATTR_FINGERPRINT, NULL);
+        if (!fl)
+            fl = sdpx_session_find_attr(a->offer, SDPX_ATTR_FINGERPRINT, NULL);
+        if (!fl || (fl != a->fp_checked && sdpx_fingerprint_parse(sdpx_attr_value(fl), &fp)))
             return reject(a, SDPX_EN_NO_FINGERPRINT, "DTLS offered without a fingerprint (RFC 8122 5)%s",
                           NULL);
+        a->fp_checked = fl;
         sdpx_setup os, as;
         /* RFC 4145 4: without a=setup the offerer is active */
-        if (sdpx_media_setup(sdpxi_transport_section(m, SDPX_ATTR_SETUP), &os))
+        if (sdpx_media_setup(sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), &os))
             os = SDPX_SETUP_ACTIVE;
         switch (os) {
         case SDPX_SETUP_ACTPASS: /* RFC 8842 5.2, JSEP 5.3.1: active unless configured */
@@ -79,26 +87,18 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, cha
         default:
             return reject(a, SDPX_EN_SETUP, "a=setup:holdconn offered (RFC 4145 4)%s", NULL);
         }
-        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "a=fingerprint:%.*s\r\na=setup:%s\r\n",
-                              SDPXI_SV(a->caps->fingerprint), sdpx_setup_name(as));
+        sdpxi_text_put(out, "a=fingerprint:%.*s\r\na=setup:%s\r\n", SDPXI_SV(a->caps->fingerprint),
+                       sdpx_setup_name(as));
     } else if (sdpx_str_eq(proto, "RTP/SAVP") || sdpx_str_eq(proto, "RTP/SAVPF")) {
         return reject(a, SDPX_EN_PROTO, "SDES-keyed %s is not supported (RFC 4568)",
                       sdpx_str_eq(proto, "RTP/SAVP") ? "RTP/SAVP" : "RTP/SAVPF");
     }
     sdpx_str mid;
     if (!sdpx_media_mid(m, &mid))
-        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "a=mid:%.*s\r\n", SDPXI_SV(mid));
-    if (n >= cap)
-        return reject(a, SDPX_EINVAL, "transport lines too long%s", NULL);
+        sdpxi_text_put(out, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+    if (out->oom)
+        return SDPX_ENOMEM;
     a->any_ice |= ice;
-    return 0;
-}
-
-static int caps_rtcp_fb(const sdpx_caps_codec *c, sdpx_str what)
-{
-    for (size_t i = 0; i < c->nrtcp_fb && i < SDPX_CAPS_MAX_FB; i++)
-        if (c->rtcp_fb[i].len == what.len && !memcmp(c->rtcp_fb[i].ptr, what.ptr, what.len))
-            return 1;
     return 0;
 }
 
@@ -114,8 +114,9 @@ static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, const sdpxi_
 static void put_extmaps(sdpxi_text *t, const sdpx_media *m, const sdpx_caps_media *cm)
 {
     unsigned char used[256] = {0};
-    const sdpx_line *l = NULL;
-    while ((l = sdpx_media_extmap_next(m, l)) != NULL) {
+    sdpxi_extmaps it = {m, NULL, 0, 0};
+    const sdpx_line *l;
+    while ((l = sdpxi_extmaps_next(&it)) != NULL) {
         sdpx_extmap e;
         if (sdpx_extmap_parse(sdpx_attr_value(l), &e) || e.id < 1 || e.id > 255 || e.id == 15 ||
             used[e.id])
@@ -141,8 +142,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     const sdpx_caps_media *cm = caps_for(a->caps, ml->media);
     if (!cm)
         return reject(a, SDPX_EN_KIND, "no local capabilities for %s", "this media kind");
-    char transport[1024];
-    int rc = transport_lines(a, m, ml->proto, transport, sizeof transport);
+    int rc = transport_lines(a, m, ml->proto, &a->tr);
     if (rc)
         return rc;
     sdpxi_codecs *oc = malloc(sizeof *oc);
@@ -162,7 +162,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
         const sdpxi_pt *p = &oc->pt[pt];
-        if (!p->known || sdpxi_codec_role(p->encoding) != SDPXI_PRIMARY)
+        if (!p->known || p->role != SDPXI_PRIMARY)
             continue;
         if ((match[pt] = caps_codec(cm, p)) != NULL)
             ok[pt] = primary_ok[pt] = 1, primaries++;
@@ -178,7 +178,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         const sdpxi_pt *p = &oc->pt[pt];
         if (!p->known)
             continue;
-        sdpxi_role role = sdpxi_codec_role(p->encoding);
+        sdpxi_role role = p->role;
         if (role == SDPXI_PRIMARY || role == SDPXI_RTX || !(match[pt] = caps_codec(cm, p)))
             continue;
         /* RFC 2198 5: a RED type whose fmtp lists codecs needs them all */
@@ -190,15 +190,36 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
         const sdpxi_pt *p = &oc->pt[pt];
-        if (p->known && sdpxi_codec_role(p->encoding) == SDPXI_RTX && p->has_apt && ok[p->apt] &&
+        if (p->known && p->role == SDPXI_RTX && p->has_apt && ok[p->apt] &&
             match[p->apt]->rtx_payload_type && p->clock_rate == oc->pt[p->apt].clock_rate)
             ok[pt] = 1;
     }
+    /* RFC 4585 4.2: bit j of fbmask[pt]: the offer names match[pt]'s j-th
+     * feedback for pt; "*" lines, rare, go into a small sorted set */
+    uint16_t fbmask[128] = {0};
+    sdpxi_set wild = {0};
+    for (size_t j = 0; j < oc->nfb; j++) {
+        const sdpxi_fb *f = &oc->fb[j];
+        if (f->wildcard) {
+            if (sdpxi_set_add(&wild, SDPXI_FB_ANY, f->what, j)) {
+                sdpxi_codecs_free(oc);
+                free(oc);
+                sdpxi_set_free(&wild);
+                return SDPX_ENOMEM;
+            }
+            continue;
+        }
+        const sdpx_caps_codec *c = ok[f->pt] ? match[f->pt] : NULL;
+        for (size_t k = 0; c && k < c->nrtcp_fb && k < SDPX_CAPS_MAX_FB; k++)
+            if (c->rtcp_fb[k].len == f->what.len && !memcmp(c->rtcp_fb[k].ptr, f->what.ptr, f->what.len))
+                fbmask[f->pt] |= (uint16_t)(1u << k);
+    }
+    sdpxi_set_sort(&wild);
     sdpxi_text_put(t, "m=%.*s %u %.*s", SDPXI_SV(ml->media), a->port, SDPXI_SV(ml->proto));
     for (size_t i = 0; i < oc->n; i++)
         if (ok[oc->order[i]])
             sdpxi_text_put(t, " %u", oc->order[i]);
-    sdpxi_text_put(t, "\r\n%s", transport);
+    sdpxi_text_put(t, "\r\n%.*s", (int)a->tr.len, a->tr.p);
     put_extmaps(t, m, cm);
     if (sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
         sdpxi_text_put(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
@@ -222,7 +243,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
                 sdpxi_text_put(t, "/%u", p->channels);
             sdpxi_text_put(t, "\r\n");
         }
-        sdpxi_role role = sdpxi_codec_role(p->encoding);
+        sdpxi_role role = p->role;
         if (role == SDPXI_RTX)
             sdpxi_text_put(t, "a=fmtp:%u apt=%u\r\n", pt, p->apt); /* RFC 4588 8.6 */
         else if (role == SDPXI_RED && p->fmtp.len)
@@ -231,23 +252,16 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
             sdpxi_codec_answer_fmtp(t, pt, p, match[pt]);
         if (role == SDPXI_RTX || !match[pt])
             continue;
-        /* RFC 4585 4.2: feedback both sides offered, written per type */
-        for (size_t j = 0; j < oc->nfb; j++) {
-            const sdpxi_fb *fb = &oc->fb[j];
-            if ((!fb->wildcard && fb->pt != pt) || !caps_rtcp_fb(match[pt], fb->what))
-                continue;
-            size_t k = 0;
-            while (k < j && !((oc->fb[k].wildcard || oc->fb[k].pt == pt) &&
-                              caps_rtcp_fb(match[pt], oc->fb[k].what) &&
-                              oc->fb[k].what.len == fb->what.len &&
-                              !memcmp(oc->fb[k].what.ptr, fb->what.ptr, fb->what.len)))
-                k++;
-            if (k == j)
-                sdpxi_text_put(t, "a=rtcp-fb:%u %.*s\r\n", pt, SDPXI_SV(fb->what));
+        /* RFC 4585 4.2: feedback both sides name, per type ("*" applies to each) */
+        for (size_t j = 0; j < match[pt]->nrtcp_fb && j < SDPX_CAPS_MAX_FB; j++) {
+            sdpx_str what = match[pt]->rtcp_fb[j];
+            if ((fbmask[pt] >> j & 1) || (wild.n && sdpxi_set_find(&wild, SDPXI_FB_ANY, what)))
+                sdpxi_text_put(t, "a=rtcp-fb:%u %.*s\r\n", pt, SDPXI_SV(what));
         }
     }
     if (cm->simulcast)
         sdpxi_simulcast_answer(t, m, ok);
+    sdpxi_set_free(&wild);
     sdpxi_codecs_free(oc);
     free(oc);
     return 0;
@@ -257,19 +271,17 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
 {
     /* RFC 3264 6: an offered port 0 stays rejected; RFC 8843 6: a bundle-only
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
-    sdpx_group g;
-    if (ml->port == 0 && !(sdpxi_bundle_only(m) && !sdpxi_bundle_group(m, &g)))
+    if (ml->port == 0 && !(sdpxi_bundle_only(m) && a->map.group[sdpx_media_index(m)]))
         return reject(a, SDPX_EN_REJECTED, "rejected in the offer%s", NULL);
     if (sdpxi_proto_rtp(ml->proto))
         return answer_rtp(a, m, ml, t);
     if (sdpx_str_eq(ml->media, "application") && sdpxi_proto_sctp(ml->proto)) {
         if (!a->caps->data_channel)
             return reject(a, SDPX_EN_NO_DATA, "data channels are not supported locally%s", NULL);
-        char transport[1024];
-        int rc = transport_lines(a, m, ml->proto, transport, sizeof transport);
+        int rc = transport_lines(a, m, ml->proto, &a->tr);
         if (rc)
             return rc;
-        rc = sdpxi_sctp_answer(t, m, a->caps, a->port, transport);
+        rc = sdpxi_sctp_answer(t, m, a->caps, a->port, &a->tr);
         return rc ? reject(a, rc, "not a WebRTC data channel (RFC 8841 4)%s", NULL) : 0;
     }
     return reject(a, SDPX_EN_PROTO, "transport protocol not supported%s", NULL);
@@ -307,7 +319,7 @@ static int proto_ok(sdpx_str p)
 }
 
 /* Checks on the offer as a whole before anything is written. */
-static int offer_ok(const sdpx_session *offer, sdpx_error *err)
+static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error *err)
 {
     char where[64];
     for (size_t i = 0; i < sdpx_session_media_count(offer); i++) {
@@ -318,15 +330,12 @@ static int offer_ok(const sdpx_session *offer, sdpx_error *err)
                         "%s: the m= line cannot be answered", sdpxi_where(m, where, sizeof where));
             return SDPX_EN_PROTO;
         }
-        sdpx_str mid, v;
-        const sdpx_line *ml_mid = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
-        if (!ml_mid)
-            continue;
-        mid = sdpx_attr_value(ml_mid);
-        /* RFC 5888 4, RFC 8843 16.2: a token, unique in the session */
-        if (sdpx_mid_parse(mid, &v) || sdpx_media_find_attr(m, SDPX_ATTR_MID, ml_mid) ||
-            sdpx_session_media_by_mid(offer, mid) != m) {
-            sdpxi_error(err, SDPX_EINVAL, sdpx_line_number(ml_mid),
+        sdpx_str v;
+        const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
+        /* RFC 5888 4, RFC 8843 16.2: one mid per section, a token, unique in the session */
+        if (l && (sdpx_mid_parse(sdpx_attr_value(l), &v) || sdpx_media_find_attr(m, SDPX_ATTR_MID, l) ||
+                  map->dup_at == i)) {
+            sdpxi_error(err, SDPX_EINVAL, sdpx_line_number(l),
                         "%s: a=mid not a unique token (RFC 5888 4)", sdpxi_where(m, where, sizeof where));
             return SDPX_EINVAL;
         }
@@ -334,20 +343,23 @@ static int offer_ok(const sdpx_session *offer, sdpx_error *err)
     return 0;
 }
 
-static void put_groups(sdpxi_text *t, const sdpx_session *offer, const unsigned char *accepted)
+static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char *accepted)
 {
     const sdpx_line *l = NULL;
-    while ((l = sdpx_session_find_attr(offer, SDPX_ATTR_GROUP, l)) != NULL) {
+    size_t num = 0;
+    while ((l = sdpx_session_find_attr(map->s, SDPX_ATTR_GROUP, l)) != NULL) {
         sdpx_group g;
         if (sdpx_group_parse(sdpx_attr_value(l), &g) || !sdpx_str_eq(g.semantics, "BUNDLE"))
             continue;
+        num++;
         /* RFC 8843 7.3.1: the accepted mids of the offered group; the first
          * one becomes the answerer-tagged section */
         size_t n = 0;
         sdpx_str rest = g.ids, id;
         while (sdpx_group_id_next(&rest, &id)) {
-            const sdpx_media *m = sdpx_session_media_by_mid(offer, id);
-            if (!m || !accepted[sdpx_media_index(m)])
+            const sdpx_media *m = sdpxi_map_by_mid(map, id);
+            /* a mid named by two groups belongs to the first (sdpxi_map_build) */
+            if (!m || !accepted[sdpx_media_index(m)] || map->group[sdpx_media_index(m)] != num)
                 continue;
             sdpxi_text_put(t, "%s %.*s", n ? "" : "a=group:BUNDLE", SDPXI_SV(id));
             n++;
@@ -366,20 +378,30 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         sdpxi_error(err, SDPX_EINVAL, 0, "offer, capabilities and answer pointer are required");
         return SDPX_EINVAL;
     }
-    int rc = offer_ok(offer, err);
-    if (rc)
-        return rc;
     answerer a;
     memset(&a, 0, sizeof a);
+    int rc = sdpxi_map_build(offer, &a.map);
+    if (rc) {
+        sdpxi_error(err, rc, 0, "out of memory");
+        return rc;
+    }
+    rc = offer_ok(offer, &a.map, err);
+    if (rc) {
+        sdpxi_map_free(&a.map);
+        return rc;
+    }
     a.offer = offer;
     a.caps = caps;
     if (opt)
         a.opt = *opt;
     a.port = a.opt.port && a.opt.port < 65536 ? a.opt.port : 9;
+    sdpx_fingerprint lfp;
+    a.local_fp_ok = caps->fingerprint.len && !sdpx_fingerprint_parse(caps->fingerprint, &lfp);
     const char *addr = a.opt.address ? a.opt.address : "0.0.0.0";
     int fam = sdpx_address_family((sdpx_str){addr, strlen(addr)});
     if (fam < 0 || fam == SDPX_ADDR_MDNS) {
         sdpxi_error(err, SDPX_EINVAL, 0, "address \"%.40s\" is not an IP address or FQDN", addr);
+        sdpxi_map_free(&a.map);
         return SDPX_EINVAL;
     }
     snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
@@ -389,6 +411,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         rc = sdpxi_random_session_id(a.opt.random, a.opt.random_ctx, &sid);
     if (rc) {
         sdpxi_error(err, rc, 0, "the random function failed");
+        sdpxi_map_free(&a.map);
         return rc;
     }
     size_t n = sdpx_session_media_count(offer);
@@ -424,6 +447,8 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
             free(accepted);
             sdpxi_text_free(&sec);
             sdpxi_text_free(&body);
+            sdpxi_text_free(&a.tr);
+            sdpxi_map_free(&a.map);
             return rc;
         }
         if (rc != SDPX_EN_REJECTED && a.opt.diag)
@@ -431,12 +456,13 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         put_rejected(&body, m, &ml);
     }
     sdpxi_text_free(&sec);
+    sdpxi_text_free(&a.tr);
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
     sdpxi_text_put(&t, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
                    a.opt.address ? a.conn : "IN IP4 127.0.0.1");
     if (caps->ice_lite && a.any_ice)
         sdpxi_text_put(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
-    put_groups(&t, offer, accepted);
+    put_groups(&t, &a.map, accepted);
     if (sdpx_session_find_attr(offer, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
         sdpxi_text_put(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
     if (body.len)
@@ -445,9 +471,12 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         t.oom = 1;
     sdpxi_text_free(&body);
     free(accepted);
+    sdpxi_map_free(&a.map);
     return sdpxi_text_finish(&t, answer, err);
 nomem:
     free(accepted);
+    sdpxi_text_free(&a.tr);
+    sdpxi_map_free(&a.map);
     sdpxi_text_free(&sec);
     sdpxi_text_free(&body);
     sdpxi_text_free(&t);

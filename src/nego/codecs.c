@@ -10,16 +10,25 @@
 
 sdpxi_role sdpxi_codec_role(sdpx_str e)
 {
-    if (sdpx_str_ieq(e, "rtx"))
-        return SDPXI_RTX; /* RFC 4588 8 */
-    if (sdpx_str_ieq(e, "red"))
-        return SDPXI_RED; /* RFC 2198 5 */
-    if (sdpx_str_ieq(e, "ulpfec") || sdpx_str_ieq(e, "flexfec") ||
-        sdpx_str_ieq(e, "flexfec-03"))
-        return SDPXI_FEC; /* RFC 5109 14.1, RFC 8627 5.1 */
-    if (sdpx_str_ieq(e, "telephone-event") || sdpx_str_ieq(e, "CN"))
-        return SDPXI_AUX; /* RFC 4733 7, RFC 3389 5 */
-    return SDPXI_PRIMARY;
+    switch (e.len) { /* by length first: this runs for every payload type */
+    case 2:
+        return sdpxi_view_ieq(e, (sdpx_str){"CN", 2}) ? SDPXI_AUX : SDPXI_PRIMARY; /* RFC 3389 5 */
+    case 3:
+        if (sdpxi_view_ieq(e, (sdpx_str){"rtx", 3}))
+            return SDPXI_RTX; /* RFC 4588 8 */
+        return sdpxi_view_ieq(e, (sdpx_str){"red", 3}) ? SDPXI_RED : SDPXI_PRIMARY; /* RFC 2198 5 */
+    case 6:
+    case 7:
+    case 10: /* RFC 5109 14.1, RFC 8627 5.1 */
+        return sdpxi_view_ieq(e, (sdpx_str){"ulpfec", 6}) || sdpxi_view_ieq(e, (sdpx_str){"flexfec", 7}) ||
+                       sdpxi_view_ieq(e, (sdpx_str){"flexfec-03", 10})
+                   ? SDPXI_FEC
+                   : SDPXI_PRIMARY;
+    case 15: /* RFC 4733 7 */
+        return sdpxi_view_ieq(e, (sdpx_str){"telephone-event", 15}) ? SDPXI_AUX : SDPXI_PRIMARY;
+    default:
+        return SDPXI_PRIMARY;
+    }
 }
 
 void sdpxi_codecs_free(sdpxi_codecs *c)
@@ -39,16 +48,20 @@ static int digits(sdpx_str s, unsigned max, unsigned *out)
 
 int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
 {
-    memset(out, 0, sizeof *out);
+    /* the table is large and most types unused: clear only what is read */
+    out->n = out->nfb = 0;
+    out->fb = NULL;
+    memset(out->listed, 0, sizeof out->listed);
     sdpx_mline ml;
     if (sdpx_media_mline(m, &ml))
         return 0;
     sdpx_str rest = ml.formats, f;
     while (sdpx_field_next(&rest, &f)) {
         unsigned pt;
-        if (!digits(f, 127, &pt) || out->pt[pt].listed)
+        if (!digits(f, 127, &pt) || out->listed[pt])
             continue;
-        out->pt[pt].listed = 1;
+        memset(&out->pt[pt], 0, sizeof out->pt[pt]);
+        out->listed[pt] = 1;
         out->pt[pt].line = sdpx_line_number(sdpx_media_line(m, 0));
         out->order[out->n++] = pt;
         sdpx_str enc;
@@ -68,7 +81,7 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
         sdpx_attr_kind k = sdpx_line_kind(l);
         if (k == SDPX_ATTR_RTPMAP) {
             sdpx_rtpmap r;
-            if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->pt[r.payload_type].listed)
+            if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
                 continue;
             sdpxi_pt *p = &out->pt[r.payload_type];
             if (p->has_rtpmap)
@@ -82,7 +95,7 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
         } else if (k == SDPX_ATTR_FMTP) {
             sdpx_fmtp fm;
             if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
-                !out->pt[fm.payload_type].listed || out->pt[fm.payload_type].has_fmtp)
+                !out->listed[fm.payload_type] || out->pt[fm.payload_type].has_fmtp)
                 continue;
             sdpxi_pt *p = &out->pt[fm.payload_type];
             p->has_fmtp = 1;
@@ -91,8 +104,17 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
             if (!sdpx_fmtp_get(&fm, "apt", &apt) && digits(apt, 127, &p->apt))
                 p->has_apt = 1;
         } else if (k == SDPX_ATTR_RTCP_FB) {
-            sdpx_rtcp_fb fb;
-            if (sdpx_rtcp_fb_parse(sdpx_attr_value(l), &fb))
+            /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
+             * only the first field needs reading */
+            sdpx_str v = sdpx_attr_value(l), first;
+            unsigned pt = 0;
+            if (!sdpx_field_next(&v, &first) || (!sdpx_str_eq(first, "*") && !digits(first, 127, &pt)))
+                continue;
+            while (v.len && v.ptr[0] == ' ') {
+                v.ptr++;
+                v.len--;
+            }
+            if (!v.len)
                 continue;
             if (out->nfb == cap) {
                 cap = cap ? cap * 2 : 16;
@@ -101,19 +123,16 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
                     return SDPX_ENOMEM;
                 out->fb = q;
             }
-            /* what = type [SP subtype [SP params]] as written after the type field */
-            sdpx_str v = sdpx_attr_value(l), first;
-            sdpx_field_next(&v, &first);
-            while (v.len && v.ptr[0] == ' ') {
-                v.ptr++;
-                v.len--;
-            }
-            out->fb[out->nfb].wildcard = fb.wildcard;
-            out->fb[out->nfb].pt = fb.payload_type;
+            out->fb[out->nfb].wildcard = sdpx_str_eq(first, "*");
+            out->fb[out->nfb].pt = pt;
             out->fb[out->nfb].what = v;
             out->fb[out->nfb].line = sdpx_line_number(l);
             out->nfb++;
         }
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        sdpxi_pt *p = &out->pt[out->order[i]];
+        p->role = p->known ? sdpxi_codec_role(p->encoding) : SDPXI_PRIMARY;
     }
     return 0;
 }
@@ -277,7 +296,7 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
     /* Opus, VP8, VP9, AV1, telephone-event...: the local side states what it
      * receives (RFC 7587 7, JSEP 5.3.1); every matched parameter agrees. */
     sdpx_str f = c->fmtp;
-    if (!f.len && sdpxi_codec_role(o->encoding) == SDPXI_AUX)
+    if (!f.len && o->role == SDPXI_AUX)
         f = o->fmtp; /* RFC 4733 7.1.1: events the offer lists, when the local side names none */
     if (printable(f))
         sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(f));
@@ -314,4 +333,16 @@ const char *sdpxi_fmtp_answer_problem(const sdpxi_pt *o, const sdpxi_pt *a)
             return "H.264 level higher than the offer's (RFC 6184 8.1)";
     }
     return NULL;
+}
+
+int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < c->nfb; i++)
+        if (sdpxi_set_add(out, c->fb[i].wildcard ? SDPXI_FB_ANY : c->fb[i].pt, c->fb[i].what, i)) {
+            sdpxi_set_free(out);
+            return SDPX_ENOMEM;
+        }
+    sdpxi_set_sort(out);
+    return 0;
 }

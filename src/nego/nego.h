@@ -21,6 +21,43 @@
 /* A view as printf's "%.*s" arguments. */
 #define SDPXI_SV(s) (int)(s).len, (s).ptr
 
+/* ---- index.c: sorted lookups ------------------------------------------- */
+
+typedef struct sdpxi_entry {
+    unsigned key;
+    sdpx_str v;
+    size_t val;
+} sdpxi_entry;
+
+typedef struct sdpxi_set {
+    sdpxi_entry *e;
+    size_t n, cap;
+} sdpxi_set;
+
+int sdpxi_set_add(sdpxi_set *s, unsigned key, sdpx_str v, size_t val); /* 0 or SDPX_ENOMEM */
+void sdpxi_set_sort(sdpxi_set *s);
+/* The first entry added with (key, v), after sdpxi_set_sort; or NULL. */
+const sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v);
+void sdpxi_set_free(sdpxi_set *s);
+
+/* The mids and BUNDLE groups of a session, built once. */
+typedef struct sdpxi_map {
+    const sdpx_session *s;
+    size_t n;           /* sections */
+    sdpxi_set mids;     /* mid -> section index */
+    size_t dup_at;      /* a section whose mid an earlier one has, or SIZE_MAX */
+    size_t *group;      /* per section: its BUNDLE group's number (1, 2, ...), 0 for none */
+    size_t *tagged;     /* per section: its group's tagged section, or SIZE_MAX */
+} sdpxi_map;
+
+int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m); /* 0 or SDPX_ENOMEM */
+void sdpxi_map_free(sdpxi_map *m);
+const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid);
+/* The section whose transport m uses for attributes of `kind`: m itself
+ * when it (or the session) has one, else its BUNDLE group's tagged section
+ * when that has one (RFC 8843 7.1: bundle-only sections carry none). */
+const sdpx_media *sdpxi_map_transport(const sdpxi_map *map, const sdpx_media *m, sdpx_attr_kind kind);
+
 /* ---- text.c: the description being written ------------------------------ */
 
 typedef struct sdpxi_text {
@@ -31,7 +68,7 @@ typedef struct sdpxi_text {
 
 /* Append printf-style; on failure sets t->oom (checked once, at the end). */
 void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...) SDPXI_PRINTF(2, 3);
-/* Parse the text strictly into *out and release it. A strict-parse failure
+/* Parse the text into *out (one lenient parse) and release it. A failure
  * is a bug of the writer; it is returned as is, with *err filled. */
 int sdpxi_text_finish(sdpxi_text *t, sdpx_session **out, sdpx_error *err);
 void sdpxi_text_free(sdpxi_text *t);
@@ -58,7 +95,7 @@ sdpxi_role sdpxi_codec_role(sdpx_str encoding);
 
 /* One payload type of a section, joined from its lines in one walk. */
 typedef struct sdpxi_pt {
-    int listed;          /* in the m= line */
+    sdpxi_role role;     /* of its encoding, when known */
     int known;           /* encoding and clock rate known (rtpmap or static) */
     int has_rtpmap;      /* known from an a=rtpmap line */
     sdpx_str encoding;
@@ -80,14 +117,20 @@ typedef struct sdpxi_fb {
     unsigned line;
 } sdpxi_fb;
 
-/* The RTP codecs of a section. */
+/* The RTP codecs of a section. Only entries of listed types are set. */
 typedef struct sdpxi_codecs {
     unsigned order[128]; /* payload types in m= order, duplicates and non-types dropped */
     size_t n;
+    unsigned char listed[128]; /* in the m= line */
     sdpxi_pt pt[128];
     sdpxi_fb *fb;
     size_t nfb;
 } sdpxi_codecs;
+
+/* The rtcp-fb lines as a sorted set: key the payload type, or
+ * SDPXI_FB_ANY for "*"; view the feedback ("nack pli"). */
+#define SDPXI_FB_ANY 128u
+int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
 
 /* Read a section's codecs (one walk over its lines). SDPX_ENOMEM. */
 int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out);
@@ -120,17 +163,20 @@ int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered);
 int sdpxi_proto_dtls(sdpx_str proto);
 int sdpxi_proto_rtp(sdpx_str proto);
 /* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a fingerprint. */
-int sdpxi_section_dtls(const sdpx_media *m, sdpx_str proto);
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto);
 int sdpxi_proto_sctp(sdpx_str proto);
 /* 1 for a section the offerer marked bundle-only (RFC 8843 6). */
 int sdpxi_bundle_only(const sdpx_media *m);
-/* The BUNDLE group of m's mid, 0 or SDPX_ENOTFOUND. */
-int sdpxi_bundle_group(const sdpx_media *m, sdpx_group *g);
-/* The section whose transport m uses: itself, or the first section of its
- * BUNDLE group that carries the attribute of `kind` (RFC 8843 7.1). */
-const sdpx_media *sdpxi_transport_section(const sdpx_media *m, sdpx_attr_kind kind);
 /* "m=2 (mid \"v\")" into buf. */
 const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap);
+/* Walk the extmap lines that apply to m (RFC 8285 7), in order:
+ * sdpxi_extmaps it = {m}; while ((l = sdpxi_extmaps_next(&it))) ... */
+typedef struct sdpxi_extmaps {
+    const sdpx_media *m;
+    const sdpx_line *l;
+    int started, media;
+} sdpxi_extmaps;
+const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it);
 /* 1 when two views are equal ignoring ASCII case. */
 int sdpxi_view_ieq(sdpx_str a, sdpx_str b);
 /* 1 when the view is a token (RFC 8866 9). */
@@ -151,7 +197,7 @@ int sdpxi_simulcast_verify(const sdpx_media *offered, const sdpx_media *answered
  * `transport` (the c=, ICE and DTLS lines) in the offer's form (RFC 8841 5,
  * or the legacy sctpmap form). */
 int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *offered, const sdpx_caps *caps,
-                      unsigned port, const char *transport);
+                      unsigned port, const sdpxi_text *transport);
 int sdpxi_sctp_verify(const sdpx_media *offered, const sdpx_media *answered, sdpx_diag_fn fn,
                       void *ctx);
 

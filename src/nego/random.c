@@ -6,6 +6,8 @@
 int sdpx_random_system(void *ctx, void *buf, size_t len)
 {
     (void)ctx;
+    if (!buf)
+        return len ? SDPX_EINVAL : 0;
     FILE *f = fopen("/dev/urandom", "rb");
     if (!f)
         return SDPX_EINVAL;

@@ -10,7 +10,7 @@
 static const uint64_t default_mms = 262144; /* RFC 8841 6.1 leaves it to the endpoint; browsers use 256 KiB */
 
 int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps, unsigned port,
-                      const char *transport)
+                      const sdpxi_text *tr)
 {
     sdpx_mline ml;
     if (sdpx_media_mline(m, &ml))
@@ -23,7 +23,8 @@ int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps,
         /* legacy: the m= format is the SCTP port, described by a=sctpmap */
         if (!sdpx_str_eq(sm.protocol, "webrtc-datachannel"))
             return SDPX_EN_PROTO;
-        sdpxi_text_put(t, "m=application %u %.*s %u\r\n%s", port, SDPXI_SV(ml.proto), local, transport);
+        sdpxi_text_put(t, "m=application %u %.*s %u\r\n%.*s", port, SDPXI_SV(ml.proto), local,
+                       (int)tr->len, tr->p);
         sdpxi_text_put(t, "a=sctpmap:%u webrtc-datachannel %u\r\n", local,
                        sm.has_streams ? (unsigned)sm.streams : 1024u);
     } else {
@@ -31,8 +32,8 @@ int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps,
         sdpx_str rest = ml.formats, f;
         if (!sdpx_field_next(&rest, &f) || !sdpx_str_eq(f, "webrtc-datachannel"))
             return SDPX_EN_PROTO;
-        sdpxi_text_put(t, "m=application %u %.*s webrtc-datachannel\r\n%s", port, SDPXI_SV(ml.proto),
-                       transport);
+        sdpxi_text_put(t, "m=application %u %.*s webrtc-datachannel\r\n%.*s", port,
+                       SDPXI_SV(ml.proto), (int)tr->len, tr->p);
         sdpxi_text_put(t, "a=sctp-port:%u\r\n", local); /* RFC 8841 5.1 */
     }
     sdpxi_text_put(t, "a=max-message-size:%llu\r\n", (unsigned long long)mms); /* RFC 8841 6.1 */

@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+/* Alternatives answered at most: RFC 8853 lets the answerer drop streams,
+ * and the bound keeps the rid lookups linear in the section's size. */
+#define MAX_ALTS 64
+
 /* The offered a=rid line of `id` with direction send (RFC 8851 4), or NULL. */
 static const sdpx_line *find_rid(const sdpx_media *m, sdpx_str id, int send, sdpx_rid *out)
 {
@@ -56,13 +60,14 @@ void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned c
     /* first the rid lines, then the simulcast line naming them */
     char list[1024];
     size_t len = 0;
-    int nstreams = 0;
+    int nstreams = 0, seen = 0;
     sdpx_str rest = sc.send, alts;
     while (sdpx_simulcast_stream_next(&rest, &alts)) {
         sdpx_str a = alts, rid;
         int paused, nalts = 0;
-        while (sdpx_simulcast_alt_next(&a, sc.send_paused, &rid, &paused)) {
+        while (seen < MAX_ALTS && sdpx_simulcast_alt_next(&a, sc.send_paused, &rid, &paused)) {
             sdpx_rid r;
+            seen++;
             if (!find_rid(m, rid, 1, &r) || !rid_ok(&r, ok) || seen_before(sc.send, rid.ptr, rid))
                 continue;
             size_t need = rid.len + 3;
@@ -101,30 +106,41 @@ void sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *m, const unsigned c
 
 int sdpxi_simulcast_verify(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx)
 {
-    int n = 0;
+    /* the offer's rids, key 1 for send and 0 for recv */
+    sdpxi_set rids = {0};
     const sdpx_line *l = NULL;
+    while ((l = sdpx_media_find_attr(o, SDPX_ATTR_RID, l)) != NULL) {
+        sdpx_rid r;
+        if (!sdpx_rid_parse(sdpx_attr_value(l), &r) && sdpxi_set_add(&rids, (unsigned)r.send, r.id, 0)) {
+            sdpxi_set_free(&rids);
+            return SDPX_ENOMEM;
+        }
+    }
+    sdpxi_set_sort(&rids);
+    int n = 0;
     /* RFC 8851 4: every answered rid mirrors an offered one */
     while ((l = sdpx_media_find_attr(a, SDPX_ATTR_RID, l)) != NULL) {
-        sdpx_rid r, orid;
-        if (sdpx_rid_parse(sdpx_attr_value(l), &r))
+        sdpx_rid r;
+        if (sdpx_rid_parse(sdpx_attr_value(l), &r) || sdpxi_set_find(&rids, (unsigned)!r.send, r.id))
             continue;
-        if (!find_rid(o, r.id, !r.send, &orid)) {
-            sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(l),
-                         "rid \"%.*s\" %s does not mirror an offered rid (RFC 8851 4)",
-                         SDPXI_SV(r.id), r.send ? "send" : "recv");
-            n++;
-        }
+        sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(l),
+                     "rid \"%.*s\" %s does not mirror an offered rid (RFC 8851 4)", SDPXI_SV(r.id),
+                     r.send ? "send" : "recv");
+        n++;
     }
     const sdpx_line *sl = sdpx_media_find_attr(a, SDPX_ATTR_SIMULCAST, NULL);
     sdpx_simulcast sc, osc;
-    if (!sl || sdpx_simulcast_parse(sdpx_attr_value(sl), &sc))
+    if (!sl || sdpx_simulcast_parse(sdpx_attr_value(sl), &sc)) {
+        sdpxi_set_free(&rids);
         return n;
+    }
     const sdpx_line *ol = sdpx_media_find_attr(o, SDPX_ATTR_SIMULCAST, NULL);
     int have = ol && !sdpx_simulcast_parse(sdpx_attr_value(ol), &osc);
     /* RFC 8853 5.3: the answer's recv answers the offer's send and vice versa */
     if ((sc.has_recv && (!have || !osc.has_send)) || (sc.has_send && (!have || !osc.has_recv))) {
         sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(sl),
                      "simulcast direction does not mirror the offer's (RFC 8853 5.3)");
+        sdpxi_set_free(&rids);
         return n + 1;
     }
     for (int dir = 0; dir < 2; dir++) {
@@ -133,16 +149,16 @@ int sdpxi_simulcast_verify(const sdpx_media *o, const sdpx_media *a, sdpx_diag_f
         while (sdpx_simulcast_stream_next(&rest, &alts)) {
             sdpx_str rid;
             int p;
-            while (sdpx_simulcast_alt_next(&alts, paused, &rid, &p)) {
-                sdpx_rid r;
-                if (!find_rid(o, rid, dir == 0, &r)) {
+            /* an answered recv rid was offered send (dir 0), and vice versa */
+            while (sdpx_simulcast_alt_next(&alts, paused, &rid, &p))
+                if (!sdpxi_set_find(&rids, dir == 0 ? 1u : 0u, rid)) {
                     sdpxi_report(fn, ctx, SDPX_EN_V_SIMULCAST, a, sdpx_line_number(sl),
                                  "simulcast names rid \"%.*s\" the offer does not %s (RFC 8853 5.3)",
                                  SDPXI_SV(rid), dir == 0 ? "send" : "receive");
                     n++;
                 }
-            }
         }
     }
+    sdpxi_set_free(&rids);
     return n;
 }

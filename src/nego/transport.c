@@ -62,14 +62,14 @@ int sdpxi_proto_dtls(sdpx_str p)
 
 /* RFC 5763 5, JSEP 5.1.3: RTP/SAVP(F) with a fingerprint is DTLS-SRTP too
  * (the form older browsers offer); without one it is SDES (RFC 4568). */
-int sdpxi_section_dtls(const sdpx_media *m, sdpx_str proto)
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto)
 {
     sdpx_fingerprint fp;
     if (sdpxi_proto_dtls(proto))
         return 1;
     if (!sdpx_str_eq(proto, "RTP/SAVP") && !sdpx_str_eq(proto, "RTP/SAVPF"))
         return 0;
-    return sdpx_media_fingerprint(sdpxi_transport_section(m, SDPX_ATTR_FINGERPRINT), 0, &fp) == 0;
+    return sdpx_media_fingerprint(sdpxi_map_transport(map, m, SDPX_ATTR_FINGERPRINT), 0, &fp) == 0;
 }
 
 int sdpxi_proto_rtp(sdpx_str p)
@@ -86,33 +86,6 @@ int sdpxi_proto_sctp(sdpx_str p)
 int sdpxi_bundle_only(const sdpx_media *m)
 {
     return sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL) != NULL;
-}
-
-int sdpxi_bundle_group(const sdpx_media *m, sdpx_group *g)
-{
-    sdpx_str mid;
-    if (sdpx_media_mid(m, &mid))
-        return SDPX_ENOTFOUND;
-    return sdpx_session_group_of(sdpx_media_session(m), "BUNDLE", mid, g);
-}
-
-/* RFC 8843 7.1: bundled sections share the transport of the group; the
- * attributes may sit on the tagged section only (bundle-only ones lack them). */
-const sdpx_media *sdpxi_transport_section(const sdpx_media *m, sdpx_attr_kind kind)
-{
-    const sdpx_session *s = sdpx_media_session(m);
-    if (sdpx_media_find_attr(m, kind, NULL) || sdpx_session_find_attr(s, kind, NULL))
-        return m;
-    sdpx_group g;
-    if (sdpxi_bundle_group(m, &g))
-        return m;
-    sdpx_str rest = g.ids, id;
-    while (sdpx_group_id_next(&rest, &id)) {
-        const sdpx_media *o = sdpx_session_media_by_mid(s, id);
-        if (o && sdpx_media_find_attr(o, kind, NULL))
-            return o;
-    }
-    return m;
 }
 
 const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap)
@@ -154,4 +127,21 @@ int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
             return 0;
     }
     return 1;
+}
+
+/* RFC 8285 7: the section's own extmap lines, else the session's; decided
+ * once per walk (sdpx_media_extmap_next decides on every call). */
+const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it)
+{
+    if (!it->started) {
+        it->started = 1;
+        it->l = sdpx_media_find_attr(it->m, SDPX_ATTR_EXTMAP, NULL);
+        it->media = it->l != NULL;
+        if (!it->media)
+            it->l = sdpx_session_find_attr(sdpx_media_session(it->m), SDPX_ATTR_EXTMAP, NULL);
+    } else if (it->l) {
+        it->l = it->media ? sdpx_media_find_attr(it->m, SDPX_ATTR_EXTMAP, it->l)
+                          : sdpx_session_find_attr(sdpx_media_session(it->m), SDPX_ATTR_EXTMAP, it->l);
+    }
+    return it->l;
 }

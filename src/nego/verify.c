@@ -31,6 +31,11 @@ void sdpxi_report(sdpx_diag_fn fn, void *ctx, int code, const sdpx_media *a, uns
     fn(ctx, SDPX_SEV_ERROR, &e);
 }
 
+/* One verification: the maps of both sessions. */
+typedef struct verifier {
+    sdpxi_map om, am;
+} verifier;
+
 static unsigned mline_no(const sdpx_media *m)
 {
     return sdpx_line_number(sdpx_media_line(m, 0));
@@ -41,12 +46,9 @@ static int same(sdpx_str a, sdpx_str b)
     return a.len == b.len && !memcmp(a.ptr, b.ptr, a.len);
 }
 
-static int offered_fb(const sdpxi_codecs *oc, unsigned pt, sdpx_str what)
+static int offered_fb(const sdpxi_set *fb, unsigned pt, sdpx_str what)
 {
-    for (size_t i = 0; i < oc->nfb; i++)
-        if ((oc->fb[i].wildcard || oc->fb[i].pt == pt) && same(oc->fb[i].what, what))
-            return 1;
-    return 0;
+    return sdpxi_set_find(fb, pt, what) || sdpxi_set_find(fb, SDPXI_FB_ANY, what);
 }
 
 static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx,
@@ -67,7 +69,7 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
         unsigned pt = ac->order[i];
         const sdpxi_pt *ap = &ac->pt[pt], *op = &oc->pt[pt];
         /* RFC 3264 6.1: only offered types, each meaning what the offer said */
-        if (!op->listed) {
+        if (!oc->listed[pt]) {
             sdpxi_report(fn, ctx, SDPX_EN_V_CODEC, a, ap->line,
                          "payload type %u was not offered (RFC 3264 6.1)", pt);
             (*n)++;
@@ -82,7 +84,7 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
             (*n)++;
             continue;
         }
-        if (op->known && sdpxi_codec_role(op->encoding) == SDPXI_PRIMARY) {
+        if (op->known && op->role == SDPXI_PRIMARY) {
             primary[pt] = 1;
             primaries++;
             const char *why = sdpxi_fmtp_answer_problem(op, ap);
@@ -95,12 +97,12 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
     for (size_t i = 0; i < ac->n; i++) {
         unsigned pt = ac->order[i];
         const sdpxi_pt *op = &oc->pt[pt], *ap = &ac->pt[pt];
-        if (!op->listed || !op->known)
+        if (!oc->listed[pt] || !op->known)
             continue;
-        sdpxi_role role = sdpxi_codec_role(op->encoding);
+        sdpxi_role role = op->role;
         const char *why = NULL;
         /* RFC 4588 8.6, RFC 2198 5, RFC 5109 14.1: partners need their primary */
-        if (role == SDPXI_RTX && (!op->has_apt || !ac->pt[op->apt].listed))
+        if (role == SDPXI_RTX && (!op->has_apt || !ac->listed[op->apt]))
             why = "RTX whose apt names a codec the answer dropped (RFC 4588 8.6)";
         else if (role == SDPXI_RTX && (!ap->has_apt || ap->apt != op->apt))
             why = "RTX apt differs from the offer's (RFC 4588 8.6)";
@@ -114,14 +116,22 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
         }
     }
     /* RFC 4585 4.2: feedback only as offered */
+    sdpxi_set ofb;
+    if (sdpxi_fb_set(oc, &ofb)) {
+        sdpxi_codecs_free(oc);
+        sdpxi_codecs_free(ac);
+        free(oc);
+        free(ac);
+        return SDPX_ENOMEM;
+    }
     for (size_t i = 0; i < ac->nfb; i++) {
         const sdpxi_fb *fb = &ac->fb[i];
         int ok = 1;
         if (fb->wildcard) {
             for (size_t k = 0; ok && k < ac->n; k++)
-                ok = offered_fb(oc, ac->order[k], fb->what);
+                ok = offered_fb(&ofb, ac->order[k], fb->what);
         } else {
-            ok = offered_fb(oc, fb->pt, fb->what);
+            ok = offered_fb(&ofb, fb->pt, fb->what);
         }
         if (!ok) {
             sdpxi_report(fn, ctx, SDPX_EN_V_RTCP_FB, a, fb->line,
@@ -130,6 +140,7 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
             (*n)++;
         }
     }
+    sdpxi_set_free(&ofb);
     sdpxi_codecs_free(oc);
     sdpxi_codecs_free(ac);
     free(oc);
@@ -137,34 +148,42 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
     return 0;
 }
 
-/* RFC 8285 5: an answer uses only offered extensions, with the offered ids. */
-static void verify_extmaps(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx, int *n)
+/* RFC 8285 5: an answer uses only offered extensions, with the offered ids
+ * (an offered 4096-4351 lets the answerer choose). */
+static int verify_extmaps(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx, int *n)
 {
-    const sdpx_line *l = NULL;
-    while ((l = sdpx_media_extmap_next(a, l)) != NULL) {
-        sdpx_extmap e, x;
-        if (sdpx_extmap_parse(sdpx_attr_value(l), &e))
-            continue;
-        int found = 0;
-        const sdpx_line *k = NULL;
-        while (!found && (k = sdpx_media_extmap_next(o, k)) != NULL)
-            found = !sdpx_extmap_parse(sdpx_attr_value(k), &x) && same(x.uri, e.uri) &&
-                    (x.id == e.id || (x.id >= 4096 && x.id <= 4351));
-        if (!found) {
-            sdpxi_report(fn, ctx, SDPX_EN_V_EXTMAP, a, sdpx_line_number(l),
-                         "extmap %u %.*s was not offered with that id (RFC 8285 5)", e.id,
-                         SDPXI_SV(e.uri));
-            (*n)++;
+    sdpxi_set set = {0};
+    sdpxi_extmaps it = {o, NULL, 0, 0};
+    const sdpx_line *l;
+    while ((l = sdpxi_extmaps_next(&it)) != NULL) {
+        sdpx_extmap x;
+        if (!sdpx_extmap_parse(sdpx_attr_value(l), &x) &&
+            sdpxi_set_add(&set, x.id >= 4096 && x.id <= 4351 ? 0 : x.id, x.uri, 0)) {
+            sdpxi_set_free(&set);
+            return SDPX_ENOMEM;
         }
     }
+    sdpxi_set_sort(&set);
+    sdpxi_extmaps ia = {a, NULL, 0, 0};
+    while ((l = sdpxi_extmaps_next(&ia)) != NULL) {
+        sdpx_extmap e;
+        if (sdpx_extmap_parse(sdpx_attr_value(l), &e) || sdpxi_set_find(&set, e.id, e.uri) ||
+            sdpxi_set_find(&set, 0, e.uri))
+            continue;
+        sdpxi_report(fn, ctx, SDPX_EN_V_EXTMAP, a, sdpx_line_number(l),
+                     "extmap %u %.*s was not offered with that id (RFC 8285 5)", e.id, SDPXI_SV(e.uri));
+        (*n)++;
+    }
+    sdpxi_set_free(&set);
+    return 0;
 }
 
-static void verify_transport(const sdpx_media *o, const sdpx_media *a, sdpx_str proto,
-                             sdpx_diag_fn fn, void *ctx, int *n)
+static void verify_transport(const verifier *v, const sdpx_media *o, const sdpx_media *a,
+                             sdpx_str proto, sdpx_diag_fn fn, void *ctx, int *n)
 {
     sdpx_str ou, op, au, ap;
-    const sdpx_media *oi = sdpxi_transport_section(o, SDPX_ATTR_ICE_UFRAG);
-    const sdpx_media *ai = sdpxi_transport_section(a, SDPX_ATTR_ICE_UFRAG);
+    const sdpx_media *oi = sdpxi_map_transport(&v->om, o, SDPX_ATTR_ICE_UFRAG);
+    const sdpx_media *ai = sdpxi_map_transport(&v->am, a, SDPX_ATTR_ICE_UFRAG);
     if (!sdpx_media_ice_ufrag(oi, &ou) && !sdpx_media_ice_pwd(oi, &op)) {
         if (sdpx_media_ice_ufrag(ai, &au) || sdpx_media_ice_pwd(ai, &ap)) {
             sdpxi_report(fn, ctx, SDPX_EN_V_ICE, a, mline_no(a),
@@ -177,19 +196,19 @@ static void verify_transport(const sdpx_media *o, const sdpx_media *a, sdpx_str 
             (*n)++;
         }
     }
-    if (!sdpxi_section_dtls(o, proto))
+    if (!sdpxi_section_dtls(&v->om, o, proto))
         return;
     sdpx_fingerprint fp;
-    if (sdpx_media_fingerprint(sdpxi_transport_section(a, SDPX_ATTR_FINGERPRINT), 0, &fp)) {
+    if (sdpx_media_fingerprint(sdpxi_map_transport(&v->am, a, SDPX_ATTR_FINGERPRINT), 0, &fp)) {
         sdpxi_report(fn, ctx, SDPX_EN_V_FINGERPRINT, a, mline_no(a),
                      "DTLS answer without a fingerprint (RFC 8122 5)");
         (*n)++;
     }
     sdpx_setup os, as;
-    const sdpx_media *as_m = sdpxi_transport_section(a, SDPX_ATTR_SETUP);
+    const sdpx_media *as_m = sdpxi_map_transport(&v->am, a, SDPX_ATTR_SETUP);
     if (sdpx_media_setup(as_m, &as))
         return; /* RFC 4145 4: absent means passive in an answer */
-    if (sdpx_media_setup(sdpxi_transport_section(o, SDPX_ATTR_SETUP), &os))
+    if (sdpx_media_setup(sdpxi_map_transport(&v->om, o, SDPX_ATTR_SETUP), &os))
         os = SDPX_SETUP_ACTIVE;
     int ok = os == SDPX_SETUP_ACTPASS ? (as == SDPX_SETUP_ACTIVE || as == SDPX_SETUP_PASSIVE)
              : os == SDPX_SETUP_ACTIVE ? as == SDPX_SETUP_PASSIVE
@@ -204,7 +223,8 @@ static void verify_transport(const sdpx_media *o, const sdpx_media *a, sdpx_str 
     }
 }
 
-static int verify_section(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn fn, void *ctx, int *n)
+static int verify_section(const verifier *v, const sdpx_media *o, const sdpx_media *a,
+                          sdpx_diag_fn fn, void *ctx, int *n)
 {
     sdpx_mline om, am;
     if (sdpx_media_mline(o, &om) || sdpx_media_mline(a, &am))
@@ -237,16 +257,15 @@ static int verify_section(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn
         (*n)++;
         return 0;
     }
-    verify_transport(o, a, om.proto, fn, ctx, n);
+    verify_transport(v, o, a, om.proto, fn, ctx, n);
     if (sdpxi_proto_sctp(om.proto)) {
         *n += sdpxi_sctp_verify(o, a, fn, ctx);
         return 0;
     }
     if (!sdpxi_proto_rtp(om.proto))
         return 0;
-    if (verify_codecs(o, a, fn, ctx, n))
+    if (verify_codecs(o, a, fn, ctx, n) || verify_extmaps(o, a, fn, ctx, n))
         return SDPX_ENOMEM;
-    verify_extmaps(o, a, fn, ctx, n);
     sdpx_direction od = sdpx_media_direction(o), ad = sdpx_media_direction(a);
     if (!sdpxi_direction_ok(od, ad)) {
         sdpxi_report(fn, ctx, SDPX_EN_V_DIRECTION, a, mline_no(a),
@@ -263,33 +282,37 @@ static int verify_section(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn
                           : "rtcp-mux-only offered, the answer lacks rtcp-mux (RFC 8858 4)");
         (*n)++;
     }
-    *n += sdpxi_simulcast_verify(o, a, fn, ctx);
+    int k = sdpxi_simulcast_verify(o, a, fn, ctx);
+    if (k < 0)
+        return k;
+    *n += k;
     return 0;
 }
 
-/* RFC 8843 7.3.1: answer groups name accepted sections the offer bundled. */
-static void verify_groups(const sdpx_session *offer, const sdpx_session *answer, sdpx_diag_fn fn,
-                          void *ctx, int *n)
+/* RFC 8843 7.3.1: answer groups name accepted sections of one offered group. */
+static void verify_groups(const verifier *v, sdpx_diag_fn fn, void *ctx, int *n)
 {
     const sdpx_line *l = NULL;
-    while ((l = sdpx_session_find_attr(answer, SDPX_ATTR_GROUP, l)) != NULL) {
-        sdpx_group g, og;
+    while ((l = sdpx_session_find_attr(v->am.s, SDPX_ATTR_GROUP, l)) != NULL) {
+        sdpx_group g;
         if (sdpx_group_parse(sdpx_attr_value(l), &g) || !sdpx_str_eq(g.semantics, "BUNDLE"))
             continue;
-        sdpx_str rest = g.ids, id, first = {NULL, 0};
+        sdpx_str rest = g.ids, id;
+        size_t first = 0;
         while (sdpx_group_id_next(&rest, &id)) {
-            const sdpx_media *am = sdpx_session_media_by_mid(answer, id);
+            const sdpx_media *am = sdpxi_map_by_mid(&v->am, id), *om = sdpxi_map_by_mid(&v->om, id);
             sdpx_mline ml;
+            size_t og = om ? v->om.group[sdpx_media_index(om)] : 0;
             const char *why = NULL;
             if (!am)
                 why = "names no answered section";
             else if (sdpx_media_mline(am, &ml) || ml.port == 0)
                 why = "names a rejected section";
-            else if (sdpx_session_group_of(offer, "BUNDLE", id, &og))
+            else if (!og)
                 why = "names a section the offer did not bundle";
-            else if (!first.ptr)
-                first = og.ids;
-            else if (og.ids.ptr != first.ptr)
+            else if (!first)
+                first = og;
+            else if (og != first)
                 why = "joins sections of different offered groups";
             if (why) {
                 sdpxi_report(fn, ctx, SDPX_EN_V_BUNDLE, NULL, sdpx_line_number(l),
@@ -313,9 +336,19 @@ int sdpx_answer_verify(const sdpx_session *offer, const sdpx_session *answer, sd
                      "the offer has %zu media sections, the answer %zu (RFC 3264 6)", no, na);
         n++;
     }
-    for (size_t i = 0; i < no && i < na; i++)
-        if (verify_section(sdpx_session_media(offer, i), sdpx_session_media(answer, i), fn, ctx, &n))
-            return SDPX_ENOMEM;
-    verify_groups(offer, answer, fn, ctx, &n);
-    return n;
+    verifier v;
+    if (sdpxi_map_build(offer, &v.om))
+        return SDPX_ENOMEM;
+    if (sdpxi_map_build(answer, &v.am)) {
+        sdpxi_map_free(&v.om);
+        return SDPX_ENOMEM;
+    }
+    int rc = 0;
+    for (size_t i = 0; !rc && i < no && i < na; i++)
+        rc = verify_section(&v, sdpx_session_media(offer, i), sdpx_session_media(answer, i), fn, ctx, &n);
+    if (!rc)
+        verify_groups(&v, fn, ctx, &n);
+    sdpxi_map_free(&v.om);
+    sdpxi_map_free(&v.am);
+    return rc ? rc : n;
 }
