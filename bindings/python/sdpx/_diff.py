@@ -1,5 +1,5 @@
 """What changed between two descriptions, and the JSEP signaling state
-tracker (sdp.h section 9)."""
+tracker (sdp.h section 11)."""
 
 from __future__ import annotations
 
