@@ -1536,7 +1536,10 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
 /**
  * Remove a codec (with its partners). `fmtp_match` (NULL: any) narrows it to
  * payload types whose fmtp holds "key=value", e.g. "profile-level-id=42e01f".
- * Returns the number of payload types removed.
+ * Returns the number of payload types removed: 0 when no section has the
+ * codec, which is not an error (the description is already as asked);
+ * `sdpx edit --remove-codec` reports it as "no such codec", exit status 1,
+ * so that a misspelt name on a command line is noticed.
  */
 int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmtp_match);
 int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char *fmtp_match);

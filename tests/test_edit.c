@@ -635,6 +635,21 @@ START_TEST(edit_reasons)
 }
 END_TEST
 
+/* A codec no section has: the C call removes nothing and says 0, not an
+ * error (sdpx edit --remove-codec reports it, exit 1; tests/cli.test). */
+START_TEST(remove_absent_codec_is_zero)
+{
+    const char *text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                       "m=audio 9 RTP/AVP 0 111\r\na=rtpmap:111 opus/48000/2\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_remove_codec(s, "NOPE", NULL), 0);
+    char *out = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(out, text);
+    sdpx_free(out);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit");
@@ -649,6 +664,7 @@ int main(void)
     tcase_add_test(tc, long_line_refused);
     tcase_add_test(tc, no_heap_edits_until_scratch_full);
     tcase_add_test(tc, keep_lf_insertion);
+    tcase_add_test(tc, remove_absent_codec_is_zero);
     tcase_add_loop_test(tc, edit_reasons, 0, (int)(sizeof reasons / sizeof reasons[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
