@@ -4,7 +4,7 @@ A thin Pythonic layer over the sdpx C library (through cffi)::
 
     import sdpx
     s = sdpx.parse(text)            # str or bytes; raises sdpx.ParseError
-    s.origin.session_version, s.name, s.timing, s.attributes
+    int(s.origin.sess_version), s.name, s.timing, s.attributes
     m = s.media[0]
     m.kind, m.port, m.proto, m.formats, m.mid
     str(s) == text                  # lossless writer; s.to_bytes()

@@ -95,8 +95,8 @@ class Candidate(Encodable):
     family: AddrFamily
     port: int
     type: str
-    related_address: Optional[str] = None
-    related_port: Optional[int] = None
+    raddr: Optional[str] = None
+    rport: Optional[int] = None
     tcptype: Optional[str] = None
     extensions: Tuple[Tuple[str, str], ...] = ()
     generation: Optional[int] = None
@@ -240,7 +240,7 @@ class Fingerprint(Encodable):
     """a=fingerprint (RFC 8122 5): the hash name as written, the digest
     bytes, and the hex text as written."""
 
-    hash: str
+    hash_name: str
     digest: bytes
     hex: str
 
@@ -333,7 +333,7 @@ class Group(Encodable):
     """a=group:<semantics> <mid> ... (RFC 5888 5)."""
 
     semantics: str
-    mids: Tuple[str, ...]
+    ids: Tuple[str, ...]
 
     if TYPE_CHECKING:
         def has(self, mid: str) -> bool: ...
@@ -583,7 +583,7 @@ class Rid(Encodable):
 
     id: str
     direction: str
-    payload_types: Tuple[int, ...] = ()
+    pts: Tuple[int, ...] = ()
     restrictions: Params = field(default_factory=dict)
 
 
@@ -652,15 +652,15 @@ class Codec:
     codec repairs, ``rtx`` the RTX payload type repairing this one.
     """
 
-    pt: int
-    name: str
-    clock: int
+    payload_type: int
+    encoding: str
+    clock_rate: int
     channels: Optional[int] = None
     params: Params = field(default_factory=dict)
     feedback: Tuple[RtcpFb, ...] = ()
     is_static: bool = False
     apt: Optional[int] = None
-    rtx: Optional[int] = None
+    rtx_payload_type: Optional[int] = None
 
 
 def codec_from(m: Any, c: Any) -> Codec:
@@ -872,7 +872,7 @@ def _fill_rid(x: Rid) -> _Fill:
     f = _Fill("sdpx_rid")
     f.s("id", x.id)
     f.out.send = 1 if x.direction == "send" else 0
-    f.s("pts", ",".join(str(int(p)) for p in x.payload_types) if x.payload_types else None,
+    f.s("pts", ",".join(str(int(p)) for p in x.pts) if x.pts else None,
         "has_pts")
     f.s("restrictions", _params_text(x.restrictions))
     return f
@@ -895,7 +895,7 @@ def _fill_simulcast(x: Simulcast) -> _Fill:
 def _fill_group(x: Group) -> _Fill:
     f = _Fill("sdpx_group")
     f.s("semantics", x.semantics)
-    f.s("ids", " ".join(x.mids))
+    f.s("ids", " ".join(x.ids))
     return f
 
 
@@ -913,8 +913,8 @@ def _fill_fingerprint(x: Fingerprint) -> _Fill:
     f = _Fill("sdpx_fingerprint")
     if len(x.digest) > len(f.out.bytes):
         raise ValueError("digest longer than %d bytes" % len(f.out.bytes))
-    f.s("hash_name", x.hash)
-    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash, range(1, 16)) if has("sdpx_hash_name") else 0
+    f.s("hash_name", x.hash_name)
+    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash_name, range(1, 16)) if has("sdpx_hash_name") else 0
     f.out.bytes[0:len(x.digest)] = x.digest
     f.out.len = len(x.digest)
     return f
@@ -942,8 +942,8 @@ def _fill_candidate(x: Candidate) -> _Fill:
     f.n("port", x.port)
     f.s("type_name", x.type)
     f.out.type = _enum_of(lib.sdpx_cand_type_name, x.type, range(1, 8))
-    f.s("raddr", x.related_address, "has_raddr")
-    f.n("rport", x.related_port, "has_rport")
+    f.s("raddr", x.raddr, "has_raddr")
+    f.n("rport", x.rport, "has_rport")
     f.out.tcptype = _enum_of(lib.sdpx_tcptype_name, x.tcptype, range(1, 8))
     f.s("extensions", " ".join("%s %s" % (n, v) for n, v in x.extensions))
     return f
