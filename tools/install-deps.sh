@@ -9,9 +9,18 @@ missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "installing:$missing"
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+if [ -n "$missing" ]; then
+    echo "installing:$missing"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+# pyright, for the Python typing check of make check, into the project-local
+# (git-ignored) .tools/ folder, when npm is there; make check never downloads.
+top=$(cd "$(dirname "$0")/.." && pwd)
+if command -v npm >/dev/null 2>&1 && [ ! -x "$top/.tools/node_modules/.bin/pyright" ]; then
+    echo "installing: pyright (npm, into .tools/)"
+    mkdir -p "$top/.tools"
+    npm install --no-save --no-audit --no-fund --prefix "$top/.tools" pyright >/dev/null
+fi

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from ._base import (AddrFamily, EditError, ParseError, TextLike, View, check_rc, cstr, error_from, ffi,
-                    has, lib, pystr, text_arg)
+                    lib, pystr, text_arg)
 from ._lines import decode, fields
 
 Params = Dict[str, Optional[str]]
@@ -22,10 +22,12 @@ Params = Dict[str, Optional[str]]
 
 class Encodable:
     """Base of the counterparts that have a C encoder: ``to_value()`` (the
-    attribute value after "a=name:") is attached when the library has it."""
+    attribute value after "a=name:"), written by the C encoder."""
 
     if TYPE_CHECKING:
-        def to_value(self) -> str: ...
+        def to_value(self) -> str:
+            """The attribute value after "a=name:", written by the C encoder."""
+            ...
 
 
 def _each(fn: Callable[..., int], view: Any, *outs: str, what: str = "list") -> List[Tuple[Any, ...]]:
@@ -336,7 +338,9 @@ class Group(Encodable):
     ids: Tuple[str, ...]
 
     if TYPE_CHECKING:
-        def has(self, mid: str) -> bool: ...
+        def has(self, mid: str) -> bool:
+            """True when the group lists `mid` (``sdpx_group_has``)."""
+            ...
 
 
 def group_from(g: Any) -> Group:
@@ -385,7 +389,10 @@ class Fmtp(Encodable):
     parameters: Params = field(default_factory=dict)
 
     if TYPE_CHECKING:
-        def get(self, key: str) -> Optional[str]: ...
+        def get(self, key: str) -> Optional[str]:
+            """A parameter's value by key, ignoring ASCII case (``sdpx_fmtp_get``);
+            None when absent ("" for a key without '=')."""
+            ...
 
 
 def fmtp_from(f: Any) -> Fmtp:
@@ -742,10 +749,8 @@ FillFn = Callable[[Any], _Fill]
 
 
 def _encoder(cls: type, cname: str) -> Callable[[FillFn], FillFn]:
-    """Attach to_value() to `cls` when the library has the encoder `cname`."""
+    """Attach to_value() to `cls`: the value written by the C encoder `cname`."""
     def attach(fill: FillFn) -> FillFn:
-        if not hasattr(lib, cname):
-            return fill
         fn = getattr(lib, cname)
 
         def to_value(self: Any) -> str:
@@ -914,7 +919,7 @@ def _fill_fingerprint(x: Fingerprint) -> _Fill:
     if len(x.digest) > len(f.out.bytes):
         raise ValueError("digest longer than %d bytes" % len(f.out.bytes))
     f.s("hash_name", x.hash_name)
-    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash_name, range(1, 16)) if has("sdpx_hash_name") else 0
+    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash_name, range(1, 16))
     f.out.bytes[0:len(x.digest)] = x.digest
     f.out.len = len(x.digest)
     return f
@@ -996,26 +1001,24 @@ def _fill_remote_candidate(x: RemoteCandidate) -> _Fill:
     return f
 
 
-if has("sdpx_fmtp_get"):
-    def _fmtp_get(self: Fmtp, key: str) -> Optional[str]:
-        """A parameter's value by key, ignoring ASCII case as media type
-        parameters do (``sdpx_fmtp_get``); None when absent ("" for a key
-        without '=')."""
-        f = _fill_fmtp(self)
-        out = ffi.new("sdpx_str *")
-        if lib.sdpx_fmtp_get(f.out, text_arg(key, "key"), out) != 0:
-            return None
-        return pystr(out[0])
-    Fmtp.get = _fmtp_get  # type: ignore[method-assign]
+def _fmtp_get(self: Fmtp, key: str) -> Optional[str]:
+    """A parameter's value by key, ignoring ASCII case as media type
+    parameters do (``sdpx_fmtp_get``); None when absent ("" for a key
+    without '=')."""
+    f = _fill_fmtp(self)
+    out = ffi.new("sdpx_str *")
+    if lib.sdpx_fmtp_get(f.out, text_arg(key, "key"), out) != 0:
+        return None
+    return pystr(out[0])
+Fmtp.get = _fmtp_get  # type: ignore[method-assign]
 
 
-if has("sdpx_group_has"):
-    def _group_has(self: Group, mid: str) -> bool:
-        """True when the group lists `mid` (``sdpx_group_has``)."""
-        f = _fill_group(self)
-        v = View(mid, "mid")
-        return bool(lib.sdpx_group_has(f.out, v.sv))
-    Group.has = _group_has  # type: ignore[method-assign]
+def _group_has(self: Group, mid: str) -> bool:
+    """True when the group lists `mid` (``sdpx_group_has``)."""
+    f = _fill_group(self)
+    v = View(mid, "mid")
+    return bool(lib.sdpx_group_has(f.out, v.sv))
+Group.has = _group_has  # type: ignore[method-assign]
 
 
 def hash_len(name: str) -> int:

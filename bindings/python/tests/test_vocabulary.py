@@ -10,7 +10,7 @@ import re
 import unittest
 
 import sdpx
-from sdpx._base import ffi
+from sdpx._base import ffi, lib
 
 DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "docs",
                    "vocabulary.md")
@@ -56,6 +56,25 @@ class TestVocabulary(unittest.TestCase):
                                     "%s.%s: not a field of %s (%s) nor listed in docs/vocabulary.md"
                                     % (cls.__name__, f.name, c_struct(cls), sorted(cfields)))
         self.assertGreater(checked, 10)
+
+    def test_enums_mirror_the_header(self) -> None:
+        """Code, AttrKind and AddrFamily are written out (so type checkers see
+        their members); each must hold exactly the header's constants."""
+        for enum_cls, rx, prefix, skip in (
+                (sdpx.Code, r"^SDPX_(OK|E[A-Z]+|EV_[A-Z_]+|W_[A-Z_]+)$", "SDPX_", ()),
+                (sdpx.AttrKind, r"^SDPX_ATTR_[A-Z_]+$", "SDPX_ATTR_", ("KIND_COUNT",)),
+                (sdpx.AddrFamily, r"^SDPX_ADDR_[A-Z0-9]+$", "SDPX_ADDR_", ())):
+            want = {n[len(prefix):]: int(getattr(lib, n)) for n in dir(lib)
+                    if re.match(rx, n) and n[len(prefix):] not in skip}
+            got = {m.name: int(m.value) for m in enum_cls}  # type: ignore[attr-defined]
+            with self.subTest(enum_cls.__name__):
+                self.assertEqual(got, want)
+
+    def test_help_parse_is_useful(self) -> None:
+        import pydoc
+        text = pydoc.render_doc(sdpx.parse, renderer=pydoc.plaintext)
+        for want in ("parse(text", "strict", "limits", "ParseError", "Example", "to_bytes()"):
+            self.assertIn(want, text)
 
 
 if __name__ == "__main__":
