@@ -310,6 +310,14 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
  */
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
 
+/**
+ * sdpx_check under the given limits (NULL, or a zero field, takes the
+ * default), for both of its parses: the input limit of a front end that
+ * accepts more than 16 MiB (`sdpx --max-input`), or less.
+ */
+int sdpx_check_limits(const char *buf, size_t len, unsigned flags, const sdpx_limits *lim,
+                      sdpx_diag_fn fn, void *ctx);
+
 /** Free a session and everything it owns. NULL is allowed. */
 void sdpx_session_free(sdpx_session *s);
 

@@ -9,6 +9,7 @@ typedef struct {
     int verbose;
 } check_out;
 
+/* The findings are check's output: they go to stdout. */
 static void on_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
 {
     const check_out *o = ctx;
@@ -47,7 +48,9 @@ int cmd_check(int argc, char **argv)
         }
         check_out o = {tool_display_name(argv[i]), verbose};
         /* --strict: the strict grammar and the semantic pass, as in the library */
-        int errors = sdpx_check(buf, len, flags, on_diag, &o);
+        sdpx_parse_options opt; /* for the tool's limits (--max-input) */
+        tool_parse_options(&opt, 0);
+        int errors = sdpx_check_limits(buf, len, flags, &opt.limits, on_diag, &o);
         if (errors < 0) {
             fprintf(stderr, "sdpx: %s: %s\n", o.name, sdpx_strerror(errors));
             failed = 1;

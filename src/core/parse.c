@@ -645,7 +645,8 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     size_t need = 0;
     if (add_size(&need, sizeof(sdpx_session)) || mul_size(&need, nlines, sizeof(sdpx_line)) ||
         mul_size(&need, nmedia + 1, sizeof(sdpx_media *)) ||
-        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len))
+        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len) ||
+        mul_size(&need, nmedia + 3, SDPXI_REDZONE)) /* lines, media array, copy, each media */
         return report(&p, SDPX_ENOMEM, 0, 0, "input too large to size");
 
     const sdpx_allocator *al = opt ? opt->allocator : NULL;

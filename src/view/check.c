@@ -23,10 +23,10 @@ static void count_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
 
 /* The semantic pass on a lenient parse; a text that does not parse even
  * leniently has had its errors reported already. */
-static int semantic(const char *buf, size_t len, check_ctx *c)
+static int semantic(const char *buf, size_t len, const sdpx_parse_options *lenient, check_ctx *c)
 {
     sdpx_session *s = NULL;
-    int rc = sdpx_parse(buf, len, NULL, &s, NULL);
+    int rc = sdpx_parse(buf, len, lenient, &s, NULL);
     if (rc)
         return rc == SDPX_ENOMEM ? rc : 0;
     rc = sdpx_validate(s, count_diag, c);
@@ -36,13 +36,22 @@ static int semantic(const char *buf, size_t len, check_ctx *c)
 
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx)
 {
+    return sdpx_check_limits(buf, len, flags, NULL, fn, ctx);
+}
+
+int sdpx_check_limits(const char *buf, size_t len, unsigned flags, const sdpx_limits *lim,
+                      sdpx_diag_fn fn, void *ctx)
+{
     if (!buf && len)
         return SDPX_EINVAL;
     check_ctx c = {fn, ctx, 0};
     if (flags & ~(unsigned)SDPX_PARSE_STRICT)
         return SDPX_EINVAL;
-    sdpx_parse_options opt;
-    memset(&opt, 0, sizeof opt);
+    sdpx_parse_options opt, lenient;
+    memset(&lenient, 0, sizeof lenient);
+    if (lim)
+        lenient.limits = *lim;
+    opt = lenient;
     opt.flags = (flags & SDPX_PARSE_STRICT) | SDPX_PARSE_ALL_ERRORS;
     opt.diag = count_diag;
     opt.diag_ctx = &c;
@@ -57,6 +66,6 @@ int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, voi
         count_diag(&c, SDPX_SEV_ERROR, &e);
     }
     if (flags & SDPX_PARSE_STRICT)
-        rc = semantic(buf, len, &c);
+        rc = semantic(buf, len, &lenient, &c);
     return rc == SDPX_ENOMEM ? SDPX_ENOMEM : c.errors;
 }

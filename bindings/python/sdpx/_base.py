@@ -65,7 +65,10 @@ def cstr(p: Any) -> Optional[str]:
 
 class View:
     """An ``sdpx_str`` over Python-owned bytes; keep the View alive while C
-    (or a decoded struct pointing into it) uses the bytes."""
+    (or a decoded struct pointing into it) uses the bytes. Bind it to a
+    name first: a View made inside a call's arguments and passed on by its
+    ``sv`` is freed, with the bytes, before the call runs
+    (tests/test_lines.py checks the sources for that form)."""
 
     __slots__ = ("buf", "ptr", "data")
 

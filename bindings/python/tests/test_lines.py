@@ -22,6 +22,19 @@ class TestDecoders(unittest.TestCase):
         self.assertEqual(int(o.sess_id), 1234567890123456789012345)
         self.assertEqual(int(o.sess_version), 2 ** 64)
 
+    def test_no_view_dies_before_its_call(self) -> None:
+        # The class of that bug: a View (or cffi buffer) made inline and
+        # passed on through .sv/.ptr/.buf dies at once. No source has it.
+        import os
+        import re
+        pkg = os.path.dirname(sdpx.__file__)
+        inline = re.compile(r"\bView\([^()]*(\([^()]*\)[^()]*)*\)\.(sv|ptr|buf)\b")
+        for name in sorted(os.listdir(pkg)):
+            if name.endswith(".py"):
+                with open(os.path.join(pkg, name), encoding="utf-8") as f:
+                    for no, line in enumerate(f, 1):
+                        self.assertIsNone(inline.search(line), "%s:%d: %s" % (name, no, line.strip()))
+
     def test_connection(self) -> None:
         cases = [
             ("IN IP4 192.0.2.1", sdpx.Connection("IN", "IP4", "192.0.2.1", None, None)),
