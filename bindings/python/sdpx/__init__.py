@@ -19,7 +19,8 @@ from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin,
                      Token, ZoneAdjustment, attr_kind, parse_bandwidth, parse_connection,
                      parse_key, parse_mline, parse_origin, parse_repeat, parse_timing,
                      parse_typed_time, parse_zones, tokenize)
-from ._session import Limits, Media, MediaList, Session, check, parse, parse_fragment
+from ._session import (Limits, Media, MediaList, Session, check, from_dict, from_json, parse,
+                       parse_fragment)
 from ._base import AddrFamily
 from ._attrs import (ApplyResult, Candidate, Codec, Crypto, CryptoKey, Decimal, Extmap,
                      Fingerprint, Fmtp, FragmentSection, Group, Msid, MsidSemantic,
@@ -55,7 +56,7 @@ __all__ = [
     "parse_rid", "parse_rtcp", "parse_rtcp_fb", "parse_rtpmap", "parse_sctp_port",
     "parse_sctpmap", "parse_setup", "parse_simulcast", "parse_ssrc", "parse_ssrc_group",
     "parse_tls_id", "split_attribute", "static_payload_type", "write_fragment",
-    "parse_fragment",
+    "parse_fragment", "from_json", "from_dict",
     "AddrFamily", "ApplyResult", "Candidate", "Codec", "Crypto", "CryptoKey", "Decimal",
     "Extmap", "Fingerprint", "Fmtp", "FragmentSection", "Group", "Msid", "MsidSemantic",
     "RemoteCandidate", "Rid",

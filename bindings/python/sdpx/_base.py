@@ -87,8 +87,38 @@ class View:
 
 class Code(enum.IntEnum):
     """Status codes of the library (``sdpx_code``): 0, negative errors, positive
-    warnings. The members mirror sdp.h (tests/test_vocabulary checks it)."""
+    warnings. The members are the codes sdpx_code_name() names
+    (tests/test_vocabulary checks it)."""
 
+    EJSON_SHAPE = -251
+    EJSON = -250
+    EN_V_RTCP_MUX = -236
+    EN_V_FINGERPRINT = -235
+    EN_V_PROTO = -234
+    EN_V_ACCEPTED = -233
+    EN_V_SCTP = -232
+    EN_V_SIMULCAST = -231
+    EN_V_BUNDLE = -230
+    EN_V_ICE = -229
+    EN_V_SETUP = -228
+    EN_V_DIRECTION = -227
+    EN_V_EXTMAP = -226
+    EN_V_RTCP_FB = -225
+    EN_V_FMTP = -224
+    EN_V_PARTNER = -223
+    EN_V_CODEC = -222
+    EN_V_MID = -221
+    EN_V_SECTIONS = -220
+    EN_REJECTED = -209
+    EN_CAPS = -208
+    EN_LOCAL_FINGERPRINT = -207
+    EN_NO_DATA = -206
+    EN_SETUP = -205
+    EN_KIND = -204
+    EN_NO_ICE = -203
+    EN_NO_FINGERPRINT = -202
+    EN_PROTO = -201
+    EN_NO_CODEC = -200
     EV_SSRC_GROUP_DUPLICATE = -117
     EV_RTPMAP_DUPLICATE = -116
     EV_ICE_PWD_LENGTH = -115

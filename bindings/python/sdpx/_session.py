@@ -10,9 +10,11 @@ cannot leave a dangling handle behind.
 from __future__ import annotations
 
 import functools
+import json as _json
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union, overload
+from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
+                    TypeVar, Union, overload)
 
 from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_edit, check_rc,
                     diagnostic_from, error_from, ffi, lib, pystr, text_arg, to_bytes)
@@ -21,7 +23,8 @@ from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin,
                      attribute_from, connection_from, line_from, mline_from, origin_from,
                      parse_bandwidth, parse_connection, parse_key, parse_timing)
 
-__all__ = ["Limits", "Session", "Media", "MediaList", "parse", "check", "parse_fragment"]
+__all__ = ["Limits", "Session", "Media", "MediaList", "parse", "check", "parse_fragment",
+           "from_json", "from_dict"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,15 @@ class Session:
     """
 
     __slots__ = ("_s", "_lock", "_removals", "warnings", "__weakref__")
+
+    if TYPE_CHECKING:  # attached after the class (they take the lock themselves)
+        def to_json(self, pretty: bool = False, lossless: bool = False) -> str:
+            """The session as JSON text in sdp-transform's shape (``sdpx_write_json_alloc``)."""
+            ...
+
+        def to_dict(self, lossless: bool = False) -> Dict[str, Any]:
+            """The session as the dict sdp-transform's parse() gives (see to_json)."""
+            ...
 
     def __init__(self) -> None:
         raise TypeError("use sdpx.parse() to create a Session")
@@ -1294,3 +1306,56 @@ def parse_fragment(text: TextLike, strict: bool = False) -> Session:
             raise MemoryError("sdpx: out of memory")
         raise error_from(err)
     return Session._wrap(out[0], [])
+
+
+# -- JSON in sdp-transform's shape (sdp.h section 9, docs/json.md) -------------
+
+
+def _to_json(self: Session, pretty: bool = False, lossless: bool = False) -> str:
+    """The session as JSON text in sdp-transform's shape
+    (``sdpx_write_json_alloc``); `lossless` is the correct reading
+    (SDPX_JSON_LOSSLESS: lines the shape would change go to ``invalid``)."""
+    flags = (lib.SDPX_JSON_PRETTY if pretty else 0) | (lib.SDPX_JSON_LOSSLESS if lossless else 0)
+    n = ffi.new("size_t *")
+    with self._lock:
+        p = lib.sdpx_write_json_alloc(self._s, flags, n)
+    if p == ffi.NULL:
+        raise MemoryError("sdpx: out of memory")
+    try:
+        return ffi.unpack(p, n[0]).decode("utf-8")
+    finally:
+        lib.sdpx_free(p)
+
+def _to_dict(self: Session, lossless: bool = False) -> Dict[str, Any]:
+    """The session as the dict sdp-transform's parse() gives (see to_json)."""
+    result: Dict[str, Any] = _json.loads(_to_json(self, lossless=lossless))
+    return result
+
+Session.to_json = _to_json  # type: ignore[attr-defined]
+Session.to_dict = _to_dict  # type: ignore[attr-defined]
+
+def from_json(text: TextLike, lossless: bool = False, strict: bool = False, *,
+              limits: Optional[Limits] = None) -> Session:
+    """A Session from JSON text in sdp-transform's shape
+    (``sdpx_parse_json``: written as that library's write() does, then
+    parsed). Raises ParseError naming the byte offset of malformed JSON
+    or the path of a value that does not fit the shape
+    (``media[1].rtp[0].payload: expected a number``)."""
+    data = to_bytes(text)
+    jo = ffi.new("sdpx_json_options *")
+    jo.flags = lib.SDPX_JSON_LOSSLESS if lossless else 0
+    if strict or limits:
+        jo.parse = _options(strict, limits, None)
+    out = ffi.new("sdpx_session **")
+    err = ffi.new("sdpx_error *")
+    rc = lib.sdpx_parse_json(ffi.from_buffer(data), len(data), jo, out, err)
+    if rc != 0:
+        if rc == lib.SDPX_ENOMEM:
+            raise MemoryError("sdpx: out of memory")
+        raise error_from(err)
+    return Session._wrap(out[0], [])
+
+def from_dict(obj: Mapping[str, Any], lossless: bool = False, strict: bool = False) -> Session:
+    """A Session from a dict in sdp-transform's shape (see from_json)."""
+    return from_json(_json.dumps(obj, ensure_ascii=False, allow_nan=False), lossless, strict)
+
