@@ -1,6 +1,6 @@
 # Benchmarks: built by `make` (and `make bench`), never run by `make check`.
 noinst_PROGRAMS += bench/sdpbench
-bench_sdpbench_SOURCES = bench/sdpbench.c bench/sdpbench.h bench/scaling.c \
+bench_sdpbench_SOURCES = bench/sdpbench.c bench/sdpbench.h bench/scaling.c bench/decode_all.c \
 	bench/bench_util.c bench/bench.h
 nodist_bench_sdpbench_SOURCES = bench/bench_features.h
 bench_sdpbench_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/bench \

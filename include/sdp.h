@@ -1561,7 +1561,10 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
 /**
  * Remove a codec (with its partners). `fmtp_match` (NULL: any) narrows it to
  * payload types whose fmtp holds "key=value", e.g. "profile-level-id=42e01f".
- * Returns the number of payload types removed.
+ * Returns the number of payload types removed: 0 when no section has the
+ * codec, which is not an error (the description is already as asked);
+ * `sdpx edit --remove-codec` reports it as "no such codec", exit status 1,
+ * so that a misspelt name on a command line is noticed.
  */
 int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmtp_match);
 int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char *fmtp_match);
@@ -1835,7 +1838,7 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
  * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
  * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
  * such a line (then writes "null"). snprintf style; a NULL value with n > 0
- * returns 0 and sets *key to NULL.
+ * matches no rule (writes "null").
  */
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap);

@@ -595,7 +595,15 @@ static int reason_edit(sdpx_session *s, int i)
     case 4: return sdpx_session_set_name(s, "n\nx");
     case 5: return sdpx_media_add_candidate(m, "candidate:1 1 udp");
     case 6: return sdpx_line_remove(s, sdpx_session_line(s, 0));
-    default: return sdpx_session_set_connection(s, "IN IP4 ::1");
+    case 7: return sdpx_session_set_connection(s, "IN IP4 ::1");
+    case 8: return sdpx_session_set_ice_credentials(s, "ab", "0123456789abcdefghijkl");
+    case 9: return sdpx_session_set_ice_credentials(s, "abcd", "0123456789abcdefghijkl");
+    case 10: return sdpx_session_group_add_mid(s, "BUNDLE", "zz");
+    case 11: return sdpx_session_renumber_extmap(s, "urn:x", 15);
+    default: {
+        const char *keep[] = {"opus"};
+        return sdpx_media_keep_codecs(m, keep, 1);
+    }
     }
 }
 
@@ -613,6 +621,12 @@ static const reason_case reasons[] = {
      "line: a v= line holds its part together; remove a section with sdpx_session_media_remove"},
     {"c= family", SDPX_EINVAL, 0,
      "value: not \"IN IP4|IP6 <address>\" with an address of that family (RFC 8866 5.7)"},
+    {"short ufrag", SDPX_EINVAL, 0, "ufrag: 2 bytes; it needs 4-256 ice-chars (RFC 8839 5.4)"},
+    {"no credentials", SDPX_ENOTFOUND, 0, "no a=ice-ufrag or a=ice-pwd to replace"},
+    {"unknown mid", SDPX_ENOTFOUND, 0, "mid: no media section has a=mid:zz"},
+    {"reserved extmap id", SDPX_EINVAL, 0, "id: 15; extmap ids are 1-14 and 16-255 (RFC 8285 5)"},
+    {"no codec left", SDPX_EINVAL, 0,
+     "media section 0 would be left without a codec (an m= line needs a format, RFC 8866 5.14)"},
 };
 
 START_TEST(edit_reasons)
@@ -635,6 +649,21 @@ START_TEST(edit_reasons)
 }
 END_TEST
 
+/* A codec no section has: the C call removes nothing and says 0, not an
+ * error (sdpx edit --remove-codec reports it, exit 1; tests/cli.test). */
+START_TEST(remove_absent_codec_is_zero)
+{
+    const char *text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                       "m=audio 9 RTP/AVP 0 111\r\na=rtpmap:111 opus/48000/2\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_remove_codec(s, "NOPE", NULL), 0);
+    char *out = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(out, text);
+    sdpx_free(out);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit");
@@ -649,6 +678,7 @@ int main(void)
     tcase_add_test(tc, long_line_refused);
     tcase_add_test(tc, no_heap_edits_until_scratch_full);
     tcase_add_test(tc, keep_lf_insertion);
+    tcase_add_test(tc, remove_absent_codec_is_zero);
     tcase_add_loop_test(tc, edit_reasons, 0, (int)(sizeof reasons / sizeof reasons[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -234,10 +234,10 @@ static void show_media(const sdpx_media *m)
     level lv = {m, sdpx_media_line_count(m), media_line_at};
     sdpx_mline ml;
     if (sdpx_media_mline(m, &ml)) {
-        printf("media %zu: malformed m= line\n", sdpx_media_index(m) + 1);
+        printf("media %zu: malformed m= line\n", sdpx_media_index(m));
         return;
     }
-    printf("media %zu: %.*s port %u %.*s\n", sdpx_media_index(m) + 1, (int)ml.media.len,
+    printf("media %zu: %.*s port %u %.*s\n", sdpx_media_index(m), (int)ml.media.len,
            ml.media.ptr, (unsigned)ml.port, (int)ml.proto.len, ml.proto.ptr);
     show_bundle(m);
     printf("  direction: %s\n", sdpx_direction_name(sdpx_media_direction(m)));

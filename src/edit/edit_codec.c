@@ -139,7 +139,9 @@ static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
         if (!dropped)
             continue;
         if (n == 0)
-            return SDPX_EINVAL;
+            return sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                                "a=rid:%.*s would be left without payload types (RFC 8851 4)",
+                                (int)rid.id.len, rid.id.ptr);
         const char *end = l->text + l->len, *after = rid.pts.ptr + rid.pts.len;
         sdpx_str parts[3] = {sdpxi_str(l->text + 2, (size_t)(rid.pts.ptr - l->text - 2)),
                              sdpxi_str(list, n), sdpxi_str(after, (size_t)(end - after))};
@@ -160,8 +162,11 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
     sdpx_mline ml;
     if (sdpx_mline_parse(sdpx_line_value(&sdpxi_tx_read(tx, m)->lines[0]), &ml))
         return SDPX_EFIELD;
-    if (n == 0)
-        return SDPX_EINVAL; /* RFC 8866 5.14: an m= line needs a format */
+    if (n == 0) /* RFC 8866 5.14: an m= line needs a format */
+        return sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                            "media section %zu would be left without a codec (an m= line needs a "
+                            "format, RFC 8866 5.14)",
+                            sdpx_media_index(m));
     int rank[MAX_CODECS];
     for (size_t i = 0; i < MAX_CODECS; i++)
         rank[i] = MAX_CODECS; /* not in the m= line: kept, sorted last */

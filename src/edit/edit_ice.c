@@ -60,8 +60,13 @@ int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const c
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
     sdpx_str u = sdpxi_cstr(ufrag), p = sdpxi_cstr(pwd), out;
-    if (!ufrag || !pwd || sdpx_ice_ufrag_parse(u, &out) || sdpx_ice_pwd_parse(p, &out))
-        return SDPX_EINVAL;
+    /* RFC 8839 5.4: ufrag 4-256, pwd 22-256 ice-chars */
+    if (sdpx_ice_ufrag_parse(u, &out))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "ufrag: %zu bytes; it needs 4-256 ice-chars (RFC 8839 5.4)",
+                            u.len);
+    if (sdpx_ice_pwd_parse(p, &out))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "pwd: %zu bytes; it needs 22-256 ice-chars (RFC 8839 5.4)",
+                            p.len);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     int a = tx_replace_everywhere(&tx, SDPX_ATTR_ICE_UFRAG, "ice-ufrag", u);
@@ -71,7 +76,7 @@ int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const c
     if (b < 0)
         return b;
     if (a + b == 0)
-        return SDPX_ENOTFOUND;
+        return sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "no a=ice-ufrag or a=ice-pwd to replace");
     return sdpxi_tx_end(&tx, 0);
 }
 
@@ -606,7 +611,7 @@ int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
     int n = tx_replace_everywhere(&tx, SDPX_ATTR_SETUP, "setup", sdpxi_cstr(name));
     if (n < 0)
         return n;
-    return n ? sdpxi_tx_end(&tx, 0) : SDPX_ENOTFOUND;
+    return n ? sdpxi_tx_end(&tx, 0) : sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "no a=setup to replace");
 }
 
 int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
@@ -638,14 +643,17 @@ int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
     sdpxi_edit_begin(s);
     sdpx_fingerprint f;
     sdpx_str v = sdpxi_cstr(value);
-    if (!value || !sdpxi_text_ok(v) || sdpx_fingerprint_parse(v, &f))
+    if (!sdpxi_arg_text(s, "value", v, 'a'))
         return SDPX_EINVAL;
+    if (sdpx_fingerprint_parse(v, &f))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "value: not \"HASH HEX\" with the hash's length (RFC 8122 5)");
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     int n = tx_replace_everywhere(&tx, SDPX_ATTR_FINGERPRINT, "fingerprint", v);
     if (n < 0)
         return n;
-    return n ? sdpxi_tx_end(&tx, 0) : SDPX_ENOTFOUND;
+    return n ? sdpxi_tx_end(&tx, 0) : sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "no a=fingerprint to replace");
 }
 
 /* ---- BUNDLE ------------------------------------------------------------------ */
@@ -671,10 +679,11 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
     sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
-    if (!semantics || !mid || !sdpxi_is_token(sem) || !sdpxi_is_token(id))
+    if (!sdpxi_arg_token(s, "semantics", sem) || !sdpxi_arg_token(s, "mid", id))
         return SDPX_EINVAL;
     if (!sdpx_session_media_by_mid(s, id))
-        return SDPX_ENOTFOUND;
+        return sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "mid: no media section has a=mid:%.*s",
+                            (int)(id.len > 64 ? 64 : id.len), id.ptr);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     const sdpxi_section *r = sdpxi_tx_read(&tx, NULL);
@@ -784,7 +793,12 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
         if (same)
             hits++;
         else if (new_id && e.id == *new_id)
-            return SDPX_EINVAL; /* RFC 8285 5: ids are unique within a section */
+            /* RFC 8285 5: ids are unique within a section */
+            return m ? sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                                    "id: %u is taken by another extension in media section %zu",
+                                    *new_id, sdpx_media_index(m))
+                     : sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                                    "id: %u is taken by another extension at session level", *new_id);
     }
     if (!hits)
         return 0;
@@ -815,7 +829,8 @@ static int extmap_all(sdpx_session *s, const char *uri, const unsigned *new_id)
         return SDPX_EINVAL;
     /* RFC 8285 4.2/4.3: 1-14 one-byte, 1-255 two-byte; 15 is reserved */
     if (new_id && (*new_id == 0 || *new_id == 15 || *new_id > 255))
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "id: %u; extmap ids are 1-14 and 16-255 (RFC 8285 5)",
+                            *new_id);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     int total = tx_extmap(&tx, NULL, u, new_id);
