@@ -139,16 +139,6 @@ tests/api_list.txt: $(srcdir)/include/sdp.h $(srcdir)/tests/api_list.awk
 tests/null_cases.h: tests/api_list.txt $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt
 	$(AWK) -f $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt tests/api_list.txt > $@-t && mv $@-t $@
 tests/tests_test_null-test_null.$(OBJEXT): tests/null_cases.h
-# Negotiation: the offer/answer commands.
-TESTS += tests/negotiation.test
-EXTRA_DIST += tests/negotiation.test examples/caps.sdp
-TEST_SUITES += tests/test_answer tests/test_builder
-tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
-tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
-tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
-tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
-tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
-tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
 # Session diff and the JSEP state tracker.
 TEST_SUITES += tests/test_diff tests/test_jsep
 tests_test_diff_SOURCES = tests/test_diff.c tests/testutil.h

@@ -40,9 +40,7 @@ from ._attrs import (address_family, attr_kind_name, hash_len, ice_options_has,
                      static_payload_type, write_fragment)
 
 # Session diff and the JSEP state tracker (sdp.h section 11).
-from ._diff import Change, JsepError, JsepTracker, diff  # noqa: E402
-
-__all__ += ["Change", "JsepError", "JsepTracker", "diff"]
+from ._diff import Change, JsepError, JsepTracker, diff
 
 __version__ = "0.1.0"
 
@@ -72,4 +70,5 @@ __all__ = [
     "code_name", "parse", "parse_bandwidth", "parse_connection", "parse_key", "parse_mline",
     "parse_origin", "parse_repeat", "parse_timing", "parse_typed_time", "parse_zones",
     "strerror", "tokenize", "version",
+    "Change", "JsepError", "JsepTracker", "diff",
 ]

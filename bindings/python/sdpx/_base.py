@@ -90,6 +90,16 @@ class Code(enum.IntEnum):
     warnings. The members are the codes sdpx_code_name() names
     (tests/test_vocabulary checks it)."""
 
+    EJSEP_NOORIGIN = -309
+    EJSEP_VERSION = -308
+    EJSEP_ORIGIN = -307
+    EJSEP_BUNDLE = -306
+    EJSEP_SETUP = -305
+    EJSEP_REJECTED = -304
+    EJSEP_KIND = -303
+    EJSEP_MID = -302
+    EJSEP_SECTIONS = -301
+    EJSEP_STATE = -300
     EJSON_SHAPE = -251
     EJSON = -250
     EN_V_RTCP_MUX = -236
