@@ -42,8 +42,10 @@ sdpxi_section *sdpxi_tx_write(sdpxi_tx *tx, sdpx_media *m)
 {
     size_t k = work_index(tx, m);
     tx->changed = 1;
-    if (k == SIZE_MAX)
+    if (k == SIZE_MAX) {
+        sdpxi_media_forget_codecs(m); /* a new section, written in place */
         return &m->sec;
+    }
     if (!tx->work) {
         size_t n = tx->s->nmedia + 1;
         tx->work = sdpxi_arena_alloc(&tx->s->arena, n * sizeof *tx->work);
@@ -59,6 +61,7 @@ sdpxi_section *sdpxi_tx_write(sdpxi_tx *tx, sdpx_media *m)
         sdpx_line *lines = sdpxi_arena_alloc(&tx->s->arena, cap * sizeof *lines);
         if (!lines)
             return NULL;
+        SDPXI_OPS(live->n);
         if (live->n)
             memcpy(lines, live->lines, live->n * sizeof *lines);
         w->lines = lines;
@@ -117,12 +120,22 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     for (size_t k = 0; k < tx->nwork; k++) {
         if (!tx->work[k].lines)
             continue;
-        if (k == 0)
+        if (k == 0) {
             s->sec = tx->work[0];
-        else
+        } else {
             s->media[k - 1]->sec = tx->work[k];
+            sdpxi_media_forget_codecs(s->media[k - 1]);
+        }
     }
     if (tx->media) {
+        /* a section left out of the new order is removed: its handle goes stale */
+        for (size_t i = 0; i < s->nmedia; i++)
+            s->media[i]->removed = 1;
+        for (size_t i = 0; i < tx->nmedia; i++)
+            tx->media[i]->removed = 0;
+        for (size_t i = 0; i < s->nmedia; i++)
+            if (s->media[i]->removed)
+                sdpxi_media_forget_codecs(s->media[i]);
         s->media = tx->media;
         s->nmedia = tx->nmedia;
         s->media_cap = tx->media_cap;
@@ -202,11 +215,13 @@ int sdpxi_tx_insert(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_lin
         sdpx_line *lines = sdpxi_arena_alloc(&tx->s->arena, cap * sizeof *lines);
         if (!lines)
             return sdpxi_tx_nomem(tx);
+        SDPXI_OPS(sec->n);
         if (sec->n)
             memcpy(lines, sec->lines, sec->n * sizeof *lines);
         sec->lines = lines;
         sec->cap = cap;
     }
+    SDPXI_OPS(sec->n - pos);
     memmove(&sec->lines[pos + 1], &sec->lines[pos], (sec->n - pos) * sizeof *l);
     sec->lines[pos] = *l;
     sec->n++;
@@ -227,8 +242,19 @@ void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l)
 
 void sdpxi_sec_remove(sdpxi_section *sec, size_t pos)
 {
+    SDPXI_OPS(sec->n - pos);
     memmove(&sec->lines[pos], &sec->lines[pos + 1], (sec->n - pos - 1) * sizeof *sec->lines);
     sec->n--;
+}
+
+void sdpxi_sec_sweep(sdpxi_section *sec)
+{
+    uint32_t k = 0;
+    SDPXI_OPS(sec->n);
+    for (uint32_t i = 0; i < sec->n; i++)
+        if (!(sec->lines[i].flags & SDPXI_LINE_DROP))
+            sec->lines[k++] = sec->lines[i];
+    sec->n = k;
 }
 
 
@@ -290,7 +316,7 @@ size_t sdpxi_insert_pos(const sdpxi_section *sec, int media, char type)
 {
     int want = media ? media_rank(type) : session_rank(type);
     size_t pos = sec->n ? 1 : 0;
-    for (size_t i = 1; i < sec->n; i++) {
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
         int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
         if (r && r <= want)
             pos = i + 1;
@@ -305,7 +331,7 @@ static int pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char
     int want = media ? media_rank(type) : session_rank(type);
     if (pos == 0)
         return 0;
-    for (size_t i = pos; i < sec->n; i++) {
+    for (size_t i = pos; i < sec->n; i++, SDPXI_OPS(1)) {
         int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
         if (r && r < want)
             return 0;
@@ -345,16 +371,17 @@ int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind)
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int found = 0;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1))
         found += r->lines[i].type == 'a' && r->lines[i].kind == kind;
     if (!found)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 0;)
+    for (size_t i = 0; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && w->lines[i].kind == kind)
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     return found;
 }
 
@@ -463,16 +490,17 @@ static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
     sdpxi_tx_begin(&tx, s);
     const sdpxi_section *r = sdpxi_tx_read(&tx, m);
     int found = 0;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1))
         found += sdpx_str_eq(sdpx_attr_name(&r->lines[i]), name) && r->lines[i].type == 'a';
     if (!found)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(&tx, m);
     if (!w)
         return sdpxi_tx_nomem(&tx);
-    for (size_t i = w->n; i-- > 0;)
+    for (size_t i = 0; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && sdpx_str_eq(sdpx_attr_name(&w->lines[i]), name))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     return sdpxi_tx_end(&tx, found);
 }
 
@@ -513,13 +541,14 @@ static int tx_set_line(sdpxi_tx *tx, sdpx_media *m, char type, const sdpx_str *p
         return sdpxi_tx_nomem(tx);
     if (first == SIZE_MAX)
         return sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, m != NULL, type), &l);
-    for (size_t i = w->n; i-- > first + 1;)
+    for (size_t i = first + 1; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == type && (only || !nparts))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
     if (nparts)
         sdpxi_sec_set(w, first, &l);
     else
-        sdpxi_sec_remove(w, first);
+        sdpxi_sec_mark(w, first);
+    sdpxi_sec_sweep(w);
     return 0;
 }
 
@@ -650,7 +679,7 @@ static int tx_set_bandwidth(sdpxi_tx *tx, sdpx_media *m, sdpx_str type, const ui
     }
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int found = 0;
-    for (size_t i = 1; i < r->n; i++)
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1))
         found += bw_match(&r->lines[i], type);
     if (!found && !value)
         return 0;
@@ -658,21 +687,21 @@ static int tx_set_bandwidth(sdpxi_tx *tx, sdpx_media *m, sdpx_str type, const ui
     if (!w)
         return sdpxi_tx_nomem(tx);
     size_t first = SIZE_MAX;
-    for (size_t i = w->n; i-- > 1;) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         if (!bw_match(&w->lines[i], type))
             continue;
-        if (first != SIZE_MAX)
-            sdpxi_sec_remove(w, first);
-        first = i;
+        if (first == SIZE_MAX && value)
+            first = i; /* the first one takes the new value, the others go */
+        else
+            sdpxi_sec_mark(w, i);
     }
-    if (!value) {
-        sdpxi_sec_remove(w, first);
-        return found;
-    }
-    if (first != SIZE_MAX) {
+    if (first != SIZE_MAX)
         sdpxi_sec_set(w, first, &l);
+    sdpxi_sec_sweep(w);
+    if (!value)
+        return found;
+    if (first != SIZE_MAX)
         return 0;
-    }
     return sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, m != NULL, 'b'), &l);
 }
 
@@ -797,12 +826,15 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
         sdpx_line *lines = sdpxi_arena_alloc(&s->arena, cap * sizeof *lines);
         if (!lines)
             return sdpxi_tx_nomem(&tx);
+        SDPXI_OPS(sec->n);
         if (sec->n)
             memcpy(lines, sec->lines, sec->n * sizeof *lines);
         sec->lines = lines; /* the same lines: nothing visible changed yet */
         sec->cap = cap;
     }
     /* from here on nothing fails */
+    if (m)
+        sdpxi_media_forget_codecs(m);
     if (op == SDPXI_OP_INSERT)
         sdpxi_tx_insert(&tx, sec, pos, l);
     else if (op == SDPXI_OP_REPLACE)
@@ -811,7 +843,7 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
         sdpxi_sec_remove(sec, pos);
     if (want_bump) {
         /* the o= line may have moved (or gone) with the edit of the session level */
-        for (size_t i = 0; i < s->sec.n; i++) {
+        for (size_t i = 0; i < s->sec.n; i++, SDPXI_OPS(1)) {
             if (s->sec.lines[i].type == 'o') {
                 sdpxi_sec_set(&s->sec, i, &bump);
                 break;
@@ -1005,7 +1037,7 @@ int sdpx_media_set_formats(sdpx_media *m, const char *formats)
 
 sdpx_str sdpxi_section_mid(const sdpxi_section *sec)
 {
-    for (size_t i = 1; i < sec->n; i++)
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1))
         if (sec->lines[i].type == 'a' && sec->lines[i].kind == SDPX_ATTR_MID)
             return sdpx_attr_value(&sec->lines[i]);
     return sdpxi_str("", 0);
@@ -1018,7 +1050,7 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
     int removed = 0;
     if (mid.len == 0)
         return 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &r->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_GROUP)
             continue;
@@ -1040,8 +1072,7 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
             return sdpxi_tx_nomem(tx);
         r = w;
         if (!left) {
-            sdpxi_sec_remove(w, i);
-            i--;
+            sdpxi_sec_mark(w, i);
             removed++;
             continue;
         }
@@ -1067,6 +1098,8 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
             return rc;
         removed++;
     }
+    if (removed)
+        sdpxi_sec_sweep(sdpxi_tx_write(tx, NULL)); /* written above: cannot fail */
     return removed;
 }
 
@@ -1141,6 +1174,7 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
     m->sec.n = 1;
     m->sec.cap = 8;
     m->index = SIZE_MAX;
+    sdpxi_media_init(m);
     rc = media_write(&tx);
     if (rc)
         return rc;

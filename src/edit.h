@@ -68,6 +68,15 @@ void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l);
 /* Remove the line at pos. */
 void sdpxi_sec_remove(sdpxi_section *sec, size_t pos);
 
+/* Removing many lines is one pass: mark each line to remove (indexes stay
+ * as they are), then sweep the section once, which keeps the order of the
+ * rest. A helper that marks sweeps before it returns. */
+static inline void sdpxi_sec_mark(sdpxi_section *sec, size_t pos)
+{
+    sec->lines[pos].flags |= SDPXI_LINE_DROP;
+}
+void sdpxi_sec_sweep(sdpxi_section *sec);
+
 /* Build a=<name>[:<value>] after checking the name (token), the value (no
  * CR/LF/NUL) and, for a known kind, its grammar. */
 int sdpxi_attr_line(sdpxi_tx *tx, const char *name, sdpx_str value, int has_value, sdpx_line *l);

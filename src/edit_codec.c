@@ -79,7 +79,7 @@ static void close_over_partners(const codec_table *t, uint64_t *set, int red_nee
 {
     for (int changed = 1; changed;) {
         changed = 0;
-        for (size_t i = 0; i < t->n; i++) {
+        for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
             const codec_row *r = &t->row[i];
             unsigned pt = r->c.payload_type;
             if (pt_bit(set, pt))
@@ -112,7 +112,7 @@ static int line_pt(const sdpx_line *l)
  * the caller removes the rid first. */
 static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
 {
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &w->lines[i];
         sdpx_rid rid;
         if (l->type != 'a' || l->kind != SDPX_ATTR_RID || sdpx_rid_parse(sdpx_attr_value(l), &rid) ||
@@ -165,7 +165,7 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
     int rank[MAX_CODECS];
     for (size_t i = 0; i < MAX_CODECS; i++)
         rank[i] = MAX_CODECS; /* not in the m= line: kept, sorted last */
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         rank[t->row[i].c.payload_type] = -1; /* listed, now removed */
     char *fmt = sdpxi_arena_alloc(&tx->s->arena, n * 4);
     if (!fmt)
@@ -183,29 +183,53 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 1;) {
-        int pt = line_pt(&w->lines[i]);
-        if (pt >= 0 && rank[pt] < 0)
-            sdpxi_sec_remove(w, i);
-    }
-    /* Stable reorder of the payload-type lines within the slots they hold. */
-    size_t *slots = sdpxi_arena_alloc(&tx->s->arena, (w->n + 1) * sizeof *slots);
-    if (!slots)
+    /* Each payload-type line's rank, decoded once: removed lines are marked
+     * and swept in one pass. */
+    uint8_t *key = sdpxi_arena_alloc(&tx->s->arena, w->n + 1u);
+    if (!key)
         return sdpxi_tx_nomem(tx);
     size_t nslots = 0;
-    for (size_t i = 1; i < w->n; i++)
-        if (line_pt(&w->lines[i]) >= 0)
-            slots[nslots++] = i;
-    for (size_t a = 1; a < nslots; a++) {
-        for (size_t b = a; b > 0; b--) {
-            sdpx_line *x = &w->lines[slots[b - 1]], *y = &w->lines[slots[b]];
-            if (rank[line_pt(x)] <= rank[line_pt(y)])
-                break;
-            sdpx_line tmp = *x;
-            *x = *y;
-            *y = tmp;
+    SDPXI_OPS(w->n);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        int pt = line_pt(&w->lines[i]);
+        key[i] = 0xff; /* not a payload-type line: stays where it is */
+        if (pt >= 0 && rank[pt] < 0) {
+            sdpxi_sec_mark(w, i);
+            continue;
+        }
+        if (pt >= 0) {
+            key[i] = (uint8_t)rank[pt];
+            nslots++;
         }
     }
+    /* the keys follow their lines through the sweep */
+    size_t k = 1;
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
+        if (!(w->lines[i].flags & SDPXI_LINE_DROP))
+            key[k++] = key[i];
+    sdpxi_sec_sweep(w);
+    /* Stable reorder of the payload-type lines within the slots they hold:
+     * a counting sort on the rank (0 .. MAX_CODECS), linear in the lines. */
+    size_t *slots = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *slots);
+    sdpx_line *sorted = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *sorted);
+    if (!slots || !sorted)
+        return sdpxi_tx_nomem(tx);
+    size_t start[MAX_CODECS + 2];
+    memset(start, 0, sizeof start);
+    size_t ns = 0;
+    SDPXI_OPS(w->n);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        if (key[i] == 0xff)
+            continue;
+        slots[ns++] = i;
+        start[key[i] + 1]++;
+    }
+    for (size_t r = 1; r < MAX_CODECS + 2; r++)
+        start[r] += start[r - 1];
+    for (size_t j = 0; j < ns; j++)
+        sorted[start[key[slots[j]]]++] = w->lines[slots[j]];
+    for (size_t j = 0; j < ns; j++)
+        w->lines[slots[j]] = sorted[j];
     int rc = tx_fix_rids(tx, w, rank);
     if (rc)
         return rc;
@@ -218,7 +242,7 @@ static int tx_keep_set(sdpxi_tx *tx, sdpx_media *m, const codec_table *t, const 
 {
     unsigned order[MAX_CODECS];
     size_t n = 0;
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (pt_bit(keep, t->row[i].c.payload_type))
             order[n++] = t->row[i].c.payload_type;
     if (n == t->n)
@@ -241,13 +265,13 @@ static int tx_remove_codec(sdpxi_tx *tx, sdpx_media *m, const char *name, const 
     if (!load_codecs(m, t))
         return 0;
     uint64_t gone[2] = {0, 0}, keep[2] = {0, 0};
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (sdpx_str_ieq(t->row[i].c.encoding, name) && fmtp_matches(&t->row[i].c, match))
             pt_set(gone, t->row[i].c.payload_type);
     if (!gone[0] && !gone[1])
         return 0;
     close_over_partners(t, gone, 0);
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (!pt_bit(gone, t->row[i].c.payload_type))
             pt_set(keep, t->row[i].c.payload_type);
     return tx_keep_set(tx, m, t, keep);
@@ -259,7 +283,7 @@ static int tx_keep_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *names,
     if (!load_codecs(m, t))
         return 0;
     uint64_t keep[2] = {0, 0};
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (encoding_in(&t->row[i].c, names, n))
             pt_set(keep, t->row[i].c.payload_type);
     close_over_partners(t, keep, 1);
@@ -275,7 +299,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
     uint64_t placed[2] = {0, 0};
     size_t k = 0;
     for (size_t j = 0; j <= n; j++) {
-        for (size_t i = 0; i < t->n; i++) {
+        for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
             const sdpx_codec *c = &t->row[i].c;
             if (pt_bit(placed, c->payload_type))
                 continue;
@@ -286,7 +310,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
             if (j == n)
                 continue;
             /* an RTX partner follows its codec, as browsers list them */
-            for (size_t x = 0; x < t->n; x++) {
+            for (size_t x = 0; x < t->n; x++, SDPXI_OPS(1)) {
                 const sdpx_codec *p = &t->row[x].c;
                 if (p->has_apt && p->apt == c->payload_type && !pt_bit(placed, p->payload_type)) {
                     order[k++] = p->payload_type;
@@ -411,7 +435,7 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     size_t at = SIZE_MAX, rtpmap = SIZE_MAX, last_map = SIZE_MAX;
-    for (size_t i = 1; i < r->n; i++) {
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
         int p = line_pt(&r->lines[i]);
         if (r->lines[i].kind == SDPX_ATTR_RTPMAP || r->lines[i].kind == SDPX_ATTR_FMTP)
             last_map = i;
@@ -553,7 +577,7 @@ int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     int count = 0;
-    for (size_t i = 0; i < t->n; i++) {
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
         if (!sdpx_str_ieq(t->row[i].c.encoding, encoding))
             continue;
         int rc = tx_set_param(&tx, m, t->row[i].c.payload_type, key, value);
@@ -583,7 +607,7 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
     sdpxi_tx_begin(&tx, m->session);
     const sdpxi_section *r = sdpxi_tx_read(&tx, m);
     size_t first = SIZE_MAX, count = 0;
-    for (size_t i = 1; i < r->n; i++) {
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
         if (is_direction(&r->lines[i])) {
             if (first == SIZE_MAX)
                 first = i;
@@ -595,9 +619,10 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
     sdpxi_section *w = sdpxi_tx_write(&tx, m);
     if (!w)
         return sdpxi_tx_nomem(&tx);
-    for (size_t i = w->n; i-- > 1;)
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
         if (is_direction(&w->lines[i]))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     int rc = sdpxi_tx_add_attr(&tx, w, first == SIZE_MAX ? w->n : first, name, sdpxi_str("", 0), 0);
     return sdpxi_tx_end(&tx, rc);
 }

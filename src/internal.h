@@ -5,6 +5,7 @@
 #include "sdp.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -37,11 +38,25 @@ void sdpxi_arena_adopt(sdpxi_arena *a, void *usable);
 void *sdpxi_default_alloc(void *ctx, size_t n);
 void sdpxi_default_release(void *ctx, void *p, size_t n);
 
+/* ---- operation counts (tests) ------------------------------------------ */
+
+/* Built with -DSDPX_COUNT_OPS (the scaling suite), every loop over lines
+ * and every move of line records adds its length here, so a test can show
+ * that an operation's work grows linearly with its input; otherwise the
+ * macro is nothing. */
+#ifdef SDPX_COUNT_OPS
+extern _Thread_local unsigned long long sdpxi_ops;
+#define SDPXI_OPS(n) (sdpxi_ops += (unsigned long long)(n))
+#else
+#define SDPXI_OPS(n) ((void)0)
+#endif
+
 /* ---- the model -------------------------------------------------------- */
 
 enum {
     SDPXI_LINE_HAS_VALUE = 1u << 0, /* a= line with ':' */
-    SDPXI_LINE_EDITED = 1u << 1     /* text was produced by an edit */
+    SDPXI_LINE_EDITED = 1u << 1,    /* text was produced by an edit */
+    SDPXI_LINE_DROP = 1u << 2       /* marked for removal by the sweep of an edit */
 };
 
 struct sdpx_line {
@@ -61,11 +76,26 @@ typedef struct sdpxi_section {
     uint32_t cap;
 } sdpxi_section;
 
+/* A media section's codec index (src/codec.c): built on the first codec
+ * read, dropped by every edit of the section. */
+typedef struct sdpxi_codec_index sdpxi_codec_index;
+
 struct sdpx_media {
     sdpx_session *session;
     sdpxi_section sec;
     size_t index;
+    int removed; /* taken out of its session: edits answer SDPX_ESTALE */
+    /* Readers of one session may run in parallel threads, and the first
+     * one to need the index publishes it: an atomic pointer. */
+    sdpxi_codec_index *_Atomic codecs;
 };
+
+/* Init the fields of a new media section after session, sec and index. */
+void sdpxi_media_init(sdpx_media *m);
+
+/* Drop m's codec index (its section changed); released with the session's
+ * allocator. */
+void sdpxi_media_forget_codecs(sdpx_media *m);
 
 struct sdpx_session {
     sdpxi_arena arena;

@@ -1,6 +1,10 @@
 /* The session model: sections of lines, lookup and iteration. */
 #include "internal.h"
 
+#ifdef SDPX_COUNT_OPS
+_Thread_local unsigned long long sdpxi_ops;
+#endif
+
 size_t sdpx_session_line_count(const sdpx_session *s) { return s->sec.n; }
 
 const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i)
@@ -75,7 +79,7 @@ size_t sdpxi_section_start(const sdpxi_section *sec, const sdpx_line *after)
 
 static const sdpx_line *find_type(const sdpxi_section *sec, char type, const sdpx_line *after)
 {
-    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++)
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++, SDPXI_OPS(1))
         if (sec->lines[i].type == type)
             return &sec->lines[i];
     return NULL;
@@ -84,7 +88,7 @@ static const sdpx_line *find_type(const sdpxi_section *sec, char type, const sdp
 static const sdpx_line *find_kind(const sdpxi_section *sec, sdpx_attr_kind kind,
                                   const sdpx_line *after)
 {
-    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++)
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++, SDPXI_OPS(1))
         if (sec->lines[i].type == 'a' && sec->lines[i].kind == kind)
             return &sec->lines[i];
     return NULL;
@@ -94,7 +98,7 @@ static const sdpx_line *find_name(const sdpxi_section *sec, const char *name,
                                   const sdpx_line *after)
 {
     size_t n = strlen(name);
-    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++) {
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &sec->lines[i];
         if (l->type == 'a' && l->namelen == n && memcmp(l->text + 2, name, n) == 0)
             return l;

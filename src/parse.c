@@ -473,6 +473,7 @@ static sdpx_media *new_media(sdpx_session *s, sdpx_line *first)
     m->sec.n = 0;
     m->sec.cap = 0;
     m->index = s->nmedia;
+    sdpxi_media_init(m);
     s->media[s->nmedia++] = m;
     return m;
 }
@@ -705,8 +706,11 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 
 void sdpx_session_free(sdpx_session *s)
 {
-    if (s)
-        sdpxi_arena_release(&s->arena);
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nmedia; i++)
+        sdpxi_media_forget_codecs(s->media[i]);
+    sdpxi_arena_release(&s->arena);
 }
 
 typedef struct {

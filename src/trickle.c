@@ -130,6 +130,7 @@ typedef struct mid_entry {
 /* By mid, then by position: the first section with a mid sorts first. */
 static int cmp_mid(const void *pa, const void *pb)
 {
+    SDPXI_OPS(1);
     const mid_entry *a = pa, *b = pb;
     int c = cmp_view(a->mid, b->mid);
     if (c)
@@ -174,6 +175,7 @@ typedef struct cand_key {
 static int cmp_cand(const cand_key *a, const cand_key *b)
 {
     int c;
+    SDPXI_OPS(1);
     if (a->component != b->component)
         return a->component < b->component ? -1 : 1;
     if (a->port != b->port)
@@ -234,7 +236,7 @@ static int mark_duplicates(sdpx_session *s, const sdpx_line *lines, size_t n,
                            const sdpx_media *from, unsigned char *dup, size_t nnew)
 {
     size_t nlines = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++, SDPXI_OPS(1))
         nlines += lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE;
     cand_key *old = tmp_alloc(s, nlines, sizeof *old);
     cand_key *fresh = tmp_alloc(s, nnew, sizeof *fresh);
@@ -244,7 +246,7 @@ static int mark_duplicates(sdpx_session *s, const sdpx_line *lines, size_t n,
         return tmp_nomem(s);
     }
     size_t k = 0, nold;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++, SDPXI_OPS(1)) {
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(&lines[i]);
         if (lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE &&
@@ -285,7 +287,7 @@ static int apply_section(sdpxi_tx *tx, sdpx_media *m, const sdpx_media *from, in
     if (!w)
         return sdpxi_tx_nomem(tx);
     size_t pos = SIZE_MAX, end = SIZE_MAX;
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         if (w->lines[i].type != 'a')
             continue;
         if (w->lines[i].kind == SDPX_ATTR_CANDIDATE)

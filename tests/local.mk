@@ -119,3 +119,13 @@ TEST_SUITES += tests/test_fastpath
 tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
+
+# Scaling: the library's sources again, built with an operation counter
+# (-DSDPX_COUNT_OPS), so the suite counts each edit's work at 1x/4x/16x.
+TEST_SUITES += tests/test_scaling
+tests_test_scaling_SOURCES = tests/test_scaling.c tests/testutil.h tests/scaling_shapes.h $(libsdpx_la_SOURCES)
+nodist_tests_test_scaling_SOURCES = src/attr/registry_index.h
+tests_test_scaling_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src/attr -DSDPX_COUNT_OPS
+tests_test_scaling_CFLAGS = $(STRICT_CFLAGS) $(CHECK_CFLAGS) -Wno-conversion -Wno-sign-conversion \
+	-D_POSIX_C_SOURCE=200809L -DSDPX_CORPUS_DIR='"$(SDPX_CORPUS_DIR)"'
+tests_test_scaling_LDADD = $(CHECK_LIBS)
