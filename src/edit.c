@@ -13,6 +13,8 @@ void sdpxi_tx_begin(sdpxi_tx *tx, sdpx_session *s)
 
 int sdpxi_tx_nomem(const sdpxi_tx *tx)
 {
+    if (tx->stale)
+        return SDPX_ESTALE;
     return tx->s->arena.no_heap ? SDPX_ESCRATCH : SDPX_ENOMEM;
 }
 
@@ -40,6 +42,10 @@ const sdpxi_section *sdpxi_tx_read(const sdpxi_tx *tx, const sdpx_media *m)
 
 sdpxi_section *sdpxi_tx_write(sdpxi_tx *tx, sdpx_media *m)
 {
+    if (m && m->removed) {
+        tx->stale = 1; /* the public edits refuse it first; this is the net */
+        return NULL;
+    }
     size_t k = work_index(tx, m);
     tx->changed = 1;
     if (k == SIZE_MAX) {
@@ -116,13 +122,16 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
         if (brc < 0 && brc != SDPX_ENOTFOUND && brc != SDPX_EFIELD)
             return brc;
     }
-    /* Commit: from here on nothing allocates or fails. */
+    /* Commit: from here on nothing allocates or fails. Handles into the
+     * arrays the working copies replace go stale. */
     for (size_t k = 0; k < tx->nwork; k++) {
         if (!tx->work[k].lines)
             continue;
         if (k == 0) {
+            sdpxi_section_retire(&s->sec);
             s->sec = tx->work[0];
         } else {
+            sdpxi_section_retire(&s->media[k - 1]->sec);
             s->media[k - 1]->sec = tx->work[k];
             sdpxi_media_forget_codecs(s->media[k - 1]);
         }
@@ -133,9 +142,14 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
             s->media[i]->removed = 1;
         for (size_t i = 0; i < tx->nmedia; i++)
             tx->media[i]->removed = 0;
-        for (size_t i = 0; i < s->nmedia; i++)
-            if (s->media[i]->removed)
+        for (size_t i = 0; i < s->nmedia; i++) {
+            if (s->media[i]->removed) {
                 sdpxi_media_forget_codecs(s->media[i]);
+                sdpxi_section_retire(&s->media[i]->sec);
+                s->media[i]->sec.n = 0; /* readers see an empty section */
+                s->media[i]->sec.cap = 0;
+            }
+        }
         s->media = tx->media;
         s->nmedia = tx->nmedia;
         s->media_cap = tx->media_cap;
@@ -146,6 +160,8 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     }
     if ((s->parse_flags & SDPXI_SESSION_AUTO_BUMP) && tx->changed)
         s->parse_flags |= SDPXI_SESSION_BUMPED;
+    if (tx->changed)
+        sdpxi_maybe_compact(s);
     return rc;
 }
 
@@ -385,11 +401,14 @@ int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind)
     return found;
 }
 
-/* Locate a line handle: its media section (NULL: session) and index. */
+/* Locate a line handle: its media section (NULL: session) and index;
+ * SDPX_ESTALE for a line an edit removed or moved. */
 static int locate(const sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *idx)
 {
     if (!l)
         return SDPX_EINVAL;
+    if (l->flags & SDPXI_LINE_STALE)
+        return SDPX_ESTALE;
     if (l >= s->sec.lines && l < s->sec.lines + s->sec.n) {
         *m = NULL;
         *idx = (size_t)(l - s->sec.lines);
@@ -437,6 +456,7 @@ int sdpx_session_attr_add(sdpx_session *s, const char *name, const char *value)
 
 int sdpx_media_attr_add(sdpx_media *m, const char *name, const char *value)
 {
+    SDPXI_CHECK_MEDIA(m);
     return attr_add_at(m->session, m, 0, 0, name, value);
 }
 
@@ -511,6 +531,7 @@ int sdpx_session_attr_remove(sdpx_session *s, const char *name)
 
 int sdpx_media_attr_remove(sdpx_media *m, const char *name)
 {
+    SDPXI_CHECK_MEDIA(m);
     return attr_remove_named(m->session, m, name);
 }
 
@@ -571,7 +592,11 @@ static int set_info(sdpx_session *s, sdpx_media *m, const char *text)
 
 int sdpx_session_set_info(sdpx_session *s, const char *text) { return set_info(s, NULL, text); }
 
-int sdpx_media_set_info(sdpx_media *m, const char *text) { return set_info(m->session, m, text); }
+int sdpx_media_set_info(sdpx_media *m, const char *text)
+{
+    SDPXI_CHECK_MEDIA(m);
+    return set_info(m->session, m, text);
+}
 
 /* RFC 8866 5.12: k=<method> / k=<method>:<encryption key> */
 static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
@@ -587,7 +612,11 @@ static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
 
 int sdpx_session_set_key(sdpx_session *s, const char *value) { return set_key(s, NULL, value); }
 
-int sdpx_media_set_key(sdpx_media *m, const char *value) { return set_key(m->session, m, value); }
+int sdpx_media_set_key(sdpx_media *m, const char *value)
+{
+    SDPXI_CHECK_MEDIA(m);
+    return set_key(m->session, m, value);
+}
 
 /* RFC 8866 5.7: c=<nettype> <addrtype> <connection-address>, exactly three
  * fields; with IN, IP4 takes a dotted quad or FQDN, IP6 an IPv6 address or FQDN. */
@@ -627,6 +656,7 @@ int sdpx_session_set_connection(sdpx_session *s, const char *value)
 
 int sdpx_media_set_connection(sdpx_media *m, const char *value)
 {
+    SDPXI_CHECK_MEDIA(m);
     return set_connection(m->session, m, value);
 }
 
@@ -724,6 +754,7 @@ int sdpx_session_set_bandwidth(sdpx_session *s, const char *type, uint64_t value
 
 int sdpx_media_set_bandwidth(sdpx_media *m, const char *type, uint64_t value)
 {
+    SDPXI_CHECK_MEDIA(m);
     return set_bandwidth(m->session, m, type, &value);
 }
 
@@ -734,6 +765,7 @@ int sdpx_session_clear_bandwidth(sdpx_session *s, const char *type)
 
 int sdpx_media_clear_bandwidth(sdpx_media *m, const char *type)
 {
+    SDPXI_CHECK_MEDIA(m);
     return set_bandwidth(m->session, m, type, NULL);
 }
 
@@ -808,6 +840,8 @@ static int bump_version(sdpxi_tx *tx)
  * capacity doubles), so a failure changes nothing. */
 int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sdpx_line *l)
 {
+    if (m && m->removed)
+        return SDPX_ESTALE;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpxi_section *sec = m ? &m->sec : &s->sec;
@@ -821,26 +855,48 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
         else if (rc)
             return rc;
     }
-    if (op == SDPXI_OP_INSERT && sec->n == sec->cap) {
-        uint32_t cap = sec->cap ? sec->cap * 2 : 8;
-        sdpx_line *lines = sdpxi_arena_alloc(&s->arena, cap * sizeof *lines);
-        if (!lines)
+    /* A replace, or an append with room, changes the array in place and every
+     * handle stays good. Any other insert, and a remove, would shift lines
+     * under their handles: the lines go to a new array instead (doubled when
+     * full), and handles into the old one answer SDPX_ESTALE. */
+    int in_place = op == SDPXI_OP_REPLACE || (op == SDPXI_OP_INSERT && pos == sec->n && sec->n < sec->cap);
+    sdpxi_section moved = *sec;
+    if (!in_place) {
+        if (op == SDPXI_OP_INSERT && sec->n == sec->cap)
+            moved.cap = sec->cap ? sec->cap * 2 : 8;
+        moved.lines = sdpxi_arena_alloc(&s->arena, moved.cap * sizeof *moved.lines);
+        if (!moved.lines)
             return sdpxi_tx_nomem(&tx);
         SDPXI_OPS(sec->n);
         if (sec->n)
-            memcpy(lines, sec->lines, sec->n * sizeof *lines);
-        sec->lines = lines; /* the same lines: nothing visible changed yet */
-        sec->cap = cap;
+            memcpy(moved.lines, sec->lines, sec->n * sizeof *moved.lines);
     }
     /* from here on nothing fails */
     if (m)
         sdpxi_media_forget_codecs(m);
-    if (op == SDPXI_OP_INSERT)
-        sdpxi_tx_insert(&tx, sec, pos, l);
-    else if (op == SDPXI_OP_REPLACE)
-        sdpxi_sec_set(sec, pos, l);
-    else
-        sdpxi_sec_remove(sec, pos);
+    if (op == SDPXI_OP_REPLACE) {
+        sdpx_line nl = *l;
+        sdpx_line *old = &sec->lines[pos];
+        /* a replaced text an edit made, when the new one fits, takes the new
+         * bytes, and the new copy goes back to the arena: replacing one line
+         * over and over does not grow the session */
+        if ((old->flags & SDPXI_LINE_EDITED) && nl.len <= old->len && nl.text != old->text &&
+            sdpxi_arena_unalloc(&s->arena, (void *)(uintptr_t)nl.text, (size_t)nl.len + 1)) {
+            char *keep = (char *)(uintptr_t)old->text;
+            memmove(keep, nl.text, nl.len);
+            keep[nl.len] = '\0';
+            nl.text = keep;
+        }
+        sdpxi_sec_set(sec, pos, &nl);
+    } else {
+        if (!in_place)
+            sdpxi_section_retire(sec);
+        if (op == SDPXI_OP_INSERT)
+            sdpxi_tx_insert(&tx, &moved, pos, l);
+        else
+            sdpxi_sec_remove(&moved, pos);
+        *sec = moved;
+    }
     if (want_bump) {
         /* the o= line may have moved (or gone) with the edit of the session level */
         for (size_t i = 0; i < s->sec.n; i++, SDPXI_OPS(1)) {
@@ -853,6 +909,8 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
     }
     if (s->parse_flags & SDPXI_SESSION_AUTO_BUMP)
         s->parse_flags |= SDPXI_SESSION_BUMPED;
+    if (op != SDPXI_OP_REPLACE)
+        sdpxi_maybe_compact(s); /* a replace keeps every handle: it never compacts */
     return 0;
 }
 
@@ -1018,11 +1076,13 @@ static int set_mline_fields(sdpx_media *m, const unsigned *port, const char *pro
 
 int sdpx_media_set_port(sdpx_media *m, unsigned port)
 {
+    SDPXI_CHECK_MEDIA(m);
     return set_mline_fields(m, &port, NULL, NULL);
 }
 
 int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 {
+    SDPXI_CHECK_MEDIA(m);
     if (!proto)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, proto, NULL);
@@ -1030,6 +1090,7 @@ int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 
 int sdpx_media_set_formats(sdpx_media *m, const char *formats)
 {
+    SDPXI_CHECK_MEDIA(m);
     if (!formats)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, NULL, formats);
@@ -1125,6 +1186,7 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 {
     if (!m || m->session != s)
         return SDPX_EINVAL;
+    SDPXI_CHECK_MEDIA(m);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     return sdpxi_tx_end(&tx, sdpxi_tx_media_remove(&tx, m));
@@ -1132,6 +1194,8 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 
 int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
 {
+    if (m && m->session == s && m->removed)
+        return SDPX_ESTALE;
     if (!m || m->session != s || pos >= s->nmedia || m->index >= s->nmedia ||
         s->media[m->index] != m)
         return SDPX_EINVAL;
@@ -1164,9 +1228,9 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
     int rc = sdpxi_tx_line(&tx, 'm', &v, 1, &l);
     if (rc)
         return rc;
-    sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
     sdpx_line *lines = sdpxi_arena_alloc(&s->arena, 8 * sizeof *lines);
-    if (!m || !lines)
+    sdpx_media *m = lines ? sdpxi_media_new(s) : NULL; /* never moves: a handle */
+    if (!m)
         return sdpxi_tx_nomem(&tx);
     lines[0] = l;
     m->session = s;
@@ -1189,5 +1253,6 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
 
 int sdpx_media_reject(sdpx_media *m)
 {
+    SDPXI_CHECK_MEDIA(m);
     return sdpx_media_set_port(m, 0);
 }

@@ -26,8 +26,16 @@ typedef struct sdpxi_tx {
     size_t nmedia;
     size_t media_cap;
     int changed;         /* something will change on commit */
+    int stale;           /* asked to write a removed media section */
     int bumped;          /* this edit rewrote sess-version itself */
 } sdpxi_tx;
+
+/* Every edit of a media section first refuses a removed one. */
+#define SDPXI_CHECK_MEDIA(m)                                                            \
+    do {                                                                                \
+        if ((m) && (m)->removed)                                                        \
+            return SDPX_ESTALE;                                                         \
+    } while (0)
 
 /* Start an edit of s. Returns 0 (cannot fail: allocation is lazy). */
 void sdpxi_tx_begin(sdpxi_tx *tx, sdpx_session *s);

@@ -110,6 +110,7 @@ static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
 
 int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 {
+    SDPXI_CHECK_MEDIA(m);
     sdpx_candidate c;
     sdpx_str v = candidate_value(candidate);
     if (!candidate || !sdpxi_text_ok(v))
@@ -145,6 +146,7 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 
 int sdpx_media_end_of_candidates(sdpx_media *m)
 {
+    SDPXI_CHECK_MEDIA(m);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
@@ -499,6 +501,7 @@ static int filter_ok(const sdpx_candidate_filter *f)
 
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 {
+    SDPXI_CHECK_MEDIA(m);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -526,7 +529,10 @@ int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter 
  * c= and its port into m= (component 1), or into a=rtcp (component 2). */
 int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
 {
+    SDPXI_CHECK_MEDIA(m);
     sdpx_candidate c;
+    if (candidate && (candidate->flags & SDPXI_LINE_STALE))
+        return SDPX_ESTALE;
     if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
         return SDPX_EINVAL;
     sdpx_str v = sdpx_attr_value(candidate);
@@ -588,6 +594,7 @@ int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
 
 int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
 {
+    SDPXI_CHECK_MEDIA(m);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -682,6 +689,7 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
 /* RFC 5576 / RFC 8830: drop a section's ssrc, ssrc-group and msid lines. */
 int sdpx_media_remove_streams(sdpx_media *m)
 {
+    SDPXI_CHECK_MEDIA(m);
     static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -698,6 +706,7 @@ int sdpx_media_remove_streams(sdpx_media *m)
 /* RFC 8830 2: a=msid:<stream id> [<track id>], one line replacing the others. */
 int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
 {
+    SDPXI_CHECK_MEDIA(m);
     sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
     if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
         return SDPX_EINVAL;

@@ -54,6 +54,7 @@ static int encoded(sdpx_session *s, sdpx_attr_kind kind, const void *value, char
 
 int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *value)
 {
+    SDPXI_CHECK_MEDIA(m);
     char local[512], *text;
     int rc = encoded(m->session, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_media_attr_add(m, sdpx_attr_kind_name(kind), text);

@@ -35,6 +35,17 @@ void sdpxi_arena_release(sdpxi_arena *a);
 void *sdpxi_block_new(const sdpx_allocator *al, size_t n);
 /* Make the arena own a block from sdpxi_block_new (released with it). */
 void sdpxi_arena_adopt(sdpxi_arena *a, void *usable);
+/* Give back a block from sdpxi_block_new that no arena owns. */
+void sdpxi_block_free(const sdpx_allocator *al, void *usable);
+/* Take back the arena's last allocation (p, n bytes) when nothing came
+ * after it; returns 1 when it did. */
+int sdpxi_arena_unalloc(sdpxi_arena *a, void *p, size_t n);
+/* Heap bytes the arena holds (its blocks). */
+size_t sdpxi_arena_held(const sdpxi_arena *a);
+/* Compaction: release every block of `a` but `keep` (a block from
+ * sdpxi_block_new, or NULL), then continue in the blocks of `fresh`
+ * (which is left empty). */
+void sdpxi_arena_take(sdpxi_arena *a, sdpxi_arena *fresh, void *keep);
 void *sdpxi_default_alloc(void *ctx, size_t n);
 void sdpxi_default_release(void *ctx, void *p, size_t n);
 
@@ -56,7 +67,8 @@ extern _Thread_local unsigned long long sdpxi_ops;
 enum {
     SDPXI_LINE_HAS_VALUE = 1u << 0, /* a= line with ':' */
     SDPXI_LINE_EDITED = 1u << 1,    /* text was produced by an edit */
-    SDPXI_LINE_DROP = 1u << 2       /* marked for removal by the sweep of an edit */
+    SDPXI_LINE_DROP = 1u << 2,      /* marked for removal by the sweep of an edit */
+    SDPXI_LINE_STALE = 1u << 3      /* in an array an edit replaced: the handle is stale */
 };
 
 struct sdpx_line {
@@ -85,6 +97,8 @@ struct sdpx_media {
     sdpxi_section sec;
     size_t index;
     int removed; /* taken out of its session: edits answer SDPX_ESTALE */
+    int pinned;  /* made by an edit in a block of its own (next in pinned_next) */
+    sdpx_media *pinned_next;
     /* Readers of one session may run in parallel threads, and the first
      * one to need the index publishes it: an atomic pointer. */
     sdpxi_codec_index *_Atomic codecs;
@@ -97,6 +111,20 @@ void sdpxi_media_init(sdpx_media *m);
  * allocator. */
 void sdpxi_media_forget_codecs(sdpx_media *m);
 
+/* ---- memory of long-lived sessions (src/compact.c) --------------------- */
+
+/* A new media section record that never moves: its own heap block (or the
+ * arena for NO_HEAP sessions). NULL when out of memory. */
+sdpx_media *sdpxi_media_new(sdpx_session *s);
+/* Release the blocks of sdpxi_media_new (sdpx_session_free). */
+void sdpxi_release_pinned(sdpx_session *s);
+/* An edit replaced this array of line records: mark them, so handles into
+ * it answer SDPX_ESTALE. */
+void sdpxi_section_retire(sdpxi_section *sec);
+/* After an edit: compact when the arena holds more than twice what the last
+ * compaction kept (amortised O(1) per edit). */
+void sdpxi_maybe_compact(sdpx_session *s);
+
 struct sdpx_session {
     sdpxi_arena arena;
     sdpxi_section sec;
@@ -104,6 +132,12 @@ struct sdpx_session {
     size_t nmedia;
     size_t media_cap;
     unsigned parse_flags;
+    /* compaction (src/compact.c) */
+    const char *input;      /* the parse's copy of the input (lines' text points into it) */
+    size_t input_len;
+    void *region_block;     /* the parse's heap block (kept), or NULL for scratch */
+    sdpx_media *pinned;     /* media sections edits created, each its own block */
+    size_t compact_at;      /* arena bytes in use that trigger the next compaction */
 };
 
 /* Fill the derived fields of a line (type, kind, namelen, flags) from its text. */

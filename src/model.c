@@ -19,34 +19,47 @@ sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i)
     return i < s->nmedia ? s->media[i] : NULL;
 }
 
-size_t sdpx_media_line_count(const sdpx_media *m) { return m->sec.n; }
+size_t sdpx_media_line_count(const sdpx_media *m) { return m->sec.n; } /* 0 once removed */
 
 const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i)
 {
     return i < m->sec.n ? &m->sec.lines[i] : NULL;
 }
 
-size_t sdpx_media_index(const sdpx_media *m) { return m->index; }
+size_t sdpx_media_index(const sdpx_media *m) { return m->removed ? SIZE_MAX : m->index; }
 
 sdpx_session *sdpx_media_session(const sdpx_media *m) { return m->session; }
 
-char sdpx_line_type(const sdpx_line *l) { return l->type; }
+/* A handle into an array an edit replaced reads as an absent line. */
+static int stale(const sdpx_line *l) { return (l->flags & SDPXI_LINE_STALE) != 0; }
 
-sdpx_str sdpx_line_text(const sdpx_line *l) { return sdpxi_str(l->text, l->len); }
+char sdpx_line_type(const sdpx_line *l) { return stale(l) ? 0 : l->type; }
+
+sdpx_str sdpx_line_text(const sdpx_line *l)
+{
+    return stale(l) ? sdpxi_str("", 0) : sdpxi_str(l->text, l->len);
+}
 
 sdpx_str sdpx_line_value(const sdpx_line *l)
 {
+    if (stale(l))
+        return sdpxi_str("", 0);
     return l->type ? sdpxi_str(l->text + 2, l->len - 2) : sdpxi_str(l->text + l->len, 0);
 }
 
-unsigned sdpx_line_number(const sdpx_line *l) { return l->lineno; }
+unsigned sdpx_line_number(const sdpx_line *l) { return stale(l) ? 0 : l->lineno; }
 
-sdpx_eol sdpx_line_eol(const sdpx_line *l) { return (sdpx_eol)l->eol; }
+sdpx_eol sdpx_line_eol(const sdpx_line *l) { return stale(l) ? SDPX_EOL_NONE : (sdpx_eol)l->eol; }
 
-sdpx_attr_kind sdpx_line_kind(const sdpx_line *l) { return (sdpx_attr_kind)l->kind; }
+sdpx_attr_kind sdpx_line_kind(const sdpx_line *l)
+{
+    return stale(l) ? SDPX_ATTR_NONE : (sdpx_attr_kind)l->kind;
+}
 
 sdpx_str sdpx_attr_name(const sdpx_line *l)
 {
+    if (stale(l))
+        return sdpxi_str("", 0);
     if (l->type != 'a')
         return sdpxi_str(l->text, 0);
     return sdpxi_str(l->text + 2, l->namelen);
@@ -54,11 +67,13 @@ sdpx_str sdpx_attr_name(const sdpx_line *l)
 
 int sdpx_attr_has_value(const sdpx_line *l)
 {
-    return l->type == 'a' && (l->flags & SDPXI_LINE_HAS_VALUE) != 0;
+    return l->type == 'a' && (l->flags & SDPXI_LINE_HAS_VALUE) != 0 && !stale(l);
 }
 
 sdpx_str sdpx_attr_value(const sdpx_line *l)
 {
+    if (stale(l))
+        return sdpxi_str("", 0);
     if (!sdpx_attr_has_value(l))
         return sdpxi_str(l->text + l->len, 0);
     size_t off = 2 + (size_t)l->namelen + 1;
@@ -157,6 +172,8 @@ int sdpx_session_name(const sdpx_session *s, sdpx_str *out)
 
 int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out)
 {
+    if (m->removed)
+        return SDPX_ENOTFOUND;
     const sdpx_line *l = find_type(&m->sec, 'c', NULL);
     if (!l)
         l = find_type(&m->session->sec, 'c', NULL);
@@ -165,6 +182,8 @@ int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out)
 
 int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
 {
+    if (m->sec.n == 0)
+        return SDPX_ENOTFOUND; /* a removed section */
     return sdpx_mline_parse(sdpx_line_value(&m->sec.lines[0]), out);
 }
 
