@@ -55,6 +55,7 @@ size_t sdpx_media_codec_count(const sdpx_media *m)
     size_t n = 0;
     while (sdpx_field_next(&rest, &f))
         n++;
+    SDPXI_OPS(n);
     return n;
 }
 
@@ -291,6 +292,7 @@ static void join(const sdpx_media *m, unsigned pt, sdpx_codec *c)
 
 int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out)
 {
+    SDPXI_OPS(1);
     if (m->removed)
         return SDPX_ENOTFOUND;
     const sdpxi_codec_index *ix = codec_index(m);
@@ -305,6 +307,7 @@ int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out)
     sdpx_str rest = sdpxi_rtp_formats(m), f;
     size_t n = 0;
     while (sdpx_field_next(&rest, &f)) {
+        SDPXI_OPS(1);
         if (n++ != i)
             continue;
         uint64_t v;
@@ -318,6 +321,7 @@ int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out)
 
 int sdpx_media_codec_find(const sdpx_media *m, unsigned pt, sdpx_codec *out)
 {
+    SDPXI_OPS(1);
     if (m->removed || pt >= NPT)
         return SDPX_ENOTFOUND;
     const sdpxi_codec_index *ix = codec_index(m);
@@ -355,6 +359,7 @@ static uint32_t first_from(const uint32_t *a, size_t n, size_t at)
 const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *c,
                                          const sdpx_line *after)
 {
+    SDPXI_OPS(1);
     if (m->removed)
         return NULL;
     const sdpxi_codec_index *ix = codec_index(m);

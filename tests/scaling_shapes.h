@@ -74,8 +74,9 @@ static void shape_matches(buf *b, size_t n)
              i, i / 250, i % 250, 2000 + i, i, 1 + i % 14, i % 100);
 }
 
-/* Many formats on one m= line (payload types repeat: there are 128), with
- * their rtpmap, fmtp and rtcp-fb lines, as `sdpx show` walks them. */
+/* Many formats on one m= line (payload types repeat: there are 128) and
+ * many lines, as `sdpx show` walks them: each of the 32 types has its
+ * rtpmap, fmtp and one rtcp-fb line, so the walk's output is linear. */
 static void shape_formats(buf *b, size_t n)
 {
     putf(b, "%sm=video 9 UDP/TLS/RTP/SAVPF", head);
@@ -83,8 +84,9 @@ static void shape_formats(buf *b, size_t n)
         putf(b, " %zu", 96 + i % 32);
     putf(b, "\r\n");
     for (size_t i = 0; i < n; i++)
-        putf(b, "a=rtpmap:%zu VP8/90000\r\na=fmtp:%zu x=%zu\r\na=rtcp-fb:%zu nack\r\n",
-             96 + i % 32, 96 + i % 32, i, 96 + (i * 7) % 32);
+        putf(b, "a=x-filler:%zu\r\n", i);
+    for (size_t p = 96; p < 128; p++)
+        putf(b, "a=rtpmap:%zu VP8/90000\r\na=fmtp:%zu x=%zu\r\na=rtcp-fb:%zu nack\r\n", p, p, p, p);
     putf(b, "a=rtcp-fb:* ccm fir\r\n");
 }
 
