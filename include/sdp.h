@@ -950,7 +950,9 @@ int sdpx_session_ice_lite(const sdpx_session *s);
 /**
  * The i-th fingerprint that applies to m: the media level's when it has any,
  * else the session level's (RFC 8122 5). 0, SDPX_ENOTFOUND past the last, or
- * the decoder's error for a malformed line.
+ * the decoder's error for a malformed line. Each call walks the lines up to
+ * the i-th: to visit them all, walk the lines (sdpx_media_find_attr, else
+ * sdpx_session_find_attr) as `sdpx show` does.
  */
 int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out);
 
