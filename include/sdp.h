@@ -1351,9 +1351,12 @@ size_t sdpx_media_codec_count(const sdpx_media *m);
 
 /**
  * The i-th codec in m= line order. Returns 0 and fills *out, SDPX_ENOTFOUND
- * when i is out of range, or SDPX_EVALUE when that format is not a payload
- * type 0-127. Each call walks the section's lines once (no allocation), so
- * visiting every codec costs codecs x lines.
+ * when i is out of range (or the section was removed), or SDPX_EVALUE when
+ * that format is not a payload type 0-127. The first codec read of a
+ * section builds its index in one pass (one block from the session's
+ * allocator, dropped by the next edit of the section); later calls are O(1),
+ * so visiting every codec is linear in the section. Sessions parsed with
+ * SDPX_PARSE_NO_HEAP build no index: each call walks the section's lines.
  */
 int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out);
 
@@ -1363,6 +1366,7 @@ int sdpx_media_codec_find(const sdpx_media *m, unsigned pt, sdpx_codec *out);
 /**
  * Iterate a codec's a=rtcp-fb lines: the next one after `after` (NULL: the
  * first) whose payload type is the codec's or "*" (RFC 4585 4.2), or NULL.
+ * With the section's index (sdpx_media_codec) each call is a binary search.
  */
 const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *c,
                                          const sdpx_line *after);

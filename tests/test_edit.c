@@ -704,6 +704,78 @@ START_TEST(replace_every_match_in_one_pass)
 }
 END_TEST
 
+/* sdpx_session_compact: the same description in fewer bytes; refused
+ * without memory (nothing changes); a no-op for NO_HEAP sessions. */
+static int fail_next;
+static size_t held;
+static void *flaky_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    if (fail_next)
+        return NULL;
+    held += n;
+    return malloc(n);
+}
+static void flaky_release(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    held -= n;
+    free(p);
+}
+
+START_TEST(compact_on_request)
+{
+    sdpx_allocator al = {flaky_alloc, flaky_release, NULL};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s = NULL;
+    held = 0;
+    fail_next = 0;
+    ck_assert_int_eq(sdpx_parse(rids, strlen(rids), &opt, &s, NULL), 0);
+    sdpx_media *v = med(s, 0);
+    for (int i = 0; i < 300; i++) {
+        ck_assert_int_eq(sdpx_media_set_direction(v, i & 1 ? SDPX_DIR_SENDONLY : SDPX_DIR_RECVONLY), 0);
+        ck_assert_int_eq(sdpx_media_set_bandwidth(v, "AS", (uint64_t)i), 0);
+    }
+    char *before = written(s);
+    size_t grown = held;
+    fail_next = 1;
+    ck_assert_int_eq(sdpx_session_compact(s), SDPX_ENOMEM);
+    char *same = written(s);
+    ck_assert_str_eq(same, before);
+    fail_next = 0;
+    ck_assert_int_eq(sdpx_session_compact(s), 0);
+    char *after = written(s);
+    ck_assert_str_eq(after, before);
+    ck_assert_uint_lt(held, grown);
+    /* the media handle survives; lines are found again and edit normally */
+    const sdpx_line *rid = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL);
+    ck_assert_str_view(sdpx_line_text(rid), "a=rid:h send");
+    ck_assert_int_eq(sdpx_attr_replace(s, rid, "rid", "h recv"), 0);
+    ck_assert_int_eq(sdpx_media_set_direction(v, SDPX_DIR_INACTIVE), 0);
+    ck_assert_int_eq(sdpx_session_compact(NULL), SDPX_EINVAL);
+    sdpx_free(before);
+    sdpx_free(same);
+    sdpx_free(after);
+    sdpx_session_free(s);
+    ck_assert_uint_eq(held, 0);
+    /* scratch memory without heap: nothing to give back */
+    static uint64_t scratch[2048];
+    memset(&opt, 0, sizeof opt);
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    opt.scratch = scratch;
+    opt.scratch_size = sizeof scratch;
+    ck_assert_int_eq(sdpx_parse(rids, strlen(rids), &opt, &s, NULL), 0);
+    ck_assert_int_eq(sdpx_media_set_direction(med(s, 0), SDPX_DIR_INACTIVE), 0);
+    ck_assert_int_eq(sdpx_session_compact(s), 0);
+    char *t = written(s);
+    ck_assert_ptr_nonnull(strstr(t, "a=inactive"));
+    sdpx_free(t);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* A bare-LF file written with KEEP_LF stays bare LF after an insertion. */
 START_TEST(keep_lf_insertion)
 {
@@ -734,6 +806,7 @@ int main(void)
     tcase_add_test(tc, helpers_make_handles_stale);
     tcase_add_test(tc, removed_media_is_stale);
     tcase_add_test(tc, replace_every_match_in_one_pass);
+    tcase_add_test(tc, compact_on_request);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
