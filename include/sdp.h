@@ -348,13 +348,13 @@ size_t sdpx_session_media_count(const sdpx_session *s);
 /** The i-th media section, or NULL when i is out of range. */
 sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
 
-/** Number of lines in a media section, its m= line (index 0) included. */
+/** Number of lines in a media section, its m= line (index 0) included (0 once removed). */
 size_t sdpx_media_line_count(const sdpx_media *m);
 
 /** The i-th line of a media section, or NULL when i is out of range. */
 const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i);
 
-/** The media section's 0-based position in its session. */
+/** The media section's 0-based position in its session (SIZE_MAX once removed). */
 size_t sdpx_media_index(const sdpx_media *m);
 
 /** The session a media section belongs to. */

@@ -23,7 +23,6 @@ sdpx_media *sdpxi_media_new(sdpx_session *s)
     sdpx_media *m = sdpxi_block_new(&s->arena.alloc, sizeof *m);
     if (!m)
         return NULL;
-    m->pinned = 1;
     m->pinned_next = s->pinned;
     s->pinned = m;
     return m;

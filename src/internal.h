@@ -97,8 +97,7 @@ struct sdpx_media {
     sdpxi_section sec;
     size_t index;
     int removed; /* taken out of its session: edits answer SDPX_ESTALE */
-    int pinned;  /* made by an edit in a block of its own (next in pinned_next) */
-    sdpx_media *pinned_next;
+    sdpx_media *pinned_next; /* made by an edit: its own block, listed from s->pinned */
     /* Readers of one session may run in parallel threads, and the first
      * one to need the index publishes it: an atomic pointer. */
     sdpxi_codec_index *_Atomic codecs;
