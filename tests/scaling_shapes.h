@@ -90,6 +90,20 @@ static void shape_formats(buf *b, size_t n)
     putf(b, "a=rtcp-fb:* ccm fir\r\n");
 }
 
+/* Many fingerprints at session level (the sections inherit them) and many
+ * candidates: what `sdpx show` prints for each section. */
+static void shape_transport(buf *b, size_t n)
+{
+    putf(b, "%s", head);
+    for (size_t i = 0; i < n; i++)
+        putf(b, "a=fingerprint:sha-256 %02zX:%02zX:0E:C3:22:59:5E:14:95:69:92:3D:13:B4:84:24:2C:C2:A2:C0:"
+                "3E:FD:34:8E:5E:EA:6F:AF:52:CE:E6:0F\r\n",
+             i & 255, (i >> 8) & 255);
+    putf(b, "m=audio 9 UDP/TLS/RTP/SAVPF 0\r\n");
+    for (size_t i = 0; i < n; i++)
+        putf(b, "a=candidate:%zu 1 udp 1 10.0.%zu.%zu %zu typ host\r\n", i, i / 250, i % 250, 1000 + i);
+}
+
 /* Many sections in one BUNDLE group, and groups naming them. */
 static void shape_bundle(buf *b, size_t n)
 {
@@ -184,6 +198,30 @@ static int op_codec_walk(sdpx_session *s)
     return seen;
 }
 
+/* `sdpx show`'s transport walk: the fingerprints in force (the section's,
+ * else the session's), each line once, and every candidate. */
+static int op_show_transport(sdpx_session *s)
+{
+    int seen = 0;
+    for (size_t k = 0; k < sdpx_session_media_count(s); k++) {
+        const sdpx_media *m = sdpx_session_media(s, k);
+        int here = sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, NULL) != NULL;
+        for (const sdpx_line *l = NULL;
+             (l = here ? sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, l)
+                       : sdpx_session_find_attr(s, SDPX_ATTR_FINGERPRINT, l)) != NULL;) {
+            sdpx_fingerprint fp;
+            seen += sdpx_fingerprint_parse(sdpx_attr_value(l), &fp) == 0;
+        }
+        for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_CANDIDATE, NULL); l;
+             l = sdpx_media_find_attr(m, SDPX_ATTR_CANDIDATE, l)) {
+            sdpx_candidate c;
+            sdpx_str v = sdpx_attr_value(l);
+            seen += sdpx_candidate_parse(v.ptr, v.len, &c) == 0;
+        }
+    }
+    return seen;
+}
+
 typedef struct {
     const char *name;
     void (*shape)(buf *, size_t);
@@ -211,6 +249,7 @@ static const scale_case cases[] = {
     {"media_reject", shape_bundle, op_reject},
     {"codec walk (show, Media.codecs)", shape_formats, op_codec_walk},
     {"codec walk, many rtcp-fb", shape_codecs, op_codec_walk},
+    {"show transport walk", shape_transport, op_show_transport},
 };
 
 #endif
