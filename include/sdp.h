@@ -11,6 +11,8 @@
  *   6. Attributes    typed decoders and encoders for WebRTC/RTP attributes
  *   7. Edits         safe munging of a parsed session
  *   8. Writer        session back to bytes
+ *   9. JSON          sdp-transform's JSON shape, out and back in
+ *  10. Negotiation   builder, capabilities, answerer, answer verification
  *
  * Conventions
  * - Every public name starts with sdpx_ or SDPX_.
@@ -19,6 +21,14 @@
  * - sdpx_str is a view (pointer + length), never NUL-terminated. Views that
  *   come from a session stay valid until the session is freed; views filled by
  *   a decoder point into the value the decoder was given.
+ * - NULL and out-of-range arguments never crash: a NULL handle, input or
+ *   out-pointer (and an index past the end) gets the function's empty
+ *   result: SDPX_EINVAL from a function returning a code (0 from one that
+ *   answers 1 or 0), 0 from a count, index or enum, NULL for a handle, an
+ *   empty view; an edit so refused changes nothing. An argument whose NULL
+ *   means something says so (NULL `after`: from the start). A NULL output
+ *   buffer measures, as cap 0 does. (tests/test_null.c checks every
+ *   function, its cases generated from this header.)
  * - Nothing here keeps global state: distinct sessions may be used from
  *   distinct threads freely, and one session may be read (not edited) from
  *   many threads at once.
@@ -113,6 +123,9 @@ typedef enum sdpx_code {
     SDPX_EV_ICE_PWD_LENGTH = -115,      /* ice-pwd not 22-256 ice-chars */
     SDPX_EV_RTPMAP_DUPLICATE = -116,    /* two a=rtpmap lines of a section for one payload type */
     SDPX_EV_SSRC_GROUP_DUPLICATE = -117, /* an ssrc-group lists one SSRC twice */
+    /* JSON (section 9) */
+    SDPX_EJSON = -250,       /* malformed JSON text */
+    SDPX_EJSON_SHAPE = -251, /* JSON that does not fit sdp-transform's shape */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -298,10 +311,21 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 /**
  * Lint: report every problem in `buf` through `fn` (errors and, in lenient
  * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT
- * (any other bit: SDPX_EINVAL). Returns the number of errors found (0 when
- * the input parses), or SDPX_ENOMEM.
+ * (any other bit: SDPX_EINVAL): the strict grammar, then the semantic pass
+ * of sdpx_validate on a lenient parse (its SDPX_EV_* errors). This is the
+ * one strict check: `sdpx check --strict` and Python's
+ * `sdpx.check(text, strict=True)` run exactly this. Returns the number of
+ * errors found (0 when the input parses), or SDPX_ENOMEM.
  */
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
+
+/**
+ * sdpx_check under the given limits (NULL, or a zero field, takes the
+ * default), for both of its parses: the input limit of a front end that
+ * accepts more than 16 MiB (`sdpx --max-input`), or less.
+ */
+int sdpx_check_limits(const char *buf, size_t len, unsigned flags, const sdpx_limits *lim,
+                      sdpx_diag_fn fn, void *ctx);
 
 /** Free a session and everything it owns. NULL is allowed. */
 void sdpx_session_free(sdpx_session *s);
@@ -345,8 +369,11 @@ const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i);
 /** Number of media sections. */
 size_t sdpx_session_media_count(const sdpx_session *s);
 
-/** The i-th media section, or NULL when i is out of range. */
-sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+/** The i-th media section, read-only, or NULL when i is out of range. */
+const sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+
+/** The i-th media section of a mutable session, for edits, or NULL when i is out of range. */
+sdpx_media *sdpx_session_media_mut(sdpx_session *s, size_t i);
 
 /** Number of lines in a media section, its m= line (index 0) included (0 once removed). */
 size_t sdpx_media_line_count(const sdpx_media *m);
@@ -357,8 +384,11 @@ const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i);
 /** The media section's 0-based position in its session (SIZE_MAX once removed). */
 size_t sdpx_media_index(const sdpx_media *m);
 
-/** The session a media section belongs to. */
-sdpx_session *sdpx_media_session(const sdpx_media *m);
+/** The session a media section belongs to, read-only. */
+const sdpx_session *sdpx_media_session(const sdpx_media *m);
+
+/** The session a mutable media section belongs to, for edits. */
+sdpx_session *sdpx_media_session_mut(sdpx_media *m);
 
 /** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line. */
 char sdpx_line_type(const sdpx_line *l);
@@ -962,8 +992,11 @@ int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out);
 /** The media section's a=mid value. 0 or SDPX_ENOTFOUND. */
 int sdpx_media_mid(const sdpx_media *m, sdpx_str *out);
 
-/** The media section whose a=mid is `mid`, or NULL. */
-sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+/** The media section whose a=mid is `mid`, read-only, or NULL. */
+const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+
+/** The media section of a mutable session whose a=mid is `mid`, for edits, or NULL. */
+sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid);
 
 /**
  * The session's a=group that lists `mid`, with semantics `semantics`
@@ -979,7 +1012,8 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
  * session-level lines are ice-ufrag, ice-pwd, ice-options (no v=, o=, s=, t=
  * lines), and each m= line starts a media section carrying a=mid, candidates
  * and end-of-candidates. Read it with the model functions above, write it
- * with sdpx_write, free it with sdpx_session_free.
+ * with sdpx_write, free it with sdpx_session_free. Applying one to a session
+ * is an edit: sdpx_session_apply_fragment, section 7.6.
  */
 
 /**
@@ -989,29 +1023,6 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
  */
 int sdpx_fragment_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                         sdpx_session **out, sdpx_error *err);
-
-/** What sdpx_session_apply_fragment did. */
-typedef struct sdpx_apply_result {
-    int ice_restart;          /* credentials differ: nothing was applied */
-    size_t added;             /* candidates added */
-    size_t duplicates;        /* candidates already present, skipped */
-    size_t ended;             /* sections that received a=end-of-candidates */
-} sdpx_apply_result;
-
-/**
- * Apply a fragment to a session: each fragment section is matched to the
- * session's media section by a=mid (by position when it has none), its
- * candidates are appended there (duplicates skipped) and its
- * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
- * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
- * ufrag/pwd differ from the ones in force for a section, it is an ICE
- * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
- * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
- * malformed candidate, SDPX_EINVAL for two fragment sections naming one
- * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
- */
-int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
-                                sdpx_apply_result *res);
 
 /** One media section of a fragment to write. */
 typedef struct sdpx_fragment_section {
@@ -1409,12 +1420,25 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  */
 int sdpx_session_compact(sdpx_session *s);
 
+/* ---- 7.1 Lines, attributes, media sections and session fields --------- */
+
 /** Edit flags for sdpx_session_set_edit_flags. */
 enum {
     /** Increment o= sess-version once, on the first edit that changes
      *  anything after the flag is set (JSEP 5.2.2, RFC 3264 8). */
     SDPX_EDIT_BUMP_VERSION = 1u << 0
 };
+
+/**
+ * Why the last edit of s was refused: the code it returned, `col` the
+ * 1-based byte of the offending argument (0 when the reason is not one
+ * byte), `line` 0, and `msg` naming the argument and what it would have
+ * broken ("value: byte 2 is a CR, which would end the new a= line there and
+ * start another"). Every edit clears it on entry, so after a success, or a
+ * refusal without a recorded reason, code is 0 and msg empty. Valid until
+ * the session is freed; NULL for a NULL session.
+ */
+const sdpx_error *sdpx_session_last_error(const sdpx_session *s);
 
 /** Set edit flags (SDPX_EDIT_*); setting them again re-arms the one bump. SDPX_EINVAL for unknown bits. */
 int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags);
@@ -1749,6 +1773,31 @@ int sdpx_session_compact_extmap(sdpx_session *s);
  */
 int sdpx_session_redact(sdpx_session *s);
 
+/* ---- 7.6 Trickle ICE: applying a fragment (RFC 8840) ------------------ */
+
+/** What sdpx_session_apply_fragment did. */
+typedef struct sdpx_apply_result {
+    int ice_restart;          /* credentials differ: nothing was applied */
+    size_t added;             /* candidates added */
+    size_t duplicates;        /* candidates already present, skipped */
+    size_t ended;             /* sections that received a=end-of-candidates */
+} sdpx_apply_result;
+
+/**
+ * Apply a fragment to a session: each fragment section is matched to the
+ * session's media section by a=mid (by position when it has none), its
+ * candidates are appended there (duplicates skipped) and its
+ * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
+ * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
+ * ufrag/pwd differ from the ones in force for a section, it is an ICE
+ * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
+ * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
+ * malformed candidate, SDPX_EINVAL for two fragment sections naming one
+ * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
+ */
+int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
+                                sdpx_apply_result *res);
+
 /* ===================================================================== */
 /* 8. Writer                                                             */
 /* ===================================================================== */
@@ -1776,6 +1825,325 @@ char *sdpx_write_alloc(const sdpx_session *s, unsigned flags, size_t *len);
 
 /** Free memory returned by sdpx_write_alloc. NULL is allowed. */
 void sdpx_free(void *p);
+
+/* ===================================================================== */
+/* 9. JSON: sdp-transform's shape (docs/json.md maps every key)          */
+/* ===================================================================== */
+
+/*
+ * The JSON is the object sdp-transform's parse() gives (keys, nesting,
+ * arrays in line order, numbers where its toIntIfInt makes numbers), and
+ * parse_json reads it back the way its write() does. By default both follow
+ * that library where it drops or mangles data; SDPX_JSON_LOSSLESS is the
+ * correct reading: out, every a= line the shape would not give back byte
+ * for byte goes to `invalid` verbatim; in, ids stay as written and no field
+ * becomes "undefined" or NaN. docs/json.md lists each case.
+ */
+
+/** JSON flags. */
+enum {
+    SDPX_JSON_PRETTY = 1u << 0,  /* out: two-space indentation, as JSON.stringify(x, null, 2) */
+    SDPX_JSON_LOSSLESS = 1u << 1 /* out and in: the correct reading (see above) */
+};
+
+/**
+ * Write the session as JSON, snprintf style (at most `cap` bytes, NUL
+ * included when there is room; returns the full length). Strings are
+ * UTF-8: valid sequences pass through, control bytes are escaped as
+ * JSON.stringify does, and each ill-formed sequence becomes U+FFFD (the
+ * WHATWG decoder's rule, as a JavaScript reader sees the file). Returns 0
+ * only when out of memory (a level of more than 1024 lines needs a buffer).
+ */
+size_t sdpx_write_json(const sdpx_session *s, unsigned flags, char *buf, size_t cap);
+
+/** The same into a new NUL-terminated buffer (free with sdpx_free); NULL when out of memory. */
+char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
+
+/**
+ * One line's JSON as the shape holds it: its element object (push keys such
+ * as "candidates"), its object ("origin") or its value ("mid"). `type` is
+ * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
+ * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
+ * such a line (then writes "null"). snprintf style.
+ */
+size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
+                            const char **key, char *buf, size_t cap);
+
+#define SDPX_JSON_DEFAULT_MAX_DEPTH 64
+#define SDPX_JSON_DEFAULT_MAX_VALUES 262144
+
+/** Options of sdpx_parse_json; zero fields take defaults, NULL means all defaults. */
+typedef struct sdpx_json_options {
+    unsigned flags;                  /* SDPX_JSON_LOSSLESS */
+    size_t max_depth;                /* nesting of arrays and objects; default 64 */
+    size_t max_values;               /* values in the whole text; default 262144 */
+    const sdpx_parse_options *parse; /* parsing of the SDP written from the JSON; the
+                                        input size limit applies to the JSON too */
+} sdpx_json_options;
+
+/**
+ * Build a session from JSON in the shape: strict RFC 8259 JSON (UTF-8, one
+ * value), checked against the shape, written as SDP text as sdp-transform's
+ * write() does, then parsed (sdpx_parse with opt->parse). Returns 0 with
+ * *out set, or a code with *err filled: SDPX_EJSON (malformed; msg gives
+ * the byte offset, line/col its position), SDPX_ELIMIT (size, depth or
+ * value count), SDPX_EJSON_SHAPE (msg names the path, e.g.
+ * `media[1].rtp[0].payload: expected a number`; also a key given twice, or
+ * CR, LF or NUL in a string), SDPX_EINVAL (unknown flags), SDPX_ENOMEM, or
+ * a parse error of the written SDP. Unknown keys are ignored, as write()
+ * ignores them; null counts as absent.
+ */
+int sdpx_parse_json(const char *buf, size_t len, const sdpx_json_options *opt,
+                    sdpx_session **out, sdpx_error *err);
+
+/* ===================================================================== */
+/* 10. Negotiation: builder, capabilities, answerer, verify              */
+/* ===================================================================== */
+
+/*
+ * Offer/answer (RFC 3264) the way WebRTC does it (RFC 9429 JSEP 5.2.1 for
+ * offers, 5.3 for answers), and the way SIP endpoints do it (RTP/AVP, static
+ * payload types, no ICE or DTLS). Everything is built on the model above:
+ * offers and answers are ordinary sessions, written once as text and parsed
+ * once. docs/negotiation.md states every rule with its RFC section.
+ *
+ * Randomness (session ids, ICE credentials) comes from a caller-supplied
+ * function, so tests and fuzzers can fix it; NULL means sdpx_random_system.
+ * Nothing here keeps global state.
+ */
+
+/* Negotiation errors (sdpx_answer_create) and answer violations (sdpx_answer_verify). */
+enum {
+    SDPX_EN_NO_CODEC = -200,          /* no offered codec matches the local capabilities */
+    SDPX_EN_PROTO = -201,             /* the section's transport protocol is not supported */
+    SDPX_EN_NO_FINGERPRINT = -202,    /* a DTLS section offered without a=fingerprint */
+    SDPX_EN_NO_ICE = -203,            /* an ICE section offered without ice-ufrag/ice-pwd */
+    SDPX_EN_KIND = -204,              /* no local capabilities for this media kind */
+    SDPX_EN_SETUP = -205,             /* the offered a=setup cannot be answered (holdconn) */
+    SDPX_EN_NO_DATA = -206,           /* data channels offered, none supported locally */
+    SDPX_EN_LOCAL_FINGERPRINT = -207, /* DTLS needed, the capabilities have no fingerprint */
+    SDPX_EN_CAPS = -208,              /* a capabilities description that cannot be read */
+    SDPX_EN_REJECTED = -209,          /* the section is rejected (port 0) */
+    /* sdpx_answer_verify findings */
+    SDPX_EN_V_SECTIONS = -220,        /* the answer's sections differ in number or kind */
+    SDPX_EN_V_MID = -221,             /* an answer section's mid differs from the offer's */
+    SDPX_EN_V_CODEC = -222,           /* a payload type the offer did not offer, or remapped */
+    SDPX_EN_V_PARTNER = -223,         /* RTX/RED/FEC without its primary codec */
+    SDPX_EN_V_FMTP = -224,            /* fmtp parameters incompatible with the offer's */
+    SDPX_EN_V_RTCP_FB = -225,         /* rtcp-fb the offer did not offer for that type */
+    SDPX_EN_V_EXTMAP = -226,          /* header extension not offered, or with another id */
+    SDPX_EN_V_DIRECTION = -227,       /* direction not allowed by RFC 3264 6.1 */
+    SDPX_EN_V_SETUP = -228,           /* a=setup not a valid answer to the offered one */
+    SDPX_EN_V_ICE = -229,             /* ICE credentials missing or copied from the offer */
+    SDPX_EN_V_BUNDLE = -230,          /* BUNDLE names a rejected or unoffered mid */
+    SDPX_EN_V_SIMULCAST = -231,       /* simulcast/rid not the mirror of the offer's */
+    SDPX_EN_V_SCTP = -232,            /* data channel section not answered in the offer's form */
+    SDPX_EN_V_ACCEPTED = -233,        /* a section the offer rejected is accepted */
+    SDPX_EN_V_PROTO = -234,           /* the answer's proto differs from the offer's */
+    SDPX_EN_V_FINGERPRINT = -235,     /* a DTLS answer section without a fingerprint */
+    SDPX_EN_V_RTCP_MUX = -236         /* rtcp-mux answered without being offered */
+};
+
+/**
+ * Fills `len` bytes at `buf` with random bytes. Returns 0, or a negative
+ * code (which the caller passes on).
+ */
+typedef int (*sdpx_random_fn)(void *ctx, void *buf, size_t len);
+
+/**
+ * The default random function: reads the system's entropy source
+ * (/dev/urandom, unbuffered). `ctx` is unused. Returns 0, or SDPX_EINVAL
+ * when the source cannot be opened or read.
+ */
+int sdpx_random_system(void *ctx, void *buf, size_t len);
+
+#define SDPX_ICE_UFRAG_CHARS 8 /* 48 random bits; RFC 8839 5.4 asks for at least 24 */
+#define SDPX_ICE_PWD_CHARS 24  /* 144 random bits; RFC 8839 5.4 asks for at least 128 */
+
+/**
+ * Make fresh ICE credentials (RFC 8839 5.4): SDPX_ICE_UFRAG_CHARS and
+ * SDPX_ICE_PWD_CHARS ice-chars (ALPHA / DIGIT / "+" / "/"), each carrying 6
+ * random bits, NUL-terminated: `ufrag` holds SDPX_ICE_UFRAG_CHARS + 1 bytes,
+ * `pwd` SDPX_ICE_PWD_CHARS + 1. `rnd` NULL: sdpx_random_system. Returns 0 or
+ * the random function's error.
+ */
+int sdpx_ice_credentials_make(sdpx_random_fn rnd, void *ctx, char *ufrag, char *pwd);
+
+/* ---- 9.1 Builder --------------------------------------------------------- */
+
+/**
+ * A new session with the JSEP 5.2.1 defaults: v=0, o=- <random 62-bit id> 1
+ * IN IP4 127.0.0.1, s=-, t=0 0. `rnd` NULL: sdpx_random_system. Returns 0
+ * with *out set (free it with sdpx_session_free), SDPX_ENOMEM, or the
+ * random function's error.
+ */
+int sdpx_session_new(sdpx_random_fn rnd, void *ctx, sdpx_session **out);
+
+/**
+ * Append a media section "m=<kind> 9 <proto> <formats>" with c=IN IP4 0.0.0.0
+ * (JSEP 5.2.1: the dummy address until candidates come). `formats` NULL
+ * writes "webrtc-datachannel" for SCTP protocols; RTP sections need the
+ * first payload type here (sdpx_media_add_codec adds the others). Sets *out
+ * (if not NULL). SDPX_EINVAL for a kind, proto or format that is no token.
+ */
+int sdpx_session_add_media(sdpx_session *s, const char *kind, const char *proto,
+                           const char *formats, sdpx_media **out);
+
+#define SDPX_CAPS_MAX_FB 16
+#define SDPX_CAPS_MAX_CODECS 32
+#define SDPX_CAPS_MAX_EXTMAPS 32
+#define SDPX_CAPS_MAX_MEDIA 4
+
+/**
+ * One local codec. Views point into memory the caller keeps (the
+ * capabilities session of sdpx_caps_from_sdp, or string literals through
+ * sdpx_str_from).
+ */
+typedef struct sdpx_caps_codec {
+    sdpx_str encoding;          /* "opus", "VP8", "H264", "red", "ulpfec", "telephone-event" */
+    uint32_t clock_rate;        /* Hz */
+    unsigned channels;          /* 0: not given (means 1) */
+    unsigned payload_type;      /* the type offers use; answers keep the offerer's */
+    sdpx_str fmtp;              /* local format parameters, empty for none */
+    sdpx_str rtcp_fb[SDPX_CAPS_MAX_FB]; /* "nack", "nack pli", "ccm fir", "transport-cc" */
+    size_t nrtcp_fb;
+    unsigned rtx_payload_type;  /* non-zero: RTX (RFC 4588) supported, offered with this type */
+} sdpx_caps_codec;
+
+/** One local header extension (RFC 8285). */
+typedef struct sdpx_caps_extmap {
+    unsigned id;  /* the id offers use; answers keep the offerer's */
+    sdpx_str uri;
+} sdpx_caps_extmap;
+
+/** What the local side supports for one media kind. */
+typedef struct sdpx_caps_media {
+    sdpx_str kind;              /* "audio", "video" */
+    sdpx_direction direction;   /* the local wish: sendrecv, recvonly, ... */
+    int simulcast;              /* 1: accept receiving simulcast (RFC 8853) */
+    sdpx_caps_codec codecs[SDPX_CAPS_MAX_CODECS]; /* in preference order */
+    size_t ncodecs;
+    sdpx_caps_extmap extmaps[SDPX_CAPS_MAX_EXTMAPS];
+    size_t nextmaps;
+} sdpx_caps_media;
+
+/**
+ * Local capabilities: a plain struct, filled by hand or by
+ * sdpx_caps_from_sdp. Zero-initialise it first.
+ */
+typedef struct sdpx_caps {
+    sdpx_caps_media media[SDPX_CAPS_MAX_MEDIA];
+    size_t nmedia;
+    int data_channel;           /* 1: SCTP data channels (RFC 8841) */
+    uint16_t sctp_port;         /* 0: 5000 */
+    uint64_t max_message_size;  /* 0: 262144 */
+    sdpx_str fingerprint;       /* "sha-256 AB:CD:..."; needed for DTLS (no crypto here) */
+    int ice_lite;               /* 1: write a=ice-lite (RFC 8839 5.3) */
+    sdpx_str ice_options;       /* "trickle", empty for none */
+    sdpx_setup setup;           /* 0: actpass in offers, active in answers */
+} sdpx_caps;
+
+/** A view of a NUL-terminated string (NULL gives an empty view). */
+sdpx_str sdpx_str_from(const char *cstr);
+
+/**
+ * Read capabilities from a description written like a browser's offer: per
+ * audio/video section its codecs (rtpmap, fmtp, rtcp-fb; an RTX type with
+ * apt= marks RTX support), extmap lines, direction, and a=simulcast (any)
+ * to accept simulcast; an application section with a=sctp-port or sctpmap
+ * turns data channels on (with max-message-size). At session or media
+ * level: a=fingerprint, a=setup, a=ice-lite, a=ice-options. The views point
+ * into `caps_sdp`, which must outlive *out. Returns 0, or SDPX_EN_CAPS with
+ * *err (if not NULL) naming the line that does not fit (too many codecs,
+ * a malformed rtpmap).
+ */
+int sdpx_caps_from_sdp(const sdpx_session *caps_sdp, sdpx_caps *out, sdpx_error *err);
+
+/**
+ * Add a codec to an RTP section in one call: its payload type to the m=
+ * line (unless listed), a=rtpmap, a=fmtp when c->fmtp is not empty, one
+ * a=rtcp-fb per c->rtcp_fb entry, and with rtx_payload_type its RTX partner
+ * (RFC 4588 8: rtpmap rtx/<clock>, fmtp apt=). SDPX_EINVAL for a payload
+ * type outside 0-127 or already mapped.
+ */
+int sdpx_media_add_codec(sdpx_media *m, const sdpx_caps_codec *c);
+
+/**
+ * Set the section's a=ice-ufrag and a=ice-pwd (RFC 8839 5.4), adding them
+ * when absent. SDPX_EINVAL for values outside 4-256 / 22-256 ice-chars.
+ */
+int sdpx_media_set_ice_credentials(sdpx_media *m, const char *ufrag, const char *pwd);
+
+/** Add a=sctp-port and (when not 0) a=max-message-size (RFC 8841 5, 6). */
+int sdpx_media_set_sctp(sdpx_media *m, uint16_t port, uint64_t max_message_size);
+
+/** Offer options (zero-initialise; NULL means all defaults). */
+typedef struct sdpx_offer_options {
+    sdpx_random_fn random; /* NULL: sdpx_random_system */
+    void *random_ctx;
+    const char *proto;     /* RTP sections' proto; NULL: "UDP/TLS/RTP/SAVPF" */
+} sdpx_offer_options;
+
+/**
+ * Build an offer from capabilities (JSEP 5.2.1): one section per caps media
+ * kind and one data channel section when caps->data_channel, each with
+ * a=mid "0", "1", ..., fresh ICE credentials (shared: one BUNDLE group over
+ * every section), a=setup:actpass (or caps->setup), the caps fingerprint,
+ * a=rtcp-mux and a=rtcp-rsize, the codecs with their RTX partners and the
+ * extensions. Returns 0 with *out set, SDPX_EN_LOCAL_FINGERPRINT without a
+ * fingerprint for a DTLS proto, SDPX_EINVAL for caps that do not encode,
+ * with *err (if not NULL) filled.
+ */
+int sdpx_offer_create(const sdpx_caps *caps, const sdpx_offer_options *opt, sdpx_session **out,
+                      sdpx_error *err);
+
+/* ---- 9.2 Answerer -------------------------------------------------------- */
+
+enum {
+    /** Fail the whole answer when a section cannot be accepted, instead of
+     *  rejecting that section (port 0) and answering the rest. */
+    SDPX_ANSWER_STRICT = 1u << 0
+};
+
+/** Answer options (zero-initialise; NULL means all defaults). */
+typedef struct sdpx_answer_options {
+    unsigned flags;        /* SDPX_ANSWER_* */
+    sdpx_setup setup;      /* the answer to actpass: 0 or ACTIVE (JSEP 5.3.1), or PASSIVE */
+    sdpx_random_fn random; /* NULL: sdpx_random_system */
+    void *random_ctx;
+    const char *address;   /* c= and o= address; NULL: "0.0.0.0" (c=) and "127.0.0.1" (o=) */
+    unsigned port;         /* m= port of accepted sections; 0: 9 (JSEP 5.3.1) */
+    sdpx_diag_fn diag;     /* optional: each rejected section, as a warning with its reason */
+    void *diag_ctx;
+} sdpx_answer_options;
+
+/**
+ * Answer an offer (RFC 3264 6, JSEP 5.3.1): one section per offered
+ * section, in order, with its mid; codecs intersected keeping the offerer's
+ * payload types and order (RTX, RED and FEC only with their primary), fmtp
+ * matched per codec (H.264 profile and packetization-mode with the lower
+ * level, VP9 profile-id, AV1 profile, H.265 profile and tier), rtcp-fb and
+ * extmap intersected keeping offered ids, direction by RFC 3264 6.1 and the
+ * local wish, setup actpass -> active, fresh ICE credentials, rtcp-mux,
+ * BUNDLE over the accepted mids, simulcast mirrored, SCTP in the offer's
+ * form. A section that cannot be accepted is rejected (port 0, mid kept, out
+ * of BUNDLE) and reported through opt->diag, or with SDPX_ANSWER_STRICT fails
+ * the answer. Returns 0 with *answer set, or an SDPX_EN_* code (or
+ * SDPX_ENOMEM) with *err (if not NULL) naming the section and the reason:
+ * `m=1 (mid "1"): no common codec`.
+ */
+int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
+                       const sdpx_answer_options *opt, sdpx_session **answer, sdpx_error *err);
+
+/**
+ * Check an answer against its offer, the answerer's rules run the other way:
+ * report through `fn` (may be NULL) every violation as an error with an
+ * SDPX_EN_V_* code, the answer's line (0 when the problem is a missing
+ * line) and a message naming the section. Returns the number of findings
+ * (0: the answer is a valid answer to the offer), or SDPX_ENOMEM.
+ */
+int sdpx_answer_verify(const sdpx_session *offer, const sdpx_session *answer, sdpx_diag_fn fn,
+                       void *ctx);
 
 #ifdef __cplusplus
 }

@@ -138,7 +138,7 @@ static sdpx_session *build(void (*shape)(buf *, size_t), size_t n)
 
 /* ---- the operations ------------------------------------------------------ */
 
-static sdpx_media *m0(sdpx_session *s) { return sdpx_session_media(s, 0); }
+static sdpx_media *m0(sdpx_session *s) { return sdpx_session_media_mut(s, 0); }
 
 static int op_remove_codec(sdpx_session *s) { return sdpx_session_remove_codec(s, "VP8", NULL); }
 static int op_keep_codecs(sdpx_session *s)

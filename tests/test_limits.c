@@ -146,7 +146,7 @@ START_TEST(test_scratch_memory)
     opt.scratch_size = need + 4096;
     ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
     ck_assert_int_eq(sdpx_session_set_name(s, "renamed"), 0);
-    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(s, 0), "x-added", "1"), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media_mut(s, 0), "x-added", "1"), 0);
     sdpx_str name;
     ck_assert_int_eq(sdpx_session_name(s, &name), 0);
     ck_assert_str_view(name, "renamed");
@@ -193,6 +193,131 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
+/* The arena is sized from the input length for lines of a dozen bytes; a
+ * description of shorter lines grows its line and media arrays as it goes:
+ * every line and section is there, all memory is given back, and a failing
+ * allocation on the way is a clean SDPX_ENOMEM. */
+typedef struct {
+    counter c;
+    int fail_at; /* 1-based allocation that fails; 0: none */
+} failing_counter;
+
+static void *count_or_fail(void *ctx, size_t n)
+{
+    failing_counter *f = ctx;
+    if (f->fail_at && f->c.allocs + 1 == f->fail_at) {
+        f->c.allocs++;
+        return NULL;
+    }
+    return count_alloc(&f->c, n);
+}
+
+static void release_counted(void *ctx, void *p, size_t n)
+{
+    count_release(&((failing_counter *)ctx)->c, p, n);
+}
+
+START_TEST(test_short_lines_grow)
+{
+    /* 3000 sections of "m=x 9 P 0" and 3000 lines "a=x" at 5 bytes each */
+    size_t cap = 64 + 3000 * 16, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text, cap, "v=0\r\n");
+    for (int i = 0; i < 3000; i++)
+        len += (size_t)snprintf(text + len, cap - len, "m=x 9 P 0\na=x\n");
+    failing_counter f;
+    memset(&f, 0, sizeof f);
+    sdpx_allocator al = {count_or_fail, release_counted, &f};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
+    ck_assert_uint_eq(sdpx_session_media_count(s), 3000);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 1);
+    for (size_t i = 0; i < 3000; i += 999) {
+        const sdpx_media *m = sdpx_session_media(s, i);
+        ck_assert_uint_eq(sdpx_media_line_count(m), 2);
+        ck_assert_uint_eq(sdpx_line_number(sdpx_media_line(m, 0)), 2 + 2 * i);
+        ck_assert_str_view(sdpx_attr_name(sdpx_media_line(m, 1)), "x");
+    }
+    int total = f.c.allocs;
+    ck_assert_int_gt(total, 1); /* the arrays grew */
+    char *out = sdpx_write_alloc(s, SDPX_WRITE_KEEP_LF, NULL);
+    static const char head[] = "v=0\r\nm=x 9 P 0\na=x\nm=x 9 P 0\n";
+    ck_assert_int_eq(memcmp(out, head, sizeof head - 1), 0);
+    sdpx_free(out);
+    sdpx_session_free(s);
+    ck_assert_int_eq(f.c.releases, total);
+    ck_assert_uint_eq(f.c.live, 0);
+    for (int n = 1; n <= total; n++) {
+        memset(&f, 0, sizeof f);
+        f.fail_at = n;
+        ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), SDPX_ENOMEM);
+        ck_assert_ptr_null(s);
+        ck_assert_int_eq(e.code, SDPX_ENOMEM);
+        ck_assert_int_eq(f.c.releases, f.c.allocs - 1);
+        ck_assert_uint_eq(f.c.live, 0);
+    }
+    free(text);
+}
+END_TEST
+
+/* sdpx_check_limits: the limits given hold for the lint's parses (strict
+ * and the semantic pass alike); NULL takes the defaults, and a raised
+ * max_input accepts what sdpx_check refuses. */
+typedef struct {
+    int errors;
+    int limit_errors;
+} lint_count;
+
+static void count_lint(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    lint_count *c = ctx;
+    if (sev == SDPX_SEV_ERROR) {
+        c->errors++;
+        c->limit_errors += e->code == SDPX_ELIMIT;
+    }
+}
+
+START_TEST(test_check_limits)
+{
+    static const char text[] = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                               "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    size_t len = strlen(text);
+    sdpx_limits lim;
+    memset(&lim, 0, sizeof lim);
+    lim.max_input = len - 1;
+    for (unsigned flags = 0; flags <= SDPX_PARSE_STRICT; flags += SDPX_PARSE_STRICT) {
+        lint_count c = {0, 0};
+        ck_assert_int_eq(sdpx_check_limits(text, len, flags, NULL, count_lint, &c), 0);
+        ck_assert_int_eq(sdpx_check_limits(text, len, flags, &lim, count_lint, &c), 1);
+        ck_assert_int_eq(c.errors, 1);
+        ck_assert_int_eq(c.limit_errors, 1);
+    }
+    ck_assert_int_eq(sdpx_check_limits(text, len, 2u, NULL, NULL, NULL), SDPX_EINVAL);
+
+    /* 17 MB: over the default, under a raised limit */
+    size_t big = 17u << 20, n = 0;
+    char *p = malloc(big + 61000); /* the last line may pass `big` */
+    ck_assert_ptr_nonnull(p);
+    n += (size_t)snprintf(p, 1024, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n");
+    while (n < big) {
+        memcpy(p + n, "a=x-pad:", 8);
+        memset(p + n + 8, 'A', 60000);
+        memcpy(p + n + 60008, "\r\n", 2);
+        n += 60010;
+    }
+    ck_assert_int_eq(sdpx_check(p, n, 0, NULL, NULL), 1);
+    lim.max_input = (size_t)32 << 20;
+    ck_assert_int_eq(sdpx_check_limits(p, n, 0, &lim, NULL, NULL), 0);
+    ck_assert_int_eq(sdpx_check_limits(p, n, SDPX_PARSE_STRICT, &lim, NULL, NULL), 0);
+    free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("limits");
@@ -203,6 +328,8 @@ int main(void)
     tcase_add_test(mem, test_one_allocation_per_parse);
     tcase_add_test(mem, test_scratch_memory);
     tcase_add_test(mem, test_out_of_memory);
+    tcase_add_test(mem, test_short_lines_grow);
+    tcase_add_test(mem, test_check_limits);
     suite_add_tcase(s, mem);
     return run_suite(s);
 }

@@ -162,7 +162,7 @@ START_TEST(edit_memory_follows_the_description)
         mem_count mc = {0, 0};
         sdpx_allocator al = {mc_alloc, mc_release, &mc};
         sdpx_session *s = parse_counted(trickle_offer, &al);
-        sdpx_media *m = sdpx_session_media(s, 0);
+        sdpx_media *m = sdpx_session_media_mut(s, 0);
         for (size_t i = 0; i < n; i++) {
             ck_assert_int_eq(sdpx_media_set_direction(m, i & 1 ? SDPX_DIR_SENDONLY : SDPX_DIR_RECVONLY), 0);
             ck_assert_int_eq(sdpx_media_add_candidate(m, "candidate:1 1 udp 1 192.0.2.1 9 typ host"), 0);

@@ -1,6 +1,6 @@
 /* Grouping and media identity: a=group (RFC 5888), a=mid (RFC 5888, 8843),
  * a=bundle-only (RFC 8843, a property: the registry checks it). */
-#include "internal.h"
+#include "attr.h"
 
 /* RFC 5888 5: group-attribute = "a=group:" semantics *(SP identification-tag) */
 static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
@@ -28,16 +28,22 @@ SDPXI_DEFINE_CHECK(group, sdpx_group, decode_group)
 
 int sdpx_group_parse(sdpx_str value, sdpx_group *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_group(value, out, NULL);
 }
 
 int sdpx_group_id_next(sdpx_str *rest, sdpx_str *id)
 {
+    if (!rest || !id)
+        return SDPX_EINVAL;
     return sdpx_field_next(rest, id);
 }
 
 int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
 {
+    if (!g)
+        return 0;
     sdpx_str rest = g->ids, id;
     while (sdpx_field_next(&rest, &id))
         if (id.len == mid.len && memcmp(id.ptr, mid.ptr, mid.len) == 0)
@@ -47,7 +53,9 @@ int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
 
 int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!g)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_str(&o, g->semantics);
     if (g->ids.len) {
         sdpxi_out_cstr(&o, " ");
@@ -73,44 +81,7 @@ SDPXI_DEFINE_CHECK(mid, sdpx_str, decode_mid)
 
 int sdpx_mid_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_mid(value, out, NULL);
-}
-
-int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
-{
-    const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    *out = sdpx_attr_value(l);
-    return 0;
-}
-
-sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
-{
-    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        sdpx_media *m = sdpx_session_media(s, i);
-        sdpx_str v;
-        if (sdpx_media_mid(m, &v) == 0 && sdpxi_str_same(v, mid))
-            return m;
-    }
-    return NULL;
-}
-
-int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
-                          sdpx_group *out)
-{
-    const sdpx_line *l = NULL;
-    while ((l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) != NULL) {
-        sdpx_group g;
-        if (sdpx_group_parse(sdpx_attr_value(l), &g))
-            continue;
-        /* semantics compare exactly, as registered with IANA (RFC 5888 9) */
-        if (semantics && !sdpx_str_eq(g.semantics, semantics))
-            continue;
-        if (sdpx_group_has(&g, mid)) {
-            *out = g;
-            return 0;
-        }
-    }
-    return SDPX_ENOTFOUND;
 }

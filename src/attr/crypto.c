@@ -1,5 +1,5 @@
 /* SDES (RFC 4568): a=crypto:<tag> <crypto-suite> <key-params> [<session-params>]. */
-#include "internal.h"
+#include "attr.h"
 
 /* RFC 4568 9.1: key-info = %x21-3A / %x3C-7E (visible, no ";") */
 static int is_key_info_char(unsigned char c)
@@ -57,6 +57,8 @@ static int key_decode(sdpx_str v, sdpx_str kp, sdpx_crypto_key *out, sdpxi_bad *
 
 int sdpx_crypto_key_next(sdpx_str *rest, sdpx_crypto_key *out)
 {
+    if (!rest || !out)
+        return SDPX_EINVAL;
     if (rest->len == 0)
         return 0;
     sdpx_str v = *rest;
@@ -113,12 +115,16 @@ SDPXI_DEFINE_CHECK(crypto, sdpx_crypto, decode_crypto)
 
 int sdpx_crypto_parse(sdpx_str value, sdpx_crypto *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_crypto(value, out, NULL);
 }
 
 int sdpx_crypto_write(const sdpx_crypto *c, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!c)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_u64(&o, c->tag);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_str(&o, c->suite);

@@ -1,6 +1,6 @@
 /* DTLS attributes: fingerprint (RFC 8122), setup (RFC 4145, RFC 8842),
  * tls-id (RFC 8842), and their scoped accessors. */
-#include "internal.h"
+#include "attr.h"
 
 typedef struct {
     const char *name;
@@ -98,13 +98,17 @@ SDPXI_DEFINE_CHECK(fingerprint, sdpx_fingerprint, decode_fingerprint)
 
 int sdpx_fingerprint_parse(sdpx_str value, sdpx_fingerprint *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_fingerprint(value, out, NULL);
 }
 
 int sdpx_fingerprint_write(const sdpx_fingerprint *f, char *buf, size_t cap)
 {
+    if (!f)
+        return SDPX_EINVAL;
     static const char hex[] = "0123456789ABCDEF";
-    sdpxi_out o = {buf, cap, 0};
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     const char *name = sdpx_hash_name(f->hash);
     if (f->hash_name.len || !name)
         sdpxi_out_str(&o, f->hash_name);
@@ -140,6 +144,8 @@ SDPXI_DEFINE_CHECK(setup, sdpx_setup, decode_setup)
 
 int sdpx_setup_parse(sdpx_str value, sdpx_setup *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_setup(value, out, NULL);
 }
 
@@ -163,29 +169,7 @@ SDPXI_DEFINE_CHECK(tls_id, sdpx_str, decode_tls_id)
 
 int sdpx_tls_id_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_tls_id(value, out, NULL);
-}
-
-/* RFC 8122 5: fingerprints at media level replace the session-level ones. */
-int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out)
-{
-    const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, NULL);
-    int media = l != NULL;
-    if (!l)
-        l = sdpx_session_find_attr(sdpx_media_session(m), SDPX_ATTR_FINGERPRINT, NULL);
-    for (; l && i; i--)
-        l = media ? sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, l)
-                  : sdpx_session_find_attr(sdpx_media_session(m), SDPX_ATTR_FINGERPRINT, l);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    return sdpx_fingerprint_parse(sdpx_attr_value(l), out);
-}
-
-/* RFC 8842 5.1: a=setup at media level overrides the session's. */
-int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out)
-{
-    const sdpx_line *l = sdpxi_scoped_attr(m, SDPX_ATTR_SETUP);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    return sdpx_setup_parse(sdpx_attr_value(l), out);
 }

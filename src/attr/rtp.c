@@ -2,74 +2,12 @@
  * maxptime, framerate, quality (RFC 8866, 4585, 8285, 3605). Pure decoders
  * from a value view to a struct of views, their encoders, and the strict
  * validators the registry calls. */
-#include "internal.h"
+#include "attr.h"
 
 #include <stdio.h>
 
 /* Decoders below fail through this: record the token and reason, return SDPX_EVALUE. */
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
-
-/* ---- shared by the attribute encoders and decoders (internal.h) ------- */
-
-int sdpxi_line_safe(sdpx_str s)
-{
-    for (size_t i = 0; i < s.len; i++)
-        if (s.ptr[i] == '\r' || s.ptr[i] == '\n' || s.ptr[i] == '\0')
-            return 0;
-    return 1;
-}
-
-int sdpxi_out_done(sdpxi_out *o, int bad)
-{
-    size_t n = sdpxi_out_end(o);
-    if (!bad && n <= INT32_MAX)
-        return (int)n;
-    if (o->cap)
-        o->buf[0] = '\0'; /* a refused text is not left for the caller to use */
-    return SDPX_EINVAL;
-}
-
-/* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127. */
-int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad)
-{
-    uint64_t v;
-    int rc = sdpxi_parse_uint(tok, 127, &v);
-    if (rc == SDPX_EFIELD)
-        return BAD(tok, "payload type", "is not a number");
-    if (rc)
-        return BAD(tok, "payload type", "is over 127");
-    *pt = (unsigned)v;
-    return 0;
-}
-
-int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
-                     sdpxi_bad *bad)
-{
-    if (sdpx_field_next(rest, f))
-        return 0;
-    return BAD(sdpxi_str(value.ptr + value.len, 0), what, "is missing");
-}
-
-sdpx_str sdpxi_trim(sdpx_str s)
-{
-    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
-        s.ptr++;
-        s.len--;
-    }
-    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
-        s.len--;
-    return s;
-}
-
-int sdpxi_is_token(sdpx_str s)
-{
-    if (!s.len)
-        return 0;
-    for (size_t i = 0; i < s.len; i++)
-        if (!sdpxi_is_token_char((unsigned char)s.ptr[i]))
-            return 0;
-    return 1;
-}
 
 /* ---- rtpmap ------------------------------------------------------------ */
 
@@ -112,12 +50,16 @@ static int rtpmap_decode(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 
 int sdpx_rtpmap_parse(sdpx_str value, sdpx_rtpmap *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return rtpmap_decode(value, out, NULL);
 }
 
 int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!r)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     if (r->payload_type > 127 || !sdpxi_is_token(r->encoding) || r->clock_rate == 0 ||
         (r->has_channels && (r->channels == 0 || r->channels > 255)))
@@ -162,11 +104,18 @@ static int fmtp_decode(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out) { return fmtp_decode(value, out, NULL); }
+int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return fmtp_decode(value, out, NULL);
+}
 
 int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!f)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = f->params.len == 0 || !sdpxi_line_safe(f->params) ||
               (f->format.len ? !sdpxi_is_token(f->format) : f->payload_type > 127);
     if (f->format.len)
@@ -180,6 +129,8 @@ int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap)
 
 int sdpx_param_next(sdpx_str *rest, sdpx_param *out)
 {
+    if (!rest || !out)
+        return 0;
     while (rest->len) {
         int found;
         sdpx_str item = sdpxi_trim(sdpxi_cut(rest, ';', &found));
@@ -197,6 +148,8 @@ int sdpx_param_next(sdpx_str *rest, sdpx_param *out)
 
 int sdpx_fmtp_get(const sdpx_fmtp *f, const char *key, sdpx_str *value)
 {
+    if (!f || !key || !value)
+        return SDPX_EINVAL;
     sdpx_str rest = f->params;
     sdpx_param p;
     while (sdpx_param_next(&rest, &p)) {
@@ -256,6 +209,8 @@ static int rtcp_fb_decode(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
 
 int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return rtcp_fb_decode(value, out, NULL);
 }
 
@@ -267,7 +222,9 @@ static int same_trimmed(sdpx_str s)
 
 int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!fb)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     /* refuse what rtcp_fb_decode would not read back as *fb */
     int bad = (!fb->wildcard && fb->payload_type > 127) || !is_fb_id(fb->type) ||
               (fb->params.len && !fb->subtype.len) ||
@@ -300,6 +257,8 @@ static const char *const dir_names[] = {"sendrecv", "sendonly", "recvonly", "ina
 
 int sdpx_direction_parse(sdpx_str name, sdpx_direction *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     for (unsigned i = 0; i < 4; i++) {
         if (sdpx_str_eq(name, dir_names[i])) {
             *out = (sdpx_direction)i;
@@ -312,35 +271,6 @@ int sdpx_direction_parse(sdpx_str name, sdpx_direction *out)
 const char *sdpx_direction_name(sdpx_direction d)
 {
     return (unsigned)d < 4 ? dir_names[d] : NULL;
-}
-
-/* The first direction attribute among `n` lines, or -1. */
-static int find_direction(const sdpx_line *lines, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        switch (sdpx_line_kind(&lines[i])) {
-        case SDPX_ATTR_SENDRECV: return SDPX_DIR_SENDRECV;
-        case SDPX_ATTR_SENDONLY: return SDPX_DIR_SENDONLY;
-        case SDPX_ATTR_RECVONLY: return SDPX_DIR_RECVONLY;
-        case SDPX_ATTR_INACTIVE: return SDPX_DIR_INACTIVE;
-        default: break;
-        }
-    }
-    return -1;
-}
-
-sdpx_direction sdpx_session_direction(const sdpx_session *s)
-{
-    int d = find_direction(s->sec.lines, s->sec.n);
-    /* RFC 8866 6.7: sendrecv when no direction attribute is present */
-    return d < 0 ? SDPX_DIR_SENDRECV : (sdpx_direction)d;
-}
-
-sdpx_direction sdpx_media_direction(const sdpx_media *m)
-{
-    int d = find_direction(m->sec.lines, m->sec.n);
-    /* RFC 8866 6.7: a media-level direction overrides the session-level one */
-    return d < 0 ? sdpx_session_direction(m->session) : (sdpx_direction)d;
 }
 
 /* ---- extmap ------------------------------------------------------------ */
@@ -378,12 +308,16 @@ static int extmap_decode(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 
 int sdpx_extmap_parse(sdpx_str value, sdpx_extmap *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return extmap_decode(value, out, NULL);
 }
 
 int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!e)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     if (e->id == 0 || (e->id > 255 && e->id < 4096) || e->id > 4351 || !e->uri.len ||
         (e->has_direction && !sdpx_direction_name(e->direction)) ||
@@ -402,15 +336,6 @@ int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
         sdpxi_out_str(&o, e->attributes);
     }
     return sdpxi_out_done(&o, bad);
-}
-
-const sdpx_line *sdpx_media_extmap_next(const sdpx_media *m, const sdpx_line *after)
-{
-    const sdpx_line *first = sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, NULL);
-    /* RFC 8285 7: session-level extmaps apply to sections that have none of their own */
-    if (first)
-        return after ? sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, after) : first;
-    return sdpx_session_find_attr(m->session, SDPX_ATTR_EXTMAP, after);
 }
 
 SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, extmap_decode)
@@ -443,11 +368,18 @@ static int rtcp_decode(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out) { return rtcp_decode(value, out, NULL); }
+int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return rtcp_decode(value, out, NULL);
+}
 
 int sdpx_rtcp_write(const sdpx_rtcp *r, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!r)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     sdpxi_out_u64(&o, r->port);
     if (r->has_address) {
@@ -502,12 +434,16 @@ static int decimal_decode(sdpx_str value, sdpx_decimal *out, sdpxi_bad *bad)
 
 int sdpx_decimal_parse(sdpx_str value, sdpx_decimal *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decimal_decode(value, out, NULL);
 }
 
 int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!d)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     uint64_t den = 1;
     for (unsigned i = 0; i < d->decimals && den <= UINT64_MAX / 10; i++)
@@ -546,6 +482,11 @@ static int quality_decode(sdpx_str value, unsigned *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_quality_parse(sdpx_str value, unsigned *out) { return quality_decode(value, out, NULL); }
+int sdpx_quality_parse(sdpx_str value, unsigned *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return quality_decode(value, out, NULL);
+}
 
 SDPXI_DEFINE_CHECK(quality, unsigned, quality_decode)

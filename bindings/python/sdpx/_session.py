@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
-from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_rc,
+from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_edit, check_rc,
                     diagnostic_from, error_from, ffi, has, lib, pystr, text_arg, to_bytes)
 from . import _attrs as A
 from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin, Timing,
@@ -277,11 +277,11 @@ class Session:
                 return None
             return A.group_from(out)
 
-    if has("sdpx_session_media_by_mid"):
+    if has("sdpx_session_media_by_mid_mut"):
         def media_by_mid(self, mid: str) -> Optional["Media"]:
             """The media section whose a=mid is `mid`, or None."""
             v = _view(mid, "mid")
-            p = lib.sdpx_session_media_by_mid(self._s, v.sv)
+            p = lib.sdpx_session_media_by_mid_mut(self._s, v.sv)
             return None if p == ffi.NULL else Media._make(self, p)
 
     if has("sdpx_msid_semantic_parse"):
@@ -308,7 +308,7 @@ class Session:
     # the session as it was; values with CR, LF or NUL are refused.
 
     def _edit(self, rc: int, what: str) -> int:
-        return check_rc(rc, EditError, what)
+        return check_edit(rc, self._s, what)
 
     if has("sdpx_session_bump_version"):
         def bump_version(self) -> None:
@@ -715,7 +715,7 @@ class Media:
             return self._ptr
         s = session._s
         for i in range(lib.sdpx_session_media_count(s)):
-            if lib.sdpx_session_media(s, i) == self._ptr:
+            if lib.sdpx_session_media_mut(s, i) == self._ptr:
                 self._checked = session._removals
                 return self._ptr
         raise LookupError("this media section was removed from its session")
@@ -1049,7 +1049,7 @@ class Media:
     # the session as it was; values with CR, LF or NUL are refused.
 
     def _edit(self, rc: int, what: str) -> int:
-        return check_rc(rc, EditError, what)
+        return check_edit(rc, self._session._s, what)
 
     if has("sdpx_media_set_port"):
         @port.setter
@@ -1307,11 +1307,11 @@ class MediaList(Sequence[Media]):
             i += n
         if not 0 <= i < n:
             raise IndexError("media index out of range")
-        return Media._make(self._session, lib.sdpx_session_media(self._session._s, i))
+        return Media._make(self._session, lib.sdpx_session_media_mut(self._session._s, i))
 
     def __iter__(self) -> Iterator[Media]:
         s = self._session
-        return iter([Media._make(s, lib.sdpx_session_media(s._s, i))
+        return iter([Media._make(s, lib.sdpx_session_media_mut(s._s, i))
                      for i in range(lib.sdpx_session_media_count(s._s))])
 
     def __repr__(self) -> str:
@@ -1361,8 +1361,10 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
 
 def check(text: TextLike, strict: bool = False) -> List[Diagnostic]:
     """Lint SDP text (``sdpx_check``): every error and, in lenient mode,
-    every tolerated quirk (warning), in input order. An empty list means the
-    text parses without remarks."""
+    every tolerated quirk (warning). With ``strict=True``, the strict grammar
+    and then the semantic pass (``sdpx_validate``): the same check, and the
+    same findings, as ``sdpx check --strict``. An empty list means the text
+    parses without remarks."""
     data = to_bytes(text)
     diags: List[Diagnostic] = []
     handle = ffi.new_handle(diags)
@@ -1391,3 +1393,60 @@ if has("sdpx_fragment_parse"):
         return Session._wrap(out[0], [])
 
     __all__.append("parse_fragment")
+
+
+# -- JSON in sdp-transform's shape (sdp.h section 9, docs/json.md) -------------
+
+if has("sdpx_parse_json"):
+    import json as _json
+    from typing import Dict, Mapping
+
+    def _to_json(self: Session, pretty: bool = False, lossless: bool = False) -> str:
+        """The session as JSON text in sdp-transform's shape
+        (``sdpx_write_json_alloc``); `lossless` is the correct reading
+        (SDPX_JSON_LOSSLESS: lines the shape would change go to ``invalid``)."""
+        flags = (lib.SDPX_JSON_PRETTY if pretty else 0) | (lib.SDPX_JSON_LOSSLESS if lossless else 0)
+        n = ffi.new("size_t *")
+        with self._lock:
+            p = lib.sdpx_write_json_alloc(self._s, flags, n)
+        if p == ffi.NULL:
+            raise MemoryError("sdpx: out of memory")
+        try:
+            return ffi.unpack(p, n[0]).decode("utf-8")
+        finally:
+            lib.sdpx_free(p)
+
+    def _to_dict(self: Session, lossless: bool = False) -> Dict[str, Any]:
+        """The session as the dict sdp-transform's parse() gives (see to_json)."""
+        result: Dict[str, Any] = _json.loads(_to_json(self, lossless=lossless))
+        return result
+
+    Session.to_json = _to_json  # type: ignore[attr-defined]
+    Session.to_dict = _to_dict  # type: ignore[attr-defined]
+
+    def from_json(text: TextLike, lossless: bool = False, strict: bool = False, *,
+                  limits: Optional[Limits] = None) -> Session:
+        """A Session from JSON text in sdp-transform's shape
+        (``sdpx_parse_json``: written as that library's write() does, then
+        parsed). Raises ParseError naming the byte offset of malformed JSON
+        or the path of a value that does not fit the shape
+        (``media[1].rtp[0].payload: expected a number``)."""
+        data = to_bytes(text)
+        jo = ffi.new("sdpx_json_options *")
+        jo.flags = lib.SDPX_JSON_LOSSLESS if lossless else 0
+        if strict or limits:
+            jo.parse = _options(strict, limits, None)
+        out = ffi.new("sdpx_session **")
+        err = ffi.new("sdpx_error *")
+        rc = lib.sdpx_parse_json(ffi.from_buffer(data), len(data), jo, out, err)
+        if rc != 0:
+            if rc == lib.SDPX_ENOMEM:
+                raise MemoryError("sdpx: out of memory")
+            raise error_from(err)
+        return Session._wrap(out[0], [])
+
+    def from_dict(obj: Mapping[str, Any], lossless: bool = False, strict: bool = False) -> Session:
+        """A Session from a dict in sdp-transform's shape (see from_json)."""
+        return from_json(_json.dumps(obj, ensure_ascii=False, allow_nan=False), lossless, strict)
+
+    __all__ += ["from_json", "from_dict"]

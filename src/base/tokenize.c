@@ -1,0 +1,170 @@
+/* The tokenizer: lines and fields as views. It never allocates, never
+ * writes and never reads past the length it was given. */
+#include "base.h"
+
+void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len)
+{
+    if (!t)
+        return;
+    if (!buf)
+        len = 0;
+    t->buf = buf;
+    t->len = len;
+    t->pos = 0;
+    t->line = 0;
+}
+
+static int is_blank(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t')
+            return 0;
+    return 1;
+}
+
+int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
+{
+    if (!t || !tok)
+        return 0;
+    if (t->pos >= t->len)
+        return 0;
+    const char *start = t->buf + t->pos;
+    size_t rest = t->len - t->pos;
+    size_t n = sdpxi_scan_line(start, rest);
+    sdpx_eol eol = SDPX_EOL_NONE;
+    unsigned line = ++t->line;
+
+    if (n == rest) {
+        t->pos += n; /* a clean last line without an ending */
+    } else if (start[n] == '\n') {
+        eol = SDPX_EOL_LF;
+        t->pos += n + 1;
+    } else if (start[n] == '\r' && n + 1 < rest && start[n + 1] == '\n') {
+        eol = SDPX_EOL_CRLF;
+        t->pos += n + 2;
+    } else {
+        /* A NUL or a CR inside the line: find its end and report. */
+        const char *nl = memchr(start, '\n', rest);
+        n = nl ? (size_t)(nl - start) : rest;
+        t->pos += nl ? n + 1 : n;
+        if (nl) {
+            eol = SDPX_EOL_LF;
+            if (n > 0 && start[n - 1] == '\r') {
+                eol = SDPX_EOL_CRLF;
+                n--;
+            }
+        }
+        /* RFC 8866 5: no NUL and no bare CR inside a line. */
+        const char *bad = memchr(start, '\0', n);
+        if (bad) {
+            sdpxi_error_set(err, SDPX_ENUL, line, sdpxi_col((size_t)(bad - start)), "NUL byte in line");
+            return SDPX_ENUL;
+        }
+        bad = memchr(start, '\r', n);
+        if (bad) {
+            sdpxi_error_set(err, SDPX_ECR, line, sdpxi_col((size_t)(bad - start)),
+                            "CR not followed by LF");
+            return SDPX_ECR;
+        }
+    }
+    tok->text = sdpxi_str(start, n);
+    tok->line = line;
+    tok->eol = eol;
+    if (is_blank(start, n)) {
+        tok->type = 0;
+        tok->value = sdpxi_str(start + n, 0);
+        return 1;
+    }
+    unsigned char c = (unsigned char)start[0];
+    if (c < 'a' || c > 'z') {
+        char q[48];
+        sdpxi_quote(q, sizeof q, sdpxi_str(start, n), 16);
+        sdpxi_error_set(err, SDPX_ESYNTAX, line, 1,
+                        "line \"%s\" does not start with a lowercase type letter", q);
+        return SDPX_ESYNTAX;
+    }
+    if (n < 2 || start[1] != '=') {
+        char q[48];
+        sdpxi_quote(q, sizeof q, sdpxi_str(start, n), 16);
+        sdpxi_error_set(err, SDPX_ESYNTAX, line, 2,
+                        n >= 2 && (start[1] == ' ' || start[1] == '\t')
+                            ? "space before '=' in line \"%s\""
+                            : "missing '=' after type letter in line \"%s\"",
+                        q);
+        return SDPX_ESYNTAX;
+    }
+    tok->type = (char)c;
+    tok->value = sdpxi_str(start + 2, n - 2);
+    return 1;
+}
+
+/* The first space in p[0..end), or end. Reads only inside p[0..end). */
+static const char *find_space(const char *p, const char *end)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; end - p >= 16; p += 16) {
+        unsigned bits = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), sp));
+        if (bits)
+            return p + __builtin_ctz(bits);
+    }
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time: the lowest zero byte of w ^ "        " is the
+     * first space (the borrow trick only errs above a true zero). */
+    for (; end - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        w ^= 0x2020202020202020u;
+        uint64_t z = (w - 0x0101010101010101u) & ~w & 0x8080808080808080u;
+        if (z)
+            return p + ((unsigned)__builtin_ctzll(z) >> 3);
+    }
+#endif
+    while (p < end && *p != ' ')
+        p++;
+    return p;
+}
+
+int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
+{
+    if (!rest || !field)
+        return 0;
+    /* An empty view may be {NULL, 0}: NULL + 0 is undefined in C. */
+    if (rest->len == 0)
+        return 0;
+    const char *p = rest->ptr;
+    const char *end = p + rest->len;
+    while (*p == ' ') {
+        if (++p == end) {
+            rest->ptr = end;
+            rest->len = 0;
+            return 0;
+        }
+    }
+    const char *f = p;
+    p = find_space(p + 1, end); /* a field is at least the byte at f */
+    field->ptr = f;
+    field->len = (size_t)(p - f);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
+void sdpx_attr_split(sdpx_str value, sdpx_str *name, sdpx_str *val, int *has_value)
+{
+    if (!name || !val || !has_value)
+        return;
+    const char *colon = value.len ? memchr(value.ptr, ':', value.len) : NULL;
+    if (colon) {
+        size_t nl = (size_t)(colon - value.ptr);
+        *name = sdpxi_str(value.ptr, nl);
+        *val = sdpxi_str(colon + 1, value.len - nl - 1);
+        *has_value = 1;
+    } else {
+        *name = value;
+        *val = sdpxi_str(value.len ? value.ptr + value.len : value.ptr, 0); /* no NULL + 0 */
+        *has_value = 0;
+    }
+}

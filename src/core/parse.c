@@ -1,0 +1,872 @@
+/* Lines -> model. Knows the RFC 8866 line grammar and order; delegates field
+ * decoding to lines.c and attribute values to the decoders in attr/. */
+#include "core.h"
+
+#include <stdio.h>
+
+typedef struct parser {
+    unsigned flags;
+    sdpx_limits lim;
+    sdpx_diag_fn diag;
+    void *diag_ctx;
+    sdpx_error *err;     /* the caller's: receives the first error */
+    int first_code;      /* 0 until an error happened */
+    /* order and presence tracking */
+    int in_media;
+    int last_rank;
+    char last_type;
+    unsigned seen;       /* bit per letter seen in the current part */
+    int seen_t;
+    int seen_o;
+    int seen_s;
+    unsigned last_line;
+    int lf_warned;
+    size_t line_cap;     /* line records the session's array holds */
+    int quiet;           /* lenient without diagnostics: warnings go nowhere */
+    int started;         /* the v=0 line was seen */
+} parser;
+
+#define BIT(c) (1u << ((c) - 'a'))
+
+/* Report a problem. Errors (code < 0) go to the caller's sdpx_error (the
+ * first one) and, with ALL_ERRORS, to the diagnostics callback; warnings go
+ * to the callback only. Returns code. */
+static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static int vreport(parser *p, int code, unsigned line, unsigned col, const char *fmt, va_list ap)
+{
+    int want_diag = p->diag && (code > 0 || (p->flags & SDPX_PARSE_ALL_ERRORS));
+    int want_err = code < 0 && p->first_code == 0 && p->err;
+    if (code < 0 && p->first_code == 0)
+        p->first_code = code;
+    if (!want_diag && !want_err)
+        return code; /* nobody reads the message: do not format it */
+    sdpx_error e;
+    e.code = code;
+    e.line = line;
+    e.col = col;
+    e.need = 0;
+    vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+    if (want_err)
+        *p->err = e;
+    if (want_diag)
+        p->diag(p->diag_ctx, code < 0 ? SDPX_SEV_ERROR : SDPX_SEV_WARNING, &e);
+    return code;
+}
+
+static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, code, line, col, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+static unsigned col_of(const sdpx_token *t, const char *at)
+{
+    return sdpxi_col((size_t)(at - t->text.ptr));
+}
+
+
+/* What RFC 8866 5 says of each line type letter: its position in the order
+ * of the session part and of a media section (0: not allowed there), and
+ * whether it may appear once only in each. One row per letter, looked up
+ * once per line. */
+enum { TYPE_KNOWN = 1, TYPE_ONCE_SESSION = 2, TYPE_ONCE_MEDIA = 4 };
+typedef struct {
+    uint8_t session_rank, media_rank, flags;
+} type_rule;
+
+#define K TYPE_KNOWN
+#define OS TYPE_ONCE_SESSION
+#define OM TYPE_ONCE_MEDIA
+static const type_rule type_rules[26] = {
+    ['v' - 'a'] = {1, 0, K | OS},       ['o' - 'a'] = {2, 0, K | OS},
+    ['s' - 'a'] = {3, 0, K | OS},       ['i' - 'a'] = {4, 2, K | OS | OM},
+    ['u' - 'a'] = {5, 0, K | OS},       ['e' - 'a'] = {6, 0, K},
+    ['p' - 'a'] = {7, 0, K},            ['c' - 'a'] = {8, 3, K | OS},
+    ['b' - 'a'] = {9, 4, K},            ['t' - 'a'] = {10, 0, K},
+    ['r' - 'a'] = {10, 0, K},           ['z' - 'a'] = {11, 0, K | OS},
+    ['k' - 'a'] = {12, 5, K | OS | OM}, ['a' - 'a'] = {13, 6, K},
+    ['m' - 'a'] = {0, 1, K},
+};
+#undef K
+#undef OS
+#undef OM
+
+static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0; }
+
+/* A structural rule was broken: an error in strict mode, a warning otherwise.
+ * Returns the error code (strict) or 0. */
+static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
+                const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, strict(p) ? ecode : wcode, t->line, col, fmt, ap);
+    va_end(ap);
+    return strict(p) ? ecode : 0;
+}
+
+static int check_order(parser *p, const sdpx_token *t)
+{
+    char c = t->type;
+    const type_rule *tr = &type_rules[c - 'a'];
+    int rank = p->in_media ? tr->media_rank : tr->session_rank;
+    int rc = 0;
+    if (!(tr->flags & TYPE_KNOWN))
+        return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, "unknown line type '%c'", c);
+    if (rank == 0)
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, "'%c=' line inside a media section", c);
+    else if (rank < p->last_rank || (c == 'r' && p->last_type != 't' && p->last_type != 'r'))
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, "'%c=' line out of order after '%c='", c,
+                  p->last_type);
+    else
+        p->last_rank = rank;
+    if (rc)
+        return rc;
+    if ((tr->flags & (p->in_media ? TYPE_ONCE_MEDIA : TYPE_ONCE_SESSION)) && (p->seen & BIT(c)))
+        rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, "second '%c=' line", c);
+    p->seen |= BIT(c);
+    p->last_type = c;
+    return rc;
+}
+
+/* `what` is a format with one %s: the offending token, quoted. */
+static int field_error(parser *p, const sdpx_token *t, int code, const char *at,
+                       sdpx_str tok, const char *what)
+{
+    char q[64];
+    sdpxi_quote(q, sizeof q, tok, 40);
+    return report(p, code, t->line, col_of(t, at), what, q);
+}
+
+/* A malformed field that lenient mode keeps as text (a warning there, an
+ * error in strict mode). */
+static int soft_field_error(parser *p, const sdpx_token *t, int code, const char *at,
+                            sdpx_str tok, const char *what)
+{
+    if (strict(p))
+        return field_error(p, t, code, at, tok, what);
+    char q[64];
+    sdpxi_quote(q, sizeof q, tok, 40);
+    report(p, SDPX_W_FIELD, t->line, col_of(t, at), what, q);
+    return 0;
+}
+
+static int missing_field(parser *p, const sdpx_token *t, const char *line_kind, const char *form)
+{
+    char q[64];
+    sdpxi_quote(q, sizeof q, t->value, 40);
+    return report(p, SDPX_EFIELD, t->line, col_of(t, t->value.ptr + t->value.len) ,
+                  "%s line \"%s\" needs %s", line_kind, q, form);
+}
+
+static int check_nettype(parser *p, const sdpx_token *t, sdpx_str nettype, sdpx_str addrtype)
+{
+    if (!strict(p))
+        return 0;
+    /* RFC 8866 5.7, 8.2.6/8.2.7: nettype IN with addrtype IP4 or IP6 */
+    if (!sdpx_str_eq(nettype, "IN"))
+        return field_error(p, t, SDPX_EVALUE, nettype.ptr, nettype, "network type \"%s\" is not IN");
+    if (!sdpx_str_eq(addrtype, "IP4") && !sdpx_str_eq(addrtype, "IP6"))
+        return field_error(p, t, SDPX_EVALUE, addrtype.ptr, addrtype,
+                           "address type \"%s\" is not IP4 or IP6");
+    return 0;
+}
+
+static int check_origin(parser *p, const sdpx_token *t)
+{
+    sdpx_origin o;
+    if (sdpx_origin_parse(t->value, &o))
+        return missing_field(p, t, "o=", "six fields: username sess-id sess-version nettype addrtype address");
+    if (strict(p)) {
+        uint64_t v;
+        int rc = sdpx_str_u64(o.sess_id, &v);
+        if (rc == SDPX_EFIELD)
+            return field_error(p, t, SDPX_EVALUE, o.sess_id.ptr, o.sess_id, "sess-id \"%s\" is not a number");
+        rc = sdpx_str_u64(o.sess_version, &v);
+        if (rc == SDPX_EFIELD)
+            return field_error(p, t, SDPX_EVALUE, o.sess_version.ptr, o.sess_version,
+                               "sess-version \"%s\" is not a number");
+        const char *after = o.address.ptr + o.address.len;
+        sdpx_str rest = sdpxi_str(after, (size_t)(t->value.ptr + t->value.len - after));
+        sdpx_str extra;
+        if (sdpx_field_next(&rest, &extra))
+            return field_error(p, t, SDPX_EFIELD, extra.ptr, extra, "extra field \"%s\" in o= line");
+        return check_nettype(p, t, o.nettype, o.addrtype);
+    }
+    return 0;
+}
+
+static int check_connection(parser *p, const sdpx_token *t)
+{
+    sdpx_str rest = t->value, f;
+    int n = 0;
+    while (n < 3 && sdpx_field_next(&rest, &f))
+        n++;
+    if (n < 3)
+        return missing_field(p, t, "c=", "three fields: nettype addrtype address");
+    if (p->quiet) /* what else can be wrong is a warning: nobody listens */
+        return 0;
+    sdpx_connection c;
+    if (sdpx_connection_parse(t->value, &c)) {
+        sdpx_str extra;
+        if (sdpx_field_next(&rest, &extra))
+            return soft_field_error(p, t, SDPX_EFIELD, extra.ptr, extra,
+                                    "extra field \"%s\" in c= line");
+        return soft_field_error(p, t, SDPX_EFIELD, f.ptr, f, "malformed connection address \"%s\"");
+    }
+    return check_nettype(p, t, c.nettype, c.addrtype);
+}
+
+static int check_mline(parser *p, const sdpx_token *t)
+{
+    sdpx_mline m;
+    int rc = sdpx_mline_parse(t->value, &m);
+    if (rc) {
+        /* Split the fields only to say what is wrong. */
+        sdpx_str rest = t->value, media, port, proto;
+        if (!sdpx_field_next(&rest, &media) || !sdpx_field_next(&rest, &port) ||
+            !sdpx_field_next(&rest, &proto))
+            return missing_field(p, t, "m=", "media, port and proto");
+        if (rc == SDPX_ERANGE)
+            return field_error(p, t, SDPX_ERANGE, port.ptr, port, "port \"%s\" out of range 0-65535");
+        return field_error(p, t, SDPX_EFIELD, port.ptr, port, "port \"%s\" is not a number");
+    }
+    if (m.formats.len == 0)
+        return rule(p, SDPX_EFIELD, SDPX_W_NO_FORMAT, t, col_of(t, t->value.ptr + t->value.len),
+                    "m= line has no format");
+    return 0;
+}
+
+static int check_bandwidth(parser *p, const sdpx_token *t)
+{
+    sdpx_bandwidth b;
+    int rc = sdpx_bandwidth_parse(t->value, &b);
+    if (rc == 0) {
+        if (strict(p) && !sdpxi_is_token(b.type))
+            return field_error(p, t, SDPX_EVALUE, b.type.ptr, b.type, "bandwidth type \"%s\" is not a token");
+        return 0;
+    }
+    const char *colon = memchr(t->value.ptr, ':', t->value.len);
+    if (!colon || colon == t->value.ptr)
+        return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                "b= line \"%s\" is not <bwtype>:<bandwidth>");
+    sdpx_str v = sdpxi_str(colon + 1, (size_t)(t->value.ptr + t->value.len - colon - 1));
+    if (rc == SDPX_EOVERFLOW)
+        return soft_field_error(p, t, SDPX_ERANGE, v.ptr, v, "bandwidth \"%s\" out of range");
+    return soft_field_error(p, t, SDPX_EFIELD, v.ptr, v, "bandwidth \"%s\" is not a number");
+}
+
+static int check_timing(parser *p, const sdpx_token *t)
+{
+    sdpx_timing tm;
+    int rc = sdpx_timing_parse(t->value, &tm);
+    if (rc == 0)
+        return 0;
+    sdpx_str rest = t->value, f;
+    while (sdpx_field_next(&rest, &f)) {
+        uint64_t v;
+        int frc = sdpx_str_u64(f, &v);
+        if (frc == SDPX_EOVERFLOW)
+            return soft_field_error(p, t, SDPX_ERANGE, f.ptr, f, "time \"%s\" out of range");
+        if (frc)
+            return soft_field_error(p, t, SDPX_EFIELD, f.ptr, f, "time \"%s\" is not a number");
+    }
+    return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                            "t= line \"%s\" needs exactly two times");
+}
+
+static int check_value(parser *p, const sdpx_token *t)
+{
+    int rc = 0;
+    switch (t->type) {
+    case 'o': return check_origin(p, t);
+    case 'c': return check_connection(p, t);
+    case 'm': return check_mline(p, t);
+    case 'v':
+        if (!sdpx_str_eq(t->value, "0"))
+            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
+        return 0;
+    default:
+        break;
+    }
+    /* The rest fail softly only: a warning, when nobody listens, is no work. */
+    if (p->quiet)
+        return 0;
+    switch (t->type) {
+    case 'b': return check_bandwidth(p, t);
+    case 't': return check_timing(p, t);
+    case 'r': {
+        sdpx_repeat r;
+        if (sdpx_repeat_parse(t->value, &r))
+            return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                    "r= line \"%s\" is not <interval> <duration> <offset>...");
+        return 0;
+    }
+    case 'z': {
+        sdpx_str rest = t->value;
+        uint64_t when;
+        int64_t off;
+        int n = 0;
+        while ((rc = sdpx_zone_next(&rest, &when, &off)) == 1)
+            n++;
+        if (rc < 0 || n == 0)
+            return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                    "z= line \"%s\" is not pairs of <adjustment time> <offset>");
+        return 0;
+    }
+    case 'k': {
+        sdpx_key k;
+        if (sdpx_key_parse(t->value, &k))
+            return soft_field_error(p, t, SDPX_EFIELD, t->value.ptr, t->value,
+                                    "k= line \"%s\" is not <method>[:<key>]");
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l, unsigned scope)
+{
+    sdpx_str name = sdpxi_str(l->text + 2, l->namelen);
+    /* Known names are tokens by construction: only unknown ones are checked. */
+    if (l->kind == SDPX_ATTR_OTHER && !sdpxi_is_token(name)) {
+        char q[64];
+        sdpxi_quote(q, sizeof q, name, 40);
+        int rc = rule(p, SDPX_EVALUE, SDPX_W_ATTR_NAME, t, 3, "attribute name \"%s\" is not a token", q);
+        if (rc)
+            return rc;
+    }
+    if (l->kind > SDPX_ATTR_OTHER) {
+        unsigned here = p->in_media ? SDPXI_SCOPE_MEDIA : SDPXI_SCOPE_SESSION;
+        if (!(scope & here)) {
+            int rc = rule(p, SDPX_ESCOPE, SDPX_W_SCOPE, t, 3, "a=%s is not allowed at %s level",
+                          sdpx_attr_kind_name((sdpx_attr_kind)l->kind),
+                          p->in_media ? "media" : "session");
+            if (rc)
+                return rc;
+        }
+        /* Value grammars cost time: checked when strict, or when someone
+         * listens for the warnings. */
+        if (strict(p) || p->diag) {
+            char msg[128];
+            size_t off;
+            sdpx_str value = sdpx_attr_value(l);
+            if (sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off,
+                                 msg, sizeof msg)) {
+                unsigned col = sdpx_attr_has_value(l) ? col_of(t, value.ptr + off)
+                                                      : sdpxi_col(l->len);
+                if (strict(p))
+                    return report(p, SDPX_EVALUE, t->line, col, "%s", msg);
+                report(p, SDPX_W_ATTR_VALUE, t->line, col, "%s", msg);
+            }
+        }
+    }
+    return 0;
+}
+
+/* The a= fields of a line of `len` bytes (name length, HAS_VALUE, kind)
+ * from where its name ends (`nl` bytes after "a="); returns the kind's
+ * scope flags. */
+static unsigned set_attr_fields(sdpx_line *l, size_t nl, size_t len)
+{
+    unsigned k = sdpxi_attr_lookup(l->text + 2, nl);
+    l->namelen = (uint32_t)nl;
+    if (nl < len - 2)
+        l->flags |= SDPXI_LINE_HAS_VALUE;
+    l->kind = (uint8_t)k;
+    return k >> 8;
+}
+
+void sdpxi_line_classify(sdpx_line *l)
+{
+    l->kind = SDPX_ATTR_NONE;
+    l->namelen = 0;
+    l->flags &= (uint8_t)~SDPXI_LINE_HAS_VALUE;
+    if (l->type != 'a')
+        return;
+    const char *v = l->text + 2;
+    size_t n = l->len - 2;
+    const char *colon = memchr(v, ':', n);
+    set_attr_fields(l, colon ? (size_t)(colon - v) : n, l->len);
+}
+
+/* Count lines and likely m= lines: the exact size of the arena, for scratch
+ * memory (whose `need` must be exact) and for inputs long enough to hold
+ * more lines than max_lines. */
+static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
+{
+    size_t lines = 0, media = len > 0 && buf[0] == 'm';
+    const char *p = buf, *end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            break;
+        p = nl + 1;
+        lines++;
+        if (p < end && *p == 'm')
+            media++;
+    }
+    *nlines = lines + (p < end); /* a last line without its ending counts too */
+    *nmedia = media;
+}
+
+static void limits_with_defaults(const sdpx_parse_options *opt, sdpx_limits *l)
+{
+    if (opt)
+        *l = opt->limits;
+    else
+        memset(l, 0, sizeof *l);
+    if (!l->max_input)
+        l->max_input = SDPX_DEFAULT_MAX_INPUT;
+    if (!l->max_lines)
+        l->max_lines = SDPX_DEFAULT_MAX_LINES;
+    if (!l->max_line_len)
+        l->max_line_len = SDPX_DEFAULT_MAX_LINE_LEN;
+    if (!l->max_attributes)
+        l->max_attributes = SDPX_DEFAULT_MAX_ATTRIBUTES;
+    if (!l->max_media)
+        l->max_media = SDPX_DEFAULT_MAX_MEDIA;
+    /* Lines hold 32-bit lengths and numbers. */
+    if (l->max_line_len > UINT32_MAX)
+        l->max_line_len = UINT32_MAX;
+    if (l->max_lines > UINT32_MAX)
+        l->max_lines = UINT32_MAX;
+}
+
+/* Checked a + b for sizes. */
+static int add_size(size_t *acc, size_t n)
+{
+    size_t a = SDPXI_ALIGN_UP(n);
+    if (a < n || *acc > SIZE_MAX - a)
+        return -1;
+    *acc += a;
+    return 0;
+}
+
+static int mul_size(size_t *acc, size_t n, size_t each)
+{
+    if (each && n > SIZE_MAX / each)
+        return -1;
+    return add_size(acc, n * each);
+}
+
+/* The line records of every section are one array, sized before the parse
+ * (exactly, or for lines of SDPXI_LINE_GUESS bytes on average); a description
+ * of shorter lines moves it into one twice as large, the old one staying in
+ * the arena: amortised linear. */
+#define SDPXI_LINE_GUESS 12u
+#define SDPXI_MEDIA_GUESS 64u
+
+static int grow_lines(parser *p, sdpx_session *s, size_t used)
+{
+    sdpx_line *old = s->sec.lines;
+    size_t cap = p->line_cap * 2;
+    sdpx_line *nl = cap <= SIZE_MAX / sizeof *nl ? sdpxi_arena_alloc(&s->arena, cap * sizeof *nl)
+                                                 : NULL;
+    if (!nl)
+        return report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu line records)", cap);
+    memcpy(nl, old, used * sizeof *nl);
+    s->sec.lines = nl;
+    for (size_t i = 0; i < s->nmedia; i++)
+        s->media[i]->sec.lines = nl + (s->media[i]->sec.lines - old);
+    p->line_cap = cap;
+    return 0;
+}
+
+/* A new media section starting at `first`; its pointer array keeps one
+ * spare slot and doubles when full. NULL when out of memory (reported). */
+static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
+{
+    if (s->nmedia >= s->media_cap) {
+        size_t cap = 2 * s->media_cap + 1;
+        sdpx_media **arr = sdpxi_arena_alloc(&s->arena, (cap + 1) * sizeof *arr);
+        if (!arr) {
+            report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu media sections)", cap);
+            return NULL;
+        }
+        memcpy(arr, s->media, s->nmedia * sizeof *arr);
+        s->media = arr;
+        s->media_cap = cap;
+    }
+    sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
+    if (!m) {
+        report(p, SDPX_ENOMEM, 0, 0, "out of memory (a media section)");
+        return NULL;
+    }
+    m->session = s;
+    m->sec.lines = first;
+    m->sec.n = 0;
+    m->sec.cap = 0;
+    m->index = s->nmedia;
+    sdpxi_media_init(m);
+    m->pinned_next = NULL;
+    s->media[s->nmedia++] = m;
+    return m;
+}
+
+/* Per-line warnings for endings and whitespace (lenient quirks). */
+static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
+{
+    if (!p->diag)
+        return;
+    if (t->eol == SDPX_EOL_LF && !p->lf_warned) {
+        p->lf_warned = 1;
+        report(p, SDPX_W_LF, t->line, sdpxi_col(t->text.len),
+               "line ends with LF instead of CRLF (reported once)");
+    }
+    if (t->eol == SDPX_EOL_NONE && total_len > 0)
+        report(p, SDPX_W_NO_FINAL_EOL, t->line, sdpxi_col(t->text.len),
+               "last line has no line ending");
+    if (t->type && t->text.len > 0) {
+        char last = t->text.ptr[t->text.len - 1];
+        if (last == ' ' || last == '\t')
+            report(p, SDPX_W_TRAILING_SPACE, t->line, sdpxi_col(t->text.len - 1),
+                   "trailing whitespace");
+    }
+}
+
+static int too_many_attributes(parser *p, unsigned line)
+{
+    report(p, SDPX_ELIMIT, line, 1, "more attributes than the limit max_attributes (%zu)",
+           p->lim.max_attributes);
+    return p->first_code; /* limits always stop the parse; the first error wins */
+}
+
+static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
+{
+    sdpx_tokenizer tz;
+    sdpx_token t;
+    sdpx_error terr;
+    sdpxi_section *part = &s->sec; /* the part the lines go to */
+    size_t nout = 0;
+    int rc;
+
+    /* Loop state in locals: the parser struct is reachable from calls */
+    size_t pos = 0;
+    unsigned lineno = 0;
+    const size_t max_line = p->lim.max_line_len, max_attrs = p->lim.max_attributes;
+    size_t nattrs = 0;
+    sdpx_line *lines = s->sec.lines; /* moves when grow_lines grows it */
+    int short_a = p->quiet && p->started;
+    sdpx_tokenizer_init(&tz, text, len);
+    while (pos < len) {
+        /* One scan finds the line's end and proves it clean; one compare
+         * more finds where an a= name ends. Anything unusual (a blank line, NUL, a stray CR, no
+         * type letter or '=') goes through the tokenizer, which says what. */
+        const char *start = text + pos;
+        size_t rest = len - pos, colon = 0;
+        size_t n = sdpxi_scan_line(start, rest);
+        size_t adv = 0;
+        sdpx_eol eol = SDPX_EOL_NONE;
+        if (n == rest) {
+            adv = n;
+        } else if (start[n] == '\r') {
+            if (n + 1 < rest && start[n + 1] == '\n') {
+                adv = n + 2;
+                eol = SDPX_EOL_CRLF;
+            }
+        } else if (start[n] == '\n') {
+            adv = n + 1;
+            eol = SDPX_EOL_LF;
+        }
+        unsigned char c = (unsigned char)start[0];
+        if (adv && n >= 2 && start[1] == '=' && c == 'a' && short_a && n <= max_line) {
+            /* The common line of a quiet parse, an attribute after v=0:
+             * what the general path below would do to it, and no more
+             * (p->last_line serves strict mode only). */
+            pos += adv;
+            lineno++;
+            colon = sdpxi_scan_colon(start, n, rest);
+            if (nout == p->line_cap) {
+                if (grow_lines(p, s, nout))
+                    return SDPX_ENOMEM;
+                lines = s->sec.lines;
+            }
+            sdpx_line *l = &lines[nout++];
+            l->text = start;
+            l->len = (uint32_t)n;
+            l->lineno = lineno;
+            l->type = 'a';
+            l->eol = (uint8_t)eol;
+            l->flags = 0;
+            set_attr_fields(l, colon - 2, n);
+            if (++nattrs > max_attrs)
+                return too_many_attributes(p, lineno);
+            part->n++;
+            continue;
+        }
+        if (adv && n >= 2 && start[1] == '=' && c >= 'a' && c <= 'z') {
+            pos += adv;
+            lineno++;
+            if (c == 'a')
+                colon = sdpxi_scan_colon(start, n, rest);
+            t.type = start[0];
+            t.value = sdpxi_str(start + 2, n - 2);
+            t.text = sdpxi_str(start, n);
+            t.line = lineno;
+            t.eol = eol;
+        } else {
+            tz.pos = pos;
+            tz.line = lineno;
+            rc = sdpx_tokenizer_next(&tz, &t, &terr);
+            pos = tz.pos;
+            lineno = tz.line;
+            if (rc < 0) {
+                report(p, rc, terr.line, terr.col, "%s", terr.msg);
+                if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
+                    return rc;
+                continue;
+            }
+            if (t.type == 'a') {
+                const char *cp = memchr(t.value.ptr, ':', t.value.len);
+                colon = cp ? (size_t)(cp - t.text.ptr) : t.text.len;
+            }
+        }
+        if (t.text.len > p->lim.max_line_len) {
+            report(p, SDPX_ELIMIT, t.line, sdpxi_col(p->lim.max_line_len),
+                   "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
+            return p->first_code; /* limits always stop the parse; the first error wins */
+        }
+        line_quirks(p, &t, len);
+        if (!p->started && t.type) {
+            /* RFC 8866 5.1: the description starts with v=0 */
+            if (!(t.type == 'v' && sdpx_str_eq(t.value, "0"))) {
+                char q[64];
+                sdpxi_quote(q, sizeof q, t.text, 40);
+                report(p, SDPX_EVERSION, t.line, 1, "first line \"%s\" is not v=0", q);
+                return p->first_code; /* not SDP at all: nothing more to say */
+            }
+            p->started = 1;
+            short_a = p->quiet;
+        }
+
+        if (nout == p->line_cap) {
+            if (grow_lines(p, s, nout))
+                return SDPX_ENOMEM;
+            lines = s->sec.lines;
+        }
+        sdpx_line *l = &lines[nout++];
+        unsigned scope = 0;
+        l->text = t.text.ptr;
+        l->len = (uint32_t)t.text.len;
+        l->lineno = t.line;
+        l->type = t.type;
+        l->eol = (uint8_t)t.eol;
+        l->flags = 0;
+        l->kind = SDPX_ATTR_NONE;
+        l->namelen = 0;
+        if (t.type == 'a')
+            scope = set_attr_fields(l, colon - 2, t.text.len);
+
+        if (t.type == 0) {
+            rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
+        } else if (t.type == 'a' && (p->quiet || p->last_type == 'a')) {
+            /* Quiet, the order, scope and name rules can only warn, and
+             * nobody listens. After an a= line of the same part (an m= line
+             * between would be the last type) another one keeps the order
+             * and may repeat: check_order would find nothing. */
+            if (++nattrs > max_attrs)
+                return too_many_attributes(p, t.line);
+            if (!p->quiet)
+                check_attr(p, &t, l, scope);
+        } else {
+            if (t.type == 'm') {
+                if (s->nmedia >= p->lim.max_media) {
+                    report(p, SDPX_ELIMIT, t.line, 1,
+                           "more media sections than the limit max_media (%zu)", p->lim.max_media);
+                    return p->first_code;
+                }
+                sdpx_media *m = new_media(p, s, l);
+                if (!m)
+                    return SDPX_ENOMEM;
+                part = &m->sec;
+                p->in_media = 1;
+                p->last_rank = 0;
+                p->seen = 0;
+            }
+            if (t.type == 'a' && ++nattrs > max_attrs)
+                return too_many_attributes(p, t.line);
+            if (t.type == 'o')
+                p->seen_o = 1;
+            else if (t.type == 's')
+                p->seen_s = 1;
+            else if (t.type == 't')
+                p->seen_t = 1;
+            if (!p->quiet)
+                check_order(p, &t);
+            check_value(p, &t);
+            if (t.type == 'a' && !p->quiet)
+                check_attr(p, &t, l, scope);
+        }
+        part->n++;
+        p->last_line = t.line;
+        if (p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS))
+            return p->first_code;
+    }
+    /* RFC 8866 5.1: a description starts with v=0; blank lines alone are not one. */
+    if (!p->started) {
+        report(p, SDPX_EVERSION, 1, 1, "no v=0 line: the input holds only blank lines");
+        return p->first_code;
+    }
+    /* RFC 8866 5: o=, s= and at least one t= are mandatory. */
+    static const struct { char type; int code; const char *what; } need[] = {
+        {'o', SDPX_W_MISSING_ORIGIN, "no o= line"},
+        {'s', SDPX_W_MISSING_NAME, "no s= line"},
+        {'t', SDPX_W_MISSING_TIMING, "no t= line"},
+    };
+    int have[3] = {p->seen_o, p->seen_s, p->seen_t};
+    for (int i = 0; i < 3; i++) {
+        if (have[i] || (p->flags & SDPXI_PARSE_FRAGMENT)) /* RFC 8840 9: fragments have none */
+            continue;
+        if (strict(p))
+            report(p, SDPX_EMISSING, p->last_line, 1, "%s", need[i].what);
+        else
+            report(p, need[i].code, 1, 1, "%s", need[i].what);
+    }
+    for (size_t i = 0; i < s->nmedia; i++)
+        s->media[i]->sec.cap = s->media[i]->sec.n;
+    s->sec.cap = s->sec.n;
+    return p->first_code;
+}
+
+int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
+               sdpx_session **out, sdpx_error *err)
+{
+    if ((!buf && len) || !out)
+        return SDPX_EINVAL;
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.flags = opt ? opt->flags : 0;
+    p.diag = opt ? opt->diag : NULL;
+    p.diag_ctx = opt ? opt->diag_ctx : NULL;
+    p.err = err;
+    limits_with_defaults(opt, &p.lim);
+    p.quiet = !p.diag && !(p.flags & SDPX_PARSE_STRICT);
+    p.started = (p.flags & SDPXI_PARSE_FRAGMENT) != 0; /* RFC 8840 9: no v= line */
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (!out)
+        return report(&p, SDPX_EINVAL, 0, 0, "no place for the session (out is NULL)");
+    *out = NULL;
+    if (!buf && len)
+        return report(&p, SDPX_EINVAL, 0, 0, "NULL buffer with non-zero length");
+    if (len == 0)
+        return report(&p, SDPX_EEMPTY, 1, 1, "empty input");
+    if (len > p.lim.max_input)
+        return report(&p, SDPX_ELIMIT, 0, 0, "input of %zu bytes exceeds the limit max_input (%zu)",
+                      len, p.lim.max_input);
+
+    /* Scratch memory is sized exactly (err->need is the exact size), and so
+     * is an input long enough to hold more than max_lines lines (a line is
+     * at least one byte). Otherwise the size comes from the length alone and
+     * the parse grows the arrays in the rare description of shorter lines:
+     * no pass over the input before the parse. */
+    size_t nlines, nmedia;
+    if ((opt && opt->scratch) || (p.flags & SDPX_PARSE_NO_HEAP) || len > p.lim.max_lines) {
+        prescan(buf, len, &nlines, &nmedia);
+        if (nlines > p.lim.max_lines)
+            return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
+                          nlines, p.lim.max_lines);
+    } else {
+        nlines = len / SDPXI_LINE_GUESS + 16;
+        if (nlines > len)
+            nlines = len;
+        nmedia = len / SDPXI_MEDIA_GUESS + 4;
+    }
+    p.line_cap = nlines;
+    if (nmedia > p.lim.max_media)
+        nmedia = p.lim.max_media + 1; /* the parse stops at the limit anyway */
+
+    size_t need = 0;
+    if (add_size(&need, sizeof(sdpx_session)) || mul_size(&need, nlines, sizeof(sdpx_line)) ||
+        mul_size(&need, nmedia + 1, sizeof(sdpx_media *)) ||
+        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len) ||
+        mul_size(&need, nmedia + 3, SDPXI_REDZONE)) /* lines, media array, copy, each media */
+        return report(&p, SDPX_ENOMEM, 0, 0, "input too large to size");
+
+    const sdpx_allocator *al = opt ? opt->allocator : NULL;
+    sdpx_allocator def = {sdpxi_default_alloc, sdpxi_default_release, NULL};
+    if (!al)
+        al = &def;
+    char *region = NULL;
+    size_t region_size = need;
+    int heap = 0;
+    if (opt && opt->scratch) {
+        size_t pad = (size_t)(-(uintptr_t)opt->scratch & (SDPXI_ALIGN - 1));
+        if (opt->scratch_size >= pad && opt->scratch_size - pad >= need) {
+            region = (char *)opt->scratch + pad;
+            region_size = opt->scratch_size - pad; /* the rest serves later edits */
+        }
+    }
+    if (!region) {
+        if (p.flags & SDPX_PARSE_NO_HEAP) {
+            size_t extra = opt && opt->scratch ? SDPXI_ALIGN - 1 : 0;
+            report(&p, SDPX_ESCRATCH, 0, 0, "scratch memory of %zu bytes is too small: %zu needed",
+                   opt ? opt->scratch_size : (size_t)0, need + extra);
+            if (err)
+                err->need = need + extra;
+            return SDPX_ESCRATCH;
+        }
+        region = sdpxi_block_new(al, need);
+        if (!region)
+            return report(&p, SDPX_ENOMEM, 0, 0, "out of memory (%zu bytes)", need);
+        heap = 1;
+    }
+
+    sdpx_session *s = (sdpx_session *)region;
+    memset(s, 0, sizeof *s);
+    size_t head = SDPXI_ALIGN_UP(sizeof *s);
+    sdpxi_arena_init(&s->arena, al, (p.flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
+                     region_size - head);
+    if (heap) {
+        sdpxi_arena_adopt(&s->arena, region);
+        s->region_block = region;
+    }
+    s->parse_flags = p.flags;
+    s->sec.lines = sdpxi_arena_alloc(&s->arena, nlines * sizeof(sdpx_line));
+    /* One spare slot, so the array is never empty; `need` counts it too. */
+    s->media = sdpxi_arena_alloc(&s->arena, (nmedia + 1) * sizeof(sdpx_media *));
+    s->media_cap = nmedia;
+    char *copy = sdpxi_arena_alloc(&s->arena, len);
+    if (!s->sec.lines || !s->media || !copy) { /* cannot happen: `need` counts all three */
+        sdpx_session_free(s);
+        return report(&p, SDPX_ENOMEM, 0, 0, "arena sized too small");
+    }
+    memcpy(copy, buf, len);
+    s->input = copy;
+    s->input_len = len;
+
+    int rc = parse_lines(&p, s, copy, len);
+    if (rc) {
+        sdpx_session_free(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+void sdpx_session_free(sdpx_session *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nmedia; i++)
+        sdpxi_media_forget_codecs(s->media[i]);
+    sdpxi_release_pinned(s);
+    sdpxi_arena_release(&s->arena);
+}

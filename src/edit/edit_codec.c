@@ -1,0 +1,691 @@
+/* Codec helpers: remove, keep and reorder codecs with their rtpmap, fmtp and
+ * rtcp-fb lines, RTX (apt) and RED partners and m= payload types; fmtp
+ * parameters; direction, hold and resume. Decisions come from the codec
+ * view (src/view/codec.c); changes go through the edit transactions. */
+#include "edit.h"
+
+#define MAX_CODECS 128
+
+/* One payload type of a section and what ties it to others. */
+typedef struct {
+    sdpx_codec c;
+    uint64_t refs[2]; /* RED (RFC 2198): the payload types it carries */
+    int nrefs;
+} codec_row;
+
+typedef struct {
+    codec_row row[MAX_CODECS];
+    size_t n;
+} codec_table;
+
+static int pt_bit(const uint64_t *set, unsigned pt) { return (int)((set[pt >> 6] >> (pt & 63)) & 1u); }
+static void pt_set(uint64_t *set, unsigned pt) { set[pt >> 6] |= (uint64_t)1 << (pt & 63); }
+
+/* Fill the table from a media section. Returns 1 for an RTP section whose
+ * formats are all payload types, 0 otherwise (helpers leave it alone). */
+static int load_codecs(const sdpx_media *m, codec_table *t)
+{
+    size_t n = sdpx_media_codec_count(m);
+    t->n = 0;
+    if (n == 0 || n > MAX_CODECS)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        codec_row *r = &t->row[i];
+        memset(r, 0, sizeof *r);
+        if (sdpx_media_codec(m, i, &r->c))
+            return 0;
+        /* RFC 2198 5: RED's fmtp lists the redundant payload types, "111/111" */
+        if (sdpx_str_ieq(r->c.encoding, "red") && r->c.fmtp) {
+            sdpx_str rest = r->c.params.params;
+            int found;
+            while (rest.len) {
+                sdpx_str one = sdpxi_cut(&rest, '/', &found);
+                uint64_t v;
+                if (sdpxi_parse_uint(one, 127, &v) == 0) {
+                    pt_set(r->refs, (unsigned)v);
+                    r->nrefs++;
+                }
+            }
+        }
+    }
+    t->n = n;
+    return 1;
+}
+
+/* fmtp_match is "key=value": the codec's fmtp must hold key with that
+ * value (both compared ignoring case, as media type parameters are). */
+static int fmtp_matches(const sdpx_codec *c, const char *match)
+{
+    if (!match)
+        return 1;
+    const char *eq = strchr(match, '=');
+    if (!eq || eq == match)
+        return 0;
+    char key[64];
+    size_t kl = (size_t)(eq - match);
+    if (kl >= sizeof key || !c->fmtp)
+        return 0;
+    memcpy(key, match, kl);
+    key[kl] = '\0';
+    sdpx_str v;
+    if (sdpx_fmtp_get(&c->params, key, &v))
+        return 0;
+    return sdpx_str_ieq(v, eq + 1);
+}
+
+/* Extend a set of payload types with its partners: RTX whose apt is in it
+ * (RFC 4588 8.6) and RED that carries any of it, until nothing changes. */
+static void close_over_partners(const codec_table *t, uint64_t *set, int red_needs_all)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
+            const codec_row *r = &t->row[i];
+            unsigned pt = r->c.payload_type;
+            if (pt_bit(set, pt))
+                continue;
+            int hit = r->c.has_apt && r->c.apt < 128 && pt_bit(set, r->c.apt);
+            if (!hit && r->nrefs) {
+                uint64_t in[2] = {r->refs[0] & set[0], r->refs[1] & set[1]};
+                hit = red_needs_all ? (in[0] == r->refs[0] && in[1] == r->refs[1])
+                                    : (in[0] | in[1]) != 0;
+            }
+            if (hit) {
+                pt_set(set, pt);
+                changed = 1;
+            }
+        }
+    }
+}
+
+/* The payload type an rtpmap/fmtp/rtcp-fb line is about, or -1 ("*", other lines). */
+static int line_pt(const sdpx_line *l)
+{
+    if (l->type != 'a' ||
+        (l->kind != SDPX_ATTR_RTPMAP && l->kind != SDPX_ATTR_FMTP && l->kind != SDPX_ATTR_RTCP_FB))
+        return -1;
+    return sdpxi_line_pt(l);
+}
+
+/* RFC 8851 4: a=rid "pt=" lists name payload types of the m= line; drop the
+ * removed ones (rank < 0). A rid left without any is refused (SDPX_EINVAL):
+ * the caller removes the rid first. */
+static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
+{
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        const sdpx_line *l = &w->lines[i];
+        sdpx_rid rid;
+        if (l->type != 'a' || l->kind != SDPX_ATTR_RID || sdpx_rid_parse(sdpx_attr_value(l), &rid) ||
+            !rid.has_pts)
+            continue;
+        char *list = sdpxi_arena_alloc(&tx->s->arena, rid.pts.len + 1);
+        if (!list)
+            return sdpxi_tx_nomem(tx);
+        size_t n = 0;
+        int dropped = 0, found;
+        sdpx_str rest = rid.pts;
+        while (rest.len) {
+            sdpx_str one = sdpxi_cut(&rest, ',', &found);
+            uint64_t v;
+            if (sdpxi_parse_uint(one, 127, &v) == 0 && rank[v] < 0) {
+                dropped = 1;
+                continue;
+            }
+            if (n)
+                list[n++] = ',';
+            memcpy(list + n, one.ptr, one.len);
+            n += one.len;
+        }
+        if (!dropped)
+            continue;
+        if (n == 0)
+            return SDPX_EINVAL;
+        const char *end = l->text + l->len, *after = rid.pts.ptr + rid.pts.len;
+        sdpx_str parts[3] = {sdpxi_str(l->text + 2, (size_t)(rid.pts.ptr - l->text - 2)),
+                             sdpxi_str(list, n), sdpxi_str(after, (size_t)(end - after))};
+        int rc = sdpxi_tx_set(tx, w, i, parts, 3);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Rewrite section m so that its m= line lists `order` (payload types, n of
+ * them, from table t) and its payload-type lines follow that order; lines of
+ * the table's types missing from `order` are removed, lines of types the m=
+ * line never listed stay (after the others). */
+static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
+                           const unsigned *order, size_t n)
+{
+    sdpx_mline ml;
+    if (sdpx_mline_parse(sdpx_line_value(&sdpxi_tx_read(tx, m)->lines[0]), &ml))
+        return SDPX_EFIELD;
+    if (n == 0)
+        return SDPX_EINVAL; /* RFC 8866 5.14: an m= line needs a format */
+    int rank[MAX_CODECS];
+    for (size_t i = 0; i < MAX_CODECS; i++)
+        rank[i] = MAX_CODECS; /* not in the m= line: kept, sorted last */
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
+        rank[t->row[i].c.payload_type] = -1; /* listed, now removed */
+    char *fmt = sdpxi_arena_alloc(&tx->s->arena, n * 4);
+    if (!fmt)
+        return sdpxi_tx_nomem(tx);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        char num[24];
+        sdpx_str d = sdpxi_u64_str(num, order[i]);
+        if (i)
+            fmt[len++] = ' ';
+        memcpy(fmt + len, d.ptr, d.len);
+        len += d.len;
+        rank[order[i]] = (int)i;
+    }
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    /* Each payload-type line's rank, decoded once: removed lines are marked
+     * and swept in one pass. */
+    uint8_t *key = sdpxi_arena_alloc(&tx->s->arena, w->n + 1u);
+    if (!key)
+        return sdpxi_tx_nomem(tx);
+    size_t nslots = 0;
+    SDPXI_OPS(w->n);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        int pt = line_pt(&w->lines[i]);
+        key[i] = 0xff; /* not a payload-type line: stays where it is */
+        if (pt >= 0 && rank[pt] < 0) {
+            sdpxi_sec_mark(w, i);
+            continue;
+        }
+        if (pt >= 0) {
+            key[i] = (uint8_t)rank[pt];
+            nslots++;
+        }
+    }
+    /* the keys follow their lines through the sweep */
+    size_t k = 1;
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
+        if (!(w->lines[i].flags & SDPXI_LINE_DROP))
+            key[k++] = key[i];
+    sdpxi_sec_sweep(w);
+    /* Stable reorder of the payload-type lines within the slots they hold:
+     * a counting sort on the rank (0 .. MAX_CODECS), linear in the lines. */
+    size_t *slots = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *slots);
+    sdpx_line *sorted = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *sorted);
+    if (!slots || !sorted)
+        return sdpxi_tx_nomem(tx);
+    size_t start[MAX_CODECS + 2];
+    memset(start, 0, sizeof start);
+    size_t ns = 0;
+    SDPXI_OPS(w->n);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        if (key[i] == 0xff)
+            continue;
+        slots[ns++] = i;
+        start[key[i] + 1]++;
+    }
+    for (size_t r = 1; r < MAX_CODECS + 2; r++)
+        start[r] += start[r - 1];
+    for (size_t j = 0; j < ns; j++)
+        sorted[start[key[slots[j]]]++] = w->lines[slots[j]];
+    for (size_t j = 0; j < ns; j++)
+        w->lines[slots[j]] = sorted[j];
+    int rc = tx_fix_rids(tx, w, rank);
+    if (rc)
+        return rc;
+    ml.formats = sdpxi_str(fmt, len);
+    return sdpxi_tx_set_mline(tx, w, &ml, ml.port_text);
+}
+
+/* Keep the payload types in `keep` (in m= order); returns how many went. */
+static int tx_keep_set(sdpxi_tx *tx, sdpx_media *m, const codec_table *t, const uint64_t *keep)
+{
+    unsigned order[MAX_CODECS];
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
+        if (pt_bit(keep, t->row[i].c.payload_type))
+            order[n++] = t->row[i].c.payload_type;
+    if (n == t->n)
+        return 0;
+    int rc = tx_apply_codecs(tx, m, t, order, n);
+    return rc ? rc : (int)(t->n - n);
+}
+
+static int encoding_in(const sdpx_codec *c, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (names[i] && sdpx_str_ieq(c->encoding, names[i]))
+            return 1;
+    return 0;
+}
+
+static int tx_remove_codec(sdpxi_tx *tx, sdpx_media *m, const char *name, const char *match)
+{
+    codec_table table, *t = &table;
+    if (!load_codecs(m, t))
+        return 0;
+    uint64_t gone[2] = {0, 0}, keep[2] = {0, 0};
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
+        if (sdpx_str_ieq(t->row[i].c.encoding, name) && fmtp_matches(&t->row[i].c, match))
+            pt_set(gone, t->row[i].c.payload_type);
+    if (!gone[0] && !gone[1])
+        return 0;
+    close_over_partners(t, gone, 0);
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
+        if (!pt_bit(gone, t->row[i].c.payload_type))
+            pt_set(keep, t->row[i].c.payload_type);
+    return tx_keep_set(tx, m, t, keep);
+}
+
+static int tx_keep_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *names, size_t n)
+{
+    codec_table table, *t = &table;
+    if (!load_codecs(m, t))
+        return 0;
+    uint64_t keep[2] = {0, 0};
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
+        if (encoding_in(&t->row[i].c, names, n))
+            pt_set(keep, t->row[i].c.payload_type);
+    close_over_partners(t, keep, 1);
+    return tx_keep_set(tx, m, t, keep);
+}
+
+static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *names, size_t n)
+{
+    codec_table table, *t = &table;
+    if (!load_codecs(m, t))
+        return 0;
+    unsigned order[MAX_CODECS];
+    uint64_t placed[2] = {0, 0};
+    size_t k = 0;
+    for (size_t j = 0; j <= n; j++) {
+        for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
+            const sdpx_codec *c = &t->row[i].c;
+            if (pt_bit(placed, c->payload_type))
+                continue;
+            if (j < n && !(names[j] && sdpx_str_ieq(c->encoding, names[j])))
+                continue;
+            order[k++] = c->payload_type;
+            pt_set(placed, c->payload_type);
+            if (j == n)
+                continue;
+            /* an RTX partner follows its codec, as browsers list them */
+            for (size_t x = 0; x < t->n; x++, SDPXI_OPS(1)) {
+                const sdpx_codec *p = &t->row[x].c;
+                if (p->has_apt && p->apt == c->payload_type && !pt_bit(placed, p->payload_type)) {
+                    order[k++] = p->payload_type;
+                    pt_set(placed, p->payload_type);
+                }
+            }
+        }
+    }
+    size_t same = 0;
+    while (same < t->n && order[same] == t->row[same].c.payload_type)
+        same++;
+    if (same == t->n)
+        return 0;
+    int rc = tx_apply_codecs(tx, m, t, order, k);
+    return rc ? rc : 1;
+}
+
+static int names_ok(const char *const *names, size_t n)
+{
+    if (!names && n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!names[i] || !sdpxi_is_token(sdpxi_cstr(names[i])))
+            return 0;
+    return 1;
+}
+
+/* Run a per-section codec edit on one section (m) or every section (m NULL). */
+typedef struct {
+    int op; /* 0 remove, 1 keep, 2 prefer */
+    const char *name;
+    const char *match;
+    const char *const *names;
+    size_t n;
+} codec_op;
+
+static int run_codec_op(sdpx_session *s, sdpx_media *only, const codec_op *op)
+{
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, s);
+    int total = 0;
+    for (size_t i = 0; i < s->nmedia; i++) {
+        sdpx_media *m = s->media[i];
+        if (only && m != only)
+            continue;
+        int rc = op->op == 0   ? tx_remove_codec(&tx, m, op->name, op->match)
+                 : op->op == 1 ? tx_keep_codecs(&tx, m, op->names, op->n)
+                               : tx_prefer_codecs(&tx, m, op->names, op->n);
+        if (rc < 0)
+            return rc;
+        total += rc;
+    }
+    return sdpxi_tx_end(&tx, total);
+}
+
+int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmtp_match)
+{
+    if (!m || !encoding)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    codec_op op = {0, encoding, fmtp_match, NULL, 0};
+    if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
+        return SDPX_EINVAL;
+    return run_codec_op(m->session, m, &op);
+}
+
+int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char *fmtp_match)
+{
+    if (!s || !encoding)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
+    codec_op op = {0, encoding, fmtp_match, NULL, 0};
+    if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
+        return SDPX_EINVAL;
+    return run_codec_op(s, NULL, &op);
+}
+
+int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n)
+{
+    if (!m || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    codec_op op = {1, NULL, NULL, encodings, n};
+    if (!names_ok(encodings, n))
+        return SDPX_EINVAL;
+    return run_codec_op(m->session, m, &op);
+}
+
+int sdpx_session_keep_codecs(sdpx_session *s, const char *const *encodings, size_t n)
+{
+    if (!s || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
+    codec_op op = {1, NULL, NULL, encodings, n};
+    if (!names_ok(encodings, n))
+        return SDPX_EINVAL;
+    return run_codec_op(s, NULL, &op);
+}
+
+int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t n)
+{
+    if (!m || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    codec_op op = {2, NULL, NULL, encodings, n};
+    if (!names_ok(encodings, n))
+        return SDPX_EINVAL;
+    return run_codec_op(m->session, m, &op);
+}
+
+int sdpx_session_prefer_codecs(sdpx_session *s, const char *const *encodings, size_t n)
+{
+    if (!s || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
+    codec_op op = {2, NULL, NULL, encodings, n};
+    if (!names_ok(encodings, n))
+        return SDPX_EINVAL;
+    return run_codec_op(s, NULL, &op);
+}
+
+/* ---- fmtp parameters ---------------------------------------------------- */
+
+/* RFC 8866 6.15 / RFC 6838 4.3: parameter names are tokens; values here
+ * must not break the ';'-separated list. */
+static int param_ok(const char *key, const char *value)
+{
+    sdpx_str k = sdpxi_cstr(key), v = sdpxi_cstr(value);
+    if (!key || !sdpxi_is_token(k))
+        return 0;
+    if (value && (v.len == 0 || !sdpxi_text_ok(v) || memchr(v.ptr, ';', v.len) ||
+                  memchr(v.ptr, ' ', v.len)))
+        return 0;
+    return 1;
+}
+
+/* Set (value) or remove (NULL) one parameter of payload type pt's fmtp in a
+ * transaction; keeps the other parameters' text and their separator. */
+static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *key, const char *value)
+{
+    const sdpxi_section *r = sdpxi_tx_read(tx, m);
+    size_t at = SIZE_MAX, rtpmap = SIZE_MAX, last_map = SIZE_MAX;
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
+        int p = line_pt(&r->lines[i]);
+        if (r->lines[i].kind == SDPX_ATTR_RTPMAP || r->lines[i].kind == SDPX_ATTR_FMTP)
+            last_map = i;
+        if (p != (int)pt)
+            continue;
+        if (r->lines[i].kind == SDPX_ATTR_FMTP && at == SIZE_MAX)
+            at = i;
+        if (r->lines[i].kind == SDPX_ATTR_RTPMAP)
+            rtpmap = i;
+    }
+    char num[24];
+    sdpx_str pts = sdpxi_u64_str(num, pt);
+    sdpx_str k = sdpxi_cstr(key), v = sdpxi_cstr(value);
+    sdpx_line nl;
+    int rc;
+    if (at == SIZE_MAX) {
+        if (!value)
+            return 0;
+        sdpx_str parts[5] = {sdpxi_str("fmtp:", 5), pts, sdpxi_str(" ", 1), k, sdpxi_str("=", 1)};
+        sdpx_str all[6];
+        memcpy(all, parts, sizeof parts);
+        all[5] = v;
+        rc = sdpxi_tx_line(tx, 'a', all, 6, &nl);
+        if (rc)
+            return rc;
+        sdpxi_section *w = sdpxi_tx_write(tx, m);
+        if (!w)
+            return sdpxi_tx_nomem(tx);
+        size_t pos = rtpmap != SIZE_MAX ? rtpmap + 1 : last_map != SIZE_MAX ? last_map + 1 : w->n;
+        rc = sdpxi_tx_insert(tx, w, pos, &nl);
+        return rc ? rc : 1;
+    }
+    /* split "<pt> <params>" and the params on ';' */
+    sdpx_str val = sdpx_attr_value(&r->lines[at]), ptf;
+    sdpx_str rest = val;
+    sdpx_field_next(&rest, &ptf);
+    while (rest.len && rest.ptr[0] == ' ') {
+        rest.ptr++;
+        rest.len--;
+    }
+    const char *sep = ";";
+    for (size_t i = 0; i + 1 < rest.len; i++)
+        if (rest.ptr[i] == ';' && rest.ptr[i + 1] == ' ')
+            sep = "; ";
+    size_t nitems = 1;
+    for (size_t i = 0; i < rest.len; i++)
+        nitems += rest.ptr[i] == ';';
+    sdpx_str *parts = sdpxi_arena_alloc(&tx->s->arena, (4 * nitems + 8) * sizeof *parts);
+    if (!parts)
+        return sdpxi_tx_nomem(tx);
+    size_t n = 0, kept = 0;
+    int done = 0, changed = 0;
+    parts[n++] = sdpxi_str("fmtp:", 5);
+    parts[n++] = ptf;
+    parts[n++] = sdpxi_str(" ", 1);
+    int found;
+    while (rest.len) {
+        sdpx_str item = sdpxi_cut(&rest, ';', &found);
+        while (item.len && item.ptr[0] == ' ') {
+            item.ptr++;
+            item.len--;
+        }
+        while (item.len && item.ptr[item.len - 1] == ' ')
+            item.len--;
+        if (!item.len)
+            continue;
+        const char *eq = memchr(item.ptr, '=', item.len);
+        sdpx_str ik = sdpxi_str(item.ptr, eq ? (size_t)(eq - item.ptr) : item.len);
+        while (ik.len && ik.ptr[ik.len - 1] == ' ')
+            ik.len--;
+        int same = sdpx_str_ieq(ik, key);
+        if (same && done) {
+            changed = 1; /* a repeated key goes: one value per parameter */
+            continue;
+        }
+        if (kept)
+            parts[n++] = sdpxi_cstr(sep);
+        if (same) {
+            done = 1;
+            if (!value) {
+                changed = 1;
+                if (kept)
+                    n--;
+                continue;
+            }
+            sdpx_str iv = eq ? sdpxi_str(eq + 1, (size_t)(item.ptr + item.len - eq - 1)) : sdpxi_str("", 0);
+            changed |= !(iv.len == v.len && !memcmp(iv.ptr, v.ptr, v.len));
+            parts[n++] = k;
+            parts[n++] = sdpxi_str("=", 1);
+            parts[n++] = v;
+        } else {
+            parts[n++] = item;
+        }
+        kept++;
+    }
+    if (!done && value) {
+        if (kept)
+            parts[n++] = sdpxi_cstr(sep);
+        parts[n++] = k;
+        parts[n++] = sdpxi_str("=", 1);
+        parts[n++] = v;
+        kept++;
+        changed = 1;
+    }
+    if (!changed)
+        return 0;
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    if (!kept) {
+        sdpxi_sec_remove(w, at); /* no parameter left: no fmtp line */
+        return 1;
+    }
+    rc = sdpxi_tx_set(tx, w, at, parts, n);
+    return rc ? rc : 1;
+}
+
+int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const char *value)
+{
+    if (!m || !key)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    if (pt > 127 || !param_ok(key, value))
+        return SDPX_EINVAL;
+    sdpx_codec c;
+    if (sdpx_media_codec_find(m, pt, &c))
+        return SDPX_ENOTFOUND;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    int rc = tx_set_param(&tx, m, pt, key, value);
+    return sdpxi_tx_end(&tx, rc < 0 ? rc : 0);
+}
+
+int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *key,
+                               const char *value)
+{
+    if (!m || !encoding || !key)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    if (!encoding || !sdpxi_is_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
+        return SDPX_EINVAL;
+    codec_table table, *t = &table;
+    if (!load_codecs(m, t))
+        return 0;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    int count = 0;
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
+        if (!sdpx_str_ieq(t->row[i].c.encoding, encoding))
+            continue;
+        int rc = tx_set_param(&tx, m, t->row[i].c.payload_type, key, value);
+        if (rc < 0)
+            return rc;
+        count++;
+    }
+    return sdpxi_tx_end(&tx, count);
+}
+
+/* ---- direction ------------------------------------------------------------ */
+
+static int is_direction(const sdpx_line *l)
+{
+    return l->type == 'a' && (l->kind == SDPX_ATTR_SENDRECV || l->kind == SDPX_ATTR_SENDONLY ||
+                              l->kind == SDPX_ATTR_RECVONLY || l->kind == SDPX_ATTR_INACTIVE);
+}
+
+/* RFC 8866 6.7: one direction attribute per section; the new one takes the
+ * place of the first old one (or goes last). */
+int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    const char *name = sdpx_direction_name(d);
+    if (!name)
+        return SDPX_EINVAL;
+    sdpxi_tx tx;
+    sdpxi_tx_begin(&tx, m->session);
+    const sdpxi_section *r = sdpxi_tx_read(&tx, m);
+    size_t first = SIZE_MAX, count = 0;
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
+        if (is_direction(&r->lines[i])) {
+            if (first == SIZE_MAX)
+                first = i;
+            count++;
+        }
+    }
+    if (count == 1 && sdpx_str_eq(sdpx_attr_name(&r->lines[first]), name))
+        return 0;
+    sdpxi_section *w = sdpxi_tx_write(&tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(&tx);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
+        if (is_direction(&w->lines[i]))
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
+    int rc = sdpxi_tx_add_attr(&tx, w, first == SIZE_MAX ? w->n : first, name, sdpxi_str("", 0), 0);
+    return sdpxi_tx_end(&tx, rc);
+}
+
+/* RFC 3264 8.4: hold turns sendrecv into sendonly and recvonly into inactive. */
+int sdpx_media_hold(sdpx_media *m)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    sdpx_direction d = sdpx_media_direction(m);
+    if (d == SDPX_DIR_SENDRECV)
+        return sdpx_media_set_direction(m, SDPX_DIR_SENDONLY);
+    if (d == SDPX_DIR_RECVONLY)
+        return sdpx_media_set_direction(m, SDPX_DIR_INACTIVE);
+    return 0;
+}
+
+/* The inverse of hold: sendonly back to sendrecv, inactive back to recvonly. */
+int sdpx_media_resume(sdpx_media *m)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
+    sdpx_direction d = sdpx_media_direction(m);
+    if (d == SDPX_DIR_SENDONLY)
+        return sdpx_media_set_direction(m, SDPX_DIR_SENDRECV);
+    if (d == SDPX_DIR_INACTIVE)
+        return sdpx_media_set_direction(m, SDPX_DIR_RECVONLY);
+    return 0;
+}
