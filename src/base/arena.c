@@ -154,10 +154,12 @@ void sdpxi_arena_take(sdpxi_arena *a, sdpxi_arena *fresh, void *keep)
     size_t hdr = SDPXI_ALIGN_UP(sizeof(sdpxi_block));
     while (b) {
         sdpxi_block *next = b->next;
-        if (keep && (char *)b + hdr == (char *)keep)
+        if (keep && (char *)b + hdr == (char *)keep) {
             kept = b;
-        else
+        } else {
+            UNPOISON(b, b->size); /* the allocator may hand the block out again */
             a->alloc.release(a->alloc.ctx, b, b->size);
+        }
         b = next;
     }
     a->blocks = fresh->blocks;

@@ -70,13 +70,20 @@ static int in_input(const sdpx_session *s, const sdpx_line *l)
     return s->input && t >= b && t < b + s->input_len;
 }
 
+/* Bytes an allocation of n takes from the fresh block: alignment, and the
+ * red zone after each object in the arena debug mode. */
+static size_t cost(size_t n)
+{
+    return SDPXI_ALIGN_UP(n + SDPXI_REDZONE);
+}
+
 static size_t section_need(const sdpx_session *s, const sdpxi_section *sec)
 {
-    size_t need = SDPXI_ALIGN_UP(((size_t)sec->n + 8) * sizeof(sdpx_line));
+    size_t need = cost(((size_t)sec->n + 8) * sizeof(sdpx_line));
     SDPXI_OPS(sec->n);
     for (uint32_t i = 0; i < sec->n; i++)
         if (!in_input(s, &sec->lines[i]))
-            need += SDPXI_ALIGN_UP((size_t)sec->lines[i].len + 1);
+            need += cost((size_t)sec->lines[i].len + 1);
     return need;
 }
 
@@ -101,7 +108,7 @@ int sdpx_session_compact(sdpx_session *s)
         return SDPX_EINVAL;
     if (s->arena.no_heap)
         return 0; /* scratch memory: nothing to give back */
-    size_t need = section_need(s, &s->sec) + SDPXI_ALIGN_UP((s->nmedia + 4) * sizeof(sdpx_media *));
+    size_t need = section_need(s, &s->sec) + cost((s->nmedia + 4) * sizeof(sdpx_media *));
     for (size_t i = 0; i < s->nmedia; i++)
         need += section_need(s, &s->media[i]->sec);
     need += need / 4 + 4096; /* room for the next edits */
