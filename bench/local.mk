@@ -44,3 +44,11 @@ noinst_PROGRAMS += $(BENCH_PEERS)
 
 bench: bench/sdpbench$(EXEEXT) $(BENCH_PEERS)
 .PHONY: bench
+
+# One edit of the scaling suite's shapes, for bench/scaling_edit.sh (callgrind).
+noinst_PROGRAMS += bench/scaling_edit
+bench_scaling_edit_SOURCES = bench/scaling_edit.c tests/scaling_shapes.h
+bench_scaling_edit_CFLAGS = $(TEST_CFLAGS)
+bench_scaling_edit_LDFLAGS = -static
+bench_scaling_edit_LDADD = libsdpx.la
+EXTRA_DIST += bench/scaling_edit.sh

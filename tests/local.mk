@@ -175,6 +175,16 @@ tests_test_arena_redzone_SOURCES = tests/test_arena_redzone.c src/base/arena.c s
 tests_test_arena_redzone_CPPFLAGS = $(LAYER_BASE_CPPFLAGS)
 tests_test_arena_redzone_CFLAGS = $(TEST_CFLAGS)
 
+# Negotiation: the offer/answer commands.
+TESTS += tests/negotiation.test
+EXTRA_DIST += tests/negotiation.test examples/caps.sdp
+TEST_SUITES += tests/test_answer tests/test_builder
+tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
+tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
+tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
+tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
 # Answering at 1x/4x/16x of each offer shape, counted under callgrind.
 check_PROGRAMS += tests/answer_scale
 tests_answer_scale_SOURCES = tests/answer_scale.c
@@ -196,3 +206,14 @@ check_PROGRAMS += tests/json_scale
 tests_json_scale_SOURCES = tests/json_scale.c
 tests_json_scale_CFLAGS = $(TEST_CFLAGS)
 tests_json_scale_LDADD = libsdpx.la
+
+# Scaling: the library's sources again, built with an operation counter
+# (-DSDPX_COUNT_OPS), so the suite counts each edit's work at 1x/4x/16x.
+TEST_SUITES += tests/test_scaling
+tests_test_scaling_SOURCES = tests/test_scaling.c tests/testutil.h tests/scaling_shapes.h \
+	$(src_base_libbase_la_SOURCES) $(src_attr_libattr_la_SOURCES) $(src_core_libcore_la_SOURCES) \
+	$(src_view_libview_la_SOURCES) $(src_edit_libedit_la_SOURCES)
+nodist_tests_test_scaling_SOURCES = $(nodist_src_attr_libattr_la_SOURCES)
+tests_test_scaling_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS) -DSDPX_COUNT_OPS
+tests_test_scaling_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_scaling_LDADD = $(CHECK_LIBS) -lm

@@ -514,6 +514,8 @@ static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
     m->sec.n = 0;
     m->sec.cap = 0;
     m->index = s->nmedia;
+    sdpxi_media_init(m);
+    m->pinned_next = NULL;
     s->media[s->nmedia++] = m;
     return m;
 }
@@ -832,8 +834,10 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     size_t head = SDPXI_ALIGN_UP(sizeof *s);
     sdpxi_arena_init(&s->arena, al, (p.flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
                      region_size - head);
-    if (heap)
+    if (heap) {
         sdpxi_arena_adopt(&s->arena, region);
+        s->region_block = region;
+    }
     s->parse_flags = p.flags;
     s->sec.lines = sdpxi_arena_alloc(&s->arena, nlines * sizeof(sdpx_line));
     /* One spare slot, so the array is never empty; `need` counts it too. */
@@ -845,6 +849,8 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
         return report(&p, SDPX_ENOMEM, 0, 0, "arena sized too small");
     }
     memcpy(copy, buf, len);
+    s->input = copy;
+    s->input_len = len;
 
     int rc = parse_lines(&p, s, copy, len);
     if (rc) {
@@ -857,6 +863,10 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 
 void sdpx_session_free(sdpx_session *s)
 {
-    if (s)
-        sdpxi_arena_release(&s->arena);
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nmedia; i++)
+        sdpxi_media_forget_codecs(s->media[i]);
+    sdpxi_release_pinned(s);
+    sdpxi_arena_release(&s->arena);
 }

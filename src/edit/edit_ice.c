@@ -12,7 +12,7 @@ static int tx_replace_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind, con
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     size_t first = SIZE_MAX, count = 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
         if (r->lines[i].type == 'a' && r->lines[i].kind == kind) {
             if (first == SIZE_MAX)
                 first = i;
@@ -32,10 +32,11 @@ static int tx_replace_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind, con
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > first + 1;)
+    for (size_t i = first + 1; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && w->lines[i].kind == kind)
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
     sdpxi_sec_set(w, first, &l);
+    sdpxi_sec_sweep(w);
     return 1;
 }
 
@@ -101,7 +102,7 @@ static sdpx_str candidate_value(const char *text)
 static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
-    for (size_t i = 1; i < r->n; i++)
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1))
         if (r->lines[i].type == 'a' && r->lines[i].kind == SDPX_ATTR_END_OF_CANDIDATES)
             return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
@@ -109,7 +110,7 @@ static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
         return sdpxi_tx_nomem(tx);
     /* RFC 8840 8.2: end-of-candidates follows the section's candidates */
     size_t pos = w->n;
-    for (size_t i = 1; i < w->n; i++)
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && w->lines[i].kind == SDPX_ATTR_CANDIDATE)
             pos = i + 1;
     return sdpxi_tx_add_attr(tx, w, pos, "end-of-candidates", sdpxi_str("", 0), 0);
@@ -120,6 +121,7 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
     if (!m || !candidate)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_candidate c;
     sdpx_str v = candidate_value(candidate);
     if (!sdpxi_arg_text(m->session, "candidate", v, 'a'))
@@ -139,7 +141,7 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
     /* after the last candidate, else before end-of-candidates, else last */
     const sdpxi_section *sec = &m->sec;
     size_t pos = SIZE_MAX, eoc = SIZE_MAX;
-    for (size_t i = 1; i < sec->n; i++) {
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
         if (sec->lines[i].type != 'a')
             continue;
         if (sec->lines[i].kind == SDPX_ATTR_CANDIDATE)
@@ -161,6 +163,7 @@ int sdpx_media_end_of_candidates(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
@@ -341,16 +344,18 @@ static int tx_set_default(sdpxi_tx *tx, sdpxi_section *w, sdpx_str addrtype, sdp
     if (rc)
         return rc;
     size_t at = SIZE_MAX;
-    for (size_t i = w->n; i-- > 1;) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         if (w->lines[i].type != 'c')
             continue;
-        if (at != SIZE_MAX)
-            sdpxi_sec_remove(w, at);
-        at = i;
+        if (at == SIZE_MAX)
+            at = i; /* the first c= takes the default, the others go */
+        else
+            sdpxi_sec_mark(w, i);
     }
-    if (at != SIZE_MAX)
+    if (at != SIZE_MAX) {
         sdpxi_sec_set(w, at, &l);
-    else if ((rc = sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
+        sdpxi_sec_sweep(w);
+    } else if ((rc = sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
         return rc;
     sdpx_mline ml;
     if (sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml))
@@ -383,7 +388,7 @@ static int default_rank(const sdpx_candidate *c, uint32_t component)
 static int best_candidate(const sdpxi_section *w, uint32_t component, sdpx_candidate *best)
 {
     int best_rank = -1;
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &w->lines[i];
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(l);
@@ -441,7 +446,7 @@ static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *r
 /* 1 when a candidate line of sec has this address. */
 static int has_address(const sdpxi_section *sec, sdpx_str addr, const sdpx_candidate_filter *only)
 {
-    for (size_t i = 1; i < sec->n; i++) {
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &sec->lines[i];
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(l);
@@ -481,7 +486,7 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int hits = 0;
-    for (size_t i = 1; i < r->n; i++)
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1))
         hits += candidate_hit(&r->lines[i], f);
     if (!hits)
         return 0;
@@ -496,9 +501,10 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
             return sdpxi_tx_nomem(tx);
         memcpy(before.lines, w->lines, w->n * sizeof *w->lines);
     }
-    for (size_t i = w->n; i-- > 1;)
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
         if (candidate_hit(&w->lines[i], f))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     int rc = tx_fix_default(tx, w, &before, f);
     if (!rc)
         rc = tx_fix_rtcp(tx, w, &before, f);
@@ -518,6 +524,7 @@ int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
     if (!m || !f)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -551,7 +558,10 @@ int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
     if (!m || !candidate)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_candidate c;
+    if (candidate && (candidate->flags & SDPXI_LINE_STALE))
+        return SDPX_ESTALE;
     if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
         return SDPX_EINVAL;
     sdpx_str v = sdpx_attr_value(candidate);
@@ -619,6 +629,7 @@ int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -729,6 +740,7 @@ int sdpx_media_remove_streams(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -748,6 +760,7 @@ int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
     if (!m || !stream)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
     if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
         return SDPX_EINVAL;
@@ -784,7 +797,7 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int hits = 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
         sdpx_extmap e;
         const sdpx_line *l = &r->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e))
@@ -805,20 +818,21 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 0;) {
+    for (size_t i = 0; i < w->n; i++, SDPXI_OPS(1)) {
         sdpx_extmap e;
         const sdpx_line *l = &w->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e) ||
             !(e.uri.len == uri.len && !memcmp(e.uri.ptr, uri.ptr, uri.len)))
             continue;
         if (!new_id) {
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
             continue;
         }
         int rc = tx_extmap_id(tx, w, i, *new_id);
         if (rc)
             return rc;
     }
+    sdpxi_sec_sweep(w);
     return hits;
 }
 
@@ -883,7 +897,7 @@ int sdpx_session_compact_extmap(sdpx_session *s)
     size_t total = 0;
     for (size_t k = 0; k <= s->nmedia; k++) {
         const sdpxi_section *r = k ? &s->media[k - 1]->sec : &s->sec;
-        for (size_t i = 0; i < r->n; i++)
+        for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1))
             total += r->lines[i].type == 'a' && r->lines[i].kind == SDPX_ATTR_EXTMAP;
     }
     if (!total)
@@ -896,7 +910,7 @@ int sdpx_session_compact_extmap(sdpx_session *s)
     for (size_t k = 0; k <= s->nmedia; k++) {
         sdpx_media *m = k ? s->media[k - 1] : NULL;
         const sdpxi_section *r = sdpxi_tx_read(&tx, m);
-        for (size_t i = 0; i < r->n; i++) {
+        for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
             sdpx_extmap e;
             const sdpx_line *l = &r->lines[i];
             if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e))

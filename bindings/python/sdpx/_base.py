@@ -147,6 +147,7 @@ class Code(enum.IntEnum):
     EV_GROUP_MID_UNKNOWN = -102
     EV_APT_UNKNOWN = -101
     EV_PT_NOT_IN_MLINE = -100
+    ESTALE = -23
     EDUPLICATE = -22
     ESCOPE = -21
     EUNKNOWN = -20

@@ -843,12 +843,19 @@ class Media:
     @property
     def fingerprints(self) -> List["A.Fingerprint"]:
         """The fingerprints in force: the section's, else the session's (RFC 8122 5)."""
-        m, out, i = self._m(), [], 0
+        m, out = self._m(), []
         f = ffi.new("sdpx_fingerprint *")
+        # the lines in force, walked once (sdpx_media_fingerprint(m, i) would
+        # walk them again for every i)
+        kind = lib.SDPX_ATTR_FINGERPRINT
+        here = lib.sdpx_media_find_attr(m, kind, ffi.NULL) != ffi.NULL
+        s = lib.sdpx_media_session(m)
+        l = ffi.NULL
         while True:
-            rc = lib.sdpx_media_fingerprint(m, i, f)
-            if rc == lib.SDPX_ENOTFOUND:
+            l = lib.sdpx_media_find_attr(m, kind, l) if here else lib.sdpx_session_find_attr(s, kind, l)
+            if l == ffi.NULL:
                 return out
+            rc = lib.sdpx_fingerprint_parse(lib.sdpx_attr_value(l), f)
             if rc < 0:  # name the malformed line: decode each one in force to find it
                 self._typed(lib.SDPX_ATTR_FINGERPRINT, A.parse_fingerprint)
                 for a in self._session.find_attributes(AttrKind.FINGERPRINT):
@@ -859,7 +866,6 @@ class Media:
                                          % (a.line, e.message), a.line, 0) from None
                 check_rc(rc, ParseError, "bad a=fingerprint")
             out.append(A.fingerprint_from(f))
-            i += 1
 
     @property
     def setup(self) -> Optional[str]:
