@@ -487,9 +487,10 @@ static int mul_size(size_t *acc, size_t n, size_t each)
 /* The line records of every section are one array, sized before the parse
  * (exactly, or for lines of SDPXI_LINE_GUESS bytes on average); a description
  * of shorter lines moves it into one twice as large, the old one staying in
- * the arena: amortised linear. */
+ * the arena: amortised linear. The media pointers likewise, for sections of
+ * SDPXI_MEDIA_GUESS bytes (real ones are several hundred). */
 #define SDPXI_LINE_GUESS 12u
-#define SDPXI_MEDIA_GUESS 64u
+#define SDPXI_MEDIA_GUESS 256u
 
 static int grow_lines(parser *p, sdpx_session *s, size_t used)
 {
