@@ -191,18 +191,22 @@ static int check_nettype(parser *p, const sdpx_token *t, sdpx_str nettype, sdpx_
 #define C_FIELDS "three fields: nettype addrtype address"
 
 /* 1 when v holds at least k fields as sdpx_field_next splits them (runs of
- * bytes other than ' '): one walk, which stops at the k-th field. */
+ * bytes other than ' '): one walk, which stops at the k-th field; memchr
+ * crosses a long field quickly. */
 static int has_fields(sdpx_str v, unsigned k)
 {
-    unsigned n = 0;
-    int in = 0;
-    for (size_t i = 0; i < v.len; i++) {
-        int field = v.ptr[i] != ' ';
-        if (field && !in && ++n >= k)
+    const char *p = v.ptr, *end = v.ptr + v.len;
+    for (unsigned n = 0;;) {
+        while (p < end && *p == ' ')
+            p++;
+        if (p == end)
+            return 0;
+        if (++n >= k)
             return 1;
-        in = field;
+        p = memchr(p, ' ', (size_t)(end - p));
+        if (!p)
+            return 0;
     }
-    return 0;
 }
 
 static int check_origin(parser *p, const sdpx_token *t)
