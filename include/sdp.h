@@ -127,8 +127,19 @@ typedef enum sdpx_code {
     SDPX_W_NO_FORMAT = 12,     /* an m= line without any format */
     SDPX_W_ATTR_VALUE = 13,    /* a known attribute whose value does not decode */
     SDPX_W_SCOPE = 14,         /* an attribute at a level it is not defined for */
-    SDPX_W_FIELD = 15          /* a malformed field the lenient parser keeps as text */
+    SDPX_W_FIELD = 15,         /* a malformed field the lenient parser keeps as text */
+    /* grammar quirks of real endpoints (docs/grammar.md lists them with their profiles) */
+    SDPX_W_ORIGIN_FIELDS = 16,     /* an o= line with fewer than six fields */
+    SDPX_W_CONNECTION_FIELDS = 17, /* a c= line with fewer than three fields */
+    SDPX_W_INDENT = 18,            /* a line indented by spaces or tabs */
+    SDPX_W_UNTYPED_LINE = 19,      /* a line that is not <type>=<value>, kept as text */
+    SDPX_W_NO_VERSION = 20,        /* the description does not start with a v= line */
+    SDPX_W_VERSION_VALUE = 21,     /* the v= value is not 0 */
+    SDPX_W_ZONE_ID = 22            /* an IPv6 address with a zone id (fe80::1%eth0) */
 } sdpx_code;
+
+/** The highest warning code (SDPX_W_LF is the lowest). */
+#define SDPX_W_LAST SDPX_W_ZONE_ID
 
 /** A short English description of a code ("number out of range"). */
 const char *sdpx_strerror(int code);
@@ -263,6 +274,41 @@ typedef struct sdpx_allocator {
 } sdpx_allocator;
 
 /**
+ * Quirk toggles. Each tolerated quirk has a warning code (SDPX_W_*) and a
+ * bit, SDPX_QUIRK(code), in sdpx_parse_options.refuse: a set bit makes the
+ * parse refuse that quirk with an error (the one strict mode gives) instead
+ * of tolerating it with a warning. With no bit set, the parse tolerates
+ * every quirk; SDPX_PARSE_STRICT refuses all of them but SDPX_W_LF (RFC
+ * 8866 5: parsers SHOULD accept a bare LF) and SDPX_W_TRAILING_SPACE.
+ */
+#define SDPX_QUIRK(wcode) (1u << ((unsigned)(wcode) - 1u))
+
+/** Every quirk bit. */
+#define SDPX_QUIRK_ALL (SDPX_QUIRK(SDPX_W_LAST) | (SDPX_QUIRK(SDPX_W_LAST) - 1u))
+
+/**
+ * Named leniency profiles: each is a documented set of refused quirks
+ * (docs/grammar.md has the table). LENIENT (the default) tolerates every
+ * quirk; STRICT is SDPX_PARSE_STRICT (RFC 8866 and every attribute RFC);
+ * BROWSER tolerates what JSEP implementations and applications munging
+ * their output produce; SIP what old phones and gateways send; CAMERA what
+ * IP cameras and RTSP servers send (the widest after LENIENT).
+ */
+typedef enum sdpx_profile {
+    SDPX_PROFILE_LENIENT = 0,
+    SDPX_PROFILE_STRICT = 1,
+    SDPX_PROFILE_BROWSER = 2,
+    SDPX_PROFILE_SIP = 3,
+    SDPX_PROFILE_CAMERA = 4
+} sdpx_profile;
+
+/** The quirks profile `p` refuses (SDPX_QUIRK bits), or 0 for an unknown profile. */
+uint32_t sdpx_profile_refuses(sdpx_profile p);
+
+/** The profile's name ("strict", "browser", "sip", "camera", "lenient"), or NULL. */
+const char *sdpx_profile_name(sdpx_profile p);
+
+/**
  * Parse options. Zero-initialise and set what you need; a NULL options
  * pointer means all defaults (lenient, malloc/free, default limits).
  */
@@ -274,7 +320,16 @@ typedef struct sdpx_parse_options {
     const sdpx_allocator *allocator; /* NULL: malloc and free */
     sdpx_diag_fn diag;               /* optional: warnings (and errors with ALL_ERRORS) */
     void *diag_ctx;
+    uint32_t refuse;                 /* SDPX_QUIRK bits: quirks to refuse (0: tolerate all) */
 } sdpx_parse_options;
+
+/**
+ * Set opt->flags and opt->refuse for profile p: the STRICT profile adds
+ * SDPX_PARSE_STRICT, the others clear it; other flags, limits, memory and
+ * diagnostics stay. Bits may then be changed one by one. SDPX_EINVAL for an
+ * unknown profile (opt unchanged).
+ */
+int sdpx_parse_options_profile(sdpx_parse_options *opt, sdpx_profile p);
 
 typedef struct sdpx_session sdpx_session;
 typedef struct sdpx_media sdpx_media;
@@ -341,10 +396,12 @@ size_t sdpx_media_index(const sdpx_media *m);
 /** The session a media section belongs to. */
 sdpx_session *sdpx_media_session(const sdpx_media *m);
 
-/** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line. */
+/** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line or one
+ *  the lenient parse kept as text (SDPX_W_UNTYPED_LINE). */
 char sdpx_line_type(const sdpx_line *l);
 
-/** The whole line as written, without its line ending. */
+/** The whole line as written (an indented line with its indentation),
+ *  without its line ending. */
 sdpx_str sdpx_line_text(const sdpx_line *l);
 
 /** The part after "x=" (empty for a blank line). */
@@ -1714,7 +1771,12 @@ int sdpx_session_redact(sdpx_session *s);
 /** Writer flags. */
 enum {
     /** Keep bare-LF line endings as they came (default: write CRLF). */
-    SDPX_WRITE_KEEP_LF = 1u << 0
+    SDPX_WRITE_KEEP_LF = 1u << 0,
+    /** Tidy what the lenient parse tolerated: drop blank lines and lines
+     *  kept as text (SDPX_W_UNTYPED_LINE), indentation and trailing spaces
+     *  and tabs (an "s= " keeps its one space, RFC 8866 5.3). The default
+     *  writes every line as it came. */
+    SDPX_WRITE_TIDY = 1u << 1
 };
 
 /**

@@ -64,6 +64,13 @@ static const code_row codes[] = {
     {SDPX_W_ATTR_VALUE, "SDPX_W_ATTR_VALUE", "attribute value does not decode"},
     {SDPX_W_SCOPE, "SDPX_W_SCOPE", "attribute at a level it is not defined for"},
     {SDPX_W_FIELD, "SDPX_W_FIELD", "malformed field kept as text"},
+    {SDPX_W_ORIGIN_FIELDS, "SDPX_W_ORIGIN_FIELDS", "o= line with fewer than six fields"},
+    {SDPX_W_CONNECTION_FIELDS, "SDPX_W_CONNECTION_FIELDS", "c= line with fewer than three fields"},
+    {SDPX_W_INDENT, "SDPX_W_INDENT", "indented line"},
+    {SDPX_W_UNTYPED_LINE, "SDPX_W_UNTYPED_LINE", "line without a type kept as text"},
+    {SDPX_W_NO_VERSION, "SDPX_W_NO_VERSION", "description does not start with v="},
+    {SDPX_W_VERSION_VALUE, "SDPX_W_VERSION_VALUE", "v= value is not 0"},
+    {SDPX_W_ZONE_ID, "SDPX_W_ZONE_ID", "IPv6 address with a zone id"},
 };
 
 static const code_row *find_code(int code)

@@ -44,6 +44,12 @@ enum {
     SDPXI_LINE_EDITED = 1u << 1     /* text was produced by an edit */
 };
 
+/* A parsed line indented by spaces or tabs (SDPX_W_INDENT) keeps the
+ * indentation's length in the top bits of its flags: `text` starts at the
+ * type letter, the indentation is the bytes just before it. */
+#define SDPXI_INDENT_SHIFT 2u
+#define SDPXI_INDENT_MAX 63u
+
 struct sdpx_line {
     const char *text;  /* first byte of the line */
     uint32_t len;      /* bytes, without the line ending */
@@ -54,6 +60,11 @@ struct sdpx_line {
     uint8_t eol;       /* sdpx_eol */
     uint8_t flags;     /* SDPXI_LINE_* */
 };
+
+static inline size_t sdpxi_line_indent(const struct sdpx_line *l)
+{
+    return (size_t)(l->flags >> SDPXI_INDENT_SHIFT);
+}
 
 typedef struct sdpxi_section {
     sdpx_line *lines;
@@ -108,6 +119,15 @@ static inline sdpx_str sdpxi_str(const char *p, size_t n)
 
 static inline int sdpxi_is_digit(int c) { return c >= '0' && c <= '9'; }
 
+/* 1 when a view holds only spaces and tabs (or nothing). */
+static inline int sdpxi_is_blank(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i] != ' ' && s.ptr[i] != '\t')
+            return 0;
+    return 1;
+}
+
 static inline int sdpxi_is_alnum(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c);
@@ -144,7 +164,9 @@ unsigned sdpxi_attr_scope(sdpx_attr_kind kind);
  * Value validator of one attribute kind, used by strict mode and lint. Gets
  * the value after ':'; returns 0, or a negative code with *off set to the
  * offset of the offending byte within the value and a message in msg
- * (naming the offending token). Validators are the typed decoders.
+ * (naming the offending token), or a positive SDPX_W_* code (with *off and
+ * msg set the same way) for a quirk the lenient parse may tolerate.
+ * Validators are the typed decoders.
  */
 typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_t cap);
 
@@ -273,6 +295,9 @@ static inline int sdpxi_is_ice_char(unsigned char c)
            c == '+' || c == '/';
 }
 
+/* The zone id of "fe80::...%<zone>" (RFC 6874), or an empty view (src/attr/ice.c). */
+sdpx_str sdpxi_zone_id(sdpx_str addr);
+
 /* Strict validators of the ICE, DTLS, SDES, SCTP and BUNDLE families. */
 int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap);
 int sdpxi_check_ice_ufrag(sdpx_str v, size_t *off, char *msg, size_t cap);
@@ -292,6 +317,10 @@ int sdpxi_check_mid(sdpx_str v, size_t *off, char *msg, size_t cap);
 
 /* The first media-level line of `kind` in m, else the first session-level one. */
 const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind);
+
+/* The quirks a parse refuses: the caller's bits, and with SDPX_PARSE_STRICT
+ * those of the strict profile (src/quirks.c). */
+uint32_t sdpxi_effective_refuse(unsigned flags, uint32_t refuse);
 
 /* Fragment parsing (RFC 8840): no v=/o=/s=/t=, starts with any line. */
 #define SDPXI_PARSE_FRAGMENT (1u << 29)

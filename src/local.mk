@@ -30,6 +30,8 @@ libsdpx_la_SOURCES += src/edit_codec.c
 libsdpx_la_SOURCES += src/edit_ice.c
 libsdpx_la_SOURCES += src/redact.c
 libsdpx_la_SOURCES += src/edit_typed.c
+# Leniency profiles (which quirks each refuses).
+libsdpx_la_SOURCES += src/quirks.c
 # The attribute name switch and kind index, generated from registry.c's rows.
 libsdpx_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/src/attr
 BUILT_SOURCES = src/attr/registry_index.h

@@ -28,7 +28,11 @@ sdpx_session *sdpx_media_session(const sdpx_media *m) { return m->session; }
 
 char sdpx_line_type(const sdpx_line *l) { return l->type; }
 
-sdpx_str sdpx_line_text(const sdpx_line *l) { return sdpxi_str(l->text, l->len); }
+sdpx_str sdpx_line_text(const sdpx_line *l)
+{
+    size_t indent = sdpxi_line_indent(l);
+    return sdpxi_str(l->text - indent, l->len + indent);
+}
 
 sdpx_str sdpx_line_value(const sdpx_line *l)
 {
@@ -173,9 +177,12 @@ int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err)
     sdpx_str value = sdpx_attr_value(l);
     int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off, msg,
                               sizeof msg);
+    if (rc > 0)
+        rc = SDPX_EVALUE; /* a tolerable quirk breaks the grammar all the same */
     if (rc) {
-        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - l->text) + 1
-                                              : (unsigned)l->len + 1;
+        sdpx_str text = sdpx_line_text(l);
+        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - text.ptr) + 1
+                                              : (unsigned)text.len + 1;
         sdpxi_error_set(err, rc, l->lineno, col, "%s", msg);
     }
     return rc;

@@ -119,3 +119,13 @@ TEST_SUITES += tests/test_fastpath
 tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
+
+# Grammar quirks, leniency profiles (checked against docs/grammar.md), tidy writer.
+TEST_SUITES += tests/test_quirks
+tests_test_quirks_SOURCES = tests/test_quirks.c tests/testutil.h
+tests_test_quirks_CFLAGS = $(TEST_COMMON_CFLAGS) -DSDPX_SRCDIR='"$(abs_top_srcdir)"'
+tests_test_quirks_LDADD = $(TEST_COMMON_LDADD)
+TEST_SUITES += tests/test_strict
+tests_test_strict_SOURCES = tests/test_strict.c tests/testutil.h
+tests_test_strict_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_strict_LDADD = $(TEST_COMMON_LDADD)

@@ -16,8 +16,9 @@ BAD_INPUTS = [
     ("port out of range", sdp(*HEAD, "m=audio 70000 RTP/AVP 0"), False, sdpx.Code.ERANGE, 5, 9),
     ("nul byte", "v=0\r\ns=a\0b\r\n", False, sdpx.Code.ENUL, 2, 4),
     ("stray cr", "v=0\r\ns=a\rb\r\n", False, sdpx.Code.ECR, 2, None),
-    ("no equals", sdp("v=0", "junk"), False, sdpx.Code.ESYNTAX, 2, None),
-    ("space before equals", sdp("v=0", "s =x"), False, sdpx.Code.ESYNTAX, 2, None),
+    ("strict no equals", sdp(*HEAD, "junk"), True, sdpx.Code.ESYNTAX, 5, None),
+    ("strict space before equals", sdp(*HEAD, "s =x"), True, sdpx.Code.ESYNTAX, 5, None),
+    ("junk before v=", sdp("junk", *HEAD), False, sdpx.Code.ESYNTAX, 1, None),
     ("strict missing origin", sdp("v=0", "s=-", "t=0 0"), True, sdpx.Code.EMISSING, None, None),
     ("strict unknown type", sdp(*HEAD, "y=1"), True, sdpx.Code.EUNKNOWN, 5, None),
 ]
