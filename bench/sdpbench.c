@@ -391,7 +391,7 @@ static int run_edit(ctx *c, const bench_cfg *cfg, int fd, op_row *r)
             free(t);
             return -1;
         }
-        sdpx_media *video = sdpx_session_media(s, 1);
+        sdpx_media *video = sdpx_session_media_mut(s, 1);
         uint64_t a0 = bench_alloc_calls();
         uint64_t i0 = bench_instr_read(fd);
         uint64_t t0 = bench_now_ns();

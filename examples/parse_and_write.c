@@ -30,7 +30,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "line %u, column %u: %s\n", err.line, err.col, err.msg);
         return 1;
     }
-    sdpx_media *m = sdpx_session_media(s, 0);
+    const sdpx_media *m = sdpx_session_media(s, 0);
     sdpx_mline ml;
     if (m && sdpx_media_mline(m, &ml) == 0)
         printf("first media: %.*s, port %u\n", (int)ml.media.len, ml.media.ptr, ml.port);

@@ -11,12 +11,12 @@ top=$(cd "$here/.." && pwd)
 out=${FUZZ_OUT:-$PWD/fuzz-out}
 cc=${CC:-clang}
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -I$top/include -I$top/src ${FUZZ_CFLAGS:-}"
+cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -I$top/include -I$top/src/base -I$top/src/attr -I$top/src/core -I$top/src/view -I$top/src/edit ${FUZZ_CFLAGS:-}"
 
 mkdir -p "$out/obj"
 objs=""
 # The library, instrumented for coverage but without libFuzzer's main.
-for src in "$top"/src/*.c "$top"/src/attr/*.c; do
+for src in "$top"/src/*/*.c; do
     [ -f "$src" ] || continue
     rel=${src#"$top"/src/}
     obj="$out/obj/$(echo "$rel" | tr / _ | sed 's/\.c$/.o/')"

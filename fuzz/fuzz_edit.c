@@ -74,7 +74,7 @@ static sdpx_media *media(sdpx_session *s, input *in)
 {
     size_t n = sdpx_session_media_count(s);
     unsigned b = byte(in);
-    return n ? sdpx_session_media(s, b % n) : NULL;
+    return n ? sdpx_session_media_mut(s, b % n) : NULL;
 }
 
 /* Any line of the session, by a number from the input. */

@@ -381,8 +381,11 @@ const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i);
 /** Number of media sections. */
 size_t sdpx_session_media_count(const sdpx_session *s);
 
-/** The i-th media section, or NULL when i is out of range. */
-sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+/** The i-th media section, read-only, or NULL when i is out of range. */
+const sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
+
+/** The i-th media section of a mutable session, for edits, or NULL when i is out of range. */
+sdpx_media *sdpx_session_media_mut(sdpx_session *s, size_t i);
 
 /** Number of lines in a media section, its m= line (index 0) included. */
 size_t sdpx_media_line_count(const sdpx_media *m);
@@ -393,8 +396,11 @@ const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i);
 /** The media section's 0-based position in its session. */
 size_t sdpx_media_index(const sdpx_media *m);
 
-/** The session a media section belongs to. */
-sdpx_session *sdpx_media_session(const sdpx_media *m);
+/** The session a media section belongs to, read-only. */
+const sdpx_session *sdpx_media_session(const sdpx_media *m);
+
+/** The session a mutable media section belongs to, for edits. */
+sdpx_session *sdpx_media_session_mut(sdpx_media *m);
 
 /** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line or one
  *  the lenient parse kept as text (SDPX_W_UNTYPED_LINE). */
@@ -998,8 +1004,11 @@ int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out);
 /** The media section's a=mid value. 0 or SDPX_ENOTFOUND. */
 int sdpx_media_mid(const sdpx_media *m, sdpx_str *out);
 
-/** The media section whose a=mid is `mid`, or NULL. */
-sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+/** The media section whose a=mid is `mid`, read-only, or NULL. */
+const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid);
+
+/** The media section of a mutable session whose a=mid is `mid`, for edits, or NULL. */
+sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid);
 
 /**
  * The session's a=group that lists `mid`, with semantics `semantics`
@@ -1015,7 +1024,8 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
  * session-level lines are ice-ufrag, ice-pwd, ice-options (no v=, o=, s=, t=
  * lines), and each m= line starts a media section carrying a=mid, candidates
  * and end-of-candidates. Read it with the model functions above, write it
- * with sdpx_write, free it with sdpx_session_free.
+ * with sdpx_write, free it with sdpx_session_free. Applying one to a session
+ * is an edit: sdpx_session_apply_fragment, section 7.6.
  */
 
 /**
@@ -1025,29 +1035,6 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
  */
 int sdpx_fragment_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                         sdpx_session **out, sdpx_error *err);
-
-/** What sdpx_session_apply_fragment did. */
-typedef struct sdpx_apply_result {
-    int ice_restart;          /* credentials differ: nothing was applied */
-    size_t added;             /* candidates added */
-    size_t duplicates;        /* candidates already present, skipped */
-    size_t ended;             /* sections that received a=end-of-candidates */
-} sdpx_apply_result;
-
-/**
- * Apply a fragment to a session: each fragment section is matched to the
- * session's media section by a=mid (by position when it has none), its
- * candidates are appended there (duplicates skipped) and its
- * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
- * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
- * ufrag/pwd differ from the ones in force for a section, it is an ICE
- * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
- * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
- * malformed candidate, SDPX_EINVAL for two fragment sections naming one
- * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
- */
-int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
-                                sdpx_apply_result *res);
 
 /** One media section of a fragment to write. */
 typedef struct sdpx_fragment_section {
@@ -1424,6 +1411,8 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  * valid until their section is removed (sdpx_session_media_remove).
  */
 
+/* ---- 7.1 Lines, attributes, media sections and session fields --------- */
+
 /** Edit flags for sdpx_session_set_edit_flags. */
 enum {
     /** Increment o= sess-version once, on the first edit that changes
@@ -1763,6 +1752,31 @@ int sdpx_session_compact_extmap(sdpx_session *s);
  * Returns the number of values replaced.
  */
 int sdpx_session_redact(sdpx_session *s);
+
+/* ---- 7.6 Trickle ICE: applying a fragment (RFC 8840) ------------------ */
+
+/** What sdpx_session_apply_fragment did. */
+typedef struct sdpx_apply_result {
+    int ice_restart;          /* credentials differ: nothing was applied */
+    size_t added;             /* candidates added */
+    size_t duplicates;        /* candidates already present, skipped */
+    size_t ended;             /* sections that received a=end-of-candidates */
+} sdpx_apply_result;
+
+/**
+ * Apply a fragment to a session: each fragment section is matched to the
+ * session's media section by a=mid (by position when it has none), its
+ * candidates are appended there (duplicates skipped) and its
+ * end-of-candidates added, as one edit (section 7: all or nothing; it bumps
+ * sess-version when SDPX_EDIT_BUMP_VERSION is set). When the fragment's
+ * ufrag/pwd differ from the ones in force for a section, it is an ICE
+ * restart (RFC 8840 4.4): nothing changes and res->ice_restart is set.
+ * Returns 0; SDPX_ENOTFOUND for a mid the session lacks, SDPX_EVALUE for a
+ * malformed candidate, SDPX_EINVAL for two fragment sections naming one
+ * media section, SDPX_ENOMEM / SDPX_ESCRATCH; nothing changes on error.
+ */
+int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
+                                sdpx_apply_result *res);
 
 /* ===================================================================== */
 /* 8. Writer                                                             */

@@ -69,12 +69,16 @@ tests_test_trickle_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_trickle_LDADD = $(TEST_COMMON_LDADD)
 
 # The command-line tool, driven by a shell script.
-TESTS += tests/cli.test tests/readme.test
-EXTRA_DIST += tests/cli.test tests/readme.test
+TESTS += tests/cli.test tests/readme.test tests/layers.test
+EXTRA_DIST += tests/cli.test tests/readme.test tests/layers.test
 TEST_EXTENSIONS = .test
 TEST_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = SDPX='$(abs_top_builddir)/tools/sdpx'; srcdir='$(abs_top_srcdir)'; \
-	abs_top_builddir='$(abs_top_builddir)'; CC='$(CC)'; export SDPX srcdir abs_top_builddir CC;
+	abs_top_builddir='$(abs_top_builddir)'; CC='$(CC)'; export SDPX srcdir abs_top_builddir CC; \
+	LAYER_BASE_CPPFLAGS='$(LAYER_BASE_CPPFLAGS)'; LAYER_ATTR_CPPFLAGS='$(LAYER_ATTR_CPPFLAGS)'; \
+	LAYER_CORE_CPPFLAGS='$(LAYER_CORE_CPPFLAGS)'; LAYER_VIEW_CPPFLAGS='$(LAYER_VIEW_CPPFLAGS)'; \
+	LAYER_EDIT_CPPFLAGS='$(LAYER_EDIT_CPPFLAGS)'; export LAYER_BASE_CPPFLAGS LAYER_ATTR_CPPFLAGS \
+	LAYER_CORE_CPPFLAGS LAYER_VIEW_CPPFLAGS LAYER_EDIT_CPPFLAGS;
 
 # .ci/run asks for the suite list to run them under valgrind.
 print-test-suites:

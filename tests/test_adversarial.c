@@ -775,7 +775,7 @@ static const char edit_base[] =
 /* One setter with the injected text in one of its string arguments. */
 typedef int (*setter_fn)(sdpx_session *s, const char *text);
 
-static sdpx_media *m0(sdpx_session *s) { return sdpx_session_media(s, 0); }
+static sdpx_media *m0(sdpx_session *s) { return sdpx_session_media_mut(s, 0); }
 static const sdpx_line *sattr(sdpx_session *s) { return sdpx_session_find_line(s, 'a', NULL); }
 
 static int set_sattr_name(sdpx_session *s, const char *t) { return sdpx_session_attr_add(s, t, "1"); }

@@ -179,7 +179,7 @@ START_TEST(test_accessors)
         "a=setup:active\r\n"
         "m=video 9 RTP/AVP 96\r\n";
     sdpx_session *s = parse_ok(sdp, 0);
-    sdpx_media *a = sdpx_session_media(s, 0), *v = sdpx_session_media(s, 1);
+    sdpx_media *a = sdpx_session_media_mut(s, 0), *v = sdpx_session_media_mut(s, 1);
     sdpx_fingerprint f;
     sdpx_setup st;
     /* media level: two fingerprints, the session's is not among them */
@@ -201,7 +201,7 @@ START_TEST(test_accessors)
 
     s = parse_ok("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
                  "a=setup:sideways\r\n", 0);
-    a = sdpx_session_media(s, 0);
+    a = sdpx_session_media_mut(s, 0);
     ck_assert_int_eq(sdpx_media_fingerprint(a, 0, &f), SDPX_ENOTFOUND);
     ck_assert_int_eq(sdpx_media_setup(a, &st), SDPX_EVALUE);
     sdpx_session_free(s);

@@ -536,7 +536,7 @@ START_TEST(test_accessors)
                               "a=ice-options:ice2\r\n"
                               "m=video 9 RTP/AVP 96\r\n";
     sdpx_session *s = parse_ok(sdp, 0);
-    sdpx_media *a = sdpx_session_media(s, 0), *v = sdpx_session_media(s, 1);
+    sdpx_media *a = sdpx_session_media_mut(s, 0), *v = sdpx_session_media_mut(s, 1);
     sdpx_str out;
     ck_assert_int_eq(sdpx_media_ice_ufrag(a, &out), 0);
     ck_assert_str_view(out, "med1");
@@ -554,7 +554,7 @@ START_TEST(test_accessors)
     sdpx_session_free(s);
 
     s = parse_ok("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n", 0);
-    a = sdpx_session_media(s, 0);
+    a = sdpx_session_media_mut(s, 0);
     ck_assert_int_eq(sdpx_media_ice_ufrag(a, &out), SDPX_ENOTFOUND);
     ck_assert_int_eq(sdpx_media_ice_pwd(a, &out), SDPX_ENOTFOUND);
     ck_assert_int_eq(sdpx_media_ice_options(a, &out), SDPX_ENOTFOUND);
@@ -872,7 +872,7 @@ START_TEST(test_corpus)
         if (sdpx_parse(buf, len, NULL, &s, &e) == 0) {
             count_section(&t, de->d_name, session_line_at, s, sdpx_session_line_count(s));
             for (size_t m = 0; m < sdpx_session_media_count(s); m++) {
-                sdpx_media *md = sdpx_session_media(s, m);
+                sdpx_media *md = sdpx_session_media_mut(s, m);
                 count_section(&t, de->d_name, media_line_at, md, sdpx_media_line_count(md));
             }
             sdpx_session_free(s);

@@ -200,6 +200,8 @@ START_TEST(test_bundle_lookup)
     ck_assert_int_eq(sdpx_media_mid(sdpx_session_media(s, 3), &mid), SDPX_ENOTFOUND);
     ck_assert_ptr_eq(sdpx_session_media_by_mid(s, view_of("d")), sdpx_session_media(s, 2));
     ck_assert_ptr_null(sdpx_session_media_by_mid(s, view_of("x")));
+    ck_assert_ptr_eq(sdpx_session_media_by_mid_mut(s, view_of("d")), sdpx_session_media(s, 2));
+    ck_assert_ptr_null(sdpx_session_media_by_mid_mut(s, view_of("x")));
     ck_assert_int_eq(sdpx_session_group_of(s, "BUNDLE", view_of("d"), &g), 0);
     ck_assert_str_view(g.ids, "v d");
     ck_assert_int_eq(sdpx_session_group_of(s, "BUNDLE", view_of("a"), &g), SDPX_ENOTFOUND);

@@ -22,7 +22,7 @@ static char *written(const sdpx_session *s)
     return t;
 }
 
-static sdpx_media *med(sdpx_session *s, size_t i) { return sdpx_session_media(s, i); }
+static sdpx_media *med(sdpx_session *s, size_t i) { return sdpx_session_media_mut(s, i); }
 
 /* ---- one edit, its return code and the whole text it must produce ---- */
 
@@ -526,8 +526,8 @@ START_TEST(bump_needs_origin)
     sdpx_session *t = parse_ok("v=0\r\no=- 1 x IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n", 0);
     ck_assert_int_eq(sdpx_session_bump_version(t), SDPX_EFIELD);
     ck_assert_int_eq(sdpx_session_set_edit_flags(t, SDPX_EDIT_BUMP_VERSION), 0);
-    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(t, 0), "sendonly", NULL), 0);
-    ck_assert_int_eq(sdpx_media_set_port(sdpx_session_media(t, 0), 5004), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media_mut(t, 0), "sendonly", NULL), 0);
+    ck_assert_int_eq(sdpx_media_set_port(sdpx_session_media_mut(t, 0), 5004), 0);
     char *w = sdpx_write_alloc(t, 0, NULL);
     ck_assert_str_eq(w, "v=0\r\no=- 1 x IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 5004 RTP/AVP 0\r\na=sendonly\r\n");
     free(w);

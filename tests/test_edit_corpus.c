@@ -75,7 +75,7 @@ static sdpx_media *first_of(sdpx_session *s, const char *kind)
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
         sdpx_mline ml;
         if (!sdpx_media_mline(sdpx_session_media(s, i), &ml) && sdpx_str_eq(ml.media, kind))
-            return sdpx_session_media(s, i);
+            return sdpx_session_media_mut(s, i);
     }
     return NULL;
 }
@@ -110,13 +110,13 @@ static int x_bitrate(sdpx_session *s)
 }
 static int x_direction(sdpx_session *s)
 {
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     return m ? sdpx_media_set_direction(m, SDPX_DIR_RECVONLY) : 0;
 }
 static int x_hold(sdpx_session *s)
 {
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        int rc = sdpx_media_hold(sdpx_session_media(s, i));
+        int rc = sdpx_media_hold(sdpx_session_media_mut(s, i));
         if (rc < 0)
             return rc;
     }
@@ -156,21 +156,21 @@ static int x_fingerprint(sdpx_session *s)
 static int x_reject_last(sdpx_session *s)
 {
     size_t n = sdpx_session_media_count(s);
-    return n ? sdpx_media_reject(sdpx_session_media(s, n - 1)) : 0;
+    return n ? sdpx_media_reject(sdpx_session_media_mut(s, n - 1)) : 0;
 }
 static int x_remove_first(sdpx_session *s)
 {
-    return sdpx_session_media_count(s) ? sdpx_session_media_remove(s, sdpx_session_media(s, 0)) : 0;
+    return sdpx_session_media_count(s) ? sdpx_session_media_remove(s, sdpx_session_media_mut(s, 0)) : 0;
 }
 static int x_move(sdpx_session *s)
 {
     size_t n = sdpx_session_media_count(s);
-    return n > 1 ? sdpx_session_media_move(s, sdpx_session_media(s, n - 1), 0) : 0;
+    return n > 1 ? sdpx_session_media_move(s, sdpx_session_media_mut(s, n - 1), 0) : 0;
 }
 static int x_streams(sdpx_session *s)
 {
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        int rc = sdpx_media_remove_streams(sdpx_session_media(s, i));
+        int rc = sdpx_media_remove_streams(sdpx_session_media_mut(s, i));
         if (rc < 0)
             return rc;
     }
@@ -187,7 +187,7 @@ static int x_bump(sdpx_session *s)
 {
     int rc = sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
     if (!rc && sdpx_session_media_count(s))
-        rc = sdpx_media_attr_add(sdpx_session_media(s, 0), "x-edited", "1");
+        rc = sdpx_media_attr_add(sdpx_session_media_mut(s, 0), "x-edited", "1");
     return rc;
 }
 static int x_redact(sdpx_session *s) { return sdpx_session_redact(s); }
@@ -577,7 +577,7 @@ static const char *const r_values[] = {NULL, "1", "111 opus/48000/2", "96 apt=97
 static int random_edit(sdpx_session *s, unsigned r)
 {
     size_t nm = sdpx_session_media_count(s);
-    sdpx_media *m = nm ? sdpx_session_media(s, r % nm) : NULL;
+    sdpx_media *m = nm ? sdpx_session_media_mut(s, r % nm) : NULL;
     const sdpx_line *l = m ? sdpx_media_line(m, (r >> 4) % sdpx_media_line_count(m))
                            : sdpx_session_line(s, (r >> 4) % sdpx_session_line_count(s));
     const char *name = r_names[(r >> 16) % 8], *value = r_values[(r >> 20) % 8];

@@ -83,7 +83,7 @@ static const char offer[] =
     "a=mid:2\r\n"
     "a=sctp-port:5000\r\n";
 
-static sdpx_media *med(sdpx_session *s, size_t i) { return sdpx_session_media(s, i); }
+static sdpx_media *med(sdpx_session *s, size_t i) { return sdpx_session_media_mut(s, i); }
 
 typedef int (*helper_fn)(sdpx_session *s);
 
@@ -704,7 +704,7 @@ START_TEST(filter_bits_in_wrong_field_refused)
     };
     for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
         ck_assert_int_eq(sdpx_session_remove_candidates(s, &wrong[i]), SDPX_EINVAL);
-        ck_assert_int_eq(sdpx_media_remove_candidates(sdpx_session_media(s, 0), &wrong[i]),
+        ck_assert_int_eq(sdpx_media_remove_candidates(sdpx_session_media_mut(s, 0), &wrong[i]),
                          SDPX_EINVAL);
     }
     char *out = sdpx_write_alloc(s, 0, NULL);
@@ -832,7 +832,7 @@ START_TEST(redact_many_values)
     n += (size_t)snprintf(text + n, cap - n, "a=candidate:2 1 udp 1 10.3.231.1 5000 typ host\r\n");
     sdpx_session *s = parse_ok(text, 0);
     ck_assert_int_eq(sdpx_session_redact(s), 2 * (N + 1));
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     /* value 1000 (10.3.231.1, i = 999) is the 1000th distinct address */
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 1000)),
                        "a=candidate:1 1 udp 1 198.18.3.232 10001 typ host");

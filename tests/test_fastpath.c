@@ -122,9 +122,9 @@ START_TEST(test_write_runs_after_edits)
     /* a removed line splits the run around it */
     ck_assert_int_eq(sdpx_line_remove(s, sdpx_session_line(s, 2)), 0);
     /* an added line ends a run; the next parsed line starts a new one */
-    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(s, 0), "rtcp-mux", NULL), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media_mut(s, 0), "rtcp-mux", NULL), 0);
     /* a moved section: parsed lines no longer follow each other */
-    ck_assert_int_eq(sdpx_session_media_move(s, sdpx_session_media(s, 1), 0), 0);
+    ck_assert_int_eq(sdpx_session_media_move(s, sdpx_session_media_mut(s, 1), 0), 0);
     out = write_all(s, 0);
     ck_assert_str_eq(out, "v=0\r\n"
                           "o=- 1 2 IN IP4 127.0.0.1\r\n"

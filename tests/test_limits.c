@@ -146,7 +146,7 @@ START_TEST(test_scratch_memory)
     opt.scratch_size = need + 4096;
     ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
     ck_assert_int_eq(sdpx_session_set_name(s, "renamed"), 0);
-    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(s, 0), "x-added", "1"), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media_mut(s, 0), "x-added", "1"), 0);
     sdpx_str name;
     ck_assert_int_eq(sdpx_session_name(s, &name), 0);
     ck_assert_str_view(name, "renamed");

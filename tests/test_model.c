@@ -39,9 +39,14 @@ START_TEST(test_iteration)
     ck_assert_str_view(sdpx_line_value(l), "alice 1234567890123456789012345 7 IN IP4 192.0.2.10");
     ck_assert_int_eq(sdpx_line_kind(l), SDPX_ATTR_NONE);
 
-    sdpx_media *m0 = sdpx_session_media(s, 0), *m1 = sdpx_session_media(s, 1);
+    sdpx_media *m0 = sdpx_session_media_mut(s, 0), *m1 = sdpx_session_media_mut(s, 1);
     ck_assert_uint_eq(sdpx_media_index(m1), 1);
     ck_assert_ptr_eq(sdpx_media_session(m0), s);
+    ck_assert_ptr_eq(sdpx_media_session_mut(m1), s);
+    /* the read-only and the mutable accessor name the same section */
+    const sdpx_session *cs = s;
+    ck_assert_ptr_eq(sdpx_session_media(cs, 1), m1);
+    ck_assert_ptr_null(sdpx_session_media_mut(s, 2));
     ck_assert_uint_eq(sdpx_media_line_count(m0), 6);
     ck_assert_uint_eq(sdpx_media_line_count(m1), 5);
     ck_assert_int_eq(sdpx_line_type(sdpx_media_line(m0, 0)), 'm');
@@ -68,7 +73,7 @@ START_TEST(test_attributes)
     ck_assert_uint_eq(sdpx_attr_value(x).len, 0);
     ck_assert_ptr_null(sdpx_session_find_attr_name(s, "x-cust", NULL));
 
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     const sdpx_line *r = sdpx_media_find_attr(m, SDPX_ATTR_RTPMAP, NULL);
     ck_assert_str_view(sdpx_attr_value(r), "111 opus/48000/2");
     r = sdpx_media_find_attr(m, SDPX_ATTR_RTPMAP, r);
@@ -89,7 +94,7 @@ START_TEST(test_attributes)
     ck_assert_uint_eq(sdpx_attr_name(sdpx_media_line(m, 0)).len, 0);
     ck_assert_int_eq(sdpx_attr_has_value(sdpx_media_line(m, 0)), 0);
 
-    sdpx_media *v = sdpx_session_media(s, 1);
+    sdpx_media *v = sdpx_session_media_mut(s, 1);
     const sdpx_line *c1 = sdpx_media_find_line(v, 'c', NULL);
     const sdpx_line *c2 = sdpx_media_find_line(v, 'c', c1);
     ck_assert_str_view(sdpx_line_value(c2), "IN IP4 233.252.0.1/127/2");
@@ -357,7 +362,7 @@ START_TEST(test_attr_validate_generic)
     sdpx_session *s = parse_ok("v=0\r\nm=audio 9 RTP/AVP 0\r\na=rtcp-mux:yes\r\na=rtpmap\r\n"
                                "a=rtcp-mux\r\na=x-unknown:anything\r\n",
                                0);
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     sdpx_error e;
     ck_assert_int_eq(sdpx_attr_validate(sdpx_media_line(m, 1), &e), SDPX_EVALUE);
     ck_assert_uint_eq(e.line, 3);

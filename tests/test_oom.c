@@ -334,13 +334,13 @@ static int scen_attrs(sdpx_session *s, unsigned i)
     char v[160];
     snprintf(v, sizeof v, "%u-%0120u", i, i);
     return i % 2 ? sdpx_session_attr_add(s, "x-long", v)
-                 : sdpx_media_attr_add(sdpx_session_media(s, i % sdpx_session_media_count(s)),
+                 : sdpx_media_attr_add(sdpx_session_media_mut(s, i % sdpx_session_media_count(s)),
                                        "x-long", v);
 }
 
 static int scen_media(sdpx_session *s, unsigned i)
 {
-    sdpx_media *m0 = sdpx_session_media(s, 0);
+    sdpx_media *m0 = sdpx_session_media_mut(s, 0);
     switch (i % 8) {
     case 0: return sdpx_session_media_add(s, 1, "audio 9 RTP/AVP 0 8 96", NULL);
     case 1: return sdpx_media_set_fmtp_param(m0, 111, "stereo", "1");
@@ -358,7 +358,7 @@ static int scen_media(sdpx_session *s, unsigned i)
 
 static int scen_ice(sdpx_session *s, unsigned i)
 {
-    sdpx_media *m0 = sdpx_session_media(s, 0);
+    sdpx_media *m0 = sdpx_session_media_mut(s, 0);
     char c[160];
     switch (i % 6) {
     case 0: return sdpx_session_set_ice_credentials(s, "abcd", "0123456789abcdefghijkl");

@@ -289,7 +289,7 @@ START_TEST(test_indented_lines_in_the_model)
     ck_assert(sdpx_str_eq(mid, "a"));
     ck_assert(sdpx_str_eq(sdpx_line_text(sdpx_media_line(m, 0)), "  m=audio 9 RTP/AVP 0"));
     /* an edit next to indented lines keeps them; the edited section writes back */
-    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media(s, 0), "rtcp-mux", NULL), 0);
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media_mut(s, 0), "rtcp-mux", NULL), 0);
     char *out = sdpx_write_alloc(s, 0, NULL);
     ck_assert_str_eq(out, "v=0\r\n" ORIGIN "s=-\r\nt=0 0\r\n  m=audio 9 RTP/AVP 0\r\n\t a=mid:a\r\n"
                           "a=rtcp-mux\r\n");

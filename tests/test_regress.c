@@ -42,7 +42,7 @@ typedef struct {
 } regress_case;
 
 static const regress_case cases[] = {
-    /* src/parse.c: the arena was sized 8 bytes short (the media pointer
+    /* src/core/parse.c: the arena was sized 8 bytes short (the media pointer
      * array had one byte more than `need` counted), so a parse into scratch
      * memory of exactly err.need bytes wrote through NULL in new_media, and
      * a heap parse made a second allocation. */
@@ -135,7 +135,7 @@ START_TEST(scratch_parse)
 }
 END_TEST
 
-/* src/parse.c: with SDPX_PARSE_ALL_ERRORS the parse returned the code of
+/* src/core/parse.c: with SDPX_PARSE_ALL_ERRORS the parse returned the code of
  * a later stopping error (first line not v=0, a limit) while err held the
  * first error; the documented result is the first error. Found by
  * fuzz_parse (e.code == rc). */
@@ -189,7 +189,7 @@ START_TEST(all_errors_returns_first)
 }
 END_TEST
 
-/* src/tokenize.c: sdpx_field_next computed NULL + 0 for an empty view
+/* src/base/tokenize.c: sdpx_field_next computed NULL + 0 for an empty view
  * {NULL, 0} (undefined behaviour, reported by UBSan when a decoder's absent
  * field was split). Every view-taking core function must accept {NULL, 0}
  * and find nothing in it; this test matters under -fsanitize=undefined. */
@@ -229,7 +229,7 @@ START_TEST(null_empty_views)
 }
 END_TEST
 
-/* src/edit.c: sdpx_line_remove refused only the first line of a part, so
+/* src/edit/edit.c: sdpx_line_remove refused only the first line of a part, so
  * with a blank line before v=0 (accepted by the lenient parser) it removed
  * the v= line and left a description that no longer parses. Found by
  * fuzz_edit (edited session does not re-parse). */
@@ -253,7 +253,7 @@ START_TEST(line_remove_keeps_v_after_blank)
 }
 END_TEST
 
-/* src/parse.c: input of blank lines only ("\r\n", " \n\t") parsed as a
+/* src/core/parse.c: input of blank lines only ("\r\n", " \n\t") parsed as a
  * session without any v= line; an edit then made it text that no longer
  * parses. RFC 8866 5.1: a description starts with v=0. Found by fuzz_edit. */
 static const char *const blank_only[] = {"\r\n", "\n", " ", "\t\r\n \r\n", "\n\n\n"};
@@ -275,7 +275,7 @@ START_TEST(blank_lines_only_rejected)
 }
 END_TEST
 
-/* src/write.c: the writer copied runs of parsed lines in one block when the
+/* src/core/write.c: the writer copied runs of parsed lines in one block when the
  * gap between two lines had the length of the ending owed; after removing
  * an empty line between two LF-ended lines the gap "\n\n" had that length,
  * so the removed line came back (and the ending stayed LF). Found by

@@ -27,7 +27,7 @@ START_TEST(test_parse_rfc)
     sdpx_session *f = frag_ok(rfc_frag, SDPX_PARSE_STRICT);
     ck_assert_uint_eq(sdpx_session_line_count(f), 2);
     ck_assert_uint_eq(sdpx_session_media_count(f), 1);
-    sdpx_media *m = sdpx_session_media(f, 0);
+    sdpx_media *m = sdpx_session_media_mut(f, 0);
     sdpx_str v;
     ck_assert_int_eq(sdpx_media_ice_ufrag(m, &v), 0);
     ck_assert_str_view(v, "8hhY");
@@ -266,7 +266,7 @@ START_TEST(test_apply_new_candidate_before_end)
     sdpx_apply_result r;
     ck_assert_int_eq(sdpx_session_apply_fragment(s, f, &r), 0);
     ck_assert_uint_eq(r.added, 1);
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     ck_assert_uint_eq(sdpx_media_line_count(m), 5);
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.9 7 typ host");
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 3)), "a=end-of-candidates");
@@ -403,7 +403,7 @@ START_TEST(test_apply_many_candidates)
     ck_assert_uint_eq(r.duplicates, 5001);
     ck_assert_uint_eq(r.ended, 1);
     sdpx_session_free(f);
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     ck_assert_uint_eq(count_kind(m, SDPX_ATTR_CANDIDATE), 15000);
     /* m=, mid, 15000 candidates, end-of-candidates, rtcp-mux */
     ck_assert_uint_eq(sdpx_media_line_count(m), 15004);
@@ -452,13 +452,13 @@ START_TEST(test_apply_many_sections)
     ck_assert_uint_eq(r.ended, 0);
     sdpx_session_free(f);
     ck_assert_uint_eq(sdpx_session_media_count(s), 2000);
-    sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
     ck_assert_uint_eq(sdpx_media_line_count(m), 3);
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.1 10000 typ host");
-    m = sdpx_session_media(s, 1999);
+    m = sdpx_session_media_mut(s, 1999);
     ck_assert_uint_eq(sdpx_media_line_count(m), 3);
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.1 11999 typ host");
-    m = sdpx_session_media(s, 1234);
+    m = sdpx_session_media_mut(s, 1234);
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 1)), "a=mid:s1234");
     ck_assert_str_view(sdpx_line_text(sdpx_media_line(m, 2)), "a=candidate:1 1 udp 5 192.0.2.1 11234 typ host");
     sdpx_session_free(s);

@@ -120,7 +120,7 @@ static int each_section(const edit_ctx *c, const char *sel, media_fn fn, void *a
 {
     int hit = 0;
     for (size_t i = 0; i < sdpx_session_media_count(c->s); i++) {
-        sdpx_media *m = sdpx_session_media(c->s, i);
+        sdpx_media *m = sdpx_session_media_mut(c->s, i);
         if (!section_match(m, sel))
             continue;
         hit = 1;
@@ -266,7 +266,7 @@ static int apply(edit_ctx *c, const char *opt, char *arg)
         *colon = '\0';
         int total = 0;
         for (size_t i = 0; i < sdpx_session_media_count(c->s) && rc >= 0; i++) {
-            rc = sdpx_media_set_codec_param(sdpx_session_media(c->s, i), buf, l, *r ? r : NULL);
+            rc = sdpx_media_set_codec_param(sdpx_session_media_mut(c->s, i), buf, l, *r ? r : NULL);
             total += rc > 0 ? rc : 0;
         }
         if (rc >= 0 && total == 0)
@@ -331,7 +331,7 @@ static int apply(edit_ctx *c, const char *opt, char *arg)
     } else if (!strcmp(opt, "--remove-section")) {
         int hit = 0;
         for (size_t i = sdpx_session_media_count(c->s); i-- > 0;) {
-            sdpx_media *m = sdpx_session_media(c->s, i);
+            sdpx_media *m = sdpx_session_media_mut(c->s, i);
             if (section_match(m, arg)) {
                 hit = 1;
                 if ((rc = sdpx_session_media_remove(c->s, m)) < 0)

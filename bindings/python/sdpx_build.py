@@ -184,7 +184,7 @@ def make_builder(includedir: Optional[str] = None, libdir: Optional[str] = None,
     kwargs: Dict[str, object] = {"include_dirs": [includedir]}
     if sources:
         kwargs["sources"] = sources
-        kwargs["include_dirs"] = [includedir, os.path.join(TOP, "src")]
+        kwargs["include_dirs"] = [includedir] + sorted(glob.glob(os.path.join(TOP, "src", "*", "")))
         kwargs["extra_compile_args"] = ["-std=c11"]
     else:
         kwargs["libraries"] = ["sdpx"]

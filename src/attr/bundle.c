@@ -1,6 +1,6 @@
 /* Grouping and media identity: a=group (RFC 5888), a=mid (RFC 5888, 8843),
  * a=bundle-only (RFC 8843, a property: the registry checks it). */
-#include "internal.h"
+#include "attr.h"
 
 /* RFC 5888 5: group-attribute = "a=group:" semantics *(SP identification-tag) */
 static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
@@ -74,43 +74,4 @@ SDPXI_DEFINE_CHECK(mid, sdpx_str, decode_mid)
 int sdpx_mid_parse(sdpx_str value, sdpx_str *out)
 {
     return decode_mid(value, out, NULL);
-}
-
-int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
-{
-    const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    *out = sdpx_attr_value(l);
-    return 0;
-}
-
-sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
-{
-    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        sdpx_media *m = sdpx_session_media(s, i);
-        sdpx_str v;
-        if (sdpx_media_mid(m, &v) == 0 && sdpxi_str_same(v, mid))
-            return m;
-    }
-    return NULL;
-}
-
-int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
-                          sdpx_group *out)
-{
-    const sdpx_line *l = NULL;
-    while ((l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) != NULL) {
-        sdpx_group g;
-        if (sdpx_group_parse(sdpx_attr_value(l), &g))
-            continue;
-        /* semantics compare exactly, as registered with IANA (RFC 5888 9) */
-        if (semantics && !sdpx_str_eq(g.semantics, semantics))
-            continue;
-        if (sdpx_group_has(&g, mid)) {
-            *out = g;
-            return 0;
-        }
-    }
-    return SDPX_ENOTFOUND;
 }

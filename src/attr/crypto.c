@@ -1,5 +1,5 @@
 /* SDES (RFC 4568): a=crypto:<tag> <crypto-suite> <key-params> [<session-params>]. */
-#include "internal.h"
+#include "attr.h"
 
 /* RFC 4568 9.1: key-info = %x21-3A / %x3C-7E (visible, no ";") */
 static int is_key_info_char(unsigned char c)

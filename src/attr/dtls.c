@@ -1,6 +1,6 @@
 /* DTLS attributes: fingerprint (RFC 8122), setup (RFC 4145, RFC 8842),
  * tls-id (RFC 8842), and their scoped accessors. */
-#include "internal.h"
+#include "attr.h"
 
 typedef struct {
     const char *name;
@@ -164,28 +164,4 @@ SDPXI_DEFINE_CHECK(tls_id, sdpx_str, decode_tls_id)
 int sdpx_tls_id_parse(sdpx_str value, sdpx_str *out)
 {
     return decode_tls_id(value, out, NULL);
-}
-
-/* RFC 8122 5: fingerprints at media level replace the session-level ones. */
-int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out)
-{
-    const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, NULL);
-    int media = l != NULL;
-    if (!l)
-        l = sdpx_session_find_attr(sdpx_media_session(m), SDPX_ATTR_FINGERPRINT, NULL);
-    for (; l && i; i--)
-        l = media ? sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, l)
-                  : sdpx_session_find_attr(sdpx_media_session(m), SDPX_ATTR_FINGERPRINT, l);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    return sdpx_fingerprint_parse(sdpx_attr_value(l), out);
-}
-
-/* RFC 8842 5.1: a=setup at media level overrides the session's. */
-int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out)
-{
-    const sdpx_line *l = sdpxi_scoped_attr(m, SDPX_ATTR_SETUP);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    return sdpx_setup_parse(sdpx_attr_value(l), out);
 }

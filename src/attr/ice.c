@@ -1,6 +1,6 @@
 /* ICE attributes (RFC 8839): candidate, ice-ufrag, ice-pwd, ice-options,
  * remote-candidates, ice-pacing; and the standalone trickle candidate. */
-#include "internal.h"
+#include "attr.h"
 
 /* ---- addresses ------------------------------------------------------- */
 
@@ -644,39 +644,3 @@ int sdpx_ice_pacing_parse(sdpx_str value, uint32_t *ms)
 }
 
 /* ---- scoped accessors ------------------------------------------------- */
-
-const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind)
-{
-    const sdpx_line *l = sdpx_media_find_attr(m, kind, NULL);
-    return l ? l : sdpx_session_find_attr(sdpx_media_session(m), kind, NULL);
-}
-
-static int scoped_value(const sdpx_media *m, sdpx_attr_kind kind, sdpx_str *out)
-{
-    const sdpx_line *l = sdpxi_scoped_attr(m, kind);
-    if (!l)
-        return SDPX_ENOTFOUND;
-    *out = sdpx_attr_value(l);
-    return 0;
-}
-
-/* RFC 8839 5.4: ice-ufrag/ice-pwd at media level override the session's. */
-int sdpx_media_ice_ufrag(const sdpx_media *m, sdpx_str *out)
-{
-    return scoped_value(m, SDPX_ATTR_ICE_UFRAG, out);
-}
-
-int sdpx_media_ice_pwd(const sdpx_media *m, sdpx_str *out)
-{
-    return scoped_value(m, SDPX_ATTR_ICE_PWD, out);
-}
-
-int sdpx_media_ice_options(const sdpx_media *m, sdpx_str *out)
-{
-    return scoped_value(m, SDPX_ATTR_ICE_OPTIONS, out);
-}
-
-int sdpx_session_ice_lite(const sdpx_session *s)
-{
-    return sdpx_session_find_attr(s, SDPX_ATTR_ICE_LITE, NULL) != NULL;
-}

@@ -1,6 +1,6 @@
 /* Attribute names -> kinds, and what each kind allows. One row per
  * attribute; the rows are sorted by name (a test checks it). */
-#include "internal.h"
+#include "attr.h"
 
 #include <stdio.h>
 

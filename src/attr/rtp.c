@@ -2,74 +2,12 @@
  * maxptime, framerate, quality (RFC 8866, 4585, 8285, 3605). Pure decoders
  * from a value view to a struct of views, their encoders, and the strict
  * validators the registry calls. */
-#include "internal.h"
+#include "attr.h"
 
 #include <stdio.h>
 
 /* Decoders below fail through this: record the token and reason, return SDPX_EVALUE. */
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
-
-/* ---- shared by the attribute encoders and decoders (internal.h) ------- */
-
-int sdpxi_line_safe(sdpx_str s)
-{
-    for (size_t i = 0; i < s.len; i++)
-        if (s.ptr[i] == '\r' || s.ptr[i] == '\n' || s.ptr[i] == '\0')
-            return 0;
-    return 1;
-}
-
-int sdpxi_out_done(sdpxi_out *o, int bad)
-{
-    size_t n = sdpxi_out_end(o);
-    if (!bad && n <= INT32_MAX)
-        return (int)n;
-    if (o->cap)
-        o->buf[0] = '\0'; /* a refused text is not left for the caller to use */
-    return SDPX_EINVAL;
-}
-
-/* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127. */
-int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad)
-{
-    uint64_t v;
-    int rc = sdpxi_parse_uint(tok, 127, &v);
-    if (rc == SDPX_EFIELD)
-        return BAD(tok, "payload type", "is not a number");
-    if (rc)
-        return BAD(tok, "payload type", "is over 127");
-    *pt = (unsigned)v;
-    return 0;
-}
-
-int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
-                     sdpxi_bad *bad)
-{
-    if (sdpx_field_next(rest, f))
-        return 0;
-    return BAD(sdpxi_str(value.ptr + value.len, 0), what, "is missing");
-}
-
-sdpx_str sdpxi_trim(sdpx_str s)
-{
-    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
-        s.ptr++;
-        s.len--;
-    }
-    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
-        s.len--;
-    return s;
-}
-
-int sdpxi_is_token(sdpx_str s)
-{
-    if (!s.len)
-        return 0;
-    for (size_t i = 0; i < s.len; i++)
-        if (!sdpxi_is_token_char((unsigned char)s.ptr[i]))
-            return 0;
-    return 1;
-}
 
 /* ---- rtpmap ------------------------------------------------------------ */
 
@@ -314,35 +252,6 @@ const char *sdpx_direction_name(sdpx_direction d)
     return (unsigned)d < 4 ? dir_names[d] : NULL;
 }
 
-/* The first direction attribute among `n` lines, or -1. */
-static int find_direction(const sdpx_line *lines, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        switch (sdpx_line_kind(&lines[i])) {
-        case SDPX_ATTR_SENDRECV: return SDPX_DIR_SENDRECV;
-        case SDPX_ATTR_SENDONLY: return SDPX_DIR_SENDONLY;
-        case SDPX_ATTR_RECVONLY: return SDPX_DIR_RECVONLY;
-        case SDPX_ATTR_INACTIVE: return SDPX_DIR_INACTIVE;
-        default: break;
-        }
-    }
-    return -1;
-}
-
-sdpx_direction sdpx_session_direction(const sdpx_session *s)
-{
-    int d = find_direction(s->sec.lines, s->sec.n);
-    /* RFC 8866 6.7: sendrecv when no direction attribute is present */
-    return d < 0 ? SDPX_DIR_SENDRECV : (sdpx_direction)d;
-}
-
-sdpx_direction sdpx_media_direction(const sdpx_media *m)
-{
-    int d = find_direction(m->sec.lines, m->sec.n);
-    /* RFC 8866 6.7: a media-level direction overrides the session-level one */
-    return d < 0 ? sdpx_session_direction(m->session) : (sdpx_direction)d;
-}
-
 /* ---- extmap ------------------------------------------------------------ */
 
 /* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
@@ -402,15 +311,6 @@ int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
         sdpxi_out_str(&o, e->attributes);
     }
     return sdpxi_out_done(&o, bad);
-}
-
-const sdpx_line *sdpx_media_extmap_next(const sdpx_media *m, const sdpx_line *after)
-{
-    const sdpx_line *first = sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, NULL);
-    /* RFC 8285 7: session-level extmaps apply to sections that have none of their own */
-    if (first)
-        return after ? sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, after) : first;
-    return sdpx_session_find_attr(m->session, SDPX_ATTR_EXTMAP, after);
 }
 
 SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, extmap_decode)

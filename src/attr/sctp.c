@@ -1,6 +1,6 @@
 /* SCTP over DTLS data channels (RFC 8841): sctp-port, max-message-size, and
  * the legacy sctpmap of draft-ietf-mmusic-sctp-sdp-05. */
-#include "internal.h"
+#include "attr.h"
 
 /* RFC 8841 5.1: sctp-port-value = port (0-65535) */
 static int decode_sctp_port(sdpx_str v, uint16_t *port, sdpxi_bad *bad)

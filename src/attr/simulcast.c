@@ -1,5 +1,5 @@
 /* Simulcast attributes: rid (RFC 8851) and simulcast (RFC 8853). */
-#include "internal.h"
+#include "attr.h"
 
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
 

@@ -1,6 +1,6 @@
 /* Stream attributes: ssrc, ssrc-group (RFC 5576), msid (RFC 8830),
  * msid-semantic, and the CNAME of a media section. */
-#include "internal.h"
+#include "attr.h"
 
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
 
@@ -202,18 +202,3 @@ int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap)
 }
 
 SDPXI_DEFINE_CHECK(msid_semantic, sdpx_msid_semantic, msid_semantic_decode)
-
-int sdpx_media_cname(const sdpx_media *m, sdpx_str *out)
-{
-    for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_SSRC, NULL); l;
-         l = sdpx_media_find_attr(m, SDPX_ATTR_SSRC, l)) {
-        sdpx_ssrc s;
-        /* RFC 5576 6.1: cname is the source attribute naming the RTCP CNAME */
-        if (sdpx_ssrc_parse(sdpx_attr_value(l), &s) == 0 && s.has_value &&
-            sdpx_str_eq(s.attribute, "cname")) {
-            *out = s.value;
-            return 0;
-        }
-    }
-    return SDPX_ENOTFOUND;
-}

@@ -277,11 +277,11 @@ class Session:
                 return None
             return A.group_from(out)
 
-    if has("sdpx_session_media_by_mid"):
+    if has("sdpx_session_media_by_mid_mut"):
         def media_by_mid(self, mid: str) -> Optional["Media"]:
             """The media section whose a=mid is `mid`, or None."""
             v = _view(mid, "mid")
-            p = lib.sdpx_session_media_by_mid(self._s, v.sv)
+            p = lib.sdpx_session_media_by_mid_mut(self._s, v.sv)
             return None if p == ffi.NULL else Media._make(self, p)
 
     if has("sdpx_msid_semantic_parse"):
@@ -715,7 +715,7 @@ class Media:
             return self._ptr
         s = session._s
         for i in range(lib.sdpx_session_media_count(s)):
-            if lib.sdpx_session_media(s, i) == self._ptr:
+            if lib.sdpx_session_media_mut(s, i) == self._ptr:
                 self._checked = session._removals
                 return self._ptr
         raise LookupError("this media section was removed from its session")
@@ -1301,11 +1301,11 @@ class MediaList(Sequence[Media]):
             i += n
         if not 0 <= i < n:
             raise IndexError("media index out of range")
-        return Media._make(self._session, lib.sdpx_session_media(self._session._s, i))
+        return Media._make(self._session, lib.sdpx_session_media_mut(self._session._s, i))
 
     def __iter__(self) -> Iterator[Media]:
         s = self._session
-        return iter([Media._make(s, lib.sdpx_session_media(s._s, i))
+        return iter([Media._make(s, lib.sdpx_session_media_mut(s._s, i))
                      for i in range(lib.sdpx_session_media_count(s._s))])
 
     def __repr__(self) -> str:

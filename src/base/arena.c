@@ -1,7 +1,7 @@
 /* The per-session arena: a bump allocator over one first region (the
  * caller's scratch memory or a single heap block) plus heap blocks added
  * only when edits outgrow it. Everything is released at once. */
-#include "internal.h"
+#include "base.h"
 
 #include <stdlib.h>
 

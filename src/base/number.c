@@ -1,5 +1,5 @@
 /* Views and numbers: checked conversions, never strtol, never clamping. */
-#include "internal.h"
+#include "base.h"
 
 int sdpx_str_eq(sdpx_str s, const char *cstr)
 {

@@ -1,6 +1,6 @@
 /* Lines -> model. Knows the RFC 8866 line grammar and order; delegates field
  * decoding to lines.c and attribute values to the decoders in attr/. */
-#include "internal.h"
+#include "core.h"
 
 #include <stdio.h>
 

@@ -1,4 +1,6 @@
-/* Shared pieces of the edit API (src/edit*.c, src/redact.c). Not installed.
+/* The edit layer's interface (src/edit/): transactions and line primitives shared by
+ * the edit files, redaction and trickle application, and by the layers above
+ * (src/nego/, src/json/). Not installed.
  *
  * Edits that change several lines run as a transaction: they copy the
  * sections they change into the arena (working copies), build every new
@@ -11,7 +13,7 @@
 #ifndef SDPX_EDIT_H
 #define SDPX_EDIT_H
 
-#include "internal.h"
+#include "view.h"
 
 /* Session state bits kept in the high bits of parse_flags (the public
  * SDPX_PARSE_* flags use the low bits). */

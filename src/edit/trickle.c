@@ -423,7 +423,7 @@ int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     for (size_t i = 0; i < ns && rc == 0; i++) {
-        sdpx_media *m = sdpx_session_media(s, i);
+        sdpx_media *m = sdpx_session_media_mut(s, i);
         const sdpx_media *fm = from[i] != SIZE_MAX ? sdpx_session_media(frag, from[i]) : NULL;
         int eoc = (all_end || (fm && sdpx_media_find_attr(fm, SDPX_ATTR_END_OF_CANDIDATES,
                                                           NULL))) &&

@@ -1,7 +1,7 @@
 /* Leniency profiles: which grammar quirks each named profile refuses.
  * docs/grammar.md holds the same table for readers; tests/test_quirks.c
  * checks that the two agree. */
-#include "internal.h"
+#include "core.h"
 
 #define Q(w) SDPX_QUIRK(SDPX_W_##w)
 

@@ -1,5 +1,5 @@
 /* The session model: sections of lines, lookup and iteration. */
-#include "internal.h"
+#include "core.h"
 
 size_t sdpx_session_line_count(const sdpx_session *s) { return s->sec.n; }
 
@@ -10,7 +10,12 @@ const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i)
 
 size_t sdpx_session_media_count(const sdpx_session *s) { return s->nmedia; }
 
-sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i)
+const sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i)
+{
+    return i < s->nmedia ? s->media[i] : NULL;
+}
+
+sdpx_media *sdpx_session_media_mut(sdpx_session *s, size_t i)
 {
     return i < s->nmedia ? s->media[i] : NULL;
 }
@@ -24,7 +29,9 @@ const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i)
 
 size_t sdpx_media_index(const sdpx_media *m) { return m->index; }
 
-sdpx_session *sdpx_media_session(const sdpx_media *m) { return m->session; }
+const sdpx_session *sdpx_media_session(const sdpx_media *m) { return m->session; }
+
+sdpx_session *sdpx_media_session_mut(sdpx_media *m) { return m->session; }
 
 char sdpx_line_type(const sdpx_line *l) { return l->type; }
 

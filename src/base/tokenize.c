@@ -1,6 +1,6 @@
 /* The tokenizer: lines and fields as views. It never allocates, never
  * writes and never reads past the length it was given. */
-#include "internal.h"
+#include "base.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>

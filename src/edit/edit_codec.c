@@ -1,7 +1,7 @@
 /* Codec helpers: remove, keep and reorder codecs with their rtpmap, fmtp and
  * rtcp-fb lines, RTX (apt) and RED partners and m= payload types; fmtp
  * parameters; direction, hold and resume. Decisions come from the codec
- * view (src/codec.c); changes go through the edit transactions. */
+ * view (src/view/codec.c); changes go through the edit transactions. */
 #include "edit.h"
 
 #define MAX_CODECS 128

@@ -1,6 +1,6 @@
 /* Decoders for the RFC 8866 line values: o= c= b= t= r= z= k= m=.
  * Pure functions from a value view to a struct of views; no allocation. */
-#include "internal.h"
+#include "attr.h"
 
 /* Take the next field or fail with SDPX_EFIELD. */
 static int need_field(sdpx_str *rest, sdpx_str *f)

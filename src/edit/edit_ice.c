@@ -156,9 +156,9 @@ int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, c
         sdpx_str id = sdpxi_cstr(mid);
         if (!sdpxi_text_ok(id))
             return SDPX_EINVAL;
-        m = sdpx_session_media_by_mid(s, id);
+        m = sdpx_session_media_by_mid_mut(s, id);
     } else {
-        m = sdpx_session_media(s, index);
+        m = sdpx_session_media_mut(s, index);
     }
     if (!m)
         return SDPX_ENOTFOUND;

@@ -1,7 +1,7 @@
 /* Semantic validation: the cross-references between lines that no single
  * line's grammar can check (payload types, apt, mids, rids, SSRCs, extmap
  * ids, DTLS and ICE parameters). Each finding has its own SDPX_EV_* code. */
-#include "internal.h"
+#include "view.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* The codec view of a media section: m= line formats joined with their
  * rtpmap (or RFC 3551's static types), fmtp, rtcp-fb and RTX partner. */
-#include "internal.h"
+#include "view.h"
 
 /* RFC 3551 tables 4 (audio) and 5 (video): the statically assigned types. */
 typedef struct {

@@ -1,6 +1,6 @@
 /* Model -> bytes. Lines are written as they are held: untouched lines carry
  * their original bytes, edited lines the text their edit produced. */
-#include "internal.h"
+#include "core.h"
 
 #include <stdlib.h>
 

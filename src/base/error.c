@@ -1,5 +1,5 @@
 /* Status codes: names, messages, and filling sdpx_error. */
-#include "internal.h"
+#include "base.h"
 
 #include <stdio.h>
 

@@ -1,0 +1,117 @@
+/* The attribute layer (src/attr/): pure decoders and encoders of line and
+ * attribute values (RFC 8866 lines, ICE, DTLS, RTP, streams, simulcast,
+ * SCTP, SDES, BUNDLE) and the registry of attribute kinds. A decoder turns
+ * one value into one struct of views and back; none of them knows sessions.
+ * What it offers the layers above: the validators strict mode calls, the
+ * registry's scope rules and the shared encoder output. Not installed. */
+#ifndef SDPX_ATTR_H
+#define SDPX_ATTR_H
+
+#include "base.h"
+
+/* ---- registry (registry.c) --------------------------------------------- */
+
+enum {
+    SDPXI_SCOPE_SESSION = 1u << 0,
+    SDPXI_SCOPE_MEDIA = 1u << 1,
+    SDPXI_FLAG_PROPERTY = 1u << 2 /* takes no value */
+};
+unsigned sdpxi_attr_scope(sdpx_attr_kind kind);
+
+/*
+ * Value validator of one attribute kind, used by strict mode and lint. Gets
+ * the value after ':'; returns 0, or a negative code with *off set to the
+ * offset of the offending byte within the value and a message in msg
+ * (naming the offending token), or a positive SDPX_W_* code (with *off and
+ * msg set the same way) for a quirk the lenient parse may tolerate.
+ * Validators are the typed decoders.
+ */
+typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_t cap);
+
+/* Check an attribute's value against its kind's grammar: presence of a value
+ * (property attributes take none) and the kind's validator, if it has one. */
+int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t *off,
+                     char *msg, size_t cap);
+
+/* ---- shared by the decoders and encoders (encode.c) --------------------- */
+
+/* A 0-127 payload type at `tok`, the next space-separated field or
+ * "<what> is missing", a view without surrounding spaces and tabs, and the
+ * RFC 8866 token test. */
+int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad);
+int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
+                     sdpxi_bad *bad);
+sdpx_str sdpxi_trim(sdpx_str s);
+int sdpxi_is_token(sdpx_str s);
+
+/* A validator from a decoder `static int decode(sdpx_str, type *, sdpxi_bad *)`. */
+#define SDPXI_DEFINE_CHECK(name, type, decode)                                          \
+    int sdpxi_check_##name(sdpx_str v, size_t *off, char *msg, size_t cap)              \
+    {                                                                                   \
+        type t_;                                                                        \
+        sdpxi_bad b_;                                                                   \
+        return decode(v, &t_, &b_) ? sdpxi_bad_report(&b_, v, off, msg, cap) : 0;       \
+    }
+
+/* snprintf-style output for the encoders. */
+typedef struct sdpxi_out {
+    char *buf;
+    size_t cap;
+    size_t len; /* bytes the full text needs so far */
+} sdpxi_out;
+void sdpxi_out_mem(sdpxi_out *o, const char *p, size_t n);
+void sdpxi_out_cstr(sdpxi_out *o, const char *s);
+void sdpxi_out_str(sdpxi_out *o, sdpx_str s);
+void sdpxi_out_u64(sdpxi_out *o, uint64_t v);
+/* NUL-terminate (when cap > 0) and return the full length. */
+size_t sdpxi_out_end(sdpxi_out *o);
+/* 1 when a view holds no CR, LF or NUL (encoders refuse to inject lines). */
+int sdpxi_line_safe(sdpx_str s);
+/* An encoder's answer: NUL-terminates, returns the full length, or SDPX_EINVAL when `bad`. */
+int sdpxi_out_done(sdpxi_out *o, int bad);
+
+/* RFC 8839 5.1: ice-char = ALPHA / DIGIT / "+" / "/" */
+static inline int sdpxi_is_ice_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '+' || c == '/';
+}
+
+/* ---- strict validators (registry rows) ---------------------------------- */
+
+/* RTP, streams and simulcast families. */
+int sdpxi_check_rtpmap(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_fmtp(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_rtcp_fb(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_extmap(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_decimal(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_quality(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ssrc(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ssrc_group(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_msid(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_msid_semantic(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_rid(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_simulcast(sdpx_str v, size_t *off, char *msg, size_t cap);
+
+/* The zone id of "fe80::...%<zone>" (RFC 6874), or an empty view (src/attr/ice.c). */
+sdpx_str sdpxi_zone_id(sdpx_str addr);
+
+/* ICE, DTLS, SDES, SCTP and BUNDLE families. */
+int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_ufrag(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_pwd(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_options(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_remote_candidates(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_ice_pacing(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_fingerprint(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_setup(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_tls_id(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_crypto(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_sctp_port(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_max_message_size(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_sctpmap(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_group(sdpx_str v, size_t *off, char *msg, size_t cap);
+int sdpxi_check_mid(sdpx_str v, size_t *off, char *msg, size_t cap);
+
+#endif

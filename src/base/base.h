@@ -1,0 +1,154 @@
+/* The base layer (src/base/): the arena, status codes and messages, checked
+ * numbers and the tokenizer. What it offers the layers above: memory, error
+ * reporting, views and the small character tests every grammar shares. It
+ * knows no SDP attribute and no session. Not installed. */
+#ifndef SDPX_BASE_H
+#define SDPX_BASE_H
+
+#include "sdp.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- arena: one per session (arena.c) ---------------------------------- */
+
+typedef struct sdpxi_block sdpxi_block;
+
+typedef struct sdpxi_arena {
+    char *cur;              /* next free byte of the current block */
+    size_t left;            /* bytes left in it */
+    sdpxi_block *blocks;    /* heap blocks, newest first */
+    sdpx_allocator alloc;
+    int no_heap;
+} sdpxi_arena;
+
+#define SDPXI_ALIGN 8u
+#define SDPXI_ALIGN_UP(n) (((n) + (SDPXI_ALIGN - 1)) & ~(size_t)(SDPXI_ALIGN - 1))
+
+void sdpxi_arena_init(sdpxi_arena *a, const sdpx_allocator *alloc, int no_heap,
+                      void *region, size_t size);
+void *sdpxi_arena_alloc(sdpxi_arena *a, size_t n);
+char *sdpxi_arena_strdup(sdpxi_arena *a, const char *p, size_t n);
+/* Release every heap block; the arena (and what lives in it) is gone after. */
+void sdpxi_arena_release(sdpxi_arena *a);
+/* A heap block from `al` with n usable bytes, for the session's first region. */
+void *sdpxi_block_new(const sdpx_allocator *al, size_t n);
+/* Make the arena own a block from sdpxi_block_new (released with it). */
+void sdpxi_arena_adopt(sdpxi_arena *a, void *usable);
+void *sdpxi_default_alloc(void *ctx, size_t n);
+void sdpxi_default_release(void *ctx, void *p, size_t n);
+
+/* ---- errors (error.c) --------------------------------------------------- */
+
+/* Fill *e (if not NULL) with code, position and a printf-style message. */
+void sdpxi_error_set(sdpx_error *e, int code, unsigned line, unsigned col,
+                     const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* Print at most `max` bytes of a view into a message, escaping control bytes. */
+size_t sdpxi_quote(char *dst, size_t cap, sdpx_str s, size_t max);
+
+/* Where and why a value failed to decode: the offending token and a reason,
+ * so strict mode can say `payload type "128" is over 127` at its column. */
+typedef struct sdpxi_bad {
+    size_t off;       /* offset of the token within the value */
+    size_t len;       /* its length (0: a missing token at off) */
+    const char *what; /* "payload type" */
+    const char *why;  /* "is over 127" */
+} sdpxi_bad;
+
+/* Record a failure at `tok` (a view inside `value`) in *bad, if not NULL; returns code. */
+int sdpxi_bad_set(sdpxi_bad *bad, sdpx_str value, sdpx_str tok, int code, const char *what,
+                  const char *why);
+
+/* Turn a recorded failure into a validator's answer (*off, msg); returns SDPX_EVALUE. */
+int sdpxi_bad_report(const sdpxi_bad *bad, sdpx_str value, size_t *off, char *msg, size_t cap);
+
+/* ---- views, characters, numbers (number.c) ------------------------------ */
+
+static inline sdpx_str sdpxi_str(const char *p, size_t n)
+{
+    sdpx_str s;
+    s.ptr = p;
+    s.len = n;
+    return s;
+}
+
+static inline int sdpxi_is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* 1 when a view holds only spaces and tabs (or nothing). */
+static inline int sdpxi_is_blank(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i] != ' ' && s.ptr[i] != '\t')
+            return 0;
+    return 1;
+}
+
+static inline int sdpxi_is_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c);
+}
+
+/* 1 when two views hold the same bytes. */
+static inline int sdpxi_str_same(sdpx_str a, sdpx_str b)
+{
+    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+/* 1-based column of byte offset `off`, saturating for lines over 4 GiB. */
+static inline unsigned sdpxi_col(size_t off)
+{
+    return off >= (size_t)UINT32_MAX ? UINT32_MAX : (unsigned)off + 1;
+}
+
+/* Parse a whole view as an unsigned number no larger than max. */
+int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out);
+
+/* RFC 8866 9: token-char */
+static inline int sdpxi_is_token_char(unsigned char c)
+{
+    return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
+           c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
+           (c >= 0x5e && c <= 0x7e);
+}
+
+/* Cut the part before the first `sep` off *rest (all of it when there is
+ * none); *found says whether a separator was consumed. */
+static inline sdpx_str sdpxi_cut(sdpx_str *rest, char sep, int *found)
+{
+    const char *p = rest->len ? memchr(rest->ptr, sep, rest->len) : NULL;
+    sdpx_str head;
+    if (!p) {
+        head = *rest;
+        rest->ptr += rest->len;
+        rest->len = 0;
+        *found = 0;
+        return head;
+    }
+    head.ptr = rest->ptr;
+    head.len = (size_t)(p - rest->ptr);
+    rest->len -= head.len + 1;
+    rest->ptr = p + 1;
+    *found = 1;
+    return head;
+}
+
+/* The value of a hex digit, or -1. */
+static inline int sdpxi_hexval(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+#endif

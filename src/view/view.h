@@ -1,0 +1,22 @@
+/* The view layer (src/view/): read-only views over a parsed session that
+ * combine several lines: the codec view, the scoped accessors (a media value,
+ * else the session's) and the cross-line semantic pass. What it offers the
+ * layers above: the payload type of a line and the RTP formats of a section.
+ * Not installed. */
+#ifndef SDPX_VIEW_H
+#define SDPX_VIEW_H
+
+#include "core.h"
+
+/* The payload type (0-127) in the first field of an attribute value (rtpmap,
+ * fmtp, rtcp-fb), or -1 ("*", undecodable). codec.c */
+int sdpxi_line_pt(const sdpx_line *l);
+
+/* A media section's m= formats when its proto carries RTP ("RTP/" in it),
+ * else an empty view. codec.c */
+sdpx_str sdpxi_rtp_formats(const sdpx_media *m);
+
+/* The first media-level line of `kind` in m, else the first session-level one. scoped.c */
+const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind);
+
+#endif
