@@ -112,6 +112,9 @@ typedef enum sdpx_code {
     SDPX_EV_ICE_PWD_LENGTH = -115,      /* ice-pwd not 22-256 ice-chars */
     SDPX_EV_RTPMAP_DUPLICATE = -116,    /* two a=rtpmap lines of a section for one payload type */
     SDPX_EV_SSRC_GROUP_DUPLICATE = -117, /* an ssrc-group lists one SSRC twice */
+    SDPX_EV_DIRECTION_DUPLICATE = -118, /* two direction attributes at one level */
+    SDPX_EV_PT_NO_RTPMAP = -119,        /* a dynamic payload type (96-127) without a=rtpmap */
+    SDPX_EV_FMTP_VALUE = -120,          /* a well-known fmtp parameter breaks its codec's RFC */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -492,6 +495,7 @@ typedef enum sdpx_attr_kind {
     SDPX_ATTR_IMAGEATTR,   /* RFC 6236 */
     SDPX_ATTR_CONTROL,     /* RTSP, RFC 7826 */
     SDPX_ATTR_RANGE,       /* RTSP, RFC 7826 */
+    SDPX_ATTR_IDENTITY,    /* WebRTC identity assertion, RFC 8827 */
     SDPX_ATTR_KIND_COUNT   /* number of kinds; not a kind */
 } sdpx_attr_kind;
 

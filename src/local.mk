@@ -66,6 +66,8 @@ src_view_libview_la_SOURCES = \
 	src/view/codec.c \
 	src/view/scoped.c \
 	src/view/validate.c
+# Well-known codec parameters against their payload formats' RFCs.
+src_view_libview_la_SOURCES += src/view/codec_rules.c
 
 src_edit_libedit_la_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS)
 src_edit_libedit_la_CFLAGS = $(STRICT_CFLAGS)

@@ -38,6 +38,46 @@ static const strict_case cases[] = {
      0, 0, NULL},
     {"extension without value", AUDIO "a=candidate:1 1 udp 1 192.0.2.1 9 typ host generation 0 ufrag\r\n",
      SDPX_EVALUE, 6, 57, "\"ufrag\" has no value"},
+    /* RFC 8866 9: byte-string is one or more bytes */
+    {"label with a value", AUDIO "a=label:1\r\n", 0, 0, 0, NULL},
+    {"empty label", AUDIO "a=label:\r\n", SDPX_EVALUE, 6, 9, "empty"},
+    {"empty tool", HEAD "a=tool:\r\n", SDPX_EVALUE, 5, 8, "empty"},
+    {"identity", HEAD "a=identity:eyJpZHAiOnt9fQ==\r\n", 0, 0, 0, NULL},
+    {"empty identity", HEAD "a=identity:\r\n", SDPX_EVALUE, 5, 12, "byte-string"},
+    {"identity in media", AUDIO "a=identity:x\r\n", SDPX_ESCOPE, 6, 3, "identity"},
+    /* RFC 8851 10: known restrictions take int-param-val / float-param-val */
+    {"rid restrictions", VIDEO "a=rid:h send max-width=1280;max-height=720;max-bpp=1.5;depend=a,b;x-y=\r\n",
+     0, 0, 0, NULL},
+    {"rid max-width without a value", VIDEO "a=rid:h send max-width=\r\n", SDPX_EVALUE, 7, 14,
+     "\"max-width\" needs 1*DIGIT"},
+    {"rid max-fps not a number", VIDEO "a=rid:h send pt=96;max-fps=30fps\r\n", SDPX_EVALUE, 7, 20,
+     "max-fps"},
+    {"rid max-bpp not a float", VIDEO "a=rid:h send max-bpp=2\r\n", SDPX_EVALUE, 7, 14, "max-bpp"},
+    {"rid depend not rid ids", VIDEO "a=rid:h send depend=a,\r\n", SDPX_EVALUE, 7, 14, "rid ids"},
+    {"rid max-width without '='", VIDEO "a=rid:h send max-width\r\n", 0, 0, 0, NULL},
+    /* RFC 3605 2.1 with RFC 8866 5.7: the address matches its address type */
+    {"rtcp IP4", AUDIO "a=rtcp:9 IN IP4 0.0.0.0\r\n", 0, 0, 0, NULL},
+    {"rtcp IP6", AUDIO "a=rtcp:9 IN IP6 ::1\r\n", 0, 0, 0, NULL},
+    {"rtcp FQDN", AUDIO "a=rtcp:9 IN IP4 rtcp.example.com\r\n", 0, 0, 0, NULL},
+    {"rtcp IP4 with an IPv6 address", AUDIO "a=rtcp:9 IN IP4 ::1\r\n", SDPX_EVALUE, 6, 17,
+     "not an IP4 address"},
+    {"rtcp IP6 with an IPv4 address", AUDIO "a=rtcp:9 IN IP6 192.0.2.1\r\n", SDPX_EVALUE, 6, 17,
+     "not an IP6 address"},
+    {"rtcp bad address", AUDIO "a=rtcp:9 IN IP4 1.2.3.400\r\n", SDPX_EVALUE, 6, 17, "\"1.2.3.400\""},
+    /* RFC 8866 9: every line ends with CRLF; a truncated file does not */
+    {"no final line ending", AUDIO "a=sendrecv", SDPX_ESYNTAX, 6, 11, "no line ending"},
+    /* cross-line rules of the semantic pass */
+    {"dynamic payload type without rtpmap", HEAD "m=video 9 RTP/AVP 96\r\n", SDPX_EV_PT_NO_RTPMAP, 5,
+     19, "96"},
+    {"two directions", AUDIO "a=sendrecv\r\na=recvonly\r\n", SDPX_EV_DIRECTION_DUPLICATE, 7, 3,
+     "second direction"},
+    {"opus flag out of range", HEAD "m=audio 9 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 stereo=yes\r\n",
+     SDPX_EV_FMTP_VALUE, 7, 19, "stereo"},
+    /* where the grammar allows a token, strict accepts it */
+    {"unknown rtcp-fb id and parameter", VIDEO "a=rtcp-fb:96 x-foo bar=1\r\n", 0, 0, 0, NULL},
+    {"unknown hash name", AUDIO "a=fingerprint:x-hash 00:11\r\n", 0, 0, 0, NULL},
+    {"empty ssrc-group member list", AUDIO "a=ssrc-group:FID\r\n", 0, 0, 0, NULL},
+    {"unknown fmtp parameter", VIDEO "a=fmtp:96 x-google-start-bitrate=800\r\n", 0, 0, 0, NULL},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
