@@ -1337,6 +1337,63 @@ int sdpx_simulcast_stream_next(sdpx_str *rest, sdpx_str *alts);
  */
 int sdpx_simulcast_alt_next(sdpx_str *rest, sdpx_str paused_list, sdpx_str *rid, int *paused);
 
+/* ---- Image attributes (RFC 6236) --------------------------------------- */
+
+/**
+ * a=imageattr:<PT> <send|recv> <attr-list> [<recv|send> <attr-list>]
+ * (RFC 6236 3.1). Each attr-list is "*" or sets "[x=...,y=...]" separated
+ * by spaces; each direction appears at most once.
+ */
+typedef struct sdpx_imageattr {
+    int wildcard;          /* 1 for PT "*" */
+    unsigned payload_type; /* 0-127 when wildcard is 0 */
+    sdpx_str send;         /* the send attr-list as written; walk with sdpx_imageattr_set_next */
+    sdpx_str recv;         /* the recv attr-list */
+    int has_send;
+    int has_recv;
+    int recv_first;        /* 1 when recv was written before send */
+} sdpx_imageattr;
+
+/**
+ * One set of an attr-list: "[x=<xyrange>,y=<xyrange>[,sar=..][,par=..][,q=..]]".
+ * An xyrange is a size (1-999999), "[low:high]", "[low:step:high]" or
+ * "[a,b,...]"; the bounds are its smallest and largest size. sar, par and q
+ * are views of their values (empty when absent); other keys are allowed
+ * and skipped.
+ */
+typedef struct sdpx_imageattr_set {
+    sdpx_str text;       /* the whole set, brackets included */
+    sdpx_str x, y;       /* the ranges as written */
+    uint32_t x_min, x_max, y_min, y_max;
+    sdpx_str sar;        /* sample aspect ratio(s): "1.1", "[0.9-1.1]", "[1.0,1.5]" */
+    sdpx_str par;        /* picture aspect ratio range "[1.2-1.3]" */
+    sdpx_str q;          /* preference 0.00-1.00 */
+} sdpx_imageattr_set;
+
+/**
+ * Decode an a=imageattr value, checking the whole RFC 6236 3.1.1 grammar:
+ * brackets, x and y in every set, each direction at most once, ranges
+ * whose upper bound exceeds the lower, sar/par/q values (sar, par, q at
+ * most once per set). Returns 0 or SDPX_EVALUE (SDPX_EINVAL for out NULL).
+ */
+int sdpx_imageattr_parse(sdpx_str value, sdpx_imageattr *out);
+
+/** Write "pt send <list> recv <list>" (in the order recorded), snprintf style; SDPX_EINVAL for lists that do not decode. */
+int sdpx_imageattr_write(const sdpx_imageattr *a, char *buf, size_t cap);
+
+/**
+ * Take the next set off an attr-list (start from send or recv): 1 with
+ * *out filled, 0 at the end (a "*" list has no sets), SDPX_EVALUE.
+ */
+int sdpx_imageattr_set_next(sdpx_str *rest, sdpx_imageattr_set *out);
+
+/**
+ * The image attributes of payload type pt in m: its first a=imageattr for
+ * pt, else its first for "*". 0 with *out filled, SDPX_ENOTFOUND, or the
+ * decoder's SDPX_EVALUE for a malformed line.
+ */
+int sdpx_media_imageattr(const sdpx_media *m, unsigned pt, sdpx_imageattr *out);
+
 /* ---- Codec view: a media section's codecs, joined --------------------- */
 
 /**
@@ -1544,7 +1601,7 @@ int sdpx_session_bump_version(sdpx_session *s);
  * (sdpx_candidate for SDPX_ATTR_CANDIDATE, sdpx_rtpmap, sdpx_fmtp,
  * sdpx_rtcp_fb, sdpx_extmap, sdpx_rtcp, sdpx_fingerprint, sdpx_crypto,
  * sdpx_group, sdpx_ssrc, sdpx_ssrc_group, sdpx_msid, sdpx_msid_semantic,
- * sdpx_rid, sdpx_simulcast, sdpx_sctpmap). It is written by the kind's
+ * sdpx_rid, sdpx_simulcast, sdpx_sctpmap, sdpx_imageattr). It is written by the kind's
  * encoder and checked like a raw value; SDPX_EINVAL for other kinds or a
  * struct that does not encode (or holds CR/LF).
  */

@@ -40,6 +40,8 @@ src_attr_libattr_la_SOURCES = \
 	src/attr/rtp.c \
 	src/attr/ssrc.c \
 	src/attr/simulcast.c
+# Image attributes (RFC 6236).
+src_attr_libattr_la_SOURCES += src/attr/imageattr.c
 # The attribute name switch and kind index, generated from registry.c's rows.
 nodist_src_attr_libattr_la_SOURCES = src/attr/registry_index.h
 BUILT_SOURCES = src/attr/registry_index.h

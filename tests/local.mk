@@ -133,3 +133,7 @@ TEST_SUITES += tests/test_strict
 tests_test_strict_SOURCES = tests/test_strict.c tests/testutil.h
 tests_test_strict_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_strict_LDADD = $(TEST_COMMON_LDADD)
+TEST_SUITES += tests/test_imageattr
+tests_test_imageattr_SOURCES = tests/test_imageattr.c tests/testutil.h
+tests_test_imageattr_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_imageattr_LDADD = $(TEST_COMMON_LDADD)

@@ -69,8 +69,6 @@ static const struct {
      "RFC 8866 5.14 allows protocols it does not define (parser-specific rejection)"},
     {"mozilla-webrtc-sdp__example-12.sdp",
      "rtcp-fb values unknown to one parser are legal RFC 4585 extension tokens"},
-    {"mozilla-webrtc-sdp__example-33.sdp",
-     "a=imageattr (RFC 6236) value grammar is not decoded"},
     {"resiprocate__testSdp-06-evil-connection-count.sdp",
      "c= address count 2000000000 fits the grammar; the requirement is a quick clean parse"},
 };

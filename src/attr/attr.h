@@ -97,6 +97,9 @@ int sdpxi_check_simulcast(sdpx_str v, size_t *off, char *msg, size_t cap);
 /* The zone id of "fe80::...%<zone>" (RFC 6874), or an empty view (src/attr/ice.c). */
 sdpx_str sdpxi_zone_id(sdpx_str addr);
 
+/* a=imageattr (RFC 6236), src/attr/imageattr.c. */
+int sdpxi_check_imageattr(sdpx_str v, size_t *off, char *msg, size_t cap);
+
 /* ICE, DTLS, SDES, SCTP and BUNDLE families. */
 int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap);
 int sdpxi_check_ice_ufrag(sdpx_str v, size_t *off, char *msg, size_t cap);

@@ -56,7 +56,7 @@ static const attr_row rows[] = {
     ROWC("ice-pwd", SDPX_ATTR_ICE_PWD, S | M, sdpxi_check_ice_pwd),                 /* RFC 8839 5.4 */
     ROWC("ice-ufrag", SDPX_ATTR_ICE_UFRAG, S | M, sdpxi_check_ice_ufrag),             /* RFC 8839 5.4 */
     ROWC("identity", SDPX_ATTR_IDENTITY, S, B),               /* RFC 8827 5 */
-    ROW("imageattr", SDPX_ATTR_IMAGEATTR, M),                 /* RFC 6236 3.1 */
+    ROWC("imageattr", SDPX_ATTR_IMAGEATTR, M, sdpxi_check_imageattr), /* RFC 6236 3.1 */
     ROW("inactive", SDPX_ATTR_INACTIVE, S | M | P),           /* RFC 8866 6.7.4 */
     ROWC("keywds", SDPX_ATTR_KEYWDS, S, B),                       /* RFC 8866 6.2 */
     ROWC("label", SDPX_ATTR_LABEL, M, B),                         /* RFC 4574 */
