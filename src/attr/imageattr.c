@@ -130,17 +130,33 @@ static int sprange(sdpx_str value, sdpx_str v, int ranges_only, const char *what
     }
     if (ranges_only)
         return BAD(v, what, "is not [low-high]");
-    int n = 0;
+    /* RFC 6236 3.1.1: each spvalue of a list is unique. Short lists (the
+     * real ones) compare with the values before them; a longer one marks a
+     * bit per value (1000-99999 in 1/10000 units), so it stays linear. */
+    uint32_t few[8];
+    uint8_t seen[100000 / 8];
+    int n = 0, marked = 0;
     for (found = 1; found; n++) {
-        sdpx_str f = sdpxi_cut(&rest, ',', &found), later = rest, g;
+        sdpx_str f = sdpxi_cut(&rest, ',', &found);
         if (!spvalue(f, &a))
             return BAD(f.len ? f : v, what, "is not a ratio 0.1-9.9999");
-        int more = 1;
-        while (more) { /* RFC 6236 3.1.1: each spvalue of a list is unique */
-            g = sdpxi_cut(&later, ',', &more);
-            if (spvalue(g, &b) && b == a)
-                return BAD(g, what, "lists a value twice");
+        int dup = 0;
+        if (n < 8) {
+            for (int i = 0; i < n; i++)
+                dup |= few[i] == a;
+            few[n] = a;
+        } else {
+            if (!marked) {
+                memset(seen, 0, sizeof seen);
+                for (int i = 0; i < 8; i++)
+                    seen[few[i] / 8] = (uint8_t)(seen[few[i] / 8] | (1u << (few[i] % 8)));
+                marked = 1;
+            }
+            dup = (seen[a / 8] >> (a % 8)) & 1;
+            seen[a / 8] = (uint8_t)(seen[a / 8] | (1u << (a % 8)));
         }
+        if (dup)
+            return BAD(f, what, "lists a value twice");
     }
     if (n < 2)
         return BAD(v, what, "lists one value in brackets");
@@ -317,6 +333,7 @@ static sdpx_str list_extent(sdpx_str rest, sdpx_str *after)
                 *after = sdpxi_str(rest.ptr + i, rest.len - i);
                 return sdpxi_str(rest.ptr, i);
             }
+            i = (size_t)(tail.ptr - rest.ptr) - 1; /* past the run of WSP: linear */
         }
     }
     *after = sdpxi_str(rest.ptr + rest.len, 0);
