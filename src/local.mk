@@ -20,6 +20,7 @@ src_base_libbase_la_CPPFLAGS = $(LAYER_BASE_CPPFLAGS)
 src_base_libbase_la_CFLAGS = $(STRICT_CFLAGS)
 src_base_libbase_la_SOURCES = \
 	src/base/base.h \
+	src/base/scan.h \
 	src/base/arena.c \
 	src/base/error.c \
 	src/base/number.c \

@@ -151,4 +151,7 @@ static inline int sdpxi_hexval(unsigned char c)
     return -1;
 }
 
+/* The line scan the tokenizer and the parser share (src/base/scan.h). */
+#include "scan.h"
+
 #endif
