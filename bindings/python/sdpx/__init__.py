@@ -98,3 +98,7 @@ __all__ += [
     "parse_origin", "parse_repeat", "parse_timing", "parse_typed_time", "parse_zones",
     "strerror", "tokenize", "version",
 ]
+
+# Leniency profiles accepted by parse(profile=...) (docs/grammar.md).
+from ._session import PROFILES  # noqa: E402
+__all__.append("PROFILES")
