@@ -1,6 +1,6 @@
 #!/bin/sh
 # Sanitizer builds of the test suite, each in its own build directory.
-#   .ci/sanitize.sh asan   ASan + UBSan build, then the whole `make check`
+#   .ci/sanitize.sh asan   ASan + UBSan build (arena debug mode), then the whole `make check`
 #   .ci/sanitize.sh tsan   ThreadSanitizer build, then the thread test
 #   .ci/sanitize.sh        both
 # Build directories: $SANITIZE_DIR/build-asan and build-tsan (default:
@@ -40,6 +40,7 @@ fi
 configure_in() {
     dir=$1
     flags=$2
+    extra=${3:-}
     mkdir -p "$dir"
     cd "$dir"
     if [ ! -f Makefile ]; then
@@ -48,14 +49,16 @@ configure_in() {
         # builds look for run-time errors (the warning-free build is checked
         # with the default compiler). No python: an instrumented library
         # cannot be loaded into the interpreter.
-        "$src/configure" --disable-shared --with-corpus="$corpus" CC="$cc $flags" CFLAGS="-g -O1" \
+        "$src/configure" --disable-shared --with-corpus="$corpus" CC="$cc $flags" CFLAGS="-g -O1" $extra \
             ac_cv_path_PYTHON3=no >configure.out 2>&1 || { tail -30 configure.out; exit 1; }
     fi
 }
 
 asan() {
     flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-    configure_in "$base/build-asan" "$flags"
+    # --enable-arena-debug: red zones between arena objects, poisoned, so
+    # an overflow from one object of a session into the next is reported
+    configure_in "$base/build-asan" "$flags" --enable-arena-debug
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
     export ASAN_OPTIONS UBSAN_OPTIONS

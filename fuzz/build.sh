@@ -1,6 +1,6 @@
 #!/bin/sh
-# Build every libFuzzer target (fuzz/fuzz_*.c) with ASan and UBSan,
-# straight from the library sources (no configure needed).
+# Build every libFuzzer target (fuzz/fuzz_*.c) with ASan, UBSan and the
+# arena debug mode, straight from the library sources (no configure needed).
 #   FUZZ_OUT  where the binaries go (default: ./fuzz-out)
 #   CC        a clang with libFuzzer (default: clang)
 #   FUZZ_CFLAGS  extra compiler flags
@@ -11,7 +11,9 @@ top=$(cd "$here/.." && pwd)
 out=${FUZZ_OUT:-$PWD/fuzz-out}
 cc=${CC:-clang}
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -I$top/include -I$top/src/base -I$top/src/attr -I$top/src/core -I$top/src/view -I$top/src/edit ${FUZZ_CFLAGS:-}"
+# SDPXI_ARENA_DEBUG: poisoned red zones between arena objects (src/base/arena.c),
+# so an overflow from one object of a session into the next is reported.
+cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -DSDPXI_ARENA_DEBUG -I$top/include -I$top/src/base -I$top/src/attr -I$top/src/core -I$top/src/view -I$top/src/edit ${FUZZ_CFLAGS:-}"
 
 mkdir -p "$out/obj"
 objs=""

@@ -6,7 +6,8 @@ FUZZ_CC = clang
 # by one: naming the directory would make `make dist` run the phony `fuzz`.
 EXTRA_DIST += fuzz/local.mk fuzz/build.sh fuzz/run.sh fuzz/seeds.sh fuzz/sdp.dict \
 	fuzz/common.h fuzz/fuzz_attr.c fuzz/fuzz_candidate.c fuzz/fuzz_check.c fuzz/fuzz_edit.c \
-	fuzz/fuzz_lines.c fuzz/fuzz_parse.c fuzz/fuzz_roundtrip.c fuzz/fuzz_tokenize.c
+	fuzz/fuzz_lines.c fuzz/fuzz_parse.c fuzz/fuzz_roundtrip.c fuzz/fuzz_tokenize.c \
+	fuzz/fuzz_redact.c fuzz/fuzz_show.c
 
 fuzz:
 	CC='$(FUZZ_CC)' FUZZ_OUT='$(abs_top_builddir)/fuzz-out' $(SHELL) '$(srcdir)/fuzz/build.sh'

@@ -102,7 +102,7 @@ quirks() {
 }
 
 case "$target" in
-fuzz_parse | fuzz_roundtrip | fuzz_check)
+fuzz_parse | fuzz_roundtrip | fuzz_check | fuzz_redact | fuzz_show)
     # one mode byte, then the description
     for m in 000 001 007 011 021; do
         offer | with_prefix "\\$m" | seed "offer-$m"

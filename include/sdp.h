@@ -19,6 +19,14 @@
  * - sdpx_str is a view (pointer + length), never NUL-terminated. Views that
  *   come from a session stay valid until the session is freed; views filled by
  *   a decoder point into the value the decoder was given.
+ * - NULL and out-of-range arguments never crash: a NULL handle, input or
+ *   out-pointer (and an index past the end) gets the function's empty
+ *   result: SDPX_EINVAL from a function returning a code (0 from one that
+ *   answers 1 or 0), 0 from a count, index or enum, NULL for a handle, an
+ *   empty view; an edit so refused changes nothing. An argument whose NULL
+ *   means something says so (NULL `after`: from the start). A NULL output
+ *   buffer measures, as cap 0 does. (tests/test_null.c checks every
+ *   function, its cases generated from this header.)
  * - Nothing here keeps global state: distinct sessions may be used from
  *   distinct threads freely, and one session may be read (not edited) from
  *   many threads at once.
@@ -352,10 +360,21 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 /**
  * Lint: report every problem in `buf` through `fn` (errors and, in lenient
  * mode, the warnings for tolerated quirks). `flags` takes SDPX_PARSE_STRICT
- * (any other bit: SDPX_EINVAL). Returns the number of errors found (0 when
- * the input parses), or SDPX_ENOMEM.
+ * (any other bit: SDPX_EINVAL): the strict grammar, then the semantic pass
+ * of sdpx_validate on a lenient parse (its SDPX_EV_* errors). This is the
+ * one strict check: `sdpx check --strict` and Python's
+ * `sdpx.check(text, strict=True)` run exactly this. Returns the number of
+ * errors found (0 when the input parses), or SDPX_ENOMEM.
  */
 int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx);
+
+/**
+ * sdpx_check under the given limits (NULL, or a zero field, takes the
+ * default), for both of its parses: the input limit of a front end that
+ * accepts more than 16 MiB (`sdpx --max-input`), or less.
+ */
+int sdpx_check_limits(const char *buf, size_t len, unsigned flags, const sdpx_limits *lim,
+                      sdpx_diag_fn fn, void *ctx);
 
 /** Free a session and everything it owns. NULL is allowed. */
 void sdpx_session_free(sdpx_session *s);
@@ -1480,6 +1499,17 @@ enum {
      *  anything after the flag is set (JSEP 5.2.2, RFC 3264 8). */
     SDPX_EDIT_BUMP_VERSION = 1u << 0
 };
+
+/**
+ * Why the last edit of s was refused: the code it returned, `col` the
+ * 1-based byte of the offending argument (0 when the reason is not one
+ * byte), `line` 0, and `msg` naming the argument and what it would have
+ * broken ("value: byte 2 is a CR, which would end the new a= line there and
+ * start another"). Every edit clears it on entry, so after a success, or a
+ * refusal without a recorded reason, code is 0 and msg empty. Valid until
+ * the session is freed; NULL for a NULL session.
+ */
+const sdpx_error *sdpx_session_last_error(const sdpx_session *s);
 
 /** Set edit flags (SDPX_EDIT_*); setting them again re-arms the one bump. SDPX_EINVAL for unknown bits. */
 int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags);

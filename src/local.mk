@@ -7,7 +7,7 @@
 #   core  model, parser, writer                         core.h  (+ attr)
 #   view  codec view, scoped accessors, validation      view.h  (+ core)
 #   edit  edits, redaction, trickle application         edit.h  (+ view)
-LAYER_BASE_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/base
+LAYER_BASE_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/base $(SDPX_DEBUG_CPPFLAGS)
 LAYER_ATTR_CPPFLAGS = $(LAYER_BASE_CPPFLAGS) -I$(top_srcdir)/src/attr -I$(top_builddir)/src/attr
 LAYER_CORE_CPPFLAGS = $(LAYER_ATTR_CPPFLAGS) -I$(top_srcdir)/src/core
 LAYER_VIEW_CPPFLAGS = $(LAYER_CORE_CPPFLAGS) -I$(top_srcdir)/src/view
@@ -68,7 +68,8 @@ src_view_libview_la_SOURCES = \
 	src/view/view.h \
 	src/view/codec.c \
 	src/view/scoped.c \
-	src/view/validate.c
+	src/view/validate.c \
+	src/view/check.c
 # Well-known codec parameters against their payload formats' RFCs.
 src_view_libview_la_SOURCES += src/view/codec_rules.c
 

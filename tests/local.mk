@@ -124,6 +124,40 @@ tests_test_fastpath_SOURCES = tests/test_fastpath.c tests/testutil.h
 tests_test_fastpath_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_fastpath_LDADD = $(TEST_COMMON_LDADD)
 
+# NULL arguments: every public function, cases generated from include/sdp.h.
+TEST_SUITES += tests/test_null
+tests_test_null_SOURCES = tests/test_null.c tests/testutil.h
+nodist_tests_test_null_SOURCES = tests/null_cases.h
+tests_test_null_CFLAGS = $(TEST_COMMON_CFLAGS) -I$(builddir)/tests
+tests_test_null_LDADD = $(TEST_COMMON_LDADD)
+BUILT_SOURCES += tests/null_cases.h
+CLEANFILES += tests/null_cases.h tests/api_list.txt
+EXTRA_DIST += tests/api_list.awk tests/null_gen.awk tests/null_allowed.txt
+tests/api_list.txt: $(srcdir)/include/sdp.h $(srcdir)/tests/api_list.awk
+	@$(MKDIR_P) tests
+	$(AWK) -f $(srcdir)/tests/api_list.awk $(srcdir)/include/sdp.h > $@-t && mv $@-t $@
+tests/null_cases.h: tests/api_list.txt $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt
+	$(AWK) -f $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt tests/api_list.txt > $@-t && mv $@-t $@
+tests/tests_test_null-test_null.$(OBJEXT): tests/null_cases.h
+
+# Redaction's work at 1x/4x/16x, counted by the library's own loops: the
+# suite builds its own copy of the library with the counter compiled in.
+TEST_SUITES += tests/test_redact_ops
+tests_test_redact_ops_SOURCES = tests/test_redact_ops.c tests/testutil.h \
+	$(src_base_libbase_la_SOURCES) $(src_attr_libattr_la_SOURCES) $(src_core_libcore_la_SOURCES) \
+	$(src_view_libview_la_SOURCES) $(src_edit_libedit_la_SOURCES)
+nodist_tests_test_redact_ops_SOURCES = $(nodist_src_attr_libattr_la_SOURCES)
+tests_test_redact_ops_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS) -DSDPXI_REDACT_OPS
+tests_test_redact_ops_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_redact_ops_LDADD = $(CHECK_LIBS) -lm
+
+# The arena debug mode catches a write between arena objects (skips unless
+# built with ASan and --enable-arena-debug, as .ci/sanitize.sh asan does).
+check_PROGRAMS += tests/test_arena_redzone
+TESTS += tests/test_arena_redzone
+tests_test_arena_redzone_SOURCES = tests/test_arena_redzone.c src/base/arena.c src/base/base.h
+tests_test_arena_redzone_CPPFLAGS = $(LAYER_BASE_CPPFLAGS)
+tests_test_arena_redzone_CFLAGS = $(TEST_CFLAGS)
 # Grammar quirks, leniency profiles (checked against docs/grammar.md), tidy writer.
 TEST_SUITES += tests/test_quirks
 tests_test_quirks_SOURCES = tests/test_quirks.c tests/testutil.h

@@ -575,6 +575,66 @@ START_TEST(keep_lf_insertion)
 }
 END_TEST
 
+/* Refused edits say why: the argument, the byte, the line it would break
+ * (sdpx_session_last_error); expected texts written by hand. */
+typedef struct {
+    const char *what;
+    int code;
+    unsigned col;
+    const char *msg;
+} reason_case;
+
+static int reason_edit(sdpx_session *s, int i)
+{
+    sdpx_media *m = sdpx_session_media_mut(s, 0);
+    switch (i) {
+    case 0: return sdpx_session_attr_add(s, "tool", "x\r\na=evil");
+    case 1: return sdpx_media_attr_add(m, "a b", "1");
+    case 2: return sdpx_media_attr_add(m, "rtpmap", "xx opus/48000");
+    case 3: return sdpx_session_set_info(s, "");
+    case 4: return sdpx_session_set_name(s, "n\nx");
+    case 5: return sdpx_media_add_candidate(m, "candidate:1 1 udp");
+    case 6: return sdpx_line_remove(s, sdpx_session_line(s, 0));
+    default: return sdpx_session_set_connection(s, "IN IP4 ::1");
+    }
+}
+
+static const reason_case reasons[] = {
+    {"CR in a value", SDPX_EINVAL, 2,
+     "value: byte 2 is a CR, which would end the new a= line there and start another"},
+    {"name not a token", SDPX_EINVAL, 2,
+     "attribute name \"a b\": byte 2 (0x20) is not a token character"},
+    {"value grammar", SDPX_EINVAL, 1, "value: byte 1: payload type \"xx\" is not a number"},
+    {"empty i=", SDPX_EINVAL, 0, "text: empty; i= needs a text (NULL removes it)"},
+    {"LF in s=", SDPX_EINVAL, 2,
+     "name: byte 2 is an LF, which would end the new s= line there and start another"},
+    {"candidate", SDPX_EINVAL, 8, "candidate: byte 8: priority is missing"},
+    {"v= line", SDPX_EINVAL, 0,
+     "line: a v= line holds its part together; remove a section with sdpx_session_media_remove"},
+    {"c= family", SDPX_EINVAL, 0,
+     "value: not \"IN IP4|IP6 <address>\" with an address of that family (RFC 8866 5.7)"},
+};
+
+START_TEST(edit_reasons)
+{
+    const reason_case *c = &reasons[_i];
+    sdpx_session *s = parse_ok("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                               "m=audio 9 RTP/AVP 0\r\n", 0);
+    ck_assert_int_eq(reason_edit(s, _i), c->code);
+    const sdpx_error *e = sdpx_session_last_error(s);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_msg(e->code == c->code, "%s: code %d", c->what, e->code);
+    ck_assert_msg(e->col == c->col, "%s: col %u, want %u", c->what, e->col, c->col);
+    ck_assert_str_eq(e->msg, c->msg);
+    /* the next edit clears it, whether it succeeds or not */
+    ck_assert_int_eq(sdpx_session_attr_add(s, "tool", "ok"), 0);
+    ck_assert_int_eq(sdpx_session_last_error(s)->code, 0);
+    ck_assert_str_eq(sdpx_session_last_error(s)->msg, "");
+    ck_assert_ptr_null(sdpx_session_last_error(NULL));
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit");
@@ -589,6 +649,7 @@ int main(void)
     tcase_add_test(tc, long_line_refused);
     tcase_add_test(tc, no_heap_edits_until_scratch_full);
     tcase_add_test(tc, keep_lf_insertion);
+    tcase_add_loop_test(tc, edit_reasons, 0, (int)(sizeof reasons / sizeof reasons[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

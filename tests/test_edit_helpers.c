@@ -846,6 +846,93 @@ START_TEST(redact_many_values)
 }
 END_TEST
 
+/* Regression: a line with more replaceable fields than a fixed piece array
+ * held (five remote candidates: ten fields) wrote past the array and left
+ * the tenth field as it was. Every field is replaced, and the text after. */
+START_TEST(redact_five_remote_candidates)
+{
+    static const char text[] =
+        "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+        "a=remote-candidates:1 10.0.0.1 1001 1 10.0.0.2 1002 1 10.0.0.3 1003 1 10.0.0.4 1004 "
+        "1 10.0.0.5 1005\r\n"
+        "a=candidate:1 1 udp 1 10.0.0.9 2999 typ host\r\n";
+    static const char want[] =
+        "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+        "a=remote-candidates:1 192.0.2.1 10001 1 192.0.2.2 10002 1 192.0.2.3 10003 1 192.0.2.4 10004 "
+        "1 192.0.2.5 10005\r\n"
+        "a=candidate:1 1 udp 1 192.0.2.6 10006 typ host\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_redact(s), 12);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(got, want);
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* No cap on the fields of one line: 40 remote candidates, 12 ufrag
+ * extensions on one candidate, 12 SDES keys on one crypto line. Every
+ * original value (all carry the marker "77") is gone. */
+START_TEST(redact_fields_without_cap)
+{
+    enum { NRC = 40, NEXT = 12, NKEY = 12 };
+    size_t cap = 16384, n = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    n += (size_t)snprintf(text + n, cap - n,
+                          "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/SAVP 0\r\n"
+                          "a=remote-candidates:");
+    for (int i = 0; i < NRC; i++)
+        n += (size_t)snprintf(text + n, cap - n, "%s1 10.77.0.%d 177%02d", i ? " " : "", i + 1, i);
+    n += (size_t)snprintf(text + n, cap - n, "\r\na=candidate:1 1 udp 1 10.77.1.1 17799 typ host");
+    for (int i = 0; i < NEXT; i++)
+        n += (size_t)snprintf(text + n, cap - n, " ufrag uf77x%02d", i);
+    n += (size_t)snprintf(text + n, cap - n, "\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 ");
+    for (int i = 0; i < NKEY; i++)
+        n += (size_t)snprintf(text + n, cap - n, "%sinline:WVNfX19zZW1jdGwgKCkgewkyMjA77%02d", i ? ";" : "",
+                              i);
+    n += (size_t)snprintf(text + n, cap - n, "\r\n");
+    ck_assert_uint_lt(n, cap);
+    sdpx_session *s = parse_ok(text, 0);
+    /* addresses and ports of the remote candidates, address and port of the
+     * candidate, its ufrags, the keys */
+    ck_assert_int_eq(sdpx_session_redact(s), 2 * NRC + 2 + NEXT + NKEY);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_msg(strstr(got, "77") == NULL, "a value was left: %s", got);
+    ck_assert_ptr_nonnull(strstr(got, " 1 192.0.2.40 10040\r\n"));        /* the last remote candidate */
+    ck_assert_ptr_nonnull(strstr(got, " ufrag ufrag12\r\n"));             /* the last ufrag */
+    ck_assert_ptr_nonnull(strstr(got, ";inline:AAAAAAAAAAAAAAAAAAAAAAAAAAAAA12\r\n")); /* key 12 */
+    sdpx_session *again = parse_ok(got, 0);
+    sdpx_session_free(again);
+    free(got);
+    free(text);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Regression: a fingerprint's placeholder was built in a 200-byte buffer and
+ * copied at the length snprintf wanted, reading past it for long hash names.
+ * Names of any length keep their length; bytes 00..00 01 follow. */
+START_TEST(redact_long_hash_name)
+{
+    char name[401], text[1200], want[700];
+    memset(name, 'h', 400);
+    name[400] = '\0';
+    snprintf(text, sizeof text,
+             "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+             "a=fingerprint:%s " FP20 "\r\n", name);
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_redact(s), 1);
+    snprintf(want, sizeof want, "a=fingerprint:%s 00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:01",
+             name);
+    const sdpx_line *l = sdpx_media_line(sdpx_session_media(s, 0), 1);
+    ck_assert_str_view(sdpx_line_text(l), want);
+    ck_assert_uint_eq(sdpx_line_text(l).len, strlen("a=fingerprint:") + 400 + 1 + strlen(FP20));
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit_helpers");
@@ -859,6 +946,9 @@ int main(void)
     tcase_add_loop_test(tc, ipv6_scopes, 0, (int)(sizeof scope_cases / sizeof scope_cases[0]));
     tcase_add_test(tc, default_from_session_connection);
     tcase_add_test(tc, redact_many_values);
+    tcase_add_test(tc, redact_five_remote_candidates);
+    tcase_add_test(tc, redact_fields_without_cap);
+    tcase_add_test(tc, redact_long_hash_name);
     tcase_add_loop_test(tc, default_follows_removal, 0, (int)(sizeof default_cases / sizeof default_cases[0]));
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -193,6 +193,59 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
+/* sdpx_check_limits: the limits given hold for the lint's parses (strict
+ * and the semantic pass alike); NULL takes the defaults, and a raised
+ * max_input accepts what sdpx_check refuses. */
+typedef struct {
+    int errors;
+    int limit_errors;
+} lint_count;
+
+static void count_lint(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    lint_count *c = ctx;
+    if (sev == SDPX_SEV_ERROR) {
+        c->errors++;
+        c->limit_errors += e->code == SDPX_ELIMIT;
+    }
+}
+
+START_TEST(test_check_limits)
+{
+    static const char text[] = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                               "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    size_t len = strlen(text);
+    sdpx_limits lim;
+    memset(&lim, 0, sizeof lim);
+    lim.max_input = len - 1;
+    for (unsigned flags = 0; flags <= SDPX_PARSE_STRICT; flags += SDPX_PARSE_STRICT) {
+        lint_count c = {0, 0};
+        ck_assert_int_eq(sdpx_check_limits(text, len, flags, NULL, count_lint, &c), 0);
+        ck_assert_int_eq(sdpx_check_limits(text, len, flags, &lim, count_lint, &c), 1);
+        ck_assert_int_eq(c.errors, 1);
+        ck_assert_int_eq(c.limit_errors, 1);
+    }
+    ck_assert_int_eq(sdpx_check_limits(text, len, 2u, NULL, NULL, NULL), SDPX_EINVAL);
+
+    /* 17 MB: over the default, under a raised limit */
+    size_t big = 17u << 20, n = 0;
+    char *p = malloc(big + 61000); /* the last line may pass `big` */
+    ck_assert_ptr_nonnull(p);
+    n += (size_t)snprintf(p, 1024, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n");
+    while (n < big) {
+        memcpy(p + n, "a=x-pad:", 8);
+        memset(p + n + 8, 'A', 60000);
+        memcpy(p + n + 60008, "\r\n", 2);
+        n += 60010;
+    }
+    ck_assert_int_eq(sdpx_check(p, n, 0, NULL, NULL), 1);
+    lim.max_input = (size_t)32 << 20;
+    ck_assert_int_eq(sdpx_check_limits(p, n, 0, &lim, NULL, NULL), 0);
+    ck_assert_int_eq(sdpx_check_limits(p, n, SDPX_PARSE_STRICT, &lim, NULL, NULL), 0);
+    free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("limits");
@@ -203,6 +256,7 @@ int main(void)
     tcase_add_test(mem, test_one_allocation_per_parse);
     tcase_add_test(mem, test_scratch_memory);
     tcase_add_test(mem, test_out_of_memory);
+    tcase_add_test(mem, test_check_limits);
     suite_add_tcase(s, mem);
     return run_suite(s);
 }

@@ -203,6 +203,27 @@ START_TEST(example_offer_is_clean)
 }
 END_TEST
 
+/* The strict check includes the semantic pass: a description whose lines
+ * each follow the strict grammar but which names a mid twice fails
+ * sdpx_check(SDPX_PARSE_STRICT) with SDPX_EV_MID_DUPLICATE; the lenient
+ * check has nothing to say. */
+START_TEST(strict_check_runs_semantic_pass)
+{
+    const char *text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                       "m=audio 9 RTP/AVP 0\r\na=mid:a\r\n"
+                       "m=audio 9 RTP/AVP 0\r\na=mid:a\r\n";
+    collected got;
+    memset(&got, 0, sizeof got);
+    ck_assert_int_eq(sdpx_check(text, strlen(text), SDPX_PARSE_STRICT, collect, &got), 1);
+    ck_assert_int_eq(got.n, 1);
+    ck_assert_int_eq(got.got[0].code, SDPX_EV_MID_DUPLICATE);
+    ck_assert_uint_eq(got.got[0].line, 8);
+    memset(&got, 0, sizeof got);
+    ck_assert_int_eq(sdpx_check(text, strlen(text), 0, collect, &got), 0);
+    ck_assert_int_eq(got.n, 0);
+}
+END_TEST
+
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))
 
 int main(void)
@@ -212,6 +233,7 @@ int main(void)
     tcase_add_loop_test(tc, validate_cases, 0, N(cases));
     tcase_add_loop_test(tc, codes_are_named, 0, N(ev_codes));
     tcase_add_test(tc, example_offer_is_clean);
+    tcase_add_test(tc, strict_check_runs_semantic_pass);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

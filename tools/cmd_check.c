@@ -9,24 +9,12 @@ typedef struct {
     int verbose;
 } check_out;
 
+/* The findings are check's output: they go to stdout. */
 static void on_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
 {
     const check_out *o = ctx;
     if (sev == SDPX_SEV_ERROR || o->verbose)
         tool_print_diag(stdout, o->name, sev, e);
-}
-
-/* --strict also runs the semantic pass (sdpx_validate) on a lenient parse:
- * cross-references between lines, reported as errors. Returns the number of
- * findings, or a negative code. */
-static int validate(const char *buf, size_t len, check_out *o)
-{
-    sdpx_session *s = NULL;
-    if (sdpx_parse(buf, len, NULL, &s, NULL))
-        return 0; /* the parse errors were reported already */
-    int found = sdpx_validate(s, on_diag, o);
-    sdpx_session_free(s);
-    return found;
 }
 
 int cmd_check(int argc, char **argv)
@@ -59,11 +47,10 @@ int cmd_check(int argc, char **argv)
             continue;
         }
         check_out o = {tool_display_name(argv[i]), verbose};
-        int errors = sdpx_check(buf, len, flags, on_diag, &o);
-        if (errors >= 0 && (flags & SDPX_PARSE_STRICT)) {
-            int found = validate(buf, len, &o);
-            errors = found < 0 ? found : errors + found;
-        }
+        /* --strict: the strict grammar and the semantic pass, as in the library */
+        sdpx_parse_options opt; /* for the tool's limits (--max-input) */
+        tool_parse_options(&opt, 0);
+        int errors = sdpx_check_limits(buf, len, flags, &opt.limits, on_diag, &o);
         if (errors < 0) {
             fprintf(stderr, "sdpx: %s: %s\n", o.name, sdpx_strerror(errors));
             failed = 1;

@@ -1,5 +1,8 @@
 /* sdpx edit [OPTIONS] FILE|-: apply edit helpers in the order given and
- * write the result to stdout (nothing on stdout when one fails). */
+ * write the result to stdout (nothing on stdout when one fails). Every
+ * option is one row of the `options` table: its name, argument, help line,
+ * handler and what its refusals mean. Handlers split a heap copy of their
+ * argument in place; nothing is copied into a fixed-size buffer. */
 #include "tool.h"
 
 #include <stdlib.h>
@@ -7,80 +10,63 @@
 
 #define EDIT_USAGE "usage: sdpx edit [OPTIONS] FILE|-  (sdpx edit --help lists the options)\n"
 
-static const char edit_help[] =
-    "usage: sdpx edit [OPTIONS] FILE|-\n"
-    "Apply edits in the order given; write the result to stdout.\n"
-    "SECTION is a media index (0, 1, ...), a media kind (audio, video, ...),\n"
-    "or 'all'; a mid is accepted as mid:ID.\n\n"
-    "  --remove-codec NAME[:KEY=VALUE]  remove a codec (and its RTX/RED partners)\n"
-    "  --keep-codecs N1,N2,...          keep only these codecs\n"
-    "  --prefer-codecs N1,N2,...        put these codecs first\n"
-    "  --codec-param NAME:KEY=VALUE     set an fmtp parameter (KEY= removes it)\n"
-    "  --bitrate SECTION=KBPS           set b=AS (0 removes b=AS and b=TIAS)\n"
-    "  --session-bitrate KBPS           set session-level b=AS\n"
-    "  --direction SECTION=DIR          sendrecv, sendonly, recvonly, inactive\n"
-    "  --hold / --resume                hold or resume every audio/video section\n"
-    "  --remove-candidates SPEC,...     host, srflx, prflx, relay, udp, tcp, ipv4,\n"
-    "                                   ipv6, mdns, fqdn, private, loopback,\n"
-    "                                   link-local, rtcp (all given must match)\n"
-    "  --add-candidate SECTION=CAND     add a candidate (empty: end-of-candidates)\n"
-    "  --end-of-candidates              add a=end-of-candidates to every section\n"
-    "  --ice-credentials UFRAG:PWD      replace ICE credentials everywhere\n"
-    "  --setup ROLE                     active, passive, actpass, holdconn\n"
-    "  --fingerprint 'HASH HEX'         replace every fingerprint\n"
-    "  --reject SECTION                 port 0, mid leaves BUNDLE\n"
-    "  --remove-section SECTION         remove a media section\n"
-    "  --bundle-add MID                 add a mid to the BUNDLE group\n"
-    "  --remove-streams SECTION         remove ssrc, ssrc-group and msid lines\n"
-    "  --msid SECTION=STREAM[:TRACK]    set a=msid\n"
-    "  --remove-extmap URI              remove a header extension\n"
-    "  --renumber-extmap URI=ID         give a header extension a new id\n"
-    "  --compact-extmap                 ids 1, 2, ... per URI, the same in every section\n"
-    "  --add-attr SECTION=NAME[:VALUE]  add an attribute (SECTION 'session' too)\n"
-    "  --remove-attr SECTION=NAME       remove attributes by name\n"
-    "  --bump-version                   increment o= sess-version now\n"
-    "  --auto-bump                      increment it once if anything changes\n"
-    "  --keep-lf                        keep bare-LF line endings\n";
-
 static sdpx_str cview(const char *p)
 {
     sdpx_str v = {p, strlen(p)};
     return v;
 }
 
+struct edit_option;
+
 typedef struct {
     sdpx_session *s;
-    const char *opt; /* the option being applied, for messages */
+    unsigned wflags;                /* sdpx_write flags (--keep-lf) */
+    const struct edit_option *opt;  /* the option being applied, for messages */
     const char *arg;
 } edit_ctx;
 
-/* What a refusal means for the options where the code alone says little. */
-static const struct {
-    const char *opt;
+/* What a refusal code means for one option, where the code alone says little. */
+typedef struct {
     int code;
     const char *why;
-} reasons[] = {
-    {"--remove-codec", SDPX_EINVAL, "a media section would be left without a codec (or a rid without payload types)"},
-    {"--keep-codecs", SDPX_EINVAL, "a media section would be left without a codec (or a rid without payload types)"},
-    {"--ice-credentials", SDPX_EINVAL, "ufrag needs 4-256 and pwd 22-256 ice-chars (RFC 8839)"},
-    {"--ice-credentials", SDPX_ENOTFOUND, "no a=ice-ufrag or a=ice-pwd to replace"},
-    {"--add-candidate", SDPX_EINVAL, "not a valid candidate"},
-    {"--add-candidate", SDPX_ENOTFOUND, "no ICE credentials apply to that section"},
-    {"--setup", SDPX_ENOTFOUND, "no a=setup to replace"},
-    {"--fingerprint", SDPX_ENOTFOUND, "no a=fingerprint to replace"},
-    {"--fingerprint", SDPX_EINVAL, "expected 'HASH HEX' with the hash's length (RFC 8122)"},
-    {"--bundle-add", SDPX_ENOTFOUND, "no media section has that mid"},
-    {"--renumber-extmap", SDPX_EINVAL, "the id is taken in a section, or not 1-14/16-255"},
-};
+} reason;
+
+typedef struct edit_option {
+    const char *name;
+    const char *arg;  /* the argument as help shows it; NULL: a flag */
+    const char *help; /* may hold '\n' for continuation lines */
+    int (*run)(edit_ctx *c, char *arg);
+    reason reasons[2];
+} edit_option;
 
 static int fail(const edit_ctx *c, int rc, const char *why)
 {
-    for (size_t i = 0; !why && i < sizeof reasons / sizeof reasons[0]; i++)
-        if (reasons[i].code == rc && !strcmp(reasons[i].opt, c->opt))
-            why = reasons[i].why;
-    fprintf(stderr, "sdpx: edit: %s %s: %s\n", c->opt, c->arg ? c->arg : "",
-            why ? why : sdpx_strerror(rc));
+    for (size_t i = 0; !why && i < sizeof c->opt->reasons / sizeof c->opt->reasons[0]; i++)
+        if (c->opt->reasons[i].why && c->opt->reasons[i].code == rc)
+            why = c->opt->reasons[i].why;
+    /* the library's own reason (sdpx_session_last_error) when it gave one */
+    const sdpx_error *e = sdpx_session_last_error(c->s);
+    if (!why && rc < 0 && e && e->code == rc && e->msg[0])
+        why = e->msg;
+    fprintf(stderr, "sdpx: edit: %s ", c->opt->name);
+    /* the argument as given, on one line: control bytes as \n, \r, \xNN */
+    for (const char *p = c->arg ? c->arg : ""; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '\n' || ch == '\r')
+            fprintf(stderr, "\\%c", ch == '\n' ? 'n' : 'r');
+        else if (ch < 0x20 || ch == 0x7f)
+            fprintf(stderr, "\\x%02X", ch);
+        else
+            fputc(ch, stderr);
+    }
+    fprintf(stderr, ": %s\n", why ? why : sdpx_strerror(rc));
     return TOOL_FAIL;
+}
+
+/* A library result: negative is a refusal. */
+static int done(const edit_ctx *c, int rc)
+{
+    return rc < 0 ? fail(c, rc, NULL) : TOOL_OK;
 }
 
 /* Split "LEFT=RIGHT" at the first '=' (LEFT must be non-empty). */
@@ -93,6 +79,22 @@ static int split_eq(char *arg, char **left, char **right)
     *left = arg;
     *right = eq + 1;
     return 0;
+}
+
+/* Split a comma-separated list in place into a malloc'd array of its
+ * non-empty items (any number of them). NULL when out of memory. */
+static const char **split_list(char *arg, size_t *n)
+{
+    size_t most = 1;
+    for (const char *p = arg; *p; p++)
+        most += *p == ',';
+    const char **out = malloc(most * sizeof *out);
+    if (!out)
+        return NULL;
+    *n = 0;
+    for (char *p = strtok(arg, ","); p; p = strtok(NULL, ","))
+        out[(*n)++] = p;
+    return out;
 }
 
 /* Does media section m match a SECTION selector? */
@@ -133,15 +135,6 @@ static int each_section(const edit_ctx *c, const char *sel, media_fn fn, void *a
     return 0;
 }
 
-/* Split a comma-separated list in place; returns the count (at most max). */
-static size_t split_list(char *arg, const char **out, size_t max)
-{
-    size_t n = 0;
-    for (char *p = strtok(arg, ","); p && n < max; p = strtok(NULL, ","))
-        out[n++] = p;
-    return n;
-}
-
 static int m_bitrate(sdpx_media *m, void *arg)
 {
     unsigned long long kbps = *(unsigned long long *)arg;
@@ -179,26 +172,32 @@ static int m_streams(sdpx_media *m, void *arg)
     (void)arg;
     return sdpx_media_remove_streams(m);
 }
+/* NAME[:VALUE] or STREAM[:TRACK], split once at the first ':' in place. */
+typedef struct {
+    const char *left;
+    const char *right; /* NULL without ':' */
+} pair;
+
+static pair split_colon(char *arg)
+{
+    pair p = {arg, NULL};
+    char *colon = strchr(arg, ':');
+    if (colon) {
+        *colon = '\0';
+        p.right = colon + 1;
+    }
+    return p;
+}
+
 static int m_msid(sdpx_media *m, void *arg)
 {
-    char *stream = arg, *colon = strchr(stream, ':');
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", stream);
-    char *track = NULL;
-    if (colon) {
-        buf[colon - stream] = '\0';
-        track = buf + (colon - stream) + 1;
-    }
-    return sdpx_media_set_msid(m, buf, track);
+    const pair *p = arg;
+    return sdpx_media_set_msid(m, p->left, p->right);
 }
 static int m_add_attr(sdpx_media *m, void *arg)
 {
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", (const char *)arg);
-    char *colon = strchr(buf, ':');
-    if (colon)
-        *colon = '\0';
-    return sdpx_media_attr_add(m, buf, colon ? colon + 1 : NULL);
+    const pair *p = arg;
+    return sdpx_media_attr_add(m, p->left, p->right);
 }
 static int m_remove_attr(sdpx_media *m, void *arg) { return sdpx_media_attr_remove(m, arg); }
 
@@ -234,197 +233,323 @@ static int candidate_spec(const char *word, sdpx_candidate_filter *f)
     return -1;
 }
 
-/* Apply one option with its argument (NULL for flags). */
-static int apply(edit_ctx *c, const char *opt, char *arg)
+/* ---- the options, in the order --help lists them ---- */
+
+static int o_remove_codec(edit_ctx *c, char *arg)
 {
-    c->opt = opt;
-    c->arg = arg;
-    char *l, *r;
-    int rc = 0;
-    const char *list[64];
-    if (!strcmp(opt, "--remove-codec")) {
-        char *colon = strchr(arg, ':');
-        char name[256];
-        snprintf(name, sizeof name, "%s", arg);
-        if (colon)
-            name[colon - arg] = '\0';
-        rc = sdpx_session_remove_codec(c->s, name, colon ? colon + 1 : NULL);
-        if (rc == 0)
-            return fail(c, 0, "no such codec");
-    } else if (!strcmp(opt, "--keep-codecs") || !strcmp(opt, "--prefer-codecs")) {
-        char buf[1024];
-        snprintf(buf, sizeof buf, "%s", arg);
-        size_t n = split_list(buf, list, 64);
-        rc = opt[2] == 'k' ? sdpx_session_keep_codecs(c->s, list, n)
-                           : sdpx_session_prefer_codecs(c->s, list, n);
-    } else if (!strcmp(opt, "--codec-param")) {
-        char buf[1024];
-        snprintf(buf, sizeof buf, "%s", arg);
-        char *colon = strchr(buf, ':');
-        if (!colon || split_eq(colon + 1, &l, &r))
-            return fail(c, 0, "expected NAME:KEY=VALUE");
-        *colon = '\0';
-        int total = 0;
-        for (size_t i = 0; i < sdpx_session_media_count(c->s) && rc >= 0; i++) {
-            rc = sdpx_media_set_codec_param(sdpx_session_media_mut(c->s, i), buf, l, *r ? r : NULL);
-            total += rc > 0 ? rc : 0;
-        }
-        if (rc >= 0 && total == 0)
-            return fail(c, 0, "no such codec");
-    } else if (!strcmp(opt, "--bitrate")) {
-        char *end;
-        if (split_eq(arg, &l, &r) || !*r)
-            return fail(c, 0, "expected SECTION=KBPS");
-        unsigned long long kbps = strtoull(r, &end, 10);
-        if (*end || *r == '-')
-            return fail(c, 0, "expected a number of kbps");
-        return each_section(c, l, m_bitrate, &kbps);
-    } else if (!strcmp(opt, "--session-bitrate")) {
-        char *end;
-        unsigned long long kbps = strtoull(arg, &end, 10);
-        if (*end || !*arg || *arg == '-')
-            return fail(c, 0, "expected a number of kbps");
-        rc = kbps ? sdpx_session_set_bandwidth(c->s, "AS", kbps) : sdpx_session_clear_bandwidth(c->s, "AS");
-    } else if (!strcmp(opt, "--direction")) {
-        sdpx_direction d;
-        if (split_eq(arg, &l, &r) || sdpx_direction_parse(cview(r), &d))
-            return fail(c, 0, "expected SECTION=sendrecv|sendonly|recvonly|inactive");
-        return each_section(c, l, m_direction, &d);
-    } else if (!strcmp(opt, "--hold") || !strcmp(opt, "--resume")) {
-        int hold = opt[2] == 'h';
-        return each_section(c, "all", m_hold, &hold);
-    } else if (!strcmp(opt, "--remove-candidates")) {
-        sdpx_candidate_filter f;
-        memset(&f, 0, sizeof f);
-        char buf[512];
-        snprintf(buf, sizeof buf, "%s", arg);
-        size_t n = split_list(buf, list, 64);
-        for (size_t i = 0; i < n; i++)
-            if (candidate_spec(list[i], &f))
-                return fail(c, 0, "unknown candidate filter word");
-        if (n == 0)
-            return fail(c, 0, "empty filter");
-        rc = sdpx_session_remove_candidates(c->s, &f);
-    } else if (!strcmp(opt, "--add-candidate")) {
-        if (split_eq(arg, &l, &r))
-            return fail(c, 0, "expected SECTION=CANDIDATE");
-        return each_section(c, l, m_add_candidate, r);
-    } else if (!strcmp(opt, "--end-of-candidates")) {
-        return each_section(c, "all", m_eoc, NULL);
-    } else if (!strcmp(opt, "--ice-credentials")) {
-        char buf[600];
-        snprintf(buf, sizeof buf, "%s", arg);
-        char *colon = strchr(buf, ':');
-        if (!colon)
-            return fail(c, 0, "expected UFRAG:PWD");
-        *colon = '\0';
-        rc = sdpx_session_set_ice_credentials(c->s, buf, colon + 1);
-    } else if (!strcmp(opt, "--setup")) {
-        sdpx_setup role;
-        if (sdpx_setup_parse(cview(arg), &role))
-            return fail(c, 0, "expected active, passive, actpass or holdconn");
-        rc = sdpx_session_set_setup(c->s, role);
-    } else if (!strcmp(opt, "--fingerprint")) {
-        rc = sdpx_session_set_fingerprint(c->s, arg);
-    } else if (!strcmp(opt, "--reject")) {
-        return each_section(c, arg, m_reject, NULL);
-    } else if (!strcmp(opt, "--remove-section")) {
-        int hit = 0;
-        for (size_t i = sdpx_session_media_count(c->s); i-- > 0;) {
-            sdpx_media *m = sdpx_session_media_mut(c->s, i);
-            if (section_match(m, arg)) {
-                hit = 1;
-                if ((rc = sdpx_session_media_remove(c->s, m)) < 0)
-                    break;
-            }
-        }
-        if (!hit)
-            return fail(c, 0, "no such media section");
-    } else if (!strcmp(opt, "--bundle-add")) {
-        rc = sdpx_session_group_add_mid(c->s, "BUNDLE", arg);
-    } else if (!strcmp(opt, "--remove-streams")) {
-        return each_section(c, arg, m_streams, NULL);
-    } else if (!strcmp(opt, "--msid")) {
-        if (split_eq(arg, &l, &r))
-            return fail(c, 0, "expected SECTION=STREAM[:TRACK]");
-        return each_section(c, l, m_msid, r);
-    } else if (!strcmp(opt, "--remove-extmap")) {
-        rc = sdpx_session_remove_extmap(c->s, arg);
-    } else if (!strcmp(opt, "--renumber-extmap")) {
-        char *end;
-        char *eq = strrchr(arg, '=');
-        if (!eq || eq == arg)
-            return fail(c, 0, "expected URI=ID");
-        *eq = '\0';
-        unsigned long id = strtoul(eq + 1, &end, 10);
-        if (*end || !eq[1] || id > 65535)
-            return fail(c, 0, "expected URI=ID");
-        rc = sdpx_session_renumber_extmap(c->s, arg, (unsigned)id);
-    } else if (!strcmp(opt, "--compact-extmap")) {
-        rc = sdpx_session_compact_extmap(c->s);
-    } else if (!strcmp(opt, "--add-attr") || !strcmp(opt, "--remove-attr")) {
-        if (split_eq(arg, &l, &r))
-            return fail(c, 0, "expected SECTION=NAME[:VALUE]");
-        int add = opt[2] == 'a';
-        if (!strcmp(l, "session")) {
-            char buf[4096];
-            snprintf(buf, sizeof buf, "%s", r);
-            char *colon = strchr(buf, ':');
-            if (add && colon)
-                *colon = '\0';
-            rc = add ? sdpx_session_attr_add(c->s, buf, colon ? colon + 1 : NULL)
-                     : sdpx_session_attr_remove(c->s, r);
-        } else {
-            return each_section(c, l, add ? m_add_attr : m_remove_attr, r);
-        }
-    } else if (!strcmp(opt, "--bump-version")) {
-        rc = sdpx_session_bump_version(c->s);
-    } else if (!strcmp(opt, "--auto-bump")) {
-        rc = sdpx_session_set_edit_flags(c->s, SDPX_EDIT_BUMP_VERSION);
-    }
-    return rc < 0 ? fail(c, rc, NULL) : 0;
+    pair p = split_colon(arg);
+    int rc = sdpx_session_remove_codec(c->s, p.left, p.right);
+    return rc == 0 ? fail(c, 0, "no such codec") : done(c, rc);
 }
 
-static const char *const with_arg[] = {
-    "--remove-codec", "--keep-codecs", "--prefer-codecs", "--codec-param", "--bitrate",
-    "--session-bitrate", "--direction", "--remove-candidates", "--add-candidate",
-    "--ice-credentials", "--setup", "--fingerprint", "--reject", "--remove-section",
-    "--bundle-add", "--remove-streams", "--msid", "--remove-extmap", "--renumber-extmap",
-    "--add-attr", "--remove-attr",
-};
-static const char *const flags[] = {
-    "--hold", "--resume", "--end-of-candidates", "--bump-version", "--auto-bump", "--compact-extmap",
+static int codec_list(edit_ctx *c, char *arg, int (*fn)(sdpx_session *, const char *const *, size_t))
+{
+    size_t n;
+    const char **list = split_list(arg, &n);
+    if (!list)
+        return fail(c, SDPX_ENOMEM, NULL);
+    int rc = fn(c->s, list, n);
+    free(list);
+    return done(c, rc);
+}
+
+static int o_keep_codecs(edit_ctx *c, char *arg) { return codec_list(c, arg, sdpx_session_keep_codecs); }
+static int o_prefer_codecs(edit_ctx *c, char *arg) { return codec_list(c, arg, sdpx_session_prefer_codecs); }
+
+static int o_codec_param(edit_ctx *c, char *arg)
+{
+    char *colon = strchr(arg, ':'), *l, *r;
+    if (!colon || split_eq(colon + 1, &l, &r))
+        return fail(c, 0, "expected NAME:KEY=VALUE");
+    *colon = '\0';
+    int rc = 0, total = 0;
+    for (size_t i = 0; i < sdpx_session_media_count(c->s) && rc >= 0; i++) {
+        rc = sdpx_media_set_codec_param(sdpx_session_media_mut(c->s, i), arg, l, *r ? r : NULL);
+        total += rc > 0 ? rc : 0;
+    }
+    if (rc >= 0 && total == 0)
+        return fail(c, 0, "no such codec");
+    return done(c, rc);
+}
+
+/* A decimal count of kbps; -1 when the text is not one. */
+static int kbps_of(const char *text, unsigned long long *kbps)
+{
+    char *end;
+    *kbps = strtoull(text, &end, 10);
+    return *end || !*text || *text == '-' ? -1 : 0;
+}
+
+static int o_bitrate(edit_ctx *c, char *arg)
+{
+    char *l, *r;
+    unsigned long long kbps;
+    if (split_eq(arg, &l, &r) || !*r)
+        return fail(c, 0, "expected SECTION=KBPS");
+    if (kbps_of(r, &kbps))
+        return fail(c, 0, "expected a number of kbps");
+    return each_section(c, l, m_bitrate, &kbps);
+}
+
+static int o_session_bitrate(edit_ctx *c, char *arg)
+{
+    unsigned long long kbps;
+    if (kbps_of(arg, &kbps))
+        return fail(c, 0, "expected a number of kbps");
+    return done(c, kbps ? sdpx_session_set_bandwidth(c->s, "AS", kbps) : sdpx_session_clear_bandwidth(c->s, "AS"));
+}
+
+static int o_direction(edit_ctx *c, char *arg)
+{
+    char *l, *r;
+    sdpx_direction d;
+    if (split_eq(arg, &l, &r) || sdpx_direction_parse(cview(r), &d))
+        return fail(c, 0, "expected SECTION=sendrecv|sendonly|recvonly|inactive");
+    return each_section(c, l, m_direction, &d);
+}
+
+static int o_hold(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    int hold = 1;
+    return each_section(c, "all", m_hold, &hold);
+}
+
+static int o_resume(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    int hold = 0;
+    return each_section(c, "all", m_hold, &hold);
+}
+
+static int o_remove_candidates(edit_ctx *c, char *arg)
+{
+    sdpx_candidate_filter f;
+    memset(&f, 0, sizeof f);
+    size_t n;
+    const char **words = split_list(arg, &n);
+    if (!words)
+        return fail(c, SDPX_ENOMEM, NULL);
+    int bad = n == 0 ? 1 : 0;
+    for (size_t i = 0; i < n && !bad; i++)
+        if (candidate_spec(words[i], &f))
+            bad = 2;
+    free(words);
+    if (bad)
+        return fail(c, 0, bad == 1 ? "empty filter" : "unknown candidate filter word");
+    return done(c, sdpx_session_remove_candidates(c->s, &f));
+}
+
+static int o_add_candidate(edit_ctx *c, char *arg)
+{
+    char *l, *r;
+    if (split_eq(arg, &l, &r))
+        return fail(c, 0, "expected SECTION=CANDIDATE");
+    return each_section(c, l, m_add_candidate, r);
+}
+
+static int o_end_of_candidates(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    return each_section(c, "all", m_eoc, NULL);
+}
+
+static int o_ice_credentials(edit_ctx *c, char *arg)
+{
+    pair p = split_colon(arg);
+    if (!p.right)
+        return fail(c, 0, "expected UFRAG:PWD");
+    return done(c, sdpx_session_set_ice_credentials(c->s, p.left, p.right));
+}
+
+static int o_setup(edit_ctx *c, char *arg)
+{
+    sdpx_setup role;
+    if (sdpx_setup_parse(cview(arg), &role))
+        return fail(c, 0, "expected active, passive, actpass or holdconn");
+    return done(c, sdpx_session_set_setup(c->s, role));
+}
+
+static int o_fingerprint(edit_ctx *c, char *arg) { return done(c, sdpx_session_set_fingerprint(c->s, arg)); }
+static int o_reject(edit_ctx *c, char *arg) { return each_section(c, arg, m_reject, NULL); }
+
+static int o_remove_section(edit_ctx *c, char *arg)
+{
+    int hit = 0, rc = 0;
+    for (size_t i = sdpx_session_media_count(c->s); i-- > 0 && rc >= 0;) {
+        sdpx_media *m = sdpx_session_media_mut(c->s, i);
+        if (section_match(m, arg)) {
+            hit = 1;
+            rc = sdpx_session_media_remove(c->s, m);
+        }
+    }
+    return hit ? done(c, rc) : fail(c, 0, "no such media section");
+}
+
+static int o_bundle_add(edit_ctx *c, char *arg) { return done(c, sdpx_session_group_add_mid(c->s, "BUNDLE", arg)); }
+static int o_remove_streams(edit_ctx *c, char *arg) { return each_section(c, arg, m_streams, NULL); }
+
+static int o_msid(edit_ctx *c, char *arg)
+{
+    char *l, *r;
+    if (split_eq(arg, &l, &r))
+        return fail(c, 0, "expected SECTION=STREAM[:TRACK]");
+    pair p = split_colon(r);
+    return each_section(c, l, m_msid, &p);
+}
+
+static int o_remove_extmap(edit_ctx *c, char *arg) { return done(c, sdpx_session_remove_extmap(c->s, arg)); }
+
+static int o_renumber_extmap(edit_ctx *c, char *arg)
+{
+    char *end, *eq = strrchr(arg, '=');
+    if (!eq || eq == arg)
+        return fail(c, 0, "expected URI=ID");
+    *eq = '\0';
+    unsigned long id = strtoul(eq + 1, &end, 10);
+    if (*end || !eq[1] || id > 65535)
+        return fail(c, 0, "expected URI=ID");
+    return done(c, sdpx_session_renumber_extmap(c->s, arg, (unsigned)id));
+}
+
+static int o_compact_extmap(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    return done(c, sdpx_session_compact_extmap(c->s));
+}
+
+static int o_add_attr(edit_ctx *c, char *arg)
+{
+    char *l, *r;
+    if (split_eq(arg, &l, &r))
+        return fail(c, 0, "expected SECTION=NAME[:VALUE]");
+    pair p = split_colon(r);
+    if (!strcmp(l, "session"))
+        return done(c, sdpx_session_attr_add(c->s, p.left, p.right));
+    return each_section(c, l, m_add_attr, &p);
+}
+
+static int o_remove_attr(edit_ctx *c, char *arg)
+{
+    char *l, *r;
+    if (split_eq(arg, &l, &r))
+        return fail(c, 0, "expected SECTION=NAME");
+    if (!strcmp(l, "session"))
+        return done(c, sdpx_session_attr_remove(c->s, r));
+    return each_section(c, l, m_remove_attr, r);
+}
+
+static int o_bump_version(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    return done(c, sdpx_session_bump_version(c->s));
+}
+
+static int o_auto_bump(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    return done(c, sdpx_session_set_edit_flags(c->s, SDPX_EDIT_BUMP_VERSION));
+}
+
+static int o_keep_lf(edit_ctx *c, char *arg)
+{
+    (void)arg;
+    c->wflags |= SDPX_WRITE_KEEP_LF;
+    return TOOL_OK;
+}
+
+#define NO_CODEC_LEFT "a media section would be left without a codec (or a rid without payload types)"
+
+static const edit_option options[] = {
+    {"--remove-codec", "NAME[:KEY=VALUE]", "remove a codec (and its RTX/RED partners)", o_remove_codec,
+     {{SDPX_EINVAL, NO_CODEC_LEFT}}},
+    {"--keep-codecs", "N1,N2,...", "keep only these codecs", o_keep_codecs, {{SDPX_EINVAL, NO_CODEC_LEFT}}},
+    {"--prefer-codecs", "N1,N2,...", "put these codecs first", o_prefer_codecs, {{0, NULL}}},
+    {"--codec-param", "NAME:KEY=VALUE", "set an fmtp parameter (KEY= removes it)", o_codec_param, {{0, NULL}}},
+    {"--bitrate", "SECTION=KBPS", "set b=AS (0 removes b=AS and b=TIAS)", o_bitrate, {{0, NULL}}},
+    {"--session-bitrate", "KBPS", "set session-level b=AS", o_session_bitrate, {{0, NULL}}},
+    {"--direction", "SECTION=DIR", "sendrecv, sendonly, recvonly, inactive", o_direction, {{0, NULL}}},
+    {"--hold", NULL, "hold every audio/video section", o_hold, {{0, NULL}}},
+    {"--resume", NULL, "resume every audio/video section", o_resume, {{0, NULL}}},
+    {"--remove-candidates", "SPEC,...",
+     "host, srflx, prflx, relay, udp, tcp, ipv4,\nipv6, mdns, fqdn, private, loopback,\n"
+     "link-local, rtcp (all given must match)",
+     o_remove_candidates, {{0, NULL}}},
+    {"--add-candidate", "SECTION=CAND", "add a candidate (empty: end-of-candidates)", o_add_candidate,
+     {{SDPX_EINVAL, "not a valid candidate"}, {SDPX_ENOTFOUND, "no ICE credentials apply to that section"}}},
+    {"--end-of-candidates", NULL, "add a=end-of-candidates to every section", o_end_of_candidates, {{0, NULL}}},
+    {"--ice-credentials", "UFRAG:PWD", "replace ICE credentials everywhere", o_ice_credentials,
+     {{SDPX_EINVAL, "ufrag needs 4-256 and pwd 22-256 ice-chars (RFC 8839)"},
+      {SDPX_ENOTFOUND, "no a=ice-ufrag or a=ice-pwd to replace"}}},
+    {"--setup", "ROLE", "active, passive, actpass, holdconn", o_setup, {{SDPX_ENOTFOUND, "no a=setup to replace"}}},
+    {"--fingerprint", "'HASH HEX'", "replace every fingerprint", o_fingerprint,
+     {{SDPX_ENOTFOUND, "no a=fingerprint to replace"},
+      {SDPX_EINVAL, "expected 'HASH HEX' with the hash's length (RFC 8122)"}}},
+    {"--reject", "SECTION", "port 0, mid leaves BUNDLE", o_reject, {{0, NULL}}},
+    {"--remove-section", "SECTION", "remove a media section", o_remove_section, {{0, NULL}}},
+    {"--bundle-add", "MID", "add a mid to the BUNDLE group", o_bundle_add,
+     {{SDPX_ENOTFOUND, "no media section has that mid"}}},
+    {"--remove-streams", "SECTION", "remove ssrc, ssrc-group and msid lines", o_remove_streams, {{0, NULL}}},
+    {"--msid", "SECTION=STREAM[:TRACK]", "set a=msid", o_msid, {{0, NULL}}},
+    {"--remove-extmap", "URI", "remove a header extension", o_remove_extmap, {{0, NULL}}},
+    {"--renumber-extmap", "URI=ID", "give a header extension a new id", o_renumber_extmap,
+     {{SDPX_EINVAL, "the id is taken in a section, or not 1-14/16-255"}}},
+    {"--compact-extmap", NULL, "ids 1, 2, ... per URI, the same in every section", o_compact_extmap, {{0, NULL}}},
+    {"--add-attr", "SECTION=NAME[:VALUE]", "add an attribute (SECTION 'session' too)", o_add_attr, {{0, NULL}}},
+    {"--remove-attr", "SECTION=NAME", "remove attributes by name (SECTION 'session' too)", o_remove_attr,
+     {{0, NULL}}},
+    {"--bump-version", NULL, "increment o= sess-version now", o_bump_version, {{0, NULL}}},
+    {"--auto-bump", NULL, "increment it once if anything changes", o_auto_bump, {{0, NULL}}},
+    {"--keep-lf", NULL, "keep bare-LF line endings", o_keep_lf, {{0, NULL}}},
 };
 
-static int known(const char *opt, const char *const *tab, size_t n)
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+static const edit_option *find_option(const char *name)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(opt, tab[i]))
-            return 1;
-    return 0;
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (!strcmp(name, options[i].name))
+            return &options[i];
+    return NULL;
+}
+
+/* --help, from the table: "  --name ARG" padded to 35 columns, then the help. */
+static void help(FILE *f)
+{
+    fputs("usage: sdpx edit [OPTIONS] FILE|-\n"
+          "Apply edits in the order given; write the result to stdout.\n"
+          "SECTION is a media index (0, 1, ...), a media kind (audio, video, ...),\n"
+          "or 'all'; a mid is accepted as mid:ID.\n\n", f);
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const edit_option *o = &options[i];
+        int w = fprintf(f, "  %s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        for (const char *h = o->help; *h;) {
+            const char *nl = strchr(h, '\n');
+            int n = nl ? (int)(nl - h) : (int)strlen(h);
+            fprintf(f, "%*s%.*s\n", w < 34 ? 35 - w : 1, "", n, h);
+            w = 0;
+            h += n + (nl != NULL);
+        }
+    }
 }
 
 int cmd_edit(int argc, char **argv)
 {
     const char *path = NULL;
-    unsigned wflags = 0;
     int i;
     /* First pass: check the command line and find the file. */
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
+        const edit_option *o = find_option(a);
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            fputs(edit_help, stdout);
+            help(stdout);
             return TOOL_OK;
         }
-        if (!strcmp(a, "--keep-lf")) {
-            wflags |= SDPX_WRITE_KEEP_LF;
-        } else if (known(a, with_arg, sizeof with_arg / sizeof with_arg[0])) {
-            if (++i >= argc) {
+        if (o) {
+            if (o->arg && ++i >= argc) {
                 fprintf(stderr, "sdpx: edit: %s needs an argument\n" EDIT_USAGE, a);
                 return TOOL_USAGE;
             }
-        } else if (known(a, flags, sizeof flags / sizeof flags[0])) {
-            continue;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sdpx: edit: unknown option '%s'\n" EDIT_USAGE, a);
             return TOOL_USAGE;
@@ -443,26 +568,31 @@ int cmd_edit(int argc, char **argv)
     memset(&c, 0, sizeof c);
     if (tool_parse_file(path, &c.s))
         return TOOL_FAIL;
-    /* Second pass: apply the edits in order. */
+    /* Second pass: apply the options in order. */
     int status = TOOL_OK;
     for (i = 1; i < argc && status == TOOL_OK; i++) {
-        const char *a = argv[i];
-        if (known(a, with_arg, sizeof with_arg / sizeof with_arg[0]))
-            status = apply(&c, a, argv[++i]);
-        else if (known(a, flags, sizeof flags / sizeof flags[0]))
-            status = apply(&c, a, NULL);
+        const edit_option *o = find_option(argv[i]);
+        if (!o)
+            continue; /* the file */
+        c.opt = o;
+        c.arg = o->arg ? argv[++i] : NULL;
+        char *work = c.arg ? strdup(c.arg) : NULL; /* split in place; messages show c.arg whole */
+        if (c.arg && !work) {
+            status = fail(&c, SDPX_ENOMEM, NULL);
+            break;
+        }
+        status = o->run(&c, work);
+        free(work);
     }
     if (status == TOOL_OK) {
         size_t n;
-        char *out = sdpx_write_alloc(c.s, wflags, &n);
+        char *out = sdpx_write_alloc(c.s, c.wflags, &n);
         if (!out) {
             fprintf(stderr, "sdpx: edit: out of memory\n");
             status = TOOL_FAIL;
         } else {
-            fwrite(out, 1, n, stdout);
+            fwrite(out, 1, n, stdout); /* main() fails when stdout could not be written */
             sdpx_free(out);
-            if (fflush(stdout))
-                status = TOOL_FAIL;
         }
     }
     sdpx_session_free(c.s);

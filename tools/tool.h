@@ -10,9 +10,16 @@
 /* Exit codes of every subcommand. */
 enum { TOOL_OK = 0, TOOL_FAIL = 1, TOOL_USAGE = 2 };
 
-/* Read a whole file ("-" is stdin) into a malloc'd buffer. Returns 0, or -1
- * after printing "sdpx: PATH: reason" to stderr. */
+/* The largest input accepted, in bytes (sdpx --max-input; default 16 MiB). */
+extern size_t tool_max_input;
+
+/* Read a whole file ("-" is stdin) into a malloc'd buffer, reading no more
+ * than tool_max_input + 1 bytes. Returns 0, or -1 after printing
+ * "sdpx: PATH: reason" to stderr (an input over the limit is refused). */
 int tool_read_file(const char *path, char **buf, size_t *len);
+
+/* Parse options for the tool: `flags`, and the input limit above. */
+void tool_parse_options(sdpx_parse_options *opt, unsigned flags);
 
 /* Read and parse a description (lenient). Returns 0 with *s set, or
  * TOOL_FAIL after printing the reason ("FILE:LINE:COL: error: ..."). */

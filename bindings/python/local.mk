@@ -24,7 +24,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/tests/test_edit.py \
 	bindings/python/tests/test_readme.py \
 	bindings/python/tests/test_build.py \
-	bindings/python/tests/test_robust.py
+	bindings/python/tests/test_robust.py \
+	bindings/python/tests/test_check.py
 EXTRA_DIST += $(PYTHON_BINDING_FILES) bench/python_parse.py
 
 if HAVE_PYTHON_CFFI

@@ -63,6 +63,8 @@ typedef struct sdpxi_out {
     size_t cap;
     size_t len; /* bytes the full text needs so far */
 } sdpxi_out;
+/* An output for (buf, cap); a NULL buf measures, as cap 0 does. */
+#define SDPXI_OUT(buf, cap) {(buf), (buf) ? (cap) : 0, 0}
 void sdpxi_out_mem(sdpxi_out *o, const char *p, size_t n);
 void sdpxi_out_cstr(sdpxi_out *o, const char *s);
 void sdpxi_out_str(sdpxi_out *o, sdpx_str s);

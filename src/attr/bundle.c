@@ -28,16 +28,22 @@ SDPXI_DEFINE_CHECK(group, sdpx_group, decode_group)
 
 int sdpx_group_parse(sdpx_str value, sdpx_group *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_group(value, out, NULL);
 }
 
 int sdpx_group_id_next(sdpx_str *rest, sdpx_str *id)
 {
+    if (!rest || !id)
+        return SDPX_EINVAL;
     return sdpx_field_next(rest, id);
 }
 
 int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
 {
+    if (!g)
+        return 0;
     sdpx_str rest = g->ids, id;
     while (sdpx_field_next(&rest, &id))
         if (id.len == mid.len && memcmp(id.ptr, mid.ptr, mid.len) == 0)
@@ -47,7 +53,9 @@ int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
 
 int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!g)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_str(&o, g->semantics);
     if (g->ids.len) {
         sdpxi_out_cstr(&o, " ");
@@ -73,5 +81,7 @@ SDPXI_DEFINE_CHECK(mid, sdpx_str, decode_mid)
 
 int sdpx_mid_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_mid(value, out, NULL);
 }

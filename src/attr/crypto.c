@@ -57,6 +57,8 @@ static int key_decode(sdpx_str v, sdpx_str kp, sdpx_crypto_key *out, sdpxi_bad *
 
 int sdpx_crypto_key_next(sdpx_str *rest, sdpx_crypto_key *out)
 {
+    if (!rest || !out)
+        return SDPX_EINVAL;
     if (rest->len == 0)
         return 0;
     sdpx_str v = *rest;
@@ -113,12 +115,16 @@ SDPXI_DEFINE_CHECK(crypto, sdpx_crypto, decode_crypto)
 
 int sdpx_crypto_parse(sdpx_str value, sdpx_crypto *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_crypto(value, out, NULL);
 }
 
 int sdpx_crypto_write(const sdpx_crypto *c, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!c)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_u64(&o, c->tag);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_str(&o, c->suite);

@@ -98,13 +98,17 @@ SDPXI_DEFINE_CHECK(fingerprint, sdpx_fingerprint, decode_fingerprint)
 
 int sdpx_fingerprint_parse(sdpx_str value, sdpx_fingerprint *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_fingerprint(value, out, NULL);
 }
 
 int sdpx_fingerprint_write(const sdpx_fingerprint *f, char *buf, size_t cap)
 {
+    if (!f)
+        return SDPX_EINVAL;
     static const char hex[] = "0123456789ABCDEF";
-    sdpxi_out o = {buf, cap, 0};
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     const char *name = sdpx_hash_name(f->hash);
     if (f->hash_name.len || !name)
         sdpxi_out_str(&o, f->hash_name);
@@ -140,6 +144,8 @@ SDPXI_DEFINE_CHECK(setup, sdpx_setup, decode_setup)
 
 int sdpx_setup_parse(sdpx_str value, sdpx_setup *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_setup(value, out, NULL);
 }
 
@@ -163,5 +169,7 @@ SDPXI_DEFINE_CHECK(tls_id, sdpx_str, decode_tls_id)
 
 int sdpx_tls_id_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_tls_id(value, out, NULL);
 }

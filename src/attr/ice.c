@@ -152,6 +152,8 @@ static int all_vchar(sdpx_str s)
 
 int sdpx_candidate_ext_next(sdpx_str *rest, sdpx_str *name, sdpx_str *value)
 {
+    if (!rest || !name || !value)
+        return SDPX_EINVAL;
     const char *p = rest->ptr, *end = p + rest->len;
     while (p < end && *p == ' ')
         p++;
@@ -369,9 +371,9 @@ static int starts_with(sdpx_str s, const char *pre)
 
 int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
 {
-    sdpx_str s = sdpxi_str(p, n);
-    if (!p && n)
+    if ((!p && n) || !out)
         return SDPX_EINVAL;
+    sdpx_str s = sdpxi_str(p, n);
     /* trickle strings may carry the line ending of the a= line they came from */
     while (s.len && (s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == '\r'))
         s.len--;
@@ -405,7 +407,9 @@ int sdpx_candidate_parse(const char *p, size_t n, sdpx_candidate *out)
 
 int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!c)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     const char *tname = sdpx_cand_type_name(c->type);
     /* refuse what decode_candidate would not read back (RFC 8839 5.1 grammar) */
     int bad = !c->foundation.len || c->foundation.len > 32 || !all_ice_chars(c->foundation) ||
@@ -453,6 +457,8 @@ int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
 
 int sdpx_candidate_ext(const sdpx_candidate *c, const char *name, sdpx_str *value)
 {
+    if (!c || !name || !value)
+        return SDPX_EINVAL;
     sdpx_str rest = c->extensions, n, v;
     while (sdpx_candidate_ext_next(&rest, &n, &v))
         if (sdpx_str_eq(n, name)) {
@@ -473,21 +479,29 @@ static int ext_u32(const sdpx_candidate *c, const char *name, uint32_t *out)
 
 int sdpx_candidate_generation(const sdpx_candidate *c, uint32_t *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return ext_u32(c, "generation", out);
 }
 
 int sdpx_candidate_network_id(const sdpx_candidate *c, uint32_t *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return ext_u32(c, "network-id", out);
 }
 
 int sdpx_candidate_network_cost(const sdpx_candidate *c, uint32_t *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return ext_u32(c, "network-cost", out);
 }
 
 int sdpx_candidate_ufrag(const sdpx_candidate *c, sdpx_str *out)
 {
+    if (!c || !out)
+        return SDPX_EINVAL;
     return sdpx_candidate_ext(c, "ufrag", out);
 }
 
@@ -523,16 +537,22 @@ SDPXI_DEFINE_CHECK(ice_pwd, sdpx_str, decode_pwd)
 
 int sdpx_ice_ufrag_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_ufrag(value, out, NULL);
 }
 
 int sdpx_ice_pwd_parse(sdpx_str value, sdpx_str *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_pwd(value, out, NULL);
 }
 
 int sdpx_ice_options_next(sdpx_str *rest, sdpx_str *tag)
 {
+    if (!rest || !tag)
+        return SDPX_EINVAL;
     if (!sdpx_field_next(rest, tag))
         return 0;
     /* RFC 8839 5.6 says 1*ice-char, but Chrome long sent "google-ice":
@@ -542,6 +562,8 @@ int sdpx_ice_options_next(sdpx_str *rest, sdpx_str *tag)
 
 int sdpx_ice_options_has(sdpx_str value, const char *tag)
 {
+    if (!tag)
+        return 0;
     sdpx_str t;
     while (sdpx_ice_options_next(&value, &t) == 1)
         if (sdpx_str_eq(t, tag))
@@ -595,6 +617,8 @@ static int remote_next(sdpx_str v, sdpx_str *rest, sdpx_remote_candidate *out, s
 
 int sdpx_remote_candidate_next(sdpx_str *rest, sdpx_remote_candidate *out)
 {
+    if (!rest || !out)
+        return SDPX_EINVAL;
     int rc = remote_next(*rest, rest, out, NULL);
     return rc < 0 ? SDPX_EVALUE : rc;
 }
@@ -616,7 +640,9 @@ SDPXI_DEFINE_CHECK(remote_candidates, sdpx_remote_candidate, decode_remote)
 
 int sdpx_remote_candidate_write(const sdpx_remote_candidate *rc, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!rc)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_u64(&o, rc->component);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_str(&o, rc->address);
@@ -640,6 +666,8 @@ SDPXI_DEFINE_CHECK(ice_pacing, uint32_t, decode_pacing)
 
 int sdpx_ice_pacing_parse(sdpx_str value, uint32_t *ms)
 {
+    if (!ms)
+        return SDPX_EINVAL;
     return decode_pacing(value, ms, NULL);
 }
 

@@ -295,7 +295,7 @@ static int take_set(sdpx_str value, sdpx_str *rest, sdpx_imageattr_set *out, sdp
 
 int sdpx_imageattr_set_next(sdpx_str *rest, sdpx_imageattr_set *out)
 {
-    if (!rest)
+    if (!rest || !out)
         return SDPX_EINVAL;
     sdpx_str value = *rest;
     return take_set(value, rest, out, NULL);
@@ -400,7 +400,7 @@ SDPXI_DEFINE_CHECK(imageattr, sdpx_imageattr, decode_imageattr)
 
 int sdpx_imageattr_write(const sdpx_imageattr *a, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     if (!a)
         return sdpxi_out_done(&o, 1);
     int bad = (!a->has_send && !a->has_recv) || (!a->wildcard && a->payload_type > 127);

@@ -11,6 +11,8 @@ static int need_field(sdpx_str *rest, sdpx_str *f)
 /* RFC 8866 5.2: o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address> */
 int sdpx_origin_parse(sdpx_str value, sdpx_origin *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     sdpx_str rest = value;
     sdpx_origin o;
     if (need_field(&rest, &o.username) || need_field(&rest, &o.sess_id) ||
@@ -40,6 +42,8 @@ static int split_slash(sdpx_str *s, sdpx_str *num)
  * /<number of addresses>. */
 int sdpx_connection_parse(sdpx_str value, sdpx_connection *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     sdpx_str rest = value;
     sdpx_connection c;
     memset(&c, 0, sizeof c);
@@ -86,6 +90,8 @@ int sdpx_connection_parse(sdpx_str value, sdpx_connection *out)
 /* RFC 8866 5.8: b=<bwtype>:<bandwidth> */
 int sdpx_bandwidth_parse(sdpx_str value, sdpx_bandwidth *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     const char *colon = value.len ? memchr(value.ptr, ':', value.len) : NULL;
     if (!colon || colon == value.ptr)
         return SDPX_EFIELD;
@@ -102,6 +108,8 @@ int sdpx_bandwidth_parse(sdpx_str value, sdpx_bandwidth *out)
 /* RFC 8866 5.9: t=<start-time> <stop-time> */
 int sdpx_timing_parse(sdpx_str value, sdpx_timing *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     sdpx_str rest = value, extra;
     sdpx_timing t;
     if (need_field(&rest, &t.start) || need_field(&rest, &t.stop))
@@ -121,6 +129,8 @@ int sdpx_timing_parse(sdpx_str value, sdpx_timing *out)
  * z= offsets may be negative. */
 int sdpx_typed_time_parse(sdpx_str text, int64_t *seconds)
 {
+    if (!seconds)
+        return SDPX_EINVAL;
     int neg = 0;
     int64_t mul = 1;
     if (text.len && text.ptr[0] == '-') {
@@ -152,6 +162,8 @@ int sdpx_typed_time_parse(sdpx_str text, int64_t *seconds)
 /* RFC 8866 5.10: r=<repeat interval> <active duration> <offsets from start-time> */
 int sdpx_repeat_parse(sdpx_str value, sdpx_repeat *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     sdpx_str rest = value, f;
     sdpx_repeat r;
     int64_t off;
@@ -179,6 +191,8 @@ int sdpx_repeat_parse(sdpx_str value, sdpx_repeat *out)
 /* RFC 8866 5.11: z=<adjustment time> <offset> [<adjustment time> <offset> ...] */
 int sdpx_zone_next(sdpx_str *rest, uint64_t *time, int64_t *offset)
 {
+    if (!rest || !time || !offset)
+        return 0;
     sdpx_str t, o;
     if (!sdpx_field_next(rest, &t))
         return 0;
@@ -193,6 +207,8 @@ int sdpx_zone_next(sdpx_str *rest, uint64_t *time, int64_t *offset)
 /* RFC 8866 5.12: k=<method> / k=<method>:<encryption key> */
 int sdpx_key_parse(sdpx_str value, sdpx_key *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     sdpx_key k;
     sdpx_attr_split(value, &k.method, &k.key, &k.has_key);
     if (k.method.len == 0)
@@ -204,6 +220,8 @@ int sdpx_key_parse(sdpx_str value, sdpx_key *out)
 /* RFC 8866 5.14: m=<media> <port>[/<number of ports>] <proto> 1*(SP <fmt>) */
 int sdpx_mline_parse(sdpx_str value, sdpx_mline *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     sdpx_str rest = value, port, count;
     sdpx_mline m;
     uint64_t v;

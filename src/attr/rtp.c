@@ -50,12 +50,16 @@ static int rtpmap_decode(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 
 int sdpx_rtpmap_parse(sdpx_str value, sdpx_rtpmap *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return rtpmap_decode(value, out, NULL);
 }
 
 int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!r)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     if (r->payload_type > 127 || !sdpxi_is_token(r->encoding) || r->clock_rate == 0 ||
         (r->has_channels && (r->channels == 0 || r->channels > 255)))
@@ -100,11 +104,18 @@ static int fmtp_decode(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out) { return fmtp_decode(value, out, NULL); }
+int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return fmtp_decode(value, out, NULL);
+}
 
 int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!f)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = f->params.len == 0 || !sdpxi_line_safe(f->params) ||
               (f->format.len ? !sdpxi_is_token(f->format) : f->payload_type > 127);
     if (f->format.len)
@@ -118,6 +129,8 @@ int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap)
 
 int sdpx_param_next(sdpx_str *rest, sdpx_param *out)
 {
+    if (!rest || !out)
+        return 0;
     while (rest->len) {
         int found;
         sdpx_str item = sdpxi_trim(sdpxi_cut(rest, ';', &found));
@@ -135,6 +148,8 @@ int sdpx_param_next(sdpx_str *rest, sdpx_param *out)
 
 int sdpx_fmtp_get(const sdpx_fmtp *f, const char *key, sdpx_str *value)
 {
+    if (!f || !key || !value)
+        return SDPX_EINVAL;
     sdpx_str rest = f->params;
     sdpx_param p;
     while (sdpx_param_next(&rest, &p)) {
@@ -194,6 +209,8 @@ static int rtcp_fb_decode(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
 
 int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return rtcp_fb_decode(value, out, NULL);
 }
 
@@ -205,7 +222,9 @@ static int same_trimmed(sdpx_str s)
 
 int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!fb)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     /* refuse what rtcp_fb_decode would not read back as *fb */
     int bad = (!fb->wildcard && fb->payload_type > 127) || !is_fb_id(fb->type) ||
               (fb->params.len && !fb->subtype.len) ||
@@ -238,6 +257,8 @@ static const char *const dir_names[] = {"sendrecv", "sendonly", "recvonly", "ina
 
 int sdpx_direction_parse(sdpx_str name, sdpx_direction *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     for (unsigned i = 0; i < 4; i++) {
         if (sdpx_str_eq(name, dir_names[i])) {
             *out = (sdpx_direction)i;
@@ -287,12 +308,16 @@ static int extmap_decode(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 
 int sdpx_extmap_parse(sdpx_str value, sdpx_extmap *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return extmap_decode(value, out, NULL);
 }
 
 int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!e)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     if (e->id == 0 || (e->id > 255 && e->id < 4096) || e->id > 4351 || !e->uri.len ||
         (e->has_direction && !sdpx_direction_name(e->direction)) ||
@@ -343,11 +368,18 @@ static int rtcp_decode(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out) { return rtcp_decode(value, out, NULL); }
+int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return rtcp_decode(value, out, NULL);
+}
 
 int sdpx_rtcp_write(const sdpx_rtcp *r, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!r)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     sdpxi_out_u64(&o, r->port);
     if (r->has_address) {
@@ -426,12 +458,16 @@ static int decimal_decode(sdpx_str value, sdpx_decimal *out, sdpxi_bad *bad)
 
 int sdpx_decimal_parse(sdpx_str value, sdpx_decimal *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decimal_decode(value, out, NULL);
 }
 
 int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!d)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = 0;
     uint64_t den = 1;
     for (unsigned i = 0; i < d->decimals && den <= UINT64_MAX / 10; i++)
@@ -470,6 +506,11 @@ static int quality_decode(sdpx_str value, unsigned *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_quality_parse(sdpx_str value, unsigned *out) { return quality_decode(value, out, NULL); }
+int sdpx_quality_parse(sdpx_str value, unsigned *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return quality_decode(value, out, NULL);
+}
 
 SDPXI_DEFINE_CHECK(quality, unsigned, quality_decode)

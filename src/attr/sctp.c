@@ -16,6 +16,8 @@ SDPXI_DEFINE_CHECK(sctp_port, uint16_t, decode_sctp_port)
 
 int sdpx_sctp_port_parse(sdpx_str value, uint16_t *port)
 {
+    if (!port)
+        return SDPX_EINVAL;
     return decode_sctp_port(value, port, NULL);
 }
 
@@ -32,6 +34,8 @@ SDPXI_DEFINE_CHECK(max_message_size, uint64_t, decode_mms)
 
 int sdpx_max_message_size_parse(sdpx_str value, uint64_t *size)
 {
+    if (!size)
+        return SDPX_EINVAL;
     return decode_mms(value, size, NULL);
 }
 
@@ -71,12 +75,16 @@ SDPXI_DEFINE_CHECK(sctpmap, sdpx_sctpmap, decode_sctpmap)
 
 int sdpx_sctpmap_parse(sdpx_str value, sdpx_sctpmap *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return decode_sctpmap(value, out, NULL);
 }
 
 int sdpx_sctpmap_write(const sdpx_sctpmap *m, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpxi_out_u64(&o, m->port);
     sdpxi_out_cstr(&o, " ");
     sdpxi_out_str(&o, m->protocol);

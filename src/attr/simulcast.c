@@ -20,6 +20,8 @@ static int is_rid_id(sdpx_str s)
 
 int sdpx_pt_next(sdpx_str *rest, unsigned *pt)
 {
+    if (!rest || !pt)
+        return 0;
     int found;
     if (!rest->len)
         return 0;
@@ -84,11 +86,18 @@ static int rid_decode(sdpx_str value, sdpx_rid *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_rid_parse(sdpx_str value, sdpx_rid *out) { return rid_decode(value, out, NULL); }
+int sdpx_rid_parse(sdpx_str value, sdpx_rid *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return rid_decode(value, out, NULL);
+}
 
 int sdpx_rid_write(const sdpx_rid *r, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!r)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = !is_rid_id(r->id) || !sdpxi_line_safe(r->pts) || !sdpxi_line_safe(r->restrictions);
     sdpxi_out_str(&o, r->id);
     sdpxi_out_cstr(&o, r->send ? " send" : " recv");
@@ -166,6 +175,8 @@ int sdpxi_check_rid(sdpx_str v, size_t *off, char *msg, size_t cap)
 
 int sdpx_simulcast_stream_next(sdpx_str *rest, sdpx_str *alts)
 {
+    if (!rest || !alts)
+        return SDPX_EINVAL;
     int found;
     if (!rest->len)
         return 0;
@@ -191,6 +202,8 @@ static int in_paused_list(sdpx_str list, sdpx_str rid)
 
 int sdpx_simulcast_alt_next(sdpx_str *rest, sdpx_str paused_list, sdpx_str *rid, int *paused)
 {
+    if (!rest || !rid || !paused)
+        return SDPX_EINVAL;
     int found;
     if (!rest->len)
         return 0;
@@ -284,6 +297,8 @@ static int simulcast_decode(sdpx_str value, sdpx_simulcast *out, sdpxi_bad *bad)
 
 int sdpx_simulcast_parse(sdpx_str value, sdpx_simulcast *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return simulcast_decode(value, out, NULL);
 }
 
@@ -310,7 +325,9 @@ static int put_streams(sdpxi_out *o, sdpx_str list, sdpx_str paused_list)
 
 int sdpx_simulcast_write(const sdpx_simulcast *s, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = !s->has_send && !s->has_recv;
     for (int i = 0; i < 2; i++) {
         int send = (i == 0) != (s->recv_first != 0);

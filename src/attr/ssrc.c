@@ -37,11 +37,18 @@ static int ssrc_decode(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_ssrc_parse(sdpx_str value, sdpx_ssrc *out) { return ssrc_decode(value, out, NULL); }
+int sdpx_ssrc_parse(sdpx_str value, sdpx_ssrc *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return ssrc_decode(value, out, NULL);
+}
 
 int sdpx_ssrc_write(const sdpx_ssrc *s, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = !sdpxi_is_token(s->attribute) || !sdpxi_line_safe(s->value);
     sdpxi_out_u64(&o, s->id);
     sdpxi_out_cstr(&o, " ");
@@ -78,12 +85,16 @@ static int ssrc_group_decode(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *ba
 
 int sdpx_ssrc_group_parse(sdpx_str value, sdpx_ssrc_group *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return ssrc_group_decode(value, out, NULL);
 }
 
 int sdpx_ssrc_group_write(const sdpx_ssrc_group *g, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!g)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = !sdpxi_is_token(g->semantics) || !sdpxi_line_safe(g->ssrcs);
     sdpxi_out_str(&o, g->semantics);
     if (g->ssrcs.len) {
@@ -95,6 +106,8 @@ int sdpx_ssrc_group_write(const sdpx_ssrc_group *g, char *buf, size_t cap)
 
 int sdpx_ssrc_next(sdpx_str *rest, uint32_t *ssrc)
 {
+    if (!rest || !ssrc)
+        return 0;
     sdpx_str f;
     if (!sdpx_field_next(rest, &f))
         return 0;
@@ -143,11 +156,18 @@ static int msid_decode(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
     return 0;
 }
 
-int sdpx_msid_parse(sdpx_str value, sdpx_msid *out) { return msid_decode(value, out, NULL); }
+int sdpx_msid_parse(sdpx_str value, sdpx_msid *out)
+{
+    if (!out)
+        return SDPX_EINVAL;
+    return msid_decode(value, out, NULL);
+}
 
 int sdpx_msid_write(const sdpx_msid *m, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = !sdpxi_is_token(m->stream_id) || (m->has_track_id && !sdpxi_is_token(m->track_id));
     sdpxi_out_str(&o, m->stream_id);
     if (m->has_track_id) {
@@ -184,12 +204,16 @@ static int msid_semantic_decode(sdpx_str value, sdpx_msid_semantic *out, sdpxi_b
 
 int sdpx_msid_semantic_parse(sdpx_str value, sdpx_msid_semantic *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return msid_semantic_decode(value, out, NULL);
 }
 
 int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     int bad = !sdpxi_is_token(m->semantic) || !sdpxi_line_safe(m->ids);
     sdpxi_out_str(&o, m->semantic);
     if (m->wildcard && !m->ids.len) {

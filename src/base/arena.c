@@ -13,6 +13,21 @@ struct sdpxi_block {
 /* The smallest heap block an arena asks for once its first region is full. */
 #define SDPXI_MIN_BLOCK 4096u
 
+/* Arena debug mode (configure --enable-arena-debug, or -DSDPXI_ARENA_DEBUG):
+ * every object carved from a block the arena owns is followed by a red zone
+ * of SDPXI_REDZONE bytes, which an AddressSanitizer build poisons, so a
+ * write from one arena object into the next is reported like a heap
+ * overflow. A caller's scratch region gets no red zones (its memory is the
+ * caller's to reuse after the session). */
+#if defined(SDPXI_ARENA_DEBUG) && defined(SDPXI_ASAN)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 void *sdpxi_default_alloc(void *ctx, size_t n)
 {
     (void)ctx;
@@ -42,30 +57,41 @@ void sdpxi_arena_init(sdpxi_arena *a, const sdpx_allocator *alloc, int no_heap,
     }
 }
 
+/* Is the arena's current region the newest heap block (not caller memory)? */
+static int cur_owned(const sdpxi_arena *a)
+{
+    const char *b = (const char *)a->blocks;
+    return SDPXI_REDZONE && b && a->cur >= b && a->cur <= b + a->blocks->size;
+}
+
 void *sdpxi_arena_alloc(sdpxi_arena *a, size_t n)
 {
     size_t pad = (size_t)(-(uintptr_t)a->cur & (SDPXI_ALIGN - 1));
-    if (a->cur && n <= a->left && pad <= a->left - n) {
-        void *p = a->cur + pad;
-        a->cur += pad + n;
-        a->left -= pad + n;
+    size_t rz = cur_owned(a) ? SDPXI_REDZONE : 0;
+    if (a->cur && n <= a->left && rz <= a->left - n && pad <= a->left - n - rz) {
+        char *p = a->cur + pad;
+        a->cur += pad + n + rz;
+        a->left -= pad + n + rz;
+        POISON(p + n, rz);
         return p;
     }
     if (a->no_heap)
         return NULL;
     size_t hdr = SDPXI_ALIGN_UP(sizeof(sdpxi_block));
-    size_t want = n > SDPXI_MIN_BLOCK ? n : SDPXI_MIN_BLOCK;
-    if (want > SIZE_MAX - hdr)
+    if (n > SIZE_MAX - hdr - SDPXI_REDZONE)
         return NULL;
+    size_t want = n + SDPXI_REDZONE > SDPXI_MIN_BLOCK ? n + SDPXI_REDZONE : SDPXI_MIN_BLOCK;
     sdpxi_block *b = a->alloc.alloc(a->alloc.ctx, hdr + want);
     if (!b)
         return NULL;
     b->next = a->blocks;
     b->size = hdr + want;
     a->blocks = b;
-    a->cur = (char *)b + hdr + n;
-    a->left = want - n;
-    return (char *)b + hdr;
+    char *p = (char *)b + hdr;
+    a->cur = p + n + SDPXI_REDZONE;
+    a->left = want - n - SDPXI_REDZONE;
+    POISON(p + n, SDPXI_REDZONE);
+    return p;
 }
 
 void *sdpxi_block_new(const sdpx_allocator *al, size_t n)
@@ -108,6 +134,7 @@ void sdpxi_arena_release(sdpxi_arena *a)
     a->blocks = NULL;
     while (b) {
         sdpxi_block *next = b->next;
+        UNPOISON(b, b->size); /* the allocator may hand the block out again */
         al.release(al.ctx, b, b->size);
         b = next;
     }

@@ -26,6 +26,23 @@ typedef struct sdpxi_arena {
 
 #define SDPXI_ALIGN 8u
 #define SDPXI_ALIGN_UP(n) (((n) + (SDPXI_ALIGN - 1)) & ~(size_t)(SDPXI_ALIGN - 1))
+/* Bytes left unused after each arena object: a poisoned red zone in the
+ * arena debug mode (see arena.c), none otherwise. Sizes computed ahead of
+ * allocation add it once per object. */
+#ifdef SDPXI_ARENA_DEBUG
+#define SDPXI_REDZONE 16u
+#else
+#define SDPXI_REDZONE 0u
+#endif
+/* SDPXI_ASAN: built with AddressSanitizer (gcc or clang), which the arena
+ * debug mode uses to poison its red zones. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SDPXI_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SDPXI_ASAN 1
+#endif
+#endif
 
 void sdpxi_arena_init(sdpxi_arena *a, const sdpx_allocator *alloc, int no_heap,
                       void *region, size_t size);

@@ -3,6 +3,8 @@
 
 int sdpx_str_eq(sdpx_str s, const char *cstr)
 {
+    if (!cstr)
+        return 0;
     size_t n = strlen(cstr);
     return s.len == n && (n == 0 || memcmp(s.ptr, cstr, n) == 0);
 }
@@ -11,6 +13,8 @@ static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int sdpx_str_ieq(sdpx_str s, const char *cstr)
 {
+    if (!cstr)
+        return 0;
     size_t n = strlen(cstr);
     if (s.len != n)
         return 0;
@@ -22,6 +26,8 @@ int sdpx_str_ieq(sdpx_str s, const char *cstr)
 
 int sdpx_str_u64(sdpx_str s, uint64_t *out)
 {
+    if (!out)
+        return SDPX_EINVAL;
     return sdpxi_parse_uint(s, UINT64_MAX, out);
 }
 

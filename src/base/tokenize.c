@@ -6,6 +6,10 @@
 
 void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len)
 {
+    if (!t)
+        return;
+    if (!buf)
+        len = 0;
     t->buf = buf;
     t->len = len;
     t->pos = 0;
@@ -22,6 +26,8 @@ static int is_blank(const char *p, size_t n)
 
 int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
 {
+    if (!t || !tok)
+        return 0;
     if (t->pos >= t->len)
         return 0;
     const char *start = t->buf + t->pos;
@@ -125,6 +131,8 @@ static const char *find_space(const char *p, const char *end)
 
 int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
 {
+    if (!rest || !field)
+        return 0;
     /* An empty view may be {NULL, 0}: NULL + 0 is undefined in C. */
     if (rest->len == 0)
         return 0;
@@ -148,6 +156,8 @@ int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
 
 void sdpx_attr_split(sdpx_str value, sdpx_str *name, sdpx_str *val, int *has_value)
 {
+    if (!name || !val || !has_value)
+        return;
     const char *colon = value.len ? memchr(value.ptr, ':', value.len) : NULL;
     if (colon) {
         size_t nl = (size_t)(colon - value.ptr);

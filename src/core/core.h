@@ -53,6 +53,7 @@ struct sdpx_session {
     size_t nmedia;
     size_t media_cap;
     unsigned parse_flags;
+    sdpx_error last_error; /* why the last edit was refused (sdpx_session_last_error) */
 };
 
 /* Fill the derived fields of a line (type, kind, namelen, flags) from its text. */

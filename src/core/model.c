@@ -1,59 +1,123 @@
 /* The session model: sections of lines, lookup and iteration. */
 #include "core.h"
 
-size_t sdpx_session_line_count(const sdpx_session *s) { return s->sec.n; }
+size_t sdpx_session_line_count(const sdpx_session *s)
+{
+    if (!s)
+        return 0;
+    return s->sec.n;
+}
 
 const sdpx_line *sdpx_session_line(const sdpx_session *s, size_t i)
 {
+    if (!s)
+        return NULL;
     return i < s->sec.n ? &s->sec.lines[i] : NULL;
 }
 
-size_t sdpx_session_media_count(const sdpx_session *s) { return s->nmedia; }
+size_t sdpx_session_media_count(const sdpx_session *s)
+{
+    if (!s)
+        return 0;
+    return s->nmedia;
+}
 
 const sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i)
 {
+    if (!s)
+        return NULL;
     return i < s->nmedia ? s->media[i] : NULL;
 }
 
 sdpx_media *sdpx_session_media_mut(sdpx_session *s, size_t i)
 {
+    if (!s)
+        return NULL;
     return i < s->nmedia ? s->media[i] : NULL;
 }
 
-size_t sdpx_media_line_count(const sdpx_media *m) { return m->sec.n; }
+size_t sdpx_media_line_count(const sdpx_media *m)
+{
+    if (!m)
+        return 0;
+    return m->sec.n;
+}
 
 const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i)
 {
+    if (!m)
+        return NULL;
     return i < m->sec.n ? &m->sec.lines[i] : NULL;
 }
 
-size_t sdpx_media_index(const sdpx_media *m) { return m->index; }
+size_t sdpx_media_index(const sdpx_media *m)
+{
+    if (!m)
+        return 0;
+    return m->index;
+}
 
-const sdpx_session *sdpx_media_session(const sdpx_media *m) { return m->session; }
+const sdpx_session *sdpx_media_session(const sdpx_media *m)
+{
+    if (!m)
+        return NULL;
+    return m->session;
+}
 
-sdpx_session *sdpx_media_session_mut(sdpx_media *m) { return m->session; }
+sdpx_session *sdpx_media_session_mut(sdpx_media *m)
+{
+    if (!m)
+        return NULL;
+    return m->session;
+}
 
-char sdpx_line_type(const sdpx_line *l) { return l->type; }
+char sdpx_line_type(const sdpx_line *l)
+{
+    if (!l)
+        return 0;
+    return l->type;
+}
 
 sdpx_str sdpx_line_text(const sdpx_line *l)
 {
+    if (!l)
+        return sdpxi_str(NULL, 0);
     size_t indent = sdpxi_line_indent(l);
     return sdpxi_str(l->text - indent, l->len + indent);
 }
 
 sdpx_str sdpx_line_value(const sdpx_line *l)
 {
+    if (!l)
+        return sdpxi_str(NULL, 0);
     return l->type ? sdpxi_str(l->text + 2, l->len - 2) : sdpxi_str(l->text + l->len, 0);
 }
 
-unsigned sdpx_line_number(const sdpx_line *l) { return l->lineno; }
+unsigned sdpx_line_number(const sdpx_line *l)
+{
+    if (!l)
+        return 0;
+    return l->lineno;
+}
 
-sdpx_eol sdpx_line_eol(const sdpx_line *l) { return (sdpx_eol)l->eol; }
+sdpx_eol sdpx_line_eol(const sdpx_line *l)
+{
+    if (!l)
+        return SDPX_EOL_NONE;
+    return (sdpx_eol)l->eol;
+}
 
-sdpx_attr_kind sdpx_line_kind(const sdpx_line *l) { return (sdpx_attr_kind)l->kind; }
+sdpx_attr_kind sdpx_line_kind(const sdpx_line *l)
+{
+    if (!l)
+        return SDPX_ATTR_NONE;
+    return (sdpx_attr_kind)l->kind;
+}
 
 sdpx_str sdpx_attr_name(const sdpx_line *l)
 {
+    if (!l)
+        return sdpxi_str(NULL, 0);
     if (l->type != 'a')
         return sdpxi_str(l->text, 0);
     return sdpxi_str(l->text + 2, l->namelen);
@@ -61,11 +125,15 @@ sdpx_str sdpx_attr_name(const sdpx_line *l)
 
 int sdpx_attr_has_value(const sdpx_line *l)
 {
+    if (!l)
+        return 0;
     return l->type == 'a' && (l->flags & SDPXI_LINE_HAS_VALUE) != 0;
 }
 
 sdpx_str sdpx_attr_value(const sdpx_line *l)
 {
+    if (!l)
+        return sdpxi_str(NULL, 0);
     if (!sdpx_attr_has_value(l))
         return sdpxi_str(l->text + l->len, 0);
     size_t off = 2 + (size_t)l->namelen + 1;
@@ -115,46 +183,62 @@ static const sdpx_line *find_name(const sdpxi_section *sec, const char *name,
 
 const sdpx_line *sdpx_session_find_line(const sdpx_session *s, char type, const sdpx_line *after)
 {
+    if (!s)
+        return NULL;
     return find_type(&s->sec, type, after);
 }
 
 const sdpx_line *sdpx_media_find_line(const sdpx_media *m, char type, const sdpx_line *after)
 {
+    if (!m)
+        return NULL;
     return find_type(&m->sec, type, after);
 }
 
 const sdpx_line *sdpx_session_find_attr(const sdpx_session *s, sdpx_attr_kind kind,
                                         const sdpx_line *after)
 {
+    if (!s)
+        return NULL;
     return find_kind(&s->sec, kind, after);
 }
 
 const sdpx_line *sdpx_media_find_attr(const sdpx_media *m, sdpx_attr_kind kind,
                                       const sdpx_line *after)
 {
+    if (!m)
+        return NULL;
     return find_kind(&m->sec, kind, after);
 }
 
 const sdpx_line *sdpx_session_find_attr_name(const sdpx_session *s, const char *name,
                                              const sdpx_line *after)
 {
+    if (!s || !name)
+        return NULL;
     return find_name(&s->sec, name, after);
 }
 
 const sdpx_line *sdpx_media_find_attr_name(const sdpx_media *m, const char *name,
                                            const sdpx_line *after)
 {
+    if (!m || !name)
+        return NULL;
     return find_name(&m->sec, name, after);
 }
 
 int sdpx_session_origin(const sdpx_session *s, sdpx_origin *out)
 {
+    if (!s || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = find_type(&s->sec, 'o', NULL);
     return l ? sdpx_origin_parse(sdpx_line_value(l), out) : SDPX_ENOTFOUND;
 }
 
 int sdpx_session_name(const sdpx_session *s, sdpx_str *out)
 {
+    if (!s || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = find_type(&s->sec, 's', NULL);
     if (!l)
         return SDPX_ENOTFOUND;
@@ -164,6 +248,8 @@ int sdpx_session_name(const sdpx_session *s, sdpx_str *out)
 
 int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = find_type(&m->sec, 'c', NULL);
     if (!l)
         l = find_type(&m->session->sec, 'c', NULL);
@@ -172,11 +258,15 @@ int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out)
 
 int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     return sdpx_mline_parse(sdpx_line_value(&m->sec.lines[0]), out);
 }
 
 int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err)
 {
+    if (!l)
+        return SDPX_EINVAL;
     if (l->type != 'a')
         return 0;
     char msg[128];

@@ -848,6 +848,8 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
 int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                sdpx_session **out, sdpx_error *err)
 {
+    if ((!buf && len) || !out)
+        return SDPX_EINVAL;
     parser p;
     memset(&p, 0, sizeof p);
     p.flags = opt ? opt->flags : 0;
@@ -896,7 +898,8 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     size_t need = 0;
     if (add_size(&need, sizeof(sdpx_session)) || mul_size(&need, nlines, sizeof(sdpx_line)) ||
         mul_size(&need, nmedia + 1, sizeof(sdpx_media *)) ||
-        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len))
+        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len) ||
+        mul_size(&need, nmedia + 3, SDPXI_REDZONE)) /* lines, media array, copy, each media */
         return report(&p, SDPX_ENOMEM, 0, 0, "input too large to size");
 
     const sdpx_allocator *al = opt ? opt->allocator : NULL;
@@ -960,42 +963,4 @@ void sdpx_session_free(sdpx_session *s)
 {
     if (s)
         sdpxi_arena_release(&s->arena);
-}
-
-typedef struct {
-    sdpx_diag_fn fn;
-    void *ctx;
-    int errors;
-} check_ctx;
-
-static void count_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
-{
-    check_ctx *c = ctx;
-    if (sev == SDPX_SEV_ERROR)
-        c->errors++;
-    if (c->fn)
-        c->fn(c->ctx, sev, e);
-}
-
-int sdpx_check(const char *buf, size_t len, unsigned flags, sdpx_diag_fn fn, void *ctx)
-{
-    check_ctx c = {fn, ctx, 0};
-    if (flags & ~(unsigned)SDPX_PARSE_STRICT)
-        return SDPX_EINVAL;
-    sdpx_parse_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.flags = (flags & SDPX_PARSE_STRICT) | SDPX_PARSE_ALL_ERRORS;
-    opt.diag = count_diag;
-    opt.diag_ctx = &c;
-    sdpx_session *s = NULL;
-    sdpx_error e;
-    int rc = sdpx_parse(buf, len, &opt, &s, &e);
-    sdpx_session_free(s);
-    if (rc == SDPX_ENOMEM)
-        return SDPX_ENOMEM;
-    if (rc && c.errors == 0) {
-        /* errors reported before the diagnostics could run (empty, limits) */
-        count_diag(&c, SDPX_SEV_ERROR, &e);
-    }
-    return c.errors;
 }

@@ -93,6 +93,10 @@ static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
 
 size_t sdpx_write(const sdpx_session *s, unsigned flags, char *buf, size_t cap)
 {
+    if (!s)
+        return 0;
+    if (!buf)
+        cap = 0; /* measure */
     writer w = {buf, cap, 0, 0, NULL, 0, NULL, 0};
     put_section(&w, &s->sec, flags);
     for (size_t i = 0; i < s->nmedia; i++)
@@ -105,6 +109,8 @@ size_t sdpx_write(const sdpx_session *s, unsigned flags, char *buf, size_t cap)
 
 char *sdpx_write_alloc(const sdpx_session *s, unsigned flags, size_t *len)
 {
+    if (!s)
+        return NULL;
     size_t n = sdpx_write(s, flags, NULL, 0);
     char *p = malloc(n + 1);
     if (!p)

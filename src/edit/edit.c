@@ -1,6 +1,10 @@
 /* The edit API's primitives: transactions over working copies of sections,
  * attribute and line edits, media sections, and the RFC 8866 lines
  * (o= s= i= c= b= t= k= m=). Helpers built on these live in edit_*.c. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "edit.h"
 
 /* ---- transactions ------------------------------------------------------ */
@@ -136,6 +140,71 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     return rc;
 }
 
+/* ---- reasons ----------------------------------------------------------- */
+
+void sdpxi_edit_begin(sdpx_session *s)
+{
+    memset(&s->last_error, 0, sizeof s->last_error);
+}
+
+int sdpxi_refuse(sdpx_session *s, int code, size_t col, const char *fmt, ...)
+{
+    char msg[sizeof s->last_error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sdpxi_error_set(&s->last_error, code, 0, col > UINT_MAX ? UINT_MAX : (unsigned)col, "%s",
+                    msg);
+    return code;
+}
+
+static const char *byte_name(char c)
+{
+    return c == '\r' ? "a CR" : c == '\n' ? "an LF" : c == '\0' ? "a NUL" : "a space";
+}
+
+int sdpxi_arg_text(sdpx_session *s, const char *arg, sdpx_str v, char type)
+{
+    for (size_t i = 0; i < v.len; i++) {
+        char c = v.ptr[i];
+        if (c == '\r' || c == '\n' || c == '\0') {
+            sdpxi_refuse(s, SDPX_EINVAL, i + 1,
+                         "%s: byte %zu is %s, which would end the new %c= line there and start "
+                         "another",
+                         arg, i + 1, byte_name(c), type);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int sdpxi_arg_token(sdpx_session *s, const char *arg, sdpx_str v)
+{
+    if (sdpxi_is_token(v))
+        return 1;
+    if (v.len == 0) {
+        sdpxi_refuse(s, SDPX_EINVAL, 0, "%s: empty, a token is needed", arg);
+        return 0;
+    }
+    size_t i = 0;
+    while (i < v.len && sdpxi_is_token(sdpxi_str(v.ptr + i, 1)))
+        i++;
+    char q[48];
+    sdpxi_quote(q, sizeof q, v, 32);
+    unsigned char c = (unsigned char)v.ptr[i < v.len ? i : 0];
+    sdpxi_refuse(s, SDPX_EINVAL, i + 1, "%s \"%s\": byte %zu (0x%02x) is not a token character", arg,
+                 q, i + 1, c);
+    return 0;
+}
+
+const sdpx_error *sdpx_session_last_error(const sdpx_session *s)
+{
+    if (!s)
+        return NULL;
+    return &s->last_error;
+}
+
 /* ---- lines ------------------------------------------------------------- */
 
 int sdpxi_text_ok(sdpx_str s)
@@ -153,15 +222,17 @@ int sdpxi_tx_line(sdpxi_tx *tx, char type, const sdpx_str *parts, size_t nparts,
     size_t len = 2;
     for (size_t i = 0; i < nparts; i++) {
         /* RFC 8866 9: text fields are byte-strings without NUL, CR and LF */
-        if (!sdpxi_text_ok(parts[i]))
+        if (!sdpxi_arg_text(tx->s, "value", parts[i], type))
             return SDPX_EINVAL;
         if (parts[i].len > SDPX_DEFAULT_MAX_LINE_LEN)
-            return SDPX_ELIMIT;
+            return sdpxi_refuse(tx->s, SDPX_ELIMIT, 0, "value: %zu bytes, over the %zu-byte line limit",
+                                parts[i].len, (size_t)SDPX_DEFAULT_MAX_LINE_LEN);
         len += parts[i].len;
     }
     /* a line the default parser limits refuse would make the result unreadable */
     if (len > SDPX_DEFAULT_MAX_LINE_LEN)
-        return SDPX_ELIMIT;
+        return sdpxi_refuse(tx->s, SDPX_ELIMIT, 0, "the new %c= line would be %zu bytes, over the %zu-byte line limit",
+                            type, len, (size_t)SDPX_DEFAULT_MAX_LINE_LEN);
     char *text = sdpxi_arena_alloc(&tx->s->arena, len + 1);
     if (!text)
         return sdpxi_tx_nomem(tx);
@@ -322,14 +393,17 @@ static int pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char
 
 /* Check an attribute's name and value: the name a token, the value free of
  * CR/LF/NUL and, for a known kind, accepted by its grammar (strict rules). */
-static int attr_ok(sdpx_str name, sdpx_str value, int has_value)
+static int attr_ok(sdpx_session *s, sdpx_str name, sdpx_str value, int has_value)
 {
-    if (!sdpxi_is_token(name) || !sdpxi_text_ok(value))
+    if (!sdpxi_arg_token(s, "attribute name", name) || !sdpxi_arg_text(s, "value", value, 'a'))
         return 0;
     sdpx_attr_kind kind = sdpx_attr_kind_from_name(name);
     char msg[128];
-    size_t off;
-    return sdpxi_attr_check(kind, has_value, value, &off, msg, sizeof msg) == 0;
+    size_t off = 0;
+    if (sdpxi_attr_check(kind, has_value, value, &off, msg, sizeof msg) == 0)
+        return 1;
+    sdpxi_refuse(s, SDPX_EINVAL, off + 1, "value: byte %zu: %s", off + 1, msg);
+    return 0;
 }
 
 
@@ -359,7 +433,7 @@ int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind)
 }
 
 /* Locate a line handle: its media section (NULL: session) and index. */
-static int locate(const sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *idx)
+static int locate(sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *idx)
 {
     if (!l)
         return SDPX_EINVAL;
@@ -376,13 +450,14 @@ static int locate(const sdpx_session *s, const sdpx_line *l, sdpx_media **m, siz
             return 0;
         }
     }
-    return SDPX_ENOTFOUND;
+    return sdpxi_refuse(s, SDPX_ENOTFOUND, 0,
+                        "line: not a line of this session (handles end at the next edit)");
 }
 
 int sdpxi_attr_line(sdpxi_tx *tx, const char *name, sdpx_str value, int has_value, sdpx_line *l)
 {
     sdpx_str nm = sdpxi_cstr(name);
-    if (!attr_ok(nm, value, has_value))
+    if (!attr_ok(tx->s, nm, value, has_value))
         return SDPX_EINVAL;
     sdpx_str parts[3] = {nm, sdpxi_str(":", 1), value};
     return sdpxi_tx_line(tx, 'a', parts, has_value ? 3 : 1, l);
@@ -395,7 +470,9 @@ static int attr_add_at(sdpx_session *s, sdpx_media *m, size_t pos, int have_pos,
     if (!have_pos)
         pos = sec->n;
     else if (!pos_keeps_order(sec, m != NULL, pos, 'a'))
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "ref: an a= line there would come before the %c= line, out of RFC 8866 order",
+                            pos < sec->n ? sec->lines[pos].type : 'm');
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpx_line l;
@@ -405,17 +482,26 @@ static int attr_add_at(sdpx_session *s, sdpx_media *m, size_t pos, int have_pos,
 
 int sdpx_session_attr_add(sdpx_session *s, const char *name, const char *value)
 {
+    if (!s || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return attr_add_at(s, NULL, 0, 0, name, value);
 }
 
 int sdpx_media_attr_add(sdpx_media *m, const char *name, const char *value)
 {
+    if (!m || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return attr_add_at(m->session, m, 0, 0, name, value);
 }
 
 int sdpx_attr_insert(sdpx_session *s, const sdpx_line *ref, int after, const char *name,
                      const char *value)
 {
+    if (!s || !ref || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, ref, &m, &idx);
@@ -426,13 +512,17 @@ int sdpx_attr_insert(sdpx_session *s, const sdpx_line *ref, int after, const cha
 
 int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, const char *value)
 {
+    if (!s || !line || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, line, &m, &idx);
     if (rc)
         return rc;
     if (line->type != 'a')
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "line: line %u is a %c= line, not an attribute",
+                            line->lineno, line->type ? line->type : ' ');
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpx_line l;
@@ -442,6 +532,9 @@ int sdpx_attr_replace(sdpx_session *s, const sdpx_line *line, const char *name, 
 
 int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
 {
+    if (!s || !line)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     size_t idx;
     int rc = locate(s, line, &m, &idx);
@@ -450,7 +543,9 @@ int sdpx_line_remove(sdpx_session *s, const sdpx_line *line)
     /* the v= line and m= lines hold their part together; a lenient parse
      * may put blank lines before v=, so look at the type, not the index */
     if (idx == 0 || line->type == 'v' || line->type == 'm')
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "line: a %c= line holds its part together; remove a section with "
+                            "sdpx_session_media_remove", line->type ? line->type : 'v');
     return sdpxi_edit_line(s, m, SDPXI_OP_REMOVE, idx, NULL);
 }
 
@@ -478,11 +573,17 @@ static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
 
 int sdpx_session_attr_remove(sdpx_session *s, const char *name)
 {
+    if (!s || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return attr_remove_named(s, NULL, name);
 }
 
 int sdpx_media_attr_remove(sdpx_media *m, const char *name)
 {
+    if (!m || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return attr_remove_named(m->session, m, name);
 }
 
@@ -535,14 +636,28 @@ static int set_line(sdpx_session *s, sdpx_media *m, char type, const sdpx_str *p
 static int set_info(sdpx_session *s, sdpx_media *m, const char *text)
 {
     sdpx_str t = sdpxi_cstr(text);
-    if (text && (t.len == 0 || !sdpxi_text_ok(t)))
+    if (text && t.len == 0)
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "text: empty; i= needs a text (NULL removes it)");
+    if (text && !sdpxi_arg_text(s, "text", t, 'i'))
         return SDPX_EINVAL;
     return set_line(s, m, 'i', &t, text ? 1 : 0, 1);
 }
 
-int sdpx_session_set_info(sdpx_session *s, const char *text) { return set_info(s, NULL, text); }
+int sdpx_session_set_info(sdpx_session *s, const char *text)
+{
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
+    return set_info(s, NULL, text);
+}
 
-int sdpx_media_set_info(sdpx_media *m, const char *text) { return set_info(m->session, m, text); }
+int sdpx_media_set_info(sdpx_media *m, const char *text)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    return set_info(m->session, m, text);
+}
 
 /* RFC 8866 5.12: k=<method> / k=<method>:<encryption key> */
 static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
@@ -550,15 +665,29 @@ static int set_key(sdpx_session *s, sdpx_media *m, const char *value)
     sdpx_str v = sdpxi_cstr(value);
     if (value) {
         sdpx_key k;
-        if (!sdpxi_text_ok(v) || sdpx_key_parse(v, &k) || !sdpxi_is_token(k.method))
+        if (!sdpxi_arg_text(s, "value", v, 'k'))
             return SDPX_EINVAL;
+        if (sdpx_key_parse(v, &k) || !sdpxi_arg_token(s, "key method", k.method))
+            return sdpxi_refuse(s, SDPX_EINVAL, 0, "value: not <method>[:<key>] (RFC 8866 5.12)");
     }
     return set_line(s, m, 'k', &v, value ? 1 : 0, 1);
 }
 
-int sdpx_session_set_key(sdpx_session *s, const char *value) { return set_key(s, NULL, value); }
+int sdpx_session_set_key(sdpx_session *s, const char *value)
+{
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
+    return set_key(s, NULL, value);
+}
 
-int sdpx_media_set_key(sdpx_media *m, const char *value) { return set_key(m->session, m, value); }
+int sdpx_media_set_key(sdpx_media *m, const char *value)
+{
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
+    return set_key(m->session, m, value);
+}
 
 /* RFC 8866 5.7: c=<nettype> <addrtype> <connection-address>, exactly three
  * fields; with IN, IP4 takes a dotted quad or FQDN, IP6 an IPv6 address or FQDN. */
@@ -586,26 +715,41 @@ static int connection_ok(sdpx_str v)
 static int set_connection(sdpx_session *s, sdpx_media *m, const char *value)
 {
     sdpx_str v = sdpxi_cstr(value);
-    if (value && !connection_ok(v))
+    if (value && !sdpxi_arg_text(s, "value", v, 'c'))
         return SDPX_EINVAL;
+    if (value && !connection_ok(v))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "value: not \"IN IP4|IP6 <address>\" with an address of that family "
+                            "(RFC 8866 5.7)");
     return set_line(s, m, 'c', &v, value ? 1 : 0, 1);
 }
 
 int sdpx_session_set_connection(sdpx_session *s, const char *value)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_connection(s, NULL, value);
 }
 
 int sdpx_media_set_connection(sdpx_media *m, const char *value)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_connection(m->session, m, value);
 }
 
 /* RFC 8866 5.3: s=<session name>, non-empty ("s= " when there is none) */
 int sdpx_session_set_name(sdpx_session *s, const char *name)
 {
+    if (!s || !name)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str t = sdpxi_cstr(name);
-    if (!name || t.len == 0 || !sdpxi_text_ok(t))
+    if (t.len == 0)
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "name: empty; s= needs a text (\"-\" for none)");
+    if (!sdpxi_arg_text(s, "name", t, 's'))
         return SDPX_EINVAL;
     return set_line(s, NULL, 's', &t, 1, 1);
 }
@@ -613,6 +757,9 @@ int sdpx_session_set_name(sdpx_session *s, const char *name)
 /* RFC 8866 5.9: t=<start-time> <stop-time>; only the first t= changes. */
 int sdpx_session_set_timing(sdpx_session *s, uint64_t start, uint64_t stop)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char a[24], b[24];
     sdpx_str parts[3] = {sdpxi_u64_str(a, start), sdpxi_str(" ", 1), sdpxi_u64_str(b, stop)};
     return set_line(s, NULL, 't', parts, 3, 0);
@@ -690,21 +837,33 @@ static int set_bandwidth(sdpx_session *s, sdpx_media *m, const char *type, const
 
 int sdpx_session_set_bandwidth(sdpx_session *s, const char *type, uint64_t value)
 {
+    if (!s || !type)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_bandwidth(s, NULL, type, &value);
 }
 
 int sdpx_media_set_bandwidth(sdpx_media *m, const char *type, uint64_t value)
 {
+    if (!m || !type)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_bandwidth(m->session, m, type, &value);
 }
 
 int sdpx_session_clear_bandwidth(sdpx_session *s, const char *type)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return set_bandwidth(s, NULL, type, NULL);
 }
 
 int sdpx_media_clear_bandwidth(sdpx_media *m, const char *type)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_bandwidth(m->session, m, type, NULL);
 }
 
@@ -826,6 +985,9 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
 
 int sdpx_session_bump_version(sdpx_session *s)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     return sdpxi_tx_end(&tx, bump_version(&tx));
@@ -833,6 +995,9 @@ int sdpx_session_bump_version(sdpx_session *s)
 
 int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (flags & ~(unsigned)SDPX_EDIT_BUMP_VERSION)
         return SDPX_EINVAL;
     s->parse_flags &= ~(SDPXI_SESSION_AUTO_BUMP | SDPXI_SESSION_BUMPED);
@@ -849,6 +1014,9 @@ static sdpx_str pick(sdpx_str given, sdpx_str current)
 
 int sdpx_session_set_origin(sdpx_session *s, const sdpx_origin *o)
 {
+    if (!s || !o)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_origin cur;
     memset(&cur, 0, sizeof cur);
     int rc = sdpx_session_origin(s, &cur);
@@ -986,11 +1154,17 @@ static int set_mline_fields(sdpx_media *m, const unsigned *port, const char *pro
 
 int sdpx_media_set_port(sdpx_media *m, unsigned port)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return set_mline_fields(m, &port, NULL, NULL);
 }
 
 int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 {
+    if (!m || !proto)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!proto)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, proto, NULL);
@@ -998,6 +1172,9 @@ int sdpx_media_set_proto(sdpx_media *m, const char *proto)
 
 int sdpx_media_set_formats(sdpx_media *m, const char *formats)
 {
+    if (!m || !formats)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!formats)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, NULL, formats);
@@ -1090,6 +1267,9 @@ int sdpxi_tx_media_remove(sdpxi_tx *tx, sdpx_media *m)
 
 int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 {
+    if (!s || !m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (!m || m->session != s)
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -1099,6 +1279,9 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
 
 int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
 {
+    if (!s || !m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (!m || m->session != s || pos >= s->nmedia || m->index >= s->nmedia ||
         s->media[m->index] != m)
         return SDPX_EINVAL;
@@ -1119,6 +1302,9 @@ int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
 
 int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_media **out)
 {
+    if (!s || !mline)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str v = sdpxi_cstr(mline);
     sdpx_mline ml;
     if (!mline || pos > s->nmedia || !mline_ok(v, &ml))
@@ -1155,5 +1341,8 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
 
 int sdpx_media_reject(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     return sdpx_media_set_port(m, 0);
 }

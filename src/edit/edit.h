@@ -101,6 +101,27 @@ sdpx_str sdpxi_section_mid(const sdpxi_section *sec);
 /* Rewrite the m= line of a working section with new fields (views). */
 int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, sdpx_str port);
 
+/* ---- reasons (sdpx_session_last_error) ---------------------------------- */
+
+/* Start a public edit: forget the reason of an earlier refusal. */
+void sdpxi_edit_begin(sdpx_session *s);
+
+/* Record why an edit is refused: `code`, the 1-based byte `col` of the
+ * offending argument (0: none), and a message; returns `code`. */
+int sdpxi_refuse(sdpx_session *s, int code, size_t col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* 1 when argument `arg` holds no CR, LF or NUL; else records which byte it
+ * is and that it would break the new <type>= line, and returns 0. */
+int sdpxi_arg_text(sdpx_session *s, const char *arg, sdpx_str v, char type);
+
+/* 1 when argument `arg` is a token (RFC 8866 9); else records the first
+ * byte outside the grammar and returns 0. */
+int sdpxi_arg_token(sdpx_session *s, const char *arg, sdpx_str v);
+
 /* ---- validation -------------------------------------------------------- */
 
 /* 1 when the text holds no CR, LF or NUL. */

@@ -344,6 +344,9 @@ static int run_codec_op(sdpx_session *s, sdpx_media *only, const codec_op *op)
 
 int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmtp_match)
 {
+    if (!m || !encoding)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     codec_op op = {0, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
@@ -352,6 +355,9 @@ int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmt
 
 int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char *fmtp_match)
 {
+    if (!s || !encoding)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     codec_op op = {0, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
@@ -360,6 +366,9 @@ int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char 
 
 int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n)
 {
+    if (!m || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     codec_op op = {1, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -368,6 +377,9 @@ int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n
 
 int sdpx_session_keep_codecs(sdpx_session *s, const char *const *encodings, size_t n)
 {
+    if (!s || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     codec_op op = {1, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -376,6 +388,9 @@ int sdpx_session_keep_codecs(sdpx_session *s, const char *const *encodings, size
 
 int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t n)
 {
+    if (!m || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     codec_op op = {2, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -384,6 +399,9 @@ int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t
 
 int sdpx_session_prefer_codecs(sdpx_session *s, const char *const *encodings, size_t n)
 {
+    if (!s || !encodings)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     codec_op op = {2, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -531,6 +549,9 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
 
 int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const char *value)
 {
+    if (!m || !key)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (pt > 127 || !param_ok(key, value))
         return SDPX_EINVAL;
     sdpx_codec c;
@@ -545,6 +566,9 @@ int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const
 int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *key,
                                const char *value)
 {
+    if (!m || !encoding || !key)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!encoding || !sdpxi_is_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
         return SDPX_EINVAL;
     codec_table table, *t = &table;
@@ -576,6 +600,9 @@ static int is_direction(const sdpx_line *l)
  * place of the first old one (or goes last). */
 int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     const char *name = sdpx_direction_name(d);
     if (!name)
         return SDPX_EINVAL;
@@ -605,6 +632,9 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
 /* RFC 3264 8.4: hold turns sendrecv into sendonly and recvonly into inactive. */
 int sdpx_media_hold(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_direction d = sdpx_media_direction(m);
     if (d == SDPX_DIR_SENDRECV)
         return sdpx_media_set_direction(m, SDPX_DIR_SENDONLY);
@@ -616,6 +646,9 @@ int sdpx_media_hold(sdpx_media *m)
 /* The inverse of hold: sendonly back to sendrecv, inactive back to recvonly. */
 int sdpx_media_resume(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_direction d = sdpx_media_direction(m);
     if (d == SDPX_DIR_SENDONLY)
         return sdpx_media_set_direction(m, SDPX_DIR_SENDRECV);

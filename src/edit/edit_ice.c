@@ -56,6 +56,9 @@ static int tx_replace_everywhere(sdpxi_tx *tx, sdpx_attr_kind kind, const char *
  * changes both everywhere (RFC 8839 4.4.1.1.1). */
 int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const char *pwd)
 {
+    if (!s || !ufrag || !pwd)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str u = sdpxi_cstr(ufrag), p = sdpxi_cstr(pwd), out;
     if (!ufrag || !pwd || sdpx_ice_ufrag_parse(u, &out) || sdpx_ice_pwd_parse(p, &out))
         return SDPX_EINVAL;
@@ -109,19 +112,25 @@ static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
 
 int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 {
+    if (!m || !candidate)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_candidate c;
     sdpx_str v = candidate_value(candidate);
-    if (!candidate || !sdpxi_text_ok(v))
+    if (!sdpxi_arg_text(m->session, "candidate", v, 'a'))
         return SDPX_EINVAL;
-    int prc = sdpx_candidate_parse(v.ptr, v.len, &c);
+    sdpx_error e;
+    int prc = sdpx_candidate_parse_err(v.ptr, v.len, &c, &e);
     if (prc == SDPX_CANDIDATE_END)
         return sdpx_media_end_of_candidates(m);
     if (prc)
-        return SDPX_EINVAL;
+        return sdpxi_refuse(m->session, SDPX_EINVAL, e.col, "candidate: byte %u: %s", e.col, e.msg);
     /* RFC 8839 5.4: candidates need the credentials that go with them */
     sdpx_str cred;
     if (sdpx_media_ice_ufrag(m, &cred) || sdpx_media_ice_pwd(m, &cred))
-        return SDPX_ENOTFOUND;
+        return sdpxi_refuse(m->session, SDPX_ENOTFOUND, 0,
+                            "candidate: no a=ice-ufrag and a=ice-pwd apply to media section %zu",
+                            sdpx_media_index(m));
     /* after the last candidate, else before end-of-candidates, else last */
     const sdpxi_section *sec = &m->sec;
     size_t pos = SIZE_MAX, eoc = SIZE_MAX;
@@ -144,6 +153,9 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
 
 int sdpx_media_end_of_candidates(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
@@ -151,6 +163,9 @@ int sdpx_media_end_of_candidates(sdpx_media *m)
 
 int sdpx_session_add_candidate(sdpx_session *s, const char *mid, size_t index, const char *candidate)
 {
+    if (!s || !candidate)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_media *m;
     if (mid) {
         sdpx_str id = sdpxi_cstr(mid);
@@ -495,6 +510,9 @@ static int filter_ok(const sdpx_candidate_filter *f)
 
 int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 {
+    if (!m || !f)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -504,6 +522,9 @@ int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
 
 int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter *f)
 {
+    if (!s || !f)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -522,6 +543,9 @@ int sdpx_session_remove_candidates(sdpx_session *s, const sdpx_candidate_filter 
  * c= and its port into m= (component 1), or into a=rtcp (component 2). */
 int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
 {
+    if (!m || !candidate)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_candidate c;
     if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
         return SDPX_EINVAL;
@@ -571,6 +595,9 @@ int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
 /* RFC 4145 4 / RFC 8842 5: a=setup:active|passive|actpass|holdconn */
 int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -584,6 +611,9 @@ int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
 
 int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -603,6 +633,9 @@ int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
  * replaces every fingerprint line (each section keeps one). */
 int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
 {
+    if (!s || !value)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_fingerprint f;
     sdpx_str v = sdpxi_cstr(value);
     if (!value || !sdpxi_text_ok(v) || sdpx_fingerprint_parse(v, &f))
@@ -619,6 +652,9 @@ int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
 
 int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
 {
+    if (!s || !mid)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str id = sdpxi_cstr(mid);
     if (!mid || !sdpxi_is_token(id))
         return SDPX_EINVAL;
@@ -631,6 +667,9 @@ int sdpx_session_group_remove_mid(sdpx_session *s, const char *mid)
  * name a media section (RFC 8843 7.2). A missing group is created. */
 int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const char *mid)
 {
+    if (!s || !semantics || !mid)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
     if (!semantics || !mid || !sdpxi_is_token(sem) || !sdpxi_is_token(id))
         return SDPX_EINVAL;
@@ -678,6 +717,9 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
 /* RFC 5576 / RFC 8830: drop a section's ssrc, ssrc-group and msid lines. */
 int sdpx_media_remove_streams(sdpx_media *m)
 {
+    if (!m)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -694,6 +736,9 @@ int sdpx_media_remove_streams(sdpx_media *m)
 /* RFC 8830 2: a=msid:<stream id> [<track id>], one line replacing the others. */
 int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
 {
+    if (!m || !stream)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
     if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
         return SDPX_EINVAL;
@@ -783,11 +828,17 @@ static int extmap_all(sdpx_session *s, const char *uri, const unsigned *new_id)
 
 int sdpx_session_remove_extmap(sdpx_session *s, const char *uri)
 {
+    if (!s || !uri)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return extmap_all(s, uri, NULL);
 }
 
 int sdpx_session_renumber_extmap(sdpx_session *s, const char *uri, unsigned id)
 {
+    if (!s || !uri)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     return extmap_all(s, uri, &id);
 }
 
@@ -809,6 +860,9 @@ static int tx_extmap_id(sdpxi_tx *tx, sdpxi_section *w, size_t i, unsigned id)
  * appearance, the ids 1, 2, ... (skipping the reserved 15). */
 int sdpx_session_compact_extmap(sdpx_session *s)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     size_t total = 0;

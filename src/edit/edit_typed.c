@@ -55,6 +55,9 @@ static int encoded(sdpx_session *s, sdpx_attr_kind kind, const void *value, char
 
 int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *value)
 {
+    if (!m || !value)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(m->session);
     char local[512], *text;
     int rc = encoded(m->session, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_media_attr_add(m, sdpx_attr_kind_name(kind), text);
@@ -62,6 +65,9 @@ int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *va
 
 int sdpx_session_attr_add_typed(sdpx_session *s, sdpx_attr_kind kind, const void *value)
 {
+    if (!s || !value)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char local[512], *text;
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_session_attr_add(s, sdpx_attr_kind_name(kind), text);
@@ -70,6 +76,9 @@ int sdpx_session_attr_add_typed(sdpx_session *s, sdpx_attr_kind kind, const void
 int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_kind kind,
                             const void *value)
 {
+    if (!s || !line || !value)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char local[512], *text;
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_attr_replace(s, line, sdpx_attr_kind_name(kind), text);
@@ -78,6 +87,9 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
 int sdpx_attr_insert_typed(sdpx_session *s, const sdpx_line *ref, int after, sdpx_attr_kind kind,
                            const void *value)
 {
+    if (!s || !ref || !value)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     char local[512], *text;
     int rc = encoded(s, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_attr_insert(s, ref, after, sdpx_attr_kind_name(kind), text);

@@ -5,33 +5,80 @@
 
 #include <stdio.h>
 
+/* The work of redaction's own loops, counted by the scaling test (which
+ * builds the library with SDPXI_REDACT_OPS); nothing in a normal build. */
+#ifdef SDPXI_REDACT_OPS
+extern unsigned long long sdpxi_redact_ops;
+#define OPS(n) (sdpxi_redact_ops += (unsigned long long)(n))
+#else
+#define OPS(n) ((void)0)
+#endif
+
 enum { MAP_ADDR, MAP_PORT, MAP_UFRAG, MAP_PWD, MAP_FP, MAP_KEY, MAP_COUNT };
 
+/* A value seen so far and its placeholder; also a node of the map's tree. */
 typedef struct {
     sdpx_str from;
     sdpx_str to;
+    size_t child[2]; /* entry index + 1; 0 is none */
+    unsigned level;  /* AA-tree level, 1 for a leaf */
 } map_entry;
 
-/* Values seen so far, with an open-addressing index over them, so a
- * description with many distinct values is redacted in linear time. */
+/* Values seen so far, in a balanced search tree (an AA tree) ordered by
+ * their bytes. No hashing: input cannot be chosen to make it slow. Each
+ * lookup compares the value with O(log n) others, so redaction of N bytes
+ * holding n values takes O(N log n). */
 typedef struct {
-    map_entry *e;
+    map_entry *e; /* e[0] unused: index 0 is "none" */
     size_t n, cap;
-    size_t *slot;  /* entry index + 1; 0 is empty */
-    size_t nslot;  /* a power of two, at least twice n */
+    size_t root;
 } value_map;
+
+/* The parts of the line being rebuilt, shared by every line. */
+typedef struct {
+    sdpx_str *parts;
+    size_t n, cap;
+    const char *last; /* end of the original text copied so far */
+    const char *end;
+    int changed;
+} rebuild;
 
 typedef struct {
     sdpxi_tx *tx;
     value_map maps[MAP_COUNT];
+    rebuild b;
     int count; /* values replaced */
 } redactor;
 
+/* Grow an arena array of `size`-byte items to hold `need`, doubling. The
+ * arena does not free, so doubling keeps the waste within the final size. */
+static int grow(redactor *r, void **arr, size_t *cap, size_t used, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / size)
+            return sdpxi_tx_nomem(r->tx);
+        c *= 2;
+    }
+    void *p = sdpxi_arena_alloc(&r->tx->s->arena, c * size);
+    if (!p)
+        return sdpxi_tx_nomem(r->tx);
+    if (used)
+        memcpy(p, *arr, used * size);
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
 /* Placeholders that still parse and say what they hide: documentation
- * addresses (RFC 5737, RFC 3849), reserved names (RFC 6761), high ports. */
+ * addresses (RFC 5737, RFC 3849), reserved names (RFC 6761), high ports.
+ * Each is written into the arena at its exact length. */
 static int make_placeholder(redactor *r, int kind, sdpx_str from, size_t n, sdpx_str *to)
 {
-    char buf[200];
+    sdpxi_arena *a = &r->tx->s->arena;
+    char buf[64]; /* numbers and fixed words only; never a copy of `from` */
     int len = 0;
     switch (kind) {
     case MAP_ADDR: {
@@ -56,21 +103,30 @@ static int make_placeholder(redactor *r, int kind, sdpx_str from, size_t n, sdpx
     case MAP_PWD: /* RFC 8839 5.4: 22-256 ice-chars */
         len = snprintf(buf, sizeof buf, "redactedpassword%06zu", n);
         break;
-    case MAP_FP: { /* the same hash and length, bytes 00..00 NN */
+    case MAP_FP: { /* the same hash name and byte count, bytes 00..00 NN */
+        static const char hex[] = "0123456789ABCDEF";
         sdpx_fingerprint f;
-        if (sdpx_fingerprint_parse(from, &f))
+        if (sdpx_fingerprint_parse(from, &f) || f.len == 0)
             return SDPX_EINVAL;
-        len = snprintf(buf, sizeof buf, "%.*s ", (int)f.hash_name.len, f.hash_name.ptr);
-        for (size_t i = 0; i < f.len && (size_t)len + 4 < sizeof buf; i++) {
+        size_t name = f.hash_name.len, total = name + 3 * f.len; /* "NAME" + " XX" + ":XX"... */
+        char *p = sdpxi_arena_alloc(a, total);
+        if (!p)
+            return sdpxi_tx_nomem(r->tx);
+        memcpy(p, f.hash_name.ptr, name);
+        for (size_t i = 0; i < f.len; i++) {
             unsigned b = i + 1 == f.len ? (unsigned)(n & 255) : i + 2 == f.len ? (unsigned)(n >> 8) & 255 : 0;
-            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%02X", i ? ":" : "", b);
+            p[name + 3 * i] = i ? ':' : ' ';
+            p[name + 3 * i + 1] = hex[b >> 4];
+            p[name + 3 * i + 2] = hex[b & 15];
         }
-        break;
+        OPS(f.len);
+        *to = sdpxi_str(p, total);
+        return 0;
     }
     default: { /* base64 key||salt: same length, same padding, any length */
         char digits[24];
         int dl = snprintf(digits, sizeof digits, "%zu", n);
-        char *k = sdpxi_arena_alloc(&r->tx->s->arena, from.len ? from.len : 1);
+        char *k = sdpxi_arena_alloc(a, from.len ? from.len : 1);
         if (!k)
             return sdpxi_tx_nomem(r->tx);
         size_t pad = 0;
@@ -79,11 +135,14 @@ static int make_placeholder(redactor *r, int kind, sdpx_str from, size_t n, sdpx
         size_t body = from.len - pad;
         for (size_t i = 0; i < from.len; i++)
             k[i] = i >= body ? '=' : i + (size_t)dl >= body ? digits[i + (size_t)dl - body] : 'A';
+        OPS(from.len);
         *to = sdpxi_str(k, from.len);
         return 0;
     }
     }
-    char *p = sdpxi_arena_strdup(&r->tx->s->arena, buf, (size_t)len);
+    if (len < 0 || (size_t)len >= sizeof buf)
+        return SDPX_EINVAL; /* cannot happen: the words above are short */
+    char *p = sdpxi_arena_strdup(a, buf, (size_t)len);
     if (!p)
         return sdpxi_tx_nomem(r->tx);
     *to = sdpxi_str(p, (size_t)len);
@@ -101,102 +160,105 @@ static int keep_as_is(int kind, sdpx_str v)
     return v.len == 0;
 }
 
-/* FNV-1a over the value's bytes. */
-static uint64_t hash_view(sdpx_str v)
+/* Byte order, a prefix first; the bytes compared count as work. */
+static int view_cmp(sdpx_str a, sdpx_str b)
 {
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < v.len; i++)
-        h = (h ^ (unsigned char)v.ptr[i]) * 1099511628211u;
-    return h;
+    size_t n = a.len < b.len ? a.len : b.len, i = 0;
+    while (i < n && a.ptr[i] == b.ptr[i])
+        i++;
+    OPS(i + 1);
+    if (i < n)
+        return (unsigned char)a.ptr[i] < (unsigned char)b.ptr[i] ? -1 : 1;
+    return a.len < b.len ? -1 : a.len > b.len;
 }
 
-static void slot_put(size_t *slot, size_t nslot, uint64_t h, size_t index)
+/* AA-tree rebalancing (Andersson 1993): a left child on the same level
+ * rotates right; two right children on the same level rotate left and
+ * go up one level. */
+static size_t skew(map_entry *e, size_t t)
 {
-    size_t i = (size_t)h & (nslot - 1);
-    while (slot[i])
-        i = (i + 1) & (nslot - 1);
-    slot[i] = index + 1;
+    size_t l = e[t].child[0];
+    if (!l || e[l].level != e[t].level)
+        return t;
+    e[t].child[0] = e[l].child[1];
+    e[l].child[1] = t;
+    return l;
+}
+
+static size_t split(map_entry *e, size_t t)
+{
+    size_t r = e[t].child[1];
+    if (!r || !e[r].child[1] || e[e[r].child[1]].level != e[t].level)
+        return t;
+    e[t].child[1] = e[r].child[0];
+    e[r].child[0] = t;
+    e[r].level++;
+    return r;
+}
+
+/* Insert entry `fresh` (not yet in the tree) under t; the new subtree root.
+ * Recursion depth is the tree's height, at most 2 log2(n + 1). */
+static size_t tree_insert(map_entry *e, size_t t, size_t fresh)
+{
+    if (!t)
+        return fresh;
+    OPS(1);
+    int dir = view_cmp(e[fresh].from, e[t].from) > 0;
+    e[t].child[dir] = tree_insert(e, e[t].child[dir], fresh);
+    return split(e, skew(e, t));
 }
 
 static int lookup(redactor *r, int kind, sdpx_str from, sdpx_str *to)
 {
-    if (keep_as_is(kind, from)) {
-        *to = from;
-        return 0;
-    }
     value_map *m = &r->maps[kind];
-    uint64_t h = hash_view(from);
-    for (size_t i = m->nslot ? (size_t)h & (m->nslot - 1) : 0; m->nslot && m->slot[i];
-         i = (i + 1) & (m->nslot - 1)) {
-        const map_entry *e = &m->e[m->slot[i] - 1];
-        if (sdpxi_str_same(e->from, from)) {
-            *to = e->to;
+    for (size_t t = m->root; t;) {
+        OPS(1);
+        int c = view_cmp(from, m->e[t].from);
+        if (c == 0) {
+            *to = m->e[t].to;
             return 0;
         }
+        t = m->e[t].child[c > 0];
     }
-    if ((m->n + 1) * 2 > m->nslot) {
-        size_t nslot = m->nslot ? m->nslot * 2 : 32;
-        size_t *slot = sdpxi_arena_alloc(&r->tx->s->arena, nslot * sizeof *slot);
-        if (!slot)
-            return sdpxi_tx_nomem(r->tx);
-        memset(slot, 0, nslot * sizeof *slot);
-        for (size_t k = 0; k < m->n; k++)
-            slot_put(slot, nslot, hash_view(m->e[k].from), k);
-        m->slot = slot;
-        m->nslot = nslot;
-    }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        map_entry *e = sdpxi_arena_alloc(&r->tx->s->arena, cap * sizeof *e);
-        if (!e)
-            return sdpxi_tx_nomem(r->tx);
-        if (m->n)
-            memcpy(e, m->e, m->n * sizeof *e);
-        m->e = e;
-        m->cap = cap;
-    }
-    int rc = make_placeholder(r, kind, from, m->n + 1, to);
+    int rc = grow(r, (void **)&m->e, &m->cap, m->e ? m->n + 1 : 0, m->n + 2, sizeof *m->e);
     if (rc)
         return rc;
-    m->e[m->n].from = from;
-    m->e[m->n].to = *to;
-    slot_put(m->slot, m->nslot, h, m->n);
-    m->n++;
+    rc = make_placeholder(r, kind, from, m->n + 1, to);
+    if (rc)
+        return rc;
+    size_t fresh = ++m->n;
+    memset(&m->e[fresh], 0, sizeof m->e[fresh]);
+    m->e[fresh].from = from;
+    m->e[fresh].to = *to;
+    m->e[fresh].level = 1;
+    m->root = tree_insert(m->e, m->root, fresh);
     return 0;
 }
 
 /* Rebuild a line's text as pieces: original text between replacements. */
-typedef struct {
-    sdpx_str *parts;
-    size_t n, cap;
-    const char *last; /* end of the original text copied so far */
-    const char *end;
-    int changed;
-} rebuild;
-
-static int rb_init(redactor *r, rebuild *b, const sdpx_line *l, size_t maxrepl)
+static void rb_init(redactor *r, const sdpx_line *l)
 {
-    b->cap = 2 * maxrepl + 2;
-    b->parts = sdpxi_arena_alloc(&r->tx->s->arena, b->cap * sizeof *b->parts);
-    if (!b->parts)
-        return sdpxi_tx_nomem(r->tx);
+    rebuild *b = &r->b;
     b->n = 0;
     b->last = l->text + 2;
     b->end = l->text + l->len;
     b->changed = 0;
-    return 0;
 }
 
-static int rb_replace(redactor *r, rebuild *b, int kind, sdpx_str field)
+/* Replace one field (every one asked for: the parts grow with the line). */
+static int rb_replace(redactor *r, int kind, sdpx_str field)
 {
+    rebuild *b = &r->b;
     sdpx_str to;
-    if (field.len == 0 || field.ptr < b->last || b->n + 2 > b->cap)
+    if (field.len == 0 || keep_as_is(kind, field))
         return 0;
-    int rc = lookup(r, kind, field, &to);
+    if (field.ptr < b->last) /* cannot happen: each line's fields are asked for in order */
+        return SDPX_EINVAL;
+    int rc = grow(r, (void **)&b->parts, &b->cap, b->n, b->n + 3, sizeof *b->parts);
+    if (!rc)
+        rc = lookup(r, kind, field, &to);
     if (rc)
         return rc;
-    if (to.ptr == field.ptr)
-        return 0;
     b->parts[b->n++] = sdpxi_str(b->last, (size_t)(field.ptr - b->last));
     b->parts[b->n++] = to;
     b->last = field.ptr + field.len;
@@ -205,11 +267,14 @@ static int rb_replace(redactor *r, rebuild *b, int kind, sdpx_str field)
     return 0;
 }
 
-static int rb_commit(redactor *r, rebuild *b, sdpxi_section *w, size_t idx)
+/* rb_replace reserved room for this last part. */
+static int rb_commit(redactor *r, sdpxi_section *w, size_t idx)
 {
+    rebuild *b = &r->b;
     if (!b->changed)
         return 0;
     b->parts[b->n++] = sdpxi_str(b->last, (size_t)(b->end - b->last));
+    OPS(b->n);
     return sdpxi_tx_set(r->tx, w, idx, b->parts, b->n);
 }
 
@@ -227,33 +292,31 @@ static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
 {
     const sdpx_line *l = &w->lines[idx];
     sdpx_str v = sdpx_line_value(l);
-    rebuild b;
-    int rc = rb_init(r, &b, l, 8);
-    if (rc)
-        return rc;
+    int rc = 0;
+    rb_init(r, l);
     switch (l->type) {
     case 'o': { /* RFC 8866 5.2: the unicast address */
         sdpx_origin o;
         if (!sdpx_origin_parse(v, &o))
-            rc = rb_replace(r, &b, MAP_ADDR, o.address);
+            rc = rb_replace(r, MAP_ADDR, o.address);
         break;
     }
     case 'c': {
         sdpx_connection c;
         if (!sdpx_connection_parse(v, &c))
-            rc = rb_replace(r, &b, MAP_ADDR, c.address);
+            rc = rb_replace(r, MAP_ADDR, c.address);
         break;
     }
     case 'm': { /* the port of the default candidate */
         sdpx_mline ml;
         if (!sdpx_mline_parse(v, &ml))
-            rc = rb_replace(r, &b, MAP_PORT, ml.port_text);
+            rc = rb_replace(r, MAP_PORT, ml.port_text);
         break;
     }
     case 'k': {
         sdpx_key k;
         if (!sdpx_key_parse(v, &k) && k.has_key)
-            rc = rb_replace(r, &b, MAP_KEY, k.key);
+            rc = rb_replace(r, MAP_KEY, k.key);
         break;
     }
     case 'a': {
@@ -267,55 +330,54 @@ static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
                 sdpx_str addr = field_at(av, 4), port = field_at(av, 5);
                 uint64_t pn;
                 if (sdpxi_addr_form(addr))
-                    rc = rb_replace(r, &b, MAP_ADDR, addr);
+                    rc = rb_replace(r, MAP_ADDR, addr);
                 if (!rc && sdpxi_parse_uint(port, 65535, &pn) == 0)
-                    rc = rb_replace(r, &b, MAP_PORT, port);
+                    rc = rb_replace(r, MAP_PORT, port);
                 break;
             }
-            rc = rb_replace(r, &b, MAP_ADDR, c.address);
+            rc = rb_replace(r, MAP_ADDR, c.address);
             if (!rc)
-                rc = rb_replace(r, &b, MAP_PORT, field_at(av, 5));
+                rc = rb_replace(r, MAP_PORT, field_at(av, 5));
             sdpx_str rest = c.extensions, name, val;
             if (c.has_raddr && !rc)
-                rc = rb_replace(r, &b, MAP_ADDR, c.raddr);
-            if (c.has_rport && !rc) {
-                sdpx_str scan = sdpxi_str(c.raddr.ptr ? c.raddr.ptr : av.ptr,
-                                          (size_t)(av.ptr + av.len - (c.raddr.ptr ? c.raddr.ptr : av.ptr)));
-                sdpx_str f;
+                rc = rb_replace(r, MAP_ADDR, c.raddr);
+            if (c.has_rport && !rc) { /* "rport" comes after "typ TYPE" (and raddr) */
+                const char *from = c.type_name.ptr + c.type_name.len;
+                sdpx_str scan = sdpxi_str(from, (size_t)(av.ptr + av.len - from)), f;
                 while (sdpx_field_next(&scan, &f))
                     if (sdpx_str_eq(f, "rport") && sdpx_field_next(&scan, &f)) {
-                        rc = rb_replace(r, &b, MAP_PORT, f);
+                        rc = rb_replace(r, MAP_PORT, f);
                         break;
                     }
             }
             while (!rc && sdpx_candidate_ext_next(&rest, &name, &val) == 1)
                 if (sdpx_str_eq(name, "ufrag"))
-                    rc = rb_replace(r, &b, MAP_UFRAG, val);
+                    rc = rb_replace(r, MAP_UFRAG, val);
             break;
         }
         case SDPX_ATTR_RTCP: { /* RFC 3605 2.1: port [nettype addrtype address] */
-            rc = rb_replace(r, &b, MAP_PORT, field_at(av, 0));
+            rc = rb_replace(r, MAP_PORT, field_at(av, 0));
             if (!rc)
-                rc = rb_replace(r, &b, MAP_ADDR, field_at(av, 3));
+                rc = rb_replace(r, MAP_ADDR, field_at(av, 3));
             break;
         }
         case SDPX_ATTR_REMOTE_CANDIDATES: { /* RFC 8839 5.2: (component address port)... */
             sdpx_str rest = av, f;
             for (int i = 0; !rc && sdpx_field_next(&rest, &f); i++)
                 if (i % 3)
-                    rc = rb_replace(r, &b, i % 3 == 1 ? MAP_ADDR : MAP_PORT, f);
+                    rc = rb_replace(r, i % 3 == 1 ? MAP_ADDR : MAP_PORT, f);
             break;
         }
         case SDPX_ATTR_ICE_UFRAG:
-            rc = rb_replace(r, &b, MAP_UFRAG, av);
+            rc = rb_replace(r, MAP_UFRAG, av);
             break;
         case SDPX_ATTR_ICE_PWD:
-            rc = rb_replace(r, &b, MAP_PWD, av);
+            rc = rb_replace(r, MAP_PWD, av);
             break;
         case SDPX_ATTR_FINGERPRINT: {
             sdpx_fingerprint f;
             if (!sdpx_fingerprint_parse(av, &f))
-                rc = rb_replace(r, &b, MAP_FP, av);
+                rc = rb_replace(r, MAP_FP, av);
             break;
         }
         case SDPX_ATTR_CRYPTO: { /* RFC 4568 9.1: inline:<key||salt>[|lifetime][|mki] */
@@ -325,7 +387,7 @@ static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
                 break;
             sdpx_str rest = c.key_params;
             while (!rc && sdpx_crypto_key_next(&rest, &k) == 1)
-                rc = rb_replace(r, &b, MAP_KEY, k.key_salt);
+                rc = rb_replace(r, MAP_KEY, k.key_salt);
             break;
         }
         default:
@@ -336,7 +398,7 @@ static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
     default:
         break;
     }
-    return rc ? rc : rb_commit(r, &b, w, idx);
+    return rc ? rc : rb_commit(r, w, idx);
 }
 
 static int redact_section(redactor *r, sdpx_media *m)
@@ -354,6 +416,9 @@ static int redact_section(redactor *r, sdpx_media *m)
 
 int sdpx_session_redact(sdpx_session *s)
 {
+    if (!s)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     sdpxi_tx tx;
     redactor r;
     memset(&r, 0, sizeof r);

@@ -7,6 +7,8 @@
 int sdpx_fragment_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                         sdpx_session **out, sdpx_error *err)
 {
+    if ((!buf && len) || !out)
+        return SDPX_EINVAL;
     sdpx_parse_options o;
     if (opt)
         o = *opt;
@@ -32,7 +34,9 @@ static void put_attr(sdpxi_out *o, const char *name, sdpx_str value)
 int sdpx_fragment_write(sdpx_str ufrag, sdpx_str pwd, const sdpx_fragment_section *sec,
                         size_t nsec, char *buf, size_t cap)
 {
-    sdpxi_out o = {buf, cap, 0};
+    if (!sec)
+        return SDPX_EINVAL;
+    sdpxi_out o = SDPXI_OUT(buf, cap);
     sdpx_str v;
     /* RFC 8839 5.4: ice-ufrag is 4-256 and ice-pwd 22-256 ice-chars */
     int bad = (ufrag.len && sdpx_ice_ufrag_parse(ufrag, &v)) ||
@@ -400,6 +404,9 @@ static int check_fragment(sdpx_session *s, const sdpx_session *frag, size_t *fro
 int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
                                 sdpx_apply_result *res)
 {
+    if (!s || !frag || !res)
+        return SDPX_EINVAL;
+    sdpxi_edit_begin(s);
     memset(res, 0, sizeof *res);
     size_t ns = sdpx_session_media_count(s), nf = sdpx_session_media_count(frag);
     /* a fragment of credentials alone speaks for every media section */

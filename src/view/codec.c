@@ -24,6 +24,8 @@ static const static_pt static_types[] = {
 int sdpx_static_payload_type(unsigned pt, sdpx_str *encoding, uint32_t *clock_rate,
                              unsigned *channels)
 {
+    if (!encoding || !clock_rate || !channels)
+        return SDPX_EINVAL;
     for (size_t i = 0; i < sizeof static_types / sizeof static_types[0]; i++) {
         const static_pt *s = &static_types[i];
         if (s->pt == pt) {
@@ -51,6 +53,8 @@ sdpx_str sdpxi_rtp_formats(const sdpx_media *m)
 
 size_t sdpx_media_codec_count(const sdpx_media *m)
 {
+    if (!m)
+        return 0;
     sdpx_str rest = sdpxi_rtp_formats(m), f;
     size_t n = 0;
     while (sdpx_field_next(&rest, &f))
@@ -119,6 +123,8 @@ static void join(const sdpx_media *m, unsigned pt, sdpx_codec *c)
 
 int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     sdpx_str rest = sdpxi_rtp_formats(m), f;
     size_t n = 0;
     while (sdpx_field_next(&rest, &f)) {
@@ -135,6 +141,8 @@ int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out)
 
 int sdpx_media_codec_find(const sdpx_media *m, unsigned pt, sdpx_codec *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     sdpx_str rest = sdpxi_rtp_formats(m), f;
     while (sdpx_field_next(&rest, &f)) {
         uint64_t v;
@@ -149,6 +157,8 @@ int sdpx_media_codec_find(const sdpx_media *m, unsigned pt, sdpx_codec *out)
 const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *c,
                                          const sdpx_line *after)
 {
+    if (!m || !c)
+        return NULL;
     for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_RTCP_FB, after); l;
          l = sdpx_media_find_attr(m, SDPX_ATTR_RTCP_FB, l)) {
         sdpx_rtcp_fb fb;

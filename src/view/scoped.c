@@ -22,21 +22,29 @@ static int scoped_value(const sdpx_media *m, sdpx_attr_kind kind, sdpx_str *out)
 /* RFC 8839 5.4: ice-ufrag/ice-pwd at media level override the session's. */
 int sdpx_media_ice_ufrag(const sdpx_media *m, sdpx_str *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     return scoped_value(m, SDPX_ATTR_ICE_UFRAG, out);
 }
 
 int sdpx_media_ice_pwd(const sdpx_media *m, sdpx_str *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     return scoped_value(m, SDPX_ATTR_ICE_PWD, out);
 }
 
 int sdpx_media_ice_options(const sdpx_media *m, sdpx_str *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     return scoped_value(m, SDPX_ATTR_ICE_OPTIONS, out);
 }
 
 int sdpx_session_ice_lite(const sdpx_session *s)
 {
+    if (!s)
+        return 0;
     return sdpx_session_find_attr(s, SDPX_ATTR_ICE_LITE, NULL) != NULL;
 }
 
@@ -45,6 +53,8 @@ int sdpx_session_ice_lite(const sdpx_session *s)
 /* RFC 8122 5: fingerprints at media level replace the session-level ones. */
 int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, NULL);
     int media = l != NULL;
     if (!l)
@@ -60,6 +70,8 @@ int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out)
 /* RFC 8842 5.1: a=setup at media level overrides the session's. */
 int sdpx_media_setup(const sdpx_media *m, sdpx_setup *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = sdpxi_scoped_attr(m, SDPX_ATTR_SETUP);
     if (!l)
         return SDPX_ENOTFOUND;
@@ -85,6 +97,8 @@ static int find_direction(const sdpx_line *lines, size_t n)
 
 sdpx_direction sdpx_session_direction(const sdpx_session *s)
 {
+    if (!s)
+        return SDPX_DIR_SENDRECV; /* as for no direction attribute */
     int d = find_direction(s->sec.lines, s->sec.n);
     /* RFC 8866 6.7: sendrecv when no direction attribute is present */
     return d < 0 ? SDPX_DIR_SENDRECV : (sdpx_direction)d;
@@ -92,6 +106,8 @@ sdpx_direction sdpx_session_direction(const sdpx_session *s)
 
 sdpx_direction sdpx_media_direction(const sdpx_media *m)
 {
+    if (!m)
+        return SDPX_DIR_SENDRECV; /* as for no direction attribute */
     int d = find_direction(m->sec.lines, m->sec.n);
     /* RFC 8866 6.7: a media-level direction overrides the session-level one */
     return d < 0 ? sdpx_session_direction(m->session) : (sdpx_direction)d;
@@ -99,6 +115,8 @@ sdpx_direction sdpx_media_direction(const sdpx_media *m)
 
 const sdpx_line *sdpx_media_extmap_next(const sdpx_media *m, const sdpx_line *after)
 {
+    if (!m)
+        return NULL;
     const sdpx_line *first = sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, NULL);
     /* RFC 8285 7: session-level extmaps apply to sections that have none of their own */
     if (first)
@@ -110,6 +128,8 @@ const sdpx_line *sdpx_media_extmap_next(const sdpx_media *m, const sdpx_line *af
 
 int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
     if (!l)
         return SDPX_ENOTFOUND;
@@ -119,6 +139,8 @@ int sdpx_media_mid(const sdpx_media *m, sdpx_str *out)
 
 const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
 {
+    if (!s)
+        return NULL;
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
         const sdpx_media *m = sdpx_session_media(s, i);
         sdpx_str v;
@@ -130,6 +152,8 @@ const sdpx_media *sdpx_session_media_by_mid(const sdpx_session *s, sdpx_str mid)
 
 sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid)
 {
+    if (!s)
+        return NULL;
     const sdpx_media *m = sdpx_session_media_by_mid(s, mid);
     return m ? sdpx_session_media_mut(s, sdpx_media_index(m)) : NULL;
 }
@@ -137,6 +161,8 @@ sdpx_media *sdpx_session_media_by_mid_mut(sdpx_session *s, sdpx_str mid)
 int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str mid,
                           sdpx_group *out)
 {
+    if (!s || !out)
+        return SDPX_EINVAL;
     const sdpx_line *l = NULL;
     while ((l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) != NULL) {
         sdpx_group g;
@@ -157,6 +183,8 @@ int sdpx_session_group_of(const sdpx_session *s, const char *semantics, sdpx_str
 
 int sdpx_media_cname(const sdpx_media *m, sdpx_str *out)
 {
+    if (!m || !out)
+        return SDPX_EINVAL;
     for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_SSRC, NULL); l;
          l = sdpx_media_find_attr(m, SDPX_ATTR_SSRC, l)) {
         sdpx_ssrc s;

@@ -559,6 +559,8 @@ static void check_transport(reporter *r, const sdpx_media *m, const sdpx_media *
 
 int sdpx_validate(const sdpx_session *s, sdpx_diag_fn fn, void *ctx)
 {
+    if (!s)
+        return SDPX_EINVAL;
     reporter r = {fn, ctx, 0};
     int ice = uses_ice(s), oom = 0, rc = 0;
     size_t nmids, nm = sdpx_session_media_count(s);

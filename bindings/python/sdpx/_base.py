@@ -71,7 +71,10 @@ def cstr(p: Any) -> Optional[str]:
 
 class View:
     """An ``sdpx_str`` over Python-owned bytes; keep the View alive while C
-    (or a decoded struct pointing into it) uses the bytes."""
+    (or a decoded struct pointing into it) uses the bytes. Bind it to a
+    name first: a View made inside a call's arguments and passed on by its
+    ``sv`` is freed, with the bytes, before the call runs
+    (tests/test_lines.py checks the sources for that form)."""
 
     __slots__ = ("buf", "ptr", "data")
 
@@ -165,7 +168,27 @@ class ParseError(Error, ValueError):
 
 
 class EditError(Error, ValueError):
-    """An edit the library refused (a bad value, or nothing to edit)."""
+    """An edit the library refused (a bad value, or nothing to edit).
+
+    The message is the library's reason (``sdpx_session_last_error``) when it
+    gave one: the argument, the byte (``column``, 1-based; 0 when the reason
+    is not one byte) and the line it would have broken.
+    """
+
+    def __init__(self, code: int, message: str = "", column: int = 0) -> None:
+        self.column = column
+        super().__init__(code, message)
+
+
+def check_edit(rc: int, session: Any, what: str) -> int:
+    """Raise EditError for a refused edit of `session` (a ``sdpx_session *``),
+    with the reason the library recorded; return rc otherwise."""
+    if rc < 0 and rc != lib.SDPX_ENOMEM:
+        e = lib.sdpx_session_last_error(session)
+        if e != ffi.NULL and int(e.code) == rc and cstr(e.msg):
+            raise EditError(rc, "%s: %s" % (what, cstr(e.msg)) if what else cstr(e.msg),
+                            int(e.col))
+    return check_rc(rc, EditError, what)
 
 
 def error_from(err: Any) -> ParseError:

@@ -79,6 +79,13 @@ def tokenize(text: TextLike) -> Iterator[Token]:
                     pystr(t.text), int(t.line), _EOL.get(int(t.eol), ""))
 
 
+def u64_of(text: TextLike, what: str = "number") -> int:
+    """``u64`` of Python text. The View is held in a local until the C call
+    returns (made inline in the call, it would be freed before C reads it)."""
+    v = View(text, what)
+    return u64(v.sv)
+
+
 @dataclass(frozen=True)
 class Origin:
     """o=<username> <sess-id> <sess-version> <nettype> <addrtype> <address> (RFC 8866 5.2).
@@ -97,12 +104,12 @@ class Origin:
     @property
     def session_id(self) -> int:
         """sess-id as a number (checked by ``sdpx_str_u64``)."""
-        return u64(View(self.sess_id).sv)
+        return u64_of(self.sess_id, "sess-id")
 
     @property
     def session_version(self) -> int:
         """sess-version as a number (checked by ``sdpx_str_u64``)."""
-        return u64(View(self.sess_version).sv)
+        return u64_of(self.sess_version, "sess-version")
 
 
 def origin_from(o: Any) -> Origin:

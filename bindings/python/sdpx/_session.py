@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
-from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_rc,
+from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_edit, check_rc,
                     diagnostic_from, error_from, ffi, has, lib, pystr, text_arg, to_bytes)
 from . import _attrs as A
 from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin, Timing,
@@ -310,7 +310,7 @@ class Session:
     # the session as it was; values with CR, LF or NUL are refused.
 
     def _edit(self, rc: int, what: str) -> int:
-        return check_rc(rc, EditError, what)
+        return check_edit(rc, self._s, what)
 
     if has("sdpx_session_bump_version"):
         def bump_version(self) -> None:
@@ -1045,7 +1045,7 @@ class Media:
     # the session as it was; values with CR, LF or NUL are refused.
 
     def _edit(self, rc: int, what: str) -> int:
-        return check_rc(rc, EditError, what)
+        return check_edit(rc, self._session._s, what)
 
     if has("sdpx_media_set_port"):
         @port.setter
@@ -1368,8 +1368,10 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
 
 def check(text: TextLike, strict: bool = False) -> List[Diagnostic]:
     """Lint SDP text (``sdpx_check``): every error and, in lenient mode,
-    every tolerated quirk (warning), in input order. An empty list means the
-    text parses without remarks."""
+    every tolerated quirk (warning). With ``strict=True``, the strict grammar
+    and then the semantic pass (``sdpx_validate``): the same check, and the
+    same findings, as ``sdpx check --strict``. An empty list means the text
+    parses without remarks."""
     data = to_bytes(text)
     diags: List[Diagnostic] = []
     handle = ffi.new_handle(diags)

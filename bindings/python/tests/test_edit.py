@@ -75,6 +75,15 @@ class TestSetters(unittest.TestCase):
         with self.assertRaises(sdpx.EditError):
             sdpx.parse(sdp("v=0", "s=-")).bump_version()  # no o= line
 
+    def test_edit_error_reason(self) -> None:
+        with self.assertRaises(sdpx.EditError) as cm:
+            self.s.add_attribute("tool", "x\r\na=evil")
+        self.assertEqual(cm.exception.column, 2)
+        self.assertIn("value: byte 2 is a CR, which would end the new a= line there", str(cm.exception))
+        with self.assertRaises(sdpx.EditError) as cm:
+            self.audio.add_attribute("a b", "1")
+        self.assertIn('attribute name "a b": byte 2 (0x20) is not a token character', str(cm.exception))
+
     @needs("Session.set_edit_flags", "Media.direction=")
     def test_bump_version_on_edit(self) -> None:
         self.s.set_edit_flags(bump_version=True)

@@ -22,6 +22,43 @@ class TestDecoders(unittest.TestCase):
         self.assertEqual(o.session_id, 1234567890123456789012345)
         self.assertEqual(o.session_version, 2 ** 64)
 
+    def test_origin_numbers_read_live_bytes(self) -> None:
+        # Regression: session_id/session_version passed a view into a View
+        # freed before the C call read it (a heap use-after-free). Buffers of
+        # the same size allocated just before the call take any freed block
+        # back (the allocator reuses it first), so a freed view reads x's.
+        import sdpx._lines as lines
+        from sdpx._base import ffi
+        real = lines.u64
+
+        def reuse_freed(view):  # type: ignore[no-untyped-def]
+            junk = [ffi.new("char[]", b"x" * int(view.len)) for _ in range(8)]
+            try:
+                return real(view)
+            finally:
+                del junk
+
+        lines.u64 = reuse_freed
+        try:
+            o = sdpx.Origin("-", "4611731400430051336", "12", "IN", "IP4", "0.0.0.0")
+            self.assertEqual(o.session_id, 4611731400430051336)
+            self.assertEqual(o.session_version, 12)
+        finally:
+            lines.u64 = real
+
+    def test_no_view_dies_before_its_call(self) -> None:
+        # The class of that bug: a View (or cffi buffer) made inline and
+        # passed on through .sv/.ptr/.buf dies at once. No source has it.
+        import os
+        import re
+        pkg = os.path.dirname(sdpx.__file__)
+        inline = re.compile(r"\bView\([^()]*(\([^()]*\)[^()]*)*\)\.(sv|ptr|buf)\b")
+        for name in sorted(os.listdir(pkg)):
+            if name.endswith(".py"):
+                with open(os.path.join(pkg, name), encoding="utf-8") as f:
+                    for no, line in enumerate(f, 1):
+                        self.assertIsNone(inline.search(line), "%s:%d: %s" % (name, no, line.strip()))
+
     def test_connection(self) -> None:
         cases = [
             ("IN IP4 192.0.2.1", sdpx.Connection("IN", "IP4", "192.0.2.1", None, None)),
