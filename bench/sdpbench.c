@@ -43,6 +43,9 @@ typedef struct ctx {
     int edit_rc;
     size_t edit_written;
     size_t edit_calls; /* op_edit calls of the last run_edit, warm-up included */
+    /* the answer benchmark: that offer parsed, and typical capabilities */
+    sdpx_session *offer_s, *caps_doc;
+    sdpx_caps caps;
 } ctx;
 
 static void die_oom(void)
@@ -64,6 +67,7 @@ void op_candidate_srflx(void *arg);
 void op_offer_parse(void *arg);
 void op_offer_decode(void *arg);
 void op_edit(void *arg);
+void op_answer(void *arg);
 
 static volatile unsigned sink; /* keeps results alive */
 
@@ -184,6 +188,33 @@ void op_write(void *arg)
         if (c->sess[i])
             sink += (unsigned)sdpx_write(c->sess[i], 0, c->out, c->outcap);
 }
+
+/* sdpx_answer_create (+ free) of the parsed offer with typical capabilities:
+ * opus, VP8 and H.264 42e01f with RTX, data channels (RFC 3264, JSEP 5.3.1). */
+void op_answer(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *a;
+    if (sdpx_answer_create(c->offer_s, &c->caps, NULL, &a, NULL) == 0) {
+        sink += (unsigned)sdpx_session_media_count(a);
+        sdpx_session_free(a);
+    }
+}
+
+static const char answer_caps[] =
+    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+    "a=fingerprint:sha-256 3B:2A:44:F5:6D:1E:9C:07:AB:52:C8:19:E0:7F:34:D6:88:A1:0B:5E:C2:96:"
+    "4F:73:1D:E8:60:B9:27:5A:CC:03\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+    "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+    "a=rtcp-fb:111 transport-cc\r\n"
+    "m=video 9 UDP/TLS/RTP/SAVPF 96 97 102 103\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+    "a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"
+    "a=rtcp-fb:96 transport-cc\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"
+    "a=rtpmap:102 H264/90000\r\na=rtcp-fb:102 nack\r\na=rtcp-fb:102 nack pli\r\n"
+    "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f\r\n"
+    "a=rtpmap:103 rtx/90000\r\na=fmtp:103 apt=102\r\n"
+    "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=sctp-port:5000\r\n";
 
 #if defined(SDPXB_CANDIDATE_PTRLEN) || defined(SDPXB_CANDIDATE_STR)
 #define HAVE_CANDIDATE 1
@@ -871,7 +902,7 @@ int main(int argc, char **argv)
     }
 
     int fd = bench_instr_open();
-    op_row rows[16];
+    op_row rows[20];
     size_t nrows = 0;
     sdpx_parse_options sopt;
     memset(&sopt, 0, sizeof sopt);
@@ -903,6 +934,7 @@ int main(int argc, char **argv)
                 "sdpx_parse + sdpx_session_free of the browser-like audio+video offer");
     timed_row(r, &cfg, fd, op_offer_parse, &c, 1, c.offer_len);
     r->mallocs = mallocs_offer(&c, 0);
+    op_row *yard = r; /* the answer row's yardstick */
 
     r = new_row(rows, &nrows, "decode-offer",
                 "the same offer, parsed, then sdpx_attr_validate on every a= line");
@@ -940,6 +972,26 @@ int main(int argc, char **argv)
 #else
     r->note = "no remove-codec edit in include/sdp.h yet";
 #endif
+
+    r = new_row(rows, &nrows, "answer",
+                "sdpx_answer_create of that offer, typical caps (instr/byte of the offer)");
+    if (sdpx_parse(c.offer, c.offer_len, NULL, &c.offer_s, NULL) ||
+        sdpx_parse(answer_caps, sizeof answer_caps - 1, NULL, &c.caps_doc, NULL) ||
+        sdpx_caps_from_sdp(c.caps_doc, &c.caps, NULL)) {
+        r->note = "the answer benchmark's offer or capabilities do not parse";
+    } else {
+        sdpx_session *probe;
+        if (sdpx_answer_create(c.offer_s, &c.caps, NULL, &probe, NULL) != 0)
+            r->note = "the offer cannot be answered";
+        else {
+            sdpx_session_free(probe);
+            timed_row(r, &cfg, fd, op_answer, &c, 1, c.offer_len);
+            if (r->ipb > 0 && yard->ipb > 0)
+                printf("answer: %.2f parses of the offer (instructions)\n", r->ipb / yard->ipb);
+            else if (r->ns_call > 0 && yard->ns_call > 0)
+                printf("answer: %.2f parses of the offer (time)\n", r->ns_call / yard->ns_call);
+        }
+    }
 
     peer_row prow[] = {
         {"peer_gst", "GStreamer GstSDPMessage", 0, ""},
@@ -995,6 +1047,8 @@ int main(int argc, char **argv)
     free(c.cand);
     free(c.cand_buf);
     free(c.offer);
+    sdpx_session_free(c.offer_s);
+    sdpx_session_free(c.caps_doc);
     bench_files_free(&c.fs);
     if (fd >= 0)
         close(fd);

@@ -69,6 +69,8 @@ static const vcase cases[] = {
     /* RFC 8866 6.6: a dynamic payload type needs an rtpmap; static ones do not */
     {"dynamic payload type without rtpmap", HEAD "m=audio 9 RTP/AVP 0 96 101\r\na=rtpmap:101 telephone-event/8000\r\n",
      {{SDPX_EV_PT_NO_RTPMAP, 5, 21}}},
+    {"rejected section needs no rtpmap", HEAD "m=video 0 RTP/AVP 96\r\nm=video 0 RTP/AVP 97\r\na=bundle-only\r\n",
+     {{SDPX_EV_PT_NO_RTPMAP, 6, 19}}},
     /* RFC 8866 6.7: one direction attribute per level */
     {"two direction attributes", HEAD "a=sendrecv\r\nm=audio 9 RTP/AVP 0\r\na=sendonly\r\na=inactive\r\n",
      {{SDPX_EV_DIRECTION_DUPLICATE, 8, 3}}},

@@ -2,8 +2,6 @@
  * writes and never reads past the length it was given. */
 #include "base.h"
 
-
-
 void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len)
 {
     if (!t)

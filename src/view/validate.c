@@ -137,6 +137,12 @@ static void check_codecs(reporter *r, const sdpx_media *m)
     const sdpx_line *mline = sdpx_media_line(m, 0);
     sdpx_str rest = sdpxi_rtp_formats(m), f;
     uint64_t v;
+    sdpx_mline ml;
+    /* RFC 3264 6: a rejected section (port 0, not bundle-only) keeps a format
+     * for the grammar's sake and need not map it */
+    if (sdpx_media_mline(m, &ml) == 0 && ml.port == 0 &&
+        !sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL))
+        rest = sdpxi_str(rest.ptr, 0);
     while (sdpx_field_next(&rest, &f)) {
         if (sdpxi_parse_uint(f, 127, &v) || enc[v].ptr)
             continue;
