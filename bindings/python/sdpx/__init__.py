@@ -72,3 +72,7 @@ __all__ = [
     "strerror", "tokenize", "version",
     "Change", "JsepError", "JsepTracker", "diff",
 ]
+
+# Leniency profiles accepted by parse(profile=...) (docs/grammar.md).
+from ._session import PROFILES  # noqa: E402
+__all__.append("PROFILES")
