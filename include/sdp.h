@@ -1821,7 +1821,8 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
  * as "candidates"), its object ("origin") or its value ("mid"). `type` is
  * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
  * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
- * such a line (then writes "null"). snprintf style.
+ * such a line (then writes "null"). snprintf style; a NULL value writes
+ * nothing and returns 0.
  */
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap);
