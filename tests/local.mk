@@ -166,7 +166,8 @@ tests_test_json_SOURCES = tests/test_json.c tests/testutil.h
 tests_test_json_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_json_LDADD = $(TEST_COMMON_LDADD)
 TESTS += tests/json_diff.test tests/json_scaling.test
-EXTRA_DIST += tests/json_diff.test tests/json_diff.js tests/json_diff.exceptions tests/json_scaling.test
+EXTRA_DIST += tests/json_diff.test tests/json_diff.js tests/json_mutate.js tests/json_diff.exceptions \
+	tests/json_scaling.test
 AM_TESTS_ENVIRONMENT += SDPX_CORPUS_DIR='$(SDPX_CORPUS_DIR)'; export SDPX_CORPUS_DIR;
 check_PROGRAMS += tests/json_scale
 tests_json_scale_SOURCES = tests/json_scale.c
