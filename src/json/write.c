@@ -141,7 +141,9 @@ void sdpxi_out_json_str(sdpxi_out *o, const char *s, size_t n)
 
 void sdpxi_capture_value(sdpx_str cap, int lossless, sdpxi_jv *v)
 {
-    memset(v, 0, sizeof *v);
+    v->key = NULL;
+    v->keylen = v->off = 0;
+    v->kid = v->next = NULL;
     v->s = cap.ptr;
     v->n = cap.len;
     v->type = sdpxi_js_canonical_number(cap.ptr, cap.len) ? SDPXI_JV_NUM : SDPXI_JV_STR;
