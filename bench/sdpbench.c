@@ -36,9 +36,16 @@ typedef struct ctx {
     char *cand_buf;
     sdpx_str *cand;
     size_t ncand, cand_bytes;
-    /* the edit benchmark's offer */
+    /* the edit benchmark's offer (also parsed on its own: the offer rows) */
     char *offer;
     size_t offer_len;
+    sdpx_session *edit_session; /* op_edit's input, parsed untimed */
+    int edit_rc;
+    size_t edit_written;
+    size_t edit_calls; /* op_edit calls of the last run_edit, warm-up included */
+    /* the answer benchmark: that offer parsed, and typical capabilities */
+    sdpx_session *offer_s, *caps_doc;
+    sdpx_caps caps;
 } ctx;
 
 static void die_oom(void)
@@ -57,8 +64,14 @@ void op_decode(void *arg);
 void op_write(void *arg);
 void op_candidate(void *arg);
 void op_candidate_srflx(void *arg);
+void op_offer_parse(void *arg);
+void op_offer_decode(void *arg);
+void op_edit(void *arg);
+void op_answer(void *arg);
 
 static volatile unsigned sink; /* keeps results alive */
+
+#define SRFLX_CALLS 1000 /* op_candidate_srflx: calls per pass */
 
 /* The floor: memchr over the same bytes, counting lines. */
 void op_floor(void *arg)
@@ -147,6 +160,27 @@ void op_decode(void *arg)
     }
 }
 
+/* The browser-like offer alone: one parse (+ decode) per pass. */
+void op_offer_parse(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *s;
+    sdpx_error err;
+    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, &err) == 0)
+        sdpx_session_free(s);
+}
+
+void op_offer_decode(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *s;
+    sdpx_error err;
+    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, &err) == 0) {
+        sink += sdpbench_validate_all(s);
+        sdpx_session_free(s);
+    }
+}
+
 void op_write(void *arg)
 {
     ctx *c = arg;
@@ -154,6 +188,33 @@ void op_write(void *arg)
         if (c->sess[i])
             sink += (unsigned)sdpx_write(c->sess[i], 0, c->out, c->outcap);
 }
+
+/* sdpx_answer_create (+ free) of the parsed offer with typical capabilities:
+ * opus, VP8 and H.264 42e01f with RTX, data channels (RFC 3264, JSEP 5.3.1). */
+void op_answer(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *a;
+    if (sdpx_answer_create(c->offer_s, &c->caps, NULL, &a, NULL) == 0) {
+        sink += (unsigned)sdpx_session_media_count(a);
+        sdpx_session_free(a);
+    }
+}
+
+static const char answer_caps[] =
+    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+    "a=fingerprint:sha-256 3B:2A:44:F5:6D:1E:9C:07:AB:52:C8:19:E0:7F:34:D6:88:A1:0B:5E:C2:96:"
+    "4F:73:1D:E8:60:B9:27:5A:CC:03\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+    "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+    "a=rtcp-fb:111 transport-cc\r\n"
+    "m=video 9 UDP/TLS/RTP/SAVPF 96 97 102 103\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+    "a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"
+    "a=rtcp-fb:96 transport-cc\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"
+    "a=rtpmap:102 H264/90000\r\na=rtcp-fb:102 nack\r\na=rtcp-fb:102 nack pli\r\n"
+    "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f\r\n"
+    "a=rtpmap:103 rtx/90000\r\na=fmtp:103 apt=102\r\n"
+    "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=sctp-port:5000\r\n";
 
 #if defined(SDPXB_CANDIDATE_PTRLEN) || defined(SDPXB_CANDIDATE_STR)
 #define HAVE_CANDIDATE 1
@@ -174,7 +235,6 @@ void op_candidate(void *arg)
         sink += (unsigned)candidate_parse(c->cand[i]);
 }
 
-#define SRFLX_CALLS 1000
 void op_candidate_srflx(void *arg)
 {
     (void)arg;
@@ -198,6 +258,14 @@ static int remove_codec(sdpx_media *m, const char *name)
     sdpx_str v = {name, strlen(name)};
     return sdpx_media_remove_codec(m, v);
 #endif
+}
+
+/* Remove VP8 from c->edit_session's video section, then write it. */
+void op_edit(void *arg)
+{
+    ctx *c = arg;
+    c->edit_rc = remove_codec(sdpx_session_media_mut(c->edit_session, 1), "VP8");
+    c->edit_written = sdpx_write(c->edit_session, 0, c->out, c->outcap);
 }
 #endif
 
@@ -258,6 +326,21 @@ static double mallocs_parse(ctx *c, const sdpx_parse_options *opt, int decode)
     double m = bench_median(v, c->fs.n);
     free(v);
     return m;
+}
+
+/* Allocation calls of one parse (+ validate) of the offer (not an op_
+ * function: callgrind counts only the timed passes). */
+static double mallocs_offer(ctx *c, int decode)
+{
+    sdpx_session *s;
+    sdpx_error err;
+    uint64_t a0 = bench_alloc_calls();
+    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, &err) == 0) {
+        if (decode)
+            sink += sdpbench_validate_all(s);
+        sdpx_session_free(s);
+    }
+    return (double)(bench_alloc_calls() - a0);
 }
 
 /* ---- the edit offer: a browser-like audio+video offer of about 5 KB ------ */
@@ -391,13 +474,15 @@ static int run_edit(ctx *c, const bench_cfg *cfg, int fd, op_row *r)
             free(t);
             return -1;
         }
-        sdpx_media *video = sdpx_session_media_mut(s, 1);
+        c->edit_session = s;
+        c->edit_calls++;
         uint64_t a0 = bench_alloc_calls();
         uint64_t i0 = bench_instr_read(fd);
         uint64_t t0 = bench_now_ns();
-        int rc = remove_codec(video, "VP8");
-        size_t w = sdpx_write(s, 0, c->out, c->outcap);
+        op_edit(c);
         uint64_t t1 = bench_now_ns();
+        int rc = c->edit_rc;
+        size_t w = c->edit_written;
         uint64_t i1 = bench_instr_read(fd);
         uint64_t a1 = bench_alloc_calls();
         sdpx_session_free(s);
@@ -817,7 +902,7 @@ int main(int argc, char **argv)
     }
 
     int fd = bench_instr_open();
-    op_row rows[12];
+    op_row rows[20];
     size_t nrows = 0;
     sdpx_parse_options sopt;
     memset(&sopt, 0, sizeof sopt);
@@ -844,6 +929,17 @@ int main(int argc, char **argv)
                 "parse, then sdpx_attr_validate on every a= line (typed decoders)");
     timed_row(r, &cfg, fd, op_decode, &c, c.fs.n, c.fs.bytes);
     r->mallocs = mallocs_parse(&c, NULL, 1);
+
+    r = new_row(rows, &nrows, "parse-offer",
+                "sdpx_parse + sdpx_session_free of the browser-like audio+video offer");
+    timed_row(r, &cfg, fd, op_offer_parse, &c, 1, c.offer_len);
+    r->mallocs = mallocs_offer(&c, 0);
+    op_row *yard = r; /* the answer row's yardstick */
+
+    r = new_row(rows, &nrows, "decode-offer",
+                "the same offer, parsed, then sdpx_attr_validate on every a= line");
+    timed_row(r, &cfg, fd, op_offer_decode, &c, 1, c.offer_len);
+    r->mallocs = mallocs_offer(&c, 1);
 
     r = new_row(rows, &nrows, "write",
                 "sdpx_write of every accepted session into a caller buffer (MB/s of output)");
@@ -877,6 +973,26 @@ int main(int argc, char **argv)
     r->note = "no remove-codec edit in include/sdp.h yet";
 #endif
 
+    r = new_row(rows, &nrows, "answer",
+                "sdpx_answer_create of that offer, typical caps (instr/byte of the offer)");
+    if (sdpx_parse(c.offer, c.offer_len, NULL, &c.offer_s, NULL) ||
+        sdpx_parse(answer_caps, sizeof answer_caps - 1, NULL, &c.caps_doc, NULL) ||
+        sdpx_caps_from_sdp(c.caps_doc, &c.caps, NULL)) {
+        r->note = "the answer benchmark's offer or capabilities do not parse";
+    } else {
+        sdpx_session *probe;
+        if (sdpx_answer_create(c.offer_s, &c.caps, NULL, &probe, NULL) != 0)
+            r->note = "the offer cannot be answered";
+        else {
+            sdpx_session_free(probe);
+            timed_row(r, &cfg, fd, op_answer, &c, 1, c.offer_len);
+            if (r->ipb > 0 && yard->ipb > 0)
+                printf("answer: %.2f parses of the offer (instructions)\n", r->ipb / yard->ipb);
+            else if (r->ns_call > 0 && yard->ns_call > 0)
+                printf("answer: %.2f parses of the offer (time)\n", r->ns_call / yard->ns_call);
+        }
+    }
+
     peer_row prow[] = {
         {"peer_gst", "GStreamer GstSDPMessage", 0, ""},
         {"peer_sofia", "sofia-sip", 0, ""},
@@ -893,11 +1009,15 @@ int main(int argc, char **argv)
 
     if (json) {
         printf("{\"sdpx_version\":\"%s\",\"files\":%zu,\"bytes\":%zu,\"accepted\":%zu,"
-               "\"roundtrip\":%zu,\"offer_bytes\":%zu,",
-               sdpx_version(), c.fs.n, c.fs.bytes, c.accepted, c.roundtrip, c.offer_len);
+               "\"roundtrip\":%zu,\"offer_bytes\":%zu,\"written_bytes\":%zu,"
+               "\"candidates\":%zu,\"candidate_bytes\":%zu,\"srflx_bytes\":%zu,"
+               "\"srflx_calls\":%d,\"edit_calls\":%zu,",
+               sdpx_version(), c.fs.n, c.fs.bytes, c.accepted, c.roundtrip, c.offer_len,
+               c.written, c.ncand, c.cand_bytes, sizeof srflx_candidate - 1, SRFLX_CALLS,
+               c.edit_calls);
         print_json_rows(rows, nrows);
         if (peers)
-            print_peers(prow, npeers, &rows[2], &rows[5], &c, 1);
+            print_peers(prow, npeers, &rows[2], &rows[7], &c, 1);
         if (scaling) {
             printf(",");
             fflush(stdout);
@@ -911,7 +1031,7 @@ int main(int argc, char **argv)
         if (fd < 0)
             printf("instr/byte: n/a (no perf counters here; bench/instr.sh counts them with callgrind)\n");
         if (peers)
-            print_peers(prow, npeers, &rows[2], &rows[5], &c, 0);
+            print_peers(prow, npeers, &rows[2], &rows[7], &c, 0);
         if (scaling) {
             printf("\n");
             fflush(stdout);
@@ -927,6 +1047,8 @@ int main(int argc, char **argv)
     free(c.cand);
     free(c.cand_buf);
     free(c.offer);
+    sdpx_session_free(c.offer_s);
+    sdpx_session_free(c.caps_doc);
     bench_files_free(&c.fs);
     if (fd >= 0)
         close(fd);

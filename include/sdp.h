@@ -12,6 +12,8 @@
  *   7. Edits         safe munging of a parsed session
  *   8. Writer        session back to bytes
  *   9. JSON          sdp-transform's JSON shape, out and back in
+ *  10. Negotiation   builder, capabilities, answerer, answer verification
+ *  11. Diff, JSEP    what changed between two descriptions; offer/answer states
  *
  * Conventions
  * - Every public name starts with sdpx_ or SDPX_.
@@ -124,6 +126,17 @@ typedef enum sdpx_code {
     /* JSON (section 9) */
     SDPX_EJSON = -250,       /* malformed JSON text */
     SDPX_EJSON_SHAPE = -251, /* JSON that does not fit sdp-transform's shape */
+    /* JSEP signaling state (section 11): a step or a description refused */
+    SDPX_EJSEP_STATE = -300,    /* the step is not allowed in the current signaling state */
+    SDPX_EJSEP_SECTIONS = -301, /* answer's section count differs from the offer's, or a re-offer drops sections */
+    SDPX_EJSEP_MID = -302,      /* a section's mid differs from the offer's (or the previous one's) */
+    SDPX_EJSEP_KIND = -303,     /* a section's media kind differs from the offer's */
+    SDPX_EJSEP_REJECTED = -304, /* an answer accepts a section the offer rejected (port 0) */
+    SDPX_EJSEP_SETUP = -305,    /* an answer with a=setup:actpass */
+    SDPX_EJSEP_BUNDLE = -306,   /* an answer bundles a mid the offer did not bundle */
+    SDPX_EJSEP_ORIGIN = -307,   /* o= sess-id differs from the previous description of that side */
+    SDPX_EJSEP_VERSION = -308,  /* content changed but o= sess-version did not increase */
+    SDPX_EJSEP_NOORIGIN = -309, /* a description without a decodable o= line */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -1821,8 +1834,8 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
  * as "candidates"), its object ("origin") or its value ("mid"). `type` is
  * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
  * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
- * such a line (then writes "null"). snprintf style; a NULL value writes
- * nothing and returns 0.
+ * such a line (then writes "null"). snprintf style; a NULL value with n > 0
+ * returns 0 and sets *key to NULL.
  */
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap);
@@ -1853,6 +1866,403 @@ typedef struct sdpx_json_options {
  */
 int sdpx_parse_json(const char *buf, size_t len, const sdpx_json_options *opt,
                     sdpx_session **out, sdpx_error *err);
+
+/* ===================================================================== */
+/* 10. Negotiation: builder, capabilities, answerer, verify              */
+/* ===================================================================== */
+
+/*
+ * Offer/answer (RFC 3264) the way WebRTC does it (RFC 9429 JSEP 5.2.1 for
+ * offers, 5.3 for answers), and the way SIP endpoints do it (RTP/AVP, static
+ * payload types, no ICE or DTLS). Everything is built on the model above:
+ * offers and answers are ordinary sessions, written once as text and parsed
+ * once. docs/negotiation.md states every rule with its RFC section.
+ *
+ * Randomness (session ids, ICE credentials) comes from a caller-supplied
+ * function, so tests and fuzzers can fix it; NULL means sdpx_random_system.
+ * Nothing here keeps global state.
+ */
+
+/* Negotiation errors (sdpx_answer_create) and answer violations (sdpx_answer_verify). */
+enum {
+    SDPX_EN_NO_CODEC = -200,          /* no offered codec matches the local capabilities */
+    SDPX_EN_PROTO = -201,             /* the section's transport protocol is not supported */
+    SDPX_EN_NO_FINGERPRINT = -202,    /* a DTLS section offered without a=fingerprint */
+    SDPX_EN_NO_ICE = -203,            /* an ICE section offered without ice-ufrag/ice-pwd */
+    SDPX_EN_KIND = -204,              /* no local capabilities for this media kind */
+    SDPX_EN_SETUP = -205,             /* the offered a=setup cannot be answered (holdconn) */
+    SDPX_EN_NO_DATA = -206,           /* data channels offered, none supported locally */
+    SDPX_EN_LOCAL_FINGERPRINT = -207, /* DTLS needed, the capabilities have no fingerprint */
+    SDPX_EN_CAPS = -208,              /* a capabilities description that cannot be read */
+    SDPX_EN_REJECTED = -209,          /* the section is rejected (port 0) */
+    /* sdpx_answer_verify findings */
+    SDPX_EN_V_SECTIONS = -220,        /* the answer's sections differ in number or kind */
+    SDPX_EN_V_MID = -221,             /* an answer section's mid differs from the offer's */
+    SDPX_EN_V_CODEC = -222,           /* a payload type the offer did not offer, or remapped */
+    SDPX_EN_V_PARTNER = -223,         /* RTX/RED/FEC without its primary codec */
+    SDPX_EN_V_FMTP = -224,            /* fmtp parameters incompatible with the offer's */
+    SDPX_EN_V_RTCP_FB = -225,         /* rtcp-fb the offer did not offer for that type */
+    SDPX_EN_V_EXTMAP = -226,          /* header extension not offered, or with another id */
+    SDPX_EN_V_DIRECTION = -227,       /* direction not allowed by RFC 3264 6.1 */
+    SDPX_EN_V_SETUP = -228,           /* a=setup not a valid answer to the offered one */
+    SDPX_EN_V_ICE = -229,             /* ICE credentials missing or copied from the offer */
+    SDPX_EN_V_BUNDLE = -230,          /* BUNDLE names a rejected or unoffered mid */
+    SDPX_EN_V_SIMULCAST = -231,       /* simulcast/rid not the mirror of the offer's */
+    SDPX_EN_V_SCTP = -232,            /* data channel section not answered in the offer's form */
+    SDPX_EN_V_ACCEPTED = -233,        /* a section the offer rejected is accepted */
+    SDPX_EN_V_PROTO = -234,           /* the answer's proto differs from the offer's */
+    SDPX_EN_V_FINGERPRINT = -235,     /* a DTLS answer section without a fingerprint */
+    SDPX_EN_V_RTCP_MUX = -236         /* rtcp-mux answered without being offered */
+};
+
+/**
+ * Fills `len` bytes at `buf` with random bytes. Returns 0, or a negative
+ * code (which the caller passes on).
+ */
+typedef int (*sdpx_random_fn)(void *ctx, void *buf, size_t len);
+
+/**
+ * The default random function: reads the system's entropy source
+ * (/dev/urandom, unbuffered). `ctx` is unused. Returns 0, or SDPX_EINVAL
+ * when the source cannot be opened or read.
+ */
+int sdpx_random_system(void *ctx, void *buf, size_t len);
+
+#define SDPX_ICE_UFRAG_CHARS 8 /* 48 random bits; RFC 8839 5.4 asks for at least 24 */
+#define SDPX_ICE_PWD_CHARS 24  /* 144 random bits; RFC 8839 5.4 asks for at least 128 */
+
+/**
+ * Make fresh ICE credentials (RFC 8839 5.4): SDPX_ICE_UFRAG_CHARS and
+ * SDPX_ICE_PWD_CHARS ice-chars (ALPHA / DIGIT / "+" / "/"), each carrying 6
+ * random bits, NUL-terminated: `ufrag` holds SDPX_ICE_UFRAG_CHARS + 1 bytes,
+ * `pwd` SDPX_ICE_PWD_CHARS + 1. `rnd` NULL: sdpx_random_system. Returns 0 or
+ * the random function's error.
+ */
+int sdpx_ice_credentials_make(sdpx_random_fn rnd, void *ctx, char *ufrag, char *pwd);
+
+/* ---- 9.1 Builder --------------------------------------------------------- */
+
+/**
+ * A new session with the JSEP 5.2.1 defaults: v=0, o=- <random 62-bit id> 1
+ * IN IP4 127.0.0.1, s=-, t=0 0. `rnd` NULL: sdpx_random_system. Returns 0
+ * with *out set (free it with sdpx_session_free), SDPX_ENOMEM, or the
+ * random function's error.
+ */
+int sdpx_session_new(sdpx_random_fn rnd, void *ctx, sdpx_session **out);
+
+/**
+ * Append a media section "m=<kind> 9 <proto> <formats>" with c=IN IP4 0.0.0.0
+ * (JSEP 5.2.1: the dummy address until candidates come). `formats` NULL
+ * writes "webrtc-datachannel" for SCTP protocols; RTP sections need the
+ * first payload type here (sdpx_media_add_codec adds the others). Sets *out
+ * (if not NULL). SDPX_EINVAL for a kind, proto or format that is no token.
+ */
+int sdpx_session_add_media(sdpx_session *s, const char *kind, const char *proto,
+                           const char *formats, sdpx_media **out);
+
+#define SDPX_CAPS_MAX_FB 16
+#define SDPX_CAPS_MAX_CODECS 32
+#define SDPX_CAPS_MAX_EXTMAPS 32
+#define SDPX_CAPS_MAX_MEDIA 4
+
+/**
+ * One local codec. Views point into memory the caller keeps (the
+ * capabilities session of sdpx_caps_from_sdp, or string literals through
+ * sdpx_str_from).
+ */
+typedef struct sdpx_caps_codec {
+    sdpx_str encoding;          /* "opus", "VP8", "H264", "red", "ulpfec", "telephone-event" */
+    uint32_t clock_rate;        /* Hz */
+    unsigned channels;          /* 0: not given (means 1) */
+    unsigned payload_type;      /* the type offers use; answers keep the offerer's */
+    sdpx_str fmtp;              /* local format parameters, empty for none */
+    sdpx_str rtcp_fb[SDPX_CAPS_MAX_FB]; /* "nack", "nack pli", "ccm fir", "transport-cc" */
+    size_t nrtcp_fb;
+    unsigned rtx_payload_type;  /* non-zero: RTX (RFC 4588) supported, offered with this type */
+} sdpx_caps_codec;
+
+/** One local header extension (RFC 8285). */
+typedef struct sdpx_caps_extmap {
+    unsigned id;  /* the id offers use; answers keep the offerer's */
+    sdpx_str uri;
+} sdpx_caps_extmap;
+
+/** What the local side supports for one media kind. */
+typedef struct sdpx_caps_media {
+    sdpx_str kind;              /* "audio", "video" */
+    sdpx_direction direction;   /* the local wish: sendrecv, recvonly, ... */
+    int simulcast;              /* 1: accept receiving simulcast (RFC 8853) */
+    sdpx_caps_codec codecs[SDPX_CAPS_MAX_CODECS]; /* in preference order */
+    size_t ncodecs;
+    sdpx_caps_extmap extmaps[SDPX_CAPS_MAX_EXTMAPS];
+    size_t nextmaps;
+} sdpx_caps_media;
+
+/**
+ * Local capabilities: a plain struct, filled by hand or by
+ * sdpx_caps_from_sdp. Zero-initialise it first.
+ */
+typedef struct sdpx_caps {
+    sdpx_caps_media media[SDPX_CAPS_MAX_MEDIA];
+    size_t nmedia;
+    int data_channel;           /* 1: SCTP data channels (RFC 8841) */
+    uint16_t sctp_port;         /* 0: 5000 */
+    uint64_t max_message_size;  /* 0: 262144 */
+    sdpx_str fingerprint;       /* "sha-256 AB:CD:..."; needed for DTLS (no crypto here) */
+    int ice_lite;               /* 1: write a=ice-lite (RFC 8839 5.3) */
+    sdpx_str ice_options;       /* "trickle", empty for none */
+    sdpx_setup setup;           /* 0: actpass in offers, active in answers */
+} sdpx_caps;
+
+/** A view of a NUL-terminated string (NULL gives an empty view). */
+sdpx_str sdpx_str_from(const char *cstr);
+
+/**
+ * Read capabilities from a description written like a browser's offer: per
+ * audio/video section its codecs (rtpmap, fmtp, rtcp-fb; an RTX type with
+ * apt= marks RTX support), extmap lines, direction, and a=simulcast (any)
+ * to accept simulcast; an application section with a=sctp-port or sctpmap
+ * turns data channels on (with max-message-size). At session or media
+ * level: a=fingerprint, a=setup, a=ice-lite, a=ice-options. The views point
+ * into `caps_sdp`, which must outlive *out. Returns 0, or SDPX_EN_CAPS with
+ * *err (if not NULL) naming the line that does not fit (too many codecs,
+ * a malformed rtpmap).
+ */
+int sdpx_caps_from_sdp(const sdpx_session *caps_sdp, sdpx_caps *out, sdpx_error *err);
+
+/**
+ * Add a codec to an RTP section in one call: its payload type to the m=
+ * line (unless listed), a=rtpmap, a=fmtp when c->fmtp is not empty, one
+ * a=rtcp-fb per c->rtcp_fb entry, and with rtx_payload_type its RTX partner
+ * (RFC 4588 8: rtpmap rtx/<clock>, fmtp apt=). SDPX_EINVAL for a payload
+ * type outside 0-127 or already mapped.
+ */
+int sdpx_media_add_codec(sdpx_media *m, const sdpx_caps_codec *c);
+
+/**
+ * Set the section's a=ice-ufrag and a=ice-pwd (RFC 8839 5.4), adding them
+ * when absent. SDPX_EINVAL for values outside 4-256 / 22-256 ice-chars.
+ */
+int sdpx_media_set_ice_credentials(sdpx_media *m, const char *ufrag, const char *pwd);
+
+/** Add a=sctp-port and (when not 0) a=max-message-size (RFC 8841 5, 6). */
+int sdpx_media_set_sctp(sdpx_media *m, uint16_t port, uint64_t max_message_size);
+
+/** Offer options (zero-initialise; NULL means all defaults). */
+typedef struct sdpx_offer_options {
+    sdpx_random_fn random; /* NULL: sdpx_random_system */
+    void *random_ctx;
+    const char *proto;     /* RTP sections' proto; NULL: "UDP/TLS/RTP/SAVPF" */
+} sdpx_offer_options;
+
+/**
+ * Build an offer from capabilities (JSEP 5.2.1): one section per caps media
+ * kind and one data channel section when caps->data_channel, each with
+ * a=mid "0", "1", ..., fresh ICE credentials (shared: one BUNDLE group over
+ * every section), a=setup:actpass (or caps->setup), the caps fingerprint,
+ * a=rtcp-mux and a=rtcp-rsize, the codecs with their RTX partners and the
+ * extensions. Returns 0 with *out set, SDPX_EN_LOCAL_FINGERPRINT without a
+ * fingerprint for a DTLS proto, SDPX_EINVAL for caps that do not encode,
+ * with *err (if not NULL) filled.
+ */
+int sdpx_offer_create(const sdpx_caps *caps, const sdpx_offer_options *opt, sdpx_session **out,
+                      sdpx_error *err);
+
+/* ---- 9.2 Answerer -------------------------------------------------------- */
+
+enum {
+    /** Fail the whole answer when a section cannot be accepted, instead of
+     *  rejecting that section (port 0) and answering the rest. */
+    SDPX_ANSWER_STRICT = 1u << 0
+};
+
+/** Answer options (zero-initialise; NULL means all defaults). */
+typedef struct sdpx_answer_options {
+    unsigned flags;        /* SDPX_ANSWER_* */
+    sdpx_setup setup;      /* the answer to actpass: 0 or ACTIVE (JSEP 5.3.1), or PASSIVE */
+    sdpx_random_fn random; /* NULL: sdpx_random_system */
+    void *random_ctx;
+    const char *address;   /* c= and o= address; NULL: "0.0.0.0" (c=) and "127.0.0.1" (o=) */
+    unsigned port;         /* m= port of accepted sections; 0: 9 (JSEP 5.3.1) */
+    sdpx_diag_fn diag;     /* optional: each rejected section, as a warning with its reason */
+    void *diag_ctx;
+} sdpx_answer_options;
+
+/**
+ * Answer an offer (RFC 3264 6, JSEP 5.3.1): one section per offered
+ * section, in order, with its mid; codecs intersected keeping the offerer's
+ * payload types and order (RTX, RED and FEC only with their primary), fmtp
+ * matched per codec (H.264 profile and packetization-mode with the lower
+ * level, VP9 profile-id, AV1 profile, H.265 profile and tier), rtcp-fb and
+ * extmap intersected keeping offered ids, direction by RFC 3264 6.1 and the
+ * local wish, setup actpass -> active, fresh ICE credentials, rtcp-mux,
+ * BUNDLE over the accepted mids, simulcast mirrored, SCTP in the offer's
+ * form. A section that cannot be accepted is rejected (port 0, mid kept, out
+ * of BUNDLE) and reported through opt->diag, or with SDPX_ANSWER_STRICT fails
+ * the answer. Returns 0 with *answer set, or an SDPX_EN_* code (or
+ * SDPX_ENOMEM) with *err (if not NULL) naming the section and the reason:
+ * `m=1 (mid "1"): no common codec`.
+ */
+int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
+                       const sdpx_answer_options *opt, sdpx_session **answer, sdpx_error *err);
+
+/**
+ * Check an answer against its offer, the answerer's rules run the other way:
+ * report through `fn` (may be NULL) every violation as an error with an
+ * SDPX_EN_V_* code, the answer's line (0 when the problem is a missing
+ * line) and a message naming the section. Returns the number of findings
+ * (0: the answer is a valid answer to the offer), or SDPX_ENOMEM.
+ */
+int sdpx_answer_verify(const sdpx_session *offer, const sdpx_session *answer, sdpx_diag_fn fn,
+                       void *ctx);
+
+/* ===================================================================== */
+/* 11. Session diff and JSEP signaling state                             */
+/* ===================================================================== */
+
+/** What changed between two descriptions (sdpx_session_diff). Numbers are stable. */
+typedef enum sdpx_change_kind {
+    SDPX_CHANGE_SESSION_ID = 1,     /* o= sess-id differs: another session (RFC 3264 8) */
+    SDPX_CHANGE_VERSION_BUMPED,     /* o= sess-version increased */
+    SDPX_CHANGE_VERSION_NOT_BUMPED, /* lines changed, sess-version did not increase (RFC 3264 8) */
+    SDPX_CHANGE_BUNDLE,             /* the a=group:BUNDLE value (RFC 8843) */
+    SDPX_CHANGE_ICE_LITE,           /* a=ice-lite added or removed */
+    SDPX_CHANGE_MEDIA_ADDED,        /* a section past the old ones */
+    SDPX_CHANGE_MEDIA_REMOVED,      /* a section gone (JSEP never removes one, RFC 9429 5.2.2) */
+    SDPX_CHANGE_MEDIA_RECYCLED,     /* same position, another mid (RFC 9429 5.2.2) */
+    SDPX_CHANGE_MEDIA_REJECTED,     /* port became 0 (not a bundle-only section, RFC 8843 6) */
+    SDPX_CHANGE_MEDIA_ACCEPTED,     /* a rejected section is live again, same mid */
+    SDPX_CHANGE_MEDIA_KIND,         /* m= media ("audio") */
+    SDPX_CHANGE_PROTO,              /* m= proto */
+    SDPX_CHANGE_ICE_RESTART,        /* ice-ufrag or ice-pwd changed (RFC 8839 4.4.1.1.1) */
+    SDPX_CHANGE_FINGERPRINT,        /* the DTLS fingerprints (RFC 8122 5) */
+    SDPX_CHANGE_SETUP,              /* the a=setup role (RFC 8842 5) */
+    SDPX_CHANGE_DIRECTION,          /* the direction in force (RFC 8866 6.7) */
+    SDPX_CHANGE_CODEC_ADDED,        /* a payload type new to the m= line */
+    SDPX_CHANGE_CODEC_REMOVED,      /* a payload type gone from the m= line */
+    SDPX_CHANGE_CODEC_CHANGED,      /* same payload type, other rtpmap or fmtp */
+    SDPX_CHANGE_CODEC_ORDER,        /* the payload types kept are in another order */
+    SDPX_CHANGE_EXTMAP_ADDED,       /* an extmap id new to the section (RFC 8285) */
+    SDPX_CHANGE_EXTMAP_REMOVED,     /* an extmap id gone */
+    SDPX_CHANGE_EXTMAP_CHANGED,     /* same id, other URI or direction */
+    SDPX_CHANGE_SIMULCAST,          /* the a=simulcast value (RFC 8853) */
+    SDPX_CHANGE_RID                 /* an a=rid line, compared in order (RFC 8851) */
+} sdpx_change_kind;
+
+/** sdpx_change.section for a session-level change. */
+#define SDPX_CHANGE_SESSION_LEVEL ((size_t)-1)
+
+/**
+ * One change. The views point into the two sessions (or at static text such
+ * as "sendonly") and are valid during the callback only; an empty view
+ * means "none on that side". old_text/new_text hold: the sess-id, the
+ * sess-version, the BUNDLE mids, the simulcast value, the m= value (added/removed),
+ * the mids (recycled), the ports (rejected/accepted), the media or proto,
+ * the ice-ufrag (equal when only the password changed: passwords are never
+ * reported), the fingerprint value, the setup or direction names, the
+ * rtpmap (or, without one, the payload type) and for changed codecs the
+ * differing rtpmap or fmtp value, the formats (order), the extmap value, the
+ * rid value.
+ */
+typedef struct sdpx_change {
+    sdpx_change_kind kind;
+    size_t section;    /* 0-based media section, or SDPX_CHANGE_SESSION_LEVEL */
+    sdpx_str mid;      /* the section's mid (the new one's, else the old one's); may be empty */
+    sdpx_str old_text;
+    sdpx_str new_text;
+} sdpx_change;
+
+/** Receives one change of sdpx_session_diff; `c` is valid during the call. */
+typedef void (*sdpx_change_fn)(void *ctx, const sdpx_change *c);
+
+/**
+ * Compare two descriptions of one peer (an offer and the re-offer that
+ * follows it, say) and report each change through `fn` (may be NULL):
+ * session-level ones first, then section by section (paired by position)
+ * in the order of sdpx_change_kind. A recycled, rejected or accepted section
+ * reports only that. The sess-version verdict (bumped / not bumped) is given
+ * when the sess-ids match. Allocates nothing; time linear in the lines of
+ * both. Returns the number of changes, or SDPX_EINVAL for a NULL session.
+ */
+int sdpx_session_diff(const sdpx_session *old_s, const sdpx_session *new_s, sdpx_change_fn fn,
+                      void *ctx);
+
+/** The name of a change kind ("ice-restart"), or NULL for values outside the enum. */
+const char *sdpx_change_kind_name(sdpx_change_kind kind);
+
+/** JSEP signaling states (RFC 9429 3.2, W3C RTCSignalingState). */
+typedef enum sdpx_jsep_state {
+    SDPX_JSEP_STABLE = 0,
+    SDPX_JSEP_HAVE_LOCAL_OFFER,
+    SDPX_JSEP_HAVE_REMOTE_OFFER,
+    SDPX_JSEP_HAVE_LOCAL_PRANSWER,
+    SDPX_JSEP_HAVE_REMOTE_PRANSWER
+} sdpx_jsep_state;
+
+/** The type of a description handed to the tracker (RFC 9429 4.1.8). */
+typedef enum sdpx_sdp_type {
+    SDPX_SDP_OFFER = 1,
+    SDPX_SDP_PRANSWER,
+    SDPX_SDP_ANSWER,
+    SDPX_SDP_ROLLBACK
+} sdpx_sdp_type;
+
+/** Which description of a tracker to read (W3C current/pending descriptions). */
+typedef enum sdpx_jsep_which {
+    SDPX_JSEP_CURRENT_LOCAL = 0,
+    SDPX_JSEP_PENDING_LOCAL,
+    SDPX_JSEP_CURRENT_REMOTE,
+    SDPX_JSEP_PENDING_REMOTE
+} sdpx_jsep_which;
+
+/**
+ * A JSEP signaling state tracker: one per peer connection. Fields are
+ * private; initialise with sdpx_jsep_init. It owns the descriptions it
+ * accepted (at most four) and frees them when they are replaced, rolled
+ * back, or at sdpx_jsep_reset. Allocates nothing itself.
+ */
+typedef struct sdpx_jsep {
+    sdpx_jsep_state state;
+    sdpx_session *desc[4]; /* indexed by sdpx_jsep_which */
+} sdpx_jsep;
+
+/** Start a tracker in the stable state with no descriptions (NULL: nothing happens). */
+void sdpx_jsep_init(sdpx_jsep *j);
+
+/** Free every description the tracker holds and go back to stable. */
+void sdpx_jsep_reset(sdpx_jsep *j);
+
+/**
+ * Apply setLocalDescription (`remote` 0) or setRemoteDescription (`remote`
+ * 1) of `type` with `desc` (ignored, may be NULL, for SDPX_SDP_ROLLBACK).
+ * The step must be allowed in the current state (RFC 9429 3.2; rollback
+ * only from have-local-offer / have-remote-offer, as in W3C webrtc-pc
+ * 4.4.1.5), else SDPX_EJSEP_STATE. An answer or pranswer must answer the
+ * pending offer: as many sections, the same mids and media kinds in the
+ * same order, offered port-0 sections still rejected, no a=setup:actpass,
+ * BUNDLE only over offered-bundled mids (RFC 3264 6, RFC 9429 5.3.1,
+ * RFC 8842 5.2, RFC 8843 7.3). A description that follows an earlier one
+ * of the same side keeps its sess-id and bumps its sess-version when
+ * anything changed (RFC 3264 8); a re-offer keeps every section of the
+ * previous one and each live section's mid (RFC 9429 5.2.2). On success
+ * returns 0, moves to the next state and owns `desc`; on failure returns
+ * the SDPX_EJSEP_* code with err (if not NULL) saying which section and
+ * why, changes nothing, and the caller keeps `desc`.
+ */
+int sdpx_jsep_set(sdpx_jsep *j, int remote, sdpx_sdp_type type, sdpx_session *desc,
+                  sdpx_error *err);
+
+/** The current state (stable for NULL). */
+sdpx_jsep_state sdpx_jsep_get_state(const sdpx_jsep *j);
+
+/** A description the tracker holds, or NULL when there is none. */
+const sdpx_session *sdpx_jsep_description(const sdpx_jsep *j, sdpx_jsep_which which);
+
+/** "stable", "have-local-offer", ... (the W3C names), or NULL outside the enum. */
+const char *sdpx_jsep_state_name(sdpx_jsep_state s);
+
+/** "offer", "pranswer", "answer", "rollback", or NULL outside the enum. */
+const char *sdpx_sdp_type_name(sdpx_sdp_type t);
 
 #ifdef __cplusplus
 }

@@ -49,14 +49,7 @@ int cmd_fmt(int argc, char **argv)
         }
     } else if (tool_parse_file(path, &s))
         return TOOL_FAIL;
-    size_t n;
-    char *out = sdpx_write_alloc(s, wflags, &n);
+    int rc = tool_print_session(s, wflags);
     sdpx_session_free(s);
-    if (!out) {
-        fprintf(stderr, "sdpx: fmt: out of memory\n");
-        return TOOL_FAIL;
-    }
-    fwrite(out, 1, n, stdout);
-    sdpx_free(out);
-    return TOOL_OK; /* main() fails when stdout could not be written */
+    return rc;
 }

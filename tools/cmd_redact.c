@@ -37,14 +37,7 @@ int cmd_redact(int argc, char **argv)
         sdpx_session_free(s);
         return TOOL_FAIL;
     }
-    size_t n;
-    char *out = sdpx_write_alloc(s, wflags, &n);
+    rc = tool_print_session(s, wflags);
     sdpx_session_free(s);
-    if (!out) {
-        fprintf(stderr, "sdpx: redact: out of memory\n");
-        return TOOL_FAIL;
-    }
-    fwrite(out, 1, n, stdout);
-    sdpx_free(out);
-    return TOOL_OK; /* main() fails when stdout could not be written */
+    return rc;
 }

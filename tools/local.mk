@@ -5,5 +5,9 @@ tools_sdpx_LDADD = libsdpx.la
 dist_man1_MANS = tools/sdpx.1
 # Munging and redaction.
 tools_sdpx_SOURCES += tools/cmd_edit.c tools/cmd_redact.c
+# Negotiation.
+tools_sdpx_SOURCES += tools/cmd_offer.c tools/cmd_answer.c
 # JSON in sdp-transform's shape.
 tools_sdpx_SOURCES += tools/cmd_json.c
+# Session diff.
+tools_sdpx_SOURCES += tools/cmd_diff.c

@@ -31,6 +31,10 @@ const char *tool_display_name(const char *path);
 /* Print "NAME:LINE:COL: error|warning: MSG" for a diagnostic. */
 void tool_print_diag(FILE *f, const char *name, sdpx_severity sev, const sdpx_error *e);
 
+/* Write a session to stdout (SDPX_WRITE_* flags); TOOL_OK, or TOOL_FAIL
+ * after printing why (a failed stdout is main()'s to report). */
+int tool_print_session(const sdpx_session *s, unsigned flags);
+
 /* Print a view to f, as is. */
 void tool_put_str(FILE *f, sdpx_str s);
 
@@ -48,6 +52,13 @@ int cmd_candidate(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
 int cmd_redact(int argc, char **argv);
+/* Negotiation: cmd_offer.c also holds the two helpers both commands share. */
+int cmd_offer(int argc, char **argv);
+int cmd_answer(int argc, char **argv);
+/* Read a capabilities description (sdpx_caps_from_sdp); `fingerprint`
+ * (may be NULL) overrides its a=fingerprint. *doc owns caps' views. */
+int tool_read_caps(const char *path, const char *fingerprint, sdpx_session **doc, sdpx_caps *caps);
 int cmd_json(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ PYTHON_BINDING_FILES = \
 	bindings/python/sdpx/_lines.py \
 	bindings/python/sdpx/_session.py \
 	bindings/python/sdpx/_attrs.py \
+	bindings/python/sdpx/_diff.py \
 	bindings/python/sdpx/py.typed \
 	bindings/python/tests/run.py \
 	bindings/python/tests/helpers.py \
@@ -25,7 +26,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/tests/test_readme.py \
 	bindings/python/tests/test_build.py \
 	bindings/python/tests/test_robust.py \
-	bindings/python/tests/test_check.py
+	bindings/python/tests/test_check.py \
+	bindings/python/tests/test_diff.py
 EXTRA_DIST += $(PYTHON_BINDING_FILES) bench/python_parse.py
 
 if HAVE_PYTHON_CFFI

@@ -600,15 +600,15 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len)
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap)
 {
-    if (key)
-        *key = NULL;
-    if (!value) { /* the empty answer */
+    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
+    if (!value && n) { /* no text to read: the empty answer */
+        if (key)
+            *key = NULL;
         if (buf && cap)
             buf[0] = '\0';
         return 0;
     }
-    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
-    unsigned r = sdpxi_rule_find(type, value, n, caps);
+    unsigned r = sdpxi_rule_find(type, value ? value : "", n, caps);
     if (key)
         *key = r == SDPXI_RULE_NONE ? NULL : sdpxi_rules[r].key;
     sdpxi_out o = {0};

@@ -1,0 +1,485 @@
+/*
+ * The answerer: RFC 3264 6 offer/answer, as RFC 9429 (JSEP) 5.3.1 applies
+ * it to WebRTC, and as SIP endpoints use it (RTP/AVP, static payload types,
+ * no ICE or DTLS). The answer is written as text, one section per offered
+ * section, and parsed once.
+ */
+#include "nego.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct answerer {
+    const sdpx_session *offer;
+    const sdpx_caps *caps;
+    sdpxi_map map;        /* the offer's mids and BUNDLE groups */
+    sdpx_answer_options opt;
+    char ufrag[SDPX_ICE_UFRAG_CHARS + 1];
+    char pwd[SDPX_ICE_PWD_CHARS + 1];
+    char conn[80];        /* "IN IP4 0.0.0.0" */
+    unsigned port;
+    int any_ice;          /* some accepted section uses ICE */
+    int offer_ice;        /* some offered section carries ICE credentials */
+    int local_fp_ok;      /* caps->fingerprint decodes */
+    const sdpx_line *fp_checked; /* the offered fingerprint line last decoded */
+    sdpxi_text tr;        /* the transport lines of the section being answered */
+    char why[120];        /* the reason a section was rejected */
+} answerer;
+
+static int reject(answerer *a, int code, const char *fmt, const char *arg)
+{
+    snprintf(a->why, sizeof a->why, fmt, arg ? arg : "");
+    return code;
+}
+
+static const sdpx_caps_media *caps_for(const sdpx_caps *c, sdpx_str kind)
+{
+    for (size_t i = 0; i < c->nmedia && i < SDPX_CAPS_MAX_MEDIA; i++)
+        if (c->media[i].kind.len == kind.len && !memcmp(c->media[i].kind.ptr, kind.ptr, kind.len))
+            return &c->media[i];
+    return NULL;
+}
+
+/* The c=, ICE and DTLS lines of an accepted section and its mid, into *out. */
+static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdpxi_text *out)
+{
+    out->len = 0;
+    sdpxi_text_put(out, "c=%s\r\n", a->conn);
+    const sdpx_media *im = sdpxi_map_transport(&a->map, m, SDPX_ATTR_ICE_UFRAG);
+    sdpx_str ou, op;
+    /* RFC 8839 4.2.1: ICE runs for the whole session; sdpx_validate wants
+     * credentials in every section once any section has them */
+    int ice = a->offer_ice || (!sdpx_media_ice_ufrag(im, &ou) && !sdpx_media_ice_pwd(im, &op));
+    if (ice) {
+        /* JSEP 5.3.1, RFC 8839 5.4: fresh credentials, never the offer's */
+        sdpxi_text_put(out, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n", a->ufrag, a->pwd);
+        if (a->caps->ice_options.len)
+            sdpxi_text_put(out, "a=ice-options:%.*s\r\n", SDPXI_SV(a->caps->ice_options));
+    }
+    if (sdpxi_section_dtls(&a->map, m, proto)) {
+        sdpx_fingerprint fp;
+        if (!a->local_fp_ok)
+            return reject(a, SDPX_EN_LOCAL_FINGERPRINT,
+                          "DTLS offered but the local capabilities have no valid fingerprint%s", NULL);
+        /* bundled sections share one fingerprint line: decode it once */
+        const sdpx_media *fm = sdpxi_map_transport(&a->map, m, SDPX_ATTR_FINGERPRINT);
+        const sdpx_line *fl = sdpx_media_find_attr(fm, SDPX_ATTR_FINGERPRINT, NULL);
+        if (!fl)
+            fl = sdpx_session_find_attr(a->offer, SDPX_ATTR_FINGERPRINT, NULL);
+        if (!fl || (fl != a->fp_checked && sdpx_fingerprint_parse(sdpx_attr_value(fl), &fp)))
+            return reject(a, SDPX_EN_NO_FINGERPRINT, "DTLS offered without a fingerprint (RFC 8122 5)%s",
+                          NULL);
+        a->fp_checked = fl;
+        sdpx_setup os, as;
+        /* RFC 4145 4: without a=setup the offerer is active */
+        if (sdpx_media_setup(sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), &os))
+            os = SDPX_SETUP_ACTIVE;
+        switch (os) {
+        case SDPX_SETUP_ACTPASS: /* RFC 8842 5.2, JSEP 5.3.1: active unless configured */
+            as = a->opt.setup == SDPX_SETUP_PASSIVE ||
+                         (!a->opt.setup && a->caps->setup == SDPX_SETUP_PASSIVE)
+                     ? SDPX_SETUP_PASSIVE
+                     : SDPX_SETUP_ACTIVE;
+            break;
+        case SDPX_SETUP_ACTIVE: as = SDPX_SETUP_PASSIVE; break; /* RFC 4145 4 */
+        case SDPX_SETUP_PASSIVE: as = SDPX_SETUP_ACTIVE; break;
+        default:
+            return reject(a, SDPX_EN_SETUP, "a=setup:holdconn offered (RFC 4145 4)%s", NULL);
+        }
+        sdpxi_text_put(out, "a=fingerprint:%.*s\r\na=setup:%s\r\n", SDPXI_SV(a->caps->fingerprint),
+                       sdpx_setup_name(as));
+    } else if (sdpx_str_eq(proto, "RTP/SAVP") || sdpx_str_eq(proto, "RTP/SAVPF")) {
+        return reject(a, SDPX_EN_PROTO, "SDES-keyed %s is not supported (RFC 4568)",
+                      sdpx_str_eq(proto, "RTP/SAVP") ? "RTP/SAVP" : "RTP/SAVPF");
+    }
+    sdpx_str mid;
+    if (!sdpx_media_mid(m, &mid))
+        sdpxi_text_put(out, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+    if (out->oom)
+        return SDPX_ENOMEM;
+    a->any_ice |= ice;
+    return 0;
+}
+
+static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, const sdpxi_pt *p)
+{
+    for (size_t i = 0; i < cm->ncodecs && i < SDPX_CAPS_MAX_CODECS; i++)
+        if (sdpxi_codec_match(p, &cm->codecs[i]))
+            return &cm->codecs[i];
+    return NULL;
+}
+
+/* RFC 8285 5, JSEP 5.3.1: extensions both sides know, with the offered ids. */
+static void put_extmaps(sdpxi_text *t, const sdpx_media *m, const sdpx_caps_media *cm)
+{
+    unsigned char used[256] = {0};
+    sdpxi_extmaps it = {m, NULL, 0, 0};
+    const sdpx_line *l;
+    while ((l = sdpxi_extmaps_next(&it)) != NULL) {
+        sdpx_extmap e;
+        if (sdpx_extmap_parse(sdpx_attr_value(l), &e) || e.id < 1 || e.id > 255 || e.id == 15 ||
+            used[e.id])
+            continue; /* 4096-4351 would need the answerer to pick an id; 15 is reserved */
+        for (size_t i = 0; i < cm->nextmaps && i < SDPX_CAPS_MAX_EXTMAPS; i++) {
+            sdpx_str u = cm->extmaps[i].uri;
+            if (u.len != e.uri.len || memcmp(u.ptr, e.uri.ptr, u.len))
+                continue;
+            used[e.id] = 1;
+            sdpxi_text_put(t, "a=extmap:%u", e.id);
+            if (e.has_direction) /* RFC 8285 6: the answer mirrors a stated direction */
+                sdpxi_text_put(t, "/%s",
+                               sdpx_direction_name(sdpxi_answer_direction(e.direction,
+                                                                          SDPX_DIR_SENDRECV)));
+            sdpxi_text_put(t, " %.*s\r\n", SDPXI_SV(e.uri));
+            break;
+        }
+    }
+}
+
+static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sdpxi_text *t)
+{
+    const sdpx_caps_media *cm = caps_for(a->caps, ml->media);
+    if (!cm)
+        return reject(a, SDPX_EN_KIND, "no local capabilities for %s", "this media kind");
+    int rc = transport_lines(a, m, ml->proto, &a->tr);
+    if (rc)
+        return rc;
+    sdpxi_codecs *oc = malloc(sizeof *oc);
+    if (!oc)
+        return SDPX_ENOMEM;
+    rc = sdpxi_codecs_read(m, oc);
+    if (rc) {
+        sdpxi_codecs_free(oc);
+        free(oc);
+        return rc;
+    }
+    const sdpx_caps_codec *match[128] = {0};
+    unsigned char ok[128] = {0}, primary_ok[128] = {0};
+    int primaries = 0;
+    /* RFC 3264 6.1: the offered types the answerer can use, in the offer's
+     * order, with the offer's numbers */
+    for (size_t i = 0; i < oc->n; i++) {
+        unsigned pt = oc->order[i];
+        const sdpxi_pt *p = &oc->pt[pt];
+        if (!p->known || p->role != SDPXI_PRIMARY)
+            continue;
+        if ((match[pt] = caps_codec(cm, p)) != NULL)
+            ok[pt] = primary_ok[pt] = 1, primaries++;
+    }
+    if (!primaries) {
+        sdpxi_codecs_free(oc);
+        free(oc);
+        return reject(a, SDPX_EN_NO_CODEC, "no common codec (RFC 3264 6.1)%s", NULL);
+    }
+    /* RED, FEC, telephone-event, CN only beside an accepted primary */
+    for (size_t i = 0; i < oc->n; i++) {
+        unsigned pt = oc->order[i];
+        const sdpxi_pt *p = &oc->pt[pt];
+        if (!p->known)
+            continue;
+        sdpxi_role role = p->role;
+        if (role == SDPXI_PRIMARY || role == SDPXI_RTX || !(match[pt] = caps_codec(cm, p)))
+            continue;
+        /* RFC 2198 5: a RED type whose fmtp lists codecs needs them all */
+        if (role == SDPXI_RED && p->fmtp.len && !sdpxi_red_carries_ok(p->fmtp, primary_ok))
+            continue;
+        ok[pt] = 1;
+    }
+    /* RFC 4588 8.6: RTX only for a kept type whose local codec has RTX */
+    for (size_t i = 0; i < oc->n; i++) {
+        unsigned pt = oc->order[i];
+        const sdpxi_pt *p = &oc->pt[pt];
+        if (p->known && p->role == SDPXI_RTX && p->has_apt && ok[p->apt] &&
+            match[p->apt]->rtx_payload_type && p->clock_rate == oc->pt[p->apt].clock_rate)
+            ok[pt] = 1;
+    }
+    /* RFC 4585 4.2: bit j of fbmask[pt]: the offer names match[pt]'s j-th
+     * feedback for pt; "*" lines, rare, go into a small sorted set */
+    uint16_t fbmask[128] = {0};
+    sdpxi_set wild = {0};
+    for (size_t j = 0; j < oc->nfb; j++) {
+        const sdpxi_fb *f = &oc->fb[j];
+        if (f->wildcard) {
+            if (sdpxi_set_add(&wild, SDPXI_FB_ANY, f->what, j)) {
+                sdpxi_codecs_free(oc);
+                free(oc);
+                sdpxi_set_free(&wild);
+                return SDPX_ENOMEM;
+            }
+            continue;
+        }
+        const sdpx_caps_codec *c = ok[f->pt] ? match[f->pt] : NULL;
+        for (size_t k = 0; c && k < c->nrtcp_fb && k < SDPX_CAPS_MAX_FB; k++)
+            if (c->rtcp_fb[k].len == f->what.len && !memcmp(c->rtcp_fb[k].ptr, f->what.ptr, f->what.len))
+                fbmask[f->pt] |= (uint16_t)(1u << k);
+    }
+    sdpxi_set_sort(&wild);
+    sdpxi_text_put(t, "m=%.*s %u %.*s", SDPXI_SV(ml->media), a->port, SDPXI_SV(ml->proto));
+    for (size_t i = 0; i < oc->n; i++)
+        if (ok[oc->order[i]])
+            sdpxi_text_put(t, " %u", oc->order[i]);
+    sdpxi_text_put(t, "\r\n%.*s", (int)a->tr.len, a->tr.p);
+    put_extmaps(t, m, cm);
+    if (sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
+        sdpxi_text_put(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    sdpxi_text_put(t, "a=%s\r\n",
+                   sdpx_direction_name(sdpxi_answer_direction(sdpx_media_direction(m), cm->direction)));
+    /* RFC 5761 5.1.1, RFC 8858 4: mux when offered (rtcp-mux-only is answered with rtcp-mux) */
+    if (sdpx_media_find_attr(m, SDPX_ATTR_RTCP_MUX, NULL) ||
+        sdpx_media_find_attr(m, SDPX_ATTR_RTCP_MUX_ONLY, NULL))
+        sdpxi_text_put(t, "a=rtcp-mux\r\n");
+    if (sdpx_media_find_attr(m, SDPX_ATTR_RTCP_RSIZE, NULL))
+        sdpxi_text_put(t, "a=rtcp-rsize\r\n"); /* RFC 5506 5 */
+    for (size_t i = 0; i < oc->n; i++) {
+        unsigned pt = oc->order[i];
+        const sdpxi_pt *p = &oc->pt[pt];
+        if (!ok[pt])
+            continue;
+        if (p->has_rtpmap) {
+            sdpxi_text_put(t, "a=rtpmap:%u %.*s/%lu", pt, SDPXI_SV(p->encoding),
+                           (unsigned long)p->clock_rate);
+            if (p->has_channels)
+                sdpxi_text_put(t, "/%u", p->channels);
+            sdpxi_text_put(t, "\r\n");
+        }
+        sdpxi_role role = p->role;
+        if (role == SDPXI_RTX)
+            sdpxi_text_put(t, "a=fmtp:%u apt=%u\r\n", pt, p->apt); /* RFC 4588 8.6 */
+        else if (role == SDPXI_RED && p->fmtp.len)
+            sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(p->fmtp));
+        else if (role != SDPXI_RED && match[pt])
+            sdpxi_codec_answer_fmtp(t, pt, p, match[pt]);
+        if (role == SDPXI_RTX || !match[pt])
+            continue;
+        /* RFC 4585 4.2: feedback both sides name, per type ("*" applies to each) */
+        for (size_t j = 0; j < match[pt]->nrtcp_fb && j < SDPX_CAPS_MAX_FB; j++) {
+            sdpx_str what = match[pt]->rtcp_fb[j];
+            if ((fbmask[pt] >> j & 1) || (wild.n && sdpxi_set_find(&wild, SDPXI_FB_ANY, what)))
+                sdpxi_text_put(t, "a=rtcp-fb:%u %.*s\r\n", pt, SDPXI_SV(what));
+        }
+    }
+    if (cm->simulcast && sdpxi_simulcast_answer(t, m, ok))
+        rc = SDPX_ENOMEM;
+    sdpxi_set_free(&wild);
+    sdpxi_codecs_free(oc);
+    free(oc);
+    return rc;
+}
+
+static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sdpxi_text *t)
+{
+    /* RFC 3264 6: an offered port 0 stays rejected; RFC 8843 6: a bundle-only
+     * section (port 0, a=bundle-only) is offered for the BUNDLE group */
+    if (ml->port == 0 && !(sdpxi_bundle_only(m) && a->map.group[sdpx_media_index(m)]))
+        return reject(a, SDPX_EN_REJECTED, "rejected in the offer%s", NULL);
+    if (sdpxi_proto_rtp(ml->proto))
+        return answer_rtp(a, m, ml, t);
+    if (sdpx_str_eq(ml->media, "application") && sdpxi_proto_sctp(ml->proto)) {
+        if (!a->caps->data_channel)
+            return reject(a, SDPX_EN_NO_DATA, "data channels are not supported locally%s", NULL);
+        int rc = transport_lines(a, m, ml->proto, &a->tr);
+        if (rc)
+            return rc;
+        rc = sdpxi_sctp_answer(t, m, a->caps, a->port, &a->tr);
+        return rc ? reject(a, rc, "not a WebRTC data channel (RFC 8841 4)%s", NULL) : 0;
+    }
+    return reject(a, SDPX_EN_PROTO, "transport protocol not supported%s", NULL);
+}
+
+/* RFC 3264 6, JSEP 5.3.1: port 0, the mid kept, a format that still parses,
+ * outside every BUNDLE group. */
+static void put_rejected(sdpxi_text *t, const sdpx_media *m, const sdpx_mline *ml)
+{
+    sdpx_str rest = ml->formats, f;
+    if (!sdpx_field_next(&rest, &f) || !sdpxi_token(f))
+        f = (sdpx_str){"0", 1};
+    sdpxi_text_put(t, "m=%.*s 0 %.*s %.*s\r\nc=IN IP4 0.0.0.0\r\n", SDPXI_SV(ml->media),
+                   SDPXI_SV(ml->proto), SDPXI_SV(f));
+    sdpx_str mid;
+    if (!sdpx_media_mid(m, &mid))
+        sdpxi_text_put(t, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+}
+
+static int proto_ok(sdpx_str p)
+{
+    /* RFC 8866 5.14: proto = token *("/" token) */
+    size_t i = 0;
+    while (i < p.len) {
+        size_t j = i;
+        while (j < p.len && p.ptr[j] != '/')
+            j++;
+        if (!sdpxi_token((sdpx_str){p.ptr + i, j - i}))
+            return 0;
+        i = j + 1;
+        if (j < p.len && i == p.len)
+            return 0;
+    }
+    return p.len > 0;
+}
+
+/* Checks on the offer as a whole before anything is written. */
+static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error *err)
+{
+    char where[64];
+    for (size_t i = 0; i < sdpx_session_media_count(offer); i++) {
+        const sdpx_media *m = sdpx_session_media(offer, i);
+        sdpx_mline ml;
+        if (sdpx_media_mline(m, &ml) || !sdpxi_token(ml.media) || !proto_ok(ml.proto)) {
+            sdpxi_error(err, SDPX_EN_PROTO, sdpx_line_number(sdpx_media_line(m, 0)),
+                        "%s: the m= line cannot be answered", sdpxi_where(m, where, sizeof where));
+            return SDPX_EN_PROTO;
+        }
+        sdpx_str v;
+        const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
+        /* RFC 5888 4, RFC 8843 16.2: one mid per section, a token, unique in the session */
+        if (l && (sdpx_mid_parse(sdpx_attr_value(l), &v) || sdpx_media_find_attr(m, SDPX_ATTR_MID, l) ||
+                  map->dup_at == i)) {
+            sdpxi_error(err, SDPX_EINVAL, sdpx_line_number(l),
+                        "%s: a=mid not a unique token (RFC 5888 4)", sdpxi_where(m, where, sizeof where));
+            return SDPX_EINVAL;
+        }
+    }
+    return 0;
+}
+
+static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char *accepted)
+{
+    const sdpx_line *l = NULL;
+    size_t num = 0;
+    while ((l = sdpx_session_find_attr(map->s, SDPX_ATTR_GROUP, l)) != NULL) {
+        sdpx_group g;
+        if (sdpx_group_parse(sdpx_attr_value(l), &g) || !sdpx_str_eq(g.semantics, "BUNDLE"))
+            continue;
+        num++;
+        /* RFC 8843 7.3.1: the accepted mids of the offered group; the first
+         * one becomes the answerer-tagged section */
+        size_t n = 0;
+        sdpx_str rest = g.ids, id;
+        while (sdpx_group_id_next(&rest, &id)) {
+            const sdpx_media *m = sdpxi_map_by_mid(map, id);
+            /* a mid named by two groups belongs to the first (sdpxi_map_build) */
+            if (!m || !accepted[sdpx_media_index(m)] || map->group[sdpx_media_index(m)] != num)
+                continue;
+            sdpxi_text_put(t, "%s %.*s", n ? "" : "a=group:BUNDLE", SDPXI_SV(id));
+            n++;
+        }
+        if (n)
+            sdpxi_text_put(t, "\r\n");
+    }
+}
+
+int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
+                       const sdpx_answer_options *opt, sdpx_session **answer, sdpx_error *err)
+{
+    if (answer)
+        *answer = NULL;
+    if (!offer || !caps || !answer) {
+        sdpxi_error(err, SDPX_EINVAL, 0, "offer, capabilities and answer pointer are required");
+        return SDPX_EINVAL;
+    }
+    answerer a;
+    memset(&a, 0, sizeof a);
+    int rc = sdpxi_map_build(offer, &a.map);
+    if (rc) {
+        sdpxi_error(err, rc, 0, "out of memory");
+        return rc;
+    }
+    rc = offer_ok(offer, &a.map, err);
+    if (rc) {
+        sdpxi_map_free(&a.map);
+        return rc;
+    }
+    a.offer = offer;
+    a.caps = caps;
+    if (opt)
+        a.opt = *opt;
+    a.port = a.opt.port && a.opt.port < 65536 ? a.opt.port : 9;
+    sdpx_fingerprint lfp;
+    a.local_fp_ok = caps->fingerprint.len && !sdpx_fingerprint_parse(caps->fingerprint, &lfp);
+    const char *addr = a.opt.address ? a.opt.address : "0.0.0.0";
+    int fam = sdpx_address_family((sdpx_str){addr, strlen(addr)});
+    if (fam < 0 || fam == SDPX_ADDR_MDNS) {
+        sdpxi_error(err, SDPX_EINVAL, 0, "address \"%.40s\" is not an IP address or FQDN", addr);
+        sdpxi_map_free(&a.map);
+        return SDPX_EINVAL;
+    }
+    snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
+    uint64_t sid;
+    rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
+    if (!rc)
+        rc = sdpxi_random_session_id(a.opt.random, a.opt.random_ctx, &sid);
+    if (rc) {
+        sdpxi_error(err, rc, 0, "the random function failed");
+        sdpxi_map_free(&a.map);
+        return rc;
+    }
+    size_t n = sdpx_session_media_count(offer);
+    for (size_t i = 0; i < n; i++) {
+        sdpx_str u, p;
+        const sdpx_media *m = sdpx_session_media(offer, i);
+        a.offer_ice |= !sdpx_media_ice_ufrag(m, &u) && !sdpx_media_ice_pwd(m, &p);
+    }
+    unsigned char *accepted = calloc(n ? n : 1, 1);
+    sdpxi_text body = {0}, sec = {0}, t = {0};
+    if (!accepted)
+        goto nomem;
+    char where[64];
+    for (size_t i = 0; i < n; i++) {
+        const sdpx_media *m = sdpx_session_media(offer, i);
+        sdpx_mline ml;
+        sdpx_media_mline(m, &ml);
+        sec.len = 0;
+        rc = answer_section(&a, m, &ml, &sec);
+        if (rc == SDPX_ENOMEM || sec.oom)
+            goto nomem;
+        if (rc == 0) {
+            accepted[i] = 1;
+            sdpxi_text_put(&body, "%.*s", (int)sec.len, sec.p);
+            continue;
+        }
+        sdpx_error e;
+        sdpxi_error(&e, rc, sdpx_line_number(sdpx_media_line(m, 0)), "%s: %s",
+                    sdpxi_where(m, where, sizeof where), a.why);
+        if (rc != SDPX_EN_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
+            if (err)
+                *err = e;
+            free(accepted);
+            sdpxi_text_free(&sec);
+            sdpxi_text_free(&body);
+            sdpxi_text_free(&a.tr);
+            sdpxi_map_free(&a.map);
+            return rc;
+        }
+        if (rc != SDPX_EN_REJECTED && a.opt.diag)
+            a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
+        put_rejected(&body, m, &ml);
+    }
+    sdpxi_text_free(&sec);
+    sdpxi_text_free(&a.tr);
+    /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
+    sdpxi_text_put(&t, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
+                   a.opt.address ? a.conn : "IN IP4 127.0.0.1");
+    if (caps->ice_lite && a.any_ice)
+        sdpxi_text_put(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
+    put_groups(&t, &a.map, accepted);
+    if (sdpx_session_find_attr(offer, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
+        sdpxi_text_put(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    if (body.len)
+        sdpxi_text_put(&t, "%.*s", (int)body.len, body.p);
+    if (body.oom)
+        t.oom = 1;
+    sdpxi_text_free(&body);
+    free(accepted);
+    sdpxi_map_free(&a.map);
+    return sdpxi_text_finish(&t, answer, err);
+nomem:
+    free(accepted);
+    sdpxi_text_free(&a.tr);
+    sdpxi_map_free(&a.map);
+    sdpxi_text_free(&sec);
+    sdpxi_text_free(&body);
+    sdpxi_text_free(&t);
+    sdpxi_error(err, SDPX_ENOMEM, 0, "out of memory");
+    return SDPX_ENOMEM;
+}

@@ -1,0 +1,348 @@
+/*
+ * Codec rules: which offered payload types an answer keeps, and with which
+ * fmtp (RFC 3264 6.1, JSEP 5.3.1, RFC 6184 8.1 H.264, RFC 7741 VP8, VP9
+ * RTP payload format 6, AV1 RTP 7.2, RFC 7798 7.1 H.265, RFC 7587 Opus).
+ */
+#include "nego.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+sdpxi_role sdpxi_codec_role(sdpx_str e)
+{
+    switch (e.len) { /* by length first: this runs for every payload type */
+    case 2:
+        return sdpxi_view_ieq(e, (sdpx_str){"CN", 2}) ? SDPXI_AUX : SDPXI_PRIMARY; /* RFC 3389 5 */
+    case 3:
+        if (sdpxi_view_ieq(e, (sdpx_str){"rtx", 3}))
+            return SDPXI_RTX; /* RFC 4588 8 */
+        return sdpxi_view_ieq(e, (sdpx_str){"red", 3}) ? SDPXI_RED : SDPXI_PRIMARY; /* RFC 2198 5 */
+    case 6:
+    case 7:
+    case 10: /* RFC 5109 14.1, RFC 8627 5.1 */
+        return sdpxi_view_ieq(e, (sdpx_str){"ulpfec", 6}) || sdpxi_view_ieq(e, (sdpx_str){"flexfec", 7}) ||
+                       sdpxi_view_ieq(e, (sdpx_str){"flexfec-03", 10})
+                   ? SDPXI_FEC
+                   : SDPXI_PRIMARY;
+    case 15: /* RFC 4733 7 */
+        return sdpxi_view_ieq(e, (sdpx_str){"telephone-event", 15}) ? SDPXI_AUX : SDPXI_PRIMARY;
+    default:
+        return SDPXI_PRIMARY;
+    }
+}
+
+void sdpxi_codecs_free(sdpxi_codecs *c)
+{
+    free(c->fb);
+    c->fb = NULL;
+}
+
+static int digits(sdpx_str s, unsigned max, unsigned *out)
+{
+    uint64_t v;
+    if (sdpx_str_u64(s, &v) || v > max)
+        return 0;
+    *out = (unsigned)v;
+    return 1;
+}
+
+int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
+{
+    /* the table is large and most types unused: clear only what is read */
+    out->n = out->nfb = 0;
+    out->fb = NULL;
+    memset(out->listed, 0, sizeof out->listed);
+    sdpx_mline ml;
+    if (sdpx_media_mline(m, &ml))
+        return 0;
+    sdpx_str rest = ml.formats, f;
+    while (sdpx_field_next(&rest, &f)) {
+        unsigned pt;
+        if (!digits(f, 127, &pt) || out->listed[pt])
+            continue;
+        memset(&out->pt[pt], 0, sizeof out->pt[pt]);
+        out->listed[pt] = 1;
+        out->pt[pt].line = sdpx_line_number(sdpx_media_line(m, 0));
+        out->order[out->n++] = pt;
+        sdpx_str enc;
+        uint32_t clock;
+        unsigned ch;
+        if (!sdpx_static_payload_type(pt, &enc, &clock, &ch)) { /* RFC 3551 6 */
+            out->pt[pt].known = 1;
+            out->pt[pt].encoding = enc;
+            out->pt[pt].clock_rate = clock;
+            out->pt[pt].channels = ch;
+            out->pt[pt].has_channels = ch != 0;
+        }
+    }
+    size_t cap = 0;
+    for (size_t i = 1; i < sdpx_media_line_count(m); i++) {
+        const sdpx_line *l = sdpx_media_line(m, i);
+        sdpx_attr_kind k = sdpx_line_kind(l);
+        if (k == SDPX_ATTR_RTPMAP) {
+            sdpx_rtpmap r;
+            if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
+                continue;
+            sdpxi_pt *p = &out->pt[r.payload_type];
+            if (p->has_rtpmap)
+                continue; /* a second rtpmap for the type: the first counts */
+            p->known = p->has_rtpmap = 1;
+            p->encoding = r.encoding;
+            p->clock_rate = r.clock_rate;
+            p->channels = r.channels;
+            p->has_channels = r.has_channels;
+            p->line = sdpx_line_number(l);
+        } else if (k == SDPX_ATTR_FMTP) {
+            sdpx_fmtp fm;
+            if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
+                !out->listed[fm.payload_type] || out->pt[fm.payload_type].has_fmtp)
+                continue;
+            sdpxi_pt *p = &out->pt[fm.payload_type];
+            p->has_fmtp = 1;
+            p->fmtp = fm.params;
+            sdpx_str apt;
+            if (!sdpx_fmtp_get(&fm, "apt", &apt) && digits(apt, 127, &p->apt))
+                p->has_apt = 1;
+        } else if (k == SDPX_ATTR_RTCP_FB) {
+            /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
+             * only the first field needs reading */
+            sdpx_str v = sdpx_attr_value(l), first;
+            unsigned pt = 0;
+            if (!sdpx_field_next(&v, &first) || (!sdpx_str_eq(first, "*") && !digits(first, 127, &pt)))
+                continue;
+            while (v.len && v.ptr[0] == ' ') {
+                v.ptr++;
+                v.len--;
+            }
+            if (!v.len)
+                continue;
+            if (out->nfb == cap) {
+                cap = cap ? cap * 2 : 16;
+                sdpxi_fb *q = realloc(out->fb, cap * sizeof *q);
+                if (!q)
+                    return SDPX_ENOMEM;
+                out->fb = q;
+            }
+            out->fb[out->nfb].wildcard = sdpx_str_eq(first, "*");
+            out->fb[out->nfb].pt = pt;
+            out->fb[out->nfb].what = v;
+            out->fb[out->nfb].line = sdpx_line_number(l);
+            out->nfb++;
+        }
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        sdpxi_pt *p = &out->pt[out->order[i]];
+        p->role = p->known ? sdpxi_codec_role(p->encoding) : SDPXI_PRIMARY;
+    }
+    return 0;
+}
+
+/* ---- fmtp parameters ----------------------------------------------------- */
+
+static int param(sdpx_str params, const char *key, sdpx_str *value)
+{
+    sdpx_fmtp f;
+    memset(&f, 0, sizeof f);
+    f.params = params;
+    return sdpx_fmtp_get(&f, key, value) == 0;
+}
+
+static unsigned param_uint(sdpx_str params, const char *key, unsigned dflt)
+{
+    sdpx_str v;
+    unsigned n;
+    return param(params, key, &v) && digits(v, 0xffffffu, &n) ? n : dflt;
+}
+
+
+/* H.264 profiles as RFC 6184 8.1 defines them from profile_idc and the
+ * constraint flags (profile-iop); several byte pairs name one profile. */
+enum { H264_CB = 1, H264_BASELINE, H264_MAIN, H264_HIGH, H264_CHIGH, H264_PHIGH444 };
+
+static const struct {
+    unsigned char idc, mask, value;
+    int profile;
+} h264_profiles[] = {
+    /* constrained baseline: 42 with constraint_set1, 4D with set0, 58 with set0+set1 */
+    {0x42, 0x4f, 0x40, H264_CB},
+    {0x4d, 0x8f, 0x80, H264_CB},
+    {0x58, 0xcf, 0xc0, H264_CB},
+    {0x42, 0x4f, 0x00, H264_BASELINE},
+    {0x58, 0xcf, 0x80, H264_BASELINE},
+    {0x4d, 0xaf, 0x00, H264_MAIN},
+    {0x64, 0xff, 0x00, H264_HIGH},
+    {0x64, 0xff, 0x0c, H264_CHIGH}, /* constrained high (Safari's 640c1f) */
+    {0xf4, 0xff, 0x00, H264_PHIGH444},
+};
+
+typedef struct h264_id {
+    int profile;          /* H264_*, or 0x10000 | idc << 8 | iop for any other pair */
+    unsigned char idc, iop, level_idc;
+    unsigned level;       /* comparable: level_idc * 2, level 1b = 21 */
+} h264_id;
+
+/* RFC 6184 8.1: profile-level-id is 3 bytes hex; absent means 42000A. */
+static int h264_read(sdpx_str params, h264_id *id)
+{
+    sdpx_str v;
+    unsigned char b[3] = {0x42, 0x00, 0x0a};
+    if (param(params, "profile-level-id", &v)) {
+        char hex[7] = {0};
+        if (v.len != 6 || strspn(memcpy(hex, v.ptr, 6), "0123456789abcdefABCDEF") < 6)
+            return 0;
+        unsigned long x = strtoul(hex, NULL, 16);
+        b[0] = (unsigned char)(x >> 16);
+        b[1] = (unsigned char)(x >> 8);
+        b[2] = (unsigned char)x;
+    }
+    id->idc = b[0];
+    id->iop = b[1];
+    id->level_idc = b[2];
+    id->profile = 0x10000 | b[0] << 8 | b[1];
+    for (size_t i = 0; i < sizeof h264_profiles / sizeof h264_profiles[0]; i++)
+        if (h264_profiles[i].idc == b[0] && (b[1] & h264_profiles[i].mask) == h264_profiles[i].value) {
+            id->profile = h264_profiles[i].profile;
+            break;
+        }
+    id->level = b[2] * 2u;
+    /* RFC 6184 8.1: level 1b is level_idc 11 with constraint_set3 in the baseline/main profiles */
+    if (b[2] == 11 && (b[1] & 0x10) &&
+        (id->profile == H264_CB || id->profile == H264_BASELINE || id->profile == H264_MAIN))
+        id->level = 21;
+    return 1;
+}
+
+static int same_param(sdpx_str a, sdpx_str b, const char *key, unsigned dflt)
+{
+    return param_uint(a, key, dflt) == param_uint(b, key, dflt);
+}
+
+/* 1 when the fmtp of two codecs of one encoding describe compatible streams. */
+static int fmtp_compatible(sdpx_str enc, sdpx_str a, sdpx_str b)
+{
+    if (sdpx_str_ieq(enc, "H264")) {
+        h264_id x, y;
+        /* RFC 6184 8.1: same profile and packetization-mode (default 0) */
+        return h264_read(a, &x) && h264_read(b, &y) && x.profile == y.profile &&
+               same_param(a, b, "packetization-mode", 0);
+    }
+    if (sdpx_str_ieq(enc, "VP9"))
+        return same_param(a, b, "profile-id", 0); /* VP9 payload format 6: default 0 */
+    if (sdpx_str_ieq(enc, "AV1"))
+        return same_param(a, b, "profile", 0); /* AV1 RTP 7.2: default 0 (Main) */
+    if (sdpx_str_ieq(enc, "H265"))
+        /* RFC 7798 7.1: profile-id default 1, tier-flag default 0 */
+        return same_param(a, b, "profile-id", 1) && same_param(a, b, "tier-flag", 0);
+    return 1;
+}
+
+int sdpxi_codec_match(const sdpxi_pt *o, const sdpx_caps_codec *c)
+{
+    if (!o->known || !sdpxi_view_ieq(o->encoding, c->encoding))
+        return 0;
+    unsigned och = o->channels ? o->channels : 1, cch = c->channels ? c->channels : 1;
+    if (o->clock_rate != c->clock_rate || och != cch)
+        return 0;
+    return fmtp_compatible(o->encoding, o->fmtp, c->fmtp);
+}
+
+static void put_h264(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, const sdpx_caps_codec *c)
+{
+    h264_id off, loc;
+    h264_read(o->fmtp, &off);
+    h264_read(c->fmtp, &loc);
+    /* RFC 6184 8.1: the answer names the offered profile at a level both
+     * sides support: the lower one. */
+    unsigned char iop = off.iop, level = off.level_idc;
+    if (loc.level < off.level) {
+        level = loc.level_idc;
+        iop = (unsigned char)(loc.level == 21 ? iop | 0x10 : iop & ~0x10u);
+        if (off.profile == H264_HIGH || off.profile == H264_CHIGH || off.profile == H264_PHIGH444)
+            iop = off.iop; /* constraint_set3 means level 1b only below High */
+    }
+    sdpx_str v;
+    int asym = param(o->fmtp, "level-asymmetry-allowed", &v) && sdpx_str_eq(v, "1") &&
+               param(c->fmtp, "level-asymmetry-allowed", &v) && sdpx_str_eq(v, "1");
+    sdpxi_text_put(t, "a=fmtp:%u %spacketization-mode=%u;profile-level-id=%02x%02x%02x\r\n", pt,
+                   asym ? "level-asymmetry-allowed=1;" : "",
+                   param_uint(o->fmtp, "packetization-mode", 0), off.idc, iop, level);
+}
+
+/* Parameters fit for an fmtp line: printable, no leading space. */
+static int printable(sdpx_str v)
+{
+    if (!v.len || v.ptr[0] == ' ')
+        return 0;
+    for (size_t i = 0; i < v.len; i++)
+        if ((unsigned char)v.ptr[i] < 0x20 || v.ptr[i] == 0x7f)
+            return 0;
+    return v.ptr[v.len - 1] != ' ';
+}
+
+void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, const sdpx_caps_codec *c)
+{
+    if (sdpx_str_ieq(o->encoding, "H264")) {
+        put_h264(t, pt, o, c);
+        return;
+    }
+    if (sdpx_str_ieq(o->encoding, "H265")) {
+        /* RFC 7798 7.1: same profile and tier, the lower level-id (default 93) */
+        unsigned ol = param_uint(o->fmtp, "level-id", 93), ll = param_uint(c->fmtp, "level-id", 93);
+        sdpxi_text_put(t, "a=fmtp:%u level-id=%u;profile-id=%u;tier-flag=%u\r\n", pt,
+                       ol < ll ? ol : ll, param_uint(o->fmtp, "profile-id", 1),
+                       param_uint(o->fmtp, "tier-flag", 0));
+        return;
+    }
+    /* Opus, VP8, VP9, AV1, telephone-event...: the local side states what it
+     * receives (RFC 7587 7, JSEP 5.3.1); every matched parameter agrees. */
+    sdpx_str f = c->fmtp;
+    if (!f.len && o->role == SDPXI_AUX)
+        f = o->fmtp; /* RFC 4733 7.1.1: events the offer lists, when the local side names none */
+    if (printable(f))
+        sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(f));
+}
+
+int sdpxi_red_carries_ok(sdpx_str fmtp, const unsigned char ok[128])
+{
+    /* RFC 2198 5: "<pt>/<pt>/..." the redundant encodings, in order */
+    size_t i = 0, n = 0;
+    while (i < fmtp.len) {
+        size_t j = i;
+        while (j < fmtp.len && fmtp.ptr[j] != '/')
+            j++;
+        sdpx_str one = {fmtp.ptr + i, j - i};
+        unsigned pt;
+        if (!digits(one, 127, &pt) || !ok[pt])
+            return 0;
+        n++;
+        i = j + 1;
+    }
+    return n > 0;
+}
+
+const char *sdpxi_fmtp_answer_problem(const sdpxi_pt *o, const sdpxi_pt *a)
+{
+    if (!fmtp_compatible(o->encoding, o->fmtp, a->fmtp))
+        return "fmtp names another profile or packetization mode than the offer's";
+    if (sdpx_str_ieq(o->encoding, "H264")) {
+        h264_id x, y;
+        sdpx_str v;
+        int asym = param(o->fmtp, "level-asymmetry-allowed", &v) && sdpx_str_eq(v, "1") &&
+                   param(a->fmtp, "level-asymmetry-allowed", &v) && sdpx_str_eq(v, "1");
+        if (!asym && h264_read(o->fmtp, &x) && h264_read(a->fmtp, &y) && y.level > x.level)
+            return "H.264 level higher than the offer's (RFC 6184 8.1)";
+    }
+    return NULL;
+}
+
+int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < c->nfb; i++)
+        if (sdpxi_set_add(out, c->fb[i].wildcard ? SDPXI_FB_ANY : c->fb[i].pt, c->fb[i].what, i)) {
+            sdpxi_set_free(out);
+            return SDPX_ENOMEM;
+        }
+    sdpxi_set_sort(out);
+    return 0;
+}

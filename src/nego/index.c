@@ -1,0 +1,151 @@
+/*
+ * Sorted lookups, so that answering and verifying stay near linear in the
+ * size of the description however it is shaped: a set of (key, view) pairs
+ * sorted once and searched by halving, and per session the map of mids and
+ * BUNDLE groups (RFC 8843) every section needs.
+ */
+#include "nego.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int sdpxi_set_add(sdpxi_set *s, unsigned key, sdpx_str v, size_t val)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        sdpxi_entry *e = realloc(s->e, cap * sizeof *e);
+        if (!e)
+            return SDPX_ENOMEM;
+        s->e = e;
+        s->cap = cap;
+    }
+    s->e[s->n].key = key;
+    s->e[s->n].v = v;
+    s->e[s->n].val = val;
+    s->e[s->n].p = NULL;
+    s->n++;
+    return 0;
+}
+
+static int cmp_kv(unsigned ka, sdpx_str a, unsigned kb, sdpx_str b)
+{
+    if (ka != kb)
+        return ka < kb ? -1 : 1;
+    size_t n = a.len < b.len ? a.len : b.len;
+    int c = n ? memcmp(a.ptr, b.ptr, n) : 0;
+    if (c)
+        return c;
+    return a.len < b.len ? -1 : a.len > b.len;
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+    const sdpxi_entry *a = x, *b = y;
+    int c = cmp_kv(a->key, a->v, b->key, b->v);
+    if (c)
+        return c;
+    return a->val < b->val ? -1 : a->val > b->val; /* stable: the first added first */
+}
+
+void sdpxi_set_sort(sdpxi_set *s)
+{
+    if (s->n > 1)
+        qsort(s->e, s->n, sizeof *s->e, cmp_entry);
+}
+
+sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) { /* the first entry not below (key, v) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_kv(s->e[mid].key, s->e[mid].v, key, v) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->n && !cmp_kv(s->e[lo].key, s->e[lo].v, key, v) ? &s->e[lo] : NULL;
+}
+
+void sdpxi_set_free(sdpxi_set *s)
+{
+    free(s->e);
+    memset(s, 0, sizeof *s);
+}
+
+void sdpxi_map_free(sdpxi_map *m)
+{
+    sdpxi_set_free(&m->mids);
+    free(m->group);
+    free(m->tagged);
+    memset(m, 0, sizeof *m);
+}
+
+int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m)
+{
+    memset(m, 0, sizeof *m);
+    m->s = s;
+    m->n = sdpx_session_media_count(s);
+    m->group = calloc(m->n ? m->n : 1, sizeof *m->group);
+    m->tagged = malloc((m->n ? m->n : 1) * sizeof *m->tagged);
+    if (!m->group || !m->tagged)
+        goto nomem;
+    for (size_t i = 0; i < m->n; i++) {
+        m->tagged[i] = SIZE_MAX;
+        sdpx_str mid;
+        if (sdpx_media_mid(sdpx_session_media(s, i), &mid) == 0 &&
+            sdpxi_set_add(&m->mids, 0, mid, i))
+            goto nomem;
+    }
+    sdpxi_set_sort(&m->mids);
+    m->dup_at = SIZE_MAX;
+    for (size_t i = 1; i < m->mids.n; i++)
+        if (!cmp_kv(0, m->mids.e[i - 1].v, 0, m->mids.e[i].v)) {
+            m->dup_at = m->mids.e[i].val; /* the later section of the pair */
+            break;
+        }
+    /* RFC 8843 7.1: a bundled section uses the transport of its group's
+     * tagged section, the first one the group names */
+    const sdpx_line *l = NULL;
+    size_t g = 0;
+    while ((l = sdpx_session_find_attr(s, SDPX_ATTR_GROUP, l)) != NULL) {
+        sdpx_group gr;
+        if (sdpx_group_parse(sdpx_attr_value(l), &gr) || !sdpx_str_eq(gr.semantics, "BUNDLE"))
+            continue;
+        g++;
+        size_t first = SIZE_MAX;
+        sdpx_str rest = gr.ids, id;
+        while (sdpx_group_id_next(&rest, &id)) {
+            const sdpxi_entry *e = sdpxi_set_find(&m->mids, 0, id);
+            if (!e || m->group[e->val])
+                continue; /* unknown, or in an earlier group already */
+            if (first == SIZE_MAX)
+                first = e->val;
+            m->group[e->val] = g;
+            m->tagged[e->val] = first;
+        }
+    }
+    return 0;
+nomem:
+    sdpxi_map_free(m);
+    return SDPX_ENOMEM;
+}
+
+const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid)
+{
+    const sdpxi_entry *e = sdpxi_set_find(&m->mids, 0, mid);
+    return e ? sdpx_session_media(m->s, e->val) : NULL;
+}
+
+const sdpx_media *sdpxi_map_transport(const sdpxi_map *map, const sdpx_media *m, sdpx_attr_kind kind)
+{
+    if (sdpx_media_find_attr(m, kind, NULL) || sdpx_session_find_attr(map->s, kind, NULL))
+        return m;
+    size_t t = map->tagged[sdpx_media_index(m)];
+    if (t != SIZE_MAX) {
+        const sdpx_media *tm = sdpx_session_media(map->s, t);
+        if (sdpx_media_find_attr(tm, kind, NULL))
+            return tm;
+    }
+    return m;
+}

@@ -1,0 +1,212 @@
+/*
+ * Negotiation internals (builder, answerer, verify). This layer sits on the
+ * public API alone: it includes only sdp.h. Offers and answers are written
+ * as SDP text into an sdpxi_text and parsed once (strict), so the model has
+ * one way in and there is no second model.
+ */
+#ifndef SDPX_NEGO_H
+#define SDPX_NEGO_H
+
+#include "sdp.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define SDPXI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define SDPXI_PRINTF(a, b)
+#endif
+
+/* A view as printf's "%.*s" arguments. */
+#define SDPXI_SV(s) (int)(s).len, (s).ptr
+
+/* ---- index.c: sorted lookups ------------------------------------------- */
+
+typedef struct sdpxi_entry {
+    unsigned key;
+    sdpx_str v;
+    size_t val;         /* the order added, or an index */
+    const void *p;      /* what the entry stands for (a line), or NULL */
+} sdpxi_entry;
+
+typedef struct sdpxi_set {
+    sdpxi_entry *e;
+    size_t n, cap;
+} sdpxi_set;
+
+int sdpxi_set_add(sdpxi_set *s, unsigned key, sdpx_str v, size_t val); /* 0 or SDPX_ENOMEM */
+void sdpxi_set_sort(sdpxi_set *s);
+/* The first entry added with (key, v), after sdpxi_set_sort; or NULL. The
+ * entry may be marked through the pointer (its val), as strchr's result. */
+sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v);
+void sdpxi_set_free(sdpxi_set *s);
+
+/* The mids and BUNDLE groups of a session, built once. */
+typedef struct sdpxi_map {
+    const sdpx_session *s;
+    size_t n;           /* sections */
+    sdpxi_set mids;     /* mid -> section index */
+    size_t dup_at;      /* a section whose mid an earlier one has, or SIZE_MAX */
+    size_t *group;      /* per section: its BUNDLE group's number (1, 2, ...), 0 for none */
+    size_t *tagged;     /* per section: its group's tagged section, or SIZE_MAX */
+} sdpxi_map;
+
+int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m); /* 0 or SDPX_ENOMEM */
+void sdpxi_map_free(sdpxi_map *m);
+const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid);
+/* The section whose transport m uses for attributes of `kind`: m itself
+ * when it (or the session) has one, else its BUNDLE group's tagged section
+ * when that has one (RFC 8843 7.1: bundle-only sections carry none). */
+const sdpx_media *sdpxi_map_transport(const sdpxi_map *map, const sdpx_media *m, sdpx_attr_kind kind);
+
+/* ---- text.c: the description being written ------------------------------ */
+
+typedef struct sdpxi_text {
+    char *p;
+    size_t len, cap;
+    int oom; /* an append failed: the text is incomplete */
+} sdpxi_text;
+
+/* Append printf-style; on failure sets t->oom (checked once, at the end). */
+void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...) SDPXI_PRINTF(2, 3);
+/* Parse the text into *out (one lenient parse) and release it. A failure
+ * is a bug of the writer; it is returned as is, with *err filled. */
+int sdpxi_text_finish(sdpxi_text *t, sdpx_session **out, sdpx_error *err);
+void sdpxi_text_free(sdpxi_text *t);
+
+/* Fill err with code and a formatted message (line/col 0 unless given). */
+void sdpxi_error(sdpx_error *err, int code, unsigned line, const char *fmt, ...) SDPXI_PRINTF(4, 5);
+
+/* ---- random.c ------------------------------------------------------------ */
+
+/* A random 62-bit session id (RFC 8866 5.2, JSEP 5.2.1: < 2^63). */
+int sdpxi_random_session_id(sdpx_random_fn rnd, void *ctx, uint64_t *id);
+
+/* ---- codecs.c: codec roles, fmtp compatibility ------------------------- */
+
+typedef enum sdpxi_role {
+    SDPXI_PRIMARY = 0, /* a media codec */
+    SDPXI_RTX,         /* RFC 4588: repairs the codec its apt= names */
+    SDPXI_RED,         /* RFC 2198: carries the codecs its fmtp lists (or any, in video) */
+    SDPXI_FEC,         /* ulpfec / flexfec: protects the primary codecs of the section */
+    SDPXI_AUX          /* telephone-event, CN: useful only beside a primary */
+} sdpxi_role;
+
+sdpxi_role sdpxi_codec_role(sdpx_str encoding);
+
+/* One payload type of a section, joined from its lines in one walk. */
+typedef struct sdpxi_pt {
+    sdpxi_role role;     /* of its encoding, when known */
+    int known;           /* encoding and clock rate known (rtpmap or static) */
+    int has_rtpmap;      /* known from an a=rtpmap line */
+    sdpx_str encoding;
+    uint32_t clock_rate;
+    unsigned channels;   /* as written; 0 when absent */
+    int has_channels;
+    sdpx_str fmtp;       /* the first fmtp's parameters (empty when none) */
+    int has_fmtp;
+    int has_apt;
+    unsigned apt;
+    unsigned line;       /* line number of its rtpmap (or the m= line) */
+} sdpxi_pt;
+
+/* One rtcp-fb line: "<pt|*> <what>" where what is "nack pli", ... */
+typedef struct sdpxi_fb {
+    int wildcard;
+    unsigned pt;
+    sdpx_str what;
+    unsigned line;
+} sdpxi_fb;
+
+/* The RTP codecs of a section. Only entries of listed types are set. */
+typedef struct sdpxi_codecs {
+    unsigned order[128]; /* payload types in m= order, duplicates and non-types dropped */
+    size_t n;
+    unsigned char listed[128]; /* in the m= line */
+    sdpxi_pt pt[128];
+    sdpxi_fb *fb;
+    size_t nfb;
+} sdpxi_codecs;
+
+/* The rtcp-fb lines as a sorted set: key the payload type, or
+ * SDPXI_FB_ANY for "*"; view the feedback ("nack pli"). */
+#define SDPXI_FB_ANY 128u
+int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
+
+/* Read a section's codecs (one walk over its lines). SDPX_ENOMEM. */
+int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out);
+void sdpxi_codecs_free(sdpxi_codecs *c);
+
+/* RFC 3264 6.1 / JSEP 5.3.1: same name (case-insensitive), clock rate and
+ * channels (absent means 1), then the fmtp parameters that decide
+ * compatibility (see codecs.c). */
+int sdpxi_codec_match(const sdpxi_pt *offered, const sdpx_caps_codec *local);
+
+/* Write the answer's fmtp parameters for an accepted primary (nothing when
+ * the answer needs none). */
+void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *offered,
+                             const sdpx_caps_codec *local);
+
+/* Verify: is the answered fmtp an allowed answer to the offered one?
+ * Returns NULL or the reason. */
+const char *sdpxi_fmtp_answer_problem(const sdpxi_pt *offered, const sdpxi_pt *answered);
+
+/* 1 when the RED fmtp "a/b/c" lists only types for which ok[pt] is set. */
+int sdpxi_red_carries_ok(sdpx_str fmtp, const unsigned char ok[128]);
+
+/* ---- transport.c: direction, setup, ICE, DTLS helpers ------------------ */
+
+/* RFC 3264 6.1 combined with the local wish. */
+sdpx_direction sdpxi_answer_direction(sdpx_direction offered, sdpx_direction wish);
+/* 1 when `answered` is allowed as an answer to `offered` (RFC 3264 6.1). */
+int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered);
+/* 1 for protos carrying DTLS (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP, ...). */
+int sdpxi_proto_dtls(sdpx_str proto);
+int sdpxi_proto_rtp(sdpx_str proto);
+/* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a fingerprint. */
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto);
+int sdpxi_proto_sctp(sdpx_str proto);
+/* 1 for a section the offerer marked bundle-only (RFC 8843 6). */
+int sdpxi_bundle_only(const sdpx_media *m);
+/* "m=2 (mid \"v\")" into buf. */
+const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap);
+/* Walk the extmap lines that apply to m (RFC 8285 7), in order:
+ * sdpxi_extmaps it = {m}; while ((l = sdpxi_extmaps_next(&it))) ... */
+typedef struct sdpxi_extmaps {
+    const sdpx_media *m;
+    const sdpx_line *l;
+    int started, media;
+} sdpxi_extmaps;
+const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it);
+/* 1 when two views are equal ignoring ASCII case. */
+int sdpxi_view_ieq(sdpx_str a, sdpx_str b);
+/* 1 when the view is a token (RFC 8866 9). */
+int sdpxi_token(sdpx_str s);
+
+/* ---- simulcast.c -------------------------------------------------------- */
+
+/* Answer an offered "a=simulcast:send" with recv and matching a=rid:... recv
+ * lines (RFC 8853 5.3, RFC 8851 4); ok[pt] marks accepted payload types. */
+int sdpxi_simulcast_answer(sdpxi_text *t, const sdpx_media *offered, const unsigned char ok[128]);
+/* Verify findings for simulcast/rid; returns the number reported. */
+int sdpxi_simulcast_verify(const sdpx_media *offered, const sdpx_media *answered,
+                           sdpx_diag_fn fn, void *ctx);
+
+/* ---- sctp.c ------------------------------------------------------------- */
+
+/* Write the data channel section's m= line and SCTP attributes after
+ * `transport` (the c=, ICE and DTLS lines) in the offer's form (RFC 8841 5,
+ * or the legacy sctpmap form). */
+int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *offered, const sdpx_caps *caps,
+                      unsigned port, const sdpxi_text *transport);
+int sdpxi_sctp_verify(const sdpx_media *offered, const sdpx_media *answered, sdpx_diag_fn fn,
+                      void *ctx);
+
+/* ---- verify.c report helper --------------------------------------------- */
+
+/* Report one finding through fn: code, answer line, "m=I (mid ...): msg". */
+void sdpxi_report(sdpx_diag_fn fn, void *ctx, int code, const sdpx_media *answered,
+                  unsigned line, const char *fmt, ...) SDPXI_PRINTF(6, 7);
+
+#endif

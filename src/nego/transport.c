@@ -1,0 +1,147 @@
+/*
+ * Transport rules: direction (RFC 3264 6.1), DTLS and ICE (RFC 8842, RFC
+ * 8839), BUNDLE lookups (RFC 8843), and naming a section in messages.
+ */
+#include "nego.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { SEND = 1, RECV = 2 };
+
+static unsigned dir_bits(sdpx_direction d)
+{
+    switch (d) {
+    case SDPX_DIR_SENDRECV: return SEND | RECV;
+    case SDPX_DIR_SENDONLY: return SEND;
+    case SDPX_DIR_RECVONLY: return RECV;
+    default: return 0;
+    }
+}
+
+static sdpx_direction bits_dir(unsigned b)
+{
+    static const sdpx_direction d[4] = {SDPX_DIR_INACTIVE, SDPX_DIR_SENDONLY, SDPX_DIR_RECVONLY,
+                                        SDPX_DIR_SENDRECV};
+    return d[b & 3];
+}
+
+/* RFC 3264 6.1: the answerer may send only what the offerer receives, and
+ * receive only what it sends; within that, the local wish decides. */
+sdpx_direction sdpxi_answer_direction(sdpx_direction offered, sdpx_direction wish)
+{
+    unsigned o = dir_bits(offered), w = dir_bits(wish), a = 0;
+    if ((o & RECV) && (w & SEND))
+        a |= SEND;
+    if ((o & SEND) && (w & RECV))
+        a |= RECV;
+    return bits_dir(a);
+}
+
+int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered)
+{
+    unsigned o = dir_bits(offered), a = dir_bits(answered);
+    return (!(a & SEND) || (o & RECV)) && (!(a & RECV) || (o & SEND));
+}
+
+static int has_part(sdpx_str proto, const char *part)
+{
+    size_t n = strlen(part);
+    for (size_t i = 0; i + n <= proto.len; i++)
+        if ((i == 0 || proto.ptr[i - 1] == '/') && !memcmp(proto.ptr + i, part, n) &&
+            (i + n == proto.len || proto.ptr[i + n] == '/'))
+            return 1;
+    return 0;
+}
+
+/* RFC 5764 8, RFC 8842, RFC 8841 4: the protos that run over DTLS */
+int sdpxi_proto_dtls(sdpx_str p)
+{
+    return has_part(p, "TLS") || has_part(p, "DTLS");
+}
+
+/* RFC 5763 5, JSEP 5.1.3: RTP/SAVP(F) with a fingerprint is DTLS-SRTP too
+ * (the form older browsers offer); without one it is SDES (RFC 4568). */
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto)
+{
+    sdpx_fingerprint fp;
+    if (sdpxi_proto_dtls(proto))
+        return 1;
+    if (!sdpx_str_eq(proto, "RTP/SAVP") && !sdpx_str_eq(proto, "RTP/SAVPF"))
+        return 0;
+    return sdpx_media_fingerprint(sdpxi_map_transport(map, m, SDPX_ATTR_FINGERPRINT), 0, &fp) == 0;
+}
+
+int sdpxi_proto_rtp(sdpx_str p)
+{
+    return has_part(p, "RTP") &&
+           (has_part(p, "AVP") || has_part(p, "AVPF") || has_part(p, "SAVP") || has_part(p, "SAVPF"));
+}
+
+int sdpxi_proto_sctp(sdpx_str p)
+{
+    return has_part(p, "SCTP") && sdpxi_proto_dtls(p);
+}
+
+int sdpxi_bundle_only(const sdpx_media *m)
+{
+    return sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL) != NULL;
+}
+
+const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap)
+{
+    sdpx_str mid;
+    if (sdpx_media_mid(m, &mid) == 0)
+        snprintf(buf, cap, "m=%zu (mid \"%.*s\")", sdpx_media_index(m), SDPXI_SV(mid));
+    else
+        snprintf(buf, cap, "m=%zu", sdpx_media_index(m));
+    return buf;
+}
+
+/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
+int sdpxi_token(sdpx_str s)
+{
+    if (!s.len)
+        return 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (!(c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
+              c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
+              (c >= 0x5e && c <= 0x7e)))
+            return 0;
+    }
+    return 1;
+}
+
+int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
+{
+    if (a.len != b.len)
+        return 0;
+    for (size_t i = 0; i < a.len; i++) {
+        char x = a.ptr[i], y = b.ptr[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* RFC 8285 7: the section's own extmap lines, else the session's; decided
+ * once per walk (sdpx_media_extmap_next decides on every call). */
+const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it)
+{
+    if (!it->started) {
+        it->started = 1;
+        it->l = sdpx_media_find_attr(it->m, SDPX_ATTR_EXTMAP, NULL);
+        it->media = it->l != NULL;
+        if (!it->media)
+            it->l = sdpx_session_find_attr(sdpx_media_session(it->m), SDPX_ATTR_EXTMAP, NULL);
+    } else if (it->l) {
+        it->l = it->media ? sdpx_media_find_attr(it->m, SDPX_ATTR_EXTMAP, it->l)
+                          : sdpx_session_find_attr(sdpx_media_session(it->m), SDPX_ATTR_EXTMAP, it->l);
+    }
+    return it->l;
+}
