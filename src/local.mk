@@ -77,10 +77,19 @@ src_edit_libedit_la_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS)
 src_edit_libedit_la_CFLAGS = $(STRICT_CFLAGS)
 src_edit_libedit_la_SOURCES = \
 	src/edit/edit.h \
-	src/edit/edit.c \
-	src/edit/edit_codec.c \
-	src/edit/edit_ice.c \
-	src/edit/edit_typed.c \
+	src/edit/txn.c \
+	src/edit/lines.c \
+	src/edit/attrs.c \
+	src/edit/fields.c \
+	src/edit/media.c \
+	src/edit/typed.c \
+	src/edit/codecs.c \
+	src/edit/direction.c \
+	src/edit/ice.c \
+	src/edit/dtls.c \
+	src/edit/bundle.c \
+	src/edit/streams.c \
+	src/edit/extmap.c \
 	src/edit/redact.c \
 	src/edit/trickle.c
 

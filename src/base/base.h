@@ -154,6 +154,18 @@ static inline unsigned sdpxi_col(size_t off)
 /* Parse a whole view as an unsigned number no larger than max. */
 int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out);
 
+/* 1 when a view is one or more decimal digits (any length: sess-id and
+ * sess-version are kept as text). */
+static inline int sdpxi_all_digits(sdpx_str s)
+{
+    if (!s.len)
+        return 0;
+    for (size_t i = 0; i < s.len; i++)
+        if (!sdpxi_is_digit((unsigned char)s.ptr[i]))
+            return 0;
+    return 1;
+}
+
 /* RFC 8866 9: token-char */
 static inline int sdpxi_is_token_char(unsigned char c)
 {

@@ -102,8 +102,23 @@ int sdpxi_tx_add_attr(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const char *
 /* Remove every line of `kind` from the section of m (NULL: session). Returns the count. */
 int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind);
 
-/* Where a new line of `type` goes in a section, following RFC 8866 5 order. */
+/* Replace every attribute of `kind` in the section of m (NULL: session) by
+ * a=<name>:<value> (the first takes the new text, the others go); returns how
+ * many sections held one. The _everywhere form does it at every level. */
+int sdpxi_tx_replace_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind, const char *name,
+                          sdpx_str value);
+int sdpxi_tx_replace_everywhere(sdpxi_tx *tx, sdpx_attr_kind kind, const char *name, sdpx_str value);
+
+/* Where a new line of `type` goes in a section, following RFC 8866 5 order;
+ * whether `pos` keeps that order. */
 size_t sdpxi_insert_pos(const sdpxi_section *sec, int media, char type);
+int sdpxi_pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char type);
+
+/* Raise o= sess-version by one in this edit (JSEP: as decimal text, any length). */
+int sdpxi_bump_version(sdpxi_tx *tx);
+
+/* Make the media order of the edit writable (a copy with room for one more). */
+int sdpxi_tx_media_write(sdpxi_tx *tx);
 
 /* Remove media section m from the working media order (and its mid from
  * every a=group, RFC 8843 7.3.3). */
