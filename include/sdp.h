@@ -2003,7 +2003,7 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
  * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
  * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
  * such a line (then writes "null"). snprintf style; a NULL value with n > 0
- * matches no rule (writes "null").
+ * returns 0 and sets *key to NULL.
  */
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap);
