@@ -12,10 +12,7 @@ static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
     if (!sdpxi_is_token(f))
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "group semantics", "is not a token");
     out->semantics = f;
-    while (rest.len && rest.ptr[0] == ' ') {
-        rest.ptr++;
-        rest.len--;
-    }
+    rest = sdpxi_skip_spaces(rest);
     out->ids = rest;
     /* RFC 5888 4: identification-tag = token */
     while (sdpx_field_next(&rest, &f))
@@ -46,7 +43,7 @@ int sdpx_group_has(const sdpx_group *g, sdpx_str mid)
         return 0;
     sdpx_str rest = g->ids, id;
     while (sdpx_field_next(&rest, &id))
-        if (id.len == mid.len && memcmp(id.ptr, mid.ptr, mid.len) == 0)
+        if (sdpxi_str_same(id, mid))
             return 1;
     return 0;
 }

@@ -102,10 +102,7 @@ static int decode_crypto(sdpx_str v, sdpx_crypto *out, sdpxi_bad *bad)
             return rc;
     }
     /* RFC 4568 9.1: *(SP session-param), session-param = 1*(VCHAR) */
-    while (rest.len && rest.ptr[0] == ' ') {
-        rest.ptr++;
-        rest.len--;
-    }
+    rest = sdpxi_skip_spaces(rest);
     c.session_params = rest;
     *out = c;
     return 0;

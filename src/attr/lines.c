@@ -2,12 +2,6 @@
  * Pure functions from a value view to a struct of views; no allocation. */
 #include "attr.h"
 
-/* Take the next field or fail with SDPX_EFIELD. */
-static int need_field(sdpx_str *rest, sdpx_str *f)
-{
-    return sdpx_field_next(rest, f) ? 0 : SDPX_EFIELD;
-}
-
 /* RFC 8866 5.2: o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address> */
 int sdpx_origin_parse(sdpx_str value, sdpx_origin *out)
 {
@@ -15,9 +9,9 @@ int sdpx_origin_parse(sdpx_str value, sdpx_origin *out)
         return SDPX_EINVAL;
     sdpx_str rest = value;
     sdpx_origin o;
-    if (need_field(&rest, &o.username) || need_field(&rest, &o.sess_id) ||
-        need_field(&rest, &o.sess_version) || need_field(&rest, &o.nettype) ||
-        need_field(&rest, &o.addrtype) || need_field(&rest, &o.address))
+    if (!sdpx_field_next(&rest, &o.username) || !sdpx_field_next(&rest, &o.sess_id) ||
+        !sdpx_field_next(&rest, &o.sess_version) || !sdpx_field_next(&rest, &o.nettype) ||
+        !sdpx_field_next(&rest, &o.addrtype) || !sdpx_field_next(&rest, &o.address))
         return SDPX_EFIELD;
     *out = o;
     return 0;
@@ -48,8 +42,8 @@ int sdpx_connection_parse(sdpx_str value, sdpx_connection *out)
     sdpx_connection c;
     memset(&c, 0, sizeof c);
     c.count = 1;
-    if (need_field(&rest, &c.nettype) || need_field(&rest, &c.addrtype) ||
-        need_field(&rest, &c.address))
+    if (!sdpx_field_next(&rest, &c.nettype) || !sdpx_field_next(&rest, &c.addrtype) ||
+        !sdpx_field_next(&rest, &c.address))
         return SDPX_EFIELD;
     sdpx_str extra;
     if (sdpx_field_next(&rest, &extra))
@@ -112,7 +106,7 @@ int sdpx_timing_parse(sdpx_str value, sdpx_timing *out)
         return SDPX_EINVAL;
     sdpx_str rest = value, extra;
     sdpx_timing t;
-    if (need_field(&rest, &t.start) || need_field(&rest, &t.stop))
+    if (!sdpx_field_next(&rest, &t.start) || !sdpx_field_next(&rest, &t.stop))
         return SDPX_EFIELD;
     if (sdpx_field_next(&rest, &extra))
         return SDPX_EFIELD;
@@ -167,9 +161,9 @@ int sdpx_repeat_parse(sdpx_str value, sdpx_repeat *out)
     sdpx_str rest = value, f;
     sdpx_repeat r;
     int64_t off;
-    if (need_field(&rest, &f) || sdpx_typed_time_parse(f, &r.interval) || r.interval < 0)
+    if (!sdpx_field_next(&rest, &f) || sdpx_typed_time_parse(f, &r.interval) || r.interval < 0)
         return SDPX_EFIELD;
-    if (need_field(&rest, &f) || sdpx_typed_time_parse(f, &r.duration) || r.duration < 0)
+    if (!sdpx_field_next(&rest, &f) || sdpx_typed_time_parse(f, &r.duration) || r.duration < 0)
         return SDPX_EFIELD;
     r.offsets = rest;
     int n = 0;
@@ -180,10 +174,7 @@ int sdpx_repeat_parse(sdpx_str value, sdpx_repeat *out)
     }
     if (n == 0)
         return SDPX_EFIELD;
-    while (r.offsets.len && r.offsets.ptr[0] == ' ') {
-        r.offsets.ptr++;
-        r.offsets.len--;
-    }
+    r.offsets = sdpxi_skip_spaces(r.offsets);
     *out = r;
     return 0;
 }
@@ -225,8 +216,8 @@ int sdpx_mline_parse(sdpx_str value, sdpx_mline *out)
     sdpx_str rest = value, port, count;
     sdpx_mline m;
     uint64_t v;
-    if (need_field(&rest, &m.media) || need_field(&rest, &port) ||
-        need_field(&rest, &m.proto))
+    if (!sdpx_field_next(&rest, &m.media) || !sdpx_field_next(&rest, &port) ||
+        !sdpx_field_next(&rest, &m.proto))
         return SDPX_EFIELD;
     m.has_port_count = split_slash(&port, &count);
     m.port_text = port;
@@ -241,10 +232,7 @@ int sdpx_mline_parse(sdpx_str value, sdpx_mline *out)
             return rc == SDPX_EOVERFLOW || rc == SDPX_ERANGE ? SDPX_ERANGE : SDPX_EFIELD;
         m.port_count = (unsigned)v;
     }
-    while (rest.len && rest.ptr[0] == ' ') {
-        rest.ptr++;
-        rest.len--;
-    }
+    rest = sdpxi_skip_spaces(rest);
     m.formats = rest;
     *out = m;
     return 0;

@@ -193,7 +193,7 @@ static int in_paused_list(sdpx_str list, sdpx_str rid)
         sdpx_str g = f;
         while (g.len) {
             sdpx_str h = sdpxi_cut(&g, ';', &found);
-            if (h.len == rid.len && memcmp(h.ptr, rid.ptr, rid.len) == 0)
+            if (sdpxi_str_same(h, rid))
                 return 1;
         }
     }

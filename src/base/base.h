@@ -154,6 +154,27 @@ static inline unsigned sdpxi_col(size_t off)
 /* Parse a whole view as an unsigned number no larger than max. */
 int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out);
 
+/* A view without its leading / trailing spaces (SP only: the separator of
+ * SDP fields; sdpxi_trim also takes tabs). */
+static inline sdpx_str sdpxi_skip_spaces(sdpx_str s)
+{
+    while (s.len && s.ptr[0] == ' ') {
+        s.ptr++;
+        s.len--;
+    }
+    return s;
+}
+
+static inline sdpx_str sdpxi_drop_spaces(sdpx_str s)
+{
+    while (s.len && s.ptr[s.len - 1] == ' ')
+        s.len--;
+    return s;
+}
+
+/* ASCII lower case (locale-free). */
+static inline int sdpxi_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
 /* 1 when a view is one or more decimal digits (any length: sess-id and
  * sess-version are kept as text). */
 static inline int sdpxi_all_digits(sdpx_str s)

@@ -9,7 +9,6 @@ int sdpx_str_eq(sdpx_str s, const char *cstr)
     return s.len == n && (n == 0 || memcmp(s.ptr, cstr, n) == 0);
 }
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int sdpx_str_ieq(sdpx_str s, const char *cstr)
 {
@@ -19,7 +18,7 @@ int sdpx_str_ieq(sdpx_str s, const char *cstr)
     if (s.len != n)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)s.ptr[i]) != lower((unsigned char)cstr[i]))
+        if (sdpxi_lower((unsigned char)s.ptr[i]) != sdpxi_lower((unsigned char)cstr[i]))
             return 0;
     return 1;
 }

@@ -100,6 +100,11 @@ void sdpxi_section_retire(sdpxi_section *sec);
  * compaction kept (amortised O(1) per edit). */
 void sdpxi_maybe_compact(sdpx_session *s);
 
+/* A line type's position in the RFC 8866 5 order of the session part
+ * (media 0) or of a media section (media 1); 0 where it is not allowed.
+ * r= shares t='s rank (it follows its t=). The parser's table. */
+int sdpxi_line_rank(int media, char type);
+
 /* Fill the derived fields of a line (type, kind, namelen, flags) from its text. */
 void sdpxi_line_classify(sdpx_line *l);
 

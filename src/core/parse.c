@@ -100,6 +100,14 @@ static const type_rule type_rules[26] = {
 #undef OS
 #undef OM
 
+int sdpxi_line_rank(int media, char type)
+{
+    if (type < 'a' || type > 'z')
+        return 0;
+    const type_rule *r = &type_rules[type - 'a'];
+    return media ? r->media_rank : r->session_rank;
+}
+
 static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0; }
 
 /* 1 when the quirk with warning code `wcode` is refused (strict mode, or

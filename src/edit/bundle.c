@@ -43,8 +43,7 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
         if (sdpx_group_has(&g, id))
             return 0;
         head = sdpx_attr_value(l);
-        while (head.len && head.ptr[head.len - 1] == ' ')
-            head.len--;
+        head = sdpxi_drop_spaces(head);
         at = i;
     }
     sdpx_str parts[4] = {sdpxi_str("group:", 6), head, sdpxi_str(" ", 1), id};

@@ -498,10 +498,7 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
     sdpx_str val = sdpx_attr_value(&r->lines[at]), ptf;
     sdpx_str rest = val;
     sdpx_field_next(&rest, &ptf);
-    while (rest.len && rest.ptr[0] == ' ') {
-        rest.ptr++;
-        rest.len--;
-    }
+    rest = sdpxi_skip_spaces(rest);
     const char *sep = ";";
     for (size_t i = 0; i + 1 < rest.len; i++)
         if (rest.ptr[i] == ';' && rest.ptr[i + 1] == ' ')
@@ -520,18 +517,13 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
     int found;
     while (rest.len) {
         sdpx_str item = sdpxi_cut(&rest, ';', &found);
-        while (item.len && item.ptr[0] == ' ') {
-            item.ptr++;
-            item.len--;
-        }
-        while (item.len && item.ptr[item.len - 1] == ' ')
-            item.len--;
+        item = sdpxi_skip_spaces(item);
+        item = sdpxi_drop_spaces(item);
         if (!item.len)
             continue;
         const char *eq = memchr(item.ptr, '=', item.len);
         sdpx_str ik = sdpxi_str(item.ptr, eq ? (size_t)(eq - item.ptr) : item.len);
-        while (ik.len && ik.ptr[ik.len - 1] == ' ')
-            ik.len--;
+        ik = sdpxi_drop_spaces(ik);
         int same = sdpx_str_ieq(ik, key);
         if (same && done) {
             changed = 1; /* a repeated key goes: one value per parameter */
@@ -548,7 +540,7 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
                 continue;
             }
             sdpx_str iv = eq ? sdpxi_str(eq + 1, (size_t)(item.ptr + item.len - eq - 1)) : sdpxi_str("", 0);
-            changed |= !(iv.len == v.len && !memcmp(iv.ptr, v.ptr, v.len));
+            changed |= !sdpxi_str_same(iv, v);
             parts[n++] = k;
             parts[n++] = sdpxi_str("=", 1);
             parts[n++] = v;

@@ -168,7 +168,9 @@ static inline sdpx_str sdpxi_cstr(const char *p)
     return sdpxi_str(p ? p : "", p ? strlen(p) : 0);
 }
 
-/* Format a number into buf (at least 21 bytes); returns the view. */
+/* Format a number into buf (SDPXI_U64_BUF bytes: 20 digits and a NUL);
+ * returns the view. */
+#define SDPXI_U64_BUF 21u
 sdpx_str sdpxi_u64_str(char *buf, uint64_t v);
 
 #endif

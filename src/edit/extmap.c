@@ -14,7 +14,7 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
         const sdpx_line *l = &r->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e))
             continue;
-        int same = e.uri.len == uri.len && !memcmp(e.uri.ptr, uri.ptr, uri.len);
+        int same = sdpxi_str_same(e.uri, uri);
         if (same)
             hits++;
         else if (new_id && e.id == *new_id)
@@ -34,7 +34,7 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
         sdpx_extmap e;
         const sdpx_line *l = &w->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e) ||
-            !(e.uri.len == uri.len && !memcmp(e.uri.ptr, uri.ptr, uri.len)))
+            !sdpxi_str_same(e.uri, uri))
             continue;
         if (!new_id) {
             sdpxi_sec_mark(w, i);
@@ -135,7 +135,7 @@ int sdpx_session_compact_extmap(sdpx_session *s)
                 key.len--;
             }
             size_t u = 0;
-            while (u < nuris && !(uris[u].len == key.len && !memcmp(uris[u].ptr, key.ptr, key.len)))
+            while (u < nuris && !sdpxi_str_same(uris[u], key))
                 u++;
             if (u == nuris)
                 uris[nuris++] = key;

@@ -203,7 +203,7 @@ static int bw_match(const sdpx_line *l, sdpx_str type)
     if (l->type != 'b')
         return 0;
     sdpx_str t = bw_type(l);
-    return type.len == 0 || (t.len == type.len && !memcmp(t.ptr, type.ptr, t.len));
+    return type.len == 0 || sdpxi_str_same(t, type);
 }
 
 /* RFC 8866 5.8: b=<bwtype>:<bandwidth>; one line per bwtype. value NULL

@@ -403,8 +403,7 @@ static int has_address(const sdpxi_section *sec, sdpx_str addr, const sdpx_candi
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(l);
         if (l->type == 'a' && l->kind == SDPX_ATTR_CANDIDATE && (!only || candidate_hit(l, only)) &&
-            !sdpx_candidate_parse(v.ptr, v.len, &c) && c.address.len == addr.len &&
-            !memcmp(c.address.ptr, addr.ptr, addr.len))
+            !sdpx_candidate_parse(v.ptr, v.len, &c) && sdpxi_str_same(c.address, addr))
             return 1;
     }
     return 0;

@@ -117,19 +117,11 @@ void sdpxi_sec_sweep(sdpxi_section *sec)
     sec->n = k;
 }
 
-
 sdpx_str sdpxi_u64_str(char *buf, uint64_t v)
 {
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (size_t i = 0; i < n; i++)
-        buf[i] = tmp[n - 1 - i];
-    buf[n] = '\0';
-    return sdpxi_str(buf, n);
+    sdpxi_out o = {buf, SDPXI_U64_BUF, 0}; /* the attribute layer's digits */
+    sdpxi_out_u64(&o, v);
+    return sdpxi_str(buf, sdpxi_out_end(&o));
 }
 
 int sdpxi_addr_form(sdpx_str s)
@@ -143,42 +135,14 @@ int sdpxi_addr_form(sdpx_str s)
     }
 }
 
-
-/* ---- positions --------------------------------------------------------- */
-
-static int session_rank(char c)
-{
-    static const char order[] = "vosiuepcbtrzka";
-    const char *p = c ? strchr(order, c) : NULL;
-    if (!p)
-        return 0;
-    int r = (int)(p - order) + 1;
-    return c == 'r' ? r - 1 : r; /* r= lines belong to their t= */
-}
-
-static int media_rank(char c)
-{
-    static const char order[] = "mickba";
-    const char *p = c ? strchr(order, c) : NULL;
-    if (!p)
-        return 0;
-    /* RFC 8866 5: m= i= c= b= k= a= */
-    switch (c) {
-    case 'm': return 1;
-    case 'i': return 2;
-    case 'c': return 3;
-    case 'b': return 4;
-    case 'k': return 5;
-    default: return 6;
-    }
-}
+/* ---- positions (the parser's RFC 8866 order: sdpxi_line_rank) ------------ */
 
 size_t sdpxi_insert_pos(const sdpxi_section *sec, int media, char type)
 {
-    int want = media ? media_rank(type) : session_rank(type);
+    int want = sdpxi_line_rank(media, type);
     size_t pos = sec->n ? 1 : 0;
     for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
-        int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
+        int r = sdpxi_line_rank(media, sec->lines[i].type);
         if (r && r <= want)
             pos = i + 1;
     }
@@ -189,16 +153,16 @@ size_t sdpxi_insert_pos(const sdpxi_section *sec, int media, char type)
  * so an insertion keeps the RFC 8866 order. */
 int sdpxi_pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char type)
 {
-    int want = media ? media_rank(type) : session_rank(type);
+    int want = sdpxi_line_rank(media, type);
     if (pos == 0)
         return 0;
     for (size_t i = pos; i < sec->n; i++, SDPXI_OPS(1)) {
-        int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
+        int r = sdpxi_line_rank(media, sec->lines[i].type);
         if (r && r < want)
             return 0;
     }
     for (size_t i = 1; i < pos; i++) {
-        int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
+        int r = sdpxi_line_rank(media, sec->lines[i].type);
         if (r > want)
             return 0;
     }

@@ -83,12 +83,8 @@ static int set_mline_fields(sdpx_media *m, const unsigned *port, const char *pro
     }
     if (formats) {
         ml.formats = sdpxi_cstr(formats);
-        while (ml.formats.len && ml.formats.ptr[0] == ' ') {
-            ml.formats.ptr++;
-            ml.formats.len--;
-        }
-        while (ml.formats.len && ml.formats.ptr[ml.formats.len - 1] == ' ')
-            ml.formats.len--;
+        ml.formats = sdpxi_skip_spaces(ml.formats);
+        ml.formats = sdpxi_drop_spaces(ml.formats);
         if (!sdpxi_text_ok(sdpxi_cstr(formats)))
             return SDPX_EINVAL;
     }
@@ -162,7 +158,7 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
         int hit = 0, left = 0;
         sdpx_str scan = rest;
         while (sdpx_field_next(&scan, &id)) {
-            if (id.len == mid.len && !memcmp(id.ptr, mid.ptr, mid.len))
+            if (sdpxi_str_same(id, mid))
                 hit = 1;
             else
                 left++;
@@ -191,7 +187,7 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
         parts[n++] = sem;
         scan = rest;
         while (sdpx_field_next(&scan, &id))
-            if (!(id.len == mid.len && !memcmp(id.ptr, mid.ptr, mid.len))) {
+            if (!sdpxi_str_same(id, mid)) {
                 parts[n++] = sdpxi_str(" ", 1);
                 parts[n++] = id;
             }

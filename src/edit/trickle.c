@@ -108,17 +108,12 @@ static int cmp_view(sdpx_str a, sdpx_str b)
     return a.len ? memcmp(a.ptr, b.ptr, a.len) : 0;
 }
 
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 static int cmp_view_icase(sdpx_str a, sdpx_str b)
 {
     if (a.len != b.len)
         return a.len < b.len ? -1 : 1;
     for (size_t i = 0; i < a.len; i++) {
-        int x = lower((unsigned char)a.ptr[i]), y = lower((unsigned char)b.ptr[i]);
+        int x = sdpxi_lower((unsigned char)a.ptr[i]), y = sdpxi_lower((unsigned char)b.ptr[i]);
         if (x != y)
             return x < y ? -1 : 1;
     }
