@@ -9,7 +9,7 @@ static int is_key_info_char(unsigned char c)
 
 /* One key-param: key-method ":" key-info; for inline (RFC 4568 6.1)
  * key-info = key-salt ["|" lifetime] ["|" mki]. */
-static int key_decode(sdpx_str v, sdpx_str kp, sdpx_crypto_key *out, sdpxi_bad *bad)
+static int decode_key(sdpx_str v, sdpx_str kp, sdpx_crypto_key *out, sdpxi_bad *bad)
 {
     sdpx_crypto_key k;
     memset(&k, 0, sizeof k);
@@ -64,7 +64,7 @@ int sdpx_crypto_key_next(sdpx_str *rest, sdpx_crypto_key *out)
     sdpx_str v = *rest;
     int more;
     sdpx_str kp = sdpxi_cut(rest, ';', &more);
-    return key_decode(v, kp, out, NULL) ? SDPX_EVALUE : 1;
+    return decode_key(v, kp, out, NULL) ? SDPX_EVALUE : 1;
 }
 
 static int decode_crypto(sdpx_str v, sdpx_crypto *out, sdpxi_bad *bad)
@@ -98,7 +98,7 @@ static int decode_crypto(sdpx_str v, sdpx_crypto *out, sdpxi_bad *bad)
     while (more) {
         sdpx_str kp = sdpxi_cut(&keys, ';', &more);
         sdpx_crypto_key k;
-        if ((rc = key_decode(v, kp, &k, bad)))
+        if ((rc = decode_key(v, kp, &k, bad)))
             return rc;
     }
     /* RFC 4568 9.1: *(SP session-param), session-param = 1*(VCHAR) */

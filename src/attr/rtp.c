@@ -12,7 +12,7 @@
 /* ---- rtpmap ------------------------------------------------------------ */
 
 /* RFC 8866 6.6: a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] */
-static int rtpmap_decode(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
+static int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f, enc;
     sdpx_rtpmap r;
@@ -52,7 +52,7 @@ int sdpx_rtpmap_parse(sdpx_str value, sdpx_rtpmap *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return rtpmap_decode(value, out, NULL);
+    return decode_rtpmap(value, out, NULL);
 }
 
 int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap)
@@ -76,13 +76,13 @@ int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(rtpmap, sdpx_rtpmap, rtpmap_decode)
+SDPXI_DEFINE_CHECK(rtpmap, sdpx_rtpmap, decode_rtpmap)
 
 /* ---- fmtp -------------------------------------------------------------- */
 
 /* RFC 8866 6.15: a=fmtp:<format> <format specific parameters>; the format is
  * an m= line fmt: an RTP payload type, or a token for other transports. */
-static int fmtp_decode(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
+static int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value;
     sdpx_fmtp r;
@@ -108,7 +108,7 @@ int sdpx_fmtp_parse(sdpx_str value, sdpx_fmtp *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return fmtp_decode(value, out, NULL);
+    return decode_fmtp(value, out, NULL);
 }
 
 int sdpx_fmtp_write(const sdpx_fmtp *f, char *buf, size_t cap)
@@ -161,7 +161,7 @@ int sdpx_fmtp_get(const sdpx_fmtp *f, const char *key, sdpx_str *value)
     return SDPX_ENOTFOUND;
 }
 
-SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, fmtp_decode)
+SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, decode_fmtp)
 
 /* ---- rtcp-fb ----------------------------------------------------------- */
 
@@ -179,7 +179,7 @@ static int is_fb_id(sdpx_str s)
 
 /* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
  * rtcp-fb-pt = "*" / fmt */
-static int rtcp_fb_decode(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
+static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_rtcp_fb r;
@@ -211,7 +211,7 @@ int sdpx_rtcp_fb_parse(sdpx_str value, sdpx_rtcp_fb *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return rtcp_fb_decode(value, out, NULL);
+    return decode_rtcp_fb(value, out, NULL);
 }
 
 /* 1 when a view has no leading or trailing space or tab (decoders trim them). */
@@ -225,7 +225,7 @@ int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
     if (!fb)
         return SDPX_EINVAL;
     sdpxi_out o = SDPXI_OUT(buf, cap);
-    /* refuse what rtcp_fb_decode would not read back as *fb */
+    /* refuse what decode_rtcp_fb would not read back as *fb */
     int bad = (!fb->wildcard && fb->payload_type > 127) || !is_fb_id(fb->type) ||
               (fb->params.len && !fb->subtype.len) ||
               (fb->subtype.len && !sdpxi_is_token(fb->subtype)) ||
@@ -249,7 +249,7 @@ int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(rtcp_fb, sdpx_rtcp_fb, rtcp_fb_decode)
+SDPXI_DEFINE_CHECK(rtcp_fb, sdpx_rtcp_fb, decode_rtcp_fb)
 
 /* ---- direction --------------------------------------------------------- */
 
@@ -277,7 +277,7 @@ const char *sdpx_direction_name(sdpx_direction d)
 
 /* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
  * mapentry = "extmap:" 1*5DIGIT ["/" direction] */
-static int extmap_decode(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
+static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_extmap r;
@@ -310,7 +310,7 @@ int sdpx_extmap_parse(sdpx_str value, sdpx_extmap *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return extmap_decode(value, out, NULL);
+    return decode_extmap(value, out, NULL);
 }
 
 int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
@@ -338,12 +338,12 @@ int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, extmap_decode)
+SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, decode_extmap)
 
 /* ---- rtcp -------------------------------------------------------------- */
 
 /* RFC 3605 2.1: rtcp-attribute = "a=rtcp:" port [nettype space addrtype space connection-address] */
-static int rtcp_decode(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
+static int decode_rtcp(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_rtcp r;
@@ -372,7 +372,7 @@ int sdpx_rtcp_parse(sdpx_str value, sdpx_rtcp *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return rtcp_decode(value, out, NULL);
+    return decode_rtcp(value, out, NULL);
 }
 
 int sdpx_rtcp_write(const sdpx_rtcp *r, char *buf, size_t cap)
@@ -405,7 +405,7 @@ int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap)
     sdpxi_bad b;
     sdpxi_bad *bad = &b;
     sdpx_str value = v;
-    if (rtcp_decode(v, &r, &b))
+    if (decode_rtcp(v, &r, &b))
         return sdpxi_bad_report(&b, v, off, msg, cap);
     if (r.has_address && sdpx_str_eq(r.nettype, "IN")) {
         int fam = sdpx_address_family(r.address);
@@ -426,7 +426,7 @@ int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap)
 
 /* RFC 8866 9: non-zero-int-or-real = non-zero-int / non-zero-real, where a
  * real is digits "." digits; the value must not be zero. */
-static int decimal_decode(sdpx_str value, sdpx_decimal *out, sdpxi_bad *bad)
+static int decode_decimal(sdpx_str value, sdpx_decimal *out, sdpxi_bad *bad)
 {
     sdpx_str tok = sdpxi_trim(value);
     sdpx_decimal d = {0, 1, 0};
@@ -460,7 +460,7 @@ int sdpx_decimal_parse(sdpx_str value, sdpx_decimal *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return decimal_decode(value, out, NULL);
+    return decode_decimal(value, out, NULL);
 }
 
 int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap)
@@ -493,10 +493,10 @@ int sdpx_decimal_write(const sdpx_decimal *d, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(decimal, sdpx_decimal, decimal_decode)
+SDPXI_DEFINE_CHECK(decimal, sdpx_decimal, decode_decimal)
 
 /* RFC 8866 6.14: a=quality:<quality>, an integer 0-10 */
-static int quality_decode(sdpx_str value, unsigned *out, sdpxi_bad *bad)
+static int decode_quality(sdpx_str value, unsigned *out, sdpxi_bad *bad)
 {
     uint64_t v;
     sdpx_str tok = sdpxi_trim(value);
@@ -510,7 +510,7 @@ int sdpx_quality_parse(sdpx_str value, unsigned *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return quality_decode(value, out, NULL);
+    return decode_quality(value, out, NULL);
 }
 
-SDPXI_DEFINE_CHECK(quality, unsigned, quality_decode)
+SDPXI_DEFINE_CHECK(quality, unsigned, decode_quality)

@@ -35,7 +35,7 @@ int sdpx_pt_next(sdpx_str *rest, unsigned *pt)
  * rid-param-list = SP rid-param *( ";" rid-param )
  * rid-fmt-list = %s"pt=" fmt *( "," fmt )
  * rid-param = 1*(alpha-numeric / "-") [ "=" param-val ] */
-static int rid_decode(sdpx_str value, sdpx_rid *out, sdpxi_bad *bad)
+static int decode_rid(sdpx_str value, sdpx_rid *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, dir;
     sdpx_rid r;
@@ -90,7 +90,7 @@ int sdpx_rid_parse(sdpx_str value, sdpx_rid *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return rid_decode(value, out, NULL);
+    return decode_rid(value, out, NULL);
 }
 
 int sdpx_rid_write(const sdpx_rid *r, char *buf, size_t cap)
@@ -157,7 +157,7 @@ int sdpxi_check_rid(sdpx_str v, size_t *off, char *msg, size_t cap)
 {
     sdpx_rid r;
     sdpxi_bad b;
-    if (rid_decode(v, &r, &b))
+    if (decode_rid(v, &r, &b))
         return sdpxi_bad_report(&b, v, off, msg, cap);
     sdpx_str it = r.restrictions;
     sdpx_param p;
@@ -245,7 +245,7 @@ static int stream_list_check(sdpx_str value, sdpx_str list, sdpxi_bad *bad)
 /* RFC 8853 5.1: sc-value = ( sc-send [SP sc-recv] ) / ( sc-recv [SP sc-send] );
  * sc-send = %s"send" SP sc-str-list; sc-recv = %s"recv" SP sc-str-list.
  * Also the draft form "send rid=<list> [paused=<list>]" (draft-ietf-mmusic-sdp-simulcast-04). */
-static int simulcast_decode(sdpx_str value, sdpx_simulcast *out, sdpxi_bad *bad)
+static int decode_simulcast(sdpx_str value, sdpx_simulcast *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, dir;
     sdpx_simulcast s;
@@ -299,7 +299,7 @@ int sdpx_simulcast_parse(sdpx_str value, sdpx_simulcast *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return simulcast_decode(value, out, NULL);
+    return decode_simulcast(value, out, NULL);
 }
 
 /* Write a stream list through the iterators, so a draft "paused=" list
@@ -342,4 +342,4 @@ int sdpx_simulcast_write(const sdpx_simulcast *s, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(simulcast, sdpx_simulcast, simulcast_decode)
+SDPXI_DEFINE_CHECK(simulcast, sdpx_simulcast, decode_simulcast)

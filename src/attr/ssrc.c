@@ -17,7 +17,7 @@ static int ssrc_id(sdpx_str value, sdpx_str tok, uint32_t *id, sdpxi_bad *bad)
 /* ---- ssrc -------------------------------------------------------------- */
 
 /* RFC 5576 4.1: a=ssrc:<ssrc-id> <attribute>:<value> / <ssrc-id> <attribute> */
-static int ssrc_decode(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
+static int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_ssrc r;
@@ -41,7 +41,7 @@ int sdpx_ssrc_parse(sdpx_str value, sdpx_ssrc *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return ssrc_decode(value, out, NULL);
+    return decode_ssrc(value, out, NULL);
 }
 
 int sdpx_ssrc_write(const sdpx_ssrc *s, char *buf, size_t cap)
@@ -60,12 +60,12 @@ int sdpx_ssrc_write(const sdpx_ssrc *s, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(ssrc, sdpx_ssrc, ssrc_decode)
+SDPXI_DEFINE_CHECK(ssrc, sdpx_ssrc, decode_ssrc)
 
 /* ---- ssrc-group -------------------------------------------------------- */
 
 /* RFC 5576 4.2: a=ssrc-group:<semantics> <ssrc-id> ... */
-static int ssrc_group_decode(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
+static int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_ssrc_group g;
@@ -87,7 +87,7 @@ int sdpx_ssrc_group_parse(sdpx_str value, sdpx_ssrc_group *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return ssrc_group_decode(value, out, NULL);
+    return decode_ssrc_group(value, out, NULL);
 }
 
 int sdpx_ssrc_group_write(const sdpx_ssrc_group *g, char *buf, size_t cap)
@@ -118,7 +118,7 @@ int sdpx_ssrc_next(sdpx_str *rest, uint32_t *ssrc)
     return 1;
 }
 
-SDPXI_DEFINE_CHECK(ssrc_group, sdpx_ssrc_group, ssrc_group_decode)
+SDPXI_DEFINE_CHECK(ssrc_group, sdpx_ssrc_group, decode_ssrc_group)
 
 /* ---- msid -------------------------------------------------------------- */
 
@@ -133,7 +133,7 @@ static int msid_token(sdpx_str value, sdpx_str tok, const char *what, sdpxi_bad 
 }
 
 /* RFC 8830 2: msid-value = msid-id [ SP msid-appdata ] */
-static int msid_decode(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
+static int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_msid m;
@@ -160,7 +160,7 @@ int sdpx_msid_parse(sdpx_str value, sdpx_msid *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return msid_decode(value, out, NULL);
+    return decode_msid(value, out, NULL);
 }
 
 int sdpx_msid_write(const sdpx_msid *m, char *buf, size_t cap)
@@ -177,13 +177,13 @@ int sdpx_msid_write(const sdpx_msid *m, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(msid, sdpx_msid, msid_decode)
+SDPXI_DEFINE_CHECK(msid, sdpx_msid, decode_msid)
 
 /* ---- msid-semantic ----------------------------------------------------- */
 
 /* draft-ietf-mmusic-msid-05 3: msid-semantic-value = msid-semantic msid-list;
  * msid-list = *(" " msid-id) / " *". Browsers write a space after the colon. */
-static int msid_semantic_decode(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
+static int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_msid_semantic m;
@@ -206,7 +206,7 @@ int sdpx_msid_semantic_parse(sdpx_str value, sdpx_msid_semantic *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return msid_semantic_decode(value, out, NULL);
+    return decode_msid_semantic(value, out, NULL);
 }
 
 int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap)
@@ -225,4 +225,4 @@ int sdpx_msid_semantic_write(const sdpx_msid_semantic *m, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(msid_semantic, sdpx_msid_semantic, msid_semantic_decode)
+SDPXI_DEFINE_CHECK(msid_semantic, sdpx_msid_semantic, decode_msid_semantic)

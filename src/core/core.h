@@ -70,7 +70,8 @@ struct sdpx_session {
     sdpx_media **media;
     size_t nmedia;
     size_t media_cap;
-    unsigned parse_flags;
+    unsigned parse_flags;   /* the SDPX_PARSE_* flags it was parsed with */
+    unsigned edit_state;    /* SDPXI_SESSION_* bits of the edit layer (src/edit/edit.h) */
     sdpx_error last_error; /* why the last edit was refused (sdpx_session_last_error) */
     /* compaction (src/core/compact.c) */
     const char *input;      /* the parse's copy of the input (lines' text points into it) */

@@ -15,10 +15,9 @@
 
 #include "view.h"
 
-/* Session state bits kept in the high bits of parse_flags (the public
- * SDPX_PARSE_* flags use the low bits). */
-#define SDPXI_SESSION_AUTO_BUMP (1u << 30) /* SDPX_EDIT_BUMP_VERSION is on */
-#define SDPXI_SESSION_BUMPED (1u << 31)    /* ... and sess-version was bumped */
+/* The session's edit state (sdpx_session.edit_state). */
+#define SDPXI_SESSION_AUTO_BUMP (1u << 0) /* SDPX_EDIT_BUMP_VERSION is on */
+#define SDPXI_SESSION_BUMPED (1u << 1)    /* ... and sess-version was bumped */
 
 typedef struct sdpxi_tx {
     sdpx_session *s;
@@ -30,6 +29,7 @@ typedef struct sdpxi_tx {
     int changed;         /* something will change on commit */
     int stale;           /* asked to write a removed media section */
     int bumped;          /* this edit rewrote sess-version itself */
+    int no_bump;         /* not an edit of the description (redaction): never bump */
 } sdpxi_tx;
 
 /* Every edit of a media section first refuses a removed one. */

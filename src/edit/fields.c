@@ -317,9 +317,9 @@ int sdpx_session_set_edit_flags(sdpx_session *s, unsigned flags)
     sdpxi_edit_begin(s);
     if (flags & ~(unsigned)SDPX_EDIT_BUMP_VERSION)
         return SDPX_EINVAL;
-    s->parse_flags &= ~(SDPXI_SESSION_AUTO_BUMP | SDPXI_SESSION_BUMPED);
+    s->edit_state &= ~(SDPXI_SESSION_AUTO_BUMP | SDPXI_SESSION_BUMPED);
     if (flags & SDPX_EDIT_BUMP_VERSION)
-        s->parse_flags |= SDPXI_SESSION_AUTO_BUMP;
+        s->edit_state |= SDPXI_SESSION_AUTO_BUMP;
     return 0;
 }
 

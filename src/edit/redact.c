@@ -429,10 +429,6 @@ int sdpx_session_redact(sdpx_session *s)
         rc = redact_section(&r, s->media[i]);
     if (rc)
         return rc;
-    /* redaction is not an edit of the description: no sess-version bump */
-    unsigned saved = s->parse_flags;
-    s->parse_flags &= ~SDPXI_SESSION_AUTO_BUMP;
-    rc = sdpxi_tx_end(&tx, r.count);
-    s->parse_flags = saved;
-    return rc;
+    tx.no_bump = 1; /* redaction is not an edit of the description: no sess-version bump */
+    return sdpxi_tx_end(&tx, r.count);
 }

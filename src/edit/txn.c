@@ -115,8 +115,8 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     sdpx_session *s = tx->s;
     if (rc < 0)
         return rc;
-    int auto_bump = (s->parse_flags & SDPXI_SESSION_AUTO_BUMP) &&
-                    !(s->parse_flags & SDPXI_SESSION_BUMPED);
+    int auto_bump = !tx->no_bump && (s->edit_state & SDPXI_SESSION_AUTO_BUMP) &&
+                    !(s->edit_state & SDPXI_SESSION_BUMPED);
     if (auto_bump && tx->changed && !tx->bumped) {
         /* JSEP 5.2.2 / RFC 3264 8: a changed description gets a new sess-version */
         int brc = sdpxi_bump_version(tx);
@@ -160,8 +160,8 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
             s->media[i]->session = s;
         }
     }
-    if ((s->parse_flags & SDPXI_SESSION_AUTO_BUMP) && tx->changed)
-        s->parse_flags |= SDPXI_SESSION_BUMPED;
+    if (!tx->no_bump && (s->edit_state & SDPXI_SESSION_AUTO_BUMP) && tx->changed)
+        s->edit_state |= SDPXI_SESSION_BUMPED;
     if (tx->changed)
         sdpxi_maybe_compact(s);
     return rc;
@@ -235,7 +235,7 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
     sdpxi_section *sec = m ? &m->sec : &s->sec;
     sdpx_line bump;
     size_t bidx;
-    int want_bump = (s->parse_flags & SDPXI_SESSION_AUTO_BUMP) && !(s->parse_flags & SDPXI_SESSION_BUMPED);
+    int want_bump = (s->edit_state & SDPXI_SESSION_AUTO_BUMP) && !(s->edit_state & SDPXI_SESSION_BUMPED);
     if (want_bump) {
         int rc = bumped_origin(&tx, &s->sec, &bidx, &bump);
         if (rc == SDPX_ENOTFOUND || rc == SDPX_EFIELD)
@@ -295,8 +295,8 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
         }
         (void)bidx;
     }
-    if (s->parse_flags & SDPXI_SESSION_AUTO_BUMP)
-        s->parse_flags |= SDPXI_SESSION_BUMPED;
+    if (s->edit_state & SDPXI_SESSION_AUTO_BUMP)
+        s->edit_state |= SDPXI_SESSION_BUMPED;
     if (op != SDPXI_OP_REPLACE)
         sdpxi_maybe_compact(s); /* a replace keeps every handle: it never compacts */
     return 0;

@@ -10,7 +10,20 @@ typedef struct {
     sdpx_diag_fn fn;
     void *ctx;
     int count;
+    const sdpx_allocator *al; /* the session's: scratch arrays of the pass */
 } reporter;
+
+/* Scratch arrays come from the session's allocator, as everything else. */
+static void *scratch_new(const sdpx_allocator *al, size_t n)
+{
+    return n ? sdpxi_block_new(al, n) : NULL;
+}
+
+static void scratch_free(const sdpx_allocator *al, void *p)
+{
+    if (p)
+        sdpxi_block_free(al, p);
+}
 
 /* Report one finding at `at` (a pointer into the line's text, or NULL for column 1). */
 static void report(reporter *r, int code, const sdpx_line *l, const char *at, const char *fmt,
@@ -256,7 +269,7 @@ static int check_rids(reporter *r, const sdpx_media *m, const pt_set *set)
     for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_RID, NULL); l;
          l = sdpx_media_find_attr(m, SDPX_ATTR_RID, l))
         cap++;
-    keyed *rids = cap ? malloc(cap * sizeof *rids) : NULL;
+    keyed *rids = scratch_new(r->al, cap * sizeof *rids);
     if (cap && !rids)
         return SDPX_ENOMEM;
     for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_RID, NULL); l;
@@ -288,7 +301,7 @@ static int check_rids(reporter *r, const sdpx_media *m, const pt_set *set)
             report(r, SDPX_EV_RID_DUPLICATE, rids[i].line, rids[i].key.ptr,
                    "rid \"%s\" is defined twice", q(rids[i].key).s);
     check_simulcast(r, m, rids, n);
-    free(rids);
+    scratch_free(r->al, rids);
     return 0;
 }
 
@@ -300,7 +313,8 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sorted SSRC ids of a section's a=ssrc lines, from malloc (NULL when none or out of memory). */
+/* Sorted SSRC ids of a section's a=ssrc lines, from the session's allocator
+ * (NULL when none or out of memory). */
 static uint32_t *ssrc_ids(const sdpx_media *m, size_t *n, int *oom)
 {
     size_t cap = 0, k = 0;
@@ -310,7 +324,7 @@ static uint32_t *ssrc_ids(const sdpx_media *m, size_t *n, int *oom)
     *n = 0;
     if (!cap)
         return NULL;
-    uint32_t *ids = malloc(cap * sizeof *ids);
+    uint32_t *ids = scratch_new(&m->session->arena.alloc, cap * sizeof *ids);
     if (!ids) {
         *oom = 1;
         return NULL;
@@ -337,7 +351,7 @@ static int check_group_distinct(reporter *r, const sdpx_line *l, const sdpx_ssrc
         n++;
     if (n < 2)
         return 0;
-    uint32_t *v = malloc(n * sizeof *v);
+    uint32_t *v = scratch_new(r->al, n * sizeof *v);
     if (!v)
         return -1;
     rest = g->ssrcs;
@@ -350,7 +364,7 @@ static int check_group_distinct(reporter *r, const sdpx_line *l, const sdpx_ssrc
                    "ssrc-group %s lists SSRC %lu twice", q(g->semantics).s, (unsigned long)v[i]);
             break;
         }
-    free(v);
+    scratch_free(r->al, v);
     return 0;
 }
 
@@ -385,7 +399,7 @@ static int check_ssrc_groups(reporter *r, const sdpx_media *m)
         if (check_group_distinct(r, l, &g))
             oom = 1;
     }
-    free(ids);
+    scratch_free(r->al, ids);
     return oom ? SDPX_ENOMEM : 0;
 }
 
@@ -414,7 +428,7 @@ static keyed *sorted_mids(const sdpx_session *s, size_t *n, int *oom)
 {
     size_t nm = sdpx_session_media_count(s), k = 0;
     *n = 0;
-    keyed *v = nm ? malloc(nm * sizeof *v) : NULL;
+    keyed *v = scratch_new(&s->arena.alloc, nm * sizeof *v);
     if (nm && !v) {
         *oom = 1;
         return NULL;
@@ -567,13 +581,15 @@ int sdpx_validate(const sdpx_session *s, sdpx_diag_fn fn, void *ctx)
 {
     if (!s)
         return SDPX_EINVAL;
-    reporter r = {fn, ctx, 0};
+    reporter r = {fn, ctx, 0, &s->arena.alloc};
     int ice = uses_ice(s), oom = 0, rc = 0;
     size_t nmids, nm = sdpx_session_media_count(s);
     keyed *mids = sorted_mids(s, &nmids, &oom);
-    const sdpx_media **tags = nm ? calloc(nm, sizeof *tags) : NULL;
+    const sdpx_media **tags = scratch_new(r.al, nm * sizeof *tags);
+    if (tags)
+        memset(tags, 0, nm * sizeof *tags);
     if (oom || (nm && !tags)) {
-        free(mids);
+        scratch_free(r.al, mids);
         return SDPX_ENOMEM;
     }
     for (size_t i = 0; i < sdpx_session_line_count(s); i++)
@@ -599,7 +615,7 @@ int sdpx_validate(const sdpx_session *s, sdpx_diag_fn fn, void *ctx)
             check_ice_value(&r, sdpx_media_line(m, j));
         check_transport(&r, m, tags[i] == m ? NULL : tags[i], ice);
     }
-    free(mids);
-    free(tags);
+    scratch_free(r.al, mids);
+    scratch_free(r.al, (void *)tags);
     return rc ? rc : r.count;
 }
