@@ -43,10 +43,12 @@ MODULE = "sdpx._native"
 # holds nothing cffi cannot parse).
 CDEF_EXCLUDE: Sequence[str] = ()
 
-# The one callback the Python layer gives to C (diagnostics of sdpx_parse and
-# sdpx_check); `extern "Python"` makes it a static C function in API mode.
+# The callbacks the Python layer gives to C (diagnostics of sdpx_parse and
+# sdpx_check; randomness for negotiation); `extern "Python"` makes each a
+# static C function in API mode.
 CDEF_EXTRA = """
 extern "Python" void _sdpx_py_diag(void *ctx, sdpx_severity sev, const sdpx_error *e);
+extern "Python" int _sdpx_py_random(void *ctx, void *buf, size_t len);
 """
 
 

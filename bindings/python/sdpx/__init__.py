@@ -98,3 +98,10 @@ __all__ += [
     "parse_origin", "parse_repeat", "parse_timing", "parse_typed_time", "parse_zones",
     "strerror", "tokenize", "version",
 ]
+
+# Negotiation (sdp.h section 9): capabilities, offers, answers, verification,
+# and the builder (Session.new, Session.add_section, Media.add_codec, ...).
+if _has("sdpx_answer_create"):
+    from ._nego import (Caps, NegotiationError, answer, ice_credentials, offer,  # noqa: E402
+                        verify_answer)
+    __all__ += ["Caps", "NegotiationError", "answer", "ice_credentials", "offer", "verify_answer"]
