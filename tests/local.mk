@@ -177,3 +177,5 @@ tests_answer_scale_LDADD = libsdpx.la
 tests_answer_scale_LDFLAGS = -static
 TESTS += tests/answer_scaling.test
 EXTRA_DIST += tests/answer_scaling.test
+TESTS += tests/readme_answer.test
+EXTRA_DIST += tests/readme_answer.test

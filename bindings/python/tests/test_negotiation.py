@@ -3,8 +3,11 @@ verification and the builder (sdp.h section 9)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
 import os
+import re
 import unittest
 
 import sdpx
@@ -152,6 +155,24 @@ class TestOfferAndBuilder(unittest.TestCase):
             v.set_ice_credentials("abc", "0123456789012345678901")  # RFC 8839: 4 chars at least
         with self.assertRaises(sdpx.EditError):
             s.add_section("video", "RTP/AVP")  # RTP needs a format
+
+
+class TestReadme(unittest.TestCase):
+    def test_answer_example(self) -> None:
+        srcdir = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+        with open(os.path.join(srcdir, "README.md"), encoding="utf-8") as f:
+            text = f.read()
+        blocks = re.findall(r"^```py\n(.*?)^```$", text, flags=re.S | re.M)
+        self.assertEqual(len(blocks), 1, "one answer example (```py) in README.md")
+        out = io.StringIO()
+        cwd = os.getcwd()
+        os.chdir(srcdir)
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(compile(blocks[0], "README.md", "exec"), {})
+        finally:
+            os.chdir(cwd)
+        self.assertEqual(out.getvalue(), "active BUNDLE 0 1 2\n[]\n")
 
 
 if __name__ == "__main__":
