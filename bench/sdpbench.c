@@ -36,9 +36,13 @@ typedef struct ctx {
     char *cand_buf;
     sdpx_str *cand;
     size_t ncand, cand_bytes;
-    /* the edit benchmark's offer */
+    /* the edit benchmark's offer (also parsed on its own: the offer rows) */
     char *offer;
     size_t offer_len;
+    sdpx_session *edit_session; /* op_edit's input, parsed untimed */
+    int edit_rc;
+    size_t edit_written;
+    size_t edit_calls; /* op_edit calls of the last run_edit, warm-up included */
     /* the answer benchmark: that offer parsed, and typical capabilities */
     sdpx_session *offer_s, *caps_doc;
     sdpx_caps caps;
@@ -60,10 +64,14 @@ void op_decode(void *arg);
 void op_write(void *arg);
 void op_candidate(void *arg);
 void op_candidate_srflx(void *arg);
-void op_parse_offer(void *arg);
+void op_offer_parse(void *arg);
+void op_offer_decode(void *arg);
+void op_edit(void *arg);
 void op_answer(void *arg);
 
 static volatile unsigned sink; /* keeps results alive */
+
+#define SRFLX_CALLS 1000 /* op_candidate_srflx: calls per pass */
 
 /* The floor: memchr over the same bytes, counting lines. */
 void op_floor(void *arg)
@@ -152,23 +160,33 @@ void op_decode(void *arg)
     }
 }
 
+/* The browser-like offer alone: one parse (+ decode) per pass. */
+void op_offer_parse(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *s;
+    sdpx_error err;
+    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, &err) == 0)
+        sdpx_session_free(s);
+}
+
+void op_offer_decode(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *s;
+    sdpx_error err;
+    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, &err) == 0) {
+        sink += sdpbench_validate_all(s);
+        sdpx_session_free(s);
+    }
+}
+
 void op_write(void *arg)
 {
     ctx *c = arg;
     for (size_t i = 0; i < c->fs.n; i++)
         if (c->sess[i])
             sink += (unsigned)sdpx_write(c->sess[i], 0, c->out, c->outcap);
-}
-
-/* The answer row's yardstick: one parse (+ free) of the offer it answers. */
-void op_parse_offer(void *arg)
-{
-    ctx *c = arg;
-    sdpx_session *s;
-    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, NULL) == 0) {
-        sink += (unsigned)sdpx_session_media_count(s);
-        sdpx_session_free(s);
-    }
 }
 
 /* sdpx_answer_create (+ free) of the parsed offer with typical capabilities:
@@ -217,7 +235,6 @@ void op_candidate(void *arg)
         sink += (unsigned)candidate_parse(c->cand[i]);
 }
 
-#define SRFLX_CALLS 1000
 void op_candidate_srflx(void *arg)
 {
     (void)arg;
@@ -241,6 +258,14 @@ static int remove_codec(sdpx_media *m, const char *name)
     sdpx_str v = {name, strlen(name)};
     return sdpx_media_remove_codec(m, v);
 #endif
+}
+
+/* Remove VP8 from c->edit_session's video section, then write it. */
+void op_edit(void *arg)
+{
+    ctx *c = arg;
+    c->edit_rc = remove_codec(sdpx_session_media_mut(c->edit_session, 1), "VP8");
+    c->edit_written = sdpx_write(c->edit_session, 0, c->out, c->outcap);
 }
 #endif
 
@@ -301,6 +326,21 @@ static double mallocs_parse(ctx *c, const sdpx_parse_options *opt, int decode)
     double m = bench_median(v, c->fs.n);
     free(v);
     return m;
+}
+
+/* Allocation calls of one parse (+ validate) of the offer (not an op_
+ * function: callgrind counts only the timed passes). */
+static double mallocs_offer(ctx *c, int decode)
+{
+    sdpx_session *s;
+    sdpx_error err;
+    uint64_t a0 = bench_alloc_calls();
+    if (sdpx_parse(c->offer, c->offer_len, NULL, &s, &err) == 0) {
+        if (decode)
+            sink += sdpbench_validate_all(s);
+        sdpx_session_free(s);
+    }
+    return (double)(bench_alloc_calls() - a0);
 }
 
 /* ---- the edit offer: a browser-like audio+video offer of about 5 KB ------ */
@@ -434,13 +474,15 @@ static int run_edit(ctx *c, const bench_cfg *cfg, int fd, op_row *r)
             free(t);
             return -1;
         }
-        sdpx_media *video = sdpx_session_media_mut(s, 1);
+        c->edit_session = s;
+        c->edit_calls++;
         uint64_t a0 = bench_alloc_calls();
         uint64_t i0 = bench_instr_read(fd);
         uint64_t t0 = bench_now_ns();
-        int rc = remove_codec(video, "VP8");
-        size_t w = sdpx_write(s, 0, c->out, c->outcap);
+        op_edit(c);
         uint64_t t1 = bench_now_ns();
+        int rc = c->edit_rc;
+        size_t w = c->edit_written;
         uint64_t i1 = bench_instr_read(fd);
         uint64_t a1 = bench_alloc_calls();
         sdpx_session_free(s);
@@ -860,7 +902,7 @@ int main(int argc, char **argv)
     }
 
     int fd = bench_instr_open();
-    op_row rows[14];
+    op_row rows[20];
     size_t nrows = 0;
     sdpx_parse_options sopt;
     memset(&sopt, 0, sizeof sopt);
@@ -887,6 +929,17 @@ int main(int argc, char **argv)
                 "parse, then sdpx_attr_validate on every a= line (typed decoders)");
     timed_row(r, &cfg, fd, op_decode, &c, c.fs.n, c.fs.bytes);
     r->mallocs = mallocs_parse(&c, NULL, 1);
+
+    r = new_row(rows, &nrows, "parse-offer",
+                "sdpx_parse + sdpx_session_free of the browser-like audio+video offer");
+    timed_row(r, &cfg, fd, op_offer_parse, &c, 1, c.offer_len);
+    r->mallocs = mallocs_offer(&c, 0);
+    op_row *yard = r; /* the answer row's yardstick */
+
+    r = new_row(rows, &nrows, "decode-offer",
+                "the same offer, parsed, then sdpx_attr_validate on every a= line");
+    timed_row(r, &cfg, fd, op_offer_decode, &c, 1, c.offer_len);
+    r->mallocs = mallocs_offer(&c, 1);
 
     r = new_row(rows, &nrows, "write",
                 "sdpx_write of every accepted session into a caller buffer (MB/s of output)");
@@ -920,9 +973,6 @@ int main(int argc, char **argv)
     r->note = "no remove-codec edit in include/sdp.h yet";
 #endif
 
-    r = new_row(rows, &nrows, "parse-offer", "sdpx_parse of the edit row's offer (the yardstick)");
-    timed_row(r, &cfg, fd, op_parse_offer, &c, 1, c.offer_len);
-    op_row *yard = r;
     r = new_row(rows, &nrows, "answer",
                 "sdpx_answer_create of that offer, typical caps (instr/byte of the offer)");
     if (sdpx_parse(c.offer, c.offer_len, NULL, &c.offer_s, NULL) ||
@@ -959,11 +1009,15 @@ int main(int argc, char **argv)
 
     if (json) {
         printf("{\"sdpx_version\":\"%s\",\"files\":%zu,\"bytes\":%zu,\"accepted\":%zu,"
-               "\"roundtrip\":%zu,\"offer_bytes\":%zu,",
-               sdpx_version(), c.fs.n, c.fs.bytes, c.accepted, c.roundtrip, c.offer_len);
+               "\"roundtrip\":%zu,\"offer_bytes\":%zu,\"written_bytes\":%zu,"
+               "\"candidates\":%zu,\"candidate_bytes\":%zu,\"srflx_bytes\":%zu,"
+               "\"srflx_calls\":%d,\"edit_calls\":%zu,",
+               sdpx_version(), c.fs.n, c.fs.bytes, c.accepted, c.roundtrip, c.offer_len,
+               c.written, c.ncand, c.cand_bytes, sizeof srflx_candidate - 1, SRFLX_CALLS,
+               c.edit_calls);
         print_json_rows(rows, nrows);
         if (peers)
-            print_peers(prow, npeers, &rows[2], &rows[5], &c, 1);
+            print_peers(prow, npeers, &rows[2], &rows[7], &c, 1);
         if (scaling) {
             printf(",");
             fflush(stdout);
@@ -977,7 +1031,7 @@ int main(int argc, char **argv)
         if (fd < 0)
             printf("instr/byte: n/a (no perf counters here; bench/instr.sh counts them with callgrind)\n");
         if (peers)
-            print_peers(prow, npeers, &rows[2], &rows[5], &c, 0);
+            print_peers(prow, npeers, &rows[2], &rows[7], &c, 0);
         if (scaling) {
             printf("\n");
             fflush(stdout);

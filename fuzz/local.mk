@@ -20,3 +20,5 @@ clean-local: clean-fuzz
 clean-fuzz:
 	-rm -rf fuzz-out
 .PHONY: clean-fuzz
+# JSON in sdp-transform's shape, and its seeds.
+EXTRA_DIST += fuzz/fuzz_json.c fuzz/seeds-fuzz_json.sh

@@ -11,7 +11,8 @@
  *   6. Attributes    typed decoders and encoders for WebRTC/RTP attributes
  *   7. Edits         safe munging of a parsed session
  *   8. Writer        session back to bytes
- *   9. Negotiation   builder, capabilities, answerer, answer verification
+ *   9. JSON          sdp-transform's JSON shape, out and back in
+ *  10. Negotiation   builder, capabilities, answerer, answer verification
  *
  * Conventions
  * - Every public name starts with sdpx_ or SDPX_.
@@ -121,6 +122,9 @@ typedef enum sdpx_code {
     SDPX_EV_ICE_PWD_LENGTH = -115,      /* ice-pwd not 22-256 ice-chars */
     SDPX_EV_RTPMAP_DUPLICATE = -116,    /* two a=rtpmap lines of a section for one payload type */
     SDPX_EV_SSRC_GROUP_DUPLICATE = -117, /* an ssrc-group lists one SSRC twice */
+    /* JSON (section 9) */
+    SDPX_EJSON = -250,       /* malformed JSON text */
+    SDPX_EJSON_SHAPE = -251, /* JSON that does not fit sdp-transform's shape */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -1781,7 +1785,77 @@ char *sdpx_write_alloc(const sdpx_session *s, unsigned flags, size_t *len);
 void sdpx_free(void *p);
 
 /* ===================================================================== */
-/* 9. Negotiation: builder, capabilities, answerer, verify               */
+/* 9. JSON: sdp-transform's shape (docs/json.md maps every key)          */
+/* ===================================================================== */
+
+/*
+ * The JSON is the object sdp-transform's parse() gives (keys, nesting,
+ * arrays in line order, numbers where its toIntIfInt makes numbers), and
+ * parse_json reads it back the way its write() does. By default both follow
+ * that library where it drops or mangles data; SDPX_JSON_LOSSLESS is the
+ * correct reading: out, every a= line the shape would not give back byte
+ * for byte goes to `invalid` verbatim; in, ids stay as written and no field
+ * becomes "undefined" or NaN. docs/json.md lists each case.
+ */
+
+/** JSON flags. */
+enum {
+    SDPX_JSON_PRETTY = 1u << 0,  /* out: two-space indentation, as JSON.stringify(x, null, 2) */
+    SDPX_JSON_LOSSLESS = 1u << 1 /* out and in: the correct reading (see above) */
+};
+
+/**
+ * Write the session as JSON, snprintf style (at most `cap` bytes, NUL
+ * included when there is room; returns the full length). Strings are
+ * UTF-8: valid sequences pass through, control bytes are escaped as
+ * JSON.stringify does, and each ill-formed sequence becomes U+FFFD (the
+ * WHATWG decoder's rule, as a JavaScript reader sees the file). Returns 0
+ * only when out of memory (a level of more than 1024 lines needs a buffer).
+ */
+size_t sdpx_write_json(const sdpx_session *s, unsigned flags, char *buf, size_t cap);
+
+/** The same into a new NUL-terminated buffer (free with sdpx_free); NULL when out of memory. */
+char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
+
+/**
+ * One line's JSON as the shape holds it: its element object (push keys such
+ * as "candidates"), its object ("origin") or its value ("mid"). `type` is
+ * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
+ * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
+ * such a line (then writes "null"). snprintf style.
+ */
+size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
+                            const char **key, char *buf, size_t cap);
+
+#define SDPX_JSON_DEFAULT_MAX_DEPTH 64
+#define SDPX_JSON_DEFAULT_MAX_VALUES 262144
+
+/** Options of sdpx_parse_json; zero fields take defaults, NULL means all defaults. */
+typedef struct sdpx_json_options {
+    unsigned flags;                  /* SDPX_JSON_LOSSLESS */
+    size_t max_depth;                /* nesting of arrays and objects; default 64 */
+    size_t max_values;               /* values in the whole text; default 262144 */
+    const sdpx_parse_options *parse; /* parsing of the SDP written from the JSON; the
+                                        input size limit applies to the JSON too */
+} sdpx_json_options;
+
+/**
+ * Build a session from JSON in the shape: strict RFC 8259 JSON (UTF-8, one
+ * value), checked against the shape, written as SDP text as sdp-transform's
+ * write() does, then parsed (sdpx_parse with opt->parse). Returns 0 with
+ * *out set, or a code with *err filled: SDPX_EJSON (malformed; msg gives
+ * the byte offset, line/col its position), SDPX_ELIMIT (size, depth or
+ * value count), SDPX_EJSON_SHAPE (msg names the path, e.g.
+ * `media[1].rtp[0].payload: expected a number`; also a key given twice, or
+ * CR, LF or NUL in a string), SDPX_EINVAL (unknown flags), SDPX_ENOMEM, or
+ * a parse error of the written SDP. Unknown keys are ignored, as write()
+ * ignores them; null counts as absent.
+ */
+int sdpx_parse_json(const char *buf, size_t len, const sdpx_json_options *opt,
+                    sdpx_session **out, sdpx_error *err);
+
+/* ===================================================================== */
+/* 10. Negotiation: builder, capabilities, answerer, verify              */
 /* ===================================================================== */
 
 /*

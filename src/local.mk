@@ -80,7 +80,7 @@ src_edit_libedit_la_SOURCES = \
 lib_LTLIBRARIES += libsdpx.la
 libsdpx_la_SOURCES =
 libsdpx_la_LDFLAGS = -version-info $(SDPX_LT_VERSION) -export-symbols-regex '^sdpx_' -no-undefined
-libsdpx_la_LIBADD = src/nego/libnego.la src/edit/libedit.la src/view/libview.la src/core/libcore.la \
+libsdpx_la_LIBADD = src/nego/libnego.la src/json/libjson.la src/edit/libedit.la src/view/libview.la src/core/libcore.la \
 	src/attr/libattr.la src/base/libbase.la
 
 # Negotiation (sdp.h section 9): builder, capabilities, answerer, verify.
@@ -91,3 +91,10 @@ src_nego_libnego_la_CFLAGS = $(STRICT_CFLAGS)
 src_nego_libnego_la_SOURCES = src/nego/nego.h src/nego/index.c src/nego/text.c src/nego/random.c src/nego/caps.c \
 	src/nego/builder.c src/nego/codecs.c src/nego/transport.c src/nego/simulcast.c \
 	src/nego/sctp.c src/nego/answer.c src/nego/verify.c
+# JSON in sdp-transform's shape: a layer on the public API alone (its include
+# path has sdp.h and its own header, nothing of the layers below).
+noinst_LTLIBRARIES += src/json/libjson.la
+src_json_libjson_la_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/json
+src_json_libjson_la_CFLAGS = $(STRICT_CFLAGS)
+src_json_libjson_la_SOURCES = src/json/json.h src/json/grammar.c src/json/jsnum.c \
+	src/json/read.c src/json/write.c src/json/shape.c

@@ -179,3 +179,16 @@ TESTS += tests/answer_scaling.test
 EXTRA_DIST += tests/answer_scaling.test
 TESTS += tests/readme_answer.test
 EXTRA_DIST += tests/readme_answer.test
+# JSON in sdp-transform's shape; the differential test against sdp-transform
+# itself (tools/install-deps.sh puts it in node_modules; SKIP without it).
+TEST_SUITES += tests/test_json
+tests_test_json_SOURCES = tests/test_json.c tests/testutil.h
+tests_test_json_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_json_LDADD = $(TEST_COMMON_LDADD)
+TESTS += tests/json_diff.test tests/json_scaling.test
+EXTRA_DIST += tests/json_diff.test tests/json_diff.js tests/json_diff.exceptions tests/json_scaling.test
+AM_TESTS_ENVIRONMENT += SDPX_CORPUS_DIR='$(SDPX_CORPUS_DIR)'; export SDPX_CORPUS_DIR;
+check_PROGRAMS += tests/json_scale
+tests_json_scale_SOURCES = tests/json_scale.c
+tests_json_scale_CFLAGS = $(TEST_CFLAGS)
+tests_json_scale_LDADD = libsdpx.la

@@ -193,6 +193,78 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
+/* The arena is sized from the input length for lines of a dozen bytes; a
+ * description of shorter lines grows its line and media arrays as it goes:
+ * every line and section is there, all memory is given back, and a failing
+ * allocation on the way is a clean SDPX_ENOMEM. */
+typedef struct {
+    counter c;
+    int fail_at; /* 1-based allocation that fails; 0: none */
+} failing_counter;
+
+static void *count_or_fail(void *ctx, size_t n)
+{
+    failing_counter *f = ctx;
+    if (f->fail_at && f->c.allocs + 1 == f->fail_at) {
+        f->c.allocs++;
+        return NULL;
+    }
+    return count_alloc(&f->c, n);
+}
+
+static void release_counted(void *ctx, void *p, size_t n)
+{
+    count_release(&((failing_counter *)ctx)->c, p, n);
+}
+
+START_TEST(test_short_lines_grow)
+{
+    /* 3000 sections of "m=x 9 P 0" and 3000 lines "a=x" at 5 bytes each */
+    size_t cap = 64 + 3000 * 16, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text, cap, "v=0\r\n");
+    for (int i = 0; i < 3000; i++)
+        len += (size_t)snprintf(text + len, cap - len, "m=x 9 P 0\na=x\n");
+    failing_counter f;
+    memset(&f, 0, sizeof f);
+    sdpx_allocator al = {count_or_fail, release_counted, &f};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), 0);
+    ck_assert_uint_eq(sdpx_session_media_count(s), 3000);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 1);
+    for (size_t i = 0; i < 3000; i += 999) {
+        const sdpx_media *m = sdpx_session_media(s, i);
+        ck_assert_uint_eq(sdpx_media_line_count(m), 2);
+        ck_assert_uint_eq(sdpx_line_number(sdpx_media_line(m, 0)), 2 + 2 * i);
+        ck_assert_str_view(sdpx_attr_name(sdpx_media_line(m, 1)), "x");
+    }
+    int total = f.c.allocs;
+    ck_assert_int_gt(total, 1); /* the arrays grew */
+    char *out = sdpx_write_alloc(s, SDPX_WRITE_KEEP_LF, NULL);
+    static const char head[] = "v=0\r\nm=x 9 P 0\na=x\nm=x 9 P 0\n";
+    ck_assert_int_eq(memcmp(out, head, sizeof head - 1), 0);
+    sdpx_free(out);
+    sdpx_session_free(s);
+    ck_assert_int_eq(f.c.releases, total);
+    ck_assert_uint_eq(f.c.live, 0);
+    for (int n = 1; n <= total; n++) {
+        memset(&f, 0, sizeof f);
+        f.fail_at = n;
+        ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, &e), SDPX_ENOMEM);
+        ck_assert_ptr_null(s);
+        ck_assert_int_eq(e.code, SDPX_ENOMEM);
+        ck_assert_int_eq(f.c.releases, f.c.allocs - 1);
+        ck_assert_uint_eq(f.c.live, 0);
+    }
+    free(text);
+}
+END_TEST
+
 /* sdpx_check_limits: the limits given hold for the lint's parses (strict
  * and the semantic pass alike); NULL takes the defaults, and a raised
  * max_input accepts what sdpx_check refuses. */
@@ -256,6 +328,7 @@ int main(void)
     tcase_add_test(mem, test_one_allocation_per_parse);
     tcase_add_test(mem, test_scratch_memory);
     tcase_add_test(mem, test_out_of_memory);
+    tcase_add_test(mem, test_short_lines_grow);
     tcase_add_test(mem, test_check_limits);
     suite_add_tcase(s, mem);
     return run_suite(s);

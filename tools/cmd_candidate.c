@@ -1,70 +1,30 @@
 /* sdpx candidate [STRING|-]: one ICE candidate (or one per line of stdin) as
- * a JSON object per line, with the key names of the sdp-transform library. */
+ * a JSON object per line: the object `sdpx json` gives (sdp-transform's). */
 #include "tool.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void put_json_str(FILE *f, sdpx_str s)
+/* The candidate object of `sdpx json` (sdp-transform's shape), from the
+ * same code: the value is put back behind "candidate:" and read by the
+ * grammar's candidate rule. */
+static int print_candidate(FILE *f, const sdpx_candidate *c, const char *end)
 {
-    static const char hex[] = "0123456789abcdef";
-    fputc('"', f);
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-        else
-            fputc(c, f);
+    size_t n = (size_t)(end - c->foundation.ptr);
+    char *line = malloc(n + 11);
+    if (!line)
+        return -1;
+    memcpy(line, "candidate:", 10);
+    memcpy(line + 10, c->foundation.ptr, n);
+    size_t len = sdpx_write_json_line('a', line, n + 10, 0, NULL, NULL, 0);
+    char *json = malloc(len + 1);
+    if (json) {
+        sdpx_write_json_line('a', line, n + 10, 0, NULL, json, len + 1);
+        fprintf(f, "%s\n", json);
     }
-    fputc('"', f);
-}
-
-static void put_key(FILE *f, const char *key)
-{
-    fprintf(f, ",\"%s\":", key);
-}
-
-/* sdp-transform gives these extensions as numbers. */
-static int numeric_ext(sdpx_str name)
-{
-    return sdpx_str_eq(name, "generation") || sdpx_str_eq(name, "network-id") ||
-           sdpx_str_eq(name, "network-cost");
-}
-
-static void print_candidate(FILE *f, const sdpx_candidate *c)
-{
-    /* the foundation stays a string: it is an identifier ("0001" is not 1) */
-    fputs("{\"foundation\":", f);
-    put_json_str(f, c->foundation);
-    fprintf(f, ",\"component\":%u", (unsigned)c->component);
-    put_key(f, "transport");
-    put_json_str(f, c->transport);
-    fprintf(f, ",\"priority\":%lu", (unsigned long)c->priority);
-    put_key(f, "ip");
-    put_json_str(f, c->address);
-    fprintf(f, ",\"port\":%u", (unsigned)c->port);
-    put_key(f, "type");
-    put_json_str(f, c->type_name);
-    if (c->has_raddr) {
-        put_key(f, "raddr");
-        put_json_str(f, c->raddr);
-    }
-    if (c->has_rport)
-        fprintf(f, ",\"rport\":%u", (unsigned)c->rport);
-    sdpx_str rest = c->extensions, name, value;
-    while (sdpx_candidate_ext_next(&rest, &name, &value)) {
-        uint64_t n;
-        fputc(',', f);
-        put_json_str(f, name);
-        fputc(':', f);
-        if (numeric_ext(name) && sdpx_str_u64(value, &n) == 0)
-            fprintf(f, "%llu", (unsigned long long)n);
-        else
-            put_json_str(f, value);
-    }
-    fputs("}\n", f);
+    free(json);
+    free(line);
+    return json ? 0 : -1;
 }
 
 /* Parse and print one candidate; on error print "NAME:LINE:COL: error: MSG". */
@@ -87,7 +47,13 @@ static int one(const char *p, size_t n, const char *name, unsigned line)
         tool_print_diag(stderr, name, SDPX_SEV_ERROR, &e);
         return -1;
     }
-    print_candidate(stdout, &c);
+    const char *end = p + n;
+    while (end > c.foundation.ptr && (end[-1] == '\r' || end[-1] == '\n'))
+        end--;
+    if (print_candidate(stdout, &c, end)) {
+        fprintf(stderr, "sdpx: candidate: out of memory\n");
+        return -1;
+    }
     return 0;
 }
 

@@ -7,3 +7,5 @@ dist_man1_MANS = tools/sdpx.1
 tools_sdpx_SOURCES += tools/cmd_edit.c tools/cmd_redact.c
 # Negotiation.
 tools_sdpx_SOURCES += tools/cmd_offer.c tools/cmd_answer.c
+# JSON in sdp-transform's shape.
+tools_sdpx_SOURCES += tools/cmd_json.c

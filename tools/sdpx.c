@@ -9,13 +9,14 @@
 
 static const tool_command commands[] = {
     {"check", "[--strict] [-v] FILE...", "report every problem in each description", cmd_check},
-    {"fmt", "[--keep-lf] FILE|-", "parse and write the description back out", cmd_fmt},
+    {"fmt", "[--keep-lf] [--from-json] FILE|-", "parse (SDP or JSON) and write SDP", cmd_fmt},
     {"candidate", "[STRING|-]", "print ICE candidates as JSON, one per line", cmd_candidate},
     {"show", "FILE|-", "summarise sessions, media, codecs, ICE/DTLS", cmd_show},
     {"edit", "[OPTIONS] FILE|-", "apply edits (codecs, ICE, BUNDLE, ...) and write", cmd_edit},
     {"redact", "[--keep-lf] FILE|-", "hide addresses, ports, ICE and DTLS secrets for logs", cmd_redact},
     {"offer", "--caps CAPS.sdp", "print a fresh offer built from capabilities", cmd_offer},
     {"answer", "--caps CAPS.sdp OFFER|-", "answer an offer (--verify OFFER ANSWER checks one)", cmd_answer},
+    {"json", "[--pretty] [--lossless] FILE|-", "the description as sdp-transform JSON", cmd_json},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -58,5 +58,6 @@ int cmd_answer(int argc, char **argv);
 /* Read a capabilities description (sdpx_caps_from_sdp); `fingerprint`
  * (may be NULL) overrides its a=fingerprint. *doc owns caps' views. */
 int tool_read_caps(const char *path, const char *fingerprint, sdpx_session **doc, sdpx_caps *caps);
+int cmd_json(int argc, char **argv);
 
 #endif

@@ -16,7 +16,11 @@ enum {
     SDPXI_SCOPE_MEDIA = 1u << 1,
     SDPXI_FLAG_PROPERTY = 1u << 2 /* takes no value */
 };
-unsigned sdpxi_attr_scope(sdpx_attr_kind kind);
+/* One registry lookup for the parser: the kind of the attribute named
+ * name[0..n) in the low byte and, from the same row, its scope and property
+ * flags (SDPXI_SCOPE_*, SDPXI_FLAG_PROPERTY) above it; a name without a row
+ * is SDPX_ATTR_OTHER with both scopes. */
+unsigned sdpxi_attr_lookup(const char *name, size_t n);
 
 /*
  * Value validator of one attribute kind, used by strict mode and lint. Gets

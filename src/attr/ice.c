@@ -80,6 +80,10 @@ int sdpx_address_family(sdpx_str a)
     size_t n = a.len;
     if (n == 0)
         return SDPX_EVALUE;
+    /* the common answer first, in one walk: digits and dots only, so no
+     * ':' and numeric, which is what the rules below would conclude */
+    if (is_ip4(p, n))
+        return SDPX_ADDR_IP4;
     if (memchr(p, ':', n))
         return is_ip6(p, n) ? SDPX_ADDR_IP6 : SDPX_EVALUE;
     int numeric = 1;
@@ -141,15 +145,6 @@ static int port_of(sdpx_str v, sdpx_str f, uint16_t *port, sdpxi_bad *bad, const
     return 0;
 }
 
-/* An extension value is *VCHAR (RFC 8839 5.1). */
-static int all_vchar(sdpx_str s)
-{
-    for (size_t i = 0; i < s.len; i++)
-        if ((unsigned char)s.ptr[i] < 0x21 || (unsigned char)s.ptr[i] > 0x7e)
-            return 0;
-    return 1;
-}
-
 int sdpx_candidate_ext_next(sdpx_str *rest, sdpx_str *name, sdpx_str *value)
 {
     if (!rest || !name || !value)
@@ -186,98 +181,262 @@ static int decode_u32(sdpx_str s, uint32_t *out)
     return 0;
 }
 
+/* Byte classes of the candidate grammar, one table lookup a byte. */
+enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4 };
+#define CC_IS_ICE(c)                                                                     \
+    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
+     (c) == '+' || (c) == '/')
+#define CC_IS_TOKEN(c)                                                                   \
+    ((c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a || (c) == 0x2b ||         \
+     (c) == 0x2d || (c) == 0x2e || ((c) >= 0x30 && (c) <= 0x39) || ((c) >= 0x41 && (c) <= 0x5a) || \
+     ((c) >= 0x5e && (c) <= 0x7e))
+#define CC(c)                                                                            \
+    (uint8_t)((CC_IS_ICE(c) ? CC_ICE : 0) | (CC_IS_TOKEN(c) ? CC_TOKEN : 0) |             \
+              ((c) > 0x20 && (c) < 0x7f ? CC_VCHAR : 0))
+#define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
+#define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)
+static const uint8_t cand_class[256] = {
+    CC16(0x00), CC16(0x10), CC16(0x20), CC16(0x30), CC16(0x40), CC16(0x50), CC16(0x60),
+    CC16(0x70), /* bytes from 0x80 are in no class */
+};
+
+/* A view that holds exactly the string literal `lit` (compared inline). */
+#define IS_LIT(f, lit) ((f).len == sizeof lit - 1 && memcmp((f).ptr, lit, sizeof lit - 1) == 0)
+
+/* A decoder's walk over the value: one field at a time, each byte looked
+ * at once while its field is split off and checked. */
+typedef struct {
+    const char *p;
+    size_t n, i;
+} cand_walk;
+
+/* The offset of the next field, past spaces; n when none is left (the walk
+ * then stands at the end). */
+static inline size_t walk_skip(cand_walk *w)
+{
+    size_t i = w->i;
+    while (i < w->n && w->p[i] == ' ')
+        i++;
+    if (i == w->n)
+        w->i = i;
+    return i;
+}
+
+/* The field from `start` to the next space (or the end), consumed. */
+static inline void walk_take(cand_walk *w, size_t start, size_t i, sdpx_str *f)
+{
+    while (i < w->n && w->p[i] != ' ')
+        i++;
+    *f = sdpxi_str(w->p + start, i - start);
+    w->i = i;
+}
+
+/* The next field as sdpx_field_next splits it, with in *ok whether all its
+ * bytes are in class `cls`; 0 when none is left. */
+static inline int walk_field(cand_walk *w, unsigned cls, sdpx_str *f, int *ok)
+{
+    const unsigned char *p = (const unsigned char *)w->p;
+    size_t start = walk_skip(w), i = start, n = w->n;
+    if (start == n)
+        return 0;
+    while (i < n && (cand_class[p[i]] & cls)) /* a space is in none of the classes */
+        i++;
+    *ok = i == n || p[i] == ' ';
+    walk_take(w, start, i, f);
+    return 1;
+}
+
+/* The next field as sdpx_field_next splits it, read as a decimal number in
+ * the same walk: *v is its value when it is all digits, at most 19 of them
+ * (else -1). 0 when no field is left. */
+static inline int walk_number(cand_walk *w, sdpx_str *f, int64_t *v)
+{
+    const unsigned char *p = (const unsigned char *)w->p;
+    size_t start = walk_skip(w), i = start, n = w->n;
+    if (start == n)
+        return 0;
+    uint64_t x = 0;
+    unsigned d;
+    while (i < n && (d = (unsigned)p[i] - '0') <= 9) {
+        x = x * 10 + d;
+        i++;
+    }
+    *v = (i == n || p[i] == ' ') && i - start <= 19 ? (int64_t)x : -1;
+    walk_take(w, start, i, f);
+    return 1;
+}
+
+/* A port field: what port_of accepts. */
+static int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad, const char *what)
+{
+    sdpx_str f;
+    int64_t n;
+    if (!walk_number(w, &f, &n))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, what, "is missing");
+    if (n < 0 || n > 65535)
+        return port_of(v, f, port, bad, what); /* the refusal, or 20+ zeros first */
+    *port = (uint16_t)n;
+    return 0;
+}
+
+/* The next field if it is a dotted-quad IPv4 address (RFC 8866 9), taken
+ * in one walk; else 0 and nothing is consumed. */
+static int walk_ip4(cand_walk *w, sdpx_str *f)
+{
+    const unsigned char *p = (const unsigned char *)w->p;
+    size_t start = walk_skip(w), i = start, n = w->n;
+    unsigned v = 0, dots = 0, d;
+    size_t digits = 0;
+    /* octets are checked at their end: up to 3 digits cannot overflow v */
+    for (; i < n; i++) {
+        if ((d = (unsigned)p[i] - '0') <= 9) {
+            v = v * 10 + d;
+            digits++;
+        } else if (p[i] == '.' && digits && digits <= 3 && v <= 255 && dots < 3) {
+            dots++;
+            v = 0;
+            digits = 0;
+        } else {
+            break;
+        }
+    }
+    if (dots != 3 || !digits || digits > 3 || v > 255 || (i < n && p[i] != ' '))
+        return 0;
+    *f = sdpxi_str(w->p + start, i - start);
+    w->i = i;
+    return 1;
+}
+
+/* The next field as a connection address and its family; 0 when no field
+ * is left. */
+static int walk_address(cand_walk *w, sdpx_str *f, int *family)
+{
+    int ok;
+    if (walk_ip4(w, f)) {
+        *family = SDPX_ADDR_IP4;
+        return 1;
+    }
+    if (!walk_field(w, CC_VCHAR, f, &ok))
+        return 0;
+    *family = sdpx_address_family(*f);
+    return 1;
+}
+
+/* The next field if it is the keyword `kw` (then consumed), else 0. */
+static int walk_keyword(cand_walk *w, const char *kw, size_t kl)
+{
+    size_t i = walk_skip(w);
+    if (w->n - i < kl || memcmp(w->p + i, kw, kl) != 0 || (w->n - i > kl && w->p[i + kl] != ' '))
+        return 0;
+    w->i = i + kl;
+    return 1;
+}
+
+/* RFC 8839 5.1: candidate-attribute = "candidate" ":" foundation SP
+ * component-id SP transport SP priority SP connection-address SP port SP
+ * cand-type [SP rel-addr] [SP rel-port] *(SP cand-extension) */
 static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
 {
     sdpx_candidate c;
-    sdpx_str rest = v, f;
-    uint64_t n;
-    int rc;
+    cand_walk w = {v.ptr, v.len, 0};
+    sdpx_str f;
+    int ok, rc;
+    int64_t n;
     memset(&c, 0, sizeof c);
 
     /* RFC 8839 5.1: foundation = 1*32ice-char */
-    if ((rc = sdpxi_need_field(v, &rest, &f, "foundation", bad)))
-        return rc;
-    if (f.len > 32 || !all_ice_chars(f))
+    if (!walk_field(&w, CC_ICE, &f, &ok))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "foundation", "is missing");
+    if (f.len > 32 || !ok)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "foundation", "is not 1-32 ice-chars");
     c.foundation = f;
     /* RFC 8839 5.1: component-id = 1*3DIGIT; RFC 8445 5.1.1: 1 to 256 */
-    if ((rc = sdpxi_need_field(v, &rest, &f, "component id", bad)))
-        return rc;
-    if (sdpxi_parse_uint(f, 256, &n) || n == 0 || f.len > 3)
+    if (!walk_number(&w, &f, &n))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "component id", "is missing");
+    if (n <= 0 || n > 256 || f.len > 3)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "component id", "is not a number 1-256");
     c.component = (uint32_t)n;
     /* RFC 8839 5.1: transport = "UDP" / transport-extension (a token) */
-    if ((rc = sdpxi_need_field(v, &rest, &f, "transport", bad)))
-        return rc;
-    if (!sdpxi_is_token(f))
+    if (!walk_field(&w, CC_TOKEN, &f, &ok))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "transport", "is missing");
+    if (!ok)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "transport", "is not a token");
     c.transport = f;
     /* RFC 8839 5.1: priority = 1*10DIGIT, a 32-bit number (RFC 8445 5.1.2) */
-    if ((rc = sdpxi_need_field(v, &rest, &f, "priority", bad)))
-        return rc;
-    if (f.len > 10 || decode_u32(f, &c.priority))
+    if (!walk_number(&w, &f, &n))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "priority", "is missing");
+    if (n < 0 || n > UINT32_MAX || f.len > 10)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "priority", "is not a 32-bit number");
-    if ((rc = sdpxi_need_field(v, &rest, &f, "connection address", bad)))
-        return rc;
-    rc = sdpx_address_family(f);
+    c.priority = (uint32_t)n;
+    if (!walk_address(&w, &f, &rc))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "connection address", "is missing");
     if (rc < 0)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "connection address",
                              "is not an IPv4, IPv6 or FQDN address");
     c.address = f;
     c.family = (sdpx_addr_family)rc;
-    if ((rc = sdpxi_need_field(v, &rest, &f, "port", bad)))
-        return rc;
-    if ((rc = port_of(v, f, &c.port, bad, "port")))
+    if ((rc = walk_port(&w, v, &c.port, bad, "port")))
         return rc;
     /* RFC 8839 5.1: cand-type = "typ" SP candidate-types */
-    if (!sdpx_field_next(&rest, &f))
+    if (!walk_field(&w, CC_TOKEN, &f, &ok))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate", "has no \"typ\"");
-    if (!sdpx_str_eq(f, "typ"))
+    if (f.len != 3 || memcmp(f.ptr, "typ", 3) != 0)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "field", "is not \"typ\"");
-    if ((rc = sdpxi_need_field(v, &rest, &f, "candidate type", bad)))
-        return rc;
-    if (!sdpxi_is_token(f))
+    if (!walk_field(&w, CC_TOKEN, &f, &ok))
+        return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate type", "is missing");
+    if (!ok)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "candidate type", "is not a token");
     c.type_name = f;
     c.type = SDPX_CAND_OTHER;
-    for (int i = 1; i < 5; i++)
-        if (sdpx_str_eq(f, cand_types[i]))
-            c.type = (sdpx_cand_type)i;
+    for (int i = 1; i < 5; i++) /* the first letters differ: one compare */
+        if (f.ptr[0] == cand_types[i][0]) {
+            if (sdpx_str_eq(f, cand_types[i]))
+                c.type = (sdpx_cand_type)i;
+            break;
+        }
     /* RFC 8839 5.1: [SP rel-addr] [SP rel-port] */
-    sdpx_str peek = rest;
-    if (sdpx_field_next(&peek, &f) && sdpx_str_eq(f, "raddr")) {
-        rest = peek;
-        if ((rc = sdpxi_need_field(v, &rest, &f, "related address", bad)))
-            return rc;
-        if (sdpx_address_family(f) < 0)
+    if (walk_keyword(&w, "raddr", 5)) {
+        if (!walk_address(&w, &f, &rc))
+            return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "related address", "is missing");
+        if (rc < 0)
             return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "related address",
                                  "is not an IPv4, IPv6 or FQDN address");
         c.raddr = f;
         c.has_raddr = 1;
     }
-    peek = rest;
-    if (sdpx_field_next(&peek, &f) && sdpx_str_eq(f, "rport")) {
-        rest = peek;
-        if ((rc = sdpxi_need_field(v, &rest, &f, "related port", bad)))
-            return rc;
-        if ((rc = port_of(v, f, &c.rport, bad, "related port")))
+    if (walk_keyword(&w, "rport", 5)) {
+        if ((rc = walk_port(&w, v, &c.rport, bad, "related port")))
             return rc;
         c.has_rport = 1;
     }
-    while (rest.len && rest.ptr[0] == ' ') {
-        rest.ptr++;
-        rest.len--;
-    }
-    c.extensions = rest;
-    sdpx_str name, val;
-    while (sdpx_candidate_ext_next(&rest, &name, &val)) {
-        if (!sdpxi_is_token(name))
+    while (w.i < w.n && w.p[w.i] == ' ')
+        w.i++;
+    c.extensions = sdpxi_str(w.p + w.i, w.n - w.i);
+    /* The pairs as sdpx_candidate_ext_next splits them (exactly one SP
+     * between name and value, RFC 8839 5.1: the value is *VCHAR and may be
+     * empty), each byte checked as it is passed. */
+    while (w.i < w.n) {
+        sdpx_str name, val;
+        int name_ok, val_ok;
+        if (!walk_field(&w, CC_TOKEN, &name, &name_ok))
+            break;
+        if (w.i < w.n)
+            w.i++;
+        /* the value may be empty: a field from here, not after spaces */
+        if (w.i < w.n && w.p[w.i] == ' ') {
+            val = sdpxi_str(w.p + w.i, 0);
+            val_ok = 1;
+        } else if (!walk_field(&w, CC_VCHAR, &val, &val_ok)) {
+            val = sdpxi_str(w.p + w.n, 0);
+            val_ok = 1;
+        }
+        if (!name_ok)
             return sdpxi_bad_set(bad, v, name, SDPX_EVALUE, "extension name", "is not a token");
-        if (!all_vchar(val))
+        if (!val_ok)
             return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
                                  "has a non-visible character");
         uint32_t u;
-        if (sdpx_str_eq(name, "tcptype")) {
+        if (IS_LIT(name, "tcptype")) {
             /* RFC 6544 4.5: tcp-type = "active" / "passive" / "so" */
             c.tcptype = SDPX_TCPTYPE_NONE;
             for (int i = 1; i < 4; i++)
@@ -286,8 +445,8 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
             if (c.tcptype == SDPX_TCPTYPE_NONE)
                 return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "tcptype",
                                      "is not active, passive or so");
-        } else if ((sdpx_str_eq(name, "generation") || sdpx_str_eq(name, "network-id") ||
-                    sdpx_str_eq(name, "network-cost")) &&
+        } else if ((IS_LIT(name, "generation") || IS_LIT(name, "network-id") ||
+                    IS_LIT(name, "network-cost")) &&
                    decode_u32(val, &u)) {
             /* libwebrtc's numeric extensions: their readers need numbers */
             return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
@@ -300,12 +459,6 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
 
 SDPXI_DEFINE_CHECK(candidate, sdpx_candidate, decode_candidate)
 
-static int starts_with(sdpx_str s, const char *pre)
-{
-    size_t n = strlen(pre);
-    return s.len >= n && memcmp(s.ptr, pre, n) == 0;
-}
-
 int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
 {
     if ((!p && n) || !out)
@@ -314,14 +467,13 @@ int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_
     /* trickle strings may carry the line ending of the a= line they came from */
     while (s.len && (s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == '\r'))
         s.len--;
-    if (s.len == 0 || sdpx_str_eq(s, "a=end-of-candidates") ||
-        sdpx_str_eq(s, "end-of-candidates"))
+    if (s.len == 0 || IS_LIT(s, "a=end-of-candidates") || IS_LIT(s, "end-of-candidates"))
         return SDPX_CANDIDATE_END; /* the browser's end-of-candidates signal */
-    if (starts_with(s, "a=")) {
+    if (s.len >= 2 && memcmp(s.ptr, "a=", 2) == 0) {
         s.ptr += 2;
         s.len -= 2;
     }
-    if (starts_with(s, "candidate:")) {
+    if (s.len >= 10 && memcmp(s.ptr, "candidate:", 10) == 0) {
         s.ptr += 10;
         s.len -= 10;
     }

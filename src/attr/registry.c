@@ -96,30 +96,43 @@ _Static_assert(NROWS == SDPXI_GEN_NROWS, "registry_gen.awk must see every row of
 static const uint8_t row_by_kind[SDPX_ATTR_KIND_COUNT] = SDPXI_GEN_ROW_BY_KIND;
 #endif
 
-sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
+/* The row of the attribute named p[0..n), or NULL. Its one caller is the
+ * lookup below, so the generated switch is inlined there. */
+static const attr_row *row_of_name(const char *p, size_t n)
 {
 #ifdef SDPXI_GEN_NROWS
-    int i = sdpxi_gen_row_of_name(name.ptr, name.len);
-    return i < 0 ? SDPX_ATTR_OTHER : (sdpx_attr_kind)rows[i].kind;
+    int i = sdpxi_gen_row_of_name(p, n);
+    return i < 0 ? NULL : &rows[i];
 #else
     /* Binary search over the sorted rows; bytes compare as unsigned. */
     size_t lo = 0, hi = NROWS;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const attr_row *r = &rows[mid];
-        size_t n = name.len < r->len ? name.len : r->len;
-        int c = n ? memcmp(name.ptr, r->name, n) : 0;
+        size_t m = n < r->len ? n : r->len;
+        int c = m ? memcmp(p, r->name, m) : 0;
         if (c == 0)
-            c = name.len < r->len ? -1 : name.len > r->len ? 1 : 0;
+            c = n < r->len ? -1 : n > r->len ? 1 : 0;
         if (c == 0)
-            return (sdpx_attr_kind)r->kind;
+            return r;
         if (c < 0)
             hi = mid;
         else
             lo = mid + 1;
     }
-    return SDPX_ATTR_OTHER;
+    return NULL;
 #endif
+}
+
+unsigned sdpxi_attr_lookup(const char *name, size_t n)
+{
+    const attr_row *r = row_of_name(name, n);
+    return r ? r->kind | (unsigned)r->scope << 8 : SDPX_ATTR_OTHER | (unsigned)(S | M) << 8;
+}
+
+sdpx_attr_kind sdpx_attr_kind_from_name(sdpx_str name)
+{
+    return (sdpx_attr_kind)(sdpxi_attr_lookup(name.ptr, name.len) & 0xffu);
 }
 
 static const attr_row *row_of(sdpx_attr_kind kind)
@@ -160,10 +173,4 @@ int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t 
         return SDPX_EVALUE;
     }
     return r->check ? r->check(value, off, msg, cap) : 0;
-}
-
-unsigned sdpxi_attr_scope(sdpx_attr_kind kind)
-{
-    const attr_row *r = row_of(kind);
-    return r ? r->scope : (unsigned)(S | M);
 }

@@ -49,6 +49,8 @@ static const code_row codes[] = {
     {SDPX_EV_ICE_PWD_LENGTH, "SDPX_EV_ICE_PWD_LENGTH", "ICE password not 22-256 ice-chars"},
     {SDPX_EV_RTPMAP_DUPLICATE, "SDPX_EV_RTPMAP_DUPLICATE", "payload type mapped twice"},
     {SDPX_EV_SSRC_GROUP_DUPLICATE, "SDPX_EV_SSRC_GROUP_DUPLICATE", "SSRC listed twice in a group"},
+    {SDPX_EJSON, "SDPX_EJSON", "malformed JSON"},
+    {SDPX_EJSON_SHAPE, "SDPX_EJSON_SHAPE", "JSON does not fit the sdp-transform shape"},
     {SDPX_W_LF, "SDPX_W_LF", "line ends with LF instead of CRLF"},
     {SDPX_W_NO_FINAL_EOL, "SDPX_W_NO_FINAL_EOL", "last line has no line ending"},
     {SDPX_W_BLANK_LINE, "SDPX_W_BLANK_LINE", "blank line"},

@@ -2,10 +2,6 @@
  * writes and never reads past the length it was given. */
 #include "base.h"
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
-
 void sdpx_tokenizer_init(sdpx_tokenizer *t, const char *buf, size_t len)
 {
     if (!t)
@@ -26,28 +22,6 @@ static int is_blank(const char *p, size_t n)
     return 1;
 }
 
-/* Offset of the first LF, CR or NUL in p[0..n), or n: one pass finds the
- * line's end and proves it clean. Reads only inside p[0..n). */
-static size_t find_special(const char *p, size_t n)
-{
-    size_t i = 0;
-#if defined(__SSE2__) && defined(__GNUC__)
-    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128();
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
-                                   _mm_cmpeq_epi8(v, nul));
-        unsigned bits = (unsigned)_mm_movemask_epi8(hit);
-        if (bits)
-            return i + (size_t)__builtin_ctz(bits);
-    }
-#endif
-    for (; i < n; i++)
-        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\0')
-            return i;
-    return n;
-}
-
 int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
 {
     if (!t || !tok)
@@ -56,7 +30,7 @@ int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
         return 0;
     const char *start = t->buf + t->pos;
     size_t rest = t->len - t->pos;
-    size_t n = find_special(start, rest);
+    size_t n = sdpxi_scan_line(start, rest);
     sdpx_eol eol = SDPX_EOL_NONE;
     unsigned line = ++t->line;
 
@@ -124,6 +98,35 @@ int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
     return 1;
 }
 
+/* The first space in p[0..end), or end. Reads only inside p[0..end). */
+static const char *find_space(const char *p, const char *end)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; end - p >= 16; p += 16) {
+        unsigned bits = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), sp));
+        if (bits)
+            return p + __builtin_ctz(bits);
+    }
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time: the lowest zero byte of w ^ "        " is the
+     * first space (the borrow trick only errs above a true zero). */
+    for (; end - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        w ^= 0x2020202020202020u;
+        uint64_t z = (w - 0x0101010101010101u) & ~w & 0x8080808080808080u;
+        if (z)
+            return p + ((unsigned)__builtin_ctzll(z) >> 3);
+    }
+#endif
+    while (p < end && *p != ' ')
+        p++;
+    return p;
+}
+
 int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
 {
     if (!rest || !field)
@@ -133,32 +136,15 @@ int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
         return 0;
     const char *p = rest->ptr;
     const char *end = p + rest->len;
-    while (p < end && *p == ' ')
-        p++;
-    if (p == end) {
-        rest->ptr = end;
-        rest->len = 0;
-        return 0;
+    while (*p == ' ') {
+        if (++p == end) {
+            rest->ptr = end;
+            rest->len = 0;
+            return 0;
+        }
     }
     const char *f = p;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* Eight bytes at a time: the lowest zero byte of w ^ "        " is the
-     * first space (the borrow trick only errs above a true zero). */
-    while (end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        w ^= 0x2020202020202020u;
-        uint64_t z = (w - 0x0101010101010101u) & ~w & 0x8080808080808080u;
-        if (z) {
-            p += (unsigned)__builtin_ctzll(z) >> 3;
-            break;
-        }
-        p += 8;
-    }
-    if (end - p < 8)
-#endif
-        while (p < end && *p != ' ')
-            p++;
+    p = find_space(p + 1, end); /* a field is at least the byte at f */
     field->ptr = f;
     field->len = (size_t)(p - f);
     rest->ptr = p;

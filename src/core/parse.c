@@ -11,7 +11,6 @@ typedef struct parser {
     void *diag_ctx;
     sdpx_error *err;     /* the caller's: receives the first error */
     int first_code;      /* 0 until an error happened */
-    size_t nattrs;
     /* order and presence tracking */
     int in_media;
     int last_rank;
@@ -22,6 +21,8 @@ typedef struct parser {
     int seen_s;
     unsigned last_line;
     int lf_warned;
+    size_t line_cap;     /* line records the session's array holds */
+    int quiet;           /* lenient without diagnostics: warnings go nowhere */
     int started;         /* the v=0 line was seen */
 } parser;
 
@@ -36,27 +37,33 @@ static int report(parser *p, int code, unsigned line, unsigned col, const char *
 #endif
     ;
 
-static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+static int vreport(parser *p, int code, unsigned line, unsigned col, const char *fmt, va_list ap)
 {
     int want_diag = p->diag && (code > 0 || (p->flags & SDPX_PARSE_ALL_ERRORS));
     int want_err = code < 0 && p->first_code == 0 && p->err;
     if (code < 0 && p->first_code == 0)
         p->first_code = code;
     if (!want_diag && !want_err)
-        return code;
+        return code; /* nobody reads the message: do not format it */
     sdpx_error e;
     e.code = code;
     e.line = line;
     e.col = col;
     e.need = 0;
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(e.msg, sizeof e.msg, fmt, ap);
-    va_end(ap);
     if (want_err)
         *p->err = e;
     if (want_diag)
         p->diag(p->diag_ctx, code < 0 ? SDPX_SEV_ERROR : SDPX_SEV_WARNING, &e);
+    return code;
+}
+
+static int report(parser *p, int code, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, code, line, col, fmt, ap);
+    va_end(ap);
     return code;
 }
 
@@ -66,93 +73,72 @@ static unsigned col_of(const sdpx_token *t, const char *at)
 }
 
 
-/* Position in the RFC 8866 5 order; 0 means "not ordered" (unknown type). */
-static int session_rank(char c)
-{
-    switch (c) {
-    case 'v': return 1;
-    case 'o': return 2;
-    case 's': return 3;
-    case 'i': return 4;
-    case 'u': return 5;
-    case 'e': return 6;
-    case 'p': return 7;
-    case 'c': return 8;
-    case 'b': return 9;
-    case 't': return 10;
-    case 'r': return 10;
-    case 'z': return 11;
-    case 'k': return 12;
-    case 'a': return 13;
-    default: return 0;
-    }
-}
+/* What RFC 8866 5 says of each line type letter: its position in the order
+ * of the session part and of a media section (0: not allowed there), and
+ * whether it may appear once only in each. One row per letter, looked up
+ * once per line. */
+enum { TYPE_KNOWN = 1, TYPE_ONCE_SESSION = 2, TYPE_ONCE_MEDIA = 4 };
+typedef struct {
+    uint8_t session_rank, media_rank, flags;
+} type_rule;
 
-static int media_rank(char c)
-{
-    switch (c) {
-    case 'm': return 1;
-    case 'i': return 2;
-    case 'c': return 3;
-    case 'b': return 4;
-    case 'k': return 5;
-    case 'a': return 6;
-    default: return 0;
-    }
-}
-
-static int known_type(char c)
-{
-    return session_rank(c) != 0 || c == 'm';
-}
-
-/* Lines that may appear once per part (RFC 8866 5). */
-static int once_only(char c, int in_media)
-{
-    if (in_media)
-        return c == 'i' || c == 'k';
-    return c == 'v' || c == 'o' || c == 's' || c == 'i' || c == 'u' || c == 'c' ||
-           c == 'z' || c == 'k';
-}
+#define K TYPE_KNOWN
+#define OS TYPE_ONCE_SESSION
+#define OM TYPE_ONCE_MEDIA
+static const type_rule type_rules[26] = {
+    ['v' - 'a'] = {1, 0, K | OS},       ['o' - 'a'] = {2, 0, K | OS},
+    ['s' - 'a'] = {3, 0, K | OS},       ['i' - 'a'] = {4, 2, K | OS | OM},
+    ['u' - 'a'] = {5, 0, K | OS},       ['e' - 'a'] = {6, 0, K},
+    ['p' - 'a'] = {7, 0, K},            ['c' - 'a'] = {8, 3, K | OS},
+    ['b' - 'a'] = {9, 4, K},            ['t' - 'a'] = {10, 0, K},
+    ['r' - 'a'] = {10, 0, K},           ['z' - 'a'] = {11, 0, K | OS},
+    ['k' - 'a'] = {12, 5, K | OS | OM}, ['a' - 'a'] = {13, 6, K},
+    ['m' - 'a'] = {0, 1, K},
+};
+#undef K
+#undef OS
+#undef OM
 
 static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0; }
 
 /* A structural rule was broken: an error in strict mode, a warning otherwise.
  * Returns the error code (strict) or 0. */
 static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
-                const char *what)
+                const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
+                const char *fmt, ...)
 {
-    if (strict(p))
-        return report(p, ecode, t->line, col, "%s", what);
-    report(p, wcode, t->line, col, "%s", what);
-    return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, strict(p) ? ecode : wcode, t->line, col, fmt, ap);
+    va_end(ap);
+    return strict(p) ? ecode : 0;
 }
 
 static int check_order(parser *p, const sdpx_token *t)
 {
     char c = t->type;
-    char msg[96];
-    int rank = p->in_media ? media_rank(c) : session_rank(c);
+    const type_rule *tr = &type_rules[c - 'a'];
+    int rank = p->in_media ? tr->media_rank : tr->session_rank;
     int rc = 0;
-    if (!known_type(c)) {
-        snprintf(msg, sizeof msg, "unknown line type '%c'", c);
-        return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, msg);
-    }
-    if (rank == 0) {
-        snprintf(msg, sizeof msg, "'%c=' line inside a media section", c);
-        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, msg);
-    } else if (rank < p->last_rank || (c == 'r' && p->last_type != 't' && p->last_type != 'r')) {
-        snprintf(msg, sizeof msg, "'%c=' line out of order after '%c='", c, p->last_type);
-        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, msg);
-    } else {
+    if (!(tr->flags & TYPE_KNOWN))
+        return rule(p, SDPX_EUNKNOWN, SDPX_W_UNKNOWN_TYPE, t, 1, "unknown line type '%c'", c);
+    if (rank == 0)
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, "'%c=' line inside a media section", c);
+    else if (rank < p->last_rank || (c == 'r' && p->last_type != 't' && p->last_type != 'r'))
+        rc = rule(p, SDPX_EORDER, SDPX_W_ORDER, t, 1, "'%c=' line out of order after '%c='", c,
+                  p->last_type);
+    else
         p->last_rank = rank;
-    }
     if (rc)
         return rc;
-    if (once_only(c, p->in_media) && (p->seen & BIT(c))) {
-        snprintf(msg, sizeof msg, "second '%c=' line", c);
-        rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, msg);
-    }
+    if ((tr->flags & (p->in_media ? TYPE_ONCE_MEDIA : TYPE_ONCE_SESSION)) && (p->seen & BIT(c)))
+        rc = rule(p, SDPX_EDUPLICATE, SDPX_W_DUPLICATE, t, 1, "second '%c=' line", c);
     p->seen |= BIT(c);
     p->last_type = c;
     return rc;
@@ -227,14 +213,16 @@ static int check_origin(parser *p, const sdpx_token *t)
 
 static int check_connection(parser *p, const sdpx_token *t)
 {
+    sdpx_str rest = t->value, f;
+    int n = 0;
+    while (n < 3 && sdpx_field_next(&rest, &f))
+        n++;
+    if (n < 3)
+        return missing_field(p, t, "c=", "three fields: nettype addrtype address");
+    if (p->quiet) /* what else can be wrong is a warning: nobody listens */
+        return 0;
     sdpx_connection c;
     if (sdpx_connection_parse(t->value, &c)) {
-        sdpx_str rest = t->value, f;
-        int n = 0;
-        while (n < 3 && sdpx_field_next(&rest, &f))
-            n++;
-        if (n < 3)
-            return missing_field(p, t, "c=", "three fields: nettype addrtype address");
         sdpx_str extra;
         if (sdpx_field_next(&rest, &extra))
             return soft_field_error(p, t, SDPX_EFIELD, extra.ptr, extra,
@@ -309,6 +297,17 @@ static int check_value(parser *p, const sdpx_token *t)
     case 'o': return check_origin(p, t);
     case 'c': return check_connection(p, t);
     case 'm': return check_mline(p, t);
+    case 'v':
+        if (!sdpx_str_eq(t->value, "0"))
+            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
+        return 0;
+    default:
+        break;
+    }
+    /* The rest fail softly only: a warning, when nobody listens, is no work. */
+    if (p->quiet)
+        return 0;
+    switch (t->type) {
     case 'b': return check_bandwidth(p, t);
     case 't': return check_timing(p, t);
     case 'r': {
@@ -337,37 +336,28 @@ static int check_value(parser *p, const sdpx_token *t)
                                     "k= line \"%s\" is not <method>[:<key>]");
         return 0;
     }
-    case 'v':
-        if (!sdpx_str_eq(t->value, "0"))
-            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
-        return 0;
     default:
         return 0;
     }
 }
 
-static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
+static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l, unsigned scope)
 {
     sdpx_str name = sdpxi_str(l->text + 2, l->namelen);
     /* Known names are tokens by construction: only unknown ones are checked. */
     if (l->kind == SDPX_ATTR_OTHER && !sdpxi_is_token(name)) {
         char q[64];
         sdpxi_quote(q, sizeof q, name, 40);
-        char msg[96];
-        snprintf(msg, sizeof msg, "attribute name \"%s\" is not a token", q);
-        int rc = rule(p, SDPX_EVALUE, SDPX_W_ATTR_NAME, t, 3, msg);
+        int rc = rule(p, SDPX_EVALUE, SDPX_W_ATTR_NAME, t, 3, "attribute name \"%s\" is not a token", q);
         if (rc)
             return rc;
     }
     if (l->kind > SDPX_ATTR_OTHER) {
-        unsigned scope = sdpxi_attr_scope((sdpx_attr_kind)l->kind);
         unsigned here = p->in_media ? SDPXI_SCOPE_MEDIA : SDPXI_SCOPE_SESSION;
         if (!(scope & here)) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "a=%s is not allowed at %s level",
-                     sdpx_attr_kind_name((sdpx_attr_kind)l->kind),
-                     p->in_media ? "media" : "session");
-            int rc = rule(p, SDPX_ESCOPE, SDPX_W_SCOPE, t, 3, msg);
+            int rc = rule(p, SDPX_ESCOPE, SDPX_W_SCOPE, t, 3, "a=%s is not allowed at %s level",
+                          sdpx_attr_kind_name((sdpx_attr_kind)l->kind),
+                          p->in_media ? "media" : "session");
             if (rc)
                 return rc;
         }
@@ -390,6 +380,19 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l)
     return 0;
 }
 
+/* The a= fields of a line of `len` bytes (name length, HAS_VALUE, kind)
+ * from where its name ends (`nl` bytes after "a="); returns the kind's
+ * scope flags. */
+static unsigned set_attr_fields(sdpx_line *l, size_t nl, size_t len)
+{
+    unsigned k = sdpxi_attr_lookup(l->text + 2, nl);
+    l->namelen = (uint32_t)nl;
+    if (nl < len - 2)
+        l->flags |= SDPXI_LINE_HAS_VALUE;
+    l->kind = (uint8_t)k;
+    return k >> 8;
+}
+
 void sdpxi_line_classify(sdpx_line *l)
 {
     l->kind = SDPX_ATTR_NONE;
@@ -400,14 +403,12 @@ void sdpxi_line_classify(sdpx_line *l)
     const char *v = l->text + 2;
     size_t n = l->len - 2;
     const char *colon = memchr(v, ':', n);
-    size_t nl = colon ? (size_t)(colon - v) : n;
-    l->namelen = (uint32_t)nl;
-    if (colon)
-        l->flags |= SDPXI_LINE_HAS_VALUE;
-    l->kind = (uint8_t)sdpx_attr_kind_from_name(sdpxi_str(v, nl));
+    set_attr_fields(l, colon ? (size_t)(colon - v) : n, l->len);
 }
 
-/* Count lines and likely m= lines to size the arena exactly. */
+/* Count lines and likely m= lines: the exact size of the arena, for scratch
+ * memory (whose `need` must be exact) and for inputs long enough to hold
+ * more lines than max_lines. */
 static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
 {
     size_t lines = 0, media = len > 0 && buf[0] == 'm';
@@ -465,9 +466,49 @@ static int mul_size(size_t *acc, size_t n, size_t each)
     return add_size(acc, n * each);
 }
 
-static sdpx_media *new_media(sdpx_session *s, sdpx_line *first)
+/* The line records of every section are one array, sized before the parse
+ * (exactly, or for lines of SDPXI_LINE_GUESS bytes on average); a description
+ * of shorter lines moves it into one twice as large, the old one staying in
+ * the arena: amortised linear. */
+#define SDPXI_LINE_GUESS 12u
+#define SDPXI_MEDIA_GUESS 64u
+
+static int grow_lines(parser *p, sdpx_session *s, size_t used)
 {
+    sdpx_line *old = s->sec.lines;
+    size_t cap = p->line_cap * 2;
+    sdpx_line *nl = cap <= SIZE_MAX / sizeof *nl ? sdpxi_arena_alloc(&s->arena, cap * sizeof *nl)
+                                                 : NULL;
+    if (!nl)
+        return report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu line records)", cap);
+    memcpy(nl, old, used * sizeof *nl);
+    s->sec.lines = nl;
+    for (size_t i = 0; i < s->nmedia; i++)
+        s->media[i]->sec.lines = nl + (s->media[i]->sec.lines - old);
+    p->line_cap = cap;
+    return 0;
+}
+
+/* A new media section starting at `first`; its pointer array keeps one
+ * spare slot and doubles when full. NULL when out of memory (reported). */
+static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
+{
+    if (s->nmedia >= s->media_cap) {
+        size_t cap = 2 * s->media_cap + 1;
+        sdpx_media **arr = sdpxi_arena_alloc(&s->arena, (cap + 1) * sizeof *arr);
+        if (!arr) {
+            report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu media sections)", cap);
+            return NULL;
+        }
+        memcpy(arr, s->media, s->nmedia * sizeof *arr);
+        s->media = arr;
+        s->media_cap = cap;
+    }
     sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
+    if (!m) {
+        report(p, SDPX_ENOMEM, 0, 0, "out of memory (a media section)");
+        return NULL;
+    }
     m->session = s;
     m->sec.lines = first;
     m->sec.n = 0;
@@ -498,26 +539,102 @@ static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
     }
 }
 
+static int too_many_attributes(parser *p, unsigned line)
+{
+    report(p, SDPX_ELIMIT, line, 1, "more attributes than the limit max_attributes (%zu)",
+           p->lim.max_attributes);
+    return p->first_code; /* limits always stop the parse; the first error wins */
+}
+
 static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
 {
     sdpx_tokenizer tz;
     sdpx_token t;
     sdpx_error terr;
-    sdpx_line *out = s->sec.lines;
-    sdpx_media *cur = NULL;
+    sdpxi_section *part = &s->sec; /* the part the lines go to */
     size_t nout = 0;
     int rc;
 
+    /* Loop state in locals: the parser struct is reachable from calls */
+    size_t pos = 0;
+    unsigned lineno = 0;
+    const size_t max_line = p->lim.max_line_len, max_attrs = p->lim.max_attributes;
+    size_t nattrs = 0;
+    sdpx_line *lines = s->sec.lines; /* moves when grow_lines grows it */
+    int short_a = p->quiet && p->started;
     sdpx_tokenizer_init(&tz, text, len);
-    for (;;) {
-        rc = sdpx_tokenizer_next(&tz, &t, &terr);
-        if (rc == 0)
-            break;
-        if (rc < 0) {
-            report(p, rc, terr.line, terr.col, "%s", terr.msg);
-            if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
-                return rc;
+    while (pos < len) {
+        /* One scan finds the line's end and proves it clean; one compare
+         * more finds where an a= name ends. Anything unusual (a blank line, NUL, a stray CR, no
+         * type letter or '=') goes through the tokenizer, which says what. */
+        const char *start = text + pos;
+        size_t rest = len - pos, colon = 0;
+        size_t n = sdpxi_scan_line(start, rest);
+        size_t adv = 0;
+        sdpx_eol eol = SDPX_EOL_NONE;
+        if (n == rest) {
+            adv = n;
+        } else if (start[n] == '\r') {
+            if (n + 1 < rest && start[n + 1] == '\n') {
+                adv = n + 2;
+                eol = SDPX_EOL_CRLF;
+            }
+        } else if (start[n] == '\n') {
+            adv = n + 1;
+            eol = SDPX_EOL_LF;
+        }
+        unsigned char c = (unsigned char)start[0];
+        if (adv && n >= 2 && start[1] == '=' && c == 'a' && short_a && n <= max_line) {
+            /* The common line of a quiet parse, an attribute after v=0:
+             * what the general path below would do to it, and no more
+             * (p->last_line serves strict mode only). */
+            pos += adv;
+            lineno++;
+            colon = sdpxi_scan_colon(start, n, rest);
+            if (nout == p->line_cap) {
+                if (grow_lines(p, s, nout))
+                    return SDPX_ENOMEM;
+                lines = s->sec.lines;
+            }
+            sdpx_line *l = &lines[nout++];
+            l->text = start;
+            l->len = (uint32_t)n;
+            l->lineno = lineno;
+            l->type = 'a';
+            l->eol = (uint8_t)eol;
+            l->flags = 0;
+            set_attr_fields(l, colon - 2, n);
+            if (++nattrs > max_attrs)
+                return too_many_attributes(p, lineno);
+            part->n++;
             continue;
+        }
+        if (adv && n >= 2 && start[1] == '=' && c >= 'a' && c <= 'z') {
+            pos += adv;
+            lineno++;
+            if (c == 'a')
+                colon = sdpxi_scan_colon(start, n, rest);
+            t.type = start[0];
+            t.value = sdpxi_str(start + 2, n - 2);
+            t.text = sdpxi_str(start, n);
+            t.line = lineno;
+            t.eol = eol;
+        } else {
+            tz.pos = pos;
+            tz.line = lineno;
+            rc = sdpx_tokenizer_next(&tz, &t, &terr);
+            pos = tz.pos;
+            lineno = tz.line;
+            if (rc < 0) {
+                report(p, rc, terr.line, terr.col, "%s", terr.msg);
+                if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
+                    return rc;
+                continue;
+            }
+            if (t.type == 'a') {
+                const char *cp = memchr(t.value.ptr, ':', t.value.len);
+                colon = cp ? (size_t)(cp - t.text.ptr) : t.text.len;
+            }
         }
         if (t.text.len > p->lim.max_line_len) {
             report(p, SDPX_ELIMIT, t.line, sdpxi_col(p->lim.max_line_len),
@@ -525,7 +642,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             return p->first_code; /* limits always stop the parse; the first error wins */
         }
         line_quirks(p, &t, len);
-        if (!p->started && t.type && !(p->flags & SDPXI_PARSE_FRAGMENT)) {
+        if (!p->started && t.type) {
             /* RFC 8866 5.1: the description starts with v=0 */
             if (!(t.type == 'v' && sdpx_str_eq(t.value, "0"))) {
                 char q[64];
@@ -534,19 +651,38 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                 return p->first_code; /* not SDP at all: nothing more to say */
             }
             p->started = 1;
+            short_a = p->quiet;
         }
 
-        sdpx_line *l = &out[nout++];
+        if (nout == p->line_cap) {
+            if (grow_lines(p, s, nout))
+                return SDPX_ENOMEM;
+            lines = s->sec.lines;
+        }
+        sdpx_line *l = &lines[nout++];
+        unsigned scope = 0;
         l->text = t.text.ptr;
         l->len = (uint32_t)t.text.len;
         l->lineno = t.line;
         l->type = t.type;
         l->eol = (uint8_t)t.eol;
         l->flags = 0;
-        sdpxi_line_classify(l);
+        l->kind = SDPX_ATTR_NONE;
+        l->namelen = 0;
+        if (t.type == 'a')
+            scope = set_attr_fields(l, colon - 2, t.text.len);
 
         if (t.type == 0) {
             rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
+        } else if (t.type == 'a' && (p->quiet || p->last_type == 'a')) {
+            /* Quiet, the order, scope and name rules can only warn, and
+             * nobody listens. After an a= line of the same part (an m= line
+             * between would be the last type) another one keeps the order
+             * and may repeat: check_order would find nothing. */
+            if (++nattrs > max_attrs)
+                return too_many_attributes(p, t.line);
+            if (!p->quiet)
+                check_attr(p, &t, l, scope);
         } else {
             if (t.type == 'm') {
                 if (s->nmedia >= p->lim.max_media) {
@@ -554,37 +690,35 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                            "more media sections than the limit max_media (%zu)", p->lim.max_media);
                     return p->first_code;
                 }
-                cur = new_media(s, l);
+                sdpx_media *m = new_media(p, s, l);
+                if (!m)
+                    return SDPX_ENOMEM;
+                part = &m->sec;
                 p->in_media = 1;
                 p->last_rank = 0;
                 p->seen = 0;
             }
-            if (t.type == 'a' && ++p->nattrs > p->lim.max_attributes) {
-                report(p, SDPX_ELIMIT, t.line, 1,
-                       "more attributes than the limit max_attributes (%zu)", p->lim.max_attributes);
-                return p->first_code;
-            }
+            if (t.type == 'a' && ++nattrs > max_attrs)
+                return too_many_attributes(p, t.line);
             if (t.type == 'o')
                 p->seen_o = 1;
             else if (t.type == 's')
                 p->seen_s = 1;
             else if (t.type == 't')
                 p->seen_t = 1;
-            check_order(p, &t);
+            if (!p->quiet)
+                check_order(p, &t);
             check_value(p, &t);
-            if (t.type == 'a')
-                check_attr(p, &t, l);
+            if (t.type == 'a' && !p->quiet)
+                check_attr(p, &t, l, scope);
         }
-        if (cur)
-            cur->sec.n++;
-        else
-            s->sec.n++;
+        part->n++;
         p->last_line = t.line;
         if (p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS))
             return p->first_code;
     }
     /* RFC 8866 5.1: a description starts with v=0; blank lines alone are not one. */
-    if (!p->started && !(p->flags & SDPXI_PARSE_FRAGMENT)) {
+    if (!p->started) {
         report(p, SDPX_EVERSION, 1, 1, "no v=0 line: the input holds only blank lines");
         return p->first_code;
     }
@@ -621,6 +755,8 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     p.diag_ctx = opt ? opt->diag_ctx : NULL;
     p.err = err;
     limits_with_defaults(opt, &p.lim);
+    p.quiet = !p.diag && !(p.flags & SDPX_PARSE_STRICT);
+    p.started = (p.flags & SDPXI_PARSE_FRAGMENT) != 0; /* RFC 8840 9: no v= line */
     if (err)
         memset(err, 0, sizeof *err);
     if (!out)
@@ -634,11 +770,24 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
         return report(&p, SDPX_ELIMIT, 0, 0, "input of %zu bytes exceeds the limit max_input (%zu)",
                       len, p.lim.max_input);
 
+    /* Scratch memory is sized exactly (err->need is the exact size), and so
+     * is an input long enough to hold more than max_lines lines (a line is
+     * at least one byte). Otherwise the size comes from the length alone and
+     * the parse grows the arrays in the rare description of shorter lines:
+     * no pass over the input before the parse. */
     size_t nlines, nmedia;
-    prescan(buf, len, &nlines, &nmedia);
-    if (nlines > p.lim.max_lines)
-        return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
-                      nlines, p.lim.max_lines);
+    if ((opt && opt->scratch) || (p.flags & SDPX_PARSE_NO_HEAP) || len > p.lim.max_lines) {
+        prescan(buf, len, &nlines, &nmedia);
+        if (nlines > p.lim.max_lines)
+            return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
+                          nlines, p.lim.max_lines);
+    } else {
+        nlines = len / SDPXI_LINE_GUESS + 16;
+        if (nlines > len)
+            nlines = len;
+        nmedia = len / SDPXI_MEDIA_GUESS + 4;
+    }
+    p.line_cap = nlines;
     if (nmedia > p.lim.max_media)
         nmedia = p.lim.max_media + 1; /* the parse stops at the limit anyway */
 

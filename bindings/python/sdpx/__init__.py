@@ -59,6 +59,9 @@ for _py, _c in _ATTR_DECODERS.items():
 if hasattr(_session, "parse_fragment"):
     parse_fragment = _session.parse_fragment
     __all__.append("parse_fragment")
+if hasattr(_session, "from_json"):  # JSON in sdp-transform's shape
+    from_json, from_dict = _session.from_json, _session.from_dict
+    __all__ += ["from_json", "from_dict"]
 
 from ._attrs import (ApplyResult, Candidate, Codec, Crypto, CryptoKey, Decimal,  # noqa: E402
                      Extmap, Fingerprint, Fmtp, FragmentSection, Group, Msid, MsidSemantic,
@@ -76,7 +79,7 @@ if TYPE_CHECKING:  # the names exported above at run time, for type checkers
                          parse_sctpmap, parse_setup, parse_simulcast, parse_ssrc,
                          parse_ssrc_group, parse_tls_id, split_attribute,
                          static_payload_type, write_fragment)
-    from ._session import parse_fragment  # noqa: F401
+    from ._session import from_dict, from_json, parse_fragment  # noqa: F401
 
 __version__ = "0.1.0"
 

@@ -98,7 +98,7 @@ def _enum_members(pattern: str, strip: str) -> List[Tuple[str, int]]:
 
 
 #: Status codes of the library (``sdpx_code``): 0, negative errors, positive warnings.
-Code = enum.IntEnum("Code", _enum_members(r"^SDPX_(OK|E[A-Z]+|EV_[A-Z_]+|EN_[A-Z_]+|W_[A-Z_]+)$", "SDPX_"),  # type: ignore[misc]
+Code = enum.IntEnum("Code", _enum_members(r"^SDPX_(OK|E[A-Z]+(?:_[A-Z]+)*|W_[A-Z_]+)$", "SDPX_"),  # type: ignore[misc]
                     module=__name__)
 
 #: Attribute kinds (``sdpx_attr_kind``), classified by the parser from the name.

@@ -1387,3 +1387,60 @@ if has("sdpx_fragment_parse"):
         return Session._wrap(out[0], [])
 
     __all__.append("parse_fragment")
+
+
+# -- JSON in sdp-transform's shape (sdp.h section 9, docs/json.md) -------------
+
+if has("sdpx_parse_json"):
+    import json as _json
+    from typing import Dict, Mapping
+
+    def _to_json(self: Session, pretty: bool = False, lossless: bool = False) -> str:
+        """The session as JSON text in sdp-transform's shape
+        (``sdpx_write_json_alloc``); `lossless` is the correct reading
+        (SDPX_JSON_LOSSLESS: lines the shape would change go to ``invalid``)."""
+        flags = (lib.SDPX_JSON_PRETTY if pretty else 0) | (lib.SDPX_JSON_LOSSLESS if lossless else 0)
+        n = ffi.new("size_t *")
+        with self._lock:
+            p = lib.sdpx_write_json_alloc(self._s, flags, n)
+        if p == ffi.NULL:
+            raise MemoryError("sdpx: out of memory")
+        try:
+            return ffi.unpack(p, n[0]).decode("utf-8")
+        finally:
+            lib.sdpx_free(p)
+
+    def _to_dict(self: Session, lossless: bool = False) -> Dict[str, Any]:
+        """The session as the dict sdp-transform's parse() gives (see to_json)."""
+        result: Dict[str, Any] = _json.loads(_to_json(self, lossless=lossless))
+        return result
+
+    Session.to_json = _to_json  # type: ignore[attr-defined]
+    Session.to_dict = _to_dict  # type: ignore[attr-defined]
+
+    def from_json(text: TextLike, lossless: bool = False, strict: bool = False, *,
+                  limits: Optional[Limits] = None) -> Session:
+        """A Session from JSON text in sdp-transform's shape
+        (``sdpx_parse_json``: written as that library's write() does, then
+        parsed). Raises ParseError naming the byte offset of malformed JSON
+        or the path of a value that does not fit the shape
+        (``media[1].rtp[0].payload: expected a number``)."""
+        data = to_bytes(text)
+        jo = ffi.new("sdpx_json_options *")
+        jo.flags = lib.SDPX_JSON_LOSSLESS if lossless else 0
+        if strict or limits:
+            jo.parse = _options(strict, limits, None)
+        out = ffi.new("sdpx_session **")
+        err = ffi.new("sdpx_error *")
+        rc = lib.sdpx_parse_json(ffi.from_buffer(data), len(data), jo, out, err)
+        if rc != 0:
+            if rc == lib.SDPX_ENOMEM:
+                raise MemoryError("sdpx: out of memory")
+            raise error_from(err)
+        return Session._wrap(out[0], [])
+
+    def from_dict(obj: Mapping[str, Any], lossless: bool = False, strict: bool = False) -> Session:
+        """A Session from a dict in sdp-transform's shape (see from_json)."""
+        return from_json(_json.dumps(obj, ensure_ascii=False, allow_nan=False), lossless, strict)
+
+    __all__ += ["from_json", "from_dict"]

@@ -1,0 +1,600 @@
+/* A session as JSON in sdp-transform's shape: the object its parse() builds,
+ * key for key. Each level (the session lines, then each media section) is
+ * read twice: once to give every line its grammar rule (kept in a byte per
+ * line) and once per key, in the order the keys first appear, as the
+ * JavaScript object's insertion order has them. Also the formatter that
+ * turns fields back into a line (makeLine/format of lib/writer.js), which
+ * parse_json uses and SDPX_JSON_LOSSLESS uses to check a line survives. */
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- output ------------------------------------------------------------ */
+
+void sdpxi_out_put_slow(sdpxi_out *o, const char *p, size_t n)
+{
+    if (o->cmp) {
+        if (o->len + n > o->cmplen || memcmp(o->cmp + o->len, p, n))
+            o->differs = 1;
+    } else if (o->grow) {
+        if (!o->failed && o->len + n + 1 > o->cap) {
+            size_t cap = o->cap ? o->cap : 256;
+            while (cap < o->len + n + 1)
+                cap *= 2;
+            char *b = realloc(o->buf, cap);
+            if (!b)
+                o->failed = 1;
+            else {
+                o->buf = b;
+                o->cap = cap;
+            }
+        }
+        if (!o->failed)
+            memcpy(o->buf + o->len, p, n);
+    } else if (o->cap && o->len < o->cap - 1) {
+        size_t room = o->cap - 1 - o->len;
+        memcpy(o->buf + o->len, p, n < room ? n : room);
+    }
+    o->len += n;
+}
+
+void sdpxi_out_s(sdpxi_out *o, const char *cstr) { sdpxi_out_put(o, cstr, strlen(cstr)); }
+
+/* Terminate a fixed buffer snprintf style. */
+static void out_finish(sdpxi_out *o)
+{
+    if (o->cap)
+        o->buf[o->len < o->cap ? o->len : o->cap - 1] = '\0';
+}
+
+/* Length of the maximal subpart of an ill-formed sequence at p (the bytes a
+ * WHATWG decoder replaces by one U+FFFD), given that p[0] starts no
+ * well-formed sequence. */
+static size_t bad_utf8(const unsigned char *p, const unsigned char *e)
+{
+    unsigned c = p[0];
+    size_t need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+                  : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!need)
+        return 1;
+    size_t i = 1;
+    for (; i < need && p + i < e; i++) {
+        unsigned lo = 0x80, hi = 0xbf;
+        if (i == 1) {
+            if (c == 0xe0) lo = 0xa0;
+            if (c == 0xed) hi = 0x9f;
+            if (c == 0xf0) lo = 0x90;
+            if (c == 0xf4) hi = 0x8f;
+        }
+        if (p[i] < lo || p[i] > hi)
+            break;
+    }
+    return i;
+}
+
+static size_t good_utf8(const unsigned char *p, const unsigned char *e)
+{
+    size_t k = bad_utf8(p, e);
+    unsigned c = p[0];
+    size_t need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+                  : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    return need && k == need ? need : 0;
+}
+
+/* 1 for the bytes a JSON string cannot hold as they are (and non-ASCII,
+ * which is checked as UTF-8). */
+static const unsigned char special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+void sdpxi_out_json_str(sdpxi_out *o, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    sdpxi_out_c(o, '"');
+    while (p < e) {
+        const unsigned char *run = p;
+        while (p < e && !special[*p])
+            p++;
+        if (p > run)
+            sdpxi_out_put(o, (const char *)run, (size_t)(p - run));
+        if (p >= e)
+            break;
+        unsigned c = *p;
+        if (c >= 0x80) {
+            size_t k = good_utf8(p, e);
+            if (k) {
+                sdpxi_out_put(o, (const char *)p, k);
+                p += k;
+            } else {
+                sdpxi_out_put(o, "\xef\xbf\xbd", 3); /* U+FFFD */
+                p += bad_utf8(p, e);
+            }
+            continue;
+        }
+        char esc[7] = {'\\', 0};
+        const char *short_ = strchr("\"\\\b\f\n\r\t", (int)c);
+        if (c && short_) {
+            esc[1] = "\"\\bfnrt"[short_ - "\"\\\b\f\n\r\t"];
+            sdpxi_out_put(o, esc, 2);
+        } else {
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            sdpxi_out_put(o, esc, 6);
+        }
+        p++;
+    }
+    sdpxi_out_c(o, '"');
+}
+
+/* ---- values of captures -------------------------------------------------- */
+
+void sdpxi_capture_value(sdpx_str cap, int lossless, sdpxi_jv *v)
+{
+    memset(v, 0, sizeof *v);
+    v->s = cap.ptr;
+    v->n = cap.len;
+    v->type = sdpxi_js_canonical_number(cap.ptr, cap.len) ? SDPXI_JV_NUM : SDPXI_JV_STR;
+    /* "NaN" and "Infinity" become numbers JSON has no text for (null) */
+    if (lossless && v->type == SDPXI_JV_NUM && cap.len && (cap.ptr[cap.len - 1] == 'N' ||
+                                                           cap.ptr[cap.len - 1] == 'y'))
+        v->type = SDPXI_JV_STR;
+}
+
+static int non_finite(const sdpxi_jv *v)
+{
+    return v->n && (v->s[v->n - 1] == 'N' || v->s[v->n - 1] == 'y');
+}
+
+/* ---- JavaScript's String() and Number() of a value, as format() uses them */
+
+static double to_number(const sdpxi_jv *v);
+
+static void put_string_of(sdpxi_out *o, const sdpxi_jv *v, int lossless)
+{
+    char num[40];
+    switch (v ? v->type : SDPXI_JV_UNDEF) {
+    case SDPXI_JV_UNDEF:
+        sdpxi_out_s(o, lossless ? "" : "undefined");
+        break;
+    case SDPXI_JV_NULL:
+        sdpxi_out_s(o, lossless ? "" : "null");
+        break;
+    case SDPXI_JV_TRUE:
+        sdpxi_out_s(o, "true");
+        break;
+    case SDPXI_JV_FALSE:
+        sdpxi_out_s(o, "false");
+        break;
+    case SDPXI_JV_NUM:
+        if (sdpxi_js_canonical_number(v->s, v->n))
+            sdpxi_out_put(o, v->s, v->n);
+        else
+            sdpxi_out_put(o, num, sdpxi_js_number_text(to_number(v), num));
+        break;
+    case SDPXI_JV_STR:
+        sdpxi_out_put(o, v->s, v->n);
+        break;
+    case SDPXI_JV_ARR:
+        for (const sdpxi_jv *k = v->kid; k; k = k->next) {
+            if (k != v->kid)
+                sdpxi_out_c(o, ',');
+            if (k->type != SDPXI_JV_NULL)
+                put_string_of(o, k, lossless);
+        }
+        break;
+    case SDPXI_JV_OBJ:
+        sdpxi_out_s(o, "[object Object]");
+        break;
+    }
+}
+
+static double to_number(const sdpxi_jv *v)
+{
+    switch (v ? v->type : SDPXI_JV_UNDEF) {
+    case SDPXI_JV_NULL:
+    case SDPXI_JV_FALSE:
+        return 0;
+    case SDPXI_JV_TRUE:
+        return 1;
+    case SDPXI_JV_NUM:
+    case SDPXI_JV_STR:
+        return sdpxi_js_string_to_number(v->s, v->n);
+    case SDPXI_JV_ARR: {
+        /* Number(String(array)) */
+        sdpxi_out o = {0};
+        o.grow = 1;
+        put_string_of(&o, v, 0);
+        double x = o.failed ? 0.0 / 0.0 : sdpxi_js_string_to_number(o.buf ? o.buf : "", o.len);
+        free(o.buf);
+        return x;
+    }
+    default:
+        return 0.0 / 0.0;
+    }
+}
+
+static void put_number_of(sdpxi_out *o, const sdpxi_jv *v, int lossless)
+{
+    if (lossless && (!v || v->type == SDPXI_JV_STR || v->type == SDPXI_JV_UNDEF ||
+                     v->type == SDPXI_JV_NULL)) {
+        if (v && v->type == SDPXI_JV_STR)
+            sdpxi_out_put(o, v->s, v->n); /* the digits as written: no rounding */
+        return;
+    }
+    if (v && v->type == SDPXI_JV_NUM && sdpxi_js_canonical_number(v->s, v->n)) {
+        sdpxi_out_put(o, v->s, v->n);
+        return;
+    }
+    char num[40];
+    sdpxi_out_put(o, num, sdpxi_js_number_text(to_number(v), num));
+}
+
+void sdpxi_rule_write(sdpxi_out *o, const sdpxi_rule *r, const sdpxi_jv *fields, int lossless)
+{
+    char tmp[160];
+    const char *fmt = r->format ? r->format(fields, lossless, tmp) : r->fmt;
+    const sdpxi_jv *args[SDPXI_JSON_MAX_NAMES];
+    size_t nargs = r->nnames ? r->nnames : 1;
+    if (r->nnames)
+        for (size_t i = 0; i < r->nnames; i++)
+            args[i] = sdpxi_jv_get(fields, r->names[i]);
+    else
+        args[0] = fields;
+    sdpxi_out_c(o, r->type);
+    sdpxi_out_c(o, '=');
+    size_t i = 0;
+    for (const char *f = fmt; *f; f++) {
+        if (f[0] != '%' || !f[1] || !strchr("sdv%", f[1])) {
+            sdpxi_out_c(o, *f);
+            continue;
+        }
+        f++;
+        if (i >= nargs) { /* a missing argument leaves the placeholder */
+            sdpxi_out_c(o, '%');
+            sdpxi_out_c(o, *f);
+            continue;
+        }
+        const sdpxi_jv *a = args[i++];
+        if (*f == 's')
+            put_string_of(o, a, lossless);
+        else if (*f == 'd')
+            put_number_of(o, a, lossless);
+        else if (*f == '%')
+            sdpxi_out_c(o, '%');
+    }
+}
+
+/* ---- JSON writing -------------------------------------------------------- */
+
+typedef struct jw {
+    sdpxi_out *o;
+    int pretty, lossless;
+    int depth;
+    unsigned char first[16];
+} jw;
+
+static void w_indent(jw *w)
+{
+    sdpxi_out_c(w->o, '\n');
+    for (int i = 0; i < w->depth; i++)
+        sdpxi_out_put(w->o, "  ", 2);
+}
+
+static void w_open(jw *w, char c)
+{
+    sdpxi_out_c(w->o, c);
+    w->depth++;
+    w->first[w->depth & 15] = 1;
+}
+
+static void w_close(jw *w, char c)
+{
+    int empty = w->first[w->depth & 15];
+    w->depth--;
+    if (w->pretty && !empty)
+        w_indent(w);
+    sdpxi_out_c(w->o, c);
+}
+
+static void w_item(jw *w)
+{
+    if (!w->first[w->depth & 15])
+        sdpxi_out_c(w->o, ',');
+    w->first[w->depth & 15] = 0;
+    if (w->pretty)
+        w_indent(w);
+}
+
+static void w_key(jw *w, const char *k)
+{
+    /* ,"key": in one piece (keys are plain ASCII names) */
+    char buf[40];
+    size_t n = strlen(k), at = 0;
+    if (!w->first[w->depth & 15] && !w->pretty)
+        buf[at++] = ',';
+    else if (w->pretty)
+        w_item(w);
+    w->first[w->depth & 15] = 0;
+    buf[at++] = '"';
+    memcpy(buf + at, k, n);
+    at += n;
+    buf[at++] = '"';
+    buf[at++] = ':';
+    if (w->pretty)
+        buf[at++] = ' ';
+    sdpxi_out_put(w->o, buf, at);
+}
+
+static void w_capture(jw *w, sdpx_str cap)
+{
+    sdpxi_jv v;
+    sdpxi_capture_value(cap, w->lossless, &v);
+    if (v.type == SDPXI_JV_NUM)
+        sdpxi_out_put(w->o, non_finite(&v) ? "null" : v.s, non_finite(&v) ? 4 : v.n);
+    else
+        sdpxi_out_json_str(w->o, v.s, v.n);
+}
+
+/* An element: the captured fields in name order. */
+static void w_fields(jw *w, const sdpxi_rule *r, const sdpx_str *caps)
+{
+    w_open(w, '{');
+    for (size_t j = 0; j < r->nnames; j++)
+        if (caps[j].ptr) {
+            w_key(w, r->names[j]);
+            w_capture(w, caps[j]);
+        }
+    w_close(w, '}');
+}
+
+/* The captures as an object of values, for the formatter. */
+static void caps_object(const sdpxi_rule *r, const sdpx_str *caps, int lossless, sdpxi_jv *obj,
+                        sdpxi_jv *kids)
+{
+    memset(obj, 0, sizeof *obj);
+    obj->type = SDPXI_JV_OBJ;
+    sdpxi_jv **link = &obj->kid;
+    for (size_t j = 0; j < r->nnames; j++)
+        if (caps[j].ptr) {
+            sdpxi_capture_value(caps[j], lossless, &kids[j]);
+            kids[j].key = r->names[j];
+            kids[j].keylen = strlen(r->names[j]);
+            *link = &kids[j];
+            link = &kids[j].next;
+        }
+}
+
+/* 1 when formatting the line's captures gives the line back. */
+static int renders_same(const sdpxi_rule *r, const sdpx_str *caps, sdpx_str text)
+{
+    sdpxi_jv obj, kids[SDPXI_JSON_MAX_NAMES], one;
+    const sdpxi_jv *fields = &obj;
+    if (r->nnames)
+        caps_object(r, caps, 1, &obj, kids);
+    else {
+        sdpxi_capture_value(caps[0], 1, &one);
+        fields = &one;
+    }
+    sdpxi_out o = {0};
+    o.cmp = text.ptr;
+    o.cmplen = text.len;
+    sdpxi_rule_write(&o, r, fields, 1);
+    return !o.differs && o.len == text.len;
+}
+
+typedef struct level {
+    const sdpx_session *s;
+    const sdpx_media *m;
+    size_t n;
+    unsigned char *ids;
+} level;
+
+static const sdpx_line *lv_line(const level *lv, size_t i)
+{
+    return lv->m ? sdpx_media_line(lv->m, i) : sdpx_session_line(lv->s, i);
+}
+
+static unsigned rule_of_line(const sdpx_line *l, int lossless, sdpx_str *caps)
+{
+    char type = sdpx_line_type(l);
+    if (!type)
+        return SDPXI_RULE_NONE;
+    sdpx_str v = sdpx_line_value(l);
+    unsigned r = sdpxi_rule_find(type, v.ptr, v.len, caps);
+    if (lossless && type == 'a' && r != SDPXI_RULE_NONE && r != SDPXI_RULE_INVALID &&
+        !renders_same(&sdpxi_rules[r], caps, sdpx_line_text(l)))
+        r = SDPXI_RULE_INVALID; /* kept verbatim */
+    return r;
+}
+
+static void w_key_rule(jw *w, const level *lv, unsigned r)
+{
+    const sdpxi_rule *rule = &sdpxi_rules[r];
+    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
+    w_key(w, rule->key);
+    if (rule->push) {
+        w_open(w, '[');
+        for (size_t i = 0; i < lv->n; i++)
+            if (lv->ids[i] == r) {
+                sdpx_str v = sdpx_line_value(lv_line(lv, i));
+                memset(caps, 0, sizeof caps);
+                rule->match(v.ptr, v.len, caps);
+                w_item(w);
+                w_fields(w, rule, caps);
+            }
+        w_close(w, ']');
+        return;
+    }
+    /* one value or one object: the last line wins (lossless: the only one
+     * left, the first); an object's fields merge
+     * over the lines (each keeps the last line that had it) */
+    sdpx_str merged[SDPXI_JSON_MAX_NAMES] = {{0}};
+    unsigned char order[SDPXI_JSON_MAX_NAMES];
+    size_t norder = 0;
+    for (size_t i = 0; i < lv->n; i++)
+        if (lv->ids[i] == r) {
+            sdpx_str v = sdpx_line_value(lv_line(lv, i));
+            memset(caps, 0, sizeof caps);
+            rule->match(v.ptr, v.len, caps);
+            if (w->lossless && norder) /* only the first line is carried: no merging */
+                break;
+            for (size_t j = 0; j < (rule->nnames ? rule->nnames : 1); j++)
+                if (caps[j].ptr) {
+                    if (!merged[j].ptr)
+                        order[norder++] = (unsigned char)j;
+                    merged[j] = caps[j];
+                }
+        }
+    if (!rule->nnames) {
+        w_capture(w, merged[0]);
+        return;
+    }
+    w_open(w, '{');
+    for (size_t k = 0; k < norder; k++) {
+        w_key(w, rule->names[order[k]]);
+        w_capture(w, merged[order[k]]);
+    }
+    w_close(w, '}');
+}
+
+#define STACK_LINES 1024
+
+static void w_level(jw *w, level *lv)
+{
+    unsigned char stack_ids[STACK_LINES];
+    lv->ids = lv->n <= STACK_LINES ? stack_ids : malloc(lv->n);
+    if (!lv->ids) {
+        w->o->failed = 1;
+        return;
+    }
+    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
+    for (size_t i = 0; i < lv->n; i++)
+        lv->ids[i] = (unsigned char)rule_of_line(lv_line(lv, i), w->lossless, caps);
+    unsigned char seen[SDPXI_RULE_NONE] = {0}, order[SDPXI_RULE_NONE];
+    size_t norder = 0;
+    const unsigned rtp = SDPXI_RULE_RTP, fmtp = SDPXI_RULE_FMTP, mrule = SDPXI_RULE_M;
+    if (lv->m) {
+        seen[rtp] = seen[fmtp] = 1;
+        order[norder++] = (unsigned char)rtp;
+        order[norder++] = (unsigned char)fmtp;
+    }
+    for (size_t i = 0; i < lv->n; i++) {
+        unsigned r = lv->ids[i];
+        if (r == SDPXI_RULE_NONE)
+            continue;
+        /* lossless: a name rule carries its first line, the others stay
+         * verbatim (the first, not the last: write() puts invalid lines
+         * after the rule's line, so a second round trip keeps the same one) */
+        if (w->lossless && !sdpxi_rules[r].push && sdpxi_rules[r].type == 'a' && seen[r])
+            lv->ids[i] = (unsigned char)(r = SDPXI_RULE_INVALID);
+        if (!seen[r] && r != mrule) {
+            seen[r] = 1;
+            order[norder++] = (unsigned char)r;
+        }
+    }
+    w_open(w, '{');
+    for (size_t k = 0; k < norder; k++) {
+        w_key_rule(w, lv, order[k]);
+        if (lv->m && k == 1 && lv->n && lv->ids[0] == mrule) {
+            /* the m= fields sit on the media object itself, after rtp and fmtp */
+            sdpx_str v = sdpx_line_value(sdpx_media_line(lv->m, 0));
+            memset(caps, 0, sizeof caps);
+            sdpxi_rules[mrule].match(v.ptr, v.len, caps);
+            for (size_t j = 0; j < sdpxi_rules[mrule].nnames; j++)
+                if (caps[j].ptr) {
+                    w_key(w, sdpxi_rules[mrule].names[j]);
+                    w_capture(w, caps[j]);
+                }
+        }
+    }
+    if (lv->ids != stack_ids)
+        free(lv->ids);
+    lv->ids = NULL;
+}
+
+static void write_session(sdpxi_out *o, const sdpx_session *s, unsigned flags)
+{
+    jw w;
+    memset(&w, 0, sizeof w);
+    w.o = o;
+    w.pretty = (flags & SDPX_JSON_PRETTY) != 0;
+    w.lossless = (flags & SDPX_JSON_LOSSLESS) != 0;
+    level lv = {s, NULL, sdpx_session_line_count(s), NULL};
+    w_level(&w, &lv);
+    w_key(&w, "media");
+    w_open(&w, '[');
+    for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
+        level ml = {s, sdpx_session_media(s, i), 0, NULL};
+        ml.n = sdpx_media_line_count(ml.m);
+        w_item(&w);
+        w_level(&w, &ml);
+        w_close(&w, '}');
+    }
+    w_close(&w, ']');
+    w_close(&w, '}');
+}
+
+size_t sdpx_write_json(const sdpx_session *s, unsigned flags, char *buf, size_t cap)
+{
+    if (!s)
+        return 0;
+    sdpxi_out o = {0};
+    o.buf = buf;
+    o.cap = buf ? cap : 0;
+    write_session(&o, s, flags);
+    out_finish(&o);
+    return o.failed ? 0 : o.len;
+}
+
+char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len)
+{
+    if (!s)
+        return NULL;
+    sdpxi_out o = {0};
+    o.grow = 1;
+    write_session(&o, s, flags);
+    if (o.failed || !o.buf) {
+        free(o.buf);
+        return NULL;
+    }
+    o.buf[o.len] = '\0';
+    if (len)
+        *len = o.len;
+    return o.buf;
+}
+
+size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
+                            const char **key, char *buf, size_t cap)
+{
+    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
+    unsigned r = value || !n ? sdpxi_rule_find(type, value ? value : "", n, caps) : SDPXI_RULE_NONE;
+    if (key)
+        *key = r == SDPXI_RULE_NONE ? NULL : sdpxi_rules[r].key;
+    sdpxi_out o = {0};
+    o.buf = buf;
+    o.cap = buf ? cap : 0;
+    jw w;
+    memset(&w, 0, sizeof w);
+    w.o = &o;
+    w.pretty = (flags & SDPX_JSON_PRETTY) != 0;
+    w.lossless = (flags & SDPX_JSON_LOSSLESS) != 0;
+    if (r == SDPXI_RULE_NONE)
+        sdpxi_out_s(&o, "null");
+    else if (sdpxi_rules[r].nnames)
+        w_fields(&w, &sdpxi_rules[r], caps);
+    else
+        w_capture(&w, caps[0]);
+    out_finish(&o);
+    return o.len;
+}
