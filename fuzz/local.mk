@@ -9,6 +9,8 @@ EXTRA_DIST += fuzz/local.mk fuzz/build.sh fuzz/run.sh fuzz/seeds.sh fuzz/sdp.dic
 	fuzz/fuzz_lines.c fuzz/fuzz_parse.c fuzz/fuzz_roundtrip.c fuzz/fuzz_tokenize.c \
 	fuzz/fuzz_redact.c fuzz/fuzz_show.c
 EXTRA_DIST += fuzz/fuzz_answer.c fuzz/seeds-fuzz_answer.sh
+# Session diff and the JSEP tracker.
+EXTRA_DIST += fuzz/fuzz_diff.c fuzz/seeds-fuzz_diff.sh
 
 fuzz:
 	CC='$(FUZZ_CC)' FUZZ_OUT='$(abs_top_builddir)/fuzz-out' $(SHELL) '$(srcdir)/fuzz/build.sh'

@@ -13,6 +13,7 @@
  *   8. Writer        session back to bytes
  *   9. JSON          sdp-transform's JSON shape, out and back in
  *  10. Negotiation   builder, capabilities, answerer, answer verification
+ *  11. Diff, JSEP    what changed between two descriptions; offer/answer states
  *
  * Conventions
  * - Every public name starts with sdpx_ or SDPX_.
@@ -125,6 +126,17 @@ typedef enum sdpx_code {
     /* JSON (section 9) */
     SDPX_EJSON = -250,       /* malformed JSON text */
     SDPX_EJSON_SHAPE = -251, /* JSON that does not fit sdp-transform's shape */
+    /* JSEP signaling state (section 11): a step or a description refused */
+    SDPX_EJSEP_STATE = -300,    /* the step is not allowed in the current signaling state */
+    SDPX_EJSEP_SECTIONS = -301, /* answer's section count differs from the offer's, or a re-offer drops sections */
+    SDPX_EJSEP_MID = -302,      /* a section's mid differs from the offer's (or the previous one's) */
+    SDPX_EJSEP_KIND = -303,     /* a section's media kind differs from the offer's */
+    SDPX_EJSEP_REJECTED = -304, /* an answer accepts a section the offer rejected (port 0) */
+    SDPX_EJSEP_SETUP = -305,    /* an answer with a=setup:actpass */
+    SDPX_EJSEP_BUNDLE = -306,   /* an answer bundles a mid the offer did not bundle */
+    SDPX_EJSEP_ORIGIN = -307,   /* o= sess-id differs from the previous description of that side */
+    SDPX_EJSEP_VERSION = -308,  /* content changed but o= sess-version did not increase */
+    SDPX_EJSEP_NOORIGIN = -309, /* a description without a decodable o= line */
     /* warnings: tolerated quirks (lenient mode), reported as diagnostics */
     SDPX_W_LF = 1,             /* line ends with a bare LF instead of CRLF */
     SDPX_W_NO_FINAL_EOL = 2,   /* the last line has no line ending */
@@ -1822,7 +1834,8 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
  * as "candidates"), its object ("origin") or its value ("mid"). `type` is
  * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
  * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
- * such a line (then writes "null"). snprintf style.
+ * such a line (then writes "null"). snprintf style; a NULL value with n > 0
+ * returns 0 and sets *key to NULL.
  */
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap);
@@ -2102,6 +2115,154 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
  */
 int sdpx_answer_verify(const sdpx_session *offer, const sdpx_session *answer, sdpx_diag_fn fn,
                        void *ctx);
+
+/* ===================================================================== */
+/* 11. Session diff and JSEP signaling state                             */
+/* ===================================================================== */
+
+/** What changed between two descriptions (sdpx_session_diff). Numbers are stable. */
+typedef enum sdpx_change_kind {
+    SDPX_CHANGE_SESSION_ID = 1,     /* o= sess-id differs: another session (RFC 3264 8) */
+    SDPX_CHANGE_VERSION_BUMPED,     /* o= sess-version increased */
+    SDPX_CHANGE_VERSION_NOT_BUMPED, /* lines changed, sess-version did not increase (RFC 3264 8) */
+    SDPX_CHANGE_BUNDLE,             /* the a=group:BUNDLE value (RFC 8843) */
+    SDPX_CHANGE_ICE_LITE,           /* a=ice-lite added or removed */
+    SDPX_CHANGE_MEDIA_ADDED,        /* a section past the old ones */
+    SDPX_CHANGE_MEDIA_REMOVED,      /* a section gone (JSEP never removes one, RFC 9429 5.2.2) */
+    SDPX_CHANGE_MEDIA_RECYCLED,     /* same position, another mid (RFC 9429 5.2.2) */
+    SDPX_CHANGE_MEDIA_REJECTED,     /* port became 0 (not a bundle-only section, RFC 8843 6) */
+    SDPX_CHANGE_MEDIA_ACCEPTED,     /* a rejected section is live again, same mid */
+    SDPX_CHANGE_MEDIA_KIND,         /* m= media ("audio") */
+    SDPX_CHANGE_PROTO,              /* m= proto */
+    SDPX_CHANGE_ICE_RESTART,        /* ice-ufrag or ice-pwd changed (RFC 8839 4.4.1.1.1) */
+    SDPX_CHANGE_FINGERPRINT,        /* the DTLS fingerprints (RFC 8122 5) */
+    SDPX_CHANGE_SETUP,              /* the a=setup role (RFC 8842 5) */
+    SDPX_CHANGE_DIRECTION,          /* the direction in force (RFC 8866 6.7) */
+    SDPX_CHANGE_CODEC_ADDED,        /* a payload type new to the m= line */
+    SDPX_CHANGE_CODEC_REMOVED,      /* a payload type gone from the m= line */
+    SDPX_CHANGE_CODEC_CHANGED,      /* same payload type, other rtpmap or fmtp */
+    SDPX_CHANGE_CODEC_ORDER,        /* the payload types kept are in another order */
+    SDPX_CHANGE_EXTMAP_ADDED,       /* an extmap id new to the section (RFC 8285) */
+    SDPX_CHANGE_EXTMAP_REMOVED,     /* an extmap id gone */
+    SDPX_CHANGE_EXTMAP_CHANGED,     /* same id, other URI or direction */
+    SDPX_CHANGE_SIMULCAST,          /* the a=simulcast value (RFC 8853) */
+    SDPX_CHANGE_RID                 /* an a=rid line, compared in order (RFC 8851) */
+} sdpx_change_kind;
+
+/** sdpx_change.section for a session-level change. */
+#define SDPX_CHANGE_SESSION_LEVEL ((size_t)-1)
+
+/**
+ * One change. The views point into the two sessions (or at static text such
+ * as "sendonly") and are valid during the callback only; an empty view
+ * means "none on that side". old_text/new_text hold: the sess-id, the
+ * sess-version, the BUNDLE mids, the simulcast value, the m= value (added/removed),
+ * the mids (recycled), the ports (rejected/accepted), the media or proto,
+ * the ice-ufrag (equal when only the password changed: passwords are never
+ * reported), the fingerprint value, the setup or direction names, the
+ * rtpmap (or, without one, the payload type) and for changed codecs the
+ * differing rtpmap or fmtp value, the formats (order), the extmap value, the
+ * rid value.
+ */
+typedef struct sdpx_change {
+    sdpx_change_kind kind;
+    size_t section;    /* 0-based media section, or SDPX_CHANGE_SESSION_LEVEL */
+    sdpx_str mid;      /* the section's mid (the new one's, else the old one's); may be empty */
+    sdpx_str old_text;
+    sdpx_str new_text;
+} sdpx_change;
+
+/** Receives one change of sdpx_session_diff; `c` is valid during the call. */
+typedef void (*sdpx_change_fn)(void *ctx, const sdpx_change *c);
+
+/**
+ * Compare two descriptions of one peer (an offer and the re-offer that
+ * follows it, say) and report each change through `fn` (may be NULL):
+ * session-level ones first, then section by section (paired by position)
+ * in the order of sdpx_change_kind. A recycled, rejected or accepted section
+ * reports only that. The sess-version verdict (bumped / not bumped) is given
+ * when the sess-ids match. Allocates nothing; time linear in the lines of
+ * both. Returns the number of changes, or SDPX_EINVAL for a NULL session.
+ */
+int sdpx_session_diff(const sdpx_session *old_s, const sdpx_session *new_s, sdpx_change_fn fn,
+                      void *ctx);
+
+/** The name of a change kind ("ice-restart"), or NULL for values outside the enum. */
+const char *sdpx_change_kind_name(sdpx_change_kind kind);
+
+/** JSEP signaling states (RFC 9429 3.2, W3C RTCSignalingState). */
+typedef enum sdpx_jsep_state {
+    SDPX_JSEP_STABLE = 0,
+    SDPX_JSEP_HAVE_LOCAL_OFFER,
+    SDPX_JSEP_HAVE_REMOTE_OFFER,
+    SDPX_JSEP_HAVE_LOCAL_PRANSWER,
+    SDPX_JSEP_HAVE_REMOTE_PRANSWER
+} sdpx_jsep_state;
+
+/** The type of a description handed to the tracker (RFC 9429 4.1.8). */
+typedef enum sdpx_sdp_type {
+    SDPX_SDP_OFFER = 1,
+    SDPX_SDP_PRANSWER,
+    SDPX_SDP_ANSWER,
+    SDPX_SDP_ROLLBACK
+} sdpx_sdp_type;
+
+/** Which description of a tracker to read (W3C current/pending descriptions). */
+typedef enum sdpx_jsep_which {
+    SDPX_JSEP_CURRENT_LOCAL = 0,
+    SDPX_JSEP_PENDING_LOCAL,
+    SDPX_JSEP_CURRENT_REMOTE,
+    SDPX_JSEP_PENDING_REMOTE
+} sdpx_jsep_which;
+
+/**
+ * A JSEP signaling state tracker: one per peer connection. Fields are
+ * private; initialise with sdpx_jsep_init. It owns the descriptions it
+ * accepted (at most four) and frees them when they are replaced, rolled
+ * back, or at sdpx_jsep_reset. Allocates nothing itself.
+ */
+typedef struct sdpx_jsep {
+    sdpx_jsep_state state;
+    sdpx_session *desc[4]; /* indexed by sdpx_jsep_which */
+} sdpx_jsep;
+
+/** Start a tracker in the stable state with no descriptions (NULL: nothing happens). */
+void sdpx_jsep_init(sdpx_jsep *j);
+
+/** Free every description the tracker holds and go back to stable. */
+void sdpx_jsep_reset(sdpx_jsep *j);
+
+/**
+ * Apply setLocalDescription (`remote` 0) or setRemoteDescription (`remote`
+ * 1) of `type` with `desc` (ignored, may be NULL, for SDPX_SDP_ROLLBACK).
+ * The step must be allowed in the current state (RFC 9429 3.2; rollback
+ * only from have-local-offer / have-remote-offer, as in W3C webrtc-pc
+ * 4.4.1.5), else SDPX_EJSEP_STATE. An answer or pranswer must answer the
+ * pending offer: as many sections, the same mids and media kinds in the
+ * same order, offered port-0 sections still rejected, no a=setup:actpass,
+ * BUNDLE only over offered-bundled mids (RFC 3264 6, RFC 9429 5.3.1,
+ * RFC 8842 5.2, RFC 8843 7.3). A description that follows an earlier one
+ * of the same side keeps its sess-id and bumps its sess-version when
+ * anything changed (RFC 3264 8); a re-offer keeps every section of the
+ * previous one and each live section's mid (RFC 9429 5.2.2). On success
+ * returns 0, moves to the next state and owns `desc`; on failure returns
+ * the SDPX_EJSEP_* code with err (if not NULL) saying which section and
+ * why, changes nothing, and the caller keeps `desc`.
+ */
+int sdpx_jsep_set(sdpx_jsep *j, int remote, sdpx_sdp_type type, sdpx_session *desc,
+                  sdpx_error *err);
+
+/** The current state (stable for NULL). */
+sdpx_jsep_state sdpx_jsep_get_state(const sdpx_jsep *j);
+
+/** A description the tracker holds, or NULL when there is none. */
+const sdpx_session *sdpx_jsep_description(const sdpx_jsep *j, sdpx_jsep_which which);
+
+/** "stable", "have-local-offer", ... (the W3C names), or NULL outside the enum. */
+const char *sdpx_jsep_state_name(sdpx_jsep_state s);
+
+/** "offer", "pranswer", "answer", "rollback", or NULL outside the enum. */
+const char *sdpx_sdp_type_name(sdpx_sdp_type t);
 
 #ifdef __cplusplus
 }

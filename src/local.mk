@@ -80,10 +80,10 @@ src_edit_libedit_la_SOURCES = \
 lib_LTLIBRARIES += libsdpx.la
 libsdpx_la_SOURCES =
 libsdpx_la_LDFLAGS = -version-info $(SDPX_LT_VERSION) -export-symbols-regex '^sdpx_' -no-undefined
-libsdpx_la_LIBADD = src/nego/libnego.la src/json/libjson.la src/edit/libedit.la src/view/libview.la src/core/libcore.la \
+libsdpx_la_LIBADD = src/nego/libnego.la src/nego/libjsep.la src/json/libjson.la src/edit/libedit.la src/view/libview.la src/core/libcore.la \
 	src/attr/libattr.la src/base/libbase.la
 
-# Negotiation (sdp.h section 9): builder, capabilities, answerer, verify.
+# Negotiation (sdp.h section 10): builder, capabilities, answerer, verify.
 # On the public API alone: sdp.h and its own nego.h.
 noinst_LTLIBRARIES += src/nego/libnego.la
 src_nego_libnego_la_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/nego
@@ -98,3 +98,10 @@ src_json_libjson_la_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/json
 src_json_libjson_la_CFLAGS = $(STRICT_CFLAGS)
 src_json_libjson_la_SOURCES = src/json/json.h src/json/grammar.c src/json/jsnum.c \
 	src/json/read.c src/json/write.c src/json/shape.c
+
+# Session diff and the JSEP signaling state tracker: the public API only
+# (their files include sdp.h alone).
+noinst_LTLIBRARIES += src/nego/libjsep.la
+src_nego_libjsep_la_CPPFLAGS = -I$(top_srcdir)/include
+src_nego_libjsep_la_CFLAGS = $(STRICT_CFLAGS)
+src_nego_libjsep_la_SOURCES = src/nego/diff.c src/nego/state.c

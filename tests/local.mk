@@ -139,6 +139,32 @@ tests/api_list.txt: $(srcdir)/include/sdp.h $(srcdir)/tests/api_list.awk
 tests/null_cases.h: tests/api_list.txt $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt
 	$(AWK) -f $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt tests/api_list.txt > $@-t && mv $@-t $@
 tests/tests_test_null-test_null.$(OBJEXT): tests/null_cases.h
+# Negotiation: the offer/answer commands.
+TESTS += tests/negotiation.test
+EXTRA_DIST += tests/negotiation.test examples/caps.sdp
+TEST_SUITES += tests/test_answer tests/test_builder
+tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
+tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
+tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
+tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
+# Session diff and the JSEP state tracker.
+TEST_SUITES += tests/test_diff tests/test_jsep
+tests_test_diff_SOURCES = tests/test_diff.c tests/testutil.h
+tests_test_diff_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_diff_LDADD = $(TEST_COMMON_LDADD)
+EXTRA_DIST += src/nego/diff.c
+tests_test_jsep_SOURCES = tests/test_jsep.c tests/testutil.h
+tests_test_jsep_CFLAGS = $(TEST_COMMON_CFLAGS) -DSDPX_SRCDIR='"$(abs_top_srcdir)"'
+tests_test_jsep_LDADD = $(TEST_COMMON_LDADD)
+
+# Real browsers (headless Chromium and Firefox ESR) against the sdpx tool.
+TESTS += tests/browser.test
+EXTRA_DIST += tests/browser.test tests/browser/run.mjs tests/browser/package.json \
+	tests/browser/package-lock.json tests/browser/caps-audio.sdp tests/browser/caps-video.sdp \
+	tests/browser/caps-all.sdp tests/browser/caps-data.sdp tests/browser/caps-recvonly.sdp \
+	tests/browser/caps-simulcast.sdp
 
 # Redaction's work at 1x/4x/16x, counted by the library's own loops: the
 # suite builds its own copy of the library with the counter compiled in.
@@ -159,16 +185,6 @@ tests_test_arena_redzone_SOURCES = tests/test_arena_redzone.c src/base/arena.c s
 tests_test_arena_redzone_CPPFLAGS = $(LAYER_BASE_CPPFLAGS)
 tests_test_arena_redzone_CFLAGS = $(TEST_CFLAGS)
 
-# Negotiation: the offer/answer commands.
-TESTS += tests/negotiation.test
-EXTRA_DIST += tests/negotiation.test examples/caps.sdp
-TEST_SUITES += tests/test_answer tests/test_builder
-tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
-tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
-tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
-tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
-tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
-tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
 # Answering at 1x/4x/16x of each offer shape, counted under callgrind.
 check_PROGRAMS += tests/answer_scale
 tests_answer_scale_SOURCES = tests/answer_scale.c

@@ -19,6 +19,7 @@ function value(type, name) {
     if (type == "const char *const *") return "fx.names"
     if (type == "const char *") return "\"x\""
     if (type == "sdpx_diag_fn") return "fx_diag"
+    if (type == "sdpx_change_fn") return "fx_change"
     if (type == "sdpx_random_fn") return "fx_random"
     if (type == "sdpx_str") return "fx.view"
     if (type == "sdpx_attr_kind") return "SDPX_ATTR_RTPMAP"
@@ -27,7 +28,7 @@ function value(type, name) {
     return "1"
 }
 
-function ispointer(type) { return type ~ /\*$/ || type == "sdpx_diag_fn" || type == "sdpx_random_fn" }
+function ispointer(type) { return type ~ /\*$/ || type ~ /^sdpx_(diag|change|random)_fn$/ }
 
 # The check macro for a return type: what an empty answer is.
 function check(ret, pred) {

@@ -63,6 +63,12 @@ static void fx_diag(void *ctx, sdpx_severity sev, const sdpx_error *e)
     (void)e;
 }
 
+static void fx_change(void *ctx, const sdpx_change *c)
+{
+    (void)ctx;
+    (void)c;
+}
+
 /* A random function for sdp.h section 9: zero bytes. */
 static int fx_random(void *ctx, void *buf, size_t len)
 {

@@ -13,13 +13,23 @@ fi
 pkgs="gcc make autoconf automake libtool pkg-config check valgrind"
 # clang with its sanitizer and libFuzzer runtimes: the sanitizer builds and fuzzing
 pkgs="$pkgs clang libclang-rt-14-dev"
+# real browsers for tests/browser.test (driven by puppeteer-core, below)
+pkgs="$pkgs chromium firefox-esr"
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "installing:$missing"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+if [ -n "$missing" ]; then
+    echo "installing:$missing"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+# puppeteer-core for the browser test, into tests/browser/node_modules (git-ignored),
+# at the version package-lock.json pins; it uses the browsers above, never downloads one
+top=$(cd "$(dirname "$0")/.." && pwd)
+if command -v npm >/dev/null 2>&1 && [ ! -d "$top/tests/browser/node_modules/puppeteer-core" ]; then
+    echo "installing: puppeteer-core (npm, tests/browser)"
+    (cd "$top/tests/browser" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

@@ -9,3 +9,5 @@ tools_sdpx_SOURCES += tools/cmd_edit.c tools/cmd_redact.c
 tools_sdpx_SOURCES += tools/cmd_offer.c tools/cmd_answer.c
 # JSON in sdp-transform's shape.
 tools_sdpx_SOURCES += tools/cmd_json.c
+# Session diff.
+tools_sdpx_SOURCES += tools/cmd_diff.c

@@ -17,6 +17,7 @@ static const tool_command commands[] = {
     {"offer", "--caps CAPS.sdp", "print a fresh offer built from capabilities", cmd_offer},
     {"answer", "--caps CAPS.sdp OFFER|-", "answer an offer (--verify OFFER ANSWER checks one)", cmd_answer},
     {"json", "[--pretty] [--lossless] FILE|-", "the description as sdp-transform JSON", cmd_json},
+    {"diff", "OLD NEW", "print what changed between two descriptions", cmd_diff},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

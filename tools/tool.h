@@ -59,5 +59,6 @@ int cmd_answer(int argc, char **argv);
  * (may be NULL) overrides its a=fingerprint. *doc owns caps' views. */
 int tool_read_caps(const char *path, const char *fingerprint, sdpx_session **doc, sdpx_caps *caps);
 int cmd_json(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

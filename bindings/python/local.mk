@@ -14,6 +14,7 @@ PYTHON_BINDING_FILES = \
 	bindings/python/sdpx/_attrs.py \
 	bindings/python/sdpx/_nego.py \
 	bindings/python/tests/test_negotiation.py \
+	bindings/python/sdpx/_diff.py \
 	bindings/python/sdpx/py.typed \
 	bindings/python/tests/run.py \
 	bindings/python/tests/helpers.py \
@@ -27,7 +28,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/tests/test_readme.py \
 	bindings/python/tests/test_build.py \
 	bindings/python/tests/test_robust.py \
-	bindings/python/tests/test_check.py
+	bindings/python/tests/test_check.py \
+	bindings/python/tests/test_diff.py
 EXTRA_DIST += $(PYTHON_BINDING_FILES) bench/python_parse.py
 
 if HAVE_PYTHON_CFFI

@@ -81,6 +81,11 @@ if TYPE_CHECKING:  # the names exported above at run time, for type checkers
                          static_payload_type, write_fragment)
     from ._session import from_dict, from_json, parse_fragment  # noqa: F401
 
+# Session diff and the JSEP state tracker (sdp.h section 9).
+from ._diff import Change, JsepError, JsepTracker, diff  # noqa: E402
+
+__all__ += ["Change", "JsepError", "JsepTracker", "diff"]
+
 __version__ = "0.1.0"
 
 

@@ -27,9 +27,10 @@ FAKE = """
 /** A view. */
 typedef struct sdpx_str { const char *ptr; size_t len; } sdpx_str;
 enum { SDPX_FAKE_FLAG = 1u << 3 };
-/* the types of the diagnostics callback the cdef always declares */
+/* the types of the callbacks (diagnostics, changes) the cdef always declares */
 typedef enum sdpx_severity { SDPX_SEV_WARNING = 1 } sdpx_severity;
 typedef struct sdpx_error { int code; char msg[16]; } sdpx_error;
+typedef struct sdpx_change { int kind; } sdpx_change;
 int sdpx_fake_present(sdpx_str s, uint64_t *out);
 const char *sdpx_fake_missing(int code);
 #endif
@@ -66,7 +67,8 @@ class TestCdef(unittest.TestCase):
 
     def test_real_header(self) -> None:
         cdef = sdpx_build.header_cdef(HEADER)
-        for name in ("sdpx_parse", "sdpx_write_alloc", "sdpx_session_free", "_sdpx_py_diag"):
+        for name in ("sdpx_parse", "sdpx_write_alloc", "sdpx_session_free", "_sdpx_py_diag",
+                     "_sdpx_py_change", "sdpx_session_diff"):
             self.assertIn(name, cdef)
         cffi.FFI().cdef(cdef)
 
