@@ -1996,6 +1996,7 @@ typedef struct sdpx_caps_media {
     size_t ncodecs;
     sdpx_caps_extmap extmaps[SDPX_CAPS_MAX_EXTMAPS];
     size_t nextmaps;
+    sdpx_str simulcast_rids;    /* offers: the streams to receive ("h;~m;l"), empty for none */
 } sdpx_caps_media;
 
 /**
@@ -2021,7 +2022,8 @@ sdpx_str sdpx_str_from(const char *cstr);
  * Read capabilities from a description written like a browser's offer: per
  * audio/video section its codecs (rtpmap, fmtp, rtcp-fb; an RTX type with
  * apt= marks RTX support), extmap lines, direction, and a=simulcast (any)
- * to accept simulcast; an application section with a=sctp-port or sctpmap
+ * to accept simulcast (its recv list becomes simulcast_rids, which offers
+ * ask for with a=rid:<id> recv lines); an application section with a=sctp-port or sctpmap
  * turns data channels on (with max-message-size). At session or media
  * level: a=fingerprint, a=setup, a=ice-lite, a=ice-options. The views point
  * into `caps_sdp`, which must outlive *out. Returns 0, or SDPX_EN_CAPS with
@@ -2060,8 +2062,9 @@ typedef struct sdpx_offer_options {
  * kind and one data channel section when caps->data_channel, each with
  * a=mid "0", "1", ..., fresh ICE credentials (shared: one BUNDLE group over
  * every section), a=setup:actpass (or caps->setup), the caps fingerprint,
- * a=rtcp-mux and a=rtcp-rsize, the codecs with their RTX partners and the
- * extensions. Returns 0 with *out set, SDPX_EN_LOCAL_FINGERPRINT without a
+ * a=rtcp-mux and a=rtcp-rsize, the codecs with their RTX partners, the
+ * extensions, and for a kind with simulcast_rids an a=rid:<id> recv per rid
+ * and a=simulcast:recv with the list (RFC 8853 5.2, RFC 8851 4). Returns 0 with *out set, SDPX_EN_LOCAL_FINGERPRINT without a
  * fingerprint for a DTLS proto, SDPX_EINVAL for caps that do not encode,
  * with *err (if not NULL) filled.
  */
