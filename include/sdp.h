@@ -1888,13 +1888,13 @@ enum {
     SDPX_EN_NO_CODEC = -200,          /* no offered codec matches the local capabilities */
     SDPX_EN_PROTO = -201,             /* the section's transport protocol is not supported */
     SDPX_EN_NO_FINGERPRINT = -202,    /* a DTLS section offered without a=fingerprint */
-    SDPX_EN_NO_ICE = -203,            /* an ICE section offered without ice-ufrag/ice-pwd */
+    /* -203 reserved */
     SDPX_EN_KIND = -204,              /* no local capabilities for this media kind */
     SDPX_EN_SETUP = -205,             /* the offered a=setup cannot be answered (holdconn) */
     SDPX_EN_NO_DATA = -206,           /* data channels offered, none supported locally */
     SDPX_EN_LOCAL_FINGERPRINT = -207, /* DTLS needed, the capabilities have no fingerprint */
     SDPX_EN_CAPS = -208,              /* a capabilities description that cannot be read */
-    SDPX_EN_REJECTED = -209,          /* the section is rejected (port 0) */
+    /* -209 reserved */
     /* sdpx_answer_verify findings */
     SDPX_EN_V_SECTIONS = -220,        /* the answer's sections differ in number or kind */
     SDPX_EN_V_MID = -221,             /* an answer section's mid differs from the offer's */

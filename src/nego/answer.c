@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* answer_section's answer for a section the offer itself rejected */
+enum { OFFER_REJECTED = 1 };
+
 typedef struct answerer {
     const sdpx_session *offer;
     const sdpx_caps *caps;
@@ -272,7 +275,7 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
     /* RFC 3264 6: an offered port 0 stays rejected; RFC 8843 6: a bundle-only
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
     if (ml->port == 0 && !(sdpxi_bundle_only(m) && a->map.group[sdpx_media_index(m)]))
-        return reject(a, SDPX_EN_REJECTED, "rejected in the offer%s", NULL);
+        return OFFER_REJECTED; /* not an error: nothing to report */
     if (sdpxi_proto_rtp(ml->proto))
         return answer_rtp(a, m, ml, t);
     if (sdpx_str_eq(ml->media, "application") && sdpxi_proto_sctp(ml->proto)) {
@@ -441,7 +444,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         sdpx_error e;
         sdpxi_error(&e, rc, sdpx_line_number(sdpx_media_line(m, 0)), "%s: %s",
                     sdpxi_where(m, where, sizeof where), a.why);
-        if (rc != SDPX_EN_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
+        if (rc != OFFER_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
             if (err)
                 *err = e;
             free(accepted);
@@ -451,7 +454,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
             sdpxi_map_free(&a.map);
             return rc;
         }
-        if (rc != SDPX_EN_REJECTED && a.opt.diag)
+        if (rc != OFFER_REJECTED && a.opt.diag)
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
         put_rejected(&body, m, &ml);
     }
