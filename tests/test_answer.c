@@ -333,6 +333,30 @@ START_TEST(deterministic)
 }
 END_TEST
 
+/* fuzz_answer: an offer carrying the very credentials the random function
+ * makes next still gets other ones (JSEP 5.3.1: never the offer's). */
+START_TEST(credentials_never_the_offers)
+{
+    uint64_t seed = 42;
+    char u[SDPX_ICE_UFRAG_CHARS + 1], p[SDPX_ICE_PWD_CHARS + 1], text[2048];
+    ck_assert_int_eq(sdpx_ice_credentials_make(fixed_random, &seed, u, p), 0);
+    snprintf(text, sizeof text,
+             HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:%s\r\n"
+                  "a=ice-pwd:%s\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS, u, p);
+    sdpx_session *offer = parse_ok(text, 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    int rc;
+    sdpx_error err;
+    char *a = answer_checked(offer, &caps, NULL, 42, &rc, &err); /* verifies: no V_ICE */
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_null(strstr(a, u));
+    ck_assert_ptr_null(strstr(a, p));
+    free(a);
+    sdpx_session_free(offer);
+}
+END_TEST
+
 /* ---- sdpx_answer_verify: each bug class, as a broken answer ------------ */
 
 #define VOFFER                                                                                \
@@ -557,6 +581,7 @@ int main(void)
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
     tcase_add_test(tc, deterministic);
+    tcase_add_test(tc, credentials_never_the_offers);
     suite_add_tcase(s, tc);
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));

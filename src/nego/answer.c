@@ -346,6 +346,27 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
     return 0;
 }
 
+/* 1 when the offer uses `ufrag` or `pwd` anywhere (session or any section). */
+static int offer_has_cred(const sdpx_session *offer, const char *ufrag, const char *pwd)
+{
+    sdpx_str u = {ufrag, strlen(ufrag)}, p = {pwd, strlen(pwd)};
+    const sdpx_media *m = NULL;
+    for (size_t i = 0; i <= sdpx_session_media_count(offer); i++) {
+        for (int k = 0; k < 2; k++) {
+            sdpx_attr_kind kind = k ? SDPX_ATTR_ICE_PWD : SDPX_ATTR_ICE_UFRAG;
+            sdpx_str want = k ? p : u;
+            const sdpx_line *l = NULL;
+            while ((l = m ? sdpx_media_find_attr(m, kind, l) : sdpx_session_find_attr(offer, kind, l))) {
+                sdpx_str v = sdpx_attr_value(l);
+                if (v.len == want.len && !memcmp(v.ptr, want.ptr, v.len))
+                    return 1;
+            }
+        }
+        m = sdpx_session_media(offer, i);
+    }
+    return 0;
+}
+
 static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char *accepted)
 {
     const sdpx_line *l = NULL;
@@ -409,7 +430,14 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     }
     snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
     uint64_t sid;
-    rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
+    /* JSEP 5.3.1: never the offer's credentials, even from a random
+     * function that happens to (or is made to) repeat them */
+    rc = SDPX_EINVAL;
+    for (int tries = 0; rc == SDPX_EINVAL && tries < 8; tries++) {
+        rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
+        if (!rc && offer_has_cred(offer, a.ufrag, a.pwd))
+            rc = SDPX_EINVAL;
+    }
     if (!rc)
         rc = sdpxi_random_session_id(a.opt.random, a.opt.random_ctx, &sid);
     if (rc) {
