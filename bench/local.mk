@@ -1,6 +1,6 @@
 # Benchmarks: built by `make` (and `make bench`), never run by `make check`.
 noinst_PROGRAMS += bench/sdpbench
-bench_sdpbench_SOURCES = bench/sdpbench.c bench/sdpbench.h bench/scaling.c \
+bench_sdpbench_SOURCES = bench/sdpbench.c bench/sdpbench.h bench/scaling.c bench/decode_all.c \
 	bench/bench_util.c bench/bench.h
 nodist_bench_sdpbench_SOURCES = bench/bench_features.h
 bench_sdpbench_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/bench \
@@ -44,3 +44,11 @@ noinst_PROGRAMS += $(BENCH_PEERS)
 
 bench: bench/sdpbench$(EXEEXT) $(BENCH_PEERS)
 .PHONY: bench
+
+# One edit of the scaling suite's shapes, for bench/scaling_edit.sh (callgrind).
+noinst_PROGRAMS += bench/scaling_edit
+bench_scaling_edit_SOURCES = bench/scaling_edit.c tests/scaling_shapes.h
+bench_scaling_edit_CFLAGS = $(TEST_CFLAGS)
+bench_scaling_edit_LDFLAGS = -static
+bench_scaling_edit_LDADD = libsdpx.la
+EXTRA_DIST += bench/scaling_edit.sh

@@ -6,7 +6,8 @@
 
 #include <sdp.h>
 
-/* Run sdpx_attr_validate on every a= line; returns how many failed. */
+/* Run sdpx_attr_validate on every a= line; returns how many failed
+ * (decode_all.c; sdpbench.c calls scaling.c, scaling.c calls only this). */
 unsigned sdpbench_validate_all(const sdpx_session *s);
 
 /* Print the linear-time tables (text, or a JSON member "scaling":[...]). */

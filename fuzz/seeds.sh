@@ -104,6 +104,12 @@ quirks() {
 case "$target" in
 fuzz_parse | fuzz_roundtrip | fuzz_check | fuzz_redact | fuzz_show)
     # one mode byte, then the description
+    if [ "$target" = fuzz_redact ]; then
+        # lines with several fields to redact each: remote candidates, ufrag
+        # extensions, SDES keys
+        printf '\000v=0\r\no=- 1 1 IN IP4 10.1.1.1\r\ns=-\r\nt=0 0\r\nm=audio 5000 RTP/SAVP 0\r\na=remote-candidates:1 10.0.0.1 1001 1 10.0.0.2 1002 2 10.0.0.3 1003\r\na=candidate:1 1 udp 1 10.0.0.9 2999 typ srflx raddr 10.0.0.8 rport 2998 ufrag abcd ufrag efgh\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR;inline:QS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4\r\na=fingerprint:sha-1 01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67\r\n' |
+            seed many-fields
+    fi
     for m in 000 001 007 011 021; do
         offer | with_prefix "\\$m" | seed "offer-$m"
         sip | with_prefix "\\$m" | seed "sip-$m"

@@ -104,6 +104,7 @@ typedef enum sdpx_code {
     SDPX_EUNKNOWN = -20,   /* strict: unknown line type */
     SDPX_ESCOPE = -21,     /* strict: attribute not allowed at this level */
     SDPX_EDUPLICATE = -22, /* strict: a line that may appear once appears twice */
+    SDPX_ESTALE = -23,     /* a handle to a line or media section an edit removed or moved */
     /* semantic validation (sdpx_validate): cross-references between lines */
     SDPX_EV_PT_NOT_IN_MLINE = -100,     /* rtpmap/fmtp/rtcp-fb payload type not in the m= line */
     SDPX_EV_APT_UNKNOWN = -101,         /* fmtp apt= names a payload type not in the m= line */
@@ -280,6 +281,9 @@ typedef struct sdpx_limits {
 /**
  * A memory allocator. `alloc` returns `size` bytes aligned for any type or
  * NULL; `release` gives back a block (with the size it was asked for).
+ * Readers of one session running in parallel threads may call it at the
+ * same time (the codec view's index, built on first use): it must be
+ * thread-safe if you read from several threads.
  */
 typedef struct sdpx_allocator {
     void *(*alloc)(void *ctx, size_t size);
@@ -346,11 +350,26 @@ void sdpx_session_free(sdpx_session *s);
  * A session is the list of its session-level lines (v= up to the first m=)
  * and its media sections, each the list of its lines starting with m=.
  * Every line keeps its original text; typed views come from the decoders in
- * sections 5 and 6. Line handles (const sdpx_line *) stay valid until the
- * next edit of the session: an edit of one section may also rewrite others
- * (the o= line with SDPX_EDIT_BUMP_VERSION, a=group when a section is
- * removed or rejected). Look lines up again after an edit. A stale or
- * foreign handle passed as `after` to a find function ends the search.
+ * sections 5 and 6.
+ *
+ * Line handles (const sdpx_line *) and edits:
+ * - sdpx_attr_replace (and _typed) changes a line in place: its handle and
+ *   every other one stay valid, so a find loop can replace each match in one
+ *   pass (README, "Munging").
+ * - Any other edit that changes a section's lines (an insert before its
+ *   last line, a remove, a helper of section 7) moves them to a new array:
+ *   handles into the old one are stale. An edit given a stale handle
+ *   returns SDPX_ESTALE and changes nothing; readers given one answer as for
+ *   an absent line (empty views, type 0, SDPX_ATTR_NONE); as `after` of a
+ *   find function it ends the search. Look lines up again after such an
+ *   edit. An append to a section with room (sdpx_media_attr_add) keeps them.
+ * - Such an edit may also compact the session (section 7,
+ *   sdpx_session_compact), which frees the old arrays: after that, handles
+ *   kept from before it, stale or not, must not be used at all.
+ * Views (sdpx_str) from a line follow its handle's rules: a replaced,
+ * removed or compacted line's views must not be read after the edit.
+ * sdpx_media handles stay valid for the session's life; a removed section's
+ * handle is stale (edits SDPX_ESTALE, readers empty).
  */
 
 /** Number of session-level lines, blank lines included. */
@@ -368,13 +387,13 @@ const sdpx_media *sdpx_session_media(const sdpx_session *s, size_t i);
 /** The i-th media section of a mutable session, for edits, or NULL when i is out of range. */
 sdpx_media *sdpx_session_media_mut(sdpx_session *s, size_t i);
 
-/** Number of lines in a media section, its m= line (index 0) included. */
+/** Number of lines in a media section, its m= line (index 0) included (0 once removed). */
 size_t sdpx_media_line_count(const sdpx_media *m);
 
 /** The i-th line of a media section, or NULL when i is out of range. */
 const sdpx_line *sdpx_media_line(const sdpx_media *m, size_t i);
 
-/** The media section's 0-based position in its session. */
+/** The media section's 0-based position in its session (SIZE_MAX once removed). */
 size_t sdpx_media_index(const sdpx_media *m);
 
 /** The session a media section belongs to, read-only. */
@@ -973,7 +992,9 @@ int sdpx_session_ice_lite(const sdpx_session *s);
 /**
  * The i-th fingerprint that applies to m: the media level's when it has any,
  * else the session level's (RFC 8122 5). 0, SDPX_ENOTFOUND past the last, or
- * the decoder's error for a malformed line.
+ * the decoder's error for a malformed line. Each call walks the lines up to
+ * the i-th: to visit them all, walk the lines (sdpx_media_find_attr, else
+ * sdpx_session_find_attr) as `sdpx show` does.
  */
 int sdpx_media_fingerprint(const sdpx_media *m, size_t i, sdpx_fingerprint *out);
 
@@ -1353,9 +1374,12 @@ size_t sdpx_media_codec_count(const sdpx_media *m);
 
 /**
  * The i-th codec in m= line order. Returns 0 and fills *out, SDPX_ENOTFOUND
- * when i is out of range, or SDPX_EVALUE when that format is not a payload
- * type 0-127. Each call walks the section's lines once (no allocation), so
- * visiting every codec costs codecs x lines.
+ * when i is out of range (or the section was removed), or SDPX_EVALUE when
+ * that format is not a payload type 0-127. The first codec read of a
+ * section builds its index in one pass (one block from the session's
+ * allocator, dropped by the next edit of the section); later calls are O(1),
+ * so visiting every codec is linear in the section. Sessions parsed with
+ * SDPX_PARSE_NO_HEAP build no index: each call walks the section's lines.
  */
 int sdpx_media_codec(const sdpx_media *m, size_t i, sdpx_codec *out);
 
@@ -1365,6 +1389,7 @@ int sdpx_media_codec_find(const sdpx_media *m, unsigned pt, sdpx_codec *out);
 /**
  * Iterate a codec's a=rtcp-fb lines: the next one after `after` (NULL: the
  * first) whose payload type is the codec's or "*" (RFC 4585 4.2), or NULL.
+ * With the section's index (sdpx_media_codec) each call is a binary search.
  */
 const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *c,
                                          const sdpx_line *after);
@@ -1385,10 +1410,27 @@ const sdpx_line *sdpx_codec_rtcp_fb_next(const sdpx_media *m, const sdpx_codec *
  * grammar does not allow; a refused value returns SDPX_EINVAL (SDPX_ELIMIT
  * for a line longer than SDPX_DEFAULT_MAX_LINE_LEN, which a parse with
  * default limits would refuse). New and changed lines get their text in
- * the arena; untouched lines are still written byte for byte. Any edit
- * may invalidate line handles (see section 4); sdpx_media handles stay
- * valid until their section is removed (sdpx_session_media_remove).
+ * the arena; untouched lines are still written byte for byte. Line handles
+ * follow the rules of section 4; sdpx_media handles stay valid, and after
+ * sdpx_session_media_remove every edit of the section answers SDPX_ESTALE.
+ *
+ * Memory: a session's arena keeps what edits replaced until it compacts.
+ * After an edit that inserts or removes lines, when the arena holds more
+ * than twice what the last compaction kept (and at least 64 KiB), the
+ * session rebuilds its lines into one new block and frees the rest, so a
+ * session edited any number of times (trickled candidates, renegotiations)
+ * stays within a constant of its current description, at amortised O(1)
+ * cost per edited byte. sdpx_attr_replace never compacts (it reuses the old
+ * line's bytes when the new text fits). NO_HEAP sessions do not compact.
  */
+
+/**
+ * Compact now: move every line and every text an edit made into one new
+ * block and free the others (see above; line handles kept from before must
+ * not be used after it). Returns 0, SDPX_ENOMEM (nothing changed), or
+ * SDPX_EINVAL for NULL. A NO_HEAP session is left as it is (0).
+ */
+int sdpx_session_compact(sdpx_session *s);
 
 /* ---- 7.1 Lines, attributes, media sections and session fields --------- */
 
@@ -1561,7 +1603,10 @@ int sdpx_attr_replace_typed(sdpx_session *s, const sdpx_line *line, sdpx_attr_ki
 /**
  * Remove a codec (with its partners). `fmtp_match` (NULL: any) narrows it to
  * payload types whose fmtp holds "key=value", e.g. "profile-level-id=42e01f".
- * Returns the number of payload types removed.
+ * Returns the number of payload types removed: 0 when no section has the
+ * codec, which is not an error (the description is already as asked);
+ * `sdpx edit --remove-codec` reports it as "no such codec", exit status 1,
+ * so that a misspelt name on a command line is noticed.
  */
 int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmtp_match);
 int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char *fmtp_match);
@@ -1835,7 +1880,7 @@ char *sdpx_write_json_alloc(const sdpx_session *s, unsigned flags, size_t *len);
  * the line letter and `value` the text after "x=" ("candidate:1 1 udp ...").
  * Sets *key (if not NULL) to the shape key, or NULL when sdp-transform drops
  * such a line (then writes "null"). snprintf style; a NULL value with n > 0
- * returns 0 and sets *key to NULL.
+ * matches no rule (writes "null").
  */
 size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned flags,
                             const char **key, char *buf, size_t cap);
@@ -1940,7 +1985,7 @@ int sdpx_random_system(void *ctx, void *buf, size_t len);
  */
 int sdpx_ice_credentials_make(sdpx_random_fn rnd, void *ctx, char *ufrag, char *pwd);
 
-/* ---- 9.1 Builder --------------------------------------------------------- */
+/* ---- 10.1 Builder -------------------------------------------------------- */
 
 /**
  * A new session with the JSEP 5.2.1 defaults: v=0, o=- <random 62-bit id> 1
@@ -2071,7 +2116,7 @@ typedef struct sdpx_offer_options {
 int sdpx_offer_create(const sdpx_caps *caps, const sdpx_offer_options *opt, sdpx_session **out,
                       sdpx_error *err);
 
-/* ---- 9.2 Answerer -------------------------------------------------------- */
+/* ---- 10.2 Answerer ------------------------------------------------------- */
 
 enum {
     /** Fail the whole answer when a section cannot be accepted, instead of

@@ -55,7 +55,8 @@ src_core_libcore_la_SOURCES = \
 	src/core/core.h \
 	src/core/model.c \
 	src/core/parse.c \
-	src/core/write.c
+	src/core/write.c \
+	src/core/compact.c
 
 src_view_libview_la_CPPFLAGS = $(LAYER_VIEW_CPPFLAGS)
 src_view_libview_la_CFLAGS = $(STRICT_CFLAGS)

@@ -1,10 +1,15 @@
 # Read include/sdp.h and print one line per public function:
 #   name<TAB>return type<TAB>predicate<TAB>param type|param name;...
+#   <TAB>section<TAB>doc comment<TAB>declaration
 # `predicate` is 1 when the function's doc comment says it answers 1 or 0
-# ("1 if ...", "1 when ..."). Used by null_gen.awk (the NULL-argument test)
-# and by the man page check, so the list of functions is written down once:
-# in the header.
+# ("1 if ...", "1 when ..."); `section` is the header's numbered part
+# ("4. Model"); the doc comment is the /** */ block above the declaration
+# (shared by the declarations that follow it). Used by null_gen.awk (the
+# NULL-argument test) and man/man3_gen.awk (the section 3 pages), so the
+# list of functions is written down once: in the header.
 
+# A comment line without its leading " * ".
+function strip(s) { sub(/^[ \t]*\*+[ \t]?/, "", s); return s }
 function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
 function squeeze(s) { gsub(/[ \t\n]+/, " ", s); return trim(s) }
 
@@ -48,7 +53,7 @@ function emit(stmt,    head, args, name, ret, n, parts, i, out, pr) {
             out = out (out == "" ? "" : ";") pr
     }
     pr = (doc ~ /(^|[^0-9])1 (if|when)/ || doc ~ /[Rr]eturns 1 /) ? 1 : 0
-    printf "%s\t%s\t%d\t%s\n", name, ret, pr, out
+    printf "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", name, ret, pr, out, section, squeeze(doc), stmt
 }
 
 BEGIN { incomment = 0; depth = 0; stmt = ""; doc = "" }
@@ -59,11 +64,17 @@ BEGIN { incomment = 0; depth = 0; stmt = ""; doc = "" }
     while (line != "") {
         if (incomment) {
             e = index(line, "*/")
-            if (e == 0) { cur = cur " " line; line = ""; break }
-            cur = cur " " substr(line, 1, e - 1)
+            if (e == 0) { cur = cur " " strip(line); line = ""; break }
+            cur = cur " " strip(substr(line, 1, e - 1))
             line = substr(line, e + 2)
             incomment = 0
-            if (depth == 0 && iscdoc) doc = cur
+            if (depth == 0 && trim(cur) ~ /^[0-9]+\. /) {
+                section = trim(cur)
+                doc = ""
+            } else if (depth == 0 && iscdoc)
+                doc = cur
+            else if (depth == 0 && trim(out) == "" && trim(stmt) == "" && trim(cur) !~ /^=+$/)
+                doc = ""  # a plain comment between groups ends the doc's reach
             continue
         }
         b = index(line, "/*")
@@ -71,7 +82,7 @@ BEGIN { incomment = 0; depth = 0; stmt = ""; doc = "" }
         out = out substr(line, 1, b - 1)
         iscdoc = (substr(line, b, 3) == "/**" && trim(out) == "" && trim(stmt) == "")
         cur = ""
-        line = substr(line, b + 2)
+        line = substr(line, b + (iscdoc ? 3 : 2))
         incomment = 1
     }
     # skip directives and the C++ guard they wrap

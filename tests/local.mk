@@ -139,16 +139,6 @@ tests/api_list.txt: $(srcdir)/include/sdp.h $(srcdir)/tests/api_list.awk
 tests/null_cases.h: tests/api_list.txt $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt
 	$(AWK) -f $(srcdir)/tests/null_gen.awk $(srcdir)/tests/null_allowed.txt tests/api_list.txt > $@-t && mv $@-t $@
 tests/tests_test_null-test_null.$(OBJEXT): tests/null_cases.h
-# Negotiation: the offer/answer commands.
-TESTS += tests/negotiation.test
-EXTRA_DIST += tests/negotiation.test examples/caps.sdp
-TEST_SUITES += tests/test_answer tests/test_builder
-tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
-tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
-tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
-tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
-tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
-tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
 # Session diff and the JSEP state tracker.
 TEST_SUITES += tests/test_diff tests/test_jsep
 tests_test_diff_SOURCES = tests/test_diff.c tests/testutil.h
@@ -208,3 +198,14 @@ check_PROGRAMS += tests/json_scale
 tests_json_scale_SOURCES = tests/json_scale.c
 tests_json_scale_CFLAGS = $(TEST_CFLAGS)
 tests_json_scale_LDADD = libsdpx.la
+
+# Scaling: the library's sources again, built with an operation counter
+# (-DSDPX_COUNT_OPS), so the suite counts each edit's work at 1x/4x/16x.
+TEST_SUITES += tests/test_scaling
+tests_test_scaling_SOURCES = tests/test_scaling.c tests/testutil.h tests/scaling_shapes.h \
+	$(src_base_libbase_la_SOURCES) $(src_attr_libattr_la_SOURCES) $(src_core_libcore_la_SOURCES) \
+	$(src_view_libview_la_SOURCES) $(src_edit_libedit_la_SOURCES)
+nodist_tests_test_scaling_SOURCES = $(nodist_src_attr_libattr_la_SOURCES)
+tests_test_scaling_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS) -DSDPX_COUNT_OPS
+tests_test_scaling_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_scaling_LDADD = $(CHECK_LIBS) -lm

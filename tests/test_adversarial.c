@@ -17,17 +17,6 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int slow_tests(void)
-{
-    const char *force = getenv("SDPX_SLOW_TESTS");
-    if (force && *force)
-        return strcmp(force, "0") != 0;
-    const char *pre = getenv("LD_PRELOAD");
-    if (pre && strstr(pre, "vgpreload")) /* running under valgrind */
-        return 0;
-    return 1;
-}
-
 #define SKIP_UNLESS_SLOW()                                                                \
     do {                                                                                  \
         if (!slow_tests()) {                                                              \

@@ -2,6 +2,9 @@
  * rtcp-fb (with "*"), RTX partners. */
 #include "testutil.h"
 
+#include <dirent.h>
+#include <stdint.h>
+
 #define HEAD "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
 
 /* ---- static payload types (RFC 3551 tables 4 and 5) ---- */
@@ -176,6 +179,121 @@ START_TEST(codec_rtpmap_overrides_static)
 }
 END_TEST
 
+/* The per-section index (heap sessions) and the scan (NO_HEAP sessions, which
+ * build no index) give the same codecs and rtcp-fb lines, on every section of
+ * the corpus and on edge cases: a second rtpmap for a type, an rtpmap that
+ * does not decode, a type naming itself with apt=, two RTX types for one. */
+static const char index_edges[] =
+    "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+    "m=video 9 RTP/AVP 96 97 98 99 100 0 x 96\r\n"
+    "a=rtpmap:96 bad\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:96 H264/90000\r\n"
+    "a=fmtp:97 apt=97\r\na=fmtp:97 apt=97;x=1\r\na=fmtp:98 apt=96\r\na=fmtp:99 apt=96\r\n"
+    "a=fmtp:100 ;;\r\na=rtcp-fb:* nack\r\na=rtcp-fb:96 pli\r\na=rtcp-fb:97 nack\r\n"
+    "a=rtcp-fb:96 bad bad bad\r\na=rtcp-fb:* ccm fir\r\na=rtcp-fb:96 goog-remb\r\n";
+
+static size_t line_index(const sdpx_media *m, const sdpx_line *l)
+{
+    for (size_t i = 0; i < sdpx_media_line_count(m); i++)
+        if (sdpx_media_line(m, i) == l)
+            return i;
+    return SIZE_MAX;
+}
+
+static void same_codecs(const char *text, size_t len, const char *what)
+{
+    static uint64_t scratch[1 << 17];
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    sdpx_session *a = NULL, *b = NULL;
+    if (sdpx_parse(text, len, &opt, &a, NULL))
+        return;
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    opt.scratch = scratch;
+    opt.scratch_size = sizeof scratch;
+    ck_assert_msg(sdpx_parse(text, len, &opt, &b, NULL) == 0, "%s: no NO_HEAP parse", what);
+    for (size_t k = 0; k < sdpx_session_media_count(a); k++) {
+        const sdpx_media *ma = sdpx_session_media(a, k), *mb = sdpx_session_media(b, k);
+        size_t n = sdpx_media_codec_count(ma);
+        ck_assert_uint_eq(n, sdpx_media_codec_count(mb));
+        for (size_t i = 0; i <= n; i++) {
+            sdpx_codec x, y;
+            int rx = sdpx_media_codec(ma, i, &x), ry = sdpx_media_codec(mb, i, &y);
+            ck_assert_msg(rx == ry, "%s: section %zu codec %zu: %d vs %d", what, k, i, rx, ry);
+            if (rx)
+                continue;
+            ck_assert_uint_eq(x.payload_type, y.payload_type);
+            ck_assert_msg(x.encoding.len == y.encoding.len &&
+                              (!x.encoding.len || !memcmp(x.encoding.ptr, y.encoding.ptr, x.encoding.len)),
+                          "%s: codec %zu encoding", what, i);
+            ck_assert_uint_eq(x.clock_rate, y.clock_rate);
+            ck_assert_uint_eq(x.channels, y.channels);
+            ck_assert_int_eq(x.is_static, y.is_static);
+            ck_assert_uint_eq(line_index(ma, x.rtpmap), line_index(mb, y.rtpmap));
+            ck_assert_uint_eq(line_index(ma, x.fmtp), line_index(mb, y.fmtp));
+            ck_assert_int_eq(x.has_apt, y.has_apt);
+            ck_assert_uint_eq(x.apt, y.apt);
+            ck_assert_int_eq(x.has_rtx, y.has_rtx);
+            ck_assert_uint_eq(x.rtx_payload_type, y.rtx_payload_type);
+            const sdpx_line *fa = NULL, *fb = NULL;
+            do {
+                fa = sdpx_codec_rtcp_fb_next(ma, &x, fa);
+                fb = sdpx_codec_rtcp_fb_next(mb, &y, fb);
+                ck_assert_uint_eq(line_index(ma, fa), line_index(mb, fb));
+            } while (fa && fb);
+            sdpx_codec f1, f2;
+            ck_assert_int_eq(sdpx_media_codec_find(ma, x.payload_type, &f1),
+                             sdpx_media_codec_find(mb, x.payload_type, &f2));
+        }
+    }
+    sdpx_session_free(a);
+    sdpx_session_free(b);
+}
+
+START_TEST(codec_index_matches_scan)
+{
+    same_codecs(index_edges, strlen(index_edges), "edges");
+    sdpx_session *s = parse_ok(index_edges, 0);
+    const sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_codec c;
+    ck_assert_int_eq(sdpx_media_codec(m, 0, &c), 0);
+    ck_assert_str_view(c.encoding, "VP8"); /* the first rtpmap that decodes */
+    ck_assert_int_eq(c.has_rtx, 1);
+    ck_assert_uint_eq(c.rtx_payload_type, 98); /* the first fmtp naming it */
+    ck_assert_int_eq(sdpx_media_codec(m, 1, &c), 0);
+    ck_assert_int_eq(c.has_rtx, 1); /* its second fmtp names it again */
+    ck_assert_uint_eq(c.rtx_payload_type, 97);
+    ck_assert_int_eq(sdpx_media_codec(m, 6, &c), SDPX_EVALUE);
+    ck_assert_int_eq(sdpx_media_codec(m, 8, &c), SDPX_ENOTFOUND);
+    ck_assert_int_eq(sdpx_media_codec_find(m, 101, &c), SDPX_ENOTFOUND);
+    ck_assert_int_eq(sdpx_media_codec_find(m, 128, &c), SDPX_ENOTFOUND);
+    sdpx_session_free(s);
+#ifdef SDPX_CORPUS_DIR
+    if (!corpus_present())
+        return;
+    DIR *d = opendir(SDPX_CORPUS_DIR "/valid");
+    ck_assert_ptr_nonnull(d);
+    struct dirent *de;
+    size_t files = 0;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/valid/%s", SDPX_CORPUS_DIR, de->d_name);
+        size_t len = 0;
+        char *text = read_file(path, &len);
+        if (!text)
+            continue;
+        if (len < sizeof(uint64_t) << 15)
+            same_codecs(text, len, de->d_name);
+        free(text);
+        files++;
+    }
+    closedir(d);
+    ck_assert_uint_gt(files, 100);
+#endif
+}
+END_TEST
+
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))
 
 int main(void)
@@ -187,6 +305,7 @@ int main(void)
     tcase_add_test(tc, codec_counts_and_bounds);
     tcase_add_test(tc, codec_bad_format);
     tcase_add_test(tc, codec_rtpmap_overrides_static);
+    tcase_add_test(tc, codec_index_matches_scan);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

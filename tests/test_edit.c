@@ -563,6 +563,219 @@ START_TEST(media_handles_stay_valid)
 }
 END_TEST
 
+/* ---- stale handles (SDPX_ESTALE) and the edit-safe loop ------------------ */
+
+static const char rids[] =
+    "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+    "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:v\r\na=rtpmap:96 VP8/90000\r\n"
+    "a=rid:h send\r\na=rid:m send\r\na=x-between:1\r\na=rid:l send\r\n"
+    "a=simulcast:send h;m;l\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:a\r\n";
+
+/* A handle kept across sdpx_line_remove used to point at the next line, and
+ * sdpx_attr_replace through it edited that line and returned 0. */
+START_TEST(handle_kept_across_remove_is_stale)
+{
+    sdpx_session *s = parse_ok(rids, 0);
+    sdpx_media *v = med(s, 0);
+    const sdpx_line *h = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL);
+    const sdpx_line *other = sdpx_media_line(v, 5); /* a=x-between, a handle kept too */
+    ck_assert_int_eq(sdpx_line_remove(s, h), 0);
+    char *before = written(s);
+    ck_assert_int_eq(sdpx_attr_replace(s, h, "rid", "z send"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_attr_replace(s, other, "x-between", "2"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_line_remove(s, h), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_attr_insert(s, h, 1, "x-y", "1"), SDPX_ESTALE);
+    sdpx_rid typed;
+    ck_assert_int_eq(sdpx_rid_parse(view_of("z send"), &typed), 0);
+    ck_assert_int_eq(sdpx_attr_replace_typed(s, h, SDPX_ATTR_RID, &typed), SDPX_ESTALE);
+    char *after = written(s);
+    ck_assert_str_eq(after, before); /* nothing changed */
+    /* readers answer as for an absent line; `after` ends a search */
+    ck_assert_int_eq(sdpx_line_type(h), 0);
+    ck_assert_uint_eq(sdpx_line_text(h).len, 0);
+    ck_assert_uint_eq(sdpx_attr_value(h).len, 0);
+    ck_assert_int_eq(sdpx_line_kind(h), SDPX_ATTR_NONE);
+    ck_assert_ptr_null(sdpx_media_find_attr(v, SDPX_ATTR_RID, h));
+    /* looked up again, the lines are there */
+    const sdpx_line *m = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL);
+    ck_assert_str_view(sdpx_line_text(m), "a=rid:m send");
+    ck_assert_int_eq(sdpx_attr_replace(s, m, "rid", "m recv"), 0);
+    ck_assert_str_eq(sdpx_strerror(SDPX_ESTALE), "the line or media section was removed or moved by an edit");
+    ck_assert_str_eq(sdpx_code_name(SDPX_ESTALE), "SDPX_ESTALE");
+    ck_assert_int_eq(SDPX_ESTALE, -23);
+    sdpx_free(before);
+    sdpx_free(after);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Helpers move a section's lines too: handles into it go stale, handles
+ * into other sections keep working. */
+START_TEST(helpers_make_handles_stale)
+{
+    sdpx_session *s = parse_ok(rids, 0);
+    sdpx_media *v = med(s, 0), *a = med(s, 1);
+    const sdpx_line *rid = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL);
+    const sdpx_line *mid = sdpx_media_find_attr(a, SDPX_ATTR_MID, NULL);
+    ck_assert_int_eq(sdpx_media_set_direction(v, SDPX_DIR_SENDONLY), 0);
+    ck_assert_int_eq(sdpx_attr_replace(s, rid, "rid", "h recv"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_attr_replace(s, mid, "mid", "b"), 0);
+    /* an append with room keeps every handle of the section */
+    const sdpx_line *last = sdpx_media_find_attr(a, SDPX_ATTR_MID, NULL);
+    ck_assert_int_eq(sdpx_media_attr_add(a, "sendrecv", NULL), 0); /* full: moves */
+    ck_assert_int_eq(sdpx_attr_replace(s, last, "mid", "c"), SDPX_ESTALE);
+    last = sdpx_media_find_attr(a, SDPX_ATTR_MID, NULL);
+    ck_assert_int_eq(sdpx_media_attr_add(a, "rtcp-mux", NULL), 0); /* room now */
+    ck_assert_int_eq(sdpx_attr_replace(s, last, "mid", "c"), 0);
+    char *t = written(s);
+    ck_assert_ptr_nonnull(strstr(t, "a=mid:c\r\na=sendrecv\r\na=rtcp-mux\r\n"));
+    sdpx_free(t);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Edits of a removed media section returned 0 and did nothing. */
+START_TEST(removed_media_is_stale)
+{
+    sdpx_session *s = parse_ok(rids, 0);
+    sdpx_media *v = med(s, 0);
+    const sdpx_line *rid = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL);
+    ck_assert_int_eq(sdpx_session_media_remove(s, v), 0);
+    char *before = written(s);
+    const char *names[] = {"VP8"};
+    sdpx_candidate_filter all = {0};
+    ck_assert_int_eq(sdpx_media_attr_add(v, "x-y", "1"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_attr_remove(v, "rid"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_port(v, 0), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_info(v, "x"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_key(v, "clear:x"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_connection(v, "IN IP4 192.0.2.1"), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_bandwidth(v, "AS", 1), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_remove_codec(v, "VP8", NULL), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_keep_codecs(v, names, 1), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_direction(v, SDPX_DIR_INACTIVE), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_remove_candidates(v, &all), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_remove_streams(v), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_media_set_msid(v, "s", NULL), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_session_media_remove(s, v), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_session_media_move(s, v, 0), SDPX_ESTALE);
+    ck_assert_int_eq(sdpx_attr_replace(s, rid, "rid", "x send"), SDPX_ESTALE);
+    char *after = written(s);
+    ck_assert_str_eq(after, before);
+    /* readers: an empty section */
+    ck_assert_uint_eq(sdpx_media_line_count(v), 0);
+    ck_assert_ptr_null(sdpx_media_line(v, 0));
+    ck_assert_ptr_null(sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL));
+    ck_assert_uint_eq(sdpx_media_codec_count(v), 0);
+    sdpx_mline ml;
+    ck_assert_int_eq(sdpx_media_mline(v, &ml), SDPX_ENOTFOUND);
+    sdpx_str mid;
+    ck_assert_int_eq(sdpx_media_mid(v, &mid), SDPX_ENOTFOUND);
+    ck_assert_uint_eq(sdpx_media_index(v), SIZE_MAX);
+    sdpx_free(before);
+    sdpx_free(after);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* The README's loop: replace every a=rid in one pass through the handles. */
+START_TEST(replace_every_match_in_one_pass)
+{
+    sdpx_session *s = parse_ok(rids, 0);
+    sdpx_session_set_edit_flags(s, SDPX_EDIT_BUMP_VERSION);
+    sdpx_media *v = med(s, 0);
+    int changed = 0;
+    for (const sdpx_line *l = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL); l;
+         l = sdpx_media_find_attr(v, SDPX_ATTR_RID, l)) {
+        sdpx_rid r;
+        ck_assert_int_eq(sdpx_rid_parse(sdpx_attr_value(l), &r), 0);
+        char value[64];
+        snprintf(value, sizeof value, "%.*s recv", (int)r.id.len, r.id.ptr);
+        ck_assert_int_eq(sdpx_attr_replace(s, l, "rid", value), 0);
+        changed++;
+    }
+    ck_assert_int_eq(changed, 3);
+    char *t = written(s);
+    ck_assert_ptr_nonnull(strstr(t, "a=rid:h recv\r\na=rid:m recv\r\na=x-between:1\r\na=rid:l recv\r\n"));
+    ck_assert_ptr_nonnull(strstr(t, "o=- 1 2 IN IP4"));
+    sdpx_free(t);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* sdpx_session_compact: the same description in fewer bytes; refused
+ * without memory (nothing changes); a no-op for NO_HEAP sessions. */
+static int fail_next;
+static size_t held;
+static void *flaky_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    if (fail_next)
+        return NULL;
+    held += n;
+    return malloc(n);
+}
+static void flaky_release(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    held -= n;
+    free(p);
+}
+
+START_TEST(compact_on_request)
+{
+    sdpx_allocator al = {flaky_alloc, flaky_release, NULL};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s = NULL;
+    held = 0;
+    fail_next = 0;
+    ck_assert_int_eq(sdpx_parse(rids, strlen(rids), &opt, &s, NULL), 0);
+    sdpx_media *v = med(s, 0);
+    for (int i = 0; i < 300; i++) {
+        ck_assert_int_eq(sdpx_media_set_direction(v, i & 1 ? SDPX_DIR_SENDONLY : SDPX_DIR_RECVONLY), 0);
+        ck_assert_int_eq(sdpx_media_set_bandwidth(v, "AS", (uint64_t)i), 0);
+    }
+    char *before = written(s);
+    size_t grown = held;
+    fail_next = 1;
+    ck_assert_int_eq(sdpx_session_compact(s), SDPX_ENOMEM);
+    char *same = written(s);
+    ck_assert_str_eq(same, before);
+    fail_next = 0;
+    ck_assert_int_eq(sdpx_session_compact(s), 0);
+    char *after = written(s);
+    ck_assert_str_eq(after, before);
+    ck_assert_uint_lt(held, grown);
+    /* the media handle survives; lines are found again and edit normally */
+    const sdpx_line *rid = sdpx_media_find_attr(v, SDPX_ATTR_RID, NULL);
+    ck_assert_str_view(sdpx_line_text(rid), "a=rid:h send");
+    ck_assert_int_eq(sdpx_attr_replace(s, rid, "rid", "h recv"), 0);
+    ck_assert_int_eq(sdpx_media_set_direction(v, SDPX_DIR_INACTIVE), 0);
+    ck_assert_int_eq(sdpx_session_compact(NULL), SDPX_EINVAL);
+    sdpx_free(before);
+    sdpx_free(same);
+    sdpx_free(after);
+    sdpx_session_free(s);
+    ck_assert_uint_eq(held, 0);
+    /* scratch memory without heap: nothing to give back */
+    static uint64_t scratch[2048];
+    memset(&opt, 0, sizeof opt);
+    opt.flags = SDPX_PARSE_NO_HEAP;
+    opt.scratch = scratch;
+    opt.scratch_size = sizeof scratch;
+    ck_assert_int_eq(sdpx_parse(rids, strlen(rids), &opt, &s, NULL), 0);
+    ck_assert_int_eq(sdpx_media_set_direction(med(s, 0), SDPX_DIR_INACTIVE), 0);
+    ck_assert_int_eq(sdpx_session_compact(s), 0);
+    char *t = written(s);
+    ck_assert_ptr_nonnull(strstr(t, "a=inactive"));
+    sdpx_free(t);
+    sdpx_session_free(s);
+}
+END_TEST
+
 /* A bare-LF file written with KEEP_LF stays bare LF after an insertion. */
 START_TEST(keep_lf_insertion)
 {
@@ -595,7 +808,15 @@ static int reason_edit(sdpx_session *s, int i)
     case 4: return sdpx_session_set_name(s, "n\nx");
     case 5: return sdpx_media_add_candidate(m, "candidate:1 1 udp");
     case 6: return sdpx_line_remove(s, sdpx_session_line(s, 0));
-    default: return sdpx_session_set_connection(s, "IN IP4 ::1");
+    case 7: return sdpx_session_set_connection(s, "IN IP4 ::1");
+    case 8: return sdpx_session_set_ice_credentials(s, "ab", "0123456789abcdefghijkl");
+    case 9: return sdpx_session_set_ice_credentials(s, "abcd", "0123456789abcdefghijkl");
+    case 10: return sdpx_session_group_add_mid(s, "BUNDLE", "zz");
+    case 11: return sdpx_session_renumber_extmap(s, "urn:x", 15);
+    default: {
+        const char *keep[] = {"opus"};
+        return sdpx_media_keep_codecs(m, keep, 1);
+    }
     }
 }
 
@@ -613,6 +834,12 @@ static const reason_case reasons[] = {
      "line: a v= line holds its part together; remove a section with sdpx_session_media_remove"},
     {"c= family", SDPX_EINVAL, 0,
      "value: not \"IN IP4|IP6 <address>\" with an address of that family (RFC 8866 5.7)"},
+    {"short ufrag", SDPX_EINVAL, 0, "ufrag: 2 bytes; it needs 4-256 ice-chars (RFC 8839 5.4)"},
+    {"no credentials", SDPX_ENOTFOUND, 0, "no a=ice-ufrag or a=ice-pwd to replace"},
+    {"unknown mid", SDPX_ENOTFOUND, 0, "mid: no media section has a=mid:zz"},
+    {"reserved extmap id", SDPX_EINVAL, 0, "id: 15; extmap ids are 1-14 and 16-255 (RFC 8285 5)"},
+    {"no codec left", SDPX_EINVAL, 0,
+     "media section 0 would be left without a codec (an m= line needs a format, RFC 8866 5.14)"},
 };
 
 START_TEST(edit_reasons)
@@ -635,6 +862,21 @@ START_TEST(edit_reasons)
 }
 END_TEST
 
+/* A codec no section has: the C call removes nothing and says 0, not an
+ * error (sdpx edit --remove-codec reports it, exit 1; tests/cli.test). */
+START_TEST(remove_absent_codec_is_zero)
+{
+    const char *text = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                       "m=audio 9 RTP/AVP 0 111\r\na=rtpmap:111 opus/48000/2\r\n";
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_session_remove_codec(s, "NOPE", NULL), 0);
+    char *out = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(out, text);
+    sdpx_free(out);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("edit");
@@ -649,7 +891,13 @@ int main(void)
     tcase_add_test(tc, long_line_refused);
     tcase_add_test(tc, no_heap_edits_until_scratch_full);
     tcase_add_test(tc, keep_lf_insertion);
+    tcase_add_test(tc, remove_absent_codec_is_zero);
     tcase_add_loop_test(tc, edit_reasons, 0, (int)(sizeof reasons / sizeof reasons[0]));
+    tcase_add_test(tc, handle_kept_across_remove_is_stale);
+    tcase_add_test(tc, helpers_make_handles_stale);
+    tcase_add_test(tc, removed_media_is_stale);
+    tcase_add_test(tc, replace_every_match_in_one_pass);
+    tcase_add_test(tc, compact_on_request);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

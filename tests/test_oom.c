@@ -390,8 +390,10 @@ static const edit_case edit_cases[] = {
 
 /* Run a scenario on a fresh session whose allocator fails its `fail_at`th
  * call (0: never); every failed edit must fail cleanly. Returns the number
- * of allocator calls the edits made, and the failures seen in *failures. */
-static unsigned run_edits(const edit_case *c, unsigned fail_at, unsigned *failures, int no_heap)
+ * of allocator calls the edits made, the failures seen in *failures and
+ * (when final is not NULL) the text the scenario ends with. */
+static unsigned run_edits(const edit_case *c, unsigned fail_at, unsigned *failures, int no_heap,
+                          char **final)
 {
     test_alloc t;
     sdpx_allocator al;
@@ -443,7 +445,10 @@ static unsigned run_edits(const edit_case *c, unsigned fail_at, unsigned *failur
     /* the result still parses */
     sdpx_session *again = parse_ok(before, 0);
     sdpx_session_free(again);
-    sdpx_free(before);
+    if (final)
+        *final = before;
+    else
+        sdpx_free(before);
     unsigned used = t.calls - base;
     sdpx_session_free(s);
     ck_assert_uint_eq(t.live, 0);
@@ -456,13 +461,20 @@ START_TEST(edits_fail_each_allocation)
 {
     const edit_case *c = &edit_cases[_i];
     unsigned failures;
-    unsigned total = run_edits(c, 0, &failures, 0);
+    char *want = NULL, *got = NULL;
+    unsigned total = run_edits(c, 0, &failures, 0, &want);
     ck_assert_uint_eq(failures, 0);
     ck_assert_msg(total >= 1, "%s: the edits made no allocation", c->name);
     for (unsigned n = 1; n <= total; n++) {
-        run_edits(c, n, &failures, 0);
-        ck_assert_msg(failures >= 1, "%s: allocation %u failed but no edit said so", c->name, n);
+        run_edits(c, n, &failures, 0, &got);
+        /* a failed allocation is reported by an edit, or it was a cache
+         * (the codec index) whose readers fell back to scanning: then the
+         * scenario ends exactly as without the failure */
+        ck_assert_msg(failures >= 1 || strcmp(got, want) == 0,
+                      "%s: allocation %u failed but no edit said so", c->name, n);
+        sdpx_free(got);
     }
+    sdpx_free(want);
 }
 END_TEST
 
@@ -472,7 +484,7 @@ START_TEST(edits_without_heap)
 {
     const edit_case *c = &edit_cases[_i];
     unsigned failures;
-    unsigned calls = run_edits(c, 0, &failures, 1);
+    unsigned calls = run_edits(c, 0, &failures, 1, NULL);
     ck_assert_uint_eq(calls, 0);
     ck_assert_msg(failures >= 1, "%s: no edit ran out of scratch memory", c->name);
 }

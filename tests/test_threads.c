@@ -214,6 +214,19 @@ static uint64_t walk(const sdpx_session *s)
         }
         for (const sdpx_line *l = NULL; (l = sdpx_media_find_attr(md, SDPX_ATTR_RTPMAP, l));)
             MIX(sdpx_line_number(l));
+        /* the codec view: the first reader builds the section's index */
+        for (size_t i = 0; i < sdpx_media_codec_count(md); i++) {
+            sdpx_codec c;
+            if (sdpx_media_codec(md, i, &c) != 0)
+                continue;
+            MIX(c.payload_type);
+            MIX(c.clock_rate);
+            MIX(c.rtx_payload_type * 2u + (unsigned)c.has_rtx);
+            MIX(c.rtpmap ? sdpx_line_number(c.rtpmap) : 0);
+            for (const sdpx_line *l = sdpx_codec_rtcp_fb_next(md, &c, NULL); l;
+                 l = sdpx_codec_rtcp_fb_next(md, &c, l))
+                MIX(sdpx_line_number(l));
+        }
     }
 #undef MIX
     return h;
@@ -245,7 +258,11 @@ START_TEST(shared_session_read_in_parallel)
     char *ref = sdpx_write_alloc(s, 0, &n);
     ck_assert_ptr_nonnull(ref);
     ck_assert_uint_eq(n, strlen(builtin[0]));
-    uint64_t sum = walk(s);
+    /* the reference walk on a second parse, so the threads' session starts
+     * without codec indexes and they race to build them */
+    sdpx_session *twin = parse_ok(builtin[0], 0);
+    uint64_t sum = walk(twin);
+    sdpx_session_free(twin);
     pthread_t th[NTHREADS];
     reader r[NTHREADS];
     for (unsigned i = 0; i < NTHREADS; i++) {

@@ -97,6 +97,19 @@ static inline int corpus_present(void)
 }
 #endif
 
+/* 0 under valgrind (where the largest inputs take minutes), else 1;
+ * SDPX_SLOW_TESTS=1 forces them, SDPX_SLOW_TESTS=0 skips them anywhere. */
+static inline int slow_tests(void)
+{
+    const char *force = getenv("SDPX_SLOW_TESTS");
+    if (force && *force)
+        return strcmp(force, "0") != 0;
+    const char *pre = getenv("LD_PRELOAD");
+    if (pre && strstr(pre, "vgpreload")) /* running under valgrind */
+        return 0;
+    return 1;
+}
+
 /* Run one suite and return the process exit status. */
 static inline int run_suite(Suite *s)
 {

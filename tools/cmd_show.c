@@ -80,9 +80,18 @@ static void show_media_transport(const sdpx_media *m)
         printf("  ice-pwd: %zu chars\n", v.len);
     if (sdpx_media_ice_options(m, &v) == 0)
         put_field("ice-options", v);
-    for (size_t i = 0; sdpx_media_fingerprint(m, i, &fp) == 0; i++)
+    /* RFC 8122 5: the section's fingerprints, else the session's; each line
+     * visited once (sdpx_media_fingerprint(m, i) walks them again per i) */
+    const sdpx_session *s = sdpx_media_session(m);
+    int here = sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, NULL) != NULL;
+    for (const sdpx_line *l = NULL;
+         (l = here ? sdpx_media_find_attr(m, SDPX_ATTR_FINGERPRINT, l)
+                   : sdpx_session_find_attr(s, SDPX_ATTR_FINGERPRINT, l)) != NULL;) {
+        if (sdpx_fingerprint_parse(sdpx_attr_value(l), &fp) != 0)
+            break; /* as before: the walk stops at a malformed one */
         printf("  fingerprint: %.*s %.*s\n", (int)fp.hash_name.len, fp.hash_name.ptr,
                (int)fp.hex.len, fp.hex.ptr);
+    }
     if (sdpx_media_setup(m, &setup) == 0)
         printf("  setup: %s\n", sdpx_setup_name(setup));
 }
@@ -234,10 +243,10 @@ static void show_media(const sdpx_media *m)
     level lv = {m, sdpx_media_line_count(m), media_line_at};
     sdpx_mline ml;
     if (sdpx_media_mline(m, &ml)) {
-        printf("media %zu: malformed m= line\n", sdpx_media_index(m) + 1);
+        printf("media %zu: malformed m= line\n", sdpx_media_index(m));
         return;
     }
-    printf("media %zu: %.*s port %u %.*s\n", sdpx_media_index(m) + 1, (int)ml.media.len,
+    printf("media %zu: %.*s port %u %.*s\n", sdpx_media_index(m), (int)ml.media.len,
            ml.media.ptr, (unsigned)ml.port, (int)ml.proto.len, ml.proto.ptr);
     show_bundle(m);
     printf("  direction: %s\n", sdpx_direction_name(sdpx_media_direction(m)));

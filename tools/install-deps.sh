@@ -33,3 +33,10 @@ if command -v npm >/dev/null 2>&1 && [ ! -d "$top/tests/browser/node_modules/pup
     echo "installing: puppeteer-core (npm, tests/browser)"
     (cd "$top/tests/browser" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+# pyright, for the Python typing check of make check, into the project-local
+# (git-ignored) .tools/ folder, when npm is there; make check never downloads.
+if command -v npm >/dev/null 2>&1 && [ ! -x "$top/.tools/node_modules/.bin/pyright" ]; then
+    echo "installing: pyright (npm, into .tools/)"
+    mkdir -p "$top/.tools"
+    npm install --no-save --no-audit --no-fund --prefix "$top/.tools" pyright@1.1.414 >/dev/null
+fi

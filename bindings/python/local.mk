@@ -29,7 +29,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/tests/test_build.py \
 	bindings/python/tests/test_robust.py \
 	bindings/python/tests/test_check.py \
-	bindings/python/tests/test_diff.py
+	bindings/python/tests/test_diff.py \
+	bindings/python/tests/test_vocabulary.py
 EXTRA_DIST += $(PYTHON_BINDING_FILES) bench/python_parse.py
 
 if HAVE_PYTHON_CFFI

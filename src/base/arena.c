@@ -139,3 +139,50 @@ void sdpxi_arena_release(sdpxi_arena *a)
         b = next;
     }
 }
+
+size_t sdpxi_arena_held(const sdpxi_arena *a)
+{
+    size_t n = 0;
+    for (const sdpxi_block *b = a->blocks; b; b = b->next)
+        n += b->size;
+    return n;
+}
+
+void sdpxi_arena_take(sdpxi_arena *a, sdpxi_arena *fresh, void *keep)
+{
+    sdpxi_block *kept = NULL, *b = a->blocks;
+    size_t hdr = SDPXI_ALIGN_UP(sizeof(sdpxi_block));
+    while (b) {
+        sdpxi_block *next = b->next;
+        if (keep && (char *)b + hdr == (char *)keep) {
+            kept = b;
+        } else {
+            UNPOISON(b, b->size); /* the allocator may hand the block out again */
+            a->alloc.release(a->alloc.ctx, b, b->size);
+        }
+        b = next;
+    }
+    a->blocks = fresh->blocks;
+    a->cur = fresh->cur;
+    a->left = fresh->left;
+    fresh->blocks = NULL;
+    if (kept) {
+        kept->next = NULL;
+        sdpxi_arena_adopt(a, keep);
+    }
+}
+
+void sdpxi_block_free(const sdpx_allocator *al, void *usable)
+{
+    sdpxi_block *b = (sdpxi_block *)((char *)usable - SDPXI_ALIGN_UP(sizeof(sdpxi_block)));
+    al->release(al->ctx, b, b->size);
+}
+
+int sdpxi_arena_unalloc(sdpxi_arena *a, void *p, size_t n)
+{
+    if (!p || (char *)p + n != a->cur)
+        return 0;
+    a->cur = p;
+    a->left += n;
+    return 1;
+}

@@ -58,6 +58,29 @@ void sdpxi_arena_release(sdpxi_arena *a);
 void *sdpxi_block_new(const sdpx_allocator *al, size_t n);
 /* Make the arena own a block from sdpxi_block_new (released with it). */
 void sdpxi_arena_adopt(sdpxi_arena *a, void *usable);
+/* Give back a block from sdpxi_block_new that no arena owns. */
+void sdpxi_block_free(const sdpx_allocator *al, void *usable);
+/* Take back the arena's last allocation (p, n bytes) when nothing came
+ * after it; returns 1 when it did. */
+int sdpxi_arena_unalloc(sdpxi_arena *a, void *p, size_t n);
+/* Heap bytes the arena holds (its blocks). */
+size_t sdpxi_arena_held(const sdpxi_arena *a);
+/* Compaction: release every block of `a` but `keep` (a block from
+ * sdpxi_block_new, or NULL), then continue in the blocks of `fresh`
+ * (which is left empty). */
+void sdpxi_arena_take(sdpxi_arena *a, sdpxi_arena *fresh, void *keep);
+
+/* Built with -DSDPX_COUNT_OPS (tests/test_scaling), every loop over lines
+ * and every move of line records adds its length here, so a test can show
+ * that an operation's work grows linearly with its input; otherwise the
+ * macro is nothing. */
+#ifdef SDPX_COUNT_OPS
+extern _Thread_local unsigned long long sdpxi_ops;
+#define SDPXI_OPS(n) (sdpxi_ops += (unsigned long long)(n))
+#else
+#define SDPXI_OPS(n) ((void)0)
+#endif
+
 void *sdpxi_default_alloc(void *ctx, size_t n);
 void sdpxi_default_release(void *ctx, void *p, size_t n);
 

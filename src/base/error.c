@@ -30,6 +30,7 @@ static const code_row codes[] = {
     {SDPX_EUNKNOWN, "SDPX_EUNKNOWN", "unknown line type"},
     {SDPX_ESCOPE, "SDPX_ESCOPE", "attribute not allowed at this level"},
     {SDPX_EDUPLICATE, "SDPX_EDUPLICATE", "line appears more than once"},
+    {SDPX_ESTALE, "SDPX_ESTALE", "the line or media section was removed or moved by an edit"},
     {SDPX_EV_PT_NOT_IN_MLINE, "SDPX_EV_PT_NOT_IN_MLINE", "payload type not in the m= line"},
     {SDPX_EV_APT_UNKNOWN, "SDPX_EV_APT_UNKNOWN", "apt names a payload type not in the m= line"},
     {SDPX_EV_GROUP_MID_UNKNOWN, "SDPX_EV_GROUP_MID_UNKNOWN", "group names an unknown mid"},

@@ -7,9 +7,13 @@
 
 #include "attr.h"
 
+#include <stdatomic.h>
+
 enum {
     SDPXI_LINE_HAS_VALUE = 1u << 0, /* a= line with ':' */
-    SDPXI_LINE_EDITED = 1u << 1     /* text was produced by an edit */
+    SDPXI_LINE_EDITED = 1u << 1,    /* text was produced by an edit */
+    SDPXI_LINE_DROP = 1u << 2,      /* marked for removal by the sweep of an edit */
+    SDPXI_LINE_STALE = 1u << 3      /* in an array an edit replaced: the handle is stale */
 };
 
 struct sdpx_line {
@@ -29,10 +33,21 @@ typedef struct sdpxi_section {
     uint32_t cap;
 } sdpxi_section;
 
+/* A media section's codec index (src/view/codec.c): built on the first
+ * codec read, dropped by every edit of the section. One block from the
+ * session's allocator that starts with its size (a size_t), so this layer
+ * can release it. */
+typedef struct sdpxi_codec_index sdpxi_codec_index;
+
 struct sdpx_media {
     sdpx_session *session;
     sdpxi_section sec;
     size_t index;
+    int removed; /* taken out of its session: edits answer SDPX_ESTALE */
+    sdpx_media *pinned_next; /* made by an edit: its own block, listed from s->pinned */
+    /* Readers of one session may run in parallel threads, and the first
+     * one to need the index publishes it: an atomic pointer. */
+    sdpxi_codec_index *_Atomic codecs;
 };
 
 struct sdpx_session {
@@ -43,7 +58,33 @@ struct sdpx_session {
     size_t media_cap;
     unsigned parse_flags;
     sdpx_error last_error; /* why the last edit was refused (sdpx_session_last_error) */
+    /* compaction (src/core/compact.c) */
+    const char *input;      /* the parse's copy of the input (lines' text points into it) */
+    size_t input_len;
+    void *region_block;     /* the parse's heap block (kept), or NULL for scratch */
+    sdpx_media *pinned;     /* media sections edits created, each its own block */
+    size_t compact_at;      /* arena bytes in use that trigger the next compaction */
 };
+
+/* Init the fields of a new media section after session, sec and index. */
+void sdpxi_media_init(sdpx_media *m);
+
+/* Drop m's codec index (its section changed). */
+void sdpxi_media_forget_codecs(sdpx_media *m);
+
+/* ---- memory of long-lived sessions (src/core/compact.c) ---------------- */
+
+/* A new media section record that never moves: its own heap block (or the
+ * arena for NO_HEAP sessions). NULL when out of memory. */
+sdpx_media *sdpxi_media_new(sdpx_session *s);
+/* Release the blocks of sdpxi_media_new (sdpx_session_free). */
+void sdpxi_release_pinned(sdpx_session *s);
+/* An edit replaced this array of line records: mark them, so handles into
+ * it answer SDPX_ESTALE. */
+void sdpxi_section_retire(sdpxi_section *sec);
+/* After an edit: compact when the arena holds more than twice what the last
+ * compaction kept (amortised O(1) per edit). */
+void sdpxi_maybe_compact(sdpx_session *s);
 
 /* Fill the derived fields of a line (type, kind, namelen, flags) from its text. */
 void sdpxi_line_classify(sdpx_line *l);

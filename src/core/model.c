@@ -1,6 +1,10 @@
 /* The session model: sections of lines, lookup and iteration. */
 #include "core.h"
 
+#ifdef SDPX_COUNT_OPS
+_Thread_local unsigned long long sdpxi_ops;
+#endif
+
 size_t sdpx_session_line_count(const sdpx_session *s)
 {
     if (!s)
@@ -54,7 +58,7 @@ size_t sdpx_media_index(const sdpx_media *m)
 {
     if (!m)
         return 0;
-    return m->index;
+    return m->removed ? SIZE_MAX : m->index;
 }
 
 const sdpx_session *sdpx_media_session(const sdpx_media *m)
@@ -71,51 +75,55 @@ sdpx_session *sdpx_media_session_mut(sdpx_media *m)
     return m->session;
 }
 
+/* A handle into an array an edit replaced (SDPXI_LINE_STALE) reads as an
+ * absent line. */
+static int stale(const sdpx_line *l) { return (l->flags & SDPXI_LINE_STALE) != 0; }
+
 char sdpx_line_type(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return 0;
     return l->type;
 }
 
 sdpx_str sdpx_line_text(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return sdpxi_str(NULL, 0);
     return sdpxi_str(l->text, l->len);
 }
 
 sdpx_str sdpx_line_value(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return sdpxi_str(NULL, 0);
     return l->type ? sdpxi_str(l->text + 2, l->len - 2) : sdpxi_str(l->text + l->len, 0);
 }
 
 unsigned sdpx_line_number(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return 0;
     return l->lineno;
 }
 
 sdpx_eol sdpx_line_eol(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return SDPX_EOL_NONE;
     return (sdpx_eol)l->eol;
 }
 
 sdpx_attr_kind sdpx_line_kind(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return SDPX_ATTR_NONE;
     return (sdpx_attr_kind)l->kind;
 }
 
 sdpx_str sdpx_attr_name(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return sdpxi_str(NULL, 0);
     if (l->type != 'a')
         return sdpxi_str(l->text, 0);
@@ -124,14 +132,14 @@ sdpx_str sdpx_attr_name(const sdpx_line *l)
 
 int sdpx_attr_has_value(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return 0;
     return l->type == 'a' && (l->flags & SDPXI_LINE_HAS_VALUE) != 0;
 }
 
 sdpx_str sdpx_attr_value(const sdpx_line *l)
 {
-    if (!l)
+    if (!l || stale(l))
         return sdpxi_str(NULL, 0);
     if (!sdpx_attr_has_value(l))
         return sdpxi_str(l->text + l->len, 0);
@@ -153,7 +161,7 @@ size_t sdpxi_section_start(const sdpxi_section *sec, const sdpx_line *after)
 
 static const sdpx_line *find_type(const sdpxi_section *sec, char type, const sdpx_line *after)
 {
-    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++)
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++, SDPXI_OPS(1))
         if (sec->lines[i].type == type)
             return &sec->lines[i];
     return NULL;
@@ -162,7 +170,7 @@ static const sdpx_line *find_type(const sdpxi_section *sec, char type, const sdp
 static const sdpx_line *find_kind(const sdpxi_section *sec, sdpx_attr_kind kind,
                                   const sdpx_line *after)
 {
-    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++)
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++, SDPXI_OPS(1))
         if (sec->lines[i].type == 'a' && sec->lines[i].kind == kind)
             return &sec->lines[i];
     return NULL;
@@ -172,7 +180,7 @@ static const sdpx_line *find_name(const sdpxi_section *sec, const char *name,
                                   const sdpx_line *after)
 {
     size_t n = strlen(name);
-    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++) {
+    for (size_t i = sdpxi_section_start(sec, after); i < sec->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &sec->lines[i];
         if (l->type == 'a' && l->namelen == n && memcmp(l->text + 2, name, n) == 0)
             return l;
@@ -249,6 +257,8 @@ int sdpx_media_connection(const sdpx_media *m, sdpx_connection *out)
 {
     if (!m || !out)
         return SDPX_EINVAL;
+    if (m->removed)
+        return SDPX_ENOTFOUND;
     const sdpx_line *l = find_type(&m->sec, 'c', NULL);
     if (!l)
         l = find_type(&m->session->sec, 'c', NULL);
@@ -259,6 +269,8 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
 {
     if (!m || !out)
         return SDPX_EINVAL;
+    if (m->sec.n == 0)
+        return SDPX_ENOTFOUND; /* a removed section */
     return sdpx_mline_parse(sdpx_line_value(&m->sec.lines[0]), out);
 }
 

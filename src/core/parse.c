@@ -187,40 +187,62 @@ static int check_nettype(parser *p, const sdpx_token *t, sdpx_str nettype, sdpx_
     return 0;
 }
 
+#define O_FIELDS "six fields: username sess-id sess-version nettype addrtype address"
+#define C_FIELDS "three fields: nettype addrtype address"
+
+/* 1 when v holds at least k fields as sdpx_field_next splits them (runs of
+ * bytes other than ' '): one walk, which stops at the k-th field; memchr
+ * crosses a long field quickly. */
+static int has_fields(sdpx_str v, unsigned k)
+{
+    const char *p = v.ptr, *end = v.ptr + v.len;
+    for (unsigned n = 0;;) {
+        while (p < end && *p == ' ')
+            p++;
+        if (p == end)
+            return 0;
+        if (++n >= k)
+            return 1;
+        p = memchr(p, ' ', (size_t)(end - p));
+        if (!p)
+            return 0;
+    }
+}
+
 static int check_origin(parser *p, const sdpx_token *t)
 {
     sdpx_origin o;
+    if (!strict(p)) /* lenient: only the six fields matter (RFC 8866 5.2) */
+        return has_fields(t->value, 6) ? 0 : missing_field(p, t, "o=", O_FIELDS);
     if (sdpx_origin_parse(t->value, &o))
-        return missing_field(p, t, "o=", "six fields: username sess-id sess-version nettype addrtype address");
-    if (strict(p)) {
-        uint64_t v;
-        int rc = sdpx_str_u64(o.sess_id, &v);
-        if (rc == SDPX_EFIELD)
-            return field_error(p, t, SDPX_EVALUE, o.sess_id.ptr, o.sess_id, "sess-id \"%s\" is not a number");
-        rc = sdpx_str_u64(o.sess_version, &v);
-        if (rc == SDPX_EFIELD)
-            return field_error(p, t, SDPX_EVALUE, o.sess_version.ptr, o.sess_version,
-                               "sess-version \"%s\" is not a number");
-        const char *after = o.address.ptr + o.address.len;
-        sdpx_str rest = sdpxi_str(after, (size_t)(t->value.ptr + t->value.len - after));
-        sdpx_str extra;
-        if (sdpx_field_next(&rest, &extra))
-            return field_error(p, t, SDPX_EFIELD, extra.ptr, extra, "extra field \"%s\" in o= line");
-        return check_nettype(p, t, o.nettype, o.addrtype);
-    }
-    return 0;
+        return missing_field(p, t, "o=", O_FIELDS);
+    uint64_t v;
+    int rc = sdpx_str_u64(o.sess_id, &v);
+    if (rc == SDPX_EFIELD)
+        return field_error(p, t, SDPX_EVALUE, o.sess_id.ptr, o.sess_id, "sess-id \"%s\" is not a number");
+    rc = sdpx_str_u64(o.sess_version, &v);
+    if (rc == SDPX_EFIELD)
+        return field_error(p, t, SDPX_EVALUE, o.sess_version.ptr, o.sess_version,
+                           "sess-version \"%s\" is not a number");
+    const char *after = o.address.ptr + o.address.len;
+    sdpx_str rest = sdpxi_str(after, (size_t)(t->value.ptr + t->value.len - after));
+    sdpx_str extra;
+    if (sdpx_field_next(&rest, &extra))
+        return field_error(p, t, SDPX_EFIELD, extra.ptr, extra, "extra field \"%s\" in o= line");
+    return check_nettype(p, t, o.nettype, o.addrtype);
 }
 
 static int check_connection(parser *p, const sdpx_token *t)
 {
+    /* quiet, what else can be wrong is a warning: nobody listens */
+    if (p->quiet)
+        return has_fields(t->value, 3) ? 0 : missing_field(p, t, "c=", C_FIELDS);
     sdpx_str rest = t->value, f;
     int n = 0;
     while (n < 3 && sdpx_field_next(&rest, &f))
         n++;
     if (n < 3)
-        return missing_field(p, t, "c=", "three fields: nettype addrtype address");
-    if (p->quiet) /* what else can be wrong is a warning: nobody listens */
-        return 0;
+        return missing_field(p, t, "c=", C_FIELDS);
     sdpx_connection c;
     if (sdpx_connection_parse(t->value, &c)) {
         sdpx_str extra;
@@ -469,9 +491,10 @@ static int mul_size(size_t *acc, size_t n, size_t each)
 /* The line records of every section are one array, sized before the parse
  * (exactly, or for lines of SDPXI_LINE_GUESS bytes on average); a description
  * of shorter lines moves it into one twice as large, the old one staying in
- * the arena: amortised linear. */
+ * the arena: amortised linear. The media pointers likewise, for sections of
+ * SDPXI_MEDIA_GUESS bytes (real ones are several hundred). */
 #define SDPXI_LINE_GUESS 12u
-#define SDPXI_MEDIA_GUESS 64u
+#define SDPXI_MEDIA_GUESS 256u
 
 static int grow_lines(parser *p, sdpx_session *s, size_t used)
 {
@@ -514,6 +537,8 @@ static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
     m->sec.n = 0;
     m->sec.cap = 0;
     m->index = s->nmedia;
+    sdpxi_media_init(m);
+    m->pinned_next = NULL;
     s->media[s->nmedia++] = m;
     return m;
 }
@@ -832,8 +857,10 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     size_t head = SDPXI_ALIGN_UP(sizeof *s);
     sdpxi_arena_init(&s->arena, al, (p.flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
                      region_size - head);
-    if (heap)
+    if (heap) {
         sdpxi_arena_adopt(&s->arena, region);
+        s->region_block = region;
+    }
     s->parse_flags = p.flags;
     s->sec.lines = sdpxi_arena_alloc(&s->arena, nlines * sizeof(sdpx_line));
     /* One spare slot, so the array is never empty; `need` counts it too. */
@@ -845,6 +872,8 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
         return report(&p, SDPX_ENOMEM, 0, 0, "arena sized too small");
     }
     memcpy(copy, buf, len);
+    s->input = copy;
+    s->input_len = len;
 
     int rc = parse_lines(&p, s, copy, len);
     if (rc) {
@@ -857,6 +886,10 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
 
 void sdpx_session_free(sdpx_session *s)
 {
-    if (s)
-        sdpxi_arena_release(&s->arena);
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nmedia; i++)
+        sdpxi_media_forget_codecs(s->media[i]);
+    sdpxi_release_pinned(s);
+    sdpxi_arena_release(&s->arena);
 }

@@ -17,6 +17,8 @@ void sdpxi_tx_begin(sdpxi_tx *tx, sdpx_session *s)
 
 int sdpxi_tx_nomem(const sdpxi_tx *tx)
 {
+    if (tx->stale)
+        return SDPX_ESTALE;
     return tx->s->arena.no_heap ? SDPX_ESCRATCH : SDPX_ENOMEM;
 }
 
@@ -44,10 +46,16 @@ const sdpxi_section *sdpxi_tx_read(const sdpxi_tx *tx, const sdpx_media *m)
 
 sdpxi_section *sdpxi_tx_write(sdpxi_tx *tx, sdpx_media *m)
 {
+    if (m && m->removed) {
+        tx->stale = 1; /* the public edits refuse it first; this is the net */
+        return NULL;
+    }
     size_t k = work_index(tx, m);
     tx->changed = 1;
-    if (k == SIZE_MAX)
+    if (k == SIZE_MAX) {
+        sdpxi_media_forget_codecs(m); /* a new section, written in place */
         return &m->sec;
+    }
     if (!tx->work) {
         size_t n = tx->s->nmedia + 1;
         tx->work = sdpxi_arena_alloc(&tx->s->arena, n * sizeof *tx->work);
@@ -63,6 +71,7 @@ sdpxi_section *sdpxi_tx_write(sdpxi_tx *tx, sdpx_media *m)
         sdpx_line *lines = sdpxi_arena_alloc(&tx->s->arena, cap * sizeof *lines);
         if (!lines)
             return NULL;
+        SDPXI_OPS(live->n);
         if (live->n)
             memcpy(lines, live->lines, live->n * sizeof *lines);
         w->lines = lines;
@@ -117,16 +126,34 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
         if (brc < 0 && brc != SDPX_ENOTFOUND && brc != SDPX_EFIELD)
             return brc;
     }
-    /* Commit: from here on nothing allocates or fails. */
+    /* Commit: from here on nothing allocates or fails. Handles into the
+     * arrays the working copies replace go stale. */
     for (size_t k = 0; k < tx->nwork; k++) {
         if (!tx->work[k].lines)
             continue;
-        if (k == 0)
+        if (k == 0) {
+            sdpxi_section_retire(&s->sec);
             s->sec = tx->work[0];
-        else
+        } else {
+            sdpxi_section_retire(&s->media[k - 1]->sec);
             s->media[k - 1]->sec = tx->work[k];
+            sdpxi_media_forget_codecs(s->media[k - 1]);
+        }
     }
     if (tx->media) {
+        /* a section left out of the new order is removed: its handle goes stale */
+        for (size_t i = 0; i < s->nmedia; i++)
+            s->media[i]->removed = 1;
+        for (size_t i = 0; i < tx->nmedia; i++)
+            tx->media[i]->removed = 0;
+        for (size_t i = 0; i < s->nmedia; i++) {
+            if (s->media[i]->removed) {
+                sdpxi_media_forget_codecs(s->media[i]);
+                sdpxi_section_retire(&s->media[i]->sec);
+                s->media[i]->sec.n = 0; /* readers see an empty section */
+                s->media[i]->sec.cap = 0;
+            }
+        }
         s->media = tx->media;
         s->nmedia = tx->nmedia;
         s->media_cap = tx->media_cap;
@@ -137,6 +164,8 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
     }
     if ((s->parse_flags & SDPXI_SESSION_AUTO_BUMP) && tx->changed)
         s->parse_flags |= SDPXI_SESSION_BUMPED;
+    if (tx->changed)
+        sdpxi_maybe_compact(s);
     return rc;
 }
 
@@ -273,11 +302,13 @@ int sdpxi_tx_insert(sdpxi_tx *tx, sdpxi_section *sec, size_t pos, const sdpx_lin
         sdpx_line *lines = sdpxi_arena_alloc(&tx->s->arena, cap * sizeof *lines);
         if (!lines)
             return sdpxi_tx_nomem(tx);
+        SDPXI_OPS(sec->n);
         if (sec->n)
             memcpy(lines, sec->lines, sec->n * sizeof *lines);
         sec->lines = lines;
         sec->cap = cap;
     }
+    SDPXI_OPS(sec->n - pos);
     memmove(&sec->lines[pos + 1], &sec->lines[pos], (sec->n - pos) * sizeof *l);
     sec->lines[pos] = *l;
     sec->n++;
@@ -298,8 +329,19 @@ void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l)
 
 void sdpxi_sec_remove(sdpxi_section *sec, size_t pos)
 {
+    SDPXI_OPS(sec->n - pos);
     memmove(&sec->lines[pos], &sec->lines[pos + 1], (sec->n - pos - 1) * sizeof *sec->lines);
     sec->n--;
+}
+
+void sdpxi_sec_sweep(sdpxi_section *sec)
+{
+    uint32_t k = 0;
+    SDPXI_OPS(sec->n);
+    for (uint32_t i = 0; i < sec->n; i++)
+        if (!(sec->lines[i].flags & SDPXI_LINE_DROP))
+            sec->lines[k++] = sec->lines[i];
+    sec->n = k;
 }
 
 
@@ -361,7 +403,7 @@ size_t sdpxi_insert_pos(const sdpxi_section *sec, int media, char type)
 {
     int want = media ? media_rank(type) : session_rank(type);
     size_t pos = sec->n ? 1 : 0;
-    for (size_t i = 1; i < sec->n; i++) {
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
         int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
         if (r && r <= want)
             pos = i + 1;
@@ -376,7 +418,7 @@ static int pos_keeps_order(const sdpxi_section *sec, int media, size_t pos, char
     int want = media ? media_rank(type) : session_rank(type);
     if (pos == 0)
         return 0;
-    for (size_t i = pos; i < sec->n; i++) {
+    for (size_t i = pos; i < sec->n; i++, SDPXI_OPS(1)) {
         int r = media ? media_rank(sec->lines[i].type) : session_rank(sec->lines[i].type);
         if (r && r < want)
             return 0;
@@ -419,24 +461,29 @@ int sdpxi_tx_remove_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind)
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int found = 0;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1))
         found += r->lines[i].type == 'a' && r->lines[i].kind == kind;
     if (!found)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 0;)
+    for (size_t i = 0; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && w->lines[i].kind == kind)
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     return found;
 }
 
-/* Locate a line handle: its media section (NULL: session) and index. */
+/* Locate a line handle: its media section (NULL: session) and index;
+ * SDPX_ESTALE for a line an edit removed or moved. */
 static int locate(sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *idx)
 {
     if (!l)
         return SDPX_EINVAL;
+    if (l->flags & SDPXI_LINE_STALE)
+        return sdpxi_refuse(s, SDPX_ESTALE, 0,
+                            "line: an edit removed or moved it (look it up again)");
     if (l >= s->sec.lines && l < s->sec.lines + s->sec.n) {
         *m = NULL;
         *idx = (size_t)(l - s->sec.lines);
@@ -451,7 +498,7 @@ static int locate(sdpx_session *s, const sdpx_line *l, sdpx_media **m, size_t *i
         }
     }
     return sdpxi_refuse(s, SDPX_ENOTFOUND, 0,
-                        "line: not a line of this session (handles end at the next edit)");
+                        "line: not a line of this session");
 }
 
 int sdpxi_attr_line(sdpxi_tx *tx, const char *name, sdpx_str value, int has_value, sdpx_line *l)
@@ -493,6 +540,7 @@ int sdpx_media_attr_add(sdpx_media *m, const char *name, const char *value)
     if (!m || !name)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return attr_add_at(m->session, m, 0, 0, name, value);
 }
 
@@ -558,16 +606,17 @@ static int attr_remove_named(sdpx_session *s, sdpx_media *m, const char *name)
     sdpxi_tx_begin(&tx, s);
     const sdpxi_section *r = sdpxi_tx_read(&tx, m);
     int found = 0;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1))
         found += sdpx_str_eq(sdpx_attr_name(&r->lines[i]), name) && r->lines[i].type == 'a';
     if (!found)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(&tx, m);
     if (!w)
         return sdpxi_tx_nomem(&tx);
-    for (size_t i = w->n; i-- > 0;)
+    for (size_t i = 0; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && sdpx_str_eq(sdpx_attr_name(&w->lines[i]), name))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     return sdpxi_tx_end(&tx, found);
 }
 
@@ -584,6 +633,7 @@ int sdpx_media_attr_remove(sdpx_media *m, const char *name)
     if (!m || !name)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return attr_remove_named(m->session, m, name);
 }
 
@@ -614,13 +664,14 @@ static int tx_set_line(sdpxi_tx *tx, sdpx_media *m, char type, const sdpx_str *p
         return sdpxi_tx_nomem(tx);
     if (first == SIZE_MAX)
         return sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, m != NULL, type), &l);
-    for (size_t i = w->n; i-- > first + 1;)
+    for (size_t i = first + 1; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == type && (only || !nparts))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
     if (nparts)
         sdpxi_sec_set(w, first, &l);
     else
-        sdpxi_sec_remove(w, first);
+        sdpxi_sec_mark(w, first);
+    sdpxi_sec_sweep(w);
     return 0;
 }
 
@@ -656,6 +707,7 @@ int sdpx_media_set_info(sdpx_media *m, const char *text)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return set_info(m->session, m, text);
 }
 
@@ -686,6 +738,7 @@ int sdpx_media_set_key(sdpx_media *m, const char *value)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return set_key(m->session, m, value);
 }
 
@@ -737,6 +790,7 @@ int sdpx_media_set_connection(sdpx_media *m, const char *value)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return set_connection(m->session, m, value);
 }
 
@@ -797,7 +851,7 @@ static int tx_set_bandwidth(sdpxi_tx *tx, sdpx_media *m, sdpx_str type, const ui
     }
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int found = 0;
-    for (size_t i = 1; i < r->n; i++)
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1))
         found += bw_match(&r->lines[i], type);
     if (!found && !value)
         return 0;
@@ -805,21 +859,21 @@ static int tx_set_bandwidth(sdpxi_tx *tx, sdpx_media *m, sdpx_str type, const ui
     if (!w)
         return sdpxi_tx_nomem(tx);
     size_t first = SIZE_MAX;
-    for (size_t i = w->n; i-- > 1;) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         if (!bw_match(&w->lines[i], type))
             continue;
-        if (first != SIZE_MAX)
-            sdpxi_sec_remove(w, first);
-        first = i;
+        if (first == SIZE_MAX && value)
+            first = i; /* the first one takes the new value, the others go */
+        else
+            sdpxi_sec_mark(w, i);
     }
-    if (!value) {
-        sdpxi_sec_remove(w, first);
-        return found;
-    }
-    if (first != SIZE_MAX) {
+    if (first != SIZE_MAX)
         sdpxi_sec_set(w, first, &l);
+    sdpxi_sec_sweep(w);
+    if (!value)
+        return found;
+    if (first != SIZE_MAX)
         return 0;
-    }
     return sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, m != NULL, 'b'), &l);
 }
 
@@ -848,6 +902,7 @@ int sdpx_media_set_bandwidth(sdpx_media *m, const char *type, uint64_t value)
     if (!m || !type)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return set_bandwidth(m->session, m, type, &value);
 }
 
@@ -864,6 +919,7 @@ int sdpx_media_clear_bandwidth(sdpx_media *m, const char *type)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return set_bandwidth(m->session, m, type, NULL);
 }
 
@@ -938,6 +994,8 @@ static int bump_version(sdpxi_tx *tx)
  * capacity doubles), so a failure changes nothing. */
 int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sdpx_line *l)
 {
+    if (m && m->removed)
+        return SDPX_ESTALE;
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpxi_section *sec = m ? &m->sec : &s->sec;
@@ -951,26 +1009,51 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
         else if (rc)
             return rc;
     }
-    if (op == SDPXI_OP_INSERT && sec->n == sec->cap) {
-        uint32_t cap = sec->cap ? sec->cap * 2 : 8;
-        sdpx_line *lines = sdpxi_arena_alloc(&s->arena, cap * sizeof *lines);
-        if (!lines)
+    /* A replace, or an append with room, changes the array in place and every
+     * handle stays good. Any other insert, and a remove, would shift lines
+     * under their handles: the lines go to a new array instead (doubled when
+     * full), and handles into the old one answer SDPX_ESTALE. */
+    int in_place = op == SDPXI_OP_REPLACE || (op == SDPXI_OP_INSERT && pos == sec->n && sec->n < sec->cap);
+    sdpxi_section moved = *sec;
+    if (!in_place) {
+        if (op == SDPXI_OP_INSERT && sec->n == sec->cap)
+            moved.cap = sec->cap ? sec->cap * 2 : 8;
+        moved.lines = sdpxi_arena_alloc(&s->arena, moved.cap * sizeof *moved.lines);
+        if (!moved.lines)
             return sdpxi_tx_nomem(&tx);
+        SDPXI_OPS(sec->n);
         if (sec->n)
-            memcpy(lines, sec->lines, sec->n * sizeof *lines);
-        sec->lines = lines; /* the same lines: nothing visible changed yet */
-        sec->cap = cap;
+            memcpy(moved.lines, sec->lines, sec->n * sizeof *moved.lines);
     }
     /* from here on nothing fails */
-    if (op == SDPXI_OP_INSERT)
-        sdpxi_tx_insert(&tx, sec, pos, l);
-    else if (op == SDPXI_OP_REPLACE)
-        sdpxi_sec_set(sec, pos, l);
-    else
-        sdpxi_sec_remove(sec, pos);
+    if (m)
+        sdpxi_media_forget_codecs(m);
+    if (op == SDPXI_OP_REPLACE) {
+        sdpx_line nl = *l;
+        sdpx_line *old = &sec->lines[pos];
+        /* a replaced text an edit made, when the new one fits, takes the new
+         * bytes, and the new copy goes back to the arena: replacing one line
+         * over and over does not grow the session */
+        if ((old->flags & SDPXI_LINE_EDITED) && nl.len <= old->len && nl.text != old->text &&
+            sdpxi_arena_unalloc(&s->arena, (void *)(uintptr_t)nl.text, (size_t)nl.len + 1)) {
+            char *keep = (char *)(uintptr_t)old->text;
+            memmove(keep, nl.text, nl.len);
+            keep[nl.len] = '\0';
+            nl.text = keep;
+        }
+        sdpxi_sec_set(sec, pos, &nl);
+    } else {
+        if (!in_place)
+            sdpxi_section_retire(sec);
+        if (op == SDPXI_OP_INSERT)
+            sdpxi_tx_insert(&tx, &moved, pos, l);
+        else
+            sdpxi_sec_remove(&moved, pos);
+        *sec = moved;
+    }
     if (want_bump) {
         /* the o= line may have moved (or gone) with the edit of the session level */
-        for (size_t i = 0; i < s->sec.n; i++) {
+        for (size_t i = 0; i < s->sec.n; i++, SDPXI_OPS(1)) {
             if (s->sec.lines[i].type == 'o') {
                 sdpxi_sec_set(&s->sec, i, &bump);
                 break;
@@ -980,6 +1063,8 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
     }
     if (s->parse_flags & SDPXI_SESSION_AUTO_BUMP)
         s->parse_flags |= SDPXI_SESSION_BUMPED;
+    if (op != SDPXI_OP_REPLACE)
+        sdpxi_maybe_compact(s); /* a replace keeps every handle: it never compacts */
     return 0;
 }
 
@@ -1157,6 +1242,7 @@ int sdpx_media_set_port(sdpx_media *m, unsigned port)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return set_mline_fields(m, &port, NULL, NULL);
 }
 
@@ -1165,6 +1251,7 @@ int sdpx_media_set_proto(sdpx_media *m, const char *proto)
     if (!m || !proto)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     if (!proto)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, proto, NULL);
@@ -1175,6 +1262,7 @@ int sdpx_media_set_formats(sdpx_media *m, const char *formats)
     if (!m || !formats)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     if (!formats)
         return SDPX_EINVAL;
     return set_mline_fields(m, NULL, NULL, formats);
@@ -1182,7 +1270,7 @@ int sdpx_media_set_formats(sdpx_media *m, const char *formats)
 
 sdpx_str sdpxi_section_mid(const sdpxi_section *sec)
 {
-    for (size_t i = 1; i < sec->n; i++)
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1))
         if (sec->lines[i].type == 'a' && sec->lines[i].kind == SDPX_ATTR_MID)
             return sdpx_attr_value(&sec->lines[i]);
     return sdpxi_str("", 0);
@@ -1195,7 +1283,7 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
     int removed = 0;
     if (mid.len == 0)
         return 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &r->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_GROUP)
             continue;
@@ -1217,8 +1305,7 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
             return sdpxi_tx_nomem(tx);
         r = w;
         if (!left) {
-            sdpxi_sec_remove(w, i);
-            i--;
+            sdpxi_sec_mark(w, i);
             removed++;
             continue;
         }
@@ -1244,6 +1331,8 @@ int sdpxi_tx_group_remove_mid(sdpxi_tx *tx, sdpx_str mid)
             return rc;
         removed++;
     }
+    if (removed)
+        sdpxi_sec_sweep(sdpxi_tx_write(tx, NULL)); /* written above: cannot fail */
     return removed;
 }
 
@@ -1272,6 +1361,7 @@ int sdpx_session_media_remove(sdpx_session *s, sdpx_media *m)
     sdpxi_edit_begin(s);
     if (!m || m->session != s)
         return SDPX_EINVAL;
+    SDPXI_CHECK_MEDIA(m);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     return sdpxi_tx_end(&tx, sdpxi_tx_media_remove(&tx, m));
@@ -1282,6 +1372,8 @@ int sdpx_session_media_move(sdpx_session *s, sdpx_media *m, size_t pos)
     if (!s || !m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
+    if (m->session == s && m->removed)
+        return SDPX_ESTALE;
     if (!m || m->session != s || pos >= s->nmedia || m->index >= s->nmedia ||
         s->media[m->index] != m)
         return SDPX_EINVAL;
@@ -1317,9 +1409,9 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
     int rc = sdpxi_tx_line(&tx, 'm', &v, 1, &l);
     if (rc)
         return rc;
-    sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
     sdpx_line *lines = sdpxi_arena_alloc(&s->arena, 8 * sizeof *lines);
-    if (!m || !lines)
+    sdpx_media *m = lines ? sdpxi_media_new(s) : NULL; /* never moves: a handle */
+    if (!m)
         return sdpxi_tx_nomem(&tx);
     lines[0] = l;
     m->session = s;
@@ -1327,6 +1419,7 @@ int sdpx_session_media_add(sdpx_session *s, size_t pos, const char *mline, sdpx_
     m->sec.n = 1;
     m->sec.cap = 8;
     m->index = SIZE_MAX;
+    sdpxi_media_init(m);
     rc = media_write(&tx);
     if (rc)
         return rc;
@@ -1344,5 +1437,6 @@ int sdpx_media_reject(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     return sdpx_media_set_port(m, 0);
 }

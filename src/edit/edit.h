@@ -28,8 +28,16 @@ typedef struct sdpxi_tx {
     size_t nmedia;
     size_t media_cap;
     int changed;         /* something will change on commit */
+    int stale;           /* asked to write a removed media section */
     int bumped;          /* this edit rewrote sess-version itself */
 } sdpxi_tx;
+
+/* Every edit of a media section first refuses a removed one. */
+#define SDPXI_CHECK_MEDIA(m)                                                            \
+    do {                                                                                \
+        if ((m) && (m)->removed)                                                        \
+            return SDPX_ESTALE;                                                         \
+    } while (0)
 
 /* Start an edit of s. Returns 0 (cannot fail: allocation is lazy). */
 void sdpxi_tx_begin(sdpxi_tx *tx, sdpx_session *s);
@@ -69,6 +77,15 @@ void sdpxi_sec_set(sdpxi_section *sec, size_t pos, const sdpx_line *l);
 
 /* Remove the line at pos. */
 void sdpxi_sec_remove(sdpxi_section *sec, size_t pos);
+
+/* Removing many lines is one pass: mark each line to remove (indexes stay
+ * as they are), then sweep the section once, which keeps the order of the
+ * rest. A helper that marks sweeps before it returns. */
+static inline void sdpxi_sec_mark(sdpxi_section *sec, size_t pos)
+{
+    sec->lines[pos].flags |= SDPXI_LINE_DROP;
+}
+void sdpxi_sec_sweep(sdpxi_section *sec);
 
 /* Build a=<name>[:<value>] after checking the name (token), the value (no
  * CR/LF/NUL) and, for a known kind, its grammar. */

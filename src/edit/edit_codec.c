@@ -79,7 +79,7 @@ static void close_over_partners(const codec_table *t, uint64_t *set, int red_nee
 {
     for (int changed = 1; changed;) {
         changed = 0;
-        for (size_t i = 0; i < t->n; i++) {
+        for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
             const codec_row *r = &t->row[i];
             unsigned pt = r->c.payload_type;
             if (pt_bit(set, pt))
@@ -112,7 +112,7 @@ static int line_pt(const sdpx_line *l)
  * the caller removes the rid first. */
 static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
 {
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &w->lines[i];
         sdpx_rid rid;
         if (l->type != 'a' || l->kind != SDPX_ATTR_RID || sdpx_rid_parse(sdpx_attr_value(l), &rid) ||
@@ -139,7 +139,9 @@ static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
         if (!dropped)
             continue;
         if (n == 0)
-            return SDPX_EINVAL;
+            return sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                                "a=rid:%.*s would be left without payload types (RFC 8851 4)",
+                                (int)rid.id.len, rid.id.ptr);
         const char *end = l->text + l->len, *after = rid.pts.ptr + rid.pts.len;
         sdpx_str parts[3] = {sdpxi_str(l->text + 2, (size_t)(rid.pts.ptr - l->text - 2)),
                              sdpxi_str(list, n), sdpxi_str(after, (size_t)(end - after))};
@@ -160,12 +162,15 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
     sdpx_mline ml;
     if (sdpx_mline_parse(sdpx_line_value(&sdpxi_tx_read(tx, m)->lines[0]), &ml))
         return SDPX_EFIELD;
-    if (n == 0)
-        return SDPX_EINVAL; /* RFC 8866 5.14: an m= line needs a format */
+    if (n == 0) /* RFC 8866 5.14: an m= line needs a format */
+        return sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                            "media section %zu would be left without a codec (an m= line needs a "
+                            "format, RFC 8866 5.14)",
+                            sdpx_media_index(m));
     int rank[MAX_CODECS];
     for (size_t i = 0; i < MAX_CODECS; i++)
         rank[i] = MAX_CODECS; /* not in the m= line: kept, sorted last */
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         rank[t->row[i].c.payload_type] = -1; /* listed, now removed */
     char *fmt = sdpxi_arena_alloc(&tx->s->arena, n * 4);
     if (!fmt)
@@ -183,29 +188,53 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 1;) {
-        int pt = line_pt(&w->lines[i]);
-        if (pt >= 0 && rank[pt] < 0)
-            sdpxi_sec_remove(w, i);
-    }
-    /* Stable reorder of the payload-type lines within the slots they hold. */
-    size_t *slots = sdpxi_arena_alloc(&tx->s->arena, (w->n + 1) * sizeof *slots);
-    if (!slots)
+    /* Each payload-type line's rank, decoded once: removed lines are marked
+     * and swept in one pass. */
+    uint8_t *key = sdpxi_arena_alloc(&tx->s->arena, w->n + 1u);
+    if (!key)
         return sdpxi_tx_nomem(tx);
     size_t nslots = 0;
-    for (size_t i = 1; i < w->n; i++)
-        if (line_pt(&w->lines[i]) >= 0)
-            slots[nslots++] = i;
-    for (size_t a = 1; a < nslots; a++) {
-        for (size_t b = a; b > 0; b--) {
-            sdpx_line *x = &w->lines[slots[b - 1]], *y = &w->lines[slots[b]];
-            if (rank[line_pt(x)] <= rank[line_pt(y)])
-                break;
-            sdpx_line tmp = *x;
-            *x = *y;
-            *y = tmp;
+    SDPXI_OPS(w->n);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        int pt = line_pt(&w->lines[i]);
+        key[i] = 0xff; /* not a payload-type line: stays where it is */
+        if (pt >= 0 && rank[pt] < 0) {
+            sdpxi_sec_mark(w, i);
+            continue;
+        }
+        if (pt >= 0) {
+            key[i] = (uint8_t)rank[pt];
+            nslots++;
         }
     }
+    /* the keys follow their lines through the sweep */
+    size_t k = 1;
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
+        if (!(w->lines[i].flags & SDPXI_LINE_DROP))
+            key[k++] = key[i];
+    sdpxi_sec_sweep(w);
+    /* Stable reorder of the payload-type lines within the slots they hold:
+     * a counting sort on the rank (0 .. MAX_CODECS), linear in the lines. */
+    size_t *slots = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *slots);
+    sdpx_line *sorted = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *sorted);
+    if (!slots || !sorted)
+        return sdpxi_tx_nomem(tx);
+    size_t start[MAX_CODECS + 2];
+    memset(start, 0, sizeof start);
+    size_t ns = 0;
+    SDPXI_OPS(w->n);
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
+        if (key[i] == 0xff)
+            continue;
+        slots[ns++] = i;
+        start[key[i] + 1]++;
+    }
+    for (size_t r = 1; r < MAX_CODECS + 2; r++)
+        start[r] += start[r - 1];
+    for (size_t j = 0; j < ns; j++)
+        sorted[start[key[slots[j]]]++] = w->lines[slots[j]];
+    for (size_t j = 0; j < ns; j++)
+        w->lines[slots[j]] = sorted[j];
     int rc = tx_fix_rids(tx, w, rank);
     if (rc)
         return rc;
@@ -218,7 +247,7 @@ static int tx_keep_set(sdpxi_tx *tx, sdpx_media *m, const codec_table *t, const 
 {
     unsigned order[MAX_CODECS];
     size_t n = 0;
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (pt_bit(keep, t->row[i].c.payload_type))
             order[n++] = t->row[i].c.payload_type;
     if (n == t->n)
@@ -241,13 +270,13 @@ static int tx_remove_codec(sdpxi_tx *tx, sdpx_media *m, const char *name, const 
     if (!load_codecs(m, t))
         return 0;
     uint64_t gone[2] = {0, 0}, keep[2] = {0, 0};
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (sdpx_str_ieq(t->row[i].c.encoding, name) && fmtp_matches(&t->row[i].c, match))
             pt_set(gone, t->row[i].c.payload_type);
     if (!gone[0] && !gone[1])
         return 0;
     close_over_partners(t, gone, 0);
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (!pt_bit(gone, t->row[i].c.payload_type))
             pt_set(keep, t->row[i].c.payload_type);
     return tx_keep_set(tx, m, t, keep);
@@ -259,7 +288,7 @@ static int tx_keep_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *names,
     if (!load_codecs(m, t))
         return 0;
     uint64_t keep[2] = {0, 0};
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
         if (encoding_in(&t->row[i].c, names, n))
             pt_set(keep, t->row[i].c.payload_type);
     close_over_partners(t, keep, 1);
@@ -275,7 +304,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
     uint64_t placed[2] = {0, 0};
     size_t k = 0;
     for (size_t j = 0; j <= n; j++) {
-        for (size_t i = 0; i < t->n; i++) {
+        for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
             const sdpx_codec *c = &t->row[i].c;
             if (pt_bit(placed, c->payload_type))
                 continue;
@@ -286,7 +315,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
             if (j == n)
                 continue;
             /* an RTX partner follows its codec, as browsers list them */
-            for (size_t x = 0; x < t->n; x++) {
+            for (size_t x = 0; x < t->n; x++, SDPXI_OPS(1)) {
                 const sdpx_codec *p = &t->row[x].c;
                 if (p->has_apt && p->apt == c->payload_type && !pt_bit(placed, p->payload_type)) {
                     order[k++] = p->payload_type;
@@ -347,6 +376,7 @@ int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmt
     if (!m || !encoding)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     codec_op op = {0, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
@@ -369,6 +399,7 @@ int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n
     if (!m || !encodings)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     codec_op op = {1, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -391,6 +422,7 @@ int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t
     if (!m || !encodings)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     codec_op op = {2, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
@@ -429,7 +461,7 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     size_t at = SIZE_MAX, rtpmap = SIZE_MAX, last_map = SIZE_MAX;
-    for (size_t i = 1; i < r->n; i++) {
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
         int p = line_pt(&r->lines[i]);
         if (r->lines[i].kind == SDPX_ATTR_RTPMAP || r->lines[i].kind == SDPX_ATTR_FMTP)
             last_map = i;
@@ -552,6 +584,7 @@ int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const
     if (!m || !key)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     if (pt > 127 || !param_ok(key, value))
         return SDPX_EINVAL;
     sdpx_codec c;
@@ -569,6 +602,7 @@ int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *
     if (!m || !encoding || !key)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     if (!encoding || !sdpxi_is_token(sdpxi_cstr(encoding)) || !param_ok(key, value))
         return SDPX_EINVAL;
     codec_table table, *t = &table;
@@ -577,7 +611,7 @@ int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     int count = 0;
-    for (size_t i = 0; i < t->n; i++) {
+    for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
         if (!sdpx_str_ieq(t->row[i].c.encoding, encoding))
             continue;
         int rc = tx_set_param(&tx, m, t->row[i].c.payload_type, key, value);
@@ -603,6 +637,7 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     const char *name = sdpx_direction_name(d);
     if (!name)
         return SDPX_EINVAL;
@@ -610,7 +645,7 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
     sdpxi_tx_begin(&tx, m->session);
     const sdpxi_section *r = sdpxi_tx_read(&tx, m);
     size_t first = SIZE_MAX, count = 0;
-    for (size_t i = 1; i < r->n; i++) {
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
         if (is_direction(&r->lines[i])) {
             if (first == SIZE_MAX)
                 first = i;
@@ -622,9 +657,10 @@ int sdpx_media_set_direction(sdpx_media *m, sdpx_direction d)
     sdpxi_section *w = sdpxi_tx_write(&tx, m);
     if (!w)
         return sdpxi_tx_nomem(&tx);
-    for (size_t i = w->n; i-- > 1;)
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
         if (is_direction(&w->lines[i]))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     int rc = sdpxi_tx_add_attr(&tx, w, first == SIZE_MAX ? w->n : first, name, sdpxi_str("", 0), 0);
     return sdpxi_tx_end(&tx, rc);
 }
@@ -635,6 +671,7 @@ int sdpx_media_hold(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_direction d = sdpx_media_direction(m);
     if (d == SDPX_DIR_SENDRECV)
         return sdpx_media_set_direction(m, SDPX_DIR_SENDONLY);
@@ -649,6 +686,7 @@ int sdpx_media_resume(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_direction d = sdpx_media_direction(m);
     if (d == SDPX_DIR_SENDONLY)
         return sdpx_media_set_direction(m, SDPX_DIR_SENDRECV);

@@ -12,7 +12,7 @@ static int tx_replace_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind, con
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     size_t first = SIZE_MAX, count = 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
         if (r->lines[i].type == 'a' && r->lines[i].kind == kind) {
             if (first == SIZE_MAX)
                 first = i;
@@ -32,10 +32,11 @@ static int tx_replace_kind(sdpxi_tx *tx, sdpx_media *m, sdpx_attr_kind kind, con
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > first + 1;)
+    for (size_t i = first + 1; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && w->lines[i].kind == kind)
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
     sdpxi_sec_set(w, first, &l);
+    sdpxi_sec_sweep(w);
     return 1;
 }
 
@@ -60,8 +61,13 @@ int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const c
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
     sdpx_str u = sdpxi_cstr(ufrag), p = sdpxi_cstr(pwd), out;
-    if (!ufrag || !pwd || sdpx_ice_ufrag_parse(u, &out) || sdpx_ice_pwd_parse(p, &out))
-        return SDPX_EINVAL;
+    /* RFC 8839 5.4: ufrag 4-256, pwd 22-256 ice-chars */
+    if (sdpx_ice_ufrag_parse(u, &out))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "ufrag: %zu bytes; it needs 4-256 ice-chars (RFC 8839 5.4)",
+                            u.len);
+    if (sdpx_ice_pwd_parse(p, &out))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "pwd: %zu bytes; it needs 22-256 ice-chars (RFC 8839 5.4)",
+                            p.len);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     int a = tx_replace_everywhere(&tx, SDPX_ATTR_ICE_UFRAG, "ice-ufrag", u);
@@ -71,7 +77,7 @@ int sdpx_session_set_ice_credentials(sdpx_session *s, const char *ufrag, const c
     if (b < 0)
         return b;
     if (a + b == 0)
-        return SDPX_ENOTFOUND;
+        return sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "no a=ice-ufrag or a=ice-pwd to replace");
     return sdpxi_tx_end(&tx, 0);
 }
 
@@ -96,7 +102,7 @@ static sdpx_str candidate_value(const char *text)
 static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
-    for (size_t i = 1; i < r->n; i++)
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1))
         if (r->lines[i].type == 'a' && r->lines[i].kind == SDPX_ATTR_END_OF_CANDIDATES)
             return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
@@ -104,7 +110,7 @@ static int tx_end_of_candidates(sdpxi_tx *tx, sdpx_media *m)
         return sdpxi_tx_nomem(tx);
     /* RFC 8840 8.2: end-of-candidates follows the section's candidates */
     size_t pos = w->n;
-    for (size_t i = 1; i < w->n; i++)
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
         if (w->lines[i].type == 'a' && w->lines[i].kind == SDPX_ATTR_CANDIDATE)
             pos = i + 1;
     return sdpxi_tx_add_attr(tx, w, pos, "end-of-candidates", sdpxi_str("", 0), 0);
@@ -115,6 +121,7 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
     if (!m || !candidate)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_candidate c;
     sdpx_str v = candidate_value(candidate);
     if (!sdpxi_arg_text(m->session, "candidate", v, 'a'))
@@ -134,7 +141,7 @@ int sdpx_media_add_candidate(sdpx_media *m, const char *candidate)
     /* after the last candidate, else before end-of-candidates, else last */
     const sdpxi_section *sec = &m->sec;
     size_t pos = SIZE_MAX, eoc = SIZE_MAX;
-    for (size_t i = 1; i < sec->n; i++) {
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
         if (sec->lines[i].type != 'a')
             continue;
         if (sec->lines[i].kind == SDPX_ATTR_CANDIDATE)
@@ -156,6 +163,7 @@ int sdpx_media_end_of_candidates(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
     return sdpxi_tx_end(&tx, tx_end_of_candidates(&tx, m));
@@ -336,16 +344,18 @@ static int tx_set_default(sdpxi_tx *tx, sdpxi_section *w, sdpx_str addrtype, sdp
     if (rc)
         return rc;
     size_t at = SIZE_MAX;
-    for (size_t i = w->n; i-- > 1;) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         if (w->lines[i].type != 'c')
             continue;
-        if (at != SIZE_MAX)
-            sdpxi_sec_remove(w, at);
-        at = i;
+        if (at == SIZE_MAX)
+            at = i; /* the first c= takes the default, the others go */
+        else
+            sdpxi_sec_mark(w, i);
     }
-    if (at != SIZE_MAX)
+    if (at != SIZE_MAX) {
         sdpxi_sec_set(w, at, &l);
-    else if ((rc = sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
+        sdpxi_sec_sweep(w);
+    } else if ((rc = sdpxi_tx_insert(tx, w, sdpxi_insert_pos(w, 1, 'c'), &l)) != 0)
         return rc;
     sdpx_mline ml;
     if (sdpx_mline_parse(sdpx_line_value(&w->lines[0]), &ml))
@@ -378,7 +388,7 @@ static int default_rank(const sdpx_candidate *c, uint32_t component)
 static int best_candidate(const sdpxi_section *w, uint32_t component, sdpx_candidate *best)
 {
     int best_rank = -1;
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &w->lines[i];
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(l);
@@ -436,7 +446,7 @@ static int tx_fix_default(sdpxi_tx *tx, sdpxi_section *w, const sdpxi_section *r
 /* 1 when a candidate line of sec has this address. */
 static int has_address(const sdpxi_section *sec, sdpx_str addr, const sdpx_candidate_filter *only)
 {
-    for (size_t i = 1; i < sec->n; i++) {
+    for (size_t i = 1; i < sec->n; i++, SDPXI_OPS(1)) {
         const sdpx_line *l = &sec->lines[i];
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(l);
@@ -476,7 +486,7 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int hits = 0;
-    for (size_t i = 1; i < r->n; i++)
+    for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1))
         hits += candidate_hit(&r->lines[i], f);
     if (!hits)
         return 0;
@@ -491,9 +501,10 @@ static int tx_remove_candidates(sdpxi_tx *tx, sdpx_media *m, const sdpx_candidat
             return sdpxi_tx_nomem(tx);
         memcpy(before.lines, w->lines, w->n * sizeof *w->lines);
     }
-    for (size_t i = w->n; i-- > 1;)
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
         if (candidate_hit(&w->lines[i], f))
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
+    sdpxi_sec_sweep(w);
     int rc = tx_fix_default(tx, w, &before, f);
     if (!rc)
         rc = tx_fix_rtcp(tx, w, &before, f);
@@ -513,6 +524,7 @@ int sdpx_media_remove_candidates(sdpx_media *m, const sdpx_candidate_filter *f)
     if (!m || !f)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     if (!filter_ok(f))
         return SDPX_EINVAL;
     sdpxi_tx tx;
@@ -546,7 +558,10 @@ int sdpx_media_use_candidate(sdpx_media *m, const sdpx_line *candidate)
     if (!m || !candidate)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_candidate c;
+    if (candidate && (candidate->flags & SDPXI_LINE_STALE))
+        return SDPX_ESTALE;
     if (!candidate || candidate->type != 'a' || candidate->kind != SDPX_ATTR_CANDIDATE)
         return SDPX_EINVAL;
     sdpx_str v = sdpx_attr_value(candidate);
@@ -606,7 +621,7 @@ int sdpx_session_set_setup(sdpx_session *s, sdpx_setup role)
     int n = tx_replace_everywhere(&tx, SDPX_ATTR_SETUP, "setup", sdpxi_cstr(name));
     if (n < 0)
         return n;
-    return n ? sdpxi_tx_end(&tx, 0) : SDPX_ENOTFOUND;
+    return n ? sdpxi_tx_end(&tx, 0) : sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "no a=setup to replace");
 }
 
 int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
@@ -614,6 +629,7 @@ int sdpx_media_set_setup(sdpx_media *m, sdpx_setup role)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     const char *name = sdpx_setup_name(role);
     if (!name)
         return SDPX_EINVAL;
@@ -638,14 +654,17 @@ int sdpx_session_set_fingerprint(sdpx_session *s, const char *value)
     sdpxi_edit_begin(s);
     sdpx_fingerprint f;
     sdpx_str v = sdpxi_cstr(value);
-    if (!value || !sdpxi_text_ok(v) || sdpx_fingerprint_parse(v, &f))
+    if (!sdpxi_arg_text(s, "value", v, 'a'))
         return SDPX_EINVAL;
+    if (sdpx_fingerprint_parse(v, &f))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "value: not \"HASH HEX\" with the hash's length (RFC 8122 5)");
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     int n = tx_replace_everywhere(&tx, SDPX_ATTR_FINGERPRINT, "fingerprint", v);
     if (n < 0)
         return n;
-    return n ? sdpxi_tx_end(&tx, 0) : SDPX_ENOTFOUND;
+    return n ? sdpxi_tx_end(&tx, 0) : sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "no a=fingerprint to replace");
 }
 
 /* ---- BUNDLE ------------------------------------------------------------------ */
@@ -671,10 +690,11 @@ int sdpx_session_group_add_mid(sdpx_session *s, const char *semantics, const cha
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
     sdpx_str sem = sdpxi_cstr(semantics), id = sdpxi_cstr(mid);
-    if (!semantics || !mid || !sdpxi_is_token(sem) || !sdpxi_is_token(id))
+    if (!sdpxi_arg_token(s, "semantics", sem) || !sdpxi_arg_token(s, "mid", id))
         return SDPX_EINVAL;
     if (!sdpx_session_media_by_mid(s, id))
-        return SDPX_ENOTFOUND;
+        return sdpxi_refuse(s, SDPX_ENOTFOUND, 0, "mid: no media section has a=mid:%.*s",
+                            (int)(id.len > 64 ? 64 : id.len), id.ptr);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     const sdpxi_section *r = sdpxi_tx_read(&tx, NULL);
@@ -720,6 +740,7 @@ int sdpx_media_remove_streams(sdpx_media *m)
     if (!m)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     static const sdpx_attr_kind kinds[] = {SDPX_ATTR_SSRC, SDPX_ATTR_SSRC_GROUP, SDPX_ATTR_MSID};
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, m->session);
@@ -739,6 +760,7 @@ int sdpx_media_set_msid(sdpx_media *m, const char *stream, const char *track)
     if (!m || !stream)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     sdpx_str st = sdpxi_cstr(stream), tr = sdpxi_cstr(track);
     if (!stream || !sdpxi_text_ok(st) || (track && !sdpxi_text_ok(tr)))
         return SDPX_EINVAL;
@@ -775,7 +797,7 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
 {
     const sdpxi_section *r = sdpxi_tx_read(tx, m);
     int hits = 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
         sdpx_extmap e;
         const sdpx_line *l = &r->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e))
@@ -784,27 +806,33 @@ static int tx_extmap(sdpxi_tx *tx, sdpx_media *m, sdpx_str uri, const unsigned *
         if (same)
             hits++;
         else if (new_id && e.id == *new_id)
-            return SDPX_EINVAL; /* RFC 8285 5: ids are unique within a section */
+            /* RFC 8285 5: ids are unique within a section */
+            return m ? sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                                    "id: %u is taken by another extension in media section %zu",
+                                    *new_id, sdpx_media_index(m))
+                     : sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                                    "id: %u is taken by another extension at session level", *new_id);
     }
     if (!hits)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    for (size_t i = w->n; i-- > 0;) {
+    for (size_t i = 0; i < w->n; i++, SDPXI_OPS(1)) {
         sdpx_extmap e;
         const sdpx_line *l = &w->lines[i];
         if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e) ||
             !(e.uri.len == uri.len && !memcmp(e.uri.ptr, uri.ptr, uri.len)))
             continue;
         if (!new_id) {
-            sdpxi_sec_remove(w, i);
+            sdpxi_sec_mark(w, i);
             continue;
         }
         int rc = tx_extmap_id(tx, w, i, *new_id);
         if (rc)
             return rc;
     }
+    sdpxi_sec_sweep(w);
     return hits;
 }
 
@@ -815,7 +843,8 @@ static int extmap_all(sdpx_session *s, const char *uri, const unsigned *new_id)
         return SDPX_EINVAL;
     /* RFC 8285 4.2/4.3: 1-14 one-byte, 1-255 two-byte; 15 is reserved */
     if (new_id && (*new_id == 0 || *new_id == 15 || *new_id > 255))
-        return SDPX_EINVAL;
+        return sdpxi_refuse(s, SDPX_EINVAL, 0, "id: %u; extmap ids are 1-14 and 16-255 (RFC 8285 5)",
+                            *new_id);
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     int total = tx_extmap(&tx, NULL, u, new_id);
@@ -868,7 +897,7 @@ int sdpx_session_compact_extmap(sdpx_session *s)
     size_t total = 0;
     for (size_t k = 0; k <= s->nmedia; k++) {
         const sdpxi_section *r = k ? &s->media[k - 1]->sec : &s->sec;
-        for (size_t i = 0; i < r->n; i++)
+        for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1))
             total += r->lines[i].type == 'a' && r->lines[i].kind == SDPX_ATTR_EXTMAP;
     }
     if (!total)
@@ -881,7 +910,7 @@ int sdpx_session_compact_extmap(sdpx_session *s)
     for (size_t k = 0; k <= s->nmedia; k++) {
         sdpx_media *m = k ? s->media[k - 1] : NULL;
         const sdpxi_section *r = sdpxi_tx_read(&tx, m);
-        for (size_t i = 0; i < r->n; i++) {
+        for (size_t i = 0; i < r->n; i++, SDPXI_OPS(1)) {
             sdpx_extmap e;
             const sdpx_line *l = &r->lines[i];
             if (l->type != 'a' || l->kind != SDPX_ATTR_EXTMAP || sdpx_extmap_parse(sdpx_attr_value(l), &e))

@@ -57,6 +57,7 @@ int sdpx_media_attr_add_typed(sdpx_media *m, sdpx_attr_kind kind, const void *va
     if (!m || !value)
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
+    SDPXI_CHECK_MEDIA(m);
     char local[512], *text;
     int rc = encoded(m->session, kind, value, local, sizeof local, &text);
     return rc ? rc : sdpx_media_attr_add(m, sdpx_attr_kind_name(kind), text);

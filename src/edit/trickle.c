@@ -134,6 +134,7 @@ typedef struct mid_entry {
 /* By mid, then by position: the first section with a mid sorts first. */
 static int cmp_mid(const void *pa, const void *pb)
 {
+    SDPXI_OPS(1);
     const mid_entry *a = pa, *b = pb;
     int c = cmp_view(a->mid, b->mid);
     if (c)
@@ -178,6 +179,7 @@ typedef struct cand_key {
 static int cmp_cand(const cand_key *a, const cand_key *b)
 {
     int c;
+    SDPXI_OPS(1);
     if (a->component != b->component)
         return a->component < b->component ? -1 : 1;
     if (a->port != b->port)
@@ -186,11 +188,6 @@ static int cmp_cand(const cand_key *a, const cand_key *b)
         (c = cmp_view(a->address, b->address)) != 0)
         return c;
     return cmp_view_icase(a->transport, b->transport);
-}
-
-static int cmp_cand_q(const void *a, const void *b)
-{
-    return cmp_cand(a, b);
 }
 
 /* By candidate, then by order in the fragment: the first of equal ones leads. */
@@ -215,51 +212,55 @@ static cand_key key_of(const sdpx_candidate *c, size_t seq)
     return k;
 }
 
-/* 1 when keys[0..n) (sorted by cmp_cand) holds k. */
-static int has_key(const cand_key *keys, size_t n, const cand_key *k)
+/* The first of keys[0..n) (sorted by cmp_cand) not below k. */
+static size_t lower_key(const cand_key *keys, size_t n, const cand_key *k)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t m = lo + (hi - lo) / 2;
-        int c = cmp_cand(&keys[m], k);
-        if (c == 0)
-            return 1;
-        if (c < 0)
+        if (cmp_cand(&keys[m], k) < 0)
             lo = m + 1;
         else
             hi = m;
     }
+    return lo;
+}
+
+/* A candidate value's duplicate key by field splitting alone (RFC 8839 5.1:
+ * foundation component-id transport priority address port ...), the fields
+ * the decoder takes verbatim; -1 when they are not there. A line whose key
+ * matches is decoded in full before it counts. */
+static int quick_key(sdpx_str v, cand_key *k)
+{
+    sdpx_str rest = v, f[6];
+    uint64_t comp, port;
+    for (int i = 0; i < 6; i++)
+        if (!sdpx_field_next(&rest, &f[i]))
+            return -1;
+    if (sdpxi_parse_uint(f[1], 256, &comp) || sdpxi_parse_uint(f[5], 65535, &port))
+        return -1;
+    k->foundation = f[0];
+    k->component = (uint32_t)comp;
+    k->transport = f[2];
+    k->address = f[4];
+    k->port = (uint16_t)port;
+    k->seq = 0;
     return 0;
 }
 
 /* Mark dup[i] for each of the fragment's candidates already in lines[0..n)
- * or sent earlier in the same fragment section; returns their count. */
+ * or sent earlier in the same fragment section. The fragment's keys are
+ * sorted (k log k) and each line of the section is looked up among them
+ * (n log k): one pass over the section, with no decoding but of the lines
+ * whose key matches. */
 static int mark_duplicates(sdpx_session *s, const sdpx_line *lines, size_t n,
                            const sdpx_media *from, unsigned char *dup, size_t nnew)
 {
-    size_t nlines = 0;
-    for (size_t i = 0; i < n; i++)
-        nlines += lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE;
-    cand_key *old = tmp_alloc(s, nlines, sizeof *old);
     cand_key *fresh = tmp_alloc(s, nnew, sizeof *fresh);
-    if (!old || !fresh) {
-        tmp_free(s, old, nlines, sizeof *old);
-        tmp_free(s, fresh, nnew, sizeof *fresh);
+    if (!fresh)
         return tmp_nomem(s);
-    }
-    size_t k = 0, nold;
-    for (size_t i = 0; i < n; i++) {
-        sdpx_candidate c;
-        sdpx_str v = sdpx_attr_value(&lines[i]);
-        if (lines[i].type == 'a' && lines[i].kind == SDPX_ATTR_CANDIDATE &&
-            sdpx_candidate_parse(v.ptr, v.len, &c) == 0)
-            old[k++] = key_of(&c, 0);
-    }
-    nold = k;
-    qsort(old, nold, sizeof *old, cmp_cand_q);
     const sdpx_line *fl = NULL;
-    size_t nfresh = 0;
-    k = 0;
+    size_t nfresh = 0, k = 0;
     while ((fl = sdpx_media_find_attr(from, SDPX_ATTR_CANDIDATE, fl)) != NULL && k < nnew) {
         sdpx_candidate c;
         sdpx_str v = sdpx_attr_value(fl);
@@ -267,15 +268,25 @@ static int mark_duplicates(sdpx_session *s, const sdpx_line *lines, size_t n,
             dup[k++] = 2; /* checked before: cannot happen; skipped, not counted */
             continue;
         }
-        fresh[nfresh] = key_of(&c, k);
-        dup[k++] = (unsigned char)has_key(old, nold, &fresh[nfresh]);
-        nfresh++;
+        fresh[nfresh++] = key_of(&c, k++);
     }
     qsort(fresh, nfresh, sizeof *fresh, cmp_cand_seq);
     for (size_t i = 1; i < nfresh; i++)
         if (cmp_cand(&fresh[i - 1], &fresh[i]) == 0)
             dup[fresh[i].seq] = 1; /* a later copy of one sent before */
-    tmp_free(s, old, nlines, sizeof *old);
+    for (size_t i = 0; i < n && nfresh; i++, SDPXI_OPS(1)) {
+        cand_key q;
+        sdpx_candidate c;
+        sdpx_str v = sdpx_attr_value(&lines[i]);
+        if (lines[i].type != 'a' || lines[i].kind != SDPX_ATTR_CANDIDATE || quick_key(v, &q))
+            continue;
+        size_t at = lower_key(fresh, nfresh, &q);
+        if (at == nfresh || cmp_cand(&fresh[at], &q) != 0 ||
+            sdpx_candidate_parse(v.ptr, v.len, &c) != 0)
+            continue;
+        for (; at < nfresh && cmp_cand(&fresh[at], &q) == 0; at++)
+            dup[fresh[at].seq] = 1;
+    }
     tmp_free(s, fresh, nnew, sizeof *fresh);
     return 0;
 }
@@ -289,7 +300,7 @@ static int apply_section(sdpxi_tx *tx, sdpx_media *m, const sdpx_media *from, in
     if (!w)
         return sdpxi_tx_nomem(tx);
     size_t pos = SIZE_MAX, end = SIZE_MAX;
-    for (size_t i = 1; i < w->n; i++) {
+    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         if (w->lines[i].type != 'a')
             continue;
         if (w->lines[i].kind == SDPX_ATTR_CANDIDATE)

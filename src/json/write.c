@@ -578,14 +578,7 @@ size_t sdpx_write_json_line(char type, const char *value, size_t n, unsigned fla
                             const char **key, char *buf, size_t cap)
 {
     sdpx_str caps[SDPXI_JSON_MAX_NAMES];
-    if (!value && n) { /* no text to read: the empty answer */
-        if (key)
-            *key = NULL;
-        if (buf && cap)
-            buf[0] = '\0';
-        return 0;
-    }
-    unsigned r = sdpxi_rule_find(type, value ? value : "", n, caps);
+    unsigned r = value || !n ? sdpxi_rule_find(type, value ? value : "", n, caps) : SDPXI_RULE_NONE;
     if (key)
         *key = r == SDPXI_RULE_NONE ? NULL : sdpxi_rules[r].key;
     sdpxi_out o = {0};

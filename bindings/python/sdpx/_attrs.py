@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from ._base import (AddrFamily, EditError, ParseError, TextLike, View, check_rc, cstr, error_from, ffi,
-                    has, lib, pystr, text_arg)
+                    lib, pystr, text_arg)
 from ._lines import decode, fields
 
 Params = Dict[str, Optional[str]]
@@ -22,10 +22,12 @@ Params = Dict[str, Optional[str]]
 
 class Encodable:
     """Base of the counterparts that have a C encoder: ``to_value()`` (the
-    attribute value after "a=name:") is attached when the library has it."""
+    attribute value after "a=name:"), written by the C encoder."""
 
     if TYPE_CHECKING:
-        def to_value(self) -> str: ...
+        def to_value(self) -> str:
+            """The attribute value after "a=name:", written by the C encoder."""
+            ...
 
 
 def _each(fn: Callable[..., int], view: Any, *outs: str, what: str = "list") -> List[Tuple[Any, ...]]:
@@ -95,8 +97,8 @@ class Candidate(Encodable):
     family: AddrFamily
     port: int
     type: str
-    related_address: Optional[str] = None
-    related_port: Optional[int] = None
+    raddr: Optional[str] = None
+    rport: Optional[int] = None
     tcptype: Optional[str] = None
     extensions: Tuple[Tuple[str, str], ...] = ()
     generation: Optional[int] = None
@@ -240,7 +242,7 @@ class Fingerprint(Encodable):
     """a=fingerprint (RFC 8122 5): the hash name as written, the digest
     bytes, and the hex text as written."""
 
-    hash: str
+    hash_name: str
     digest: bytes
     hex: str
 
@@ -333,10 +335,12 @@ class Group(Encodable):
     """a=group:<semantics> <mid> ... (RFC 5888 5)."""
 
     semantics: str
-    mids: Tuple[str, ...]
+    ids: Tuple[str, ...]
 
     if TYPE_CHECKING:
-        def has(self, mid: str) -> bool: ...
+        def has(self, mid: str) -> bool:
+            """True when the group lists `mid` (``sdpx_group_has``)."""
+            ...
 
 
 def group_from(g: Any) -> Group:
@@ -385,7 +389,10 @@ class Fmtp(Encodable):
     parameters: Params = field(default_factory=dict)
 
     if TYPE_CHECKING:
-        def get(self, key: str) -> Optional[str]: ...
+        def get(self, key: str) -> Optional[str]:
+            """A parameter's value by key, ignoring ASCII case (``sdpx_fmtp_get``);
+            None when absent ("" for a key without '=')."""
+            ...
 
 
 def fmtp_from(f: Any) -> Fmtp:
@@ -583,7 +590,7 @@ class Rid(Encodable):
 
     id: str
     direction: str
-    payload_types: Tuple[int, ...] = ()
+    pts: Tuple[int, ...] = ()
     restrictions: Params = field(default_factory=dict)
 
 
@@ -652,15 +659,15 @@ class Codec:
     codec repairs, ``rtx`` the RTX payload type repairing this one.
     """
 
-    pt: int
-    name: str
-    clock: int
+    payload_type: int
+    encoding: str
+    clock_rate: int
     channels: Optional[int] = None
     params: Params = field(default_factory=dict)
     feedback: Tuple[RtcpFb, ...] = ()
     is_static: bool = False
     apt: Optional[int] = None
-    rtx: Optional[int] = None
+    rtx_payload_type: Optional[int] = None
 
 
 def codec_from(m: Any, c: Any) -> Codec:
@@ -742,10 +749,8 @@ FillFn = Callable[[Any], _Fill]
 
 
 def _encoder(cls: type, cname: str) -> Callable[[FillFn], FillFn]:
-    """Attach to_value() to `cls` when the library has the encoder `cname`."""
+    """Attach to_value() to `cls`: the value written by the C encoder `cname`."""
     def attach(fill: FillFn) -> FillFn:
-        if not hasattr(lib, cname):
-            return fill
         fn = getattr(lib, cname)
 
         def to_value(self: Any) -> str:
@@ -872,7 +877,7 @@ def _fill_rid(x: Rid) -> _Fill:
     f = _Fill("sdpx_rid")
     f.s("id", x.id)
     f.out.send = 1 if x.direction == "send" else 0
-    f.s("pts", ",".join(str(int(p)) for p in x.payload_types) if x.payload_types else None,
+    f.s("pts", ",".join(str(int(p)) for p in x.pts) if x.pts else None,
         "has_pts")
     f.s("restrictions", _params_text(x.restrictions))
     return f
@@ -895,7 +900,7 @@ def _fill_simulcast(x: Simulcast) -> _Fill:
 def _fill_group(x: Group) -> _Fill:
     f = _Fill("sdpx_group")
     f.s("semantics", x.semantics)
-    f.s("ids", " ".join(x.mids))
+    f.s("ids", " ".join(x.ids))
     return f
 
 
@@ -913,8 +918,8 @@ def _fill_fingerprint(x: Fingerprint) -> _Fill:
     f = _Fill("sdpx_fingerprint")
     if len(x.digest) > len(f.out.bytes):
         raise ValueError("digest longer than %d bytes" % len(f.out.bytes))
-    f.s("hash_name", x.hash)
-    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash, range(1, 16)) if has("sdpx_hash_name") else 0
+    f.s("hash_name", x.hash_name)
+    f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash_name, range(1, 16))
     f.out.bytes[0:len(x.digest)] = x.digest
     f.out.len = len(x.digest)
     return f
@@ -942,8 +947,8 @@ def _fill_candidate(x: Candidate) -> _Fill:
     f.n("port", x.port)
     f.s("type_name", x.type)
     f.out.type = _enum_of(lib.sdpx_cand_type_name, x.type, range(1, 8))
-    f.s("raddr", x.related_address, "has_raddr")
-    f.n("rport", x.related_port, "has_rport")
+    f.s("raddr", x.raddr, "has_raddr")
+    f.n("rport", x.rport, "has_rport")
     f.out.tcptype = _enum_of(lib.sdpx_tcptype_name, x.tcptype, range(1, 8))
     f.s("extensions", " ".join("%s %s" % (n, v) for n, v in x.extensions))
     return f
@@ -996,26 +1001,24 @@ def _fill_remote_candidate(x: RemoteCandidate) -> _Fill:
     return f
 
 
-if has("sdpx_fmtp_get"):
-    def _fmtp_get(self: Fmtp, key: str) -> Optional[str]:
-        """A parameter's value by key, ignoring ASCII case as media type
-        parameters do (``sdpx_fmtp_get``); None when absent ("" for a key
-        without '=')."""
-        f = _fill_fmtp(self)
-        out = ffi.new("sdpx_str *")
-        if lib.sdpx_fmtp_get(f.out, text_arg(key, "key"), out) != 0:
-            return None
-        return pystr(out[0])
-    Fmtp.get = _fmtp_get  # type: ignore[method-assign]
+def _fmtp_get(self: Fmtp, key: str) -> Optional[str]:
+    """A parameter's value by key, ignoring ASCII case as media type
+    parameters do (``sdpx_fmtp_get``); None when absent ("" for a key
+    without '=')."""
+    f = _fill_fmtp(self)
+    out = ffi.new("sdpx_str *")
+    if lib.sdpx_fmtp_get(f.out, text_arg(key, "key"), out) != 0:
+        return None
+    return pystr(out[0])
+Fmtp.get = _fmtp_get  # type: ignore[method-assign]
 
 
-if has("sdpx_group_has"):
-    def _group_has(self: Group, mid: str) -> bool:
-        """True when the group lists `mid` (``sdpx_group_has``)."""
-        f = _fill_group(self)
-        v = View(mid, "mid")
-        return bool(lib.sdpx_group_has(f.out, v.sv))
-    Group.has = _group_has  # type: ignore[method-assign]
+def _group_has(self: Group, mid: str) -> bool:
+    """True when the group lists `mid` (``sdpx_group_has``)."""
+    f = _fill_group(self)
+    v = View(mid, "mid")
+    return bool(lib.sdpx_group_has(f.out, v.sv))
+Group.has = _group_has  # type: ignore[method-assign]
 
 
 def hash_len(name: str) -> int:

@@ -7,9 +7,8 @@ Python strings, and Python values are handed to C as views.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
-from typing import Any, Callable, List, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, Optional, TypeVar, Union
 
 try:
     from ._native import ffi, lib
@@ -28,11 +27,6 @@ ERRORS = "surrogateescape"
 TextLike = Union[str, bytes, bytearray, memoryview]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def has(*names: str) -> bool:
-    """True when the loaded library exports every C function in `names`."""
-    return all(hasattr(lib, n) for n in names)
 
 
 def to_bytes(text: TextLike) -> bytes:
@@ -91,29 +85,178 @@ class View:
         return self.ptr[0]
 
 
-def _enum_members(pattern: str, strip: str) -> List[Tuple[str, int]]:
-    rx = re.compile(pattern)
-    members = [(n[len(strip):], int(getattr(lib, n))) for n in dir(lib) if rx.match(n)]
-    return sorted(members, key=lambda kv: kv[1])
+class Code(enum.IntEnum):
+    """Status codes of the library (``sdpx_code``): 0, negative errors, positive
+    warnings. The members are the codes sdpx_code_name() names
+    (tests/test_vocabulary checks it)."""
+
+    EJSEP_NOORIGIN = -309
+    EJSEP_VERSION = -308
+    EJSEP_ORIGIN = -307
+    EJSEP_BUNDLE = -306
+    EJSEP_SETUP = -305
+    EJSEP_REJECTED = -304
+    EJSEP_KIND = -303
+    EJSEP_MID = -302
+    EJSEP_SECTIONS = -301
+    EJSEP_STATE = -300
+    EJSON_SHAPE = -251
+    EJSON = -250
+    EN_V_RTCP_MUX = -236
+    EN_V_FINGERPRINT = -235
+    EN_V_PROTO = -234
+    EN_V_ACCEPTED = -233
+    EN_V_SCTP = -232
+    EN_V_SIMULCAST = -231
+    EN_V_BUNDLE = -230
+    EN_V_ICE = -229
+    EN_V_SETUP = -228
+    EN_V_DIRECTION = -227
+    EN_V_EXTMAP = -226
+    EN_V_RTCP_FB = -225
+    EN_V_FMTP = -224
+    EN_V_PARTNER = -223
+    EN_V_CODEC = -222
+    EN_V_MID = -221
+    EN_V_SECTIONS = -220
+    EN_CAPS = -208
+    EN_LOCAL_FINGERPRINT = -207
+    EN_NO_DATA = -206
+    EN_SETUP = -205
+    EN_KIND = -204
+    EN_NO_FINGERPRINT = -202
+    EN_PROTO = -201
+    EN_NO_CODEC = -200
+    EV_SSRC_GROUP_DUPLICATE = -117
+    EV_RTPMAP_DUPLICATE = -116
+    EV_ICE_PWD_LENGTH = -115
+    EV_ICE_UFRAG_LENGTH = -114
+    EV_NO_ICE_PWD = -113
+    EV_NO_ICE_UFRAG = -112
+    EV_NO_SETUP = -111
+    EV_NO_FINGERPRINT = -110
+    EV_EXTMAP_DUPLICATE = -109
+    EV_SSRC_GROUP_MEMBER = -108
+    EV_RID_DUPLICATE = -107
+    EV_RID_PT_UNKNOWN = -106
+    EV_SIMULCAST_RID_DIRECTION = -105
+    EV_SIMULCAST_RID_UNKNOWN = -104
+    EV_MID_DUPLICATE = -103
+    EV_GROUP_MID_UNKNOWN = -102
+    EV_APT_UNKNOWN = -101
+    EV_PT_NOT_IN_MLINE = -100
+    ESTALE = -23
+    EDUPLICATE = -22
+    ESCOPE = -21
+    EUNKNOWN = -20
+    EVALUE = -19
+    EMISSING = -18
+    EORDER = -17
+    EFIELD = -16
+    ERANGE = -15
+    EVERSION = -14
+    ECR = -13
+    ENUL = -12
+    ESYNTAX = -11
+    EEMPTY = -10
+    ELIMIT = -6
+    EOVERFLOW = -5
+    ENOTFOUND = -4
+    EINVAL = -3
+    ESCRATCH = -2
+    ENOMEM = -1
+    OK = 0
+    W_LF = 1
+    W_NO_FINAL_EOL = 2
+    W_BLANK_LINE = 3
+    W_TRAILING_SPACE = 4
+    W_MISSING_ORIGIN = 5
+    W_MISSING_NAME = 6
+    W_MISSING_TIMING = 7
+    W_ORDER = 8
+    W_UNKNOWN_TYPE = 9
+    W_ATTR_NAME = 10
+    W_DUPLICATE = 11
+    W_NO_FORMAT = 12
+    W_ATTR_VALUE = 13
+    W_SCOPE = 14
+    W_FIELD = 15
 
 
-#: Status codes of the library (``sdpx_code``): 0, negative errors, positive warnings.
-Code = enum.IntEnum("Code", _enum_members(r"^SDPX_(OK|E[A-Z]+(?:_[A-Z]+)*|W_[A-Z_]+)$", "SDPX_"),  # type: ignore[misc]
-                    module=__name__)
+class AttrKind(enum.IntEnum):
+    """Attribute kinds (``sdpx_attr_kind``), classified by the parser from the
+    name. The members mirror sdp.h (tests/test_vocabulary checks it)."""
 
-#: Attribute kinds (``sdpx_attr_kind``), classified by the parser from the name.
-AttrKind = enum.IntEnum("AttrKind",  # type: ignore[misc]
-                        [kv for kv in _enum_members(r"^SDPX_ATTR_[A-Z_]+$", "SDPX_ATTR_")
-                         if kv[0] != "KIND_COUNT"], module=__name__)
+    NONE = 0
+    OTHER = 1
+    CANDIDATE = 2
+    ICE_UFRAG = 3
+    ICE_PWD = 4
+    ICE_OPTIONS = 5
+    ICE_LITE = 6
+    ICE_MISMATCH = 7
+    END_OF_CANDIDATES = 8
+    REMOTE_CANDIDATES = 9
+    ICE_PACING = 10
+    FINGERPRINT = 11
+    SETUP = 12
+    TLS_ID = 13
+    RTPMAP = 14
+    FMTP = 15
+    RTCP_FB = 16
+    EXTMAP = 17
+    EXTMAP_ALLOW_MIXED = 18
+    RTCP = 19
+    RTCP_MUX = 20
+    RTCP_MUX_ONLY = 21
+    RTCP_RSIZE = 22
+    SENDRECV = 23
+    SENDONLY = 24
+    RECVONLY = 25
+    INACTIVE = 26
+    PTIME = 27
+    MAXPTIME = 28
+    FRAMERATE = 29
+    QUALITY = 30
+    SSRC = 31
+    SSRC_GROUP = 32
+    MSID = 33
+    MSID_SEMANTIC = 34
+    GROUP = 35
+    MID = 36
+    BUNDLE_ONLY = 37
+    RID = 38
+    SIMULCAST = 39
+    SCTP_PORT = 40
+    MAX_MESSAGE_SIZE = 41
+    SCTPMAP = 42
+    CRYPTO = 43
+    CAT = 44
+    KEYWDS = 45
+    TOOL = 46
+    ORIENT = 47
+    TYPE = 48
+    CHARSET = 49
+    SDPLANG = 50
+    LANG = 51
+    LABEL = 52
+    CONTENT = 53
+    IMAGEATTR = 54
+    CONTROL = 55
+    RANGE = 56
 
 
-#: Address families of sdpx_address_family (``sdpx_addr_family``): IP4, IP6, FQDN, MDNS.
-AddrFamily = enum.IntEnum("AddrFamily",  # type: ignore[misc]
-                          _enum_members(r"^SDPX_ADDR_[A-Z0-9]+$", "SDPX_ADDR_") or [("NONE", 0)],
-                          module=__name__)
+class AddrFamily(enum.IntEnum):
+    """Address families of sdpx_address_family (``sdpx_addr_family``). The
+    members mirror sdp.h (tests/test_vocabulary checks it)."""
+
+    IP4 = 1
+    IP6 = 2
+    FQDN = 3
+    MDNS = 4
 
 
-def code_of(code: int) -> Union["enum.IntEnum", int]:
+def code_of(code: int) -> Union[Code, int]:
     """The Code member for `code`, or the plain int when the enum lacks it."""
     try:
         return Code(code)
@@ -135,8 +278,8 @@ class Error(Exception):
     """Base of the exceptions sdpx raises; carries the C status code."""
 
     def __init__(self, code: int, message: str = "") -> None:
-        self.code = code_of(code)
-        self.message = message or strerror(code)
+        self.code: Union[Code, int] = code_of(code)
+        self.message: str = message or strerror(code)
         super().__init__(self.message)
 
     @property
@@ -216,7 +359,7 @@ class Diagnostic:
     """
 
     severity: str
-    code: Union["enum.IntEnum", int]
+    code: Union[Code, int]
     line: int
     column: int
     message: str

@@ -1,5 +1,5 @@
 """What changed between two descriptions, and the JSEP signaling state
-tracker (sdp.h section 9)."""
+tracker (sdp.h section 11)."""
 
 from __future__ import annotations
 
@@ -20,20 +20,20 @@ class Change:
 
     ``kind`` is the change's name ("ice-restart", "codec-added", ...);
     ``section`` the 0-based media section, or None for a session-level
-    change; ``mid`` the section's mid ("" when it has none); ``old`` and
-    ``new`` the values on each side ("" for a side that has none).
+    change; ``mid`` the section's mid ("" when it has none); ``old_text`` and
+    ``new_text`` the values on each side ("" for a side that has none).
     """
 
     kind: str
     section: Optional[int]
     mid: str
-    old: str
-    new: str
+    old_text: str
+    new_text: str
 
     def __str__(self) -> str:
         where = "session" if self.section is None else "m=%d%s" % (
             self.section, " mid=" + self.mid if self.mid else "")
-        return "%s %s: %s -> %s" % (self.kind, where, self.old or "-", self.new or "-")
+        return "%s %s: %s -> %s" % (self.kind, where, self.old_text or "-", self.new_text or "-")
 
 
 @ffi.def_extern()

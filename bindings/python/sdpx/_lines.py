@@ -35,17 +35,6 @@ def fields(view: Any) -> Tuple[str, ...]:
     return tuple(out)
 
 
-def u64(view: Any) -> int:
-    """A checked number of a digits view (``sdpx_str_u64``); Python ints have
-    no upper bound, so digits beyond 64 bits are still returned exactly."""
-    n = ffi.new("uint64_t *")
-    rc = lib.sdpx_str_u64(view, n)
-    if rc == lib.SDPX_EOVERFLOW:
-        return int(pystr(view))
-    check_rc(rc, ParseError, "not a number: %r" % pystr(view))
-    return int(n[0])
-
-
 @dataclass(frozen=True)
 class Token:
     """One line as the tokenizer sees it (``sdpx_token``); ``type`` is "" for a blank line."""
@@ -79,19 +68,12 @@ def tokenize(text: TextLike) -> Iterator[Token]:
                     pystr(t.text), int(t.line), _EOL.get(int(t.eol), ""))
 
 
-def u64_of(text: TextLike, what: str = "number") -> int:
-    """``u64`` of Python text. The View is held in a local until the C call
-    returns (made inline in the call, it would be freed before C reads it)."""
-    v = View(text, what)
-    return u64(v.sv)
-
-
 @dataclass(frozen=True)
 class Origin:
     """o=<username> <sess-id> <sess-version> <nettype> <addrtype> <address> (RFC 8866 5.2).
 
-    ``sess_id`` and ``sess_version`` keep the digits as written; the
-    ``session_id`` and ``session_version`` properties give them as ints.
+    ``sess_id`` and ``sess_version`` keep the digits as written (they may
+    exceed 64 bits); ``int(o.sess_version)`` gives the number.
     """
 
     username: str
@@ -100,16 +82,6 @@ class Origin:
     nettype: str
     addrtype: str
     address: str
-
-    @property
-    def session_id(self) -> int:
-        """sess-id as a number (checked by ``sdpx_str_u64``)."""
-        return u64_of(self.sess_id, "sess-id")
-
-    @property
-    def session_version(self) -> int:
-        """sess-version as a number (checked by ``sdpx_str_u64``)."""
-        return u64_of(self.sess_version, "sess-version")
 
 
 def origin_from(o: Any) -> Origin:

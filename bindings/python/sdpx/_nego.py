@@ -1,4 +1,4 @@
-"""Negotiation (sdp.h section 9): the builder, capabilities, offers, answers
+"""Negotiation (sdp.h section 10): the builder, capabilities, offers, answers
 and answer verification, over the C library.
 
 ``caps = sdpx.Caps.from_sdp(text)`` reads local capabilities from an SDP

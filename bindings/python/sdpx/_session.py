@@ -10,18 +10,21 @@ cannot leave a dangling handle behind.
 from __future__ import annotations
 
 import functools
+import json as _json
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
+from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
+                    TypeVar, Union, overload)
 
 from ._base import (AttrKind, Diagnostic, EditError, ParseError, TextLike, check_edit, check_rc,
-                    diagnostic_from, error_from, ffi, has, lib, pystr, text_arg, to_bytes)
+                    diagnostic_from, error_from, ffi, lib, pystr, text_arg, to_bytes)
 from . import _attrs as A
 from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin, Timing,
                      attribute_from, connection_from, line_from, mline_from, origin_from,
                      parse_bandwidth, parse_connection, parse_key, parse_timing)
 
-__all__ = ["Limits", "Session", "Media", "MediaList", "parse", "check"]
+__all__ = ["Limits", "Session", "Media", "MediaList", "parse", "check", "parse_fragment",
+           "from_json", "from_dict"]
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,10 @@ def _lines_of(count: int, get: Any) -> List[Any]:
     return [get(i) for i in range(count)]
 
 
-_HAS_MEDIA_MID = has("sdpx_media_mid")
+_C = TypeVar("_C", bound=type)
 
 
-def _serialized(cls: Any) -> Any:
+def _serialized(cls: _C) -> _C:
     """Make every method and property of a class hold its session's lock.
 
     cffi releases the GIL during C calls, and the C library allows many
@@ -83,6 +86,15 @@ class Session:
     """
 
     __slots__ = ("_s", "_lock", "_removals", "warnings", "__weakref__")
+
+    if TYPE_CHECKING:  # attached after the class (they take the lock themselves)
+        def to_json(self, pretty: bool = False, lossless: bool = False) -> str:
+            """The session as JSON text in sdp-transform's shape (``sdpx_write_json_alloc``)."""
+            ...
+
+        def to_dict(self, lossless: bool = False) -> Dict[str, Any]:
+            """The session as the dict sdp-transform's parse() gives (see to_json)."""
+            ...
 
     def __init__(self) -> None:
         raise TypeError("use sdpx.parse() to create a Session")
@@ -244,64 +256,57 @@ class Session:
             scan(lib.sdpx_media_line_count(p), lambda i: lib.sdpx_media_line(p, i))
         return out
 
-    if has("sdpx_session_direction"):
-        @property
-        def direction(self) -> str:
-            """The session-level direction ("sendrecv" when none is given;
-            ``sdpx_session_direction``)."""
-            return A.direction_name(lib.sdpx_session_direction(self._s))
+    @property
+    def direction(self) -> str:
+        """The session-level direction ("sendrecv" when none is given;
+        ``sdpx_session_direction``)."""
+        return A.direction_name(lib.sdpx_session_direction(self._s))
 
     # -- typed session-level views (sdp.h section 6) --------------------------
 
-    if has("sdpx_session_ice_lite"):
-        @property
-        def ice_lite(self) -> bool:
-            """True when the session has a=ice-lite (``sdpx_session_ice_lite``)."""
-            return bool(lib.sdpx_session_ice_lite(self._s))
+    @property
+    def ice_lite(self) -> bool:
+        """True when the session has a=ice-lite (``sdpx_session_ice_lite``)."""
+        return bool(lib.sdpx_session_ice_lite(self._s))
 
-    if has("sdpx_group_parse"):
-        @property
-        def groups(self) -> List["A.Group"]:
-            """The a=group lines decoded (RFC 5888)."""
-            return [_decoded(A.parse_group, l) for l in _walk(
-                lambda after: lib.sdpx_session_find_attr(self._s, lib.SDPX_ATTR_GROUP, after))]
+    @property
+    def groups(self) -> List["A.Group"]:
+        """The a=group lines decoded (RFC 5888)."""
+        return [_decoded(A.parse_group, l) for l in _walk(
+            lambda after: lib.sdpx_session_find_attr(self._s, lib.SDPX_ATTR_GROUP, after))]
 
-    if has("sdpx_session_group_of"):
-        def group_of(self, mid: str, semantics: Optional[str] = "BUNDLE") -> Optional["A.Group"]:
-            """The a=group with `semantics` (None: any) that lists `mid`, or None
-            (``sdpx_session_group_of``)."""
-            v = _view(mid, "mid")
-            out = ffi.new("sdpx_group *")
-            sem = text_arg(semantics, "semantics") if semantics is not None else ffi.NULL
-            if lib.sdpx_session_group_of(self._s, sem, v.sv, out) != 0:
-                return None
-            return A.group_from(out)
+    def group_of(self, mid: str, semantics: Optional[str] = "BUNDLE") -> Optional["A.Group"]:
+        """The a=group with `semantics` (None: any) that lists `mid`, or None
+        (``sdpx_session_group_of``)."""
+        v = _view(mid, "mid")
+        out = ffi.new("sdpx_group *")
+        sem = text_arg(semantics, "semantics") if semantics is not None else ffi.NULL
+        if lib.sdpx_session_group_of(self._s, sem, v.sv, out) != 0:
+            return None
+        return A.group_from(out)
 
-    if has("sdpx_session_media_by_mid_mut"):
-        def media_by_mid(self, mid: str) -> Optional["Media"]:
-            """The media section whose a=mid is `mid`, or None."""
-            v = _view(mid, "mid")
-            p = lib.sdpx_session_media_by_mid_mut(self._s, v.sv)
-            return None if p == ffi.NULL else Media._make(self, p)
+    def media_by_mid(self, mid: str) -> Optional["Media"]:
+        """The media section whose a=mid is `mid`, or None."""
+        v = _view(mid, "mid")
+        p = lib.sdpx_session_media_by_mid_mut(self._s, v.sv)
+        return None if p == ffi.NULL else Media._make(self, p)
 
-    if has("sdpx_msid_semantic_parse"):
-        @property
-        def msid_semantic(self) -> Optional["A.MsidSemantic"]:
-            """The a=msid-semantic line decoded, or None."""
-            l = lib.sdpx_session_find_attr(self._s, lib.SDPX_ATTR_MSID_SEMANTIC, ffi.NULL)
-            return None if l == ffi.NULL else _decoded(A.parse_msid_semantic, l)
+    @property
+    def msid_semantic(self) -> Optional["A.MsidSemantic"]:
+        """The a=msid-semantic line decoded, or None."""
+        l = lib.sdpx_session_find_attr(self._s, lib.SDPX_ATTR_MSID_SEMANTIC, ffi.NULL)
+        return None if l == ffi.NULL else _decoded(A.parse_msid_semantic, l)
 
-    if has("sdpx_validate"):
-        def validate(self) -> List[Diagnostic]:
-            """Semantic validation (``sdpx_validate``): cross-references no single
-            line shows (payload types missing from m=, unknown group mids,
-            duplicate mids, DTLS sections without fingerprint ...), one error
-            Diagnostic each with its ``Code.EV_*`` code."""
-            found: List[Diagnostic] = []
-            rc = lib.sdpx_validate(self._s, lib._sdpx_py_diag, ffi.new_handle(found))
-            if rc == lib.SDPX_ENOMEM:
-                raise MemoryError("sdpx: out of memory")
-            return found
+    def validate(self) -> List[Diagnostic]:
+        """Semantic validation (``sdpx_validate``): cross-references no single
+        line shows (payload types missing from m=, unknown group mids,
+        duplicate mids, DTLS sections without fingerprint ...), one error
+        Diagnostic each with its ``Code.EV_*`` code."""
+        found: List[Diagnostic] = []
+        rc = lib.sdpx_validate(self._s, lib._sdpx_py_diag, ffi.new_handle(found))
+        if rc == lib.SDPX_ENOMEM:
+            raise MemoryError("sdpx: out of memory")
+        return found
 
     # -- edits (sdp.h section 7) --------------------------------------------------
     # Every edit succeeds whole or raises EditError (a ValueError) and leaves
@@ -310,47 +315,41 @@ class Session:
     def _edit(self, rc: int, what: str) -> int:
         return check_edit(rc, self._s, what)
 
-    if has("sdpx_session_bump_version"):
-        def bump_version(self) -> None:
-            """Increment o= sess-version (JSEP 5.2.2), growing it on a carry."""
-            self._edit(lib.sdpx_session_bump_version(self._s), "bump_version")
+    def bump_version(self) -> None:
+        """Increment o= sess-version (JSEP 5.2.2), growing it on a carry."""
+        self._edit(lib.sdpx_session_bump_version(self._s), "bump_version")
 
-    if has("sdpx_session_set_edit_flags"):
-        def set_edit_flags(self, *, bump_version: bool = False) -> None:
-            """With bump_version=True, o= sess-version is incremented once, on the
-            first later edit that changes anything (SDPX_EDIT_BUMP_VERSION)."""
-            flags = lib.SDPX_EDIT_BUMP_VERSION if bump_version else 0
-            self._edit(lib.sdpx_session_set_edit_flags(self._s, flags), "set_edit_flags")
+    def set_edit_flags(self, *, bump_version: bool = False) -> None:
+        """With bump_version=True, o= sess-version is incremented once, on the
+        first later edit that changes anything (SDPX_EDIT_BUMP_VERSION)."""
+        flags = lib.SDPX_EDIT_BUMP_VERSION if bump_version else 0
+        self._edit(lib.sdpx_session_set_edit_flags(self._s, flags), "set_edit_flags")
 
-    if has("sdpx_session_set_name"):
-        @name.setter
-        def name(self, value: str) -> None:
-            self._edit(lib.sdpx_session_set_name(self._s, text_arg(value, "name")), "name")
+    @name.setter
+    def name(self, value: str) -> None:
+        self._edit(lib.sdpx_session_set_name(self._s, text_arg(value, "name")), "name")
 
-    if has("sdpx_session_set_timing"):
-        @timing.setter
-        def timing(self, value: Union[Timing, Tuple[int, int]]) -> None:
-            start, stop = (value.start, value.stop) if isinstance(value, Timing) else value
-            if start < 0 or stop < 0:
-                raise ValueError("timing values must not be negative")
-            self._edit(lib.sdpx_session_set_timing(self._s, start, stop), "timing")
+    @timing.setter
+    def timing(self, value: Union[Timing, Tuple[int, int]]) -> None:
+        start, stop = (value.start, value.stop) if isinstance(value, Timing) else value
+        if start < 0 or stop < 0:
+            raise ValueError("timing values must not be negative")
+        self._edit(lib.sdpx_session_set_timing(self._s, start, stop), "timing")
 
-    if has("sdpx_session_set_connection"):
-        @connection.setter
-        def connection(self, value: Optional[str]) -> None:
-            arg = ffi.NULL if value is None else text_arg(value, "connection")
-            self._edit(lib.sdpx_session_set_connection(self._s, arg), "connection")
+    @connection.setter
+    def connection(self, value: Optional[str]) -> None:
+        arg = ffi.NULL if value is None else text_arg(value, "connection")
+        self._edit(lib.sdpx_session_set_connection(self._s, arg), "connection")
 
     @property
     def info(self) -> Optional[str]:
         """The session-level i= text, None when there is none."""
         return self._first_value(b"i")
 
-    if has("sdpx_session_set_info"):
-        @info.setter
-        def info(self, value: Optional[str]) -> None:
-            arg = ffi.NULL if value is None else text_arg(value, "info")
-            self._edit(lib.sdpx_session_set_info(self._s, arg), "info")
+    @info.setter
+    def info(self, value: Optional[str]) -> None:
+        arg = ffi.NULL if value is None else text_arg(value, "info")
+        self._edit(lib.sdpx_session_set_info(self._s, arg), "info")
 
     @property
     def key(self) -> Optional["Key"]:
@@ -358,174 +357,153 @@ class Session:
         v = self._first_value(b"k")
         return None if v is None else parse_key(v)
 
-    if has("sdpx_session_set_key"):
-        @key.setter
-        def key(self, value: Optional[str]) -> None:
-            arg = ffi.NULL if value is None else text_arg(value, "key")
-            self._edit(lib.sdpx_session_set_key(self._s, arg), "key")
+    @key.setter
+    def key(self, value: Optional[str]) -> None:
+        arg = ffi.NULL if value is None else text_arg(value, "key")
+        self._edit(lib.sdpx_session_set_key(self._s, arg), "key")
 
-    if has("sdpx_session_set_origin"):
-        def set_origin(self, *, username: Optional[str] = None, sess_id: Optional[Union[str, int]] = None,
-                       sess_version: Optional[Union[str, int]] = None, nettype: Optional[str] = None,
-                       addrtype: Optional[str] = None, address: Optional[str] = None) -> None:
-            """Change o= fields; the ones not given keep their value
-            (``sdpx_session_set_origin``)."""
-            o = ffi.new("sdpx_origin *")
-            keep = []
-            for fname, val in (("username", username), ("sess_id", sess_id),
-                               ("sess_version", sess_version), ("nettype", nettype),
-                               ("addrtype", addrtype), ("address", address)):
-                if val is None:
-                    continue
-                v = _view(str(val) if isinstance(val, int) else val, fname)
-                keep.append(v)
-                setattr(o, fname, v.sv)
-            self._edit(lib.sdpx_session_set_origin(self._s, o), "origin")
+    def set_origin(self, *, username: Optional[str] = None, sess_id: Optional[Union[str, int]] = None,
+                   sess_version: Optional[Union[str, int]] = None, nettype: Optional[str] = None,
+                   addrtype: Optional[str] = None, address: Optional[str] = None) -> None:
+        """Change o= fields; the ones not given keep their value
+        (``sdpx_session_set_origin``)."""
+        o = ffi.new("sdpx_origin *")
+        keep = []
+        for fname, val in (("username", username), ("sess_id", sess_id),
+                           ("sess_version", sess_version), ("nettype", nettype),
+                           ("addrtype", addrtype), ("address", address)):
+            if val is None:
+                continue
+            v = _view(str(val) if isinstance(val, int) else val, fname)
+            keep.append(v)
+            setattr(o, fname, v.sv)
+        self._edit(lib.sdpx_session_set_origin(self._s, o), "origin")
 
-    if has("sdpx_session_set_bandwidth"):
-        def set_bandwidth(self, type: str, value: int) -> None:
-            """Set b=<type>:<value>, replacing the line of that type."""
-            self._edit(lib.sdpx_session_set_bandwidth(self._s, text_arg(type, "type"), _u64(value)),
-                       "bandwidth")
+    def set_bandwidth(self, type: str, value: int) -> None:
+        """Set b=<type>:<value>, replacing the line of that type."""
+        self._edit(lib.sdpx_session_set_bandwidth(self._s, text_arg(type, "type"), _u64(value)),
+                   "bandwidth")
 
-    if has("sdpx_session_clear_bandwidth"):
-        def clear_bandwidth(self, type: Optional[str] = None) -> int:
-            """Remove the b= lines of `type` (None: all); returns how many."""
-            arg = ffi.NULL if type is None else text_arg(type, "type")
-            return self._edit(lib.sdpx_session_clear_bandwidth(self._s, arg), "clear_bandwidth")
+    def clear_bandwidth(self, type: Optional[str] = None) -> int:
+        """Remove the b= lines of `type` (None: all); returns how many."""
+        arg = ffi.NULL if type is None else text_arg(type, "type")
+        return self._edit(lib.sdpx_session_clear_bandwidth(self._s, arg), "clear_bandwidth")
 
-    if has("sdpx_session_attr_add"):
-        def add_attribute(self, name: Any, value: Optional[str] = None) -> None:
-            """Append a=<name>[:<value>] at session level; a known attribute's
-            value must pass its grammar. `name` may instead be a typed
-            counterpart (sdpx.Group(...), sdpx.Fingerprint(...) ...), written by
-            its C encoder (``sdpx_session_attr_add_typed``)."""
-            if not isinstance(name, (str, bytes)):
-                kind, f = _typed(name, "sdpx_session_attr_add_typed")
-                self._edit(lib.sdpx_session_attr_add_typed(self._s, kind, f.out), "add_attribute")
-                return
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_session_attr_add(self._s, text_arg(name, "name"), arg),
-                       "add_attribute %s" % name)
+    def add_attribute(self, name: Any, value: Optional[str] = None) -> None:
+        """Append a=<name>[:<value>] at session level; a known attribute's
+        value must pass its grammar. `name` may instead be a typed
+        counterpart (sdpx.Group(...), sdpx.Fingerprint(...) ...), written by
+        its C encoder (``sdpx_session_attr_add_typed``)."""
+        if not isinstance(name, (str, bytes)):
+            kind, f = A.typed_value(name)
+            self._edit(lib.sdpx_session_attr_add_typed(self._s, kind, f.out), "add_attribute")
+            return
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_session_attr_add(self._s, text_arg(name, "name"), arg),
+                   "add_attribute %s" % name)
 
-    if has("sdpx_session_attr_remove"):
-        def remove_attribute(self, name: str) -> int:
-            """Remove every session-level attribute named `name`; returns how many."""
-            return self._edit(lib.sdpx_session_attr_remove(self._s, text_arg(name, "name")),
-                              "remove_attribute")
+    def remove_attribute(self, name: str) -> int:
+        """Remove every session-level attribute named `name`; returns how many."""
+        return self._edit(lib.sdpx_session_attr_remove(self._s, text_arg(name, "name")),
+                          "remove_attribute")
 
-    if has("sdpx_session_media_add"):
-        def add_media(self, mline: str, pos: Optional[int] = None) -> "Media":
-            """Insert a media section from an m= value ("audio 9 RTP/AVP 0") at
-            `pos` (None: at the end); returns it."""
-            n = len(self.media)
-            pos = n if pos is None else pos
-            if not 0 <= pos <= n:
-                raise IndexError("media position out of range")
-            out = ffi.new("sdpx_media **")
-            self._edit(lib.sdpx_session_media_add(self._s, pos, text_arg(mline, "mline"), out),
-                       "add_media")
-            return Media._make(self, out[0])
+    def add_media(self, mline: str, pos: Optional[int] = None) -> "Media":
+        """Insert a media section from an m= value ("audio 9 RTP/AVP 0") at
+        `pos` (None: at the end); returns it."""
+        n = len(self.media)
+        pos = n if pos is None else pos
+        if not 0 <= pos <= n:
+            raise IndexError("media position out of range")
+        out = ffi.new("sdpx_media **")
+        self._edit(lib.sdpx_session_media_add(self._s, pos, text_arg(mline, "mline"), out),
+                   "add_media")
+        return Media._make(self, out[0])
 
-    if has("sdpx_session_media_remove"):
-        def remove_media(self, media: "Media") -> None:
-            """Remove a media section and its mid from every a=group; the Media
-            object is unusable afterwards (LookupError)."""
-            self._edit(lib.sdpx_session_media_remove(self._s, self._own(media)), "remove_media")
-            self._removals += 1
+    def remove_media(self, media: "Media") -> None:
+        """Remove a media section and its mid from every a=group; the Media
+        object is unusable afterwards (LookupError)."""
+        self._edit(lib.sdpx_session_media_remove(self._s, self._own(media)), "remove_media")
+        self._removals += 1
 
-    if has("sdpx_session_media_move"):
-        def move_media(self, media: "Media", pos: int) -> None:
-            """Move a media section to position `pos`."""
-            if not 0 <= pos < len(self.media):
-                raise IndexError("media position out of range")
-            self._edit(lib.sdpx_session_media_move(self._s, self._own(media), pos), "move_media")
+    def move_media(self, media: "Media", pos: int) -> None:
+        """Move a media section to position `pos`."""
+        if not 0 <= pos < len(self.media):
+            raise IndexError("media position out of range")
+        self._edit(lib.sdpx_session_media_move(self._s, self._own(media), pos), "move_media")
 
     def _own(self, media: "Media") -> Any:
         if not isinstance(media, Media) or media._session is not self:
             raise ValueError("the media section belongs to another session")
         return media._m()
 
-    if has("sdpx_session_remove_codec"):
-        def remove_codec(self, name: str, fmtp_match: Optional[str] = None) -> int:
-            """Remove a codec (with its RTX/RED partners) from every section;
-            returns the number of payload types removed."""
-            arg = ffi.NULL if fmtp_match is None else text_arg(fmtp_match, "fmtp_match")
-            return self._edit(lib.sdpx_session_remove_codec(self._s, text_arg(name, "codec"), arg),
-                              "remove_codec %s" % name)
+    def remove_codec(self, name: str, fmtp_match: Optional[str] = None) -> int:
+        """Remove a codec (with its RTX/RED partners) from every section;
+        returns the number of payload types removed."""
+        arg = ffi.NULL if fmtp_match is None else text_arg(fmtp_match, "fmtp_match")
+        return self._edit(lib.sdpx_session_remove_codec(self._s, text_arg(name, "codec"), arg),
+                          "remove_codec %s" % name)
 
-    if has("sdpx_session_keep_codecs"):
-        def keep_codecs(self, names: Sequence[str]) -> int:
-            """Keep only the codecs named (and their partners) in every section."""
-            arr, _keep = _cstr_array(names)
-            return self._edit(lib.sdpx_session_keep_codecs(self._s, arr, len(_keep)), "keep_codecs")
+    def keep_codecs(self, names: Sequence[str]) -> int:
+        """Keep only the codecs named (and their partners) in every section."""
+        arr, _keep = _cstr_array(names)
+        return self._edit(lib.sdpx_session_keep_codecs(self._s, arr, len(_keep)), "keep_codecs")
 
-    if has("sdpx_session_prefer_codecs"):
-        def prefer_codecs(self, names: Sequence[str]) -> int:
-            """Put the codecs named first, in that order, in every section."""
-            arr, _keep = _cstr_array(names)
-            return self._edit(lib.sdpx_session_prefer_codecs(self._s, arr, len(_keep)),
-                              "prefer_codecs")
+    def prefer_codecs(self, names: Sequence[str]) -> int:
+        """Put the codecs named first, in that order, in every section."""
+        arr, _keep = _cstr_array(names)
+        return self._edit(lib.sdpx_session_prefer_codecs(self._s, arr, len(_keep)),
+                          "prefer_codecs")
 
-    if has("sdpx_session_set_ice_credentials"):
-        def set_ice_credentials(self, ufrag: str, pwd: str) -> None:
-            """ICE restart: set every a=ice-ufrag and a=ice-pwd (RFC 8839 5.4 checked)."""
-            self._edit(lib.sdpx_session_set_ice_credentials(
-                self._s, text_arg(ufrag, "ufrag"), text_arg(pwd, "pwd")), "set_ice_credentials")
+    def set_ice_credentials(self, ufrag: str, pwd: str) -> None:
+        """ICE restart: set every a=ice-ufrag and a=ice-pwd (RFC 8839 5.4 checked)."""
+        self._edit(lib.sdpx_session_set_ice_credentials(
+            self._s, text_arg(ufrag, "ufrag"), text_arg(pwd, "pwd")), "set_ice_credentials")
 
-    if has("sdpx_session_add_candidate"):
-        def add_candidate(self, candidate: str, mid: Optional[str] = None, index: int = 0) -> None:
-            """Add a trickled candidate to the section with a=mid `mid`, or (mid
-            None) at `index` (sdpMid / sdpMLineIndex); "" adds end-of-candidates."""
-            m = ffi.NULL if mid is None else text_arg(mid, "mid")
-            if index < 0:
-                raise ValueError("index must not be negative")
-            self._edit(lib.sdpx_session_add_candidate(self._s, m, index,
-                                                      text_arg(candidate, "candidate")),
-                       "add_candidate")
+    def add_candidate(self, candidate: str, mid: Optional[str] = None, index: int = 0) -> None:
+        """Add a trickled candidate to the section with a=mid `mid`, or (mid
+        None) at `index` (sdpMid / sdpMLineIndex); "" adds end-of-candidates."""
+        m = ffi.NULL if mid is None else text_arg(mid, "mid")
+        if index < 0:
+            raise ValueError("index must not be negative")
+        self._edit(lib.sdpx_session_add_candidate(self._s, m, index,
+                                                  text_arg(candidate, "candidate")),
+                   "add_candidate")
 
-    if has("sdpx_session_remove_candidates"):
-        def remove_candidates(self, **filter: Any) -> int:
-            """Remove matching candidates everywhere (see Media.remove_candidates)."""
-            return self._edit(lib.sdpx_session_remove_candidates(self._s, _cand_filter(**filter)),
-                              "remove_candidates")
+    def remove_candidates(self, **filter: Any) -> int:
+        """Remove matching candidates everywhere (see Media.remove_candidates)."""
+        return self._edit(lib.sdpx_session_remove_candidates(self._s, _cand_filter(**filter)),
+                          "remove_candidates")
 
-    if has("sdpx_session_set_setup"):
-        def set_setup(self, role: str) -> None:
-            """Set every a=setup to `role` ("active", "passive", "actpass", "holdconn")."""
-            self._edit(lib.sdpx_session_set_setup(self._s, _setup_value(role)), "set_setup")
+    def set_setup(self, role: str) -> None:
+        """Set every a=setup to `role` ("active", "passive", "actpass", "holdconn")."""
+        self._edit(lib.sdpx_session_set_setup(self._s, _setup_value(role)), "set_setup")
 
-    if has("sdpx_session_set_fingerprint"):
-        def set_fingerprint(self, value: str) -> None:
-            """Replace every a=fingerprint by one value "sha-256 AB:CD:..."."""
-            self._edit(lib.sdpx_session_set_fingerprint(self._s, text_arg(value, "fingerprint")),
-                       "set_fingerprint")
+    def set_fingerprint(self, value: str) -> None:
+        """Replace every a=fingerprint by one value "sha-256 AB:CD:..."."""
+        self._edit(lib.sdpx_session_set_fingerprint(self._s, text_arg(value, "fingerprint")),
+                   "set_fingerprint")
 
-    if has("sdpx_session_group_add_mid"):
-        def group_add_mid(self, mid: str, semantics: str = "BUNDLE") -> None:
-            """Add `mid` to the first a=group with `semantics`, creating it if needed."""
-            self._edit(lib.sdpx_session_group_add_mid(self._s, text_arg(semantics, "semantics"),
-                                                      text_arg(mid, "mid")), "group_add_mid")
+    def group_add_mid(self, mid: str, semantics: str = "BUNDLE") -> None:
+        """Add `mid` to the first a=group with `semantics`, creating it if needed."""
+        self._edit(lib.sdpx_session_group_add_mid(self._s, text_arg(semantics, "semantics"),
+                                                  text_arg(mid, "mid")), "group_add_mid")
 
-    if has("sdpx_session_group_remove_mid"):
-        def group_remove_mid(self, mid: str) -> int:
-            """Remove `mid` from every a=group; returns the number of groups changed."""
-            return self._edit(lib.sdpx_session_group_remove_mid(self._s, text_arg(mid, "mid")),
-                              "group_remove_mid")
+    def group_remove_mid(self, mid: str) -> int:
+        """Remove `mid` from every a=group; returns the number of groups changed."""
+        return self._edit(lib.sdpx_session_group_remove_mid(self._s, text_arg(mid, "mid")),
+                          "group_remove_mid")
 
-    if has("sdpx_session_remove_extmap"):
-        def remove_extmap(self, uri: str) -> int:
-            """Remove every a=extmap with this URI; returns how many."""
-            return self._edit(lib.sdpx_session_remove_extmap(self._s, text_arg(uri, "uri")),
-                              "remove_extmap")
+    def remove_extmap(self, uri: str) -> int:
+        """Remove every a=extmap with this URI; returns how many."""
+        return self._edit(lib.sdpx_session_remove_extmap(self._s, text_arg(uri, "uri")),
+                          "remove_extmap")
 
-    if has("sdpx_session_renumber_extmap"):
-        def renumber_extmap(self, uri: str, id: int) -> int:
-            """Give the header extension `uri` the id `id` everywhere; returns lines changed."""
-            if id < 0:
-                raise ValueError("id must not be negative")
-            return self._edit(lib.sdpx_session_renumber_extmap(self._s, text_arg(uri, "uri"), id),
-                              "renumber_extmap")
+    def renumber_extmap(self, uri: str, id: int) -> int:
+        """Give the header extension `uri` the id `id` everywhere; returns lines changed."""
+        if id < 0:
+            raise ValueError("id must not be negative")
+        return self._edit(lib.sdpx_session_renumber_extmap(self._s, text_arg(uri, "uri"), id),
+                          "renumber_extmap")
 
     # -- edits of one line, named by its index in ``lines`` ---------------------------
     # (C line handles are never kept: the index is resolved at the call.)
@@ -537,74 +515,60 @@ class Session:
             raise IndexError("session line index out of range")
         return lib.sdpx_session_line(self._s, i)
 
-    if has("sdpx_line_remove"):
-        def remove_line(self, index: int) -> None:
-            """Remove the session-level line ``lines[index]`` (not v=)."""
-            self._edit(lib.sdpx_line_remove(self._s, self._line_at(index)), "remove_line")
+    def remove_line(self, index: int) -> None:
+        """Remove the session-level line ``lines[index]`` (not v=)."""
+        self._edit(lib.sdpx_line_remove(self._s, self._line_at(index)), "remove_line")
 
-    if has("sdpx_attr_insert"):
-        def insert_attribute(self, index: int, name: Any, value: Optional[str] = None,
-                             after: bool = False) -> None:
-            """Insert a=<name>[:<value>], or a typed counterpart
-            (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``;
-            refused where it would break RFC 8866 line order."""
-            line = self._line_at(index)
-            if not isinstance(name, (str, bytes)):
-                kind, f = _typed(name, "sdpx_attr_insert_typed")
-                self._edit(lib.sdpx_attr_insert_typed(self._s, line, 1 if after else 0, kind,
-                                                      f.out), "insert_attribute")
-                return
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_insert(self._s, line, 1 if after else 0,
-                                            text_arg(name, "name"), arg), "insert_attribute")
+    def insert_attribute(self, index: int, name: Any, value: Optional[str] = None,
+                         after: bool = False) -> None:
+        """Insert a=<name>[:<value>], or a typed counterpart
+        (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``;
+        refused where it would break RFC 8866 line order."""
+        line = self._line_at(index)
+        if not isinstance(name, (str, bytes)):
+            kind, f = A.typed_value(name)
+            self._edit(lib.sdpx_attr_insert_typed(self._s, line, 1 if after else 0, kind,
+                                                  f.out), "insert_attribute")
+            return
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_attr_insert(self._s, line, 1 if after else 0,
+                                        text_arg(name, "name"), arg), "insert_attribute")
 
-    if has("sdpx_attr_replace"):
-        def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
-            """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
-            typed counterpart (``sdpx_attr_replace_typed``)."""
-            line = self._line_at(index)
-            if not isinstance(name, (str, bytes)):
-                kind, f = _typed(name, "sdpx_attr_replace_typed")
-                self._edit(lib.sdpx_attr_replace_typed(self._s, line, kind, f.out),
-                           "replace_attribute")
-                return
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_replace(self._s, line, text_arg(name, "name"), arg),
+    def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
+        """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
+        typed counterpart (``sdpx_attr_replace_typed``)."""
+        line = self._line_at(index)
+        if not isinstance(name, (str, bytes)):
+            kind, f = A.typed_value(name)
+            self._edit(lib.sdpx_attr_replace_typed(self._s, line, kind, f.out),
                        "replace_attribute")
+            return
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_attr_replace(self._s, line, text_arg(name, "name"), arg),
+                   "replace_attribute")
 
-    if has("sdpx_session_compact_extmap"):
-        def compact_extmap(self) -> int:
-            """Renumber every header extension 1, 2, ... (15 skipped) in order of
-            first appearance, the same id in every section (RFC 8843 9.2);
-            returns the number of lines changed."""
-            return self._edit(lib.sdpx_session_compact_extmap(self._s), "compact_extmap")
+    def compact_extmap(self) -> int:
+        """Renumber every header extension 1, 2, ... (15 skipped) in order of
+        first appearance, the same id in every section (RFC 8843 9.2);
+        returns the number of lines changed."""
+        return self._edit(lib.sdpx_session_compact_extmap(self._s), "compact_extmap")
 
-    if has("sdpx_session_redact"):
-        def redact(self) -> int:
-            """Redact for logs (``sdpx_session_redact``): addresses, ports, ICE
-            credentials, fingerprints and keys become placeholders, the same
-            value the same placeholder; the result still parses. Returns the
-            number of values replaced."""
-            return self._edit(lib.sdpx_session_redact(self._s), "redact")
+    def redact(self) -> int:
+        """Redact for logs (``sdpx_session_redact``): addresses, ports, ICE
+        credentials, fingerprints and keys become placeholders, the same
+        value the same placeholder; the result still parses. Returns the
+        number of values replaced."""
+        return self._edit(lib.sdpx_session_redact(self._s), "redact")
 
-    if has("sdpx_session_apply_fragment"):
-        def apply_fragment(self, fragment: "Session") -> "A.ApplyResult":
-            """Apply a trickle ICE fragment (see :func:`parse_fragment`): its
-            candidates are added to the matching sections; an ICE restart
-            (other credentials) changes nothing and says so."""
-            if not isinstance(fragment, Session):
-                raise TypeError("fragment must be a Session from parse_fragment()")
-            res = ffi.new("sdpx_apply_result *")
-            self._edit(lib.sdpx_session_apply_fragment(self._s, fragment._s, res), "apply_fragment")
-            return A.apply_result_from(res)
-
-
-def _typed(obj: Any, cname: str) -> Any:
-    """Kind and filled struct of a typed attribute, for the C function `cname`."""
-    if not has(cname):
-        raise TypeError("this build of the C library takes attributes as text only "
-                        "(no %s): pass a name and a value" % cname)
-    return A.typed_value(obj)
+    def apply_fragment(self, fragment: "Session") -> "A.ApplyResult":
+        """Apply a trickle ICE fragment (see :func:`parse_fragment`): its
+        candidates are added to the matching sections; an ICE restart
+        (other credentials) changes nothing and says so."""
+        if not isinstance(fragment, Session):
+            raise TypeError("fragment must be a Session from parse_fragment()")
+        res = ffi.new("sdpx_apply_result *")
+        self._edit(lib.sdpx_session_apply_fragment(self._s, fragment._s, res), "apply_fragment")
+        return A.apply_result_from(res)
 
 
 def _view(value: str, what: str) -> Any:
@@ -813,10 +777,8 @@ class Media:
     @property
     def mid(self) -> Optional[str]:
         """The a=mid value (RFC 5888; ``sdpx_media_mid``), None when the section has none."""
-        if _HAS_MEDIA_MID:
-            out = ffi.new("sdpx_str *")
-            return pystr(out[0]) if lib.sdpx_media_mid(self._m(), out) == 0 else None
-        return self._kind_value(lib.SDPX_ATTR_MID)
+        out = ffi.new("sdpx_str *")
+        return pystr(out[0]) if lib.sdpx_media_mid(self._m(), out) == 0 else None
 
     @property
     def connection(self) -> Optional[Connection]:
@@ -836,19 +798,17 @@ class Media:
         return [parse_bandwidth(pystr(lib.sdpx_line_value(l))) for l in _walk(
             lambda after: lib.sdpx_media_find_line(m, b"b", after))]
 
-    if has("sdpx_media_direction", "sdpx_direction_name"):
-        @property
-        def direction(self) -> str:
-            """The direction that applies: the section's own attribute, else
-            the session's, else "sendrecv" (``sdpx_media_direction``, RFC 8866 6.7).
-            Settable ("sendrecv", "sendonly", "recvonly", "inactive")."""
-            return A.direction_name(lib.sdpx_media_direction(self._m()))
+    @property
+    def direction(self) -> str:
+        """The direction that applies: the section's own attribute, else
+        the session's, else "sendrecv" (``sdpx_media_direction``, RFC 8866 6.7).
+        Settable ("sendrecv", "sendonly", "recvonly", "inactive")."""
+        return A.direction_name(lib.sdpx_media_direction(self._m()))
 
-        if has("sdpx_media_set_direction"):
-            @direction.setter
-            def direction(self, value: str) -> None:
-                self._edit(lib.sdpx_media_set_direction(self._m(), A.direction_value(value)),
-                           "direction")
+    @direction.setter
+    def direction(self, value: str) -> None:
+        self._edit(lib.sdpx_media_set_direction(self._m(), A.direction_value(value)),
+                   "direction")
 
     # -- typed views (sdp.h section 6) -------------------------------------------
 
@@ -864,179 +824,166 @@ class Media:
         out = ffi.new("sdpx_str *")
         return pystr(out[0]) if fn(self._m(), out) == 0 else None
 
-    if has("sdpx_media_ice_ufrag"):
-        @property
-        def ice_ufrag(self) -> Optional[str]:
-            """The ICE ufrag in force: the section's, else the session's (RFC 8839 5.4)."""
-            return self._str_getter(lib.sdpx_media_ice_ufrag)
+    @property
+    def ice_ufrag(self) -> Optional[str]:
+        """The ICE ufrag in force: the section's, else the session's (RFC 8839 5.4)."""
+        return self._str_getter(lib.sdpx_media_ice_ufrag)
 
-    if has("sdpx_media_ice_pwd"):
-        @property
-        def ice_pwd(self) -> Optional[str]:
-            """The ICE password in force: the section's, else the session's."""
-            return self._str_getter(lib.sdpx_media_ice_pwd)
+    @property
+    def ice_pwd(self) -> Optional[str]:
+        """The ICE password in force: the section's, else the session's."""
+        return self._str_getter(lib.sdpx_media_ice_pwd)
 
-    if has("sdpx_media_ice_options", "sdpx_ice_options_next"):
-        @property
-        def ice_options(self) -> Tuple[str, ...]:
-            """The ICE option tags in force ("trickle", ...), section else session."""
-            v = self._str_getter(lib.sdpx_media_ice_options)
-            return () if v is None else A.parse_ice_options(v)
+    @property
+    def ice_options(self) -> Tuple[str, ...]:
+        """The ICE option tags in force ("trickle", ...), section else session."""
+        v = self._str_getter(lib.sdpx_media_ice_options)
+        return () if v is None else A.parse_ice_options(v)
 
-    if has("sdpx_media_fingerprint"):
-        @property
-        def fingerprints(self) -> List["A.Fingerprint"]:
-            """The fingerprints in force: the section's, else the session's (RFC 8122 5)."""
-            m, out, i = self._m(), [], 0
-            f = ffi.new("sdpx_fingerprint *")
-            while True:
-                rc = lib.sdpx_media_fingerprint(m, i, f)
-                if rc == lib.SDPX_ENOTFOUND:
-                    return out
-                if rc < 0:  # name the malformed line: decode each one in force to find it
-                    self._typed(lib.SDPX_ATTR_FINGERPRINT, A.parse_fingerprint)
-                    for a in self._session.find_attributes(AttrKind.FINGERPRINT):
-                        try:
-                            A.parse_fingerprint(a.value or "")
-                        except ParseError as e:
-                            raise ParseError(int(e.code), "a=fingerprint on line %d: %s"
-                                             % (a.line, e.message), a.line, 0) from None
-                    check_rc(rc, ParseError, "bad a=fingerprint")
-                out.append(A.fingerprint_from(f))
-                i += 1
+    @property
+    def fingerprints(self) -> List["A.Fingerprint"]:
+        """The fingerprints in force: the section's, else the session's (RFC 8122 5)."""
+        m, out = self._m(), []
+        f = ffi.new("sdpx_fingerprint *")
+        # the lines in force, walked once (sdpx_media_fingerprint(m, i) would
+        # walk them again for every i)
+        kind = lib.SDPX_ATTR_FINGERPRINT
+        here = lib.sdpx_media_find_attr(m, kind, ffi.NULL) != ffi.NULL
+        s = lib.sdpx_media_session(m)
+        l = ffi.NULL
+        while True:
+            l = lib.sdpx_media_find_attr(m, kind, l) if here else lib.sdpx_session_find_attr(s, kind, l)
+            if l == ffi.NULL:
+                return out
+            rc = lib.sdpx_fingerprint_parse(lib.sdpx_attr_value(l), f)
+            if rc < 0:  # name the malformed line: decode each one in force to find it
+                self._typed(lib.SDPX_ATTR_FINGERPRINT, A.parse_fingerprint)
+                for a in self._session.find_attributes(AttrKind.FINGERPRINT):
+                    try:
+                        A.parse_fingerprint(a.value or "")
+                    except ParseError as e:
+                        raise ParseError(int(e.code), "a=fingerprint on line %d: %s"
+                                         % (a.line, e.message), a.line, 0) from None
+                check_rc(rc, ParseError, "bad a=fingerprint")
+            out.append(A.fingerprint_from(f))
 
-    if has("sdpx_media_setup", "sdpx_setup_name"):
-        def _get_setup(self) -> Optional[str]:
-            out = ffi.new("sdpx_setup *")
-            if lib.sdpx_media_setup(self._m(), out) != 0:
-                return None
-            return A.cstr(lib.sdpx_setup_name(out[0]))
+    @property
+    def setup(self) -> Optional[str]:
+        """The DTLS role in force ("actpass", ...): the section's a=setup, else
+        the session's (RFC 8842 5.1); None when neither. Settable."""
+        out = ffi.new("sdpx_setup *")
+        if lib.sdpx_media_setup(self._m(), out) != 0:
+            return None
+        return A.cstr(lib.sdpx_setup_name(out[0]))
 
-        def _set_setup(self, role: str) -> None:
-            self._edit(lib.sdpx_media_set_setup(self._m(), _setup_value(role)), "setup")
+    @setup.setter
+    def setup(self, role: str) -> None:
+        self._edit(lib.sdpx_media_set_setup(self._m(), _setup_value(role)), "setup")
 
-        setup = property(_get_setup, _set_setup if has("sdpx_media_set_setup") else None,
-                         doc="""The DTLS role in force ("actpass", ...): the section's
-            a=setup, else the session's (RFC 8842 5.1); None when neither. Settable.""")
+    @property
+    def candidates(self) -> List["A.Candidate"]:
+        """The section's a=candidate lines decoded (RFC 8839 5.1)."""
+        return [c for c in self._typed(lib.SDPX_ATTR_CANDIDATE, A.parse_candidate) if c]
 
-    if has("sdpx_candidate_parse_err"):
-        @property
-        def candidates(self) -> List["A.Candidate"]:
-            """The section's a=candidate lines decoded (RFC 8839 5.1)."""
-            return [c for c in self._typed(lib.SDPX_ATTR_CANDIDATE, A.parse_candidate) if c]
+    @property
+    def end_of_candidates(self) -> bool:
+        """True when the section has a=end-of-candidates."""
+        return lib.sdpx_media_find_attr(self._m(), lib.SDPX_ATTR_END_OF_CANDIDATES,
+                                        ffi.NULL) != ffi.NULL
 
-        @property
-        def end_of_candidates(self) -> bool:
-            """True when the section has a=end-of-candidates."""
-            return lib.sdpx_media_find_attr(self._m(), lib.SDPX_ATTR_END_OF_CANDIDATES,
-                                            ffi.NULL) != ffi.NULL
+    @property
+    def ssrcs(self) -> List["A.Ssrc"]:
+        """The a=ssrc lines decoded (RFC 5576 4.1)."""
+        return self._typed(lib.SDPX_ATTR_SSRC, A.parse_ssrc)
 
-    if has("sdpx_ssrc_parse"):
-        @property
-        def ssrcs(self) -> List["A.Ssrc"]:
-            """The a=ssrc lines decoded (RFC 5576 4.1)."""
-            return self._typed(lib.SDPX_ATTR_SSRC, A.parse_ssrc)
+    @property
+    def ssrc_groups(self) -> List["A.SsrcGroup"]:
+        """The a=ssrc-group lines decoded (RFC 5576 4.2)."""
+        return self._typed(lib.SDPX_ATTR_SSRC_GROUP, A.parse_ssrc_group)
 
-    if has("sdpx_ssrc_group_parse"):
-        @property
-        def ssrc_groups(self) -> List["A.SsrcGroup"]:
-            """The a=ssrc-group lines decoded (RFC 5576 4.2)."""
-            return self._typed(lib.SDPX_ATTR_SSRC_GROUP, A.parse_ssrc_group)
+    @property
+    def msid(self) -> Optional["A.Msid"]:
+        """The first a=msid decoded (RFC 8830), None when absent."""
+        return self._first_typed(lib.SDPX_ATTR_MSID, A.parse_msid)
 
-    if has("sdpx_msid_parse"):
-        @property
-        def msid(self) -> Optional["A.Msid"]:
-            """The first a=msid decoded (RFC 8830), None when absent."""
-            return self._first_typed(lib.SDPX_ATTR_MSID, A.parse_msid)
+    @property
+    def cname(self) -> Optional[str]:
+        """The CNAME of the section's first a=ssrc cname line (RFC 5576 6.1)."""
+        return self._str_getter(lib.sdpx_media_cname)
 
-    if has("sdpx_media_cname"):
-        @property
-        def cname(self) -> Optional[str]:
-            """The CNAME of the section's first a=ssrc cname line (RFC 5576 6.1)."""
-            return self._str_getter(lib.sdpx_media_cname)
+    @property
+    def rids(self) -> List["A.Rid"]:
+        """The a=rid lines decoded (RFC 8851)."""
+        return self._typed(lib.SDPX_ATTR_RID, A.parse_rid)
 
-    if has("sdpx_rid_parse"):
-        @property
-        def rids(self) -> List["A.Rid"]:
-            """The a=rid lines decoded (RFC 8851)."""
-            return self._typed(lib.SDPX_ATTR_RID, A.parse_rid)
+    @property
+    def simulcast(self) -> Optional["A.Simulcast"]:
+        """The a=simulcast line decoded (RFC 8853), None when absent."""
+        return self._first_typed(lib.SDPX_ATTR_SIMULCAST, A.parse_simulcast)
 
-    if has("sdpx_simulcast_parse"):
-        @property
-        def simulcast(self) -> Optional["A.Simulcast"]:
-            """The a=simulcast line decoded (RFC 8853), None when absent."""
-            return self._first_typed(lib.SDPX_ATTR_SIMULCAST, A.parse_simulcast)
+    @property
+    def codecs(self) -> List["A.Codec"]:
+        """The section's codecs in m= order: each payload type joined with its
+        rtpmap (or RFC 3551 static type), fmtp parameters, rtcp-fb lines and
+        RTX partner (``sdpx_media_codec``). Empty for non-RTP sections."""
+        m = self._m()
+        out = []
+        c = ffi.new("sdpx_codec *")
+        for i in range(lib.sdpx_media_codec_count(m)):
+            rc = lib.sdpx_media_codec(m, i, c)
+            if rc == lib.SDPX_EVALUE:
+                continue  # a format that is no payload type (not RTP-like)
+            check_rc(rc, ParseError, "codec %d" % i)
+            out.append(A.codec_from(m, c))
+        return out
 
-    if has("sdpx_media_codec_count", "sdpx_media_codec"):
-        @property
-        def codecs(self) -> List["A.Codec"]:
-            """The section's codecs in m= order: each payload type joined with its
-            rtpmap (or RFC 3551 static type), fmtp parameters, rtcp-fb lines and
-            RTX partner (``sdpx_media_codec``). Empty for non-RTP sections."""
-            m = self._m()
-            out = []
-            c = ffi.new("sdpx_codec *")
-            for i in range(lib.sdpx_media_codec_count(m)):
-                rc = lib.sdpx_media_codec(m, i, c)
-                if rc == lib.SDPX_EVALUE:
-                    continue  # a format that is no payload type (not RTP-like)
-                check_rc(rc, ParseError, "codec %d" % i)
-                out.append(A.codec_from(m, c))
-            return out
+    def codec(self, pt: int) -> Optional["A.Codec"]:
+        """The codec with payload type `pt`, or None when the m= line lacks it."""
+        if not isinstance(pt, int) or not 0 <= pt <= 127:
+            raise ValueError("payload type must be 0-127")
+        m = self._m()
+        c = ffi.new("sdpx_codec *")
+        if lib.sdpx_media_codec_find(m, pt, c) != 0:
+            return None
+        return A.codec_from(m, c)
 
-        def codec(self, pt: int) -> Optional["A.Codec"]:
-            """The codec with payload type `pt`, or None when the m= line lacks it."""
-            if not isinstance(pt, int) or not 0 <= pt <= 127:
-                raise ValueError("payload type must be 0-127")
-            m = self._m()
-            c = ffi.new("sdpx_codec *")
-            if lib.sdpx_media_codec_find(m, pt, c) != 0:
-                return None
-            return A.codec_from(m, c)
+    @property
+    def extmaps(self) -> List["A.Extmap"]:
+        """The header extensions in force: the section's a=extmap lines, else
+        the session's (RFC 8285 7)."""
+        m = self._m()
+        return [_decoded(A.parse_extmap, l)
+                for l in _walk(lambda after: lib.sdpx_media_extmap_next(m, after))]
 
-    if has("sdpx_media_extmap_next", "sdpx_extmap_parse"):
-        @property
-        def extmaps(self) -> List["A.Extmap"]:
-            """The header extensions in force: the section's a=extmap lines, else
-            the session's (RFC 8285 7)."""
-            m = self._m()
-            return [_decoded(A.parse_extmap, l)
-                    for l in _walk(lambda after: lib.sdpx_media_extmap_next(m, after))]
-
-    if has("sdpx_rtcp_parse"):
-        @property
-        def rtcp(self) -> Optional["A.Rtcp"]:
-            """The a=rtcp line decoded (RFC 3605), None when absent."""
-            return self._first_typed(lib.SDPX_ATTR_RTCP, A.parse_rtcp)
+    @property
+    def rtcp(self) -> Optional["A.Rtcp"]:
+        """The a=rtcp line decoded (RFC 3605), None when absent."""
+        return self._first_typed(lib.SDPX_ATTR_RTCP, A.parse_rtcp)
 
     @property
     def rtcp_mux(self) -> bool:
         """True when the section has a=rtcp-mux (RFC 5761)."""
         return lib.sdpx_media_find_attr(self._m(), lib.SDPX_ATTR_RTCP_MUX, ffi.NULL) != ffi.NULL
 
-    if has("sdpx_decimal_parse"):
-        @property
-        def ptime(self) -> Optional["A.Decimal"]:
-            """The a=ptime value (milliseconds, exact), None when absent."""
-            return self._first_typed(lib.SDPX_ATTR_PTIME, A.parse_decimal)
+    @property
+    def ptime(self) -> Optional["A.Decimal"]:
+        """The a=ptime value (milliseconds, exact), None when absent."""
+        return self._first_typed(lib.SDPX_ATTR_PTIME, A.parse_decimal)
 
-    if has("sdpx_sctp_port_parse"):
-        @property
-        def sctp_port(self) -> Optional[int]:
-            """The a=sctp-port value (RFC 8841), None when absent."""
-            return self._first_typed(lib.SDPX_ATTR_SCTP_PORT, A.parse_sctp_port)
+    @property
+    def sctp_port(self) -> Optional[int]:
+        """The a=sctp-port value (RFC 8841), None when absent."""
+        return self._first_typed(lib.SDPX_ATTR_SCTP_PORT, A.parse_sctp_port)
 
-    if has("sdpx_max_message_size_parse"):
-        @property
-        def max_message_size(self) -> Optional[int]:
-            """The a=max-message-size value in bytes (RFC 8841), None when absent."""
-            return self._first_typed(lib.SDPX_ATTR_MAX_MESSAGE_SIZE, A.parse_max_message_size)
+    @property
+    def max_message_size(self) -> Optional[int]:
+        """The a=max-message-size value in bytes (RFC 8841), None when absent."""
+        return self._first_typed(lib.SDPX_ATTR_MAX_MESSAGE_SIZE, A.parse_max_message_size)
 
-    if has("sdpx_crypto_parse"):
-        @property
-        def crypto(self) -> List["A.Crypto"]:
-            """The a=crypto lines decoded (RFC 4568)."""
-            return self._typed(lib.SDPX_ATTR_CRYPTO, A.parse_crypto)
+    @property
+    def crypto(self) -> List["A.Crypto"]:
+        """The a=crypto lines decoded (RFC 4568)."""
+        return self._typed(lib.SDPX_ATTR_CRYPTO, A.parse_crypto)
 
     # -- edits (sdp.h section 7) -----------------------------------------------------
     # Every edit succeeds whole or raises EditError (a ValueError) and leaves
@@ -1045,41 +992,35 @@ class Media:
     def _edit(self, rc: int, what: str) -> int:
         return check_edit(rc, self._session._s, what)
 
-    if has("sdpx_media_set_port"):
-        @port.setter
-        def port(self, value: int) -> None:
-            if not isinstance(value, int) or not 0 <= value <= 65535:
-                raise ValueError("port must be 0-65535")
-            self._edit(lib.sdpx_media_set_port(self._m(), value), "port")
+    @port.setter
+    def port(self, value: int) -> None:
+        if not isinstance(value, int) or not 0 <= value <= 65535:
+            raise ValueError("port must be 0-65535")
+        self._edit(lib.sdpx_media_set_port(self._m(), value), "port")
 
-    if has("sdpx_media_set_proto"):
-        @proto.setter
-        def proto(self, value: str) -> None:
-            self._edit(lib.sdpx_media_set_proto(self._m(), text_arg(value, "proto")), "proto")
+    @proto.setter
+    def proto(self, value: str) -> None:
+        self._edit(lib.sdpx_media_set_proto(self._m(), text_arg(value, "proto")), "proto")
 
-    if has("sdpx_media_set_formats"):
-        @formats.setter
-        def formats(self, value: Union[str, Sequence[str]]) -> None:
-            text = value if isinstance(value, str) else " ".join(str(f) for f in value)
-            self._edit(lib.sdpx_media_set_formats(self._m(), text_arg(text, "formats")), "formats")
+    @formats.setter
+    def formats(self, value: Union[str, Sequence[str]]) -> None:
+        text = value if isinstance(value, str) else " ".join(str(f) for f in value)
+        self._edit(lib.sdpx_media_set_formats(self._m(), text_arg(text, "formats")), "formats")
 
-    if has("sdpx_media_set_connection"):
-        @connection.setter
-        def connection(self, value: Optional[str]) -> None:
-            arg = ffi.NULL if value is None else text_arg(value, "connection")
-            self._edit(lib.sdpx_media_set_connection(self._m(), arg), "connection")
+    @connection.setter
+    def connection(self, value: Optional[str]) -> None:
+        arg = ffi.NULL if value is None else text_arg(value, "connection")
+        self._edit(lib.sdpx_media_set_connection(self._m(), arg), "connection")
 
-    if has("sdpx_media_set_bandwidth"):
-        def set_bandwidth(self, type: str, value: int) -> None:
-            """Set b=<type>:<value> in this section, replacing the line of that type."""
-            self._edit(lib.sdpx_media_set_bandwidth(self._m(), text_arg(type, "type"), _u64(value)),
-                       "bandwidth")
+    def set_bandwidth(self, type: str, value: int) -> None:
+        """Set b=<type>:<value> in this section, replacing the line of that type."""
+        self._edit(lib.sdpx_media_set_bandwidth(self._m(), text_arg(type, "type"), _u64(value)),
+                   "bandwidth")
 
-    if has("sdpx_media_clear_bandwidth"):
-        def clear_bandwidth(self, type: Optional[str] = None) -> int:
-            """Remove the section's b= lines of `type` (None: all); returns how many."""
-            arg = ffi.NULL if type is None else text_arg(type, "type")
-            return self._edit(lib.sdpx_media_clear_bandwidth(self._m(), arg), "clear_bandwidth")
+    def clear_bandwidth(self, type: Optional[str] = None) -> int:
+        """Remove the section's b= lines of `type` (None: all); returns how many."""
+        arg = ffi.NULL if type is None else text_arg(type, "type")
+        return self._edit(lib.sdpx_media_clear_bandwidth(self._m(), arg), "clear_bandwidth")
 
     @property
     def info(self) -> Optional[str]:
@@ -1087,11 +1028,10 @@ class Media:
         l = lib.sdpx_media_find_line(self._m(), b"i", ffi.NULL)
         return None if l == ffi.NULL else pystr(lib.sdpx_line_value(l))
 
-    if has("sdpx_media_set_info"):
-        @info.setter
-        def info(self, value: Optional[str]) -> None:
-            arg = ffi.NULL if value is None else text_arg(value, "info")
-            self._edit(lib.sdpx_media_set_info(self._m(), arg), "info")
+    @info.setter
+    def info(self, value: Optional[str]) -> None:
+        arg = ffi.NULL if value is None else text_arg(value, "info")
+        self._edit(lib.sdpx_media_set_info(self._m(), arg), "info")
 
     @property
     def key(self) -> Optional[Key]:
@@ -1099,114 +1039,99 @@ class Media:
         l = lib.sdpx_media_find_line(self._m(), b"k", ffi.NULL)
         return None if l == ffi.NULL else parse_key(pystr(lib.sdpx_line_value(l)))
 
-    if has("sdpx_media_set_key"):
-        @key.setter
-        def key(self, value: Optional[str]) -> None:
-            arg = ffi.NULL if value is None else text_arg(value, "key")
-            self._edit(lib.sdpx_media_set_key(self._m(), arg), "key")
+    @key.setter
+    def key(self, value: Optional[str]) -> None:
+        arg = ffi.NULL if value is None else text_arg(value, "key")
+        self._edit(lib.sdpx_media_set_key(self._m(), arg), "key")
 
-    if has("sdpx_media_attr_add"):
-        def add_attribute(self, name: Any, value: Optional[str] = None) -> None:
-            """Append a=<name>[:<value>] to this section; a known attribute's value
-            must pass its grammar. `name` may instead be a typed counterpart
-            (sdpx.Rtpmap(...), sdpx.Candidate ...), written by its C encoder
-            (``sdpx_media_attr_add_typed``)."""
-            if not isinstance(name, (str, bytes)):
-                kind, f = _typed(name, "sdpx_media_attr_add_typed")
-                self._edit(lib.sdpx_media_attr_add_typed(self._m(), kind, f.out), "add_attribute")
-                return
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_media_attr_add(self._m(), text_arg(name, "name"), arg),
-                       "add_attribute %s" % name)
+    def add_attribute(self, name: Any, value: Optional[str] = None) -> None:
+        """Append a=<name>[:<value>] to this section; a known attribute's value
+        must pass its grammar. `name` may instead be a typed counterpart
+        (sdpx.Rtpmap(...), sdpx.Candidate ...), written by its C encoder
+        (``sdpx_media_attr_add_typed``)."""
+        if not isinstance(name, (str, bytes)):
+            kind, f = A.typed_value(name)
+            self._edit(lib.sdpx_media_attr_add_typed(self._m(), kind, f.out), "add_attribute")
+            return
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_media_attr_add(self._m(), text_arg(name, "name"), arg),
+                   "add_attribute %s" % name)
 
-    if has("sdpx_media_attr_remove"):
-        def remove_attribute(self, name: str) -> int:
-            """Remove every attribute of this section named `name`; returns how many."""
-            return self._edit(lib.sdpx_media_attr_remove(self._m(), text_arg(name, "name")),
-                              "remove_attribute")
+    def remove_attribute(self, name: str) -> int:
+        """Remove every attribute of this section named `name`; returns how many."""
+        return self._edit(lib.sdpx_media_attr_remove(self._m(), text_arg(name, "name")),
+                          "remove_attribute")
 
-    if has("sdpx_media_reject"):
-        def reject(self) -> None:
-            """Reject the section: port 0, its mid removed from every a=group."""
-            self._edit(lib.sdpx_media_reject(self._m()), "reject")
+    def reject(self) -> None:
+        """Reject the section: port 0, its mid removed from every a=group."""
+        self._edit(lib.sdpx_media_reject(self._m()), "reject")
 
-    if has("sdpx_media_add_candidate"):
-        def add_candidate(self, candidate: str) -> None:
-            """Add a candidate ("candidate:...", "a=candidate:..." or the bare
-            value) after the section's last one; "" adds a=end-of-candidates."""
-            self._edit(lib.sdpx_media_add_candidate(self._m(), text_arg(candidate, "candidate")),
-                       "add_candidate")
+    def add_candidate(self, candidate: str) -> None:
+        """Add a candidate ("candidate:...", "a=candidate:..." or the bare
+        value) after the section's last one; "" adds a=end-of-candidates."""
+        self._edit(lib.sdpx_media_add_candidate(self._m(), text_arg(candidate, "candidate")),
+                   "add_candidate")
 
-    if has("sdpx_media_end_of_candidates"):
-        def add_end_of_candidates(self) -> None:
-            """Add a=end-of-candidates after the section's candidates, once."""
-            self._edit(lib.sdpx_media_end_of_candidates(self._m()), "end_of_candidates")
+    def add_end_of_candidates(self) -> None:
+        """Add a=end-of-candidates after the section's candidates, once."""
+        self._edit(lib.sdpx_media_end_of_candidates(self._m()), "end_of_candidates")
 
-    if has("sdpx_media_remove_candidates"):
-        def remove_candidates(self, *, types: Sequence[str] = (), transports: Sequence[str] = (),
-                              families: Sequence[str] = (), scopes: Sequence[str] = (),
-                              component: int = 0) -> int:
-            """Remove the candidates matching every given criterion: types
-            ("host", "srflx", "prflx", "relay"), transports ("udp", "tcp"),
-            families ("ip4", "ip6", "mdns", "fqdn"), scopes ("private",
-            "loopback", "link-local"), component (0: any). No criterion removes
-            all. Returns the number removed."""
-            f = _cand_filter(types, transports, families, scopes, component)
-            return self._edit(lib.sdpx_media_remove_candidates(self._m(), f), "remove_candidates")
+    def remove_candidates(self, *, types: Sequence[str] = (), transports: Sequence[str] = (),
+                          families: Sequence[str] = (), scopes: Sequence[str] = (),
+                          component: int = 0) -> int:
+        """Remove the candidates matching every given criterion: types
+        ("host", "srflx", "prflx", "relay"), transports ("udp", "tcp"),
+        families ("ip4", "ip6", "mdns", "fqdn"), scopes ("private",
+        "loopback", "link-local"), component (0: any). No criterion removes
+        all. Returns the number removed."""
+        f = _cand_filter(types, transports, families, scopes, component)
+        return self._edit(lib.sdpx_media_remove_candidates(self._m(), f), "remove_candidates")
 
-    if has("sdpx_media_hold"):
-        def hold(self) -> None:
-            """Put the section on hold (RFC 3264 8.4): sendrecv -> sendonly, recvonly -> inactive."""
-            self._edit(lib.sdpx_media_hold(self._m()), "hold")
+    def hold(self) -> None:
+        """Put the section on hold (RFC 3264 8.4): sendrecv -> sendonly, recvonly -> inactive."""
+        self._edit(lib.sdpx_media_hold(self._m()), "hold")
 
-    if has("sdpx_media_resume"):
-        def resume(self) -> None:
-            """Undo hold: sendonly -> sendrecv, inactive -> recvonly."""
-            self._edit(lib.sdpx_media_resume(self._m()), "resume")
+    def resume(self) -> None:
+        """Undo hold: sendonly -> sendrecv, inactive -> recvonly."""
+        self._edit(lib.sdpx_media_resume(self._m()), "resume")
 
-    if has("sdpx_media_remove_codec"):
-        def remove_codec(self, name: str, fmtp_match: Optional[str] = None) -> int:
-            """Remove a codec by encoding name ("VP8"), with its rtpmap, fmtp,
-            rtcp-fb lines and RTX/RED partners; `fmtp_match` ("key=value")
-            narrows it. Returns the number of payload types removed."""
-            arg = ffi.NULL if fmtp_match is None else text_arg(fmtp_match, "fmtp_match")
-            return self._edit(lib.sdpx_media_remove_codec(self._m(), text_arg(name, "codec"), arg),
-                              "remove_codec %s" % name)
+    def remove_codec(self, name: str, fmtp_match: Optional[str] = None) -> int:
+        """Remove a codec by encoding name ("VP8"), with its rtpmap, fmtp,
+        rtcp-fb lines and RTX/RED partners; `fmtp_match` ("key=value")
+        narrows it. Returns the number of payload types removed."""
+        arg = ffi.NULL if fmtp_match is None else text_arg(fmtp_match, "fmtp_match")
+        return self._edit(lib.sdpx_media_remove_codec(self._m(), text_arg(name, "codec"), arg),
+                          "remove_codec %s" % name)
 
-    if has("sdpx_media_keep_codecs"):
-        def keep_codecs(self, names: Sequence[str]) -> int:
-            """Keep only the codecs named (and their partners); returns payload types removed."""
-            arr, _keep = _cstr_array(names)
-            return self._edit(lib.sdpx_media_keep_codecs(self._m(), arr, len(_keep)), "keep_codecs")
+    def keep_codecs(self, names: Sequence[str]) -> int:
+        """Keep only the codecs named (and their partners); returns payload types removed."""
+        arr, _keep = _cstr_array(names)
+        return self._edit(lib.sdpx_media_keep_codecs(self._m(), arr, len(_keep)), "keep_codecs")
 
-    if has("sdpx_media_prefer_codecs"):
-        def prefer_codecs(self, names: Sequence[str]) -> int:
-            """Put the codecs named first, in that order, each followed by its RTX."""
-            arr, _keep = _cstr_array(names)
-            return self._edit(lib.sdpx_media_prefer_codecs(self._m(), arr, len(_keep)),
-                              "prefer_codecs")
+    def prefer_codecs(self, names: Sequence[str]) -> int:
+        """Put the codecs named first, in that order, each followed by its RTX."""
+        arr, _keep = _cstr_array(names)
+        return self._edit(lib.sdpx_media_prefer_codecs(self._m(), arr, len(_keep)),
+                          "prefer_codecs")
 
-    if has("sdpx_media_set_fmtp_param"):
-        def set_fmtp_param(self, pt: int, key: str, value: Optional[str]) -> None:
-            """Set (or with None remove) one fmtp parameter of payload type `pt`."""
-            if not isinstance(pt, int) or not 0 <= pt <= 127:
-                raise ValueError("payload type must be 0-127")
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_media_set_fmtp_param(self._m(), pt, text_arg(key, "key"), arg),
-                       "set_fmtp_param")
+    def set_fmtp_param(self, pt: int, key: str, value: Optional[str]) -> None:
+        """Set (or with None remove) one fmtp parameter of payload type `pt`."""
+        if not isinstance(pt, int) or not 0 <= pt <= 127:
+            raise ValueError("payload type must be 0-127")
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_media_set_fmtp_param(self._m(), pt, text_arg(key, "key"), arg),
+                   "set_fmtp_param")
 
-    if has("sdpx_media_set_codec_param"):
-        def set_codec_param(self, name: str, key: str, value: Optional[str]) -> int:
-            """Set (or remove) an fmtp parameter on every payload type of a codec,
-            e.g. ("opus", "stereo", "1"); returns the number changed."""
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            return self._edit(lib.sdpx_media_set_codec_param(
-                self._m(), text_arg(name, "codec"), text_arg(key, "key"), arg), "set_codec_param")
+    def set_codec_param(self, name: str, key: str, value: Optional[str]) -> int:
+        """Set (or remove) an fmtp parameter on every payload type of a codec,
+        e.g. ("opus", "stereo", "1"); returns the number changed."""
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        return self._edit(lib.sdpx_media_set_codec_param(
+            self._m(), text_arg(name, "codec"), text_arg(key, "key"), arg), "set_codec_param")
 
-    if has("sdpx_media_remove_streams"):
-        def remove_streams(self) -> int:
-            """Remove every a=ssrc, a=ssrc-group and a=msid; returns the count."""
-            return self._edit(lib.sdpx_media_remove_streams(self._m()), "remove_streams")
+    def remove_streams(self) -> int:
+        """Remove every a=ssrc, a=ssrc-group and a=msid; returns the count."""
+        return self._edit(lib.sdpx_media_remove_streams(self._m()), "remove_streams")
 
     # -- edits of one line, named by its index in ``lines`` ---------------------------
 
@@ -1218,56 +1143,51 @@ class Media:
             raise IndexError("media line index out of range")
         return lib.sdpx_media_line(m, i)
 
-    if has("sdpx_line_remove"):
-        def remove_line(self, index: int) -> None:
-            """Remove the line ``lines[index]`` of this section (not its m= line)."""
-            self._edit(lib.sdpx_line_remove(self._session._s, self._line_at(index)), "remove_line")
+    def remove_line(self, index: int) -> None:
+        """Remove the line ``lines[index]`` of this section (not its m= line)."""
+        self._edit(lib.sdpx_line_remove(self._session._s, self._line_at(index)), "remove_line")
 
-    if has("sdpx_attr_insert"):
-        def insert_attribute(self, index: int, name: Any, value: Optional[str] = None,
-                             after: bool = False) -> None:
-            """Insert a=<name>[:<value>], or a typed counterpart
-            (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``."""
-            line = self._line_at(index)
-            if not isinstance(name, (str, bytes)):
-                kind, f = _typed(name, "sdpx_attr_insert_typed")
-                self._edit(lib.sdpx_attr_insert_typed(self._session._s, line, 1 if after else 0,
-                                                      kind, f.out), "insert_attribute")
-                return
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_insert(self._session._s, line, 1 if after else 0,
-                                            text_arg(name, "name"), arg), "insert_attribute")
+    def insert_attribute(self, index: int, name: Any, value: Optional[str] = None,
+                         after: bool = False) -> None:
+        """Insert a=<name>[:<value>], or a typed counterpart
+        (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``."""
+        line = self._line_at(index)
+        if not isinstance(name, (str, bytes)):
+            kind, f = A.typed_value(name)
+            self._edit(lib.sdpx_attr_insert_typed(self._session._s, line, 1 if after else 0,
+                                                  kind, f.out), "insert_attribute")
+            return
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_attr_insert(self._session._s, line, 1 if after else 0,
+                                        text_arg(name, "name"), arg), "insert_attribute")
 
-    if has("sdpx_attr_replace"):
-        def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
-            """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
-            typed counterpart (``sdpx_attr_replace_typed``)."""
-            line = self._line_at(index)
-            if not isinstance(name, (str, bytes)):
-                kind, f = _typed(name, "sdpx_attr_replace_typed")
-                self._edit(lib.sdpx_attr_replace_typed(self._session._s, line, kind, f.out),
-                           "replace_attribute")
-                return
-            arg = ffi.NULL if value is None else text_arg(value, "value")
-            self._edit(lib.sdpx_attr_replace(self._session._s, line, text_arg(name, "name"), arg),
+    def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
+        """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
+        typed counterpart (``sdpx_attr_replace_typed``)."""
+        line = self._line_at(index)
+        if not isinstance(name, (str, bytes)):
+            kind, f = A.typed_value(name)
+            self._edit(lib.sdpx_attr_replace_typed(self._session._s, line, kind, f.out),
                        "replace_attribute")
+            return
+        arg = ffi.NULL if value is None else text_arg(value, "value")
+        self._edit(lib.sdpx_attr_replace(self._session._s, line, text_arg(name, "name"), arg),
+                   "replace_attribute")
 
-    if has("sdpx_media_use_candidate"):
-        def use_candidate(self, index: int) -> None:
-            """Make ``candidates[index]`` the default: component 1 sets c= and the
-            m= port, component 2 the a=rtcp (JSEP 5.2.1)."""
-            m = self._m()
-            lines = list(_walk(lambda after: lib.sdpx_media_find_attr(
-                m, lib.SDPX_ATTR_CANDIDATE, after)))
-            if not isinstance(index, int) or not -len(lines) <= index < len(lines):
-                raise IndexError("candidate index out of range")
-            self._edit(lib.sdpx_media_use_candidate(m, lines[index]), "use_candidate")
+    def use_candidate(self, index: int) -> None:
+        """Make ``candidates[index]`` the default: component 1 sets c= and the
+        m= port, component 2 the a=rtcp (JSEP 5.2.1)."""
+        m = self._m()
+        lines = list(_walk(lambda after: lib.sdpx_media_find_attr(
+            m, lib.SDPX_ATTR_CANDIDATE, after)))
+        if not isinstance(index, int) or not -len(lines) <= index < len(lines):
+            raise IndexError("candidate index out of range")
+        self._edit(lib.sdpx_media_use_candidate(m, lines[index]), "use_candidate")
 
-    if has("sdpx_media_set_msid"):
-        def set_msid(self, stream: str, track: Optional[str] = None) -> None:
-            """Set the section's a=msid (RFC 8830), replacing any."""
-            arg = ffi.NULL if track is None else text_arg(track, "track")
-            self._edit(lib.sdpx_media_set_msid(self._m(), text_arg(stream, "stream"), arg), "msid")
+    def set_msid(self, stream: str, track: Optional[str] = None) -> None:
+        """Set the section's a=msid (RFC 8830), replacing any."""
+        arg = ffi.NULL if track is None else text_arg(track, "track")
+        self._edit(lib.sdpx_media_set_msid(self._m(), text_arg(stream, "stream"), arg), "msid")
 
 
 @_serialized
@@ -1336,7 +1256,15 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
     parse tolerated are collected in ``session.warnings`` (it costs some
     speed; :func:`check` lists them without keeping a session). Raises
     ParseError with ``line``, ``column``, ``code`` and ``message`` when the
-    text does not parse.
+    text does not parse. ``limits`` raises the parser's limits (sizes,
+    lines, attributes, media sections).
+
+    Example::
+
+        s = sdpx.parse(open("offer.sdp", "rb").read())
+        s.media[0].codecs[0].encoding      # "opus"
+        s.media[0].remove_codec("PCMU")
+        answer = s.to_bytes()              # untouched lines byte for byte
     """
     data = to_bytes(text)
     found: List[Diagnostic] = []
@@ -1369,78 +1297,71 @@ def check(text: TextLike, strict: bool = False) -> List[Diagnostic]:
     return diags
 
 
-if has("sdpx_fragment_parse"):
-    def parse_fragment(text: TextLike, strict: bool = False) -> Session:
-        """Parse a trickle ICE fragment (application/trickle-ice-sdpfrag,
-        RFC 8840; ``sdpx_fragment_parse``) into a Session: its session-level
-        lines are ice-ufrag/ice-pwd/ice-options, each m= section carries a=mid,
-        candidates and end-of-candidates. Apply it with Session.apply_fragment."""
-        data = to_bytes(text)
-        opt = _options(strict, None, None)
-        out = ffi.new("sdpx_session **")
-        err = ffi.new("sdpx_error *")
-        rc = lib.sdpx_fragment_parse(ffi.from_buffer(data), len(data), opt, out, err)
-        if rc != 0:
-            if rc == lib.SDPX_ENOMEM:
-                raise MemoryError("sdpx: out of memory")
-            raise error_from(err)
-        return Session._wrap(out[0], [])
-
-    __all__.append("parse_fragment")
+def parse_fragment(text: TextLike, strict: bool = False) -> Session:
+    """Parse a trickle ICE fragment (application/trickle-ice-sdpfrag,
+    RFC 8840; ``sdpx_fragment_parse``) into a Session: its session-level
+    lines are ice-ufrag/ice-pwd/ice-options, each m= section carries a=mid,
+    candidates and end-of-candidates. Apply it with Session.apply_fragment."""
+    data = to_bytes(text)
+    opt = _options(strict, None, None)
+    out = ffi.new("sdpx_session **")
+    err = ffi.new("sdpx_error *")
+    rc = lib.sdpx_fragment_parse(ffi.from_buffer(data), len(data), opt, out, err)
+    if rc != 0:
+        if rc == lib.SDPX_ENOMEM:
+            raise MemoryError("sdpx: out of memory")
+        raise error_from(err)
+    return Session._wrap(out[0], [])
 
 
 # -- JSON in sdp-transform's shape (sdp.h section 9, docs/json.md) -------------
 
-if has("sdpx_parse_json"):
-    import json as _json
-    from typing import Dict, Mapping
 
-    def _to_json(self: Session, pretty: bool = False, lossless: bool = False) -> str:
-        """The session as JSON text in sdp-transform's shape
-        (``sdpx_write_json_alloc``); `lossless` is the correct reading
-        (SDPX_JSON_LOSSLESS: lines the shape would change go to ``invalid``)."""
-        flags = (lib.SDPX_JSON_PRETTY if pretty else 0) | (lib.SDPX_JSON_LOSSLESS if lossless else 0)
-        n = ffi.new("size_t *")
-        with self._lock:
-            p = lib.sdpx_write_json_alloc(self._s, flags, n)
-        if p == ffi.NULL:
+def _to_json(self: Session, pretty: bool = False, lossless: bool = False) -> str:
+    """The session as JSON text in sdp-transform's shape
+    (``sdpx_write_json_alloc``); `lossless` is the correct reading
+    (SDPX_JSON_LOSSLESS: lines the shape would change go to ``invalid``)."""
+    flags = (lib.SDPX_JSON_PRETTY if pretty else 0) | (lib.SDPX_JSON_LOSSLESS if lossless else 0)
+    n = ffi.new("size_t *")
+    with self._lock:
+        p = lib.sdpx_write_json_alloc(self._s, flags, n)
+    if p == ffi.NULL:
+        raise MemoryError("sdpx: out of memory")
+    try:
+        return ffi.unpack(p, n[0]).decode("utf-8")
+    finally:
+        lib.sdpx_free(p)
+
+def _to_dict(self: Session, lossless: bool = False) -> Dict[str, Any]:
+    """The session as the dict sdp-transform's parse() gives (see to_json)."""
+    result: Dict[str, Any] = _json.loads(_to_json(self, lossless=lossless))
+    return result
+
+Session.to_json = _to_json  # type: ignore[attr-defined]
+Session.to_dict = _to_dict  # type: ignore[attr-defined]
+
+def from_json(text: TextLike, lossless: bool = False, strict: bool = False, *,
+              limits: Optional[Limits] = None) -> Session:
+    """A Session from JSON text in sdp-transform's shape
+    (``sdpx_parse_json``: written as that library's write() does, then
+    parsed). Raises ParseError naming the byte offset of malformed JSON
+    or the path of a value that does not fit the shape
+    (``media[1].rtp[0].payload: expected a number``)."""
+    data = to_bytes(text)
+    jo = ffi.new("sdpx_json_options *")
+    jo.flags = lib.SDPX_JSON_LOSSLESS if lossless else 0
+    if strict or limits:
+        jo.parse = _options(strict, limits, None)
+    out = ffi.new("sdpx_session **")
+    err = ffi.new("sdpx_error *")
+    rc = lib.sdpx_parse_json(ffi.from_buffer(data), len(data), jo, out, err)
+    if rc != 0:
+        if rc == lib.SDPX_ENOMEM:
             raise MemoryError("sdpx: out of memory")
-        try:
-            return ffi.unpack(p, n[0]).decode("utf-8")
-        finally:
-            lib.sdpx_free(p)
+        raise error_from(err)
+    return Session._wrap(out[0], [])
 
-    def _to_dict(self: Session, lossless: bool = False) -> Dict[str, Any]:
-        """The session as the dict sdp-transform's parse() gives (see to_json)."""
-        result: Dict[str, Any] = _json.loads(_to_json(self, lossless=lossless))
-        return result
+def from_dict(obj: Mapping[str, Any], lossless: bool = False, strict: bool = False) -> Session:
+    """A Session from a dict in sdp-transform's shape (see from_json)."""
+    return from_json(_json.dumps(obj, ensure_ascii=False, allow_nan=False), lossless, strict)
 
-    Session.to_json = _to_json  # type: ignore[attr-defined]
-    Session.to_dict = _to_dict  # type: ignore[attr-defined]
-
-    def from_json(text: TextLike, lossless: bool = False, strict: bool = False, *,
-                  limits: Optional[Limits] = None) -> Session:
-        """A Session from JSON text in sdp-transform's shape
-        (``sdpx_parse_json``: written as that library's write() does, then
-        parsed). Raises ParseError naming the byte offset of malformed JSON
-        or the path of a value that does not fit the shape
-        (``media[1].rtp[0].payload: expected a number``)."""
-        data = to_bytes(text)
-        jo = ffi.new("sdpx_json_options *")
-        jo.flags = lib.SDPX_JSON_LOSSLESS if lossless else 0
-        if strict or limits:
-            jo.parse = _options(strict, limits, None)
-        out = ffi.new("sdpx_session **")
-        err = ffi.new("sdpx_error *")
-        rc = lib.sdpx_parse_json(ffi.from_buffer(data), len(data), jo, out, err)
-        if rc != 0:
-            if rc == lib.SDPX_ENOMEM:
-                raise MemoryError("sdpx: out of memory")
-            raise error_from(err)
-        return Session._wrap(out[0], [])
-
-    def from_dict(obj: Mapping[str, Any], lossless: bool = False, strict: bool = False) -> Session:
-        """A Session from a dict in sdp-transform's shape (see from_json)."""
-        return from_json(_json.dumps(obj, ensure_ascii=False, allow_nan=False), lossless, strict)
-
-    __all__ += ["from_json", "from_dict"]

@@ -24,7 +24,7 @@ class TestCandidate(unittest.TestCase):
                          ("842163049", 1, "udp", 1677729535))
         self.assertEqual((c.address, c.family, c.port, c.type),
                          ("192.0.2.1", sdpx.AddrFamily.IP4, 56143, "srflx"))
-        self.assertEqual((c.related_address, c.related_port), ("10.0.0.5", 56143))
+        self.assertEqual((c.raddr, c.rport), ("10.0.0.5", 56143))
         self.assertEqual(c.extensions, (("generation", "0"), ("network-id", "1"),
                                         ("network-cost", "10")))
         self.assertEqual((c.generation, c.network_id, c.network_cost, c.ufrag), (0, 1, 10, None))
@@ -41,7 +41,7 @@ class TestCandidate(unittest.TestCase):
     def test_tcp_ipv6_mdns(self) -> None:
         c = sdpx.parse_candidate("1 1 TCP 2128609279 2001:db8::1 9 typ host tcptype active")
         assert c is not None
-        self.assertEqual((c.family, c.tcptype, c.related_address), (sdpx.AddrFamily.IP6, "active", None))
+        self.assertEqual((c.family, c.tcptype, c.raddr), (sdpx.AddrFamily.IP6, "active", None))
         m = sdpx.parse_candidate("1 1 udp 2122260223 4f1b0a8e-d1f2.local 56143 typ host ufrag abcd")
         assert m is not None
         self.assertEqual((m.family, m.ufrag), (sdpx.AddrFamily.MDNS, "abcd"))
@@ -90,7 +90,7 @@ class TestDecoders(unittest.TestCase):
     @needs("parse_fingerprint", "parse_setup")
     def test_dtls(self) -> None:
         f = sdpx.parse_fingerprint("sha-256 " + FP_HEX)
-        self.assertEqual(f.hash, "sha-256")
+        self.assertEqual(f.hash_name, "sha-256")
         self.assertEqual(f.digest, bytes.fromhex(FP_HEX.replace(":", "")))
         self.assertEqual(f.hex, FP_HEX)
         with self.assertRaises(sdpx.ParseError):
@@ -195,11 +195,11 @@ class TestMediaViews(unittest.TestCase):
         opus, red, pcmu = self.audio.codecs
         self.assertEqual(opus, sdpx.Codec(111, "opus", 48000, 2, {"minptime": "10", "useinbandfec": "1"},
                                           (sdpx.RtcpFb(111, "transport-cc"),)))
-        self.assertEqual((red.name, red.params), ("red", {"111/111": None}))
-        self.assertEqual((pcmu.pt, pcmu.name, pcmu.clock, pcmu.is_static), (0, "PCMU", 8000, False))
+        self.assertEqual((red.encoding, red.params), ("red", {"111/111": None}))
+        self.assertEqual((pcmu.payload_type, pcmu.encoding, pcmu.clock_rate, pcmu.is_static), (0, "PCMU", 8000, False))
         vp8, rtx = self.video.codecs
         self.assertEqual([str(f) for f in vp8.feedback], ["nack", "nack pli"])
-        self.assertEqual((vp8.rtx, rtx.apt, rtx.name), (97, 96, "rtx"))
+        self.assertEqual((vp8.rtx_payload_type, rtx.apt, rtx.encoding), (97, 96, "rtx"))
         self.assertEqual(self.video.codec(97), rtx)
         self.assertIsNone(self.video.codec(98))
         with self.assertRaises(ValueError):
@@ -209,7 +209,7 @@ class TestMediaViews(unittest.TestCase):
     def test_static_codec_without_rtpmap(self) -> None:
         s = sdpx.parse(sdp("v=0", "o=- 1 1 IN IP4 h", "s=-", "t=0 0", "m=audio 9 RTP/AVP 8"))
         (c,) = s.media[0].codecs
-        self.assertEqual((c.pt, c.name, c.clock, c.is_static), (8, "PCMA", 8000, True))
+        self.assertEqual((c.payload_type, c.encoding, c.clock_rate, c.is_static), (8, "PCMA", 8000, True))
         d = sdpx.parse(sdp("v=0", "o=- 1 1 IN IP4 h", "s=-", "t=0 0",
                            "m=application 9 UDP/DTLS/SCTP webrtc-datachannel"))
         self.assertEqual(d.media[0].codecs, [])

@@ -37,7 +37,7 @@ class TestDiff(unittest.TestCase):
     def test_sessions_and_text_alike(self) -> None:
         old = sdpx.parse(desc())
         changes = sdpx.diff(old, desc(video_port=0).encode())
-        self.assertEqual([(c.kind, c.section, c.old, c.new) for c in changes],
+        self.assertEqual([(c.kind, c.section, c.old_text, c.new_text) for c in changes],
                          [("version-not-bumped", None, "1", "1"), ("media-rejected", 1, "9", "0")])
 
     def test_recycled_and_setup(self) -> None:
@@ -63,13 +63,13 @@ class TestJsepTracker(unittest.TestCase):
         self.assertIsNone(j.current_local)
         pending = j.pending_local
         assert pending is not None
-        self.assertEqual(pending.origin.session_id, 42)
+        self.assertEqual(int(pending.origin.sess_id), 42)
         j.set_remote("answer", sdpx.parse(desc(sess_id=7, setup="active")))
         self.assertEqual(j.state, "stable")
         self.assertIsNone(j.pending_local)
         remote = j.current_remote
         assert remote is not None
-        self.assertEqual(remote.origin.session_id, 7)
+        self.assertEqual(int(remote.origin.sess_id), 7)
         self.assertEqual(repr(j), "JsepTracker(state='stable')")
 
     def test_refusals(self) -> None:

@@ -18,8 +18,8 @@ class TestSessionAccessors(unittest.TestCase):
         o = self.s.origin
         assert o is not None
         self.assertEqual(o.username, "alice")
-        self.assertEqual(o.session_id, 2890844526)
-        self.assertEqual(o.session_version, 2890844527)
+        self.assertEqual(int(o.sess_id), 2890844526)
+        self.assertEqual(int(o.sess_version), 2890844527)
         self.assertEqual(o.address, "host.example.com")
 
     def test_name_timing_connection_bandwidth(self) -> None:
