@@ -279,6 +279,15 @@ static int printable(sdpx_str v)
     return v.ptr[v.len - 1] != ' ';
 }
 
+/* RFC 4733 7.1.1: an event list is digits, '-' ranges and ',' separators. */
+static int event_list(sdpx_str v)
+{
+    for (size_t i = 0; i < v.len; i++)
+        if (!((v.ptr[i] >= '0' && v.ptr[i] <= '9') || v.ptr[i] == '-' || v.ptr[i] == ','))
+            return 0;
+    return v.len > 0;
+}
+
 void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, const sdpx_caps_codec *c)
 {
     if (sdpx_str_ieq(o->encoding, "H264")) {
@@ -296,8 +305,10 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
     /* Opus, VP8, VP9, AV1, telephone-event...: the local side states what it
      * receives (RFC 7587 7, JSEP 5.3.1); every matched parameter agrees. */
     sdpx_str f = c->fmtp;
-    if (!f.len && o->role == SDPXI_AUX)
-        f = o->fmtp; /* RFC 4733 7.1.1: events the offer lists, when the local side names none */
+    /* RFC 4733 7.1.1: the events the offer lists ("0-15,66"), when the local
+     * side names none; anything else in that fmtp is not echoed */
+    if (!f.len && o->role == SDPXI_AUX && event_list(o->fmtp))
+        f = o->fmtp;
     if (printable(f))
         sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(f));
 }
