@@ -149,6 +149,23 @@ static void gen_fmtp_params(buf *b, unsigned k)
     puts_(b, "\r\n");
 }
 
+/* One a=imageattr with many sets, long sar lists and runs of spaces, and
+ * lenient-only lines (indented, untyped): RFC 6236 and the quirks paths. */
+static void gen_imageattr_quirks(buf *b, unsigned k)
+{
+    char p[64];
+    puts_(b, head);
+    puts_(b, "m=video 9 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\na=imageattr:96 send");
+    for (size_t i = 0; i < (size_t)k << 8; i++) {
+        snprintf(p, sizeof p, "    [x=[%zu:%zu],y=%zu,sar=[1.%zu,2.%zu,3.%zu]]", i % 900 + 1,
+                 i % 900 + 2, i % 999 + 1, i % 10, i % 10, i % 10);
+        puts_(b, p);
+    }
+    puts_(b, " recv *\r\n");
+    for (size_t i = 0; i < (size_t)k << 8; i++)
+        puts_(b, "   a=x-indented:1\r\nx-untyped line\r\n");
+}
+
 /* ---- measuring ---------------------------------------------------------- */
 
 typedef struct job {
@@ -253,6 +270,7 @@ static const shape by_factor[] = {
     {"repeated r=", gen_repeats, NULL},
     {"long numbers", gen_long_numbers, NULL},
     {"fmtp parameters", gen_fmtp_params, NULL},
+    {"imageattr quirks", gen_imageattr_quirks, NULL},
 };
 
 /* Limits out of the way: this measures time, not the limit checks. */

@@ -8,7 +8,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 printf '%-16s %-7s %12s %12s %12s\n' shape mode 1x 8x 64x
 for shape in one-long-line tiny-lines attributes media-sections repeated-r= long-numbers \
-    fmtp-parameters; do
+    fmtp-parameters imageattr-quirks; do
     for mode in parse decode; do
         printf '%-16s %-7s' "$shape" "$mode"
         for k in 1 8 64; do

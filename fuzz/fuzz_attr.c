@@ -261,6 +261,29 @@ static void decoders(sdpx_str v, unsigned which)
         walk_params(v, v);
         break;
     }
+    case 21: {
+        sdpx_imageattr a;
+        if (sdpx_imageattr_parse(v, &a) == 0) {
+            for (int dir = 0; dir < 2; dir++) {
+                if (!(dir ? a.has_recv : a.has_send))
+                    continue;
+                sdpx_str rest = dir ? a.recv : a.send;
+                sdpx_imageattr_set set;
+                size_t guard = 0;
+                IN(rest);
+                /* every list the decoder accepted walks to its end without error */
+                int r;
+                while ((r = sdpx_imageattr_set_next(&rest, &set)) == 1) {
+                    IN(set.text);
+                    fuzz_assert(set.x_min <= set.x_max && set.y_min <= set.y_max);
+                    fuzz_assert(++guard <= v.len);
+                }
+                fuzz_assert(r == 0);
+            }
+        }
+        ROUND_TRIP(sdpx_imageattr, sdpx_imageattr_parse, sdpx_imageattr_write);
+        break;
+    }
     default:
         break;
     }
@@ -272,7 +295,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     char *buf = fuzz_dup(data + 1, size - 1);
     sdpx_str v = {buf, size - 1};
-    decoders(v, data[0] % 21u);
+    decoders(v, data[0] % 22u);
     free(buf);
     return 0;
 }

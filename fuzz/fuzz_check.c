@@ -52,8 +52,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sdpx_session *s = NULL;
     sdpx_error e;
     int rc = sdpx_parse(buf, len, &opt, &s, &e);
-    if ((rc == 0) != (n == 0))
-        fuzz_fail("sdpx_parse says %s but sdpx_check found %d errors", sdpx_code_name(rc), n);
+    /* strict sdpx_check also runs the semantic pass (sdpx_validate) */
+    int found = rc == 0 && (flags & SDPX_PARSE_STRICT) ? sdpx_validate(s, NULL, NULL) : 0;
+    fuzz_assert(found >= 0);
+    if ((rc == 0 && found == 0) != (n == 0))
+        fuzz_fail("sdpx_parse says %s, sdpx_validate %d, but sdpx_check found %d errors",
+                  sdpx_code_name(rc), found, n);
     sdpx_session_free(s);
     free(buf);
     return 0;

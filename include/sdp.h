@@ -124,6 +124,9 @@ typedef enum sdpx_code {
     SDPX_EV_ICE_PWD_LENGTH = -115,      /* ice-pwd not 22-256 ice-chars */
     SDPX_EV_RTPMAP_DUPLICATE = -116,    /* two a=rtpmap lines of a section for one payload type */
     SDPX_EV_SSRC_GROUP_DUPLICATE = -117, /* an ssrc-group lists one SSRC twice */
+    SDPX_EV_DIRECTION_DUPLICATE = -118, /* two direction attributes at one level */
+    SDPX_EV_PT_NO_RTPMAP = -119,        /* a dynamic payload type (96-127) without a=rtpmap */
+    SDPX_EV_FMTP_VALUE = -120,          /* a well-known fmtp parameter breaks its codec's RFC */
     /* JSON (section 9) */
     SDPX_EJSON = -250,       /* malformed JSON text */
     SDPX_EJSON_SHAPE = -251, /* JSON that does not fit sdp-transform's shape */
@@ -153,8 +156,19 @@ typedef enum sdpx_code {
     SDPX_W_NO_FORMAT = 12,     /* an m= line without any format */
     SDPX_W_ATTR_VALUE = 13,    /* a known attribute whose value does not decode */
     SDPX_W_SCOPE = 14,         /* an attribute at a level it is not defined for */
-    SDPX_W_FIELD = 15          /* a malformed field the lenient parser keeps as text */
+    SDPX_W_FIELD = 15,         /* a malformed field the lenient parser keeps as text */
+    /* grammar quirks of real endpoints (docs/grammar.md lists them with their profiles) */
+    SDPX_W_ORIGIN_FIELDS = 16,     /* an o= line with fewer than six fields */
+    SDPX_W_CONNECTION_FIELDS = 17, /* a c= line with fewer than three fields */
+    SDPX_W_INDENT = 18,            /* a line indented by spaces or tabs */
+    SDPX_W_UNTYPED_LINE = 19,      /* a line that is not <type>=<value>, kept as text */
+    SDPX_W_NO_VERSION = 20,        /* the description does not start with a v= line */
+    SDPX_W_VERSION_VALUE = 21,     /* the v= value is not 0 */
+    SDPX_W_ZONE_ID = 22            /* an IPv6 address with a zone id (fe80::1%eth0) */
 } sdpx_code;
+
+/** The highest warning code (SDPX_W_LF is the lowest). */
+#define SDPX_W_LAST SDPX_W_ZONE_ID
 
 /** A short English description of a code ("number out of range"). */
 const char *sdpx_strerror(int code);
@@ -292,6 +306,41 @@ typedef struct sdpx_allocator {
 } sdpx_allocator;
 
 /**
+ * Quirk toggles. Each tolerated quirk has a warning code (SDPX_W_*) and a
+ * bit, SDPX_QUIRK(code), in sdpx_parse_options.refuse: a set bit makes the
+ * parse refuse that quirk with an error (the one strict mode gives) instead
+ * of tolerating it with a warning. With no bit set, the parse tolerates
+ * every quirk; SDPX_PARSE_STRICT refuses all of them but SDPX_W_LF (RFC
+ * 8866 5: parsers SHOULD accept a bare LF) and SDPX_W_TRAILING_SPACE.
+ */
+#define SDPX_QUIRK(wcode) (1u << ((unsigned)(wcode) - 1u))
+
+/** Every quirk bit. */
+#define SDPX_QUIRK_ALL (SDPX_QUIRK(SDPX_W_LAST) | (SDPX_QUIRK(SDPX_W_LAST) - 1u))
+
+/**
+ * Named leniency profiles: each is a documented set of refused quirks
+ * (docs/grammar.md has the table). LENIENT (the default) tolerates every
+ * quirk; STRICT is SDPX_PARSE_STRICT (RFC 8866 and every attribute RFC);
+ * BROWSER tolerates what JSEP implementations and applications munging
+ * their output produce; SIP what old phones and gateways send; CAMERA what
+ * IP cameras and RTSP servers send (the widest after LENIENT).
+ */
+typedef enum sdpx_profile {
+    SDPX_PROFILE_LENIENT = 0,
+    SDPX_PROFILE_STRICT = 1,
+    SDPX_PROFILE_BROWSER = 2,
+    SDPX_PROFILE_SIP = 3,
+    SDPX_PROFILE_CAMERA = 4
+} sdpx_profile;
+
+/** The quirks profile `p` refuses (SDPX_QUIRK bits), or 0 for an unknown profile. */
+uint32_t sdpx_profile_refuses(sdpx_profile p);
+
+/** The profile's name ("strict", "browser", "sip", "camera", "lenient"), or NULL. */
+const char *sdpx_profile_name(sdpx_profile p);
+
+/**
  * Parse options. Zero-initialise and set what you need; a NULL options
  * pointer means all defaults (lenient, malloc/free, default limits).
  */
@@ -303,7 +352,16 @@ typedef struct sdpx_parse_options {
     const sdpx_allocator *allocator; /* NULL: malloc and free */
     sdpx_diag_fn diag;               /* optional: warnings (and errors with ALL_ERRORS) */
     void *diag_ctx;
+    uint32_t refuse;                 /* SDPX_QUIRK bits: quirks to refuse (0: tolerate all) */
 } sdpx_parse_options;
+
+/**
+ * Set opt->flags and opt->refuse for profile p: the STRICT profile adds
+ * SDPX_PARSE_STRICT, the others clear it; other flags, limits, memory and
+ * diagnostics stay. Bits may then be changed one by one. SDPX_EINVAL for an
+ * unknown profile (opt unchanged).
+ */
+int sdpx_parse_options_profile(sdpx_parse_options *opt, sdpx_profile p);
 
 typedef struct sdpx_session sdpx_session;
 typedef struct sdpx_media sdpx_media;
@@ -402,10 +460,12 @@ const sdpx_session *sdpx_media_session(const sdpx_media *m);
 /** The session a mutable media section belongs to, for edits. */
 sdpx_session *sdpx_media_session_mut(sdpx_media *m);
 
-/** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line. */
+/** A line's type letter ('v', 'o', 'a', ...), or 0 for a blank line or one
+ *  the lenient parse kept as text (SDPX_W_UNTYPED_LINE). */
 char sdpx_line_type(const sdpx_line *l);
 
-/** The whole line as written, without its line ending. */
+/** The whole line as written (an indented line with its indentation),
+ *  without its line ending. */
 sdpx_str sdpx_line_text(const sdpx_line *l);
 
 /** The part after "x=" (empty for a blank line). */
@@ -490,6 +550,7 @@ typedef enum sdpx_attr_kind {
     SDPX_ATTR_IMAGEATTR,   /* RFC 6236 */
     SDPX_ATTR_CONTROL,     /* RTSP, RFC 7826 */
     SDPX_ATTR_RANGE,       /* RTSP, RFC 7826 */
+    SDPX_ATTR_IDENTITY,    /* WebRTC identity assertion, RFC 8827 */
     SDPX_ATTR_KIND_COUNT   /* number of kinds; not a kind */
 } sdpx_attr_kind;
 
@@ -1333,6 +1394,63 @@ int sdpx_simulcast_stream_next(sdpx_str *rest, sdpx_str *alts);
  */
 int sdpx_simulcast_alt_next(sdpx_str *rest, sdpx_str paused_list, sdpx_str *rid, int *paused);
 
+/* ---- Image attributes (RFC 6236) --------------------------------------- */
+
+/**
+ * a=imageattr:<PT> <send|recv> <attr-list> [<recv|send> <attr-list>]
+ * (RFC 6236 3.1). Each attr-list is "*" or sets "[x=...,y=...]" separated
+ * by spaces; each direction appears at most once.
+ */
+typedef struct sdpx_imageattr {
+    int wildcard;          /* 1 for PT "*" */
+    unsigned payload_type; /* 0-127 when wildcard is 0 */
+    sdpx_str send;         /* the send attr-list as written; walk with sdpx_imageattr_set_next */
+    sdpx_str recv;         /* the recv attr-list */
+    int has_send;
+    int has_recv;
+    int recv_first;        /* 1 when recv was written before send */
+} sdpx_imageattr;
+
+/**
+ * One set of an attr-list: "[x=<xyrange>,y=<xyrange>[,sar=..][,par=..][,q=..]]".
+ * An xyrange is a size (1-999999), "[low:high]", "[low:step:high]" or
+ * "[a,b,...]"; the bounds are its smallest and largest size. sar, par and q
+ * are views of their values (empty when absent); other keys are allowed
+ * and skipped.
+ */
+typedef struct sdpx_imageattr_set {
+    sdpx_str text;       /* the whole set, brackets included */
+    sdpx_str x, y;       /* the ranges as written */
+    uint32_t x_min, x_max, y_min, y_max;
+    sdpx_str sar;        /* sample aspect ratio(s): "1.1", "[0.9-1.1]", "[1.0,1.5]" */
+    sdpx_str par;        /* picture aspect ratio range "[1.2-1.3]" */
+    sdpx_str q;          /* preference 0.00-1.00 */
+} sdpx_imageattr_set;
+
+/**
+ * Decode an a=imageattr value, checking the whole RFC 6236 3.1.1 grammar:
+ * brackets, x and y in every set, each direction at most once, ranges
+ * whose upper bound exceeds the lower, sar/par/q values (sar, par, q at
+ * most once per set). Returns 0 or SDPX_EVALUE (SDPX_EINVAL for out NULL).
+ */
+int sdpx_imageattr_parse(sdpx_str value, sdpx_imageattr *out);
+
+/** Write "pt send <list> recv <list>" (in the order recorded), snprintf style; SDPX_EINVAL for lists that do not decode. */
+int sdpx_imageattr_write(const sdpx_imageattr *a, char *buf, size_t cap);
+
+/**
+ * Take the next set off an attr-list (start from send or recv): 1 with
+ * *out filled, 0 at the end (a "*" list has no sets), SDPX_EVALUE.
+ */
+int sdpx_imageattr_set_next(sdpx_str *rest, sdpx_imageattr_set *out);
+
+/**
+ * The image attributes of payload type pt in m: its first a=imageattr for
+ * pt, else its first for "*". 0 with *out filled, SDPX_ENOTFOUND, or the
+ * decoder's SDPX_EVALUE for a malformed line.
+ */
+int sdpx_media_imageattr(const sdpx_media *m, unsigned pt, sdpx_imageattr *out);
+
 /* ---- Codec view: a media section's codecs, joined --------------------- */
 
 /**
@@ -1572,7 +1690,7 @@ int sdpx_session_bump_version(sdpx_session *s);
  * (sdpx_candidate for SDPX_ATTR_CANDIDATE, sdpx_rtpmap, sdpx_fmtp,
  * sdpx_rtcp_fb, sdpx_extmap, sdpx_rtcp, sdpx_fingerprint, sdpx_crypto,
  * sdpx_group, sdpx_ssrc, sdpx_ssrc_group, sdpx_msid, sdpx_msid_semantic,
- * sdpx_rid, sdpx_simulcast, sdpx_sctpmap). It is written by the kind's
+ * sdpx_rid, sdpx_simulcast, sdpx_sctpmap, sdpx_imageattr). It is written by the kind's
  * encoder and checked like a raw value; SDPX_EINVAL for other kinds or a
  * struct that does not encode (or holds CR/LF).
  */
@@ -1820,7 +1938,12 @@ int sdpx_session_apply_fragment(sdpx_session *s, const sdpx_session *frag,
 /** Writer flags. */
 enum {
     /** Keep bare-LF line endings as they came (default: write CRLF). */
-    SDPX_WRITE_KEEP_LF = 1u << 0
+    SDPX_WRITE_KEEP_LF = 1u << 0,
+    /** Tidy what the lenient parse tolerated: drop blank lines and lines
+     *  kept as text (SDPX_W_UNTYPED_LINE), indentation and trailing spaces
+     *  and tabs (an "s= " keeps its one space, RFC 8866 5.3). The default
+     *  writes every line as it came. */
+    SDPX_WRITE_TIDY = 1u << 1
 };
 
 /**

@@ -40,6 +40,8 @@ src_attr_libattr_la_SOURCES = \
 	src/attr/rtp.c \
 	src/attr/ssrc.c \
 	src/attr/simulcast.c
+# Image attributes (RFC 6236).
+src_attr_libattr_la_SOURCES += src/attr/imageattr.c
 # The attribute name switch and kind index, generated from registry.c's rows.
 nodist_src_attr_libattr_la_SOURCES = src/attr/registry_index.h
 BUILT_SOURCES = src/attr/registry_index.h
@@ -57,6 +59,8 @@ src_core_libcore_la_SOURCES = \
 	src/core/parse.c \
 	src/core/write.c \
 	src/core/compact.c
+# Leniency profiles: which quirks each refuses.
+src_core_libcore_la_SOURCES += src/core/quirks.c
 
 src_view_libview_la_CPPFLAGS = $(LAYER_VIEW_CPPFLAGS)
 src_view_libview_la_CFLAGS = $(STRICT_CFLAGS)
@@ -66,6 +70,8 @@ src_view_libview_la_SOURCES = \
 	src/view/scoped.c \
 	src/view/validate.c \
 	src/view/check.c
+# Well-known codec parameters against their payload formats' RFCs.
+src_view_libview_la_SOURCES += src/view/codec_rules.c
 
 src_edit_libedit_la_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS)
 src_edit_libedit_la_CFLAGS = $(STRICT_CFLAGS)

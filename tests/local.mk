@@ -219,3 +219,16 @@ nodist_tests_test_scaling_SOURCES = $(nodist_src_attr_libattr_la_SOURCES)
 tests_test_scaling_CPPFLAGS = $(LAYER_EDIT_CPPFLAGS) -DSDPX_COUNT_OPS
 tests_test_scaling_CFLAGS = $(TEST_COMMON_CFLAGS)
 tests_test_scaling_LDADD = $(CHECK_LIBS) -lm
+# Grammar quirks, leniency profiles (checked against docs/grammar.md), tidy writer.
+TEST_SUITES += tests/test_quirks
+tests_test_quirks_SOURCES = tests/test_quirks.c tests/testutil.h
+tests_test_quirks_CFLAGS = $(TEST_COMMON_CFLAGS) -DSDPX_SRCDIR='"$(abs_top_srcdir)"'
+tests_test_quirks_LDADD = $(TEST_COMMON_LDADD)
+TEST_SUITES += tests/test_strict
+tests_test_strict_SOURCES = tests/test_strict.c tests/testutil.h
+tests_test_strict_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_strict_LDADD = $(TEST_COMMON_LDADD)
+TEST_SUITES += tests/test_imageattr
+tests_test_imageattr_SOURCES = tests/test_imageattr.c tests/testutil.h
+tests_test_imageattr_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_imageattr_LDADD = $(TEST_COMMON_LDADD)

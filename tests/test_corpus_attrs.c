@@ -76,6 +76,18 @@ static const exception exceptions[] = {
     {"werift__issue-142-answer.sdp", SDPX_ATTR_CANDIDATE, "\"a=candidate: 1 udp ...\": empty foundation"},
     {"sipsorcery__CheckMediaFormatNegotiationUnitTest.sdp", SDPX_ATTR_CANDIDATE,
      "IPv6 address with a zone id (fe80::...%24)"},
+    /* RFC 8839 5.1: srflx, prflx and relay candidates carry raddr and rport;
+     * libwebrtc's test data writes relay candidates without them */
+    {"libwebrtc-fuzzer-corpus__unittest-1.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    {"libwebrtc-fuzzer-corpus__unittest-8.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    {"libwebrtc-fuzzer-corpus__unittest-9.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    {"libwebrtc__kPlanBSdpFullString.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    {"libwebrtc__kSdpFullString.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    {"libwebrtc__kUnifiedPlanSdpFullString.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    {"libwebrtc__kUnifiedPlanSdpFullStringNoSsrc.sdp", SDPX_ATTR_CANDIDATE, "relay without raddr/rport"},
+    /* indented lines (SDPX_W_INDENT) of a masking test: made-up ICE values */
+    {"mozilla-webrtc-sdp__test_mask_sdp.sdp", SDPX_ATTR_ICE_PWD, "\"12340\" is 5 characters"},
+    {"mozilla-webrtc-sdp__test_mask_sdp.sdp", SDPX_ATTR_REMOTE_CANDIDATES, "component id 0"},
     /* RFC 8839 5.6: ice-options are space-separated */
     {"sipsorcery__CheckMediaFormatNegotiationUnitTest.sdp", SDPX_ATTR_ICE_OPTIONS,
      "\"ice2,trickle\" separated by a comma"},

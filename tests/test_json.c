@@ -431,7 +431,8 @@ static char *sorted_attrs(const sdpx_session *s)
             const sdpx_line *l = m ? sdpx_media_line(m, i) : sdpx_session_line(s, i);
             if (sdpx_line_type(l) != 'a')
                 continue;
-            sdpx_str t = sdpx_line_text(l);
+            /* from the type letter: JSON has no place for an indentation (SDPX_W_INDENT) */
+            sdpx_str val = sdpx_line_value(l), t = {val.ptr - 2, val.len + 2};
             v[k] = malloc(t.len + 1);
             memcpy(v[k], t.ptr, t.len);
             v[k++][t.len] = '\0';

@@ -24,14 +24,17 @@ static const vcase cases[] = {
                     "a=rtpmap:97 rtx/48000\r\na=fmtp:97 apt=111\r\na=rtcp-fb:* nack\r\n"
                     "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:v\r\na=rid:h send\r\na=rid:l send\r\n"
                     "a=simulcast:send h;~l\r\na=ssrc:1 cname:x\r\na=ssrc:2 cname:x\r\n"
-                    "a=ssrc-group:FID 1 2\r\na=extmap:1 urn:a\r\na=extmap:2 urn:b\r\n",
+                    "a=ssrc-group:FID 1 2\r\na=extmap:1 urn:a\r\na=extmap:2 urn:b\r\n"
+                    "a=rtpmap:96 VP8/90000\r\n",
      {{0, 0, 0}}},
     {"rtpmap payload type not in m= line", HEAD "m=audio 9 RTP/AVP 0\r\na=rtpmap:8 PCMA/8000\r\n",
      {{SDPX_EV_PT_NOT_IN_MLINE, 6, 10}}},
     {"fmtp and rtcp-fb payload types not in m= line",
-     HEAD "m=video 9 RTP/AVPF 96\r\na=fmtp:97 x=1\r\na=rtcp-fb:98 nack\r\na=rtcp-fb:* nack\r\n",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=fmtp:97 x=1\r\na=rtcp-fb:98 nack\r\na=rtcp-fb:* nack\r\n"
+          "a=rtpmap:96 VP8/90000\r\n",
      {{SDPX_EV_PT_NOT_IN_MLINE, 6, 8}, {SDPX_EV_PT_NOT_IN_MLINE, 7, 11}}},
-    {"apt names a missing type", HEAD "m=video 9 RTP/AVPF 96 97\r\na=fmtp:97 apt=100\r\n",
+    {"apt names a missing type", HEAD "m=video 9 RTP/AVPF 96 97\r\na=fmtp:97 apt=100\r\na=rtpmap:96 VP8/90000\r\n"
+                                "a=rtpmap:97 rtx/90000\r\n",
      {{SDPX_EV_APT_UNKNOWN, 6, 15}}},
     {"non-RTP formats are not payload types",
      HEAD "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n" DTLS "a=fmtp:5000 x=1\r\n",
@@ -41,26 +44,58 @@ static const vcase cases[] = {
     {"duplicate mid", HEAD "m=audio 9 RTP/AVP 0\r\na=mid:x\r\nm=audio 9 RTP/AVP 0\r\na=mid:x\r\n",
      {{SDPX_EV_MID_DUPLICATE, 8, 7}}},
     {"simulcast rid without a=rid",
-     HEAD "m=video 9 RTP/AVPF 96\r\na=rid:h send\r\na=simulcast:send h;m\r\n",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=rid:h send\r\na=simulcast:send h;m\r\na=rtpmap:96 VP8/90000\r\n",
      {{SDPX_EV_SIMULCAST_RID_UNKNOWN, 7, 20}}},
     {"simulcast direction differs from rid's",
-     HEAD "m=video 9 RTP/AVPF 96\r\na=rid:h recv\r\na=simulcast:send ~h\r\n",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=rid:h recv\r\na=simulcast:send ~h\r\na=rtpmap:96 VP8/90000\r\n",
      {{SDPX_EV_SIMULCAST_RID_DIRECTION, 7, 19}}},
     {"draft simulcast form checked too",
-     HEAD "m=video 9 RTP/AVPF 96\r\na=rid:a send\r\na=simulcast: send rid=a;b paused=b\r\n",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=rid:a send\r\na=simulcast: send rid=a;b paused=b\r\n"
+          "a=rtpmap:96 VP8/90000\r\n",
      {{SDPX_EV_SIMULCAST_RID_UNKNOWN, 7, 25}}},
     {"rid pt not in m= line and duplicate rid",
-     HEAD "m=video 9 RTP/AVPF 96 97\r\na=rid:h send pt=97,98\r\na=rid:h send\r\n",
+     HEAD "m=video 9 RTP/AVPF 96 97\r\na=rid:h send pt=97,98\r\na=rid:h send\r\n"
+          "a=rtpmap:96 VP8/90000\r\na=rtpmap:97 VP8/90000\r\n",
      {{SDPX_EV_RID_PT_UNKNOWN, 6, 20}, {SDPX_EV_RID_DUPLICATE, 7, 7}}},
     {"ssrc-group member without a=ssrc",
-     HEAD "m=video 9 RTP/AVPF 96\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 2\r\n",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 2\r\na=rtpmap:96 VP8/90000\r\n",
      {{SDPX_EV_SSRC_GROUP_MEMBER, 7, 20}}},
     {"rtpmap twice for one payload type",
      HEAD "m=audio 9 RTP/AVP 108\r\na=rtpmap:108 ISAC/16000\r\na=rtpmap:108 opus/48000/2\r\n",
      {{SDPX_EV_RTPMAP_DUPLICATE, 7, 10}}},
     {"ssrc-group lists an SSRC twice",
-     HEAD "m=video 9 RTP/AVPF 96\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 1\r\n",
+     HEAD "m=video 9 RTP/AVPF 96\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 1\r\na=rtpmap:96 VP8/90000\r\n",
      {{SDPX_EV_SSRC_GROUP_DUPLICATE, 7, 18}}},
+    /* RFC 8866 6.6: a dynamic payload type needs an rtpmap; static ones do not */
+    {"dynamic payload type without rtpmap", HEAD "m=audio 9 RTP/AVP 0 96 101\r\na=rtpmap:101 telephone-event/8000\r\n",
+     {{SDPX_EV_PT_NO_RTPMAP, 5, 21}}},
+    {"rejected section needs no rtpmap", HEAD "m=video 0 RTP/AVP 96\r\nm=video 0 RTP/AVP 97\r\na=bundle-only\r\n",
+     {{SDPX_EV_PT_NO_RTPMAP, 6, 19}}},
+    /* RFC 8866 6.7: one direction attribute per level */
+    {"two direction attributes", HEAD "a=sendrecv\r\nm=audio 9 RTP/AVP 0\r\na=sendonly\r\na=inactive\r\n",
+     {{SDPX_EV_DIRECTION_DUPLICATE, 8, 3}}},
+    {"two direction attributes at session level", HEAD "a=recvonly\r\na=recvonly\r\n",
+     {{SDPX_EV_DIRECTION_DUPLICATE, 6, 3}}},
+    /* well-known codec parameters (RFC 7587, 6184, 7741, 4588, 2198, 4733) */
+    {"codec parameters",
+     HEAD "m=audio 9 RTP/AVP 111 63 101\r\na=rtpmap:111 opus/48000/2\r\n"
+          "a=fmtp:111 minptime=10;useinbandfec=2\r\na=rtpmap:63 red/48000/2\r\na=fmtp:63 111/128\r\n"
+          "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15,66,9-3\r\n",
+     {{SDPX_EV_FMTP_VALUE, 7, 37}, {SDPX_EV_FMTP_VALUE, 9, 11}, {SDPX_EV_FMTP_VALUE, 11, 12}}},
+    {"video codec parameters",
+     HEAD "m=video 9 RTP/AVPF 96 97 98 99\r\na=rtpmap:96 H264/90000\r\n"
+          "a=fmtp:96 profile-level-id=42e01;packetization-mode=1\r\na=rtpmap:97 rtx/90000\r\n"
+          "a=fmtp:97 apt=96;rtx-time=x\r\na=rtpmap:98 VP8/90000\r\na=fmtp:98 max-fs=0\r\n"
+          "a=rtpmap:99 H264/90000\r\na=fmtp:99 sprop-parameter-sets=Z0IAH5Wo,aM4=;packetization-mode=3\r\n",
+     {{SDPX_EV_FMTP_VALUE, 7, 28}, {SDPX_EV_FMTP_VALUE, 9, 27}, {SDPX_EV_FMTP_VALUE, 11, 18},
+      {SDPX_EV_FMTP_VALUE, 13, 65}}},
+    {"codec parameters within their RFCs",
+     HEAD "m=audio 9 RTP/AVP 111 63 101 96\r\na=rtpmap:111 opus/48000/2\r\n"
+          "a=fmtp:111 minptime=10;useinbandfec=1;stereo=0;maxplaybackrate=16000;x-unknown=7\r\n"
+          "a=rtpmap:63 red/48000/2\r\na=fmtp:63 111/111\r\na=rtpmap:101 telephone-event/8000\r\n"
+          "a=fmtp:101 0-16\r\na=rtpmap:96 H264/90000\r\n"
+          "a=fmtp:96 profile-level-id=42E01f;packetization-mode=0;sprop-parameter-sets=Z0IAH5Wo,aM4=\r\n",
+     {{0, 0, 0}}},
     {"extmap id used twice",
      HEAD "a=extmap:3 urn:s\r\na=extmap:3 urn:t\r\nm=audio 9 RTP/AVP 0\r\n"
           "a=extmap:1 urn:a\r\na=extmap:2 urn:b\r\na=extmap:1/sendonly urn:c\r\n",

@@ -238,6 +238,28 @@ static void show_sctp(const level *lv)
     }
 }
 
+/* What the section's direction means: port 0 rejects or disables it (RFC
+ * 3264 6, 8.2) unless it is bundle-only (RFC 8843 6); c=0.0.0.0 without ICE
+ * is the old SIP hold (RFC 3264 8.4); a data channel (SCTP) has none. */
+static void show_direction(const sdpx_media *m, const sdpx_mline *ml, const sdpx_connection *c)
+{
+    int sctp = ml->proto.len >= 4 && !memcmp(ml->proto.ptr + ml->proto.len - 4, "SCTP", 4);
+    int bundle_only = sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL) != NULL;
+    sdpx_str ufrag;
+    if (ml->port == 0 && !bundle_only) {
+        printf("  direction: none (port 0: rejected or disabled, RFC 3264 6)\n");
+        return;
+    }
+    if (sctp)
+        return;
+    const char *d = sdpx_direction_name(sdpx_media_direction(m));
+    if (c && sdpx_str_eq(c->address, "0.0.0.0") && sdpx_media_ice_ufrag(m, &ufrag) != 0)
+        printf("  direction: %s (on hold: c=%.*s 0.0.0.0, RFC 3264 8.4)\n", d,
+               (int)c->addrtype.len, c->addrtype.ptr);
+    else
+        printf("  direction: %s\n", d);
+}
+
 static void show_media(const sdpx_media *m)
 {
     level lv = {m, sdpx_media_line_count(m), media_line_at};
@@ -249,9 +271,10 @@ static void show_media(const sdpx_media *m)
     printf("media %zu: %.*s port %u %.*s\n", sdpx_media_index(m), (int)ml.media.len,
            ml.media.ptr, (unsigned)ml.port, (int)ml.proto.len, ml.proto.ptr);
     show_bundle(m);
-    printf("  direction: %s\n", sdpx_direction_name(sdpx_media_direction(m)));
     sdpx_connection c;
-    if (sdpx_media_connection(m, &c) == 0)
+    int has_c = sdpx_media_connection(m, &c) == 0;
+    show_direction(m, &ml, has_c ? &c : NULL);
+    if (has_c)
         printf("  connection: %.*s %.*s %.*s\n", (int)c.nettype.len, c.nettype.ptr,
                (int)c.addrtype.len, c.addrtype.ptr, (int)c.address.len, c.address.ptr);
     show_media_transport(m);

@@ -174,8 +174,12 @@ int tool_parse_file(const char *path, sdpx_session **s)
 
 void tool_print_diag(FILE *f, const char *name, sdpx_severity sev, const sdpx_error *e)
 {
-    fprintf(f, "%s:%u:%u: %s: %s\n", name, e->line, e->col,
-            sev == SDPX_SEV_ERROR ? "error" : "warning", e->msg);
+    /* a warning names its quirk's stable code (docs/grammar.md) */
+    if (sev == SDPX_SEV_WARNING)
+        fprintf(f, "%s:%u:%u: warning: %s [%s]\n", name, e->line, e->col, e->msg,
+                sdpx_code_name(e->code));
+    else
+        fprintf(f, "%s:%u:%u: error: %s\n", name, e->line, e->col, e->msg);
 }
 
 void tool_put_str(FILE *f, sdpx_str s)

@@ -26,7 +26,9 @@ unsigned sdpxi_attr_lookup(const char *name, size_t n);
  * Value validator of one attribute kind, used by strict mode and lint. Gets
  * the value after ':'; returns 0, or a negative code with *off set to the
  * offset of the offending byte within the value and a message in msg
- * (naming the offending token). Validators are the typed decoders.
+ * (naming the offending token), or a positive SDPX_W_* code (with *off and
+ * msg set the same way) for a quirk the lenient parse may tolerate.
+ * Validators are the typed decoders.
  */
 typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_t cap);
 
@@ -97,6 +99,12 @@ int sdpxi_check_msid(sdpx_str v, size_t *off, char *msg, size_t cap);
 int sdpxi_check_msid_semantic(sdpx_str v, size_t *off, char *msg, size_t cap);
 int sdpxi_check_rid(sdpx_str v, size_t *off, char *msg, size_t cap);
 int sdpxi_check_simulcast(sdpx_str v, size_t *off, char *msg, size_t cap);
+
+/* The zone id of "fe80::...%<zone>" (RFC 6874), or an empty view (src/attr/ice.c). */
+sdpx_str sdpxi_zone_id(sdpx_str addr);
+
+/* a=imageattr (RFC 6236), src/attr/imageattr.c. */
+int sdpxi_check_imageattr(sdpx_str v, size_t *off, char *msg, size_t cap);
 
 /* ICE, DTLS, SDES, SCTP and BUNDLE families. */
 int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap);

@@ -370,6 +370,8 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
     c.priority = (uint32_t)n;
     if (!walk_address(&w, &f, &rc))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "connection address", "is missing");
+    if (rc < 0 && sdpxi_zone_id(f).len)
+        rc = SDPX_ADDR_IP6; /* browsers write fe80::1%24 (SDPX_W_ZONE_ID) */
     if (rc < 0)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "connection address",
                              "is not an IPv4, IPv6 or FQDN address");
@@ -457,7 +459,68 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
     return 0;
 }
 
-SDPXI_DEFINE_CHECK(candidate, sdpx_candidate, decode_candidate)
+/* The zone id of an IPv6 link-local address with one (RFC 6874 2:
+ * "fe80::1%eth0"; browsers write the interface index, "%24"), or an empty
+ * view. The address part must be in fe80::/10. */
+sdpx_str sdpxi_zone_id(sdpx_str a)
+{
+    const char *pct = a.len ? memchr(a.ptr, '%', a.len) : NULL;
+    sdpx_str none = sdpxi_str(a.ptr, 0);
+    if (!pct || pct + 1 == a.ptr + a.len)
+        return none;
+    size_t n = (size_t)(pct - a.ptr);
+    /* the first group is four hex digits fe80-febf */
+    if (n < 5 || !is_ip6(a.ptr, n) || a.ptr[4] != ':' || sdpxi_hexval((unsigned char)a.ptr[3]) < 0 ||
+        sdpxi_hexval((unsigned char)a.ptr[0]) != 0xf || sdpxi_hexval((unsigned char)a.ptr[1]) != 0xe ||
+        (sdpxi_hexval((unsigned char)a.ptr[2]) & 0xc) != 0x8)
+        return none;
+    sdpx_str zone = sdpxi_str(pct + 1, a.len - n - 1);
+    /* ZoneID = 1*( unreserved / pct-encoded ) */
+    for (size_t i = 0; i < zone.len; i++) {
+        unsigned char c = (unsigned char)zone.ptr[i];
+        if (!sdpxi_is_alnum(c) && c != '-' && c != '.' && c != '_' && c != '~')
+            return none;
+    }
+    return zone;
+}
+
+/* Strict mode adds to the decoder what RFC 8839 5.1 says in prose: a
+ * srflx, prflx or relay candidate carries raddr and rport, the two come
+ * together, and an extension name is followed by SP and its value. An
+ * address with a zone id decodes, but is no connection-address: a quirk
+ * (SDPX_W_ZONE_ID) the lenient parse tolerates. */
+int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap)
+{
+    sdpx_candidate c;
+    sdpxi_bad b;
+    if (decode_candidate(v, &c, &b))
+        return sdpxi_bad_report(&b, v, off, msg, cap);
+    int reflexive = c.type == SDPX_CAND_SRFLX || c.type == SDPX_CAND_PRFLX ||
+                    c.type == SDPX_CAND_RELAY;
+    if (c.has_raddr != c.has_rport || (reflexive && !c.has_raddr)) {
+        sdpxi_bad_set(&b, v, c.has_raddr ? c.raddr : c.type_name, SDPX_EVALUE,
+                      c.has_raddr ? "related address" : "candidate type",
+                      c.has_raddr ? "needs rport with it"
+                      : c.has_rport ? "has rport without raddr"
+                                    : "needs raddr and rport (RFC 8839 5.1)");
+        return sdpxi_bad_report(&b, v, off, msg, cap);
+    }
+    sdpx_str rest = c.extensions, name, val;
+    while (sdpx_candidate_ext_next(&rest, &name, &val)) {
+        if (val.len == 0 && val.ptr == name.ptr + name.len) {
+            sdpxi_bad_set(&b, v, name, SDPX_EVALUE, "extension name", "has no value");
+            return sdpxi_bad_report(&b, v, off, msg, cap);
+        }
+    }
+    sdpx_str zone = sdpxi_zone_id(c.address);
+    if (zone.len) {
+        sdpxi_bad_set(&b, v, c.address, SDPX_EVALUE, "connection address",
+                      "has a zone id (RFC 8839 5.1 allows none)");
+        sdpxi_bad_report(&b, v, off, msg, cap);
+        return SDPX_W_ZONE_ID;
+    }
+    return 0;
+}
 
 int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
 {
@@ -503,7 +566,7 @@ int sdpx_candidate_write(const sdpx_candidate *c, char *buf, size_t cap)
     /* refuse what decode_candidate would not read back (RFC 8839 5.1 grammar) */
     int bad = !c->foundation.len || c->foundation.len > 32 || !all_ice_chars(c->foundation) ||
               c->component == 0 || c->component > 256 || !sdpxi_is_token(c->transport) ||
-              sdpx_address_family(c->address) < 0 ||
+              (sdpx_address_family(c->address) < 0 && !sdpxi_zone_id(c->address).len) ||
               (c->type_name.len ? !sdpxi_is_token(c->type_name) : !tname) ||
               (c->has_raddr && sdpx_address_family(c->raddr) < 0) ||
               !sdpxi_line_safe(c->raddr) || !sdpxi_line_safe(c->extensions);

@@ -8,6 +8,20 @@
 #define M SDPXI_SCOPE_MEDIA
 #define P SDPXI_FLAG_PROPERTY
 
+/* RFC 8866 9: att-value = byte-string, one or more bytes; the attributes
+ * without a grammar of their own (a=tool:, a=label:, a=identity:) must
+ * not be empty. */
+static int check_byte_string(sdpx_str v, size_t *off, char *msg, size_t cap)
+{
+    *off = 0;
+    if (v.len)
+        return 0;
+    snprintf(msg, cap, "the value is empty (RFC 8866 9: byte-string is 1 or more bytes)");
+    return SDPX_EVALUE;
+}
+
+#define B check_byte_string
+
 typedef struct {
     const char *name;
     uint8_t len;
@@ -23,10 +37,10 @@ typedef struct {
 static const attr_row rows[] = {
     ROW("bundle-only", SDPX_ATTR_BUNDLE_ONLY, M | P),         /* RFC 8843 6 */
     ROWC("candidate", SDPX_ATTR_CANDIDATE, M, sdpxi_check_candidate),                 /* RFC 8839 5.1 */
-    ROW("cat", SDPX_ATTR_CAT, S),                             /* RFC 8866 6.1 */
-    ROW("charset", SDPX_ATTR_CHARSET, S | M),                 /* RFC 8866 6.10 */
-    ROW("content", SDPX_ATTR_CONTENT, M),                     /* RFC 4796 */
-    ROW("control", SDPX_ATTR_CONTROL, S | M),                 /* RFC 7826 C.1.1 */
+    ROWC("cat", SDPX_ATTR_CAT, S, B),                             /* RFC 8866 6.1 */
+    ROWC("charset", SDPX_ATTR_CHARSET, S | M, B),                 /* RFC 8866 6.10 */
+    ROWC("content", SDPX_ATTR_CONTENT, M, B),                     /* RFC 4796 */
+    ROWC("control", SDPX_ATTR_CONTROL, S | M, B),                 /* RFC 7826 C.1.1 */
     ROWC("crypto", SDPX_ATTR_CRYPTO, M, sdpxi_check_crypto),                       /* RFC 4568 9.1 */
     ROW("end-of-candidates", SDPX_ATTR_END_OF_CANDIDATES, S | M | P), /* RFC 8840 8.2 */
     ROWC("extmap", SDPX_ATTR_EXTMAP, S | M, sdpxi_check_extmap), /* RFC 8285 7 */
@@ -41,20 +55,21 @@ static const attr_row rows[] = {
     ROWC("ice-pacing", SDPX_ATTR_ICE_PACING, S, sdpxi_check_ice_pacing),               /* RFC 8839 5.7 */
     ROWC("ice-pwd", SDPX_ATTR_ICE_PWD, S | M, sdpxi_check_ice_pwd),                 /* RFC 8839 5.4 */
     ROWC("ice-ufrag", SDPX_ATTR_ICE_UFRAG, S | M, sdpxi_check_ice_ufrag),             /* RFC 8839 5.4 */
-    ROW("imageattr", SDPX_ATTR_IMAGEATTR, M),                 /* RFC 6236 3.1 */
+    ROWC("identity", SDPX_ATTR_IDENTITY, S, B),               /* RFC 8827 5 */
+    ROWC("imageattr", SDPX_ATTR_IMAGEATTR, M, sdpxi_check_imageattr), /* RFC 6236 3.1 */
     ROW("inactive", SDPX_ATTR_INACTIVE, S | M | P),           /* RFC 8866 6.7.4 */
-    ROW("keywds", SDPX_ATTR_KEYWDS, S),                       /* RFC 8866 6.2 */
-    ROW("label", SDPX_ATTR_LABEL, M),                         /* RFC 4574 */
-    ROW("lang", SDPX_ATTR_LANG, S | M),                       /* RFC 8866 6.12 */
+    ROWC("keywds", SDPX_ATTR_KEYWDS, S, B),                       /* RFC 8866 6.2 */
+    ROWC("label", SDPX_ATTR_LABEL, M, B),                         /* RFC 4574 */
+    ROWC("lang", SDPX_ATTR_LANG, S | M, B),                       /* RFC 8866 6.12 */
     ROWC("max-message-size", SDPX_ATTR_MAX_MESSAGE_SIZE, M, sdpxi_check_max_message_size),   /* RFC 8841 6 */
     ROWC("maxptime", SDPX_ATTR_MAXPTIME, M, sdpxi_check_decimal), /* RFC 8866 6.5 */
     ROWC("mid", SDPX_ATTR_MID, M, sdpxi_check_mid),                             /* RFC 5888 4 */
     ROWC("msid", SDPX_ATTR_MSID, M, sdpxi_check_msid), /* RFC 8830 2 */
     ROWC("msid-semantic", SDPX_ATTR_MSID_SEMANTIC, S, sdpxi_check_msid_semantic), /* draft-ietf-mmusic-msid */
-    ROW("orient", SDPX_ATTR_ORIENT, M),                       /* RFC 8866 6.9 */
+    ROWC("orient", SDPX_ATTR_ORIENT, M, B),                       /* RFC 8866 6.9 */
     ROWC("ptime", SDPX_ATTR_PTIME, M, sdpxi_check_decimal), /* RFC 8866 6.4 */
     ROWC("quality", SDPX_ATTR_QUALITY, M, sdpxi_check_quality), /* RFC 8866 6.14 */
-    ROW("range", SDPX_ATTR_RANGE, S | M),                     /* RFC 7826 C.1.5 */
+    ROWC("range", SDPX_ATTR_RANGE, S | M, B),                     /* RFC 7826 C.1.5 */
     ROW("recvonly", SDPX_ATTR_RECVONLY, S | M | P),           /* RFC 8866 6.7.1 */
     ROWC("remote-candidates", SDPX_ATTR_REMOTE_CANDIDATES, M, sdpxi_check_remote_candidates), /* RFC 8839 5.2 */
     ROWC("rid", SDPX_ATTR_RID, M, sdpxi_check_rid), /* RFC 8851 4 */
@@ -66,7 +81,7 @@ static const attr_row rows[] = {
     ROWC("rtpmap", SDPX_ATTR_RTPMAP, M, sdpxi_check_rtpmap), /* RFC 8866 6.6 */
     ROWC("sctp-port", SDPX_ATTR_SCTP_PORT, M, sdpxi_check_sctp_port),                 /* RFC 8841 5 */
     ROWC("sctpmap", SDPX_ATTR_SCTPMAP, M, sdpxi_check_sctpmap),                     /* draft-ietf-mmusic-sctp-sdp-05 */
-    ROW("sdplang", SDPX_ATTR_SDPLANG, S | M),                 /* RFC 8866 6.11 */
+    ROWC("sdplang", SDPX_ATTR_SDPLANG, S | M, B),                 /* RFC 8866 6.11 */
     ROW("sendonly", SDPX_ATTR_SENDONLY, S | M | P),           /* RFC 8866 6.7.2 */
     ROW("sendrecv", SDPX_ATTR_SENDRECV, S | M | P),           /* RFC 8866 6.7.3 */
     ROWC("setup", SDPX_ATTR_SETUP, S | M, sdpxi_check_setup),                     /* RFC 4145 4 */
@@ -74,8 +89,8 @@ static const attr_row rows[] = {
     ROWC("ssrc", SDPX_ATTR_SSRC, M, sdpxi_check_ssrc), /* RFC 5576 4.1 */
     ROWC("ssrc-group", SDPX_ATTR_SSRC_GROUP, M, sdpxi_check_ssrc_group), /* RFC 5576 4.2 */
     ROWC("tls-id", SDPX_ATTR_TLS_ID, S | M, sdpxi_check_tls_id),                   /* RFC 8842 4 */
-    ROW("tool", SDPX_ATTR_TOOL, S),                           /* RFC 8866 6.3 */
-    ROW("type", SDPX_ATTR_TYPE, S),                           /* RFC 8866 6.13 */
+    ROWC("tool", SDPX_ATTR_TOOL, S, B),                           /* RFC 8866 6.3 */
+    ROWC("type", SDPX_ATTR_TYPE, S, B),                           /* RFC 8866 6.13 */
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])

@@ -396,7 +396,31 @@ int sdpx_rtcp_write(const sdpx_rtcp *r, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(rtcp, sdpx_rtcp, rtcp_decode)
+/* Strict: RFC 3605 2.1 takes the c= line's connection-address rules
+ * (RFC 8866 5.7): with IN, IP4 is a dotted quad or an FQDN, IP6 an IPv6
+ * address or an FQDN. */
+int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap)
+{
+    sdpx_rtcp r;
+    sdpxi_bad b;
+    sdpxi_bad *bad = &b;
+    sdpx_str value = v;
+    if (rtcp_decode(v, &r, &b))
+        return sdpxi_bad_report(&b, v, off, msg, cap);
+    if (r.has_address && sdpx_str_eq(r.nettype, "IN")) {
+        int fam = sdpx_address_family(r.address);
+        int ip4 = sdpx_str_eq(r.addrtype, "IP4"), ip6 = sdpx_str_eq(r.addrtype, "IP6");
+        if (fam < 0 || fam == SDPX_ADDR_MDNS) {
+            BAD(r.address, "connection address", "is not an IPv4, IPv6 or FQDN address");
+            return sdpxi_bad_report(&b, v, off, msg, cap);
+        }
+        if ((ip4 && fam == SDPX_ADDR_IP6) || (ip6 && fam == SDPX_ADDR_IP4)) {
+            BAD(r.address, "connection address", ip4 ? "is not an IP4 address" : "is not an IP6 address");
+            return sdpxi_bad_report(&b, v, off, msg, cap);
+        }
+    }
+    return 0;
+}
 
 /* ---- ptime, maxptime, framerate, quality ------------------------------- */
 

@@ -112,7 +112,64 @@ int sdpx_rid_write(const sdpx_rid *r, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(rid, sdpx_rid, rid_decode)
+/* RFC 8851 10: the restrictions it names take int-param-val (1*DIGIT),
+ * max-bpp float-param-val (1*DIGIT "." 1*DIGIT), depend a rid-id list; any
+ * other rid-param-other's value is *( %x20-3A / %x3C-7E ). */
+static const char *rid_param_error(sdpx_param p)
+{
+    static const char *const ints[] = {"max-width", "max-height", "max-fps", "max-fs", "max-br",
+                                       "max-pps"};
+    if (!p.has_value)
+        return NULL;
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        if (sdpx_str_eq(p.key, ints[i])) {
+            uint64_t n;
+            int rc = sdpxi_parse_uint(p.value, UINT64_MAX, &n);
+            return rc == 0 || rc == SDPX_ERANGE || rc == SDPX_EOVERFLOW ? NULL : "needs 1*DIGIT";
+        }
+    if (sdpx_str_eq(p.key, "max-bpp")) {
+        int found;
+        sdpx_str rest = p.value, whole = sdpxi_cut(&rest, '.', &found);
+        uint64_t n;
+        if (!found || sdpxi_parse_uint(whole, UINT64_MAX, &n) == SDPX_EFIELD ||
+            sdpxi_parse_uint(rest, UINT64_MAX, &n) == SDPX_EFIELD)
+            return "needs 1*DIGIT \".\" 1*DIGIT";
+        return NULL;
+    }
+    if (sdpx_str_eq(p.key, "depend")) {
+        sdpx_str rest = p.value;
+        int found = 1;
+        while (found) {
+            if (!is_rid_id(sdpxi_cut(&rest, ',', &found)))
+                return "needs a list of rid ids";
+        }
+        return NULL;
+    }
+    for (size_t i = 0; i < p.value.len; i++) {
+        unsigned char c = (unsigned char)p.value.ptr[i];
+        if (c < 0x20 || c == 0x3b || c > 0x7e)
+            return "has a character param-val does not allow";
+    }
+    return NULL;
+}
+
+int sdpxi_check_rid(sdpx_str v, size_t *off, char *msg, size_t cap)
+{
+    sdpx_rid r;
+    sdpxi_bad b;
+    if (rid_decode(v, &r, &b))
+        return sdpxi_bad_report(&b, v, off, msg, cap);
+    sdpx_str it = r.restrictions;
+    sdpx_param p;
+    while (sdpx_param_next(&it, &p)) {
+        const char *why = rid_param_error(p);
+        if (why) {
+            sdpxi_bad_set(&b, v, p.key, SDPX_EVALUE, "rid restriction", why);
+            return sdpxi_bad_report(&b, v, off, msg, cap);
+        }
+    }
+    return 0;
+}
 
 /* ---- simulcast --------------------------------------------------------- */
 

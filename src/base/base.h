@@ -125,6 +125,15 @@ static inline sdpx_str sdpxi_str(const char *p, size_t n)
 
 static inline int sdpxi_is_digit(int c) { return c >= '0' && c <= '9'; }
 
+/* 1 when a view holds only spaces and tabs (or nothing). */
+static inline int sdpxi_is_blank(sdpx_str s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i] != ' ' && s.ptr[i] != '\t')
+            return 0;
+    return 1;
+}
+
 static inline int sdpxi_is_alnum(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c);

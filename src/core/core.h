@@ -16,6 +16,12 @@ enum {
     SDPXI_LINE_STALE = 1u << 3      /* in an array an edit replaced: the handle is stale */
 };
 
+/* A parsed line indented by spaces or tabs (SDPX_W_INDENT) keeps the
+ * indentation's length in the top bits of its flags: `text` starts at the
+ * type letter, the indentation is the bytes just before it. */
+#define SDPXI_INDENT_SHIFT 2u
+#define SDPXI_INDENT_MAX 63u
+
 struct sdpx_line {
     const char *text;  /* first byte of the line */
     uint32_t len;      /* bytes, without the line ending */
@@ -26,6 +32,11 @@ struct sdpx_line {
     uint8_t eol;       /* sdpx_eol */
     uint8_t flags;     /* SDPXI_LINE_* */
 };
+
+static inline size_t sdpxi_line_indent(const struct sdpx_line *l)
+{
+    return (size_t)(l->flags >> SDPXI_INDENT_SHIFT);
+}
 
 typedef struct sdpxi_section {
     sdpx_line *lines;
@@ -95,5 +106,9 @@ size_t sdpxi_section_start(const sdpxi_section *sec, const sdpx_line *after);
 
 /* Fragment parsing (RFC 8840): no v=/o=/s=/t=, starts with any line. */
 #define SDPXI_PARSE_FRAGMENT (1u << 29)
+
+/* The quirks a parse refuses: the caller's bits, and with SDPX_PARSE_STRICT
+ * those of the strict profile (src/core/quirks.c). */
+uint32_t sdpxi_effective_refuse(unsigned flags, uint32_t refuse);
 
 #endif

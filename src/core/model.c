@@ -90,7 +90,8 @@ sdpx_str sdpx_line_text(const sdpx_line *l)
 {
     if (!l || stale(l))
         return sdpxi_str(NULL, 0);
-    return sdpxi_str(l->text, l->len);
+    size_t indent = sdpxi_line_indent(l);
+    return sdpxi_str(l->text - indent, l->len + indent);
 }
 
 sdpx_str sdpx_line_value(const sdpx_line *l)
@@ -285,9 +286,12 @@ int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err)
     sdpx_str value = sdpx_attr_value(l);
     int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off, msg,
                               sizeof msg);
+    if (rc > 0)
+        rc = SDPX_EVALUE; /* a tolerable quirk breaks the grammar all the same */
     if (rc) {
-        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - l->text) + 1
-                                              : (unsigned)l->len + 1;
+        sdpx_str text = sdpx_line_text(l);
+        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - text.ptr) + 1
+                                              : (unsigned)text.len + 1;
         sdpxi_error_set(err, rc, l->lineno, col, "%s", msg);
     }
     return rc;

@@ -6,6 +6,7 @@
 
 typedef struct parser {
     unsigned flags;
+    uint32_t refuse;     /* SDPX_QUIRK bits this parse refuses */
     sdpx_limits lim;
     sdpx_diag_fn diag;
     void *diag_ctx;
@@ -101,8 +102,12 @@ static const type_rule type_rules[26] = {
 
 static int strict(const parser *p) { return (p->flags & SDPX_PARSE_STRICT) != 0; }
 
-/* A structural rule was broken: an error in strict mode, a warning otherwise.
- * Returns the error code (strict) or 0. */
+/* 1 when the quirk with warning code `wcode` is refused (strict mode, or
+ * the caller's SDPX_QUIRK bits). */
+static int refused(const parser *p, int wcode) { return (p->refuse & SDPX_QUIRK(wcode)) != 0; }
+
+/* A structural rule was broken: an error when its quirk is refused, a
+ * warning otherwise. Returns the error code or 0. */
 static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned col,
                 const char *fmt, ...)
 #if defined(__GNUC__)
@@ -115,9 +120,10 @@ static int rule(parser *p, int ecode, int wcode, const sdpx_token *t, unsigned c
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport(p, strict(p) ? ecode : wcode, t->line, col, fmt, ap);
+    int refuse = refused(p, wcode);
+    vreport(p, refuse ? ecode : wcode, t->line, col, fmt, ap);
     va_end(ap);
-    return strict(p) ? ecode : 0;
+    return refuse ? ecode : 0;
 }
 
 static int check_order(parser *p, const sdpx_token *t)
@@ -153,25 +159,39 @@ static int field_error(parser *p, const sdpx_token *t, int code, const char *at,
     return report(p, code, t->line, col_of(t, at), what, q);
 }
 
-/* A malformed field that lenient mode keeps as text (a warning there, an
- * error in strict mode). */
-static int soft_field_error(parser *p, const sdpx_token *t, int code, const char *at,
-                            sdpx_str tok, const char *what)
+/* A field quirk: the error `code` when quirk `wcode` is refused, else the
+ * warning `wcode` with the same message; returns the error or 0. */
+static int quirk_field(parser *p, const sdpx_token *t, int wcode, int code, const char *at,
+                       sdpx_str tok, const char *what)
 {
-    if (strict(p))
+    if (refused(p, wcode))
         return field_error(p, t, code, at, tok, what);
+    if (p->quiet)
+        return 0;
     char q[64];
     sdpxi_quote(q, sizeof q, tok, 40);
-    report(p, SDPX_W_FIELD, t->line, col_of(t, at), what, q);
+    report(p, wcode, t->line, col_of(t, at), what, q);
     return 0;
 }
 
-static int missing_field(parser *p, const sdpx_token *t, const char *line_kind, const char *form)
+/* A malformed field that lenient mode keeps as text. */
+static int soft_field_error(parser *p, const sdpx_token *t, int code, const char *at,
+                            sdpx_str tok, const char *what)
 {
-    char q[64];
-    sdpxi_quote(q, sizeof q, t->value, 40);
-    return report(p, SDPX_EFIELD, t->line, col_of(t, t->value.ptr + t->value.len) ,
-                  "%s line \"%s\" needs %s", line_kind, q, form);
+    return quirk_field(p, t, SDPX_W_FIELD, code, at, tok, what);
+}
+
+/* A line with too few fields: always an error for wcode 0, else the quirk
+ * wcode (o= and c= lines cut short by cameras). */
+static int missing_field(parser *p, const sdpx_token *t, int wcode, const char *line_kind,
+                         const char *form)
+{
+    char what[128];
+    snprintf(what, sizeof what, "%s line \"%%s\" needs %s", line_kind, form);
+    const char *at = t->value.ptr + t->value.len;
+    if (!wcode)
+        return field_error(p, t, SDPX_EFIELD, at, t->value, what);
+    return quirk_field(p, t, wcode, SDPX_EFIELD, at, t->value, what);
 }
 
 static int check_nettype(parser *p, const sdpx_token *t, sdpx_str nettype, sdpx_str addrtype)
@@ -213,9 +233,10 @@ static int check_origin(parser *p, const sdpx_token *t)
 {
     sdpx_origin o;
     if (!strict(p)) /* lenient: only the six fields matter (RFC 8866 5.2) */
-        return has_fields(t->value, 6) ? 0 : missing_field(p, t, "o=", O_FIELDS);
+        return has_fields(t->value, 6) ? 0
+                                       : missing_field(p, t, SDPX_W_ORIGIN_FIELDS, "o=", O_FIELDS);
     if (sdpx_origin_parse(t->value, &o))
-        return missing_field(p, t, "o=", O_FIELDS);
+        return missing_field(p, t, SDPX_W_ORIGIN_FIELDS, "o=", O_FIELDS);
     uint64_t v;
     int rc = sdpx_str_u64(o.sess_id, &v);
     if (rc == SDPX_EFIELD)
@@ -236,13 +257,15 @@ static int check_connection(parser *p, const sdpx_token *t)
 {
     /* quiet, what else can be wrong is a warning: nobody listens */
     if (p->quiet)
-        return has_fields(t->value, 3) ? 0 : missing_field(p, t, "c=", C_FIELDS);
+        return has_fields(t->value, 3)
+                   ? 0
+                   : missing_field(p, t, SDPX_W_CONNECTION_FIELDS, "c=", C_FIELDS);
     sdpx_str rest = t->value, f;
     int n = 0;
     while (n < 3 && sdpx_field_next(&rest, &f))
         n++;
     if (n < 3)
-        return missing_field(p, t, "c=", C_FIELDS);
+        return missing_field(p, t, SDPX_W_CONNECTION_FIELDS, "c=", C_FIELDS);
     sdpx_connection c;
     if (sdpx_connection_parse(t->value, &c)) {
         sdpx_str extra;
@@ -263,7 +286,7 @@ static int check_mline(parser *p, const sdpx_token *t)
         sdpx_str rest = t->value, media, port, proto;
         if (!sdpx_field_next(&rest, &media) || !sdpx_field_next(&rest, &port) ||
             !sdpx_field_next(&rest, &proto))
-            return missing_field(p, t, "m=", "media, port and proto");
+            return missing_field(p, t, 0, "m=", "media, port and proto");
         if (rc == SDPX_ERANGE)
             return field_error(p, t, SDPX_ERANGE, port.ptr, port, "port \"%s\" out of range 0-65535");
         return field_error(p, t, SDPX_EFIELD, port.ptr, port, "port \"%s\" is not a number");
@@ -320,9 +343,13 @@ static int check_value(parser *p, const sdpx_token *t)
     case 'c': return check_connection(p, t);
     case 'm': return check_mline(p, t);
     case 'v':
-        if (!sdpx_str_eq(t->value, "0"))
-            return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
-        return 0;
+        if (sdpx_str_eq(t->value, "0"))
+            return 0;
+        /* "v=0o=- 5 2 IN IP4 ..." (two lines run together) is a quirk; v=1 is another protocol */
+        if (t->value.len > 1 && t->value.ptr[0] == '0' && !sdpxi_is_digit(t->value.ptr[1]))
+            return quirk_field(p, t, SDPX_W_VERSION_VALUE, SDPX_EVERSION, t->value.ptr, t->value,
+                               "version \"%s\" is not 0");
+        return field_error(p, t, SDPX_EVERSION, t->value.ptr, t->value, "version \"%s\" is not 0");
     default:
         break;
     }
@@ -383,19 +410,20 @@ static int check_attr(parser *p, const sdpx_token *t, const sdpx_line *l, unsign
             if (rc)
                 return rc;
         }
-        /* Value grammars cost time: checked when strict, or when someone
-         * listens for the warnings. */
-        if (strict(p) || p->diag) {
+        /* Value grammars cost time: checked when refused (strict), or when
+         * someone listens for the warnings. */
+        if (p->diag || (p->refuse & (SDPX_QUIRK(SDPX_W_ATTR_VALUE) | SDPX_QUIRK(SDPX_W_ZONE_ID)))) {
             char msg[128];
             size_t off;
             sdpx_str value = sdpx_attr_value(l);
-            if (sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off,
-                                 msg, sizeof msg)) {
+            int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value,
+                                      &off, msg, sizeof msg);
+            if (rc) {
+                /* a positive code is a quirk of its own (SDPX_W_ZONE_ID) */
+                int wcode = rc > 0 ? rc : SDPX_W_ATTR_VALUE;
                 unsigned col = sdpx_attr_has_value(l) ? col_of(t, value.ptr + off)
-                                                      : sdpxi_col(l->len);
-                if (strict(p))
-                    return report(p, SDPX_EVALUE, t->line, col, "%s", msg);
-                report(p, SDPX_W_ATTR_VALUE, t->line, col, "%s", msg);
+                                                      : sdpxi_col(t->text.len);
+                return rule(p, SDPX_EVALUE, wcode, t, col, "%s", msg);
             }
         }
     }
@@ -431,9 +459,17 @@ void sdpxi_line_classify(sdpx_line *l)
 /* Count lines and likely m= lines: the exact size of the arena, for scratch
  * memory (whose `need` must be exact) and for inputs long enough to hold
  * more lines than max_lines. */
+static int starts_m(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p < end && *p == 'm';
+}
+
+/* An indented m= line (SDPX_W_INDENT) opens a section too. */
 static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
 {
-    size_t lines = 0, media = len > 0 && buf[0] == 'm';
+    size_t lines = 0, media = (size_t)starts_m(buf, buf + len);
     const char *p = buf, *end = buf + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -441,8 +477,7 @@ static void prescan(const char *buf, size_t len, size_t *nlines, size_t *nmedia)
             break;
         p = nl + 1;
         lines++;
-        if (p < end && *p == 'm')
-            media++;
+        media += (size_t)starts_m(p, end);
     }
     *nlines = lines + (p < end); /* a last line without its ending counts too */
     *nmedia = media;
@@ -543,25 +578,91 @@ static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
     return m;
 }
 
-/* Per-line warnings for endings and whitespace (lenient quirks). */
-static void line_quirks(parser *p, const sdpx_token *t, size_t total_len)
+/* Per-line quirks of endings and whitespace. */
+static void line_quirks(parser *p, const sdpx_token *t)
 {
-    if (!p->diag)
+    const uint32_t mine = SDPX_QUIRK(SDPX_W_LF) | SDPX_QUIRK(SDPX_W_NO_FINAL_EOL) |
+                          SDPX_QUIRK(SDPX_W_TRAILING_SPACE);
+    if (!p->diag && !(p->refuse & mine))
         return;
     if (t->eol == SDPX_EOL_LF && !p->lf_warned) {
         p->lf_warned = 1;
-        report(p, SDPX_W_LF, t->line, sdpxi_col(t->text.len),
-               "line ends with LF instead of CRLF (reported once)");
+        rule(p, SDPX_ESYNTAX, SDPX_W_LF, t, sdpxi_col(t->text.len),
+             "line ends with LF instead of CRLF (reported once)");
     }
-    if (t->eol == SDPX_EOL_NONE && total_len > 0)
-        report(p, SDPX_W_NO_FINAL_EOL, t->line, sdpxi_col(t->text.len),
-               "last line has no line ending");
-    if (t->type && t->text.len > 0) {
+    /* RFC 8866 9: every line ends with CRLF; a file cut short lacks it */
+    if (t->eol == SDPX_EOL_NONE)
+        rule(p, SDPX_ESYNTAX, SDPX_W_NO_FINAL_EOL, t, sdpxi_col(t->text.len),
+             "last line has no line ending");
+    /* "s= " is RFC 8866 5.3's own advice for a session without a name */
+    if (t->type && t->text.len > 0 && !(t->type == 's' && sdpx_str_eq(t->value, " "))) {
         char last = t->text.ptr[t->text.len - 1];
         if (last == ' ' || last == '\t')
-            report(p, SDPX_W_TRAILING_SPACE, t->line, sdpxi_col(t->text.len - 1),
-                   "trailing whitespace");
+            rule(p, SDPX_ESYNTAX, SDPX_W_TRAILING_SPACE, t, sdpxi_col(t->text.len - 1),
+                 "trailing whitespace");
     }
+}
+
+/* A line the tokenizer refused for its form (SDPX_ESYNTAX; it starts at
+ * byte `start` and the tokenizer has moved past it). An indented line is
+ * read as the line after its indentation (SDPX_W_INDENT); any other line
+ * after the start of the description is kept as text of type 0
+ * (SDPX_W_UNTYPED_LINE); `first` says no line came before it. Returns 0
+ * with *t filled, or SDPX_ESYNTAX when the quirk is refused (the
+ * tokenizer's error stands). */
+static int untyped_line(parser *p, const sdpx_tokenizer *tz, size_t start, int first,
+                        sdpx_token *t)
+{
+    const char *b = tz->buf + start;
+    size_t n = tz->pos - start;
+    sdpx_eol eol = SDPX_EOL_NONE;
+    if (n && b[n - 1] == '\n') {
+        eol = SDPX_EOL_LF;
+        n--;
+        if (n && b[n - 1] == '\r') {
+            eol = SDPX_EOL_CRLF;
+            n--;
+        }
+    }
+    size_t k = 0;
+    while (k < n && (b[k] == ' ' || b[k] == '\t'))
+        k++;
+    sdpx_tokenizer sub;
+    sdpx_token st;
+    sdpx_tokenizer_init(&sub, b + k, n - k);
+    int indented = k > 0 && k <= SDPXI_INDENT_MAX && sdpx_tokenizer_next(&sub, &st, NULL) == 1;
+    int wcode = indented ? SDPX_W_INDENT : SDPX_W_UNTYPED_LINE;
+    /* before the first line of the description the input is not SDP yet */
+    if (refused(p, wcode) || (!indented && (!p->started || first)))
+        return SDPX_ESYNTAX;
+    t->text = sdpxi_str(b, n);
+    t->line = tz->line;
+    t->eol = eol;
+    if (indented) {
+        t->type = st.type;
+        t->value = st.value;
+        report(p, wcode, t->line, 1, "line indented by %zu spaces or tabs", k);
+    } else {
+        t->type = 0;
+        t->value = sdpxi_str(b + n, 0);
+        char q[64];
+        sdpxi_quote(q, sizeof q, t->text, 40);
+        report(p, wcode, t->line, 1, "line \"%s\" is not <type>=<value>: kept as text", q);
+    }
+    return 0;
+}
+
+/* The first line is not v=: RTSP cameras send descriptions that start at
+ * the first m= line (SDPX_W_NO_VERSION); anything else is not SDP. Returns
+ * the error, or 0 when tolerated. */
+static int no_version(parser *p, const sdpx_token *t)
+{
+    char q[64];
+    sdpxi_quote(q, sizeof q, t->text, 40);
+    if (t->type != 'm' || refused(p, SDPX_W_NO_VERSION))
+        return report(p, SDPX_EVERSION, t->line, 1, "first line \"%s\" is not v=0", q);
+    report(p, SDPX_W_NO_VERSION, t->line, 1, "first line \"%s\" is not v=0", q);
+    return 0;
 }
 
 static int too_many_attributes(parser *p, unsigned line)
@@ -648,6 +749,8 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             tz.pos = pos;
             tz.line = lineno;
             rc = sdpx_tokenizer_next(&tz, &t, &terr);
+            if (rc == SDPX_ESYNTAX && untyped_line(p, &tz, pos, nout == 0, &t) == 0)
+                rc = 1;
             pos = tz.pos;
             lineno = tz.line;
             if (rc < 0) {
@@ -656,9 +759,9 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                     return rc;
                 continue;
             }
-            if (t.type == 'a') {
+            if (t.type == 'a') { /* from the type letter: an indented line's record starts there */
                 const char *cp = memchr(t.value.ptr, ':', t.value.len);
-                colon = cp ? (size_t)(cp - t.text.ptr) : t.text.len;
+                colon = cp ? (size_t)(cp - t.value.ptr) + 2 : t.value.len + 2;
             }
         }
         if (t.text.len > p->lim.max_line_len) {
@@ -666,15 +769,12 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
                    "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
             return p->first_code; /* limits always stop the parse; the first error wins */
         }
-        line_quirks(p, &t, len);
+        line_quirks(p, &t);
         if (!p->started && t.type) {
-            /* RFC 8866 5.1: the description starts with v=0 */
-            if (!(t.type == 'v' && sdpx_str_eq(t.value, "0"))) {
-                char q[64];
-                sdpxi_quote(q, sizeof q, t.text, 40);
-                report(p, SDPX_EVERSION, t.line, 1, "first line \"%s\" is not v=0", q);
+            /* RFC 8866 5.1: the description starts with v=0; a v= with another
+             * value is checked with the other lines */
+            if (t.type != 'v' && no_version(p, &t))
                 return p->first_code; /* not SDP at all: nothing more to say */
-            }
             p->started = 1;
             short_a = p->quiet;
         }
@@ -686,19 +786,22 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
         }
         sdpx_line *l = &lines[nout++];
         unsigned scope = 0;
-        l->text = t.text.ptr;
-        l->len = (uint32_t)t.text.len;
+        /* an indented line's record starts at its type letter */
+        size_t indent = t.type ? (size_t)(t.value.ptr - 2 - t.text.ptr) : 0;
+        l->text = t.text.ptr + indent;
+        l->len = (uint32_t)(t.text.len - indent);
         l->lineno = t.line;
         l->type = t.type;
         l->eol = (uint8_t)t.eol;
-        l->flags = 0;
+        l->flags = (uint8_t)(indent << SDPXI_INDENT_SHIFT);
         l->kind = SDPX_ATTR_NONE;
         l->namelen = 0;
         if (t.type == 'a')
-            scope = set_attr_fields(l, colon - 2, t.text.len);
+            scope = set_attr_fields(l, colon - 2, l->len);
 
         if (t.type == 0) {
-            rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
+            if (sdpxi_is_blank(t.text))
+                rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
         } else if (t.type == 'a' && (p->quiet || p->last_type == 'a')) {
             /* Quiet, the order, scope and name rules can only warn, and
              * nobody listens. After an a= line of the same part (an m= line
@@ -757,7 +860,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     for (int i = 0; i < 3; i++) {
         if (have[i] || (p->flags & SDPXI_PARSE_FRAGMENT)) /* RFC 8840 9: fragments have none */
             continue;
-        if (strict(p))
+        if (refused(p, need[i].code))
             report(p, SDPX_EMISSING, p->last_line, 1, "%s", need[i].what);
         else
             report(p, need[i].code, 1, 1, "%s", need[i].what);
@@ -780,7 +883,9 @@ int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
     p.diag_ctx = opt ? opt->diag_ctx : NULL;
     p.err = err;
     limits_with_defaults(opt, &p.lim);
-    p.quiet = !p.diag && !(p.flags & SDPX_PARSE_STRICT);
+    p.refuse = sdpxi_effective_refuse(p.flags, opt ? opt->refuse : 0);
+    /* strict mode refuses quirks, so it is never quiet */
+    p.quiet = !p.diag && !p.refuse;
     p.started = (p.flags & SDPXI_PARSE_FRAGMENT) != 0; /* RFC 8840 9: no v= line */
     if (err)
         memset(err, 0, sizeof *err);

@@ -45,16 +45,33 @@ static void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_
         put(w, eol, eol_len);
         return;
     }
-    if (w->run && l->text == w->run + w->run_len + w->eol_len &&
+    /* an indented line's indentation is the input bytes just before its text */
+    sdpx_str text = sdpx_line_text(l);
+    if (w->run && text.ptr == w->run + w->run_len + w->eol_len &&
         memcmp(w->run + w->run_len, w->eol, w->eol_len) == 0) {
-        w->run_len += w->eol_len + l->len;
+        w->run_len += w->eol_len + text.len;
     } else {
         flush_run(w);
-        w->run = l->text;
-        w->run_len = l->len;
+        w->run = text.ptr;
+        w->run_len = text.len;
     }
     w->eol = eol;
     w->eol_len = eol_len;
+}
+
+/* SDPX_WRITE_TIDY: a line without its indentation and trailing spaces and
+ * tabs ("s= " keeps its space: RFC 8866 5.3), or nothing for a blank line or
+ * one kept as text. */
+static void put_tidy(writer *w, const sdpx_line *l, const char *eol, size_t eol_len)
+{
+    size_t n = l->len;
+    if (l->type == 0)
+        return;
+    while (n > 3 && (l->text[n - 1] == ' ' || l->text[n - 1] == '\t'))
+        n--;
+    flush_run(w);
+    put(w, l->text, n);
+    put(w, eol, eol_len);
 }
 
 /* With KEEP_LF a line ending in LF keeps it, and so does a last line without
@@ -66,7 +83,10 @@ static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
         int lf = 0;
         if (flags & SDPX_WRITE_KEEP_LF)
             lf = l->eol == SDPX_EOL_LF || (l->eol == SDPX_EOL_NONE && w->last_lf);
-        put_line(w, l, lf ? "\n" : "\r\n", lf ? 1 : 2);
+        if (flags & SDPX_WRITE_TIDY)
+            put_tidy(w, l, lf ? "\n" : "\r\n", lf ? 1 : 2);
+        else
+            put_line(w, l, lf ? "\n" : "\r\n", lf ? 1 : 2);
         w->last_lf = lf;
     }
 }

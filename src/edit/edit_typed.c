@@ -25,6 +25,7 @@ static int encode(sdpx_attr_kind kind, const void *v, char *buf, size_t cap)
     case SDPX_ATTR_MSID_SEMANTIC: return sdpx_msid_semantic_write(v, buf, cap);
     case SDPX_ATTR_RID: return sdpx_rid_write(v, buf, cap);
     case SDPX_ATTR_SIMULCAST: return sdpx_simulcast_write(v, buf, cap);
+    case SDPX_ATTR_IMAGEATTR: return sdpx_imageattr_write(v, buf, cap);
     default: return SDPX_EINVAL;
     }
 }

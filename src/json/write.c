@@ -412,8 +412,10 @@ static unsigned rule_of_line(const sdpx_line *l, int lossless, sdpx_str *caps)
         return SDPXI_RULE_NONE;
     sdpx_str v = sdpx_line_value(l);
     unsigned r = sdpxi_rule_find(type, v.ptr, v.len, caps);
+    /* from the type letter: an indented line (SDPX_W_INDENT) is the line after its indentation */
+    sdpx_str from_type = {v.ptr - 2, v.len + 2};
     if (lossless && type == 'a' && r != SDPXI_RULE_NONE && r != SDPXI_RULE_INVALID &&
-        !renders_same(&sdpxi_rules[r], caps, sdpx_line_text(l)))
+        !renders_same(&sdpxi_rules[r], caps, from_type))
         r = SDPXI_RULE_INVALID; /* kept verbatim */
     return r;
 }

@@ -197,3 +197,25 @@ int sdpx_media_cname(const sdpx_media *m, sdpx_str *out)
     }
     return SDPX_ENOTFOUND;
 }
+
+/* ---- image attributes (RFC 6236) ---------------------------------------- */
+
+int sdpx_media_imageattr(const sdpx_media *m, unsigned pt, sdpx_imageattr *out)
+{
+    if (!m || !out)
+        return SDPX_EINVAL;
+    const sdpx_line *wild = NULL;
+    for (const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_IMAGEATTR, NULL); l;
+         l = sdpx_media_find_attr(m, SDPX_ATTR_IMAGEATTR, l)) {
+        sdpx_str rest = sdpx_attr_value(l), first;
+        if (!sdpx_field_next(&rest, &first))
+            continue;
+        uint64_t v;
+        /* the line for the payload type itself, else the first for "*" */
+        if (sdpxi_parse_uint(first, 127, &v) == 0 && v == pt)
+            return sdpx_imageattr_parse(sdpx_attr_value(l), out);
+        if (!wild && sdpx_str_eq(first, "*"))
+            wild = l;
+    }
+    return wild ? sdpx_imageattr_parse(sdpx_attr_value(wild), out) : SDPX_ENOTFOUND;
+}

@@ -120,6 +120,67 @@ static void check_pt_lines(reporter *r, const sdpx_media *m, const pt_set *set)
     }
 }
 
+/* The encodings of a section's payload types (from their rtpmap), the
+ * dynamic types without an rtpmap (RFC 8866 6.6: 96-127 need one), and each
+ * fmtp's well-known parameters checked against its codec's RFC. */
+static void check_codecs(reporter *r, const sdpx_media *m)
+{
+    sdpx_str enc[128];
+    memset(enc, 0, sizeof enc);
+    for (size_t i = 1; i < sdpx_media_line_count(m); i++) {
+        const sdpx_line *l = sdpx_media_line(m, i);
+        sdpx_rtpmap x;
+        if (sdpx_line_kind(l) == SDPX_ATTR_RTPMAP && sdpx_rtpmap_parse(sdpx_attr_value(l), &x) == 0 &&
+            !enc[x.payload_type].ptr)
+            enc[x.payload_type] = x.encoding;
+    }
+    const sdpx_line *mline = sdpx_media_line(m, 0);
+    sdpx_str rest = sdpxi_rtp_formats(m), f;
+    uint64_t v;
+    sdpx_mline ml;
+    /* RFC 3264 6: a rejected section (port 0, not bundle-only) keeps a format
+     * for the grammar's sake and need not map it */
+    if (sdpx_media_mline(m, &ml) == 0 && ml.port == 0 &&
+        !sdpx_media_find_attr(m, SDPX_ATTR_BUNDLE_ONLY, NULL))
+        rest = sdpxi_str(rest.ptr, 0);
+    while (sdpx_field_next(&rest, &f)) {
+        if (sdpxi_parse_uint(f, 127, &v) || enc[v].ptr)
+            continue;
+        if (v >= 96)
+            report(r, SDPX_EV_PT_NO_RTPMAP, mline, f.ptr,
+                   "dynamic payload type %u has no a=rtpmap (RFC 8866 6.6)", (unsigned)v);
+    }
+    for (size_t i = 1; i < sdpx_media_line_count(m); i++) {
+        const sdpx_line *l = sdpx_media_line(m, i);
+        sdpx_fmtp x;
+        sdpx_str at;
+        char msg[160];
+        if (sdpx_line_kind(l) != SDPX_ATTR_FMTP || sdpx_fmtp_parse(sdpx_attr_value(l), &x) ||
+            !x.has_payload_type || !enc[x.payload_type].ptr)
+            continue;
+        if (sdpxi_codec_param_error(enc[x.payload_type], x.params, &at, msg, sizeof msg))
+            report(r, SDPX_EV_FMTP_VALUE, l, at.ptr, "%s", msg);
+    }
+}
+
+/* RFC 8866 6.7: one direction attribute per level. */
+static void check_directions(reporter *r, const sdpxi_section *sec)
+{
+    const sdpx_line *first = NULL;
+    for (uint32_t i = 0; i < sec->n; i++) {
+        const sdpx_line *l = &sec->lines[i];
+        if (l->type != 'a' || (l->kind != SDPX_ATTR_SENDRECV && l->kind != SDPX_ATTR_SENDONLY &&
+                               l->kind != SDPX_ATTR_RECVONLY && l->kind != SDPX_ATTR_INACTIVE))
+            continue;
+        if (first)
+            report(r, SDPX_EV_DIRECTION_DUPLICATE, l, l->text + 2,
+                   "a second direction attribute (a=%s after line %u's)",
+                   sdpx_attr_kind_name((sdpx_attr_kind)l->kind), sdpx_line_number(first));
+        else
+            first = l;
+    }
+}
+
 /* ---- rid and simulcast (RFC 8851, RFC 8853) ---------------------------- */
 
 /* Views sorted by their bytes (then by position), for lookups in
@@ -518,14 +579,18 @@ int sdpx_validate(const sdpx_session *s, sdpx_diag_fn fn, void *ctx)
     for (size_t i = 0; i < sdpx_session_line_count(s); i++)
         check_ice_value(&r, sdpx_session_line(s, i));
     check_extmap_ids(&r, &s->sec);
+    check_directions(&r, &s->sec);
     check_mids(&r, s, mids, nmids);
     bundle_tags(s, mids, nmids, tags);
     for (size_t i = 0; i < nm && !rc; i++) {
         const sdpx_media *m = sdpx_session_media(s, i);
         pt_set set;
         mline_pts(m, &set);
-        if (set.rtp)
+        if (set.rtp) {
             check_pt_lines(&r, m, &set);
+            check_codecs(&r, m);
+        }
+        check_directions(&r, &m->sec);
         rc = check_rids(&r, m, &set);
         if (!rc)
             rc = check_ssrc_groups(&r, m);

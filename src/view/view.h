@@ -19,4 +19,10 @@ sdpx_str sdpxi_rtp_formats(const sdpx_media *m);
 /* The first media-level line of `kind` in m, else the first session-level one. scoped.c */
 const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind);
 
+/* A well-known parameter of `encoding` in an fmtp's `params` that breaks its
+ * payload format's RFC: SDPX_EVALUE with *at (the offending value) and msg
+ * set, else 0. codec_rules.c */
+int sdpxi_codec_param_error(sdpx_str encoding, sdpx_str params, sdpx_str *at, char *msg,
+                            size_t cap);
+
 #endif

@@ -73,6 +73,10 @@ __all__ = [
     "Change", "JsepError", "JsepTracker", "diff",
 ]
 
+# Leniency profiles accepted by parse(profile=...) (docs/grammar.md).
+from ._session import PROFILES  # noqa: E402
+__all__.append("PROFILES")
+
 # Negotiation (sdp.h section 10): capabilities, offers, answers, verification,
 # and the builder (Session.new, Session.add_section, Media.add_codec, ...).
 from ._nego import (Caps, NegotiationError, answer, ice_credentials, offer,  # noqa: E402

@@ -127,6 +127,9 @@ class Code(enum.IntEnum):
     EN_NO_FINGERPRINT = -202
     EN_PROTO = -201
     EN_NO_CODEC = -200
+    EV_FMTP_VALUE = -120
+    EV_PT_NO_RTPMAP = -119
+    EV_DIRECTION_DUPLICATE = -118
     EV_SSRC_GROUP_DUPLICATE = -117
     EV_RTPMAP_DUPLICATE = -116
     EV_ICE_PWD_LENGTH = -115
@@ -181,6 +184,13 @@ class Code(enum.IntEnum):
     W_ATTR_VALUE = 13
     W_SCOPE = 14
     W_FIELD = 15
+    W_ORIGIN_FIELDS = 16
+    W_CONNECTION_FIELDS = 17
+    W_INDENT = 18
+    W_UNTYPED_LINE = 19
+    W_NO_VERSION = 20
+    W_VERSION_VALUE = 21
+    W_ZONE_ID = 22
 
 
 class AttrKind(enum.IntEnum):
@@ -244,6 +254,7 @@ class AttrKind(enum.IntEnum):
     IMAGEATTR = 54
     CONTROL = 55
     RANGE = 56
+    IDENTITY = 57
 
 
 class AddrFamily(enum.IntEnum):

@@ -112,10 +112,12 @@ class Session:
 
     # -- writer ----------------------------------------------------------
 
-    def to_bytes(self, keep_lf: bool = False) -> bytes:
+    def to_bytes(self, keep_lf: bool = False, tidy: bool = False) -> bytes:
         """The session as SDP bytes (``sdpx_write_alloc``). With `keep_lf`,
-        lines that ended in a bare LF keep it; otherwise every line gets CRLF."""
-        flags = lib.SDPX_WRITE_KEEP_LF if keep_lf else 0
+        lines that ended in a bare LF keep it; otherwise every line gets CRLF.
+        With `tidy`, blank and untyped lines, indentation and trailing
+        whitespace go (SDPX_WRITE_TIDY)."""
+        flags = (lib.SDPX_WRITE_KEEP_LF if keep_lf else 0) | (lib.SDPX_WRITE_TIDY if tidy else 0)
         n = ffi.new("size_t *")
         p = lib.sdpx_write_alloc(self._s, flags, n)
         if p == ffi.NULL:
@@ -1247,17 +1249,21 @@ def _options(strict: bool, limits: Optional[Limits], sink_handle: Any) -> Any:
     return opt
 
 
+PROFILES = ("lenient", "strict", "browser", "sip", "camera")
+
+
 def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = None,
-          warnings: bool = False) -> Session:
+          warnings: bool = False, profile: Optional[str] = None) -> Session:
     """Parse SDP text (str or bytes) into a Session (``sdpx_parse``).
 
     Lenient by default (what real endpoints send); ``strict=True`` applies
     the full RFC 8866 grammar. With ``warnings=True`` the quirks the lenient
     parse tolerated are collected in ``session.warnings`` (it costs some
-    speed; :func:`check` lists them without keeping a session). Raises
-    ParseError with ``line``, ``column``, ``code`` and ``message`` when the
-    text does not parse. ``limits`` raises the parser's limits (sizes,
-    lines, attributes, media sections).
+    speed; :func:`check` lists them without keeping a session). ``profile``
+    names a leniency profile (one of PROFILES, docs/grammar.md): the quirks
+    it refuses are errors. Raises ParseError with ``line``, ``column``,
+    ``code`` and ``message`` when the text does not parse. ``limits`` raises
+    the parser's limits (sizes, lines, attributes, media sections).
 
     Example::
 
@@ -1269,8 +1275,15 @@ def parse(text: TextLike, strict: bool = False, *, limits: Optional[Limits] = No
     data = to_bytes(text)
     found: List[Diagnostic] = []
     handle = ffi.new_handle(found) if warnings else None
+    if profile is not None and profile not in PROFILES:
+        raise ValueError("unknown profile %r (one of %s)" % (profile, ", ".join(PROFILES)))
     # all defaults: no options struct at all (NULL means lenient, default limits)
-    opt = _options(strict, limits, handle) if strict or limits or warnings else ffi.NULL
+    opt = (_options(strict, limits, handle) if strict or limits or warnings or profile
+           else ffi.NULL)
+    if profile is not None:
+        lib.sdpx_parse_options_profile(opt, PROFILES.index(profile))
+        if strict:
+            opt.flags |= lib.SDPX_PARSE_STRICT
     out = ffi.new("sdpx_session **")
     err = ffi.new("sdpx_error *")
     rc = lib.sdpx_parse(ffi.from_buffer(data), len(data), opt, out, err)

@@ -35,7 +35,10 @@ def cli_findings(paths: List[str], strict: bool) -> Dict[str, List[Finding]]:
 
 
 def py_findings(data: bytes, strict: bool) -> List[Finding]:
-    return [(d.line, d.column, d.severity, d.message) for d in sdpx.check(data, strict=strict)]
+    # the CLI names each warning's code after its message
+    return [(d.line, d.column, d.severity,
+             d.message + (" [%s]" % d.code_name if d.severity == "warning" else ""))
+            for d in sdpx.check(data, strict=strict)]
 
 
 class TestStrictCheck(unittest.TestCase):

@@ -59,13 +59,17 @@ class TestCorpusRoundTrip(unittest.TestCase):
         for path in self.files():
             with open(path, "rb") as f:
                 try:
-                    s = sdpx.parse(f.read())
+                    s = sdpx.parse(f.read(), warnings=True)
                 except sdpx.ParseError:
                     continue
             with self.subTest(os.path.basename(path)):
                 s.attributes
                 s.lines
-                s.origin if s.lines and s.lines[0].type == "v" else None
+                try:
+                    s.origin if s.lines and s.lines[0].type == "v" else None
+                except sdpx.ParseError:
+                    # an o= cut short (cameras) is tolerated, and says so
+                    self.assertIn(sdpx.Code.W_ORIGIN_FIELDS, [w.code for w in s.warnings])
                 for m in s.media:
                     m.attributes
                     m.lines

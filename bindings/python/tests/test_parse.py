@@ -16,8 +16,9 @@ BAD_INPUTS = [
     ("port out of range", sdp(*HEAD, "m=audio 70000 RTP/AVP 0"), False, sdpx.Code.ERANGE, 5, 9),
     ("nul byte", "v=0\r\ns=a\0b\r\n", False, sdpx.Code.ENUL, 2, 4),
     ("stray cr", "v=0\r\ns=a\rb\r\n", False, sdpx.Code.ECR, 2, None),
-    ("no equals", sdp("v=0", "junk"), False, sdpx.Code.ESYNTAX, 2, None),
-    ("space before equals", sdp("v=0", "s =x"), False, sdpx.Code.ESYNTAX, 2, None),
+    ("strict no equals", sdp(*HEAD, "junk"), True, sdpx.Code.ESYNTAX, 5, None),
+    ("strict space before equals", sdp(*HEAD, "s =x"), True, sdpx.Code.ESYNTAX, 5, None),
+    ("junk before v=", sdp("junk", *HEAD), False, sdpx.Code.ESYNTAX, 1, None),
     ("strict missing origin", sdp("v=0", "s=-", "t=0 0"), True, sdpx.Code.EMISSING, None, None),
     ("strict unknown type", sdp(*HEAD, "y=1"), True, sdpx.Code.EUNKNOWN, 5, None),
 ]
@@ -179,6 +180,36 @@ class TestCodes(unittest.TestCase):
     def test_version(self) -> None:
         self.assertRegex(sdpx.version(), r"^\d+\.\d+\.\d+$")
         self.assertEqual(sdpx.__version__.split(".")[0], sdpx.version().split(".")[0])
+
+
+class TestProfiles(unittest.TestCase):
+    CAMERA = sdp("v=0", "o=- 1001 1 IN", "s=-", "  c=IN IP4", "t=0 0")
+
+    def test_lenient_takes_camera_quirks_and_names_them(self) -> None:
+        s = sdpx.parse(self.CAMERA, warnings=True)
+        codes = [w.code for w in s.warnings]
+        self.assertIn(sdpx.Code.W_ORIGIN_FIELDS, codes)
+        self.assertIn(sdpx.Code.W_INDENT, codes)
+        self.assertIn(sdpx.Code.W_CONNECTION_FIELDS, codes)
+        self.assertEqual(s.to_bytes(), self.CAMERA.encode())
+
+    def test_profiles_refuse_what_they_do_not_tolerate(self) -> None:
+        sdpx.parse(self.CAMERA, profile="camera")
+        for name in ("sip", "browser", "strict"):
+            with self.assertRaises(sdpx.ParseError, msg=name) as cm:
+                sdpx.parse(self.CAMERA, profile=name)
+            self.assertEqual(cm.exception.line, 2)
+        with self.assertRaises(ValueError):
+            sdpx.parse(self.CAMERA, profile="phone")
+        self.assertEqual(sdpx.PROFILES, ("lenient", "strict", "browser", "sip", "camera"))
+
+    def test_tidy_writes_what_strict_takes(self) -> None:
+        text = "v=0\r\n\r\n  o=- 1 1 IN IP4 192.0.2.1\r\ns=- \r\nt=0 0\r\n"
+        s = sdpx.parse(text)
+        self.assertEqual(s.to_bytes(), text.encode())
+        tidy = s.to_bytes(tidy=True)
+        self.assertEqual(tidy, b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n")
+        sdpx.parse(tidy, strict=True)
 
 
 if __name__ == "__main__":
