@@ -272,6 +272,26 @@ START_TEST(test_tidy_writer)
 }
 END_TEST
 
+/* Regression: the indentation shared the line flags with the edit marks
+ * (drop, stale), so a parsed indented line lost its type and was written
+ * without its text; a remove (which marks lines) kept it wrong too. */
+START_TEST(test_indentation_and_edit_marks)
+{
+    const char *in = "v=0\r\n" ORIGIN "s=-\r\n               c=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+                     "m=audio 9 RTP/AVP 0\r\na=x\r\n  a=y\r\n";
+    sdpx_session *s;
+    ck_assert_int_eq(sdpx_parse(in, strlen(in), NULL, &s, NULL), 0);
+    const sdpx_line *c = sdpx_session_find_line(s, 'c', NULL);
+    ck_assert_int_eq(sdpx_line_type(c), 'c'); /* 15 spaces: the deepest indentation kept */
+    ck_assert_int_eq(sdpx_media_attr_remove(sdpx_session_media_mut(s, 0), "x"), 1);
+    char *out = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(out, "v=0\r\n" ORIGIN "s=-\r\n               c=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+                          "m=audio 9 RTP/AVP 0\r\n  a=y\r\n");
+    sdpx_free(out);
+    sdpx_session_free(s);
+}
+END_TEST
+
 START_TEST(test_indented_lines_in_the_model)
 {
     const char *in = "v=0\r\n" ORIGIN "s=-\r\nt=0 0\r\n  m=audio 9 RTP/AVP 0\r\n\t a=mid:a\r\n";
@@ -386,6 +406,7 @@ int main(void)
     TCase *w = tcase_create("layout");
     tcase_add_loop_test(w, test_tidy_writer, 0, sizeof tidy_cases / sizeof tidy_cases[0]);
     tcase_add_test(w, test_indented_lines_in_the_model);
+    tcase_add_test(w, test_indentation_and_edit_marks);
     tcase_add_test(w, test_media_only_description_edits);
     suite_add_tcase(s, w);
     TCase *z = tcase_create("zone");

@@ -19,8 +19,11 @@ enum {
 /* A parsed line indented by spaces or tabs (SDPX_W_INDENT) keeps the
  * indentation's length in the top bits of its flags: `text` starts at the
  * type letter, the indentation is the bytes just before it. */
-#define SDPXI_INDENT_SHIFT 2u
-#define SDPXI_INDENT_MAX 63u
+#define SDPXI_INDENT_SHIFT 4u
+#define SDPXI_INDENT_MAX 15u
+_Static_assert((unsigned)SDPXI_LINE_STALE < (1u << SDPXI_INDENT_SHIFT),
+               "the indentation bits overlap the line flags");
+_Static_assert((SDPXI_INDENT_MAX << SDPXI_INDENT_SHIFT) <= 0xffu, "the indentation fits the flags");
 
 struct sdpx_line {
     const char *text;  /* first byte of the line */

@@ -1171,8 +1171,7 @@ static const char *const a_rules_by_letter[26] = {
 
 unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
 {
-    for (unsigned k = 0; k < SDPXI_JSON_MAX_NAMES; k++)
-        caps[k] = (sdpx_str){NULL, 0};
+    memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
     if (type != 'a') {
         for (unsigned i = 0; i < SDPXI_RULE_RTP; i++)
             if (sdpxi_rules[i].type == type && sdpxi_rules[i].match(p, n, caps))
@@ -1184,10 +1183,11 @@ unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
         for (const char *r = a_rules_by_letter[c - 'a']; *r; r++) {
             const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
             size_t pl = strlen(rule->prefix);
-            if (n >= pl && !memcmp(p, rule->prefix, pl) && rule->match(p, n, caps))
+            if (n < pl || memcmp(p, rule->prefix, pl))
+                continue;
+            if (rule->match(p, n, caps))
                 return (unsigned char)*r;
-            for (unsigned k = 0; k < SDPXI_JSON_MAX_NAMES; k++)
-                caps[k] = (sdpx_str){NULL, 0};
+            memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
         }
     m_all(p, n, caps);
     return SDPXI_RULE_INVALID;

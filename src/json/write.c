@@ -141,7 +141,9 @@ void sdpxi_out_json_str(sdpxi_out *o, const char *s, size_t n)
 
 void sdpxi_capture_value(sdpx_str cap, int lossless, sdpxi_jv *v)
 {
-    memset(v, 0, sizeof *v);
+    v->key = NULL;
+    v->keylen = v->off = 0;
+    v->kid = v->next = NULL;
     v->s = cap.ptr;
     v->n = cap.len;
     v->type = sdpxi_js_canonical_number(cap.ptr, cap.len) ? SDPXI_JV_NUM : SDPXI_JV_STR;
@@ -393,11 +395,16 @@ static int renders_same(const sdpxi_rule *r, const sdpx_str *caps, sdpx_str text
     return !o.differs && o.len == text.len;
 }
 
+/* The captures of a level's first lines are kept from the pass that finds
+ * their rules, so writing them does not match them again. */
+#define CACHED_LINES 64
+
 typedef struct level {
     const sdpx_session *s;
     const sdpx_media *m;
     size_t n;
     unsigned char *ids;
+    sdpx_str (*caps)[SDPXI_JSON_MAX_NAMES]; /* CACHED_LINES rows */
 } level;
 
 static const sdpx_line *lv_line(const level *lv, size_t i)
@@ -415,25 +422,36 @@ static unsigned rule_of_line(const sdpx_line *l, int lossless, sdpx_str *caps)
     /* from the type letter: an indented line (SDPX_W_INDENT) is the line after its indentation */
     sdpx_str from_type = {v.ptr - 2, v.len + 2};
     if (lossless && type == 'a' && r != SDPXI_RULE_NONE && r != SDPXI_RULE_INVALID &&
-        !renders_same(&sdpxi_rules[r], caps, from_type))
-        r = SDPXI_RULE_INVALID; /* kept verbatim */
+        !renders_same(&sdpxi_rules[r], caps, from_type)) {
+        r = SDPXI_RULE_INVALID; /* kept verbatim: its captures become the whole value */
+        memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
+        sdpxi_rules[r].match(v.ptr, v.len, caps);
+    }
     return r;
+}
+
+/* The captures of line i for rule r: kept, or matched again. */
+static const sdpx_str *line_caps(const level *lv, size_t i, unsigned r, sdpx_str *tmp)
+{
+    if (i < CACHED_LINES)
+        return lv->caps[i];
+    sdpx_str v = sdpx_line_value(lv_line(lv, i));
+    memset(tmp, 0, SDPXI_JSON_MAX_NAMES * sizeof *tmp);
+    sdpxi_rules[r].match(v.ptr, v.len, tmp);
+    return tmp;
 }
 
 static void w_key_rule(jw *w, const level *lv, unsigned r)
 {
     const sdpxi_rule *rule = &sdpxi_rules[r];
-    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
+    sdpx_str tmp[SDPXI_JSON_MAX_NAMES];
     w_key(w, rule->key);
     if (rule->push) {
         w_open(w, '[');
         for (size_t i = 0; i < lv->n; i++)
             if (lv->ids[i] == r) {
-                sdpx_str v = sdpx_line_value(lv_line(lv, i));
-                memset(caps, 0, sizeof caps);
-                rule->match(v.ptr, v.len, caps);
                 w_item(w);
-                w_fields(w, rule, caps);
+                w_fields(w, rule, line_caps(lv, i, r, tmp));
             }
         w_close(w, ']');
         return;
@@ -446,9 +464,7 @@ static void w_key_rule(jw *w, const level *lv, unsigned r)
     size_t norder = 0;
     for (size_t i = 0; i < lv->n; i++)
         if (lv->ids[i] == r) {
-            sdpx_str v = sdpx_line_value(lv_line(lv, i));
-            memset(caps, 0, sizeof caps);
-            rule->match(v.ptr, v.len, caps);
+            const sdpx_str *caps = line_caps(lv, i, r, tmp);
             if (w->lossless && norder) /* only the first line is carried: no merging */
                 break;
             for (size_t j = 0; j < (rule->nnames ? rule->nnames : 1); j++)
@@ -480,9 +496,12 @@ static void w_level(jw *w, level *lv)
         w->o->failed = 1;
         return;
     }
-    sdpx_str caps[SDPXI_JSON_MAX_NAMES];
-    for (size_t i = 0; i < lv->n; i++)
-        lv->ids[i] = (unsigned char)rule_of_line(lv_line(lv, i), w->lossless, caps);
+    sdpx_str cache[CACHED_LINES][SDPXI_JSON_MAX_NAMES], caps[SDPXI_JSON_MAX_NAMES];
+    lv->caps = cache;
+    for (size_t i = 0; i < lv->n; i++) {
+        sdpx_str *c = i < CACHED_LINES ? cache[i] : caps;
+        lv->ids[i] = (unsigned char)rule_of_line(lv_line(lv, i), w->lossless, c);
+    }
     unsigned char seen[SDPXI_RULE_NONE] = {0}, order[SDPXI_RULE_NONE];
     size_t norder = 0;
     const unsigned rtp = SDPXI_RULE_RTP, fmtp = SDPXI_RULE_FMTP, mrule = SDPXI_RULE_M;
@@ -498,8 +517,14 @@ static void w_level(jw *w, level *lv)
         /* lossless: a name rule carries its first line, the others stay
          * verbatim (the first, not the last: write() puts invalid lines
          * after the rule's line, so a second round trip keeps the same one) */
-        if (w->lossless && !sdpxi_rules[r].push && sdpxi_rules[r].type == 'a' && seen[r])
+        if (w->lossless && !sdpxi_rules[r].push && sdpxi_rules[r].type == 'a' && seen[r]) {
             lv->ids[i] = (unsigned char)(r = SDPXI_RULE_INVALID);
+            if (i < CACHED_LINES) { /* its captures become invalid's: the whole value */
+                sdpx_str v = sdpx_line_value(lv_line(lv, i));
+                memset(cache[i], 0, sizeof cache[i]);
+                sdpxi_rules[r].match(v.ptr, v.len, cache[i]);
+            }
+        }
         if (!seen[r] && r != mrule) {
             seen[r] = 1;
             order[norder++] = (unsigned char)r;
@@ -510,13 +535,11 @@ static void w_level(jw *w, level *lv)
         w_key_rule(w, lv, order[k]);
         if (lv->m && k == 1 && lv->n && lv->ids[0] == mrule) {
             /* the m= fields sit on the media object itself, after rtp and fmtp */
-            sdpx_str v = sdpx_line_value(sdpx_media_line(lv->m, 0));
-            memset(caps, 0, sizeof caps);
-            sdpxi_rules[mrule].match(v.ptr, v.len, caps);
+            const sdpx_str *mc = cache[0];
             for (size_t j = 0; j < sdpxi_rules[mrule].nnames; j++)
-                if (caps[j].ptr) {
+                if (mc[j].ptr) {
                     w_key(w, sdpxi_rules[mrule].names[j]);
-                    w_capture(w, caps[j]);
+                    w_capture(w, mc[j]);
                 }
         }
     }
@@ -532,12 +555,12 @@ static void write_session(sdpxi_out *o, const sdpx_session *s, unsigned flags)
     w.o = o;
     w.pretty = (flags & SDPX_JSON_PRETTY) != 0;
     w.lossless = (flags & SDPX_JSON_LOSSLESS) != 0;
-    level lv = {s, NULL, sdpx_session_line_count(s), NULL};
+    level lv = {s, NULL, sdpx_session_line_count(s), NULL, NULL};
     w_level(&w, &lv);
     w_key(&w, "media");
     w_open(&w, '[');
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        level ml = {s, sdpx_session_media(s, i), 0, NULL};
+        level ml = {s, sdpx_session_media(s, i), 0, NULL, NULL};
         ml.n = sdpx_media_line_count(ml.m);
         w_item(&w);
         w_level(&w, &ml);
