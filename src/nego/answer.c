@@ -25,7 +25,7 @@ typedef struct answerer {
     int any_ice;          /* some accepted section uses ICE */
     int offer_ice;        /* some offered section carries ICE credentials */
     int local_fp_ok;      /* caps->fingerprint decodes */
-    const sdpx_line *fp_checked; /* the offered fingerprint line last decoded */
+    sdpx_str fp_checked;  /* the offered fingerprint value last decoded */
     sdpxi_text tr;        /* the transport lines of the section being answered */
     char why[120];        /* the reason a section was rejected */
 } answerer;
@@ -70,10 +70,12 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         const sdpx_line *fl = sdpx_media_find_attr(fm, SDPX_ATTR_FINGERPRINT, NULL);
         if (!fl)
             fl = sdpx_session_find_attr(a->offer, SDPX_ATTR_FINGERPRINT, NULL);
-        if (!fl || (fl != a->fp_checked && sdpx_fingerprint_parse(sdpx_attr_value(fl), &fp)))
+        sdpx_str fv = fl ? sdpx_attr_value(fl) : (sdpx_str){"", 0}, last = a->fp_checked;
+        int seen = fl && last.ptr && fv.len == last.len && !memcmp(fv.ptr, last.ptr, fv.len);
+        if (!fl || (!seen && sdpx_fingerprint_parse(fv, &fp)))
             return reject(a, SDPX_EN_NO_FINGERPRINT, "DTLS offered without a fingerprint (RFC 8122 5)%s",
                           NULL);
-        a->fp_checked = fl;
+        a->fp_checked = fv; /* sections repeat one fingerprint: decode each text once */
         sdpx_setup os, as;
         /* RFC 4145 4: without a=setup the offerer is active */
         if (sdpx_media_setup(sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), &os))
