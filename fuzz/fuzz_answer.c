@@ -40,6 +40,13 @@ static int fixed_random(void *ctx, void *buf, size_t len)
     return 0;
 }
 
+static void print_finding(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    (void)ctx;
+    (void)sev;
+    fprintf(stderr, "answer line %u: %s\n", e->line, e->msg);
+}
+
 static char *answer_text(const sdpx_session *offer, const sdpx_caps *caps, int *rc)
 {
     uint32_t seed = 1;
@@ -54,8 +61,10 @@ static char *answer_text(const sdpx_session *offer, const sdpx_caps *caps, int *
         return NULL;
     fuzz_assert(sdpx_validate(a, NULL, NULL) == 0);
     int n = sdpx_answer_verify(offer, a, NULL, NULL);
-    if (n != 0)
+    if (n != 0) {
+        sdpx_answer_verify(offer, a, print_finding, NULL);
         fuzz_fail("the answer violates %d rules", n);
+    }
     char *text = sdpx_write_alloc(a, 0, NULL);
     fuzz_assert(text != NULL);
     sdpx_session_free(a);

@@ -2056,13 +2056,13 @@ enum {
     SDPX_EN_NO_CODEC = -200,          /* no offered codec matches the local capabilities */
     SDPX_EN_PROTO = -201,             /* the section's transport protocol is not supported */
     SDPX_EN_NO_FINGERPRINT = -202,    /* a DTLS section offered without a=fingerprint */
-    SDPX_EN_NO_ICE = -203,            /* an ICE section offered without ice-ufrag/ice-pwd */
+    /* -203 reserved */
     SDPX_EN_KIND = -204,              /* no local capabilities for this media kind */
     SDPX_EN_SETUP = -205,             /* the offered a=setup cannot be answered (holdconn) */
     SDPX_EN_NO_DATA = -206,           /* data channels offered, none supported locally */
     SDPX_EN_LOCAL_FINGERPRINT = -207, /* DTLS needed, the capabilities have no fingerprint */
     SDPX_EN_CAPS = -208,              /* a capabilities description that cannot be read */
-    SDPX_EN_REJECTED = -209,          /* the section is rejected (port 0) */
+    /* -209 reserved */
     /* sdpx_answer_verify findings */
     SDPX_EN_V_SECTIONS = -220,        /* the answer's sections differ in number or kind */
     SDPX_EN_V_MID = -221,             /* an answer section's mid differs from the offer's */
@@ -2108,7 +2108,7 @@ int sdpx_random_system(void *ctx, void *buf, size_t len);
  */
 int sdpx_ice_credentials_make(sdpx_random_fn rnd, void *ctx, char *ufrag, char *pwd);
 
-/* ---- 9.1 Builder --------------------------------------------------------- */
+/* ---- 10.1 Builder -------------------------------------------------------- */
 
 /**
  * A new session with the JSEP 5.2.1 defaults: v=0, o=- <random 62-bit id> 1
@@ -2164,6 +2164,7 @@ typedef struct sdpx_caps_media {
     size_t ncodecs;
     sdpx_caps_extmap extmaps[SDPX_CAPS_MAX_EXTMAPS];
     size_t nextmaps;
+    sdpx_str simulcast_rids;    /* offers: the streams to receive ("h;~m;l"), empty for none */
 } sdpx_caps_media;
 
 /**
@@ -2189,7 +2190,8 @@ sdpx_str sdpx_str_from(const char *cstr);
  * Read capabilities from a description written like a browser's offer: per
  * audio/video section its codecs (rtpmap, fmtp, rtcp-fb; an RTX type with
  * apt= marks RTX support), extmap lines, direction, and a=simulcast (any)
- * to accept simulcast; an application section with a=sctp-port or sctpmap
+ * to accept simulcast (its recv list becomes simulcast_rids, which offers
+ * ask for with a=rid:<id> recv lines); an application section with a=sctp-port or sctpmap
  * turns data channels on (with max-message-size). At session or media
  * level: a=fingerprint, a=setup, a=ice-lite, a=ice-options. The views point
  * into `caps_sdp`, which must outlive *out. Returns 0, or SDPX_EN_CAPS with
@@ -2228,15 +2230,16 @@ typedef struct sdpx_offer_options {
  * kind and one data channel section when caps->data_channel, each with
  * a=mid "0", "1", ..., fresh ICE credentials (shared: one BUNDLE group over
  * every section), a=setup:actpass (or caps->setup), the caps fingerprint,
- * a=rtcp-mux and a=rtcp-rsize, the codecs with their RTX partners and the
- * extensions. Returns 0 with *out set, SDPX_EN_LOCAL_FINGERPRINT without a
+ * a=rtcp-mux and a=rtcp-rsize, the codecs with their RTX partners, the
+ * extensions, and for a kind with simulcast_rids an a=rid:<id> recv per rid
+ * and a=simulcast:recv with the list (RFC 8853 5.2, RFC 8851 4). Returns 0 with *out set, SDPX_EN_LOCAL_FINGERPRINT without a
  * fingerprint for a DTLS proto, SDPX_EINVAL for caps that do not encode,
  * with *err (if not NULL) filled.
  */
 int sdpx_offer_create(const sdpx_caps *caps, const sdpx_offer_options *opt, sdpx_session **out,
                       sdpx_error *err);
 
-/* ---- 9.2 Answerer -------------------------------------------------------- */
+/* ---- 10.2 Answerer ------------------------------------------------------- */
 
 enum {
     /** Fail the whole answer when a section cannot be accepted, instead of

@@ -183,6 +183,8 @@ tests_answer_scale_LDADD = libsdpx.la
 tests_answer_scale_LDFLAGS = -static
 TESTS += tests/answer_scaling.test
 EXTRA_DIST += tests/answer_scaling.test
+TESTS += tests/readme_answer.test
+EXTRA_DIST += tests/readme_answer.test
 # JSON in sdp-transform's shape; the differential test against sdp-transform
 # itself (tools/install-deps.sh puts it in node_modules; SKIP without it).
 TEST_SUITES += tests/test_json

@@ -29,7 +29,8 @@ enum {
     CAPS_RECVONLY,    /* typical, both kinds recvonly, no simulcast */
     CAPS_EXTRA,       /* typical plus VP9 profile 0, AV1, H.265, H.264 constrained high 640c1f */
     CAPS_AUDIO_ONLY,  /* opus alone, no data */
-    CAPS_ICE_LITE     /* typical with ice-lite */
+    CAPS_ICE_LITE,    /* typical with ice-lite */
+    CAPS_TYPICAL_SIP_EVENTS /* PCMU and telephone-event without local fmtp */
 };
 
 static inline sdpx_caps_codec *caps_add(sdpx_caps_media *m, const char *enc, uint32_t clock,
@@ -68,6 +69,11 @@ static inline void make_caps(sdpx_caps *c, int which)
     c->fingerprint = sdpx_str_from(TEST_FINGERPRINT);
     sdpx_caps_media *a = &c->media[c->nmedia++];
     a->kind = sdpx_str_from("audio");
+    if (which == CAPS_TYPICAL_SIP_EVENTS) {
+        caps_add(a, "PCMU", 8000, 0, 0, "", 0);
+        caps_add(a, "telephone-event", 8000, 0, 101, "", 0);
+        return;
+    }
     if (which == CAPS_SIP) {
         caps_add(a, "PCMU", 8000, 0, 0, "", 0);
         caps_add(a, "PCMA", 8000, 0, 8, "", 0);

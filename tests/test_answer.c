@@ -202,6 +202,13 @@ static const rule_case rules[] = {
      "m=audio 49170 RTP/AVP 18 0 101\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n",
      CAPS_SIP, 0, 0, 0, {"m=audio 9 RTP/AVP 0 101", "a=rtpmap:101 telephone-event/8000",
                          "a=fmtp:101 0-15"}, {"ice", "setup", "fingerprint", "rtpmap:0"}},
+    /* fuzz_answer: only an event list is echoed for telephone-event (its apt= named a dropped type) */
+    {"telephone-event echoes events, nothing else",
+     HEAD "m=audio 9 RTP/AVP 0 101 102 103\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:101 telephone-event/8000\r\n"
+          "a=fmtp:101 apt=100\r\na=rtpmap:102 telephone-event/8000\r\na=fmtp:102 0-15,66\r\n"
+          "a=rtpmap:103 telephone-event/8000\r\na=fmtp:103 0-999\r\n",
+     CAPS_TYPICAL_SIP_EVENTS, 0, 0, 0, {"m=audio 9 RTP/AVP 0 101 102 103", "a=fmtp:102 0-15,66"},
+     {"apt=100", "999"}},
     /* errors name the section and why */
     {"DTLS without a fingerprint",
      HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=setup:actpass\r\na=mid:0\r\n" OPUS,
@@ -329,6 +336,30 @@ START_TEST(deterministic)
     ck_assert(!(ux.len == uy.len && !memcmp(ux.ptr, uy.ptr, ux.len)));
     sdpx_session_free(x);
     sdpx_session_free(y);
+    sdpx_session_free(offer);
+}
+END_TEST
+
+/* fuzz_answer: an offer carrying the very credentials the random function
+ * makes next still gets other ones (JSEP 5.3.1: never the offer's). */
+START_TEST(credentials_never_the_offers)
+{
+    uint64_t seed = 42;
+    char u[SDPX_ICE_UFRAG_CHARS + 1], p[SDPX_ICE_PWD_CHARS + 1], text[2048];
+    ck_assert_int_eq(sdpx_ice_credentials_make(fixed_random, &seed, u, p), 0);
+    snprintf(text, sizeof text,
+             HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:%s\r\n"
+                  "a=ice-pwd:%s\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS, u, p);
+    sdpx_session *offer = parse_ok(text, 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    int rc;
+    sdpx_error err;
+    char *a = answer_checked(offer, &caps, NULL, 42, &rc, &err); /* verifies: no V_ICE */
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_null(strstr(a, u));
+    ck_assert_ptr_null(strstr(a, p));
+    free(a);
     sdpx_session_free(offer);
 }
 END_TEST
@@ -557,6 +588,7 @@ int main(void)
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
     tcase_add_test(tc, deterministic);
+    tcase_add_test(tc, credentials_never_the_offers);
     suite_add_tcase(s, tc);
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));

@@ -140,7 +140,9 @@ START_TEST(caps_from_sdp)
     ck_assert_uint_eq(c.media[1].codecs[0].nrtcp_fb, 2);
     ck_assert_str_view(c.media[1].codecs[0].rtcp_fb[1], "ccm fir");
     ck_assert_int_eq(c.media[1].simulcast, 1);
+    ck_assert_str_view(c.media[1].simulcast_rids, "h");
     ck_assert_int_eq(c.media[0].simulcast, 0);
+    ck_assert_uint_eq(c.media[0].simulcast_rids.len, 0);
     ck_assert_int_eq(c.data_channel, 1);
     ck_assert_uint_eq(c.sctp_port, 5001);
     ck_assert_uint_eq(c.max_message_size, 1024);
@@ -174,6 +176,7 @@ START_TEST(offer_from_caps)
 {
     sdpx_caps caps;
     make_caps(&caps, CAPS_TYPICAL);
+    caps.media[1].simulcast_rids = sdpx_str_from("h;~l"); /* ask to receive two streams */
     uint64_t seed = 11;
     sdpx_offer_options opt;
     memset(&opt, 0, sizeof opt);
@@ -194,6 +197,8 @@ START_TEST(offer_from_caps)
     ck_assert_ptr_nonnull(strstr(text, "\r\na=rtcp-mux\r\n"));
     ck_assert_ptr_nonnull(strstr(text, "\r\na=fmtp:103 apt=102\r\n"));
     ck_assert_ptr_nonnull(strstr(text, "\r\na=mid:2\r\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\r\na=rid:h recv\r\na=rid:l recv\r\na=simulcast:recv h;~l\r\n"));
+    ck_assert_ptr_null(strstr(text, "a=rid:~"));
     /* one set of credentials for the bundle, in every section */
     sdpx_str u0, u2;
     ck_assert_int_eq(sdpx_media_ice_ufrag(sdpx_session_media(o, 0), &u0), 0);

@@ -12,6 +12,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/sdpx/_lines.py \
 	bindings/python/sdpx/_session.py \
 	bindings/python/sdpx/_attrs.py \
+	bindings/python/sdpx/_nego.py \
+	bindings/python/tests/test_negotiation.py \
 	bindings/python/sdpx/_diff.py \
 	bindings/python/sdpx/py.typed \
 	bindings/python/tests/run.py \

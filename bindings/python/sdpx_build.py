@@ -44,11 +44,12 @@ MODULE = "sdpx._native"
 CDEF_EXCLUDE: Sequence[str] = ()
 
 # The callbacks the Python layer gives to C (diagnostics of sdpx_parse and
-# sdpx_check, changes of sdpx_session_diff); `extern "Python"` makes each a
-# static C function in API mode.
+# sdpx_check, changes of sdpx_session_diff, randomness for negotiation);
+# `extern "Python"` makes each a static C function in API mode.
 CDEF_EXTRA = """
 extern "Python" void _sdpx_py_diag(void *ctx, sdpx_severity sev, const sdpx_error *e);
 extern "Python" void _sdpx_py_change(void *ctx, const sdpx_change *c);
+extern "Python" int _sdpx_py_random(void *ctx, void *buf, size_t len);
 """
 
 

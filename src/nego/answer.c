@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* answer_section's answer for a section the offer itself rejected */
+enum { OFFER_REJECTED = 1 };
+
 typedef struct answerer {
     const sdpx_session *offer;
     const sdpx_caps *caps;
@@ -22,7 +25,7 @@ typedef struct answerer {
     int any_ice;          /* some accepted section uses ICE */
     int offer_ice;        /* some offered section carries ICE credentials */
     int local_fp_ok;      /* caps->fingerprint decodes */
-    const sdpx_line *fp_checked; /* the offered fingerprint line last decoded */
+    sdpx_str fp_checked;  /* the offered fingerprint value last decoded */
     sdpxi_text tr;        /* the transport lines of the section being answered */
     char why[120];        /* the reason a section was rejected */
 } answerer;
@@ -67,10 +70,12 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         const sdpx_line *fl = sdpx_media_find_attr(fm, SDPX_ATTR_FINGERPRINT, NULL);
         if (!fl)
             fl = sdpx_session_find_attr(a->offer, SDPX_ATTR_FINGERPRINT, NULL);
-        if (!fl || (fl != a->fp_checked && sdpx_fingerprint_parse(sdpx_attr_value(fl), &fp)))
+        sdpx_str fv = fl ? sdpx_attr_value(fl) : (sdpx_str){"", 0}, last = a->fp_checked;
+        int seen = fl && last.ptr && fv.len == last.len && !memcmp(fv.ptr, last.ptr, fv.len);
+        if (!fl || (!seen && sdpx_fingerprint_parse(fv, &fp)))
             return reject(a, SDPX_EN_NO_FINGERPRINT, "DTLS offered without a fingerprint (RFC 8122 5)%s",
                           NULL);
-        a->fp_checked = fl;
+        a->fp_checked = fv; /* sections repeat one fingerprint: decode each text once */
         sdpx_setup os, as;
         /* RFC 4145 4: without a=setup the offerer is active */
         if (sdpx_media_setup(sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), &os))
@@ -272,7 +277,7 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
     /* RFC 3264 6: an offered port 0 stays rejected; RFC 8843 6: a bundle-only
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
     if (ml->port == 0 && !(sdpxi_bundle_only(m) && a->map.group[sdpx_media_index(m)]))
-        return reject(a, SDPX_EN_REJECTED, "rejected in the offer%s", NULL);
+        return OFFER_REJECTED; /* not an error: nothing to report */
     if (sdpxi_proto_rtp(ml->proto))
         return answer_rtp(a, m, ml, t);
     if (sdpx_str_eq(ml->media, "application") && sdpxi_proto_sctp(ml->proto)) {
@@ -343,6 +348,27 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
     return 0;
 }
 
+/* 1 when the offer uses `ufrag` or `pwd` anywhere (session or any section). */
+static int offer_has_cred(const sdpx_session *offer, const char *ufrag, const char *pwd)
+{
+    sdpx_str u = {ufrag, strlen(ufrag)}, p = {pwd, strlen(pwd)};
+    const sdpx_media *m = NULL;
+    for (size_t i = 0; i <= sdpx_session_media_count(offer); i++) {
+        for (int k = 0; k < 2; k++) {
+            sdpx_attr_kind kind = k ? SDPX_ATTR_ICE_PWD : SDPX_ATTR_ICE_UFRAG;
+            sdpx_str want = k ? p : u;
+            const sdpx_line *l = NULL;
+            while ((l = m ? sdpx_media_find_attr(m, kind, l) : sdpx_session_find_attr(offer, kind, l))) {
+                sdpx_str v = sdpx_attr_value(l);
+                if (v.len == want.len && !memcmp(v.ptr, want.ptr, v.len))
+                    return 1;
+            }
+        }
+        m = sdpx_session_media(offer, i);
+    }
+    return 0;
+}
+
 static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char *accepted)
 {
     const sdpx_line *l = NULL;
@@ -406,7 +432,14 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     }
     snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
     uint64_t sid;
-    rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
+    /* JSEP 5.3.1: never the offer's credentials, even from a random
+     * function that happens to (or is made to) repeat them */
+    rc = SDPX_EINVAL;
+    for (int tries = 0; rc == SDPX_EINVAL && tries < 8; tries++) {
+        rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
+        if (!rc && offer_has_cred(offer, a.ufrag, a.pwd))
+            rc = SDPX_EINVAL;
+    }
     if (!rc)
         rc = sdpxi_random_session_id(a.opt.random, a.opt.random_ctx, &sid);
     if (rc) {
@@ -441,7 +474,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         sdpx_error e;
         sdpxi_error(&e, rc, sdpx_line_number(sdpx_media_line(m, 0)), "%s: %s",
                     sdpxi_where(m, where, sizeof where), a.why);
-        if (rc != SDPX_EN_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
+        if (rc != OFFER_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
             if (err)
                 *err = e;
             free(accepted);
@@ -451,7 +484,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
             sdpxi_map_free(&a.map);
             return rc;
         }
-        if (rc != SDPX_EN_REJECTED && a.opt.diag)
+        if (rc != OFFER_REJECTED && a.opt.diag)
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
         put_rejected(&body, m, &ml);
     }

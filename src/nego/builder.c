@@ -166,6 +166,24 @@ static int offer_transport(sdpx_media *m, const sdpx_caps *caps, const char *ufr
     return rc ? rc : sdpx_media_attr_add(m, "mid", mid);
 }
 
+/* RFC 8853 5.2, RFC 8851 4: an offer to receive simulcast names each rid
+ * with a=rid:<id> recv, then the streams in a=simulcast:recv. */
+static int offer_simulcast(sdpx_media *m, sdpx_str list)
+{
+    char buf[600];
+    sdpx_str rest = list, alts, rid;
+    int rc = 0, paused;
+    while (!rc && sdpx_simulcast_stream_next(&rest, &alts))
+        while (!rc && sdpx_simulcast_alt_next(&alts, (sdpx_str){"", 0}, &rid, &paused)) {
+            snprintf(buf, sizeof buf, "%.*s recv", SDPXI_SV(rid));
+            rc = sdpx_media_attr_add(m, "rid", buf);
+        }
+    if (rc || list.len + 6 > sizeof buf)
+        return rc ? rc : SDPX_EINVAL;
+    snprintf(buf, sizeof buf, "recv %.*s", SDPXI_SV(list));
+    return sdpx_media_attr_add(m, "simulcast", buf);
+}
+
 static int offer_media(sdpx_session *s, const sdpx_caps_media *cm, const char *proto,
                        const sdpx_caps *caps, const char *ufrag, const char *pwd, const char *mid)
 {
@@ -189,6 +207,8 @@ static int offer_media(sdpx_session *s, const sdpx_caps_media *cm, const char *p
         rc = sdpx_media_attr_add(m, "rtcp-rsize", NULL); /* JSEP 5.2.1, RFC 5506 */
     for (size_t i = 0; !rc && i < cm->ncodecs && i < SDPX_CAPS_MAX_CODECS; i++)
         rc = sdpx_media_add_codec(m, &cm->codecs[i]);
+    if (!rc && cm->simulcast_rids.len)
+        rc = offer_simulcast(m, cm->simulcast_rids);
     return rc;
 }
 

@@ -30,7 +30,7 @@ static int read_codecs(const sdpx_media *m, sdpx_caps_media *cm, sdpx_error *err
         memset(k, 0, sizeof *k);
         k->encoding = c.encoding;
         k->clock_rate = c.clock_rate;
-        k->channels = c.channels;
+        k->channels = c.is_static ? 0 : c.channels; /* RFC 3551's 1 is the default anyway */
         k->payload_type = c.payload_type;
         k->fmtp = c.fmtp ? c.params.params : (sdpx_str){"", 0};
         if (c.has_rtx)
@@ -118,7 +118,11 @@ int sdpx_caps_from_sdp(const sdpx_session *s, sdpx_caps *out, sdpx_error *err)
             cm = &out->media[out->nmedia++];
             cm->kind = ml.media;
             cm->direction = sdpx_media_direction(m);
-            cm->simulcast = sdpx_media_find_attr(m, SDPX_ATTR_SIMULCAST, NULL) != NULL;
+            const sdpx_line *sl = sdpx_media_find_attr(m, SDPX_ATTR_SIMULCAST, NULL);
+            sdpx_simulcast sc;
+            cm->simulcast = sl != NULL;
+            if (sl && !sdpx_simulcast_parse(sdpx_attr_value(sl), &sc) && sc.has_recv && !sc.recv_paused.len)
+                cm->simulcast_rids = sc.recv; /* RFC 8853 form only: offers write that form */
         }
         int rc = read_codecs(m, cm, err);
         if (!rc && cm->nextmaps == 0)

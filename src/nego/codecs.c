@@ -31,6 +31,8 @@ sdpxi_role sdpxi_codec_role(sdpx_str e)
     }
 }
 
+static int param(sdpx_str params, const char *key, sdpx_str *value);
+
 void sdpxi_codecs_free(sdpxi_codecs *c)
 {
     free(c->fb);
@@ -67,7 +69,7 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
         sdpx_str enc;
         uint32_t clock;
         unsigned ch;
-        if (!sdpx_static_payload_type(pt, &enc, &clock, &ch)) { /* RFC 3551 6 */
+        if (pt < 35 && !sdpx_static_payload_type(pt, &enc, &clock, &ch)) { /* RFC 3551 6: 0-34 */
             out->pt[pt].known = 1;
             out->pt[pt].encoding = enc;
             out->pt[pt].clock_rate = clock;
@@ -99,10 +101,7 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
                 continue;
             sdpxi_pt *p = &out->pt[fm.payload_type];
             p->has_fmtp = 1;
-            p->fmtp = fm.params;
-            sdpx_str apt;
-            if (!sdpx_fmtp_get(&fm, "apt", &apt) && digits(apt, 127, &p->apt))
-                p->has_apt = 1;
+            p->fmtp = fm.params; /* apt= is read below, for RTX types only */
         } else if (k == SDPX_ATTR_RTCP_FB) {
             /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
              * only the first field needs reading */
@@ -133,6 +132,10 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
     for (size_t i = 0; i < out->n; i++) {
         sdpxi_pt *p = &out->pt[out->order[i]];
         p->role = p->known ? sdpxi_codec_role(p->encoding) : SDPXI_PRIMARY;
+        sdpx_str apt;
+        if (p->role == SDPXI_RTX && p->has_fmtp && param(p->fmtp, "apt", &apt) &&
+            digits(apt, 127, &p->apt))
+            p->has_apt = 1; /* RFC 4588 8.1 */
     }
     return 0;
 }
@@ -238,10 +241,10 @@ static int fmtp_compatible(sdpx_str enc, sdpx_str a, sdpx_str b)
 
 int sdpxi_codec_match(const sdpxi_pt *o, const sdpx_caps_codec *c)
 {
-    if (!o->known || !sdpxi_view_ieq(o->encoding, c->encoding))
-        return 0;
     unsigned och = o->channels ? o->channels : 1, cch = c->channels ? c->channels : 1;
-    if (o->clock_rate != c->clock_rate || och != cch)
+    /* the numbers first: they rule most pairs out without a name compare */
+    if (!o->known || o->clock_rate != c->clock_rate || och != cch ||
+        !sdpxi_view_ieq(o->encoding, c->encoding))
         return 0;
     return fmtp_compatible(o->encoding, o->fmtp, c->fmtp);
 }
@@ -279,6 +282,31 @@ static int printable(sdpx_str v)
     return v.ptr[v.len - 1] != ' ';
 }
 
+/* RFC 4733 7.1.1: an event list is events 0-255 and ranges of them, joined by ','. */
+static int event_list(sdpx_str v)
+{
+    size_t i = 0;
+    while (i < v.len) {
+        for (int side = 0; side < 2; side++) {
+            unsigned n = 0;
+            size_t start = i;
+            while (i < v.len && v.ptr[i] >= '0' && v.ptr[i] <= '9' && i - start < 3)
+                n = n * 10 + (unsigned)(v.ptr[i++] - '0');
+            if (i == start || n > 255)
+                return 0;
+            if (side == 0 && i < v.len && v.ptr[i] == '-')
+                i++;
+            else
+                break;
+        }
+        if (i < v.len && v.ptr[i++] != ',')
+            return 0;
+        if (i == v.len && v.ptr[i - 1] == ',')
+            return 0;
+    }
+    return v.len > 0;
+}
+
 void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, const sdpx_caps_codec *c)
 {
     if (sdpx_str_ieq(o->encoding, "H264")) {
@@ -296,8 +324,10 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
     /* Opus, VP8, VP9, AV1, telephone-event...: the local side states what it
      * receives (RFC 7587 7, JSEP 5.3.1); every matched parameter agrees. */
     sdpx_str f = c->fmtp;
-    if (!f.len && o->role == SDPXI_AUX)
-        f = o->fmtp; /* RFC 4733 7.1.1: events the offer lists, when the local side names none */
+    /* RFC 4733 7.1.1: the events the offer lists ("0-15,66"), when the local
+     * side names none; anything else in that fmtp is not echoed */
+    if (!f.len && o->role == SDPXI_AUX && event_list(o->fmtp))
+        f = o->fmtp;
     if (printable(f))
         sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(f));
 }

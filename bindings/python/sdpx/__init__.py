@@ -76,3 +76,9 @@ __all__ = [
 # Leniency profiles accepted by parse(profile=...) (docs/grammar.md).
 from ._session import PROFILES  # noqa: E402
 __all__.append("PROFILES")
+
+# Negotiation (sdp.h section 10): capabilities, offers, answers, verification,
+# and the builder (Session.new, Session.add_section, Media.add_codec, ...).
+from ._nego import (Caps, NegotiationError, answer, ice_credentials, offer,  # noqa: E402
+                    verify_answer)
+__all__ += ["Caps", "NegotiationError", "answer", "ice_credentials", "offer", "verify_answer"]

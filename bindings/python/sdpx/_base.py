@@ -119,13 +119,11 @@ class Code(enum.IntEnum):
     EN_V_CODEC = -222
     EN_V_MID = -221
     EN_V_SECTIONS = -220
-    EN_REJECTED = -209
     EN_CAPS = -208
     EN_LOCAL_FINGERPRINT = -207
     EN_NO_DATA = -206
     EN_SETUP = -205
     EN_KIND = -204
-    EN_NO_ICE = -203
     EN_NO_FINGERPRINT = -202
     EN_PROTO = -201
     EN_NO_CODEC = -200
