@@ -175,6 +175,16 @@ tests_test_arena_redzone_SOURCES = tests/test_arena_redzone.c src/base/arena.c s
 tests_test_arena_redzone_CPPFLAGS = $(LAYER_BASE_CPPFLAGS)
 tests_test_arena_redzone_CFLAGS = $(TEST_CFLAGS)
 
+# Negotiation: the offer/answer commands.
+TESTS += tests/negotiation.test
+EXTRA_DIST += tests/negotiation.test examples/caps.sdp
+TEST_SUITES += tests/test_answer tests/test_builder
+tests_test_answer_SOURCES = tests/test_answer.c tests/nego_util.h tests/testutil.h
+tests_test_answer_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_answer_LDADD = $(TEST_COMMON_LDADD)
+tests_test_builder_SOURCES = tests/test_builder.c tests/nego_util.h tests/testutil.h
+tests_test_builder_CFLAGS = $(TEST_COMMON_CFLAGS)
+tests_test_builder_LDADD = $(TEST_COMMON_LDADD)
 # Answering at 1x/4x/16x of each offer shape, counted under callgrind.
 check_PROGRAMS += tests/answer_scale
 tests_answer_scale_SOURCES = tests/answer_scale.c
