@@ -2,7 +2,6 @@
  * direction, ptime/maxptime/framerate, quality. */
 #include "testutil.h"
 
-#define V(s) ((sdpx_str){(s), sizeof(s) - 1})
 
 /* The strict check on "a=<name>:<value>" in an audio section. */
 static int strict_check(const char *name, const char *value, unsigned *col)
@@ -54,7 +53,7 @@ static const bad_case bad[] = {
     {"rtpmap", "96 VP8/abc", 17},           /* clock rate not a number */
     {"rtpmap", "96 VP8/0", 17},             /* clock rate zero */
     {"rtpmap", "111 opus/48000/x", 25},     /* channels not a number */
-    {"rtpmap", "96 V(P)8/90000", 13},       /* encoding name not a token */
+    {"rtpmap", "96 STR_VIEW(P)8/90000", 13},       /* encoding name not a token */
     {"rtpmap", "96 VP8/90000 extra", 23},   /* trailing text */
     {"rtpmap", "96 VP8/99999999999", 17},   /* clock rate over 32 bits */
     {"fmtp", "200 apt=96", 8},
@@ -135,7 +134,7 @@ END_TEST
 START_TEST(rtpmap_write_refuses_bad_fields)
 {
     char buf[64];
-    sdpx_rtpmap r = {96, V("VP8"), 90000, 0, 0};
+    sdpx_rtpmap r = {96, STR_VIEW("VP8"), 90000, 0, 0};
     ck_assert_int_eq(sdpx_rtpmap_write(&r, buf, sizeof buf), 12);
     ck_assert_int_eq(sdpx_rtpmap_write(&r, NULL, 0), 12); /* size query */
     ck_assert_int_eq(sdpx_rtpmap_write(&r, buf, 5), 12);  /* truncated, NUL-terminated */
@@ -143,9 +142,9 @@ START_TEST(rtpmap_write_refuses_bad_fields)
     r.payload_type = 128;
     ck_assert_int_eq(sdpx_rtpmap_write(&r, buf, sizeof buf), SDPX_EINVAL);
     r.payload_type = 96;
-    r.encoding = V("VP8\r\na=x");
+    r.encoding = STR_VIEW("VP8\r\na=x");
     ck_assert_int_eq(sdpx_rtpmap_write(&r, buf, sizeof buf), SDPX_EINVAL);
-    r.encoding = V("VP8");
+    r.encoding = STR_VIEW("VP8");
     r.clock_rate = 0;
     ck_assert_int_eq(sdpx_rtpmap_write(&r, buf, sizeof buf), SDPX_EINVAL);
 }
@@ -203,13 +202,13 @@ START_TEST(fmtp_lookup)
 {
     sdpx_fmtp f;
     sdpx_str v;
-    ck_assert_int_eq(sdpx_fmtp_parse(V("98 profile-level-id=42e01f; Packetization-Mode=1"), &f), 0);
+    ck_assert_int_eq(sdpx_fmtp_parse(STR_VIEW("98 profile-level-id=42e01f; Packetization-Mode=1"), &f), 0);
     ck_assert_int_eq(sdpx_fmtp_get(&f, "packetization-mode", &v), 0);
     ck_assert_str_view(v, "1");
     ck_assert_int_eq(sdpx_fmtp_get(&f, "profile-level-id", &v), 0);
     ck_assert_str_view(v, "42e01f");
     ck_assert_int_eq(sdpx_fmtp_get(&f, "level-asymmetry-allowed", &v), SDPX_ENOTFOUND);
-    ck_assert_int_eq(sdpx_fmtp_parse(V("63 111/111"), &f), 0);
+    ck_assert_int_eq(sdpx_fmtp_parse(STR_VIEW("63 111/111"), &f), 0);
     ck_assert_int_eq(sdpx_fmtp_get(&f, "111/111", &v), SDPX_ENOTFOUND); /* not key=value */
 }
 END_TEST
@@ -338,7 +337,7 @@ START_TEST(rtcp_decodes)
     sdpx_rtcp r;
     char buf[64];
     /* RFC 3605 2.1 example */
-    ck_assert_int_eq(sdpx_rtcp_parse(V("53020 IN IP4 126.16.64.4"), &r), 0);
+    ck_assert_int_eq(sdpx_rtcp_parse(STR_VIEW("53020 IN IP4 126.16.64.4"), &r), 0);
     ck_assert_uint_eq(r.port, 53020);
     ck_assert_int_eq(r.has_address, 1);
     ck_assert_str_view(r.nettype, "IN");
@@ -346,11 +345,11 @@ START_TEST(rtcp_decodes)
     ck_assert_str_view(r.address, "126.16.64.4");
     ck_assert_int_eq(sdpx_rtcp_write(&r, buf, sizeof buf), 24);
     ck_assert_str_eq(buf, "53020 IN IP4 126.16.64.4");
-    ck_assert_int_eq(sdpx_rtcp_parse(V("53020"), &r), 0);
+    ck_assert_int_eq(sdpx_rtcp_parse(STR_VIEW("53020"), &r), 0);
     ck_assert_int_eq(r.has_address, 0);
     ck_assert_int_eq(sdpx_rtcp_write(&r, buf, sizeof buf), 5);
     ck_assert_str_eq(buf, "53020");
-    ck_assert_int_eq(sdpx_rtcp_parse(V("9 IN IP6 2001:db8::8888"), &r), 0);
+    ck_assert_int_eq(sdpx_rtcp_parse(STR_VIEW("9 IN IP6 2001:db8::8888"), &r), 0);
     ck_assert_str_view(r.address, "2001:db8::8888");
 }
 END_TEST
@@ -394,12 +393,12 @@ END_TEST
 START_TEST(direction_names)
 {
     sdpx_direction d;
-    ck_assert_int_eq(sdpx_direction_parse(V("recvonly"), &d), 0);
+    ck_assert_int_eq(sdpx_direction_parse(STR_VIEW("recvonly"), &d), 0);
     ck_assert_int_eq(d, SDPX_DIR_RECVONLY);
-    ck_assert_int_eq(sdpx_direction_parse(V("sendonly"), &d), 0);
+    ck_assert_int_eq(sdpx_direction_parse(STR_VIEW("sendonly"), &d), 0);
     ck_assert_int_eq(d, SDPX_DIR_SENDONLY);
-    ck_assert_int_eq(sdpx_direction_parse(V("SENDONLY"), &d), SDPX_EVALUE);
-    ck_assert_int_eq(sdpx_direction_parse(V(""), &d), SDPX_EVALUE);
+    ck_assert_int_eq(sdpx_direction_parse(STR_VIEW("SENDONLY"), &d), SDPX_EVALUE);
+    ck_assert_int_eq(sdpx_direction_parse(STR_VIEW(""), &d), SDPX_EVALUE);
     ck_assert_str_eq(sdpx_direction_name(SDPX_DIR_INACTIVE), "inactive");
     ck_assert_str_eq(sdpx_direction_name(SDPX_DIR_SENDRECV), "sendrecv");
     ck_assert_ptr_null(sdpx_direction_name((sdpx_direction)7));
@@ -475,12 +474,12 @@ END_TEST
 START_TEST(quality_values)
 {
     unsigned q;
-    ck_assert_int_eq(sdpx_quality_parse(V("10"), &q), 0);
+    ck_assert_int_eq(sdpx_quality_parse(STR_VIEW("10"), &q), 0);
     ck_assert_uint_eq(q, 10);
-    ck_assert_int_eq(sdpx_quality_parse(V("0"), &q), 0);
+    ck_assert_int_eq(sdpx_quality_parse(STR_VIEW("0"), &q), 0);
     ck_assert_uint_eq(q, 0);
-    ck_assert_int_eq(sdpx_quality_parse(V("11"), &q), SDPX_EVALUE);
-    ck_assert_int_eq(sdpx_quality_parse(V("x"), &q), SDPX_EVALUE);
+    ck_assert_int_eq(sdpx_quality_parse(STR_VIEW("11"), &q), SDPX_EVALUE);
+    ck_assert_int_eq(sdpx_quality_parse(STR_VIEW("x"), &q), SDPX_EVALUE);
     unsigned col;
     ck_assert_int_eq(strict_check("quality", "11", &col), SDPX_EVALUE);
     ck_assert_uint_eq(col, 11);

@@ -2,7 +2,6 @@
  * cname, rid, simulcast. */
 #include "testutil.h"
 
-#define V(s) ((sdpx_str){(s), sizeof(s) - 1})
 
 /* The strict check on "a=<name>:<value>" in a video section. */
 static int strict_check(const char *name, const char *value, unsigned *col)
@@ -92,7 +91,7 @@ END_TEST
 
 START_TEST(ssrc_next_rejects_non_numbers)
 {
-    sdpx_str rest = V("1 x 3");
+    sdpx_str rest = STR_VIEW("1 x 3");
     uint32_t id;
     ck_assert_int_eq(sdpx_ssrc_next(&rest, &id), 1);
     ck_assert_uint_eq(id, 1);
@@ -107,15 +106,15 @@ START_TEST(msid_decodes)
     sdpx_msid m;
     char buf[160];
     /* RFC 8830 2 example */
-    ck_assert_int_eq(sdpx_msid_parse(V("61317484-2ed4-49d7-9eb7-1414322a7aae f30bdb4a-5db8-49b5-bcdc-e0c9a23172e0"), &m), 0);
+    ck_assert_int_eq(sdpx_msid_parse(STR_VIEW("61317484-2ed4-49d7-9eb7-1414322a7aae f30bdb4a-5db8-49b5-bcdc-e0c9a23172e0"), &m), 0);
     ck_assert_str_view(m.stream_id, "61317484-2ed4-49d7-9eb7-1414322a7aae");
     ck_assert_int_eq(m.has_track_id, 1);
     ck_assert_str_view(m.track_id, "f30bdb4a-5db8-49b5-bcdc-e0c9a23172e0");
     ck_assert_int_eq(sdpx_msid_write(&m, buf, sizeof buf), 73);
     ck_assert_str_eq(buf, "61317484-2ed4-49d7-9eb7-1414322a7aae f30bdb4a-5db8-49b5-bcdc-e0c9a23172e0");
-    ck_assert_int_eq(sdpx_msid_parse(V("- track"), &m), 0);
+    ck_assert_int_eq(sdpx_msid_parse(STR_VIEW("- track"), &m), 0);
     ck_assert_str_view(m.stream_id, "-");
-    ck_assert_int_eq(sdpx_msid_parse(V("{fb6d1fa3} "), &m), 0);
+    ck_assert_int_eq(sdpx_msid_parse(STR_VIEW("{fb6d1fa3} "), &m), 0);
     ck_assert_str_view(m.stream_id, "{fb6d1fa3}");
     ck_assert_int_eq(m.has_track_id, 0);
     ck_assert_int_eq(sdpx_msid_write(&m, buf, sizeof buf), 10);
@@ -127,17 +126,17 @@ START_TEST(msid_semantic_decodes)
 {
     sdpx_msid_semantic m;
     char buf[64];
-    ck_assert_int_eq(sdpx_msid_semantic_parse(V(" WMS stream1 stream2"), &m), 0);
+    ck_assert_int_eq(sdpx_msid_semantic_parse(STR_VIEW(" WMS stream1 stream2"), &m), 0);
     ck_assert_str_view(m.semantic, "WMS");
     ck_assert_str_view(m.ids, "stream1 stream2");
     ck_assert_int_eq(m.wildcard, 0);
     ck_assert_int_eq(sdpx_msid_semantic_write(&m, buf, sizeof buf), 19);
     ck_assert_str_eq(buf, "WMS stream1 stream2");
-    ck_assert_int_eq(sdpx_msid_semantic_parse(V("WMS *"), &m), 0);
+    ck_assert_int_eq(sdpx_msid_semantic_parse(STR_VIEW("WMS *"), &m), 0);
     ck_assert_int_eq(m.wildcard, 1);
     ck_assert_int_eq(sdpx_msid_semantic_write(&m, buf, sizeof buf), 5);
     ck_assert_str_eq(buf, "WMS *");
-    ck_assert_int_eq(sdpx_msid_semantic_parse(V(" WMS"), &m), 0);
+    ck_assert_int_eq(sdpx_msid_semantic_parse(STR_VIEW(" WMS"), &m), 0);
     ck_assert_uint_eq(m.ids.len, 0);
     ck_assert_int_eq(sdpx_msid_semantic_write(&m, buf, sizeof buf), 3);
     ck_assert_str_eq(buf, "WMS");
@@ -206,7 +205,7 @@ END_TEST
 START_TEST(rid_restrictions_iterate)
 {
     sdpx_rid r;
-    ck_assert_int_eq(sdpx_rid_parse(V("1 send pt=97;max-width=1280;max-fps=30"), &r), 0);
+    ck_assert_int_eq(sdpx_rid_parse(STR_VIEW("1 send pt=97;max-width=1280;max-fps=30"), &r), 0);
     sdpx_str rest = r.restrictions;
     sdpx_param p;
     ck_assert_int_eq(sdpx_param_next(&rest, &p), 1);
@@ -343,16 +342,16 @@ END_TEST
 START_TEST(encoders_refuse_line_breaks)
 {
     char buf[64];
-    sdpx_ssrc s = {1, V("cname"), V("a\r\nb"), 1};
+    sdpx_ssrc s = {1, STR_VIEW("cname"), STR_VIEW("a\r\nb"), 1};
     ck_assert_int_eq(sdpx_ssrc_write(&s, buf, sizeof buf), SDPX_EINVAL);
-    sdpx_msid m = {V("a\nb"), V(""), 0};
+    sdpx_msid m = {STR_VIEW("a\nb"), STR_VIEW(""), 0};
     ck_assert_int_eq(sdpx_msid_write(&m, buf, sizeof buf), SDPX_EINVAL);
-    sdpx_rid r = {V("h"), 1, V(""), 0, V("x=1\r\n")};
+    sdpx_rid r = {STR_VIEW("h"), 1, STR_VIEW(""), 0, STR_VIEW("x=1\r\n")};
     ck_assert_int_eq(sdpx_rid_write(&r, buf, sizeof buf), SDPX_EINVAL);
     sdpx_simulcast sc;
     memset(&sc, 0, sizeof sc);
     sc.has_send = 1;
-    sc.send = V("h\n");
+    sc.send = STR_VIEW("h\n");
     ck_assert_int_eq(sdpx_simulcast_write(&sc, buf, sizeof buf), SDPX_EINVAL);
 }
 END_TEST

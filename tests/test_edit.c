@@ -2,18 +2,18 @@
  * validation (injection attempts), and "a refused edit changes nothing". */
 #include "testutil.h"
 
-#define V "v=0\r\n"
-#define O "o=- 20518 0 IN IP4 203.0.113.1\r\n"
-#define ST "s=-\r\nt=0 0\r\n"
-#define G "a=group:BUNDLE a v\r\n"
-#define MA "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+#define VERSION_LINE "v=0\r\n"
+#define ORIGIN_LINE "o=- 20518 0 IN IP4 203.0.113.1\r\n"
+#define NAME_TIMING_LINES "s=-\r\nt=0 0\r\n"
+#define BUNDLE_LINE "a=group:BUNDLE a v\r\n"
+#define AUDIO_MLINE "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
 #define CA "c=IN IP4 0.0.0.0\r\n"
 #define A1 "a=mid:a\r\na=rtpmap:111 opus/48000/2\r\n"
 #define MV "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
 #define V1 "a=mid:v\r\na=rtpmap:96 VP8/90000\r\n"
-#define AUDIO MA CA A1
+#define AUDIO AUDIO_MLINE CA A1
 #define VIDEO MV CA V1
-#define BASE V O ST G AUDIO VIDEO
+#define BASE VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO VIDEO
 
 static char *written(const sdpx_session *s)
 {
@@ -211,64 +211,64 @@ typedef struct {
 } edit_case;
 
 static const edit_case edit_cases[] = {
-    {"attr add media", e_attr_add_media, 0, V O ST G MA CA A1 "a=rtcp-mux\r\n" VIDEO},
-    {"attr add session", e_attr_add_session, 0, V O ST G "a=ice-lite\r\n" AUDIO VIDEO},
+    {"attr add media", e_attr_add_media, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA A1 "a=rtcp-mux\r\n" VIDEO},
+    {"attr add session", e_attr_add_session, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE "a=ice-lite\r\n" AUDIO VIDEO},
     {"attr add value", e_attr_add_value, 0, BASE "a=x-foo:bar baz\r\n"},
     {"attr add empty value", e_attr_add_empty, 0, BASE "a=x-foo:\r\n"},
-    {"insert before", e_insert_before, 0, V O ST G MA CA "a=mid:a\r\na=sendonly\r\na=rtpmap:111 opus/48000/2\r\n" VIDEO},
-    {"insert after", e_insert_after, 0, V O ST G MA CA "a=mid:a\r\na=ptime:20\r\na=rtpmap:111 opus/48000/2\r\n" VIDEO},
+    {"insert before", e_insert_before, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA "a=mid:a\r\na=sendonly\r\na=rtpmap:111 opus/48000/2\r\n" VIDEO},
+    {"insert after", e_insert_after, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA "a=mid:a\r\na=ptime:20\r\na=rtpmap:111 opus/48000/2\r\n" VIDEO},
     {"insert before c= refused", e_insert_before_c, SDPX_EINVAL, NULL},
-    {"replace", e_replace, 0, V O ST G AUDIO MV CA "a=mid:video0\r\na=rtpmap:96 VP8/90000\r\n"},
+    {"replace", e_replace, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV CA "a=mid:video0\r\na=rtpmap:96 VP8/90000\r\n"},
     {"replace: property with value refused", e_replace_bad_value, SDPX_EINVAL, NULL},
-    {"remove line", e_remove_line, 0, V O ST G AUDIO MV CA "a=mid:v\r\n"},
+    {"remove line", e_remove_line, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV CA "a=mid:v\r\n"},
     {"remove m= refused", e_remove_mline, SDPX_EINVAL, NULL},
-    {"remove named", e_remove_named, 1, V O ST G MA CA "a=mid:a\r\n" VIDEO},
-    {"remove named session", e_remove_named_session, 1, V O ST AUDIO VIDEO},
-    {"port", e_port, 0, V O ST G AUDIO "m=video 50000 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
-    {"port 0 leaves BUNDLE", e_port_zero, 0, V O ST "a=group:BUNDLE a\r\n" AUDIO "m=video 0 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
+    {"remove named", e_remove_named, 1, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA "a=mid:a\r\n" VIDEO},
+    {"remove named session", e_remove_named_session, 1, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES AUDIO VIDEO},
+    {"port", e_port, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO "m=video 50000 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
+    {"port 0 leaves BUNDLE", e_port_zero, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES "a=group:BUNDLE a\r\n" AUDIO "m=video 0 UDP/TLS/RTP/SAVPF 96\r\n" CA V1},
     {"port out of range", e_port_range, SDPX_EINVAL, NULL},
-    {"proto", e_proto, 0, V O ST G "m=audio 9 RTP/AVP 111\r\n" CA A1 VIDEO},
+    {"proto", e_proto, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE "m=audio 9 RTP/AVP 111\r\n" CA A1 VIDEO},
     {"proto with space refused", e_proto_bad, SDPX_EINVAL, NULL},
-    {"formats", e_formats, 0, V O ST G "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8\r\n" CA A1 VIDEO},
+    {"formats", e_formats, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8\r\n" CA A1 VIDEO},
     {"no formats refused", e_formats_empty, SDPX_EINVAL, NULL},
-    {"reject leaves BUNDLE", e_reject, 0, V O ST "a=group:BUNDLE v\r\n" "m=audio 0 UDP/TLS/RTP/SAVPF 111\r\n" CA A1 VIDEO},
-    {"media remove", e_media_remove, 0, V O ST "a=group:BUNDLE a\r\n" AUDIO},
-    {"media move", e_media_move, 0, V O ST G VIDEO AUDIO},
+    {"reject leaves BUNDLE", e_reject, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES "a=group:BUNDLE v\r\n" "m=audio 0 UDP/TLS/RTP/SAVPF 111\r\n" CA A1 VIDEO},
+    {"media remove", e_media_remove, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES "a=group:BUNDLE a\r\n" AUDIO},
+    {"media move", e_media_move, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE VIDEO AUDIO},
     {"media add", e_media_add, 0, BASE "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:d\r\n"},
     {"media add without format refused", e_media_add_noformat, SDPX_EINVAL, NULL},
-    {"c= media", e_conn_media, 0, V O ST G MA "c=IN IP6 2001:db8::1\r\n" A1 VIDEO},
-    {"c= session inserted in order", e_conn_session, 0, V O "s=-\r\nc=IN IP4 198.51.100.7\r\nt=0 0\r\n" G AUDIO VIDEO},
-    {"c= clear", e_conn_clear, 0, V O ST G AUDIO MV V1},
+    {"c= media", e_conn_media, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE "c=IN IP6 2001:db8::1\r\n" A1 VIDEO},
+    {"c= session inserted in order", e_conn_session, 0, VERSION_LINE ORIGIN_LINE "s=-\r\nc=IN IP4 198.51.100.7\r\nt=0 0\r\n" BUNDLE_LINE AUDIO VIDEO},
+    {"c= clear", e_conn_clear, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV V1},
     {"c= IP4 with IPv6 refused", e_conn_mismatch, SDPX_EINVAL, NULL},
     {"c= bad IPv4 refused", e_conn_badv4, SDPX_EINVAL, NULL},
     {"c= extra field refused", e_conn_extra, SDPX_EINVAL, NULL},
-    {"b=AS media", e_bw_media, 0, V O ST G AUDIO MV CA "b=AS:800\r\n" V1},
-    {"b=TIAS replaced", e_bw_twice, 0, V O ST G AUDIO MV CA "b=TIAS:500000\r\n" V1},
-    {"b=CT session", e_bw_session, 0, V O "s=-\r\nb=CT:2000\r\nt=0 0\r\n" G AUDIO VIDEO},
-    {"b= clear one type", e_bw_clear, 1, V O ST G AUDIO MV CA "b=TIAS:1000\r\n" V1},
+    {"b=AS media", e_bw_media, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV CA "b=AS:800\r\n" V1},
+    {"b=TIAS replaced", e_bw_twice, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV CA "b=TIAS:500000\r\n" V1},
+    {"b=CT session", e_bw_session, 0, VERSION_LINE ORIGIN_LINE "s=-\r\nb=CT:2000\r\nt=0 0\r\n" BUNDLE_LINE AUDIO VIDEO},
+    {"b= clear one type", e_bw_clear, 1, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV CA "b=TIAS:1000\r\n" V1},
     {"b= clear nothing", e_bw_clear_none, 0, NULL},
     {"b= type with colon refused", e_bw_badtype, SDPX_EINVAL, NULL},
-    {"i= session", e_info, 0, V O "s=-\r\ni=a call\r\nt=0 0\r\n" G AUDIO VIDEO},
-    {"i= media", e_info_media, 0, V O ST G MA "i=voice\r\n" CA A1 VIDEO},
+    {"i= session", e_info, 0, VERSION_LINE ORIGIN_LINE "s=-\r\ni=a call\r\nt=0 0\r\n" BUNDLE_LINE AUDIO VIDEO},
+    {"i= media", e_info_media, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE "i=voice\r\n" CA A1 VIDEO},
     {"i= empty refused", e_info_empty, SDPX_EINVAL, NULL},
-    {"k= media", e_key, 0, V O ST G MA CA "k=prompt\r\n" A1 VIDEO},
-    {"k= session", e_key_session, 0, V O ST "k=clear:secret\r\n" G AUDIO VIDEO},
-    {"s=", e_name, 0, V O "s=Talk\r\nt=0 0\r\n" G AUDIO VIDEO},
-    {"t=", e_timing, 0, V O "s=-\r\nt=3034423619 3042462419\r\n" G AUDIO VIDEO},
-    {"o= address", e_origin, 0, V "o=- 20518 0 IN IP6 2001:db8::2\r\n" ST G AUDIO VIDEO},
+    {"k= media", e_key, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA "k=prompt\r\n" A1 VIDEO},
+    {"k= session", e_key_session, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES "k=clear:secret\r\n" BUNDLE_LINE AUDIO VIDEO},
+    {"s=", e_name, 0, VERSION_LINE ORIGIN_LINE "s=Talk\r\nt=0 0\r\n" BUNDLE_LINE AUDIO VIDEO},
+    {"t=", e_timing, 0, VERSION_LINE ORIGIN_LINE "s=-\r\nt=3034423619 3042462419\r\n" BUNDLE_LINE AUDIO VIDEO},
+    {"o= address", e_origin, 0, VERSION_LINE "o=- 20518 0 IN IP6 2001:db8::2\r\n" NAME_TIMING_LINES BUNDLE_LINE AUDIO VIDEO},
     {"o= non-digit id refused", e_origin_bad, SDPX_EINVAL, NULL},
-    {"bump", e_bump, 0, V "o=- 20518 1 IN IP4 203.0.113.1\r\n" ST G AUDIO VIDEO},
+    {"bump", e_bump, 0, VERSION_LINE "o=- 20518 1 IN IP4 203.0.113.1\r\n" NAME_TIMING_LINES BUNDLE_LINE AUDIO VIDEO},
     {"auto bump once", e_auto_bump, 0,
-     V "o=- 20518 1 IN IP4 203.0.113.1\r\n" ST G MA CA A1 "a=rtcp-mux\r\n" MV CA V1 "a=rtcp-mux\r\n"},
+     VERSION_LINE "o=- 20518 1 IN IP4 203.0.113.1\r\n" NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA A1 "a=rtcp-mux\r\n" MV CA V1 "a=rtcp-mux\r\n"},
     {"auto bump: refused edit bumps nothing", e_auto_bump_refused, SDPX_EINVAL, NULL},
     {"typed rtpmap", t_rtpmap, 0, BASE "a=rtpmap:100 H264/90000\r\n"},
     {"typed fmtp", t_fmtp, 0, BASE "a=fmtp:96 max-fs=12288;max-fr=60\r\n"},
-    {"typed ssrc", t_ssrc, 0, V O ST G MA CA A1 "a=ssrc:4294967295 cname:abc\r\n" VIDEO},
+    {"typed ssrc", t_ssrc, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA A1 "a=ssrc:4294967295 cname:abc\r\n" VIDEO},
     {"typed candidate", t_candidate, 0,
-     V O ST G MA CA A1 "a=candidate:1 1 UDP 2130706431 192.0.2.3 6000 typ host\r\n" VIDEO},
-    {"typed replace", t_replace, 0, V O ST G AUDIO MV CA "a=mid:v\r\na=rtpmap:96 VP9/90000\r\n"},
-    {"typed session group", t_session_group, 0, V O ST G "a=group:LS a v\r\n" AUDIO VIDEO},
-    {"typed insert after", t_insert, 0, V O ST G AUDIO VIDEO "a=rtpmap:97 rtx/90000\r\n"},
+     VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO_MLINE CA A1 "a=candidate:1 1 UDP 2130706431 192.0.2.3 6000 typ host\r\n" VIDEO},
+    {"typed replace", t_replace, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO MV CA "a=mid:v\r\na=rtpmap:96 VP9/90000\r\n"},
+    {"typed session group", t_session_group, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE "a=group:LS a v\r\n" AUDIO VIDEO},
+    {"typed insert after", t_insert, 0, VERSION_LINE ORIGIN_LINE NAME_TIMING_LINES BUNDLE_LINE AUDIO VIDEO "a=rtpmap:97 rtx/90000\r\n"},
     {"typed: kind without encoder", t_no_encoder, SDPX_EINVAL, NULL},
     {"typed: struct out of range", t_bad_struct, SDPX_EINVAL, NULL},
     {"typed: CR/LF in a view", t_injected_view, SDPX_EINVAL, NULL},

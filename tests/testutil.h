@@ -10,6 +10,9 @@
 #include "sdp.h"
 
 /* Compare a view with a C string, with a readable failure message. */
+/* A view of a string literal (its length without the NUL). */
+#define STR_VIEW(lit) ((sdpx_str){(lit), sizeof(lit) - 1})
+
 #define ck_assert_str_view(view, cstr)                                                     \
     do {                                                                                   \
         sdpx_str v_ = (view);                                                              \
@@ -58,6 +61,7 @@ static inline int attr_check_in(const char *mline, const char *name, const char 
 }
 
 /* Read a whole file; returns NULL when it cannot be read. */
+/* The whole file in a malloc block, NUL-terminated (*len without the NUL), or NULL. */
 static inline char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -79,8 +83,10 @@ static inline char *read_file(const char *path, size_t *len)
         cap *= 2;
     }
     fclose(f);
-    if (buf)
+    if (buf) { /* n < cap here: room for a NUL, so text readers may use it as a string */
+        buf[n] = '\0';
         *len = n;
+    }
     return buf;
 }
 

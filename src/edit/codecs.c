@@ -345,7 +345,7 @@ static int names_ok(const char *const *names, size_t n)
 
 /* Run a per-section codec edit on one section (m) or every section (m NULL). */
 typedef struct {
-    int op; /* 0 remove, 1 keep, 2 prefer */
+    enum { CODEC_REMOVE, CODEC_KEEP, CODEC_PREFER } op;
     const char *name;
     const char *match;
     const char *const *names;
@@ -361,8 +361,8 @@ static int run_codec_op(sdpx_session *s, sdpx_media *only, const codec_op *op)
         sdpx_media *m = s->media[i];
         if (only && m != only)
             continue;
-        int rc = op->op == 0   ? tx_remove_codec(&tx, m, op->name, op->match)
-                 : op->op == 1 ? tx_keep_codecs(&tx, m, op->names, op->n)
+        int rc = op->op == CODEC_REMOVE ? tx_remove_codec(&tx, m, op->name, op->match)
+                 : op->op == CODEC_KEEP   ? tx_keep_codecs(&tx, m, op->names, op->n)
                                : tx_prefer_codecs(&tx, m, op->names, op->n);
         if (rc < 0)
             return rc;
@@ -377,7 +377,7 @@ int sdpx_media_remove_codec(sdpx_media *m, const char *encoding, const char *fmt
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
     SDPXI_CHECK_MEDIA(m);
-    codec_op op = {0, encoding, fmtp_match, NULL, 0};
+    codec_op op = {CODEC_REMOVE, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
     return run_codec_op(m->session, m, &op);
@@ -388,7 +388,7 @@ int sdpx_session_remove_codec(sdpx_session *s, const char *encoding, const char 
     if (!s || !encoding)
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
-    codec_op op = {0, encoding, fmtp_match, NULL, 0};
+    codec_op op = {CODEC_REMOVE, encoding, fmtp_match, NULL, 0};
     if (!encoding || !names_ok(&encoding, 1) || (fmtp_match && !sdpxi_text_ok(sdpxi_cstr(fmtp_match))))
         return SDPX_EINVAL;
     return run_codec_op(s, NULL, &op);
@@ -400,7 +400,7 @@ int sdpx_media_keep_codecs(sdpx_media *m, const char *const *encodings, size_t n
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
     SDPXI_CHECK_MEDIA(m);
-    codec_op op = {1, NULL, NULL, encodings, n};
+    codec_op op = {CODEC_KEEP, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
     return run_codec_op(m->session, m, &op);
@@ -411,7 +411,7 @@ int sdpx_session_keep_codecs(sdpx_session *s, const char *const *encodings, size
     if (!s || !encodings)
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
-    codec_op op = {1, NULL, NULL, encodings, n};
+    codec_op op = {CODEC_KEEP, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
     return run_codec_op(s, NULL, &op);
@@ -423,7 +423,7 @@ int sdpx_media_prefer_codecs(sdpx_media *m, const char *const *encodings, size_t
         return SDPX_EINVAL;
     sdpxi_edit_begin(m->session);
     SDPXI_CHECK_MEDIA(m);
-    codec_op op = {2, NULL, NULL, encodings, n};
+    codec_op op = {CODEC_PREFER, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
     return run_codec_op(m->session, m, &op);
@@ -434,7 +434,7 @@ int sdpx_session_prefer_codecs(sdpx_session *s, const char *const *encodings, si
     if (!s || !encodings)
         return SDPX_EINVAL;
     sdpxi_edit_begin(s);
-    codec_op op = {2, NULL, NULL, encodings, n};
+    codec_op op = {CODEC_PREFER, NULL, NULL, encodings, n};
     if (!names_ok(encodings, n))
         return SDPX_EINVAL;
     return run_codec_op(s, NULL, &op);
@@ -494,7 +494,7 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
         rc = sdpxi_tx_insert(tx, w, pos, &nl);
         return rc ? rc : 1;
     }
-    /* split "<pt> <params>" and the params on ';' */
+    /* "<pt> <params>": the parameters one by one (sdpx_param_next) */
     sdpx_str val = sdpx_attr_value(&r->lines[at]), ptf;
     sdpx_str rest = val;
     sdpx_field_next(&rest, &ptf);
@@ -514,17 +514,13 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
     parts[n++] = sdpxi_str("fmtp:", 5);
     parts[n++] = ptf;
     parts[n++] = sdpxi_str(" ", 1);
-    int found;
-    while (rest.len) {
-        sdpx_str item = sdpxi_cut(&rest, ';', &found);
-        item = sdpxi_skip_spaces(item);
-        item = sdpxi_drop_spaces(item);
-        if (!item.len)
-            continue;
-        const char *eq = memchr(item.ptr, '=', item.len);
-        sdpx_str ik = sdpxi_str(item.ptr, eq ? (size_t)(eq - item.ptr) : item.len);
-        ik = sdpxi_drop_spaces(ik);
-        int same = sdpx_str_ieq(ik, key);
+    sdpx_param prm;
+    while (sdpx_param_next(&rest, &prm)) {
+        /* the item as written, from its key to the end of its value */
+        sdpx_str item = prm.has_value
+                            ? sdpxi_str(prm.key.ptr, (size_t)(prm.value.ptr + prm.value.len - prm.key.ptr))
+                            : prm.key;
+        int same = sdpx_str_ieq(prm.key, key);
         if (same && done) {
             changed = 1; /* a repeated key goes: one value per parameter */
             continue;
@@ -539,8 +535,7 @@ static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *ke
                     n--;
                 continue;
             }
-            sdpx_str iv = eq ? sdpxi_str(eq + 1, (size_t)(item.ptr + item.len - eq - 1)) : sdpxi_str("", 0);
-            changed |= !sdpxi_str_same(iv, v);
+            changed |= !sdpxi_str_same(prm.value, v);
             parts[n++] = k;
             parts[n++] = sdpxi_str("=", 1);
             parts[n++] = v;

@@ -724,7 +724,8 @@ class _Fill:
         self.out = ffi.new(ctype + " *")
         self.keep: List[View] = []
 
-    def s(self, name: str, value: Optional[str], flag: Optional[str] = None) -> None:
+    def text(self, name: str, value: Optional[str], flag: Optional[str] = None) -> None:
+        """Set the view field `name` (and `flag` to whether value is given)."""
         if flag:
             setattr(self.out, flag, 0 if value is None else 1)
         if value is None:
@@ -733,7 +734,8 @@ class _Fill:
         self.keep.append(v)
         setattr(self.out, name, v.sv)
 
-    def n(self, name: str, value: Optional[int], flag: Optional[str] = None) -> None:
+    def number(self, name: str, value: Optional[int], flag: Optional[str] = None) -> None:
+        """Set the number field `name` (and `flag` to whether value is given)."""
         if flag:
             setattr(self.out, flag, 0 if value is None else 1)
         if value is not None:
@@ -773,19 +775,19 @@ def _enum_of(name_fn: Callable[[int], Any], name: Optional[str], values: range) 
 @_encoder(Rtpmap, "sdpx_rtpmap_write")
 def _fill_rtpmap(r: Rtpmap) -> _Fill:
     f = _Fill("sdpx_rtpmap")
-    f.n("payload_type", r.payload_type)
-    f.s("encoding", r.encoding)
-    f.n("clock_rate", r.clock_rate)
-    f.n("channels", r.channels, "has_channels")
+    f.number("payload_type", r.payload_type)
+    f.text("encoding", r.encoding)
+    f.number("clock_rate", r.clock_rate)
+    f.number("channels", r.channels, "has_channels")
     return f
 
 
 @_encoder(Fmtp, "sdpx_fmtp_write")
 def _fill_fmtp(x: Fmtp) -> _Fill:
     f = _Fill("sdpx_fmtp")
-    f.s("format", x.format)
-    f.n("payload_type", x.payload_type, "has_payload_type")
-    f.s("params", x.params)
+    f.text("format", x.format)
+    f.number("payload_type", x.payload_type, "has_payload_type")
+    f.text("params", x.params)
     return f
 
 
@@ -793,75 +795,75 @@ def _fill_fmtp(x: Fmtp) -> _Fill:
 def _fill_rtcp_fb(x: RtcpFb) -> _Fill:
     f = _Fill("sdpx_rtcp_fb")
     f.out.wildcard = 1 if x.payload_type is None else 0
-    f.n("payload_type", x.payload_type)
-    f.s("type", x.type)
-    f.s("subtype", x.subtype)
-    f.s("params", x.params)
+    f.number("payload_type", x.payload_type)
+    f.text("type", x.type)
+    f.text("subtype", x.subtype)
+    f.text("params", x.params)
     return f
 
 
 @_encoder(Extmap, "sdpx_extmap_write")
 def _fill_extmap(x: Extmap) -> _Fill:
     f = _Fill("sdpx_extmap")
-    f.n("id", x.id)
+    f.number("id", x.id)
     f.out.has_direction = 0 if x.direction is None else 1
     if x.direction is not None:
         f.out.direction = direction_value(x.direction)
-    f.s("uri", x.uri)
-    f.s("attributes", x.attributes)
+    f.text("uri", x.uri)
+    f.text("attributes", x.attributes)
     return f
 
 
 @_encoder(Rtcp, "sdpx_rtcp_write")
 def _fill_rtcp(x: Rtcp) -> _Fill:
     f = _Fill("sdpx_rtcp")
-    f.n("port", x.port)
+    f.number("port", x.port)
     f.out.has_address = 0 if x.address is None else 1
-    f.s("nettype", x.nettype)
-    f.s("addrtype", x.addrtype)
-    f.s("address", x.address)
+    f.text("nettype", x.nettype)
+    f.text("addrtype", x.addrtype)
+    f.text("address", x.address)
     return f
 
 
 @_encoder(Decimal, "sdpx_decimal_write")
 def _fill_decimal(x: Decimal) -> _Fill:
     f = _Fill("sdpx_decimal")
-    f.n("num", x.num)
-    f.n("den", x.den)
-    f.n("decimals", x.decimals)
+    f.number("num", x.num)
+    f.number("den", x.den)
+    f.number("decimals", x.decimals)
     return f
 
 
 @_encoder(Ssrc, "sdpx_ssrc_write")
 def _fill_ssrc(x: Ssrc) -> _Fill:
     f = _Fill("sdpx_ssrc")
-    f.n("id", x.id)
-    f.s("attribute", x.attribute)
-    f.s("value", x.value, "has_value")
+    f.number("id", x.id)
+    f.text("attribute", x.attribute)
+    f.text("value", x.value, "has_value")
     return f
 
 
 @_encoder(SsrcGroup, "sdpx_ssrc_group_write")
 def _fill_ssrc_group(x: SsrcGroup) -> _Fill:
     f = _Fill("sdpx_ssrc_group")
-    f.s("semantics", x.semantics)
-    f.s("ssrcs", " ".join(str(int(i)) for i in x.ssrcs))
+    f.text("semantics", x.semantics)
+    f.text("ssrcs", " ".join(str(int(i)) for i in x.ssrcs))
     return f
 
 
 @_encoder(Msid, "sdpx_msid_write")
 def _fill_msid(x: Msid) -> _Fill:
     f = _Fill("sdpx_msid")
-    f.s("stream_id", x.stream_id)
-    f.s("track_id", x.track_id, "has_track_id")
+    f.text("stream_id", x.stream_id)
+    f.text("track_id", x.track_id, "has_track_id")
     return f
 
 
 @_encoder(MsidSemantic, "sdpx_msid_semantic_write")
 def _fill_msid_semantic(x: MsidSemantic) -> _Fill:
     f = _Fill("sdpx_msid_semantic")
-    f.s("semantic", x.semantic)
-    f.s("ids", "*" if x.wildcard else " ".join(x.ids))
+    f.text("semantic", x.semantic)
+    f.text("ids", "*" if x.wildcard else " ".join(x.ids))
     f.out.wildcard = 1 if x.wildcard else 0
     return f
 
@@ -875,11 +877,11 @@ def _fill_rid(x: Rid) -> _Fill:
     if x.direction not in ("send", "recv"):
         raise ValueError("rid direction must be 'send' or 'recv'")
     f = _Fill("sdpx_rid")
-    f.s("id", x.id)
+    f.text("id", x.id)
     f.out.send = 1 if x.direction == "send" else 0
-    f.s("pts", ",".join(str(int(p)) for p in x.pts) if x.pts else None,
+    f.text("pts", ",".join(str(int(p)) for p in x.pts) if x.pts else None,
         "has_pts")
-    f.s("restrictions", _params_text(x.restrictions))
+    f.text("restrictions", _params_text(x.restrictions))
     return f
 
 
@@ -890,8 +892,8 @@ def _streams_text(streams: SimulcastStreams) -> str:
 @_encoder(Simulcast, "sdpx_simulcast_write")
 def _fill_simulcast(x: Simulcast) -> _Fill:
     f = _Fill("sdpx_simulcast")
-    f.s("send", None if x.send is None else _streams_text(x.send), "has_send")
-    f.s("recv", None if x.recv is None else _streams_text(x.recv), "has_recv")
+    f.text("send", None if x.send is None else _streams_text(x.send), "has_send")
+    f.text("recv", None if x.recv is None else _streams_text(x.recv), "has_recv")
     f.out.recv_first = 1 if x.recv_first else 0
     return f
 
@@ -899,17 +901,17 @@ def _fill_simulcast(x: Simulcast) -> _Fill:
 @_encoder(Group, "sdpx_group_write")
 def _fill_group(x: Group) -> _Fill:
     f = _Fill("sdpx_group")
-    f.s("semantics", x.semantics)
-    f.s("ids", " ".join(x.ids))
+    f.text("semantics", x.semantics)
+    f.text("ids", " ".join(x.ids))
     return f
 
 
 @_encoder(Sctpmap, "sdpx_sctpmap_write")
 def _fill_sctpmap(x: Sctpmap) -> _Fill:
     f = _Fill("sdpx_sctpmap")
-    f.n("port", x.port)
-    f.s("protocol", x.protocol)
-    f.n("streams", x.streams, "has_streams")
+    f.number("port", x.port)
+    f.text("protocol", x.protocol)
+    f.number("streams", x.streams, "has_streams")
     return f
 
 
@@ -918,7 +920,7 @@ def _fill_fingerprint(x: Fingerprint) -> _Fill:
     f = _Fill("sdpx_fingerprint")
     if len(x.digest) > len(f.out.bytes):
         raise ValueError("digest longer than %d bytes" % len(f.out.bytes))
-    f.s("hash_name", x.hash_name)
+    f.text("hash_name", x.hash_name)
     f.out.hash = _enum_of(lib.sdpx_hash_name, x.hash_name, range(1, 16))
     f.out.bytes[0:len(x.digest)] = x.digest
     f.out.len = len(x.digest)
@@ -928,29 +930,29 @@ def _fill_fingerprint(x: Fingerprint) -> _Fill:
 @_encoder(Crypto, "sdpx_crypto_write")
 def _fill_crypto(x: Crypto) -> _Fill:
     f = _Fill("sdpx_crypto")
-    f.n("tag", x.tag)
-    f.s("suite", x.suite)
-    f.s("key_params", ";".join("%s:%s" % (k.method, k.info) for k in x.keys))
-    f.s("session_params", " ".join(x.session_params))
+    f.number("tag", x.tag)
+    f.text("suite", x.suite)
+    f.text("key_params", ";".join("%s:%s" % (k.method, k.info) for k in x.keys))
+    f.text("session_params", " ".join(x.session_params))
     return f
 
 
 @_encoder(Candidate, "sdpx_candidate_write")
 def _fill_candidate(x: Candidate) -> _Fill:
     f = _Fill("sdpx_candidate")
-    f.s("foundation", x.foundation)
-    f.n("component", x.component)
-    f.s("transport", x.transport)
-    f.n("priority", x.priority)
-    f.s("address", x.address)
+    f.text("foundation", x.foundation)
+    f.number("component", x.component)
+    f.text("transport", x.transport)
+    f.number("priority", x.priority)
+    f.text("address", x.address)
     f.out.family = int(x.family)
-    f.n("port", x.port)
-    f.s("type_name", x.type)
+    f.number("port", x.port)
+    f.text("type_name", x.type)
     f.out.type = _enum_of(lib.sdpx_cand_type_name, x.type, range(1, 8))
-    f.s("raddr", x.raddr, "has_raddr")
-    f.n("rport", x.rport, "has_rport")
+    f.text("raddr", x.raddr, "has_raddr")
+    f.number("rport", x.rport, "has_rport")
     f.out.tcptype = _enum_of(lib.sdpx_tcptype_name, x.tcptype, range(1, 8))
-    f.s("extensions", " ".join("%s %s" % (n, v) for n, v in x.extensions))
+    f.text("extensions", " ".join("%s %s" % (n, v) for n, v in x.extensions))
     return f
 
 
@@ -994,10 +996,10 @@ def write_fragment(ufrag: str, pwd: str, sections: List[FragmentSection]) -> str
 @_encoder(RemoteCandidate, "sdpx_remote_candidate_write")
 def _fill_remote_candidate(x: RemoteCandidate) -> _Fill:
     f = _Fill("sdpx_remote_candidate")
-    f.n("component", x.component)
-    f.s("address", x.address)
+    f.number("component", x.component)
+    f.text("address", x.address)
     f.out.family = int(x.family)
-    f.n("port", x.port)
+    f.number("port", x.port)
     return f
 
 
