@@ -229,7 +229,7 @@ START_TEST(null_empty_views)
 }
 END_TEST
 
-/* src/edit/edit.c: sdpx_line_remove refused only the first line of a part, so
+/* src/edit/attrs.c: sdpx_line_remove refused only the first line of a part, so
  * with a blank line before v=0 (accepted by the lenient parser) it removed
  * the v= line and left a description that no longer parses. Found by
  * fuzz_edit (edited session does not re-parse). */

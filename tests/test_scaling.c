@@ -3,7 +3,7 @@
  *
  * This suite is built from the library's sources with -DSDPX_COUNT_OPS, so
  * every loop over lines and every move of line records adds to a counter
- * (sdpxi_ops, src/internal.h). Each case builds its input at 1x, 4x and 16x
+ * (sdpxi_ops, src/base/base.h). Each case builds its input at 1x, 4x and 16x
  * a base size, in the shape that hits its loops' worst case, counts the
  * operations of the one call under test (the parse is not counted), and
  * requires the count per unit of input to stay flat: 16x may cost at most
