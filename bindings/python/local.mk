@@ -9,6 +9,8 @@ PYTHON_BINDING_FILES = \
 	bindings/python/python.test \
 	bindings/python/sdpx/__init__.py \
 	bindings/python/sdpx/_base.py \
+	bindings/python/sdpx/_helpers.py \
+	bindings/python/sdpx/_media.py \
 	bindings/python/sdpx/_lines.py \
 	bindings/python/sdpx/_session.py \
 	bindings/python/sdpx/_attrs.py \
