@@ -20,7 +20,7 @@ bench/bench_features.h: $(top_srcdir)/include/sdp.h $(top_srcdir)/bench/features
 
 # Comparison parsers, each its own program (sofia-sip and osip2 both export
 # sdp_*); built only when configure finds their development packages.
-PEER_CFLAGS = $(AM_CFLAGS) -Wall -Wextra -D_GNU_SOURCE -DSDPX_CORPUS_DIR='"$(SDPX_CORPUS_DIR)"'
+PEER_CFLAGS = $(C_STD) -Wall -Wextra -D_GNU_SOURCE -DSDPX_CORPUS_DIR='"$(SDPX_CORPUS_DIR)"'
 BENCH_PEERS =
 if HAVE_GST_SDP
 BENCH_PEERS += bench/peer_gst
