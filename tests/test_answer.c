@@ -203,12 +203,14 @@ static const rule_case rules[] = {
      CAPS_SIP, 0, 0, 0, {"m=audio 9 RTP/AVP 0 101", "a=rtpmap:101 telephone-event/8000",
                          "a=fmtp:101 0-15"}, {"ice", "setup", "fingerprint", "rtpmap:0"}},
     /* fuzz_answer: only an event list is echoed for telephone-event (its apt= named a dropped type) */
+    /* fuzz_answer again: a range that runs backwards ("51-0") is no event list either */
     {"telephone-event echoes events, nothing else",
-     HEAD "m=audio 9 RTP/AVP 0 101 102 103\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:101 telephone-event/8000\r\n"
+     HEAD "m=audio 9 RTP/AVP 0 101 102 103 104\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:101 telephone-event/8000\r\n"
           "a=fmtp:101 apt=100\r\na=rtpmap:102 telephone-event/8000\r\na=fmtp:102 0-15,66\r\n"
-          "a=rtpmap:103 telephone-event/8000\r\na=fmtp:103 0-999\r\n",
-     CAPS_TYPICAL_SIP_EVENTS, 0, 0, 0, {"m=audio 9 RTP/AVP 0 101 102 103", "a=fmtp:102 0-15,66"},
-     {"apt=100", "999"}},
+          "a=rtpmap:103 telephone-event/8000\r\na=fmtp:103 0-999\r\n"
+          "a=rtpmap:104 telephone-event/8000\r\na=fmtp:104 51-0\r\n",
+     CAPS_TYPICAL_SIP_EVENTS, 0, 0, 0, {"m=audio 9 RTP/AVP 0 101 102 103 104", "a=fmtp:102 0-15,66"},
+     {"apt=100", "999", "51-0"}},
     /* errors name the section and why */
     {"DTLS without a fingerprint",
      HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=setup:actpass\r\na=mid:0\r\n" OPUS,

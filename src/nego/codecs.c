@@ -282,18 +282,21 @@ static int printable(sdpx_str v)
     return v.ptr[v.len - 1] != ' ';
 }
 
-/* RFC 4733 7.1.1: an event list is events 0-255 and ranges of them, joined by ','. */
+/* RFC 4733 7.1.1: an event list is events 0-255 and ranges of them (low-high,
+ * low <= high), joined by ','. */
 static int event_list(sdpx_str v)
 {
     size_t i = 0;
     while (i < v.len) {
+        unsigned low = 0;
         for (int side = 0; side < 2; side++) {
             unsigned n = 0;
             size_t start = i;
             while (i < v.len && v.ptr[i] >= '0' && v.ptr[i] <= '9' && i - start < 3)
                 n = n * 10 + (unsigned)(v.ptr[i++] - '0');
-            if (i == start || n > 255)
+            if (i == start || n > 255 || (side == 1 && n < low))
                 return 0;
+            low = n;
             if (side == 0 && i < v.len && v.ptr[i] == '-')
                 i++;
             else
