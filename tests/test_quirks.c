@@ -333,9 +333,20 @@ START_TEST(test_media_only_description_edits)
     ck_assert_int_eq(sdpx_parse(in, strlen(in), NULL, &s, NULL), 0);
     ck_assert_uint_eq(sdpx_session_line_count(s), 0);
     ck_assert_uint_eq(sdpx_session_media_count(s), 1);
-    ck_assert_int_eq(sdpx_session_attr_add(s, "tool", "x"), 0);
-    char *out = sdpx_write_alloc(s, 0, NULL);
-    ck_assert_str_eq(out, "a=tool:x\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n");
+    /* Regression (fuzz_edit): a session-level line, or removing the last
+     * section, would leave text that no longer parses (its first line is not
+     * v=0 nor m=): both are refused, with a reason, and change nothing. */
+    ck_assert_int_eq(sdpx_session_attr_add(s, "tool", "x"), SDPX_EINVAL);
+    ck_assert_ptr_nonnull(strstr(sdpx_session_last_error(s)->msg, "no v= line"));
+    ck_assert_int_eq(sdpx_session_media_remove(s, sdpx_session_media_mut(s, 0)), SDPX_EINVAL);
+    /* media-level edits are fine, and the result parses again */
+    ck_assert_int_eq(sdpx_media_attr_add(sdpx_session_media_mut(s, 0), "tool", "x"), 0);
+    size_t n;
+    char *out = sdpx_write_alloc(s, 0, &n);
+    ck_assert_str_eq(out, "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=tool:x\r\n");
+    sdpx_session *again;
+    ck_assert_int_eq(sdpx_parse(out, n, NULL, &again, NULL), 0);
+    sdpx_session_free(again);
     sdpx_free(out);
     sdpx_session_free(s);
 }

@@ -110,6 +110,16 @@ int sdpxi_tx_media_write(sdpxi_tx *tx)
 }
 
 
+/* SDPX_W_NO_VERSION: a description read without v= starts at its first m=
+ * line. An edit must leave it so (no session-level line, a media section
+ * left), or its text would no longer parse. Fragments have rules of their own. */
+static int start_kept(const sdpx_session *s, size_t session_lines, size_t nmedia)
+{
+    if (s->sec.n || (s->parse_flags & SDPXI_PARSE_FRAGMENT))
+        return 1;
+    return session_lines == 0 && nmedia > 0;
+}
+
 int sdpxi_tx_end(sdpxi_tx *tx, int rc)
 {
     sdpx_session *s = tx->s;
@@ -124,6 +134,10 @@ int sdpxi_tx_end(sdpxi_tx *tx, int rc)
         if (brc < 0 && brc != SDPX_ENOTFOUND && brc != SDPX_EFIELD)
             return brc;
     }
+    size_t session_lines = tx->nwork && tx->work[0].lines ? tx->work[0].n : s->sec.n;
+    if (!start_kept(s, session_lines, tx->media ? tx->nmedia : s->nmedia))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "the description has no v= line: it must keep starting at an m= line");
     /* Commit: from here on nothing allocates or fails. Handles into the
      * arrays the working copies replace go stale. */
     for (size_t k = 0; k < tx->nwork; k++) {
@@ -230,6 +244,9 @@ int sdpxi_edit_line(sdpx_session *s, sdpx_media *m, int op, size_t pos, const sd
 {
     if (m && m->removed)
         return SDPX_ESTALE;
+    if (!m && op == SDPXI_OP_INSERT && !start_kept(s, s->sec.n + 1, s->nmedia))
+        return sdpxi_refuse(s, SDPX_EINVAL, 0,
+                            "the description has no v= line: it must keep starting at an m= line");
     sdpxi_tx tx;
     sdpxi_tx_begin(&tx, s);
     sdpxi_section *sec = m ? &m->sec : &s->sec;
