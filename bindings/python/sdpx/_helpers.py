@@ -125,3 +125,22 @@ def _walk(step: Any) -> Iterator[Any]:
     while l != ffi.NULL:
         yield l
         l = step(l)
+
+
+def _insert_attr(s: Any, line: Any, name: Any, value: Optional[str], after: bool) -> int:
+    """sdpx_attr_insert (or its typed form when `name` is a typed value) at
+    `line` of session pointer `s`: the one call of Session and Media."""
+    if not isinstance(name, (str, bytes)):
+        kind, f = A.typed_value(name)  # f keeps the value's buffers through the call
+        return lib.sdpx_attr_insert_typed(s, line, 1 if after else 0, kind, f.out)
+    arg = ffi.NULL if value is None else text_arg(value, "value")
+    return lib.sdpx_attr_insert(s, line, 1 if after else 0, text_arg(name, "name"), arg)
+
+
+def _replace_attr(s: Any, line: Any, name: Any, value: Optional[str]) -> int:
+    """sdpx_attr_replace (or its typed form) of `line` of session pointer `s`."""
+    if not isinstance(name, (str, bytes)):
+        kind, f = A.typed_value(name)
+        return lib.sdpx_attr_replace_typed(s, line, kind, f.out)
+    arg = ffi.NULL if value is None else text_arg(value, "value")
+    return lib.sdpx_attr_replace(s, line, text_arg(name, "name"), arg)

@@ -15,8 +15,8 @@ from ._lines import (Attribute, Bandwidth, Connection, Key, Line, MLine, Origin,
                      attribute_from, connection_from, line_from, mline_from, origin_from,
                      parse_bandwidth, parse_connection, parse_key, parse_timing)
 
-from ._helpers import (_CF, _cand_filter, _cstr_array, _decoded, _lines_of, _serialized,
-                       _setup_value, _u64, _view, _walk)
+from ._helpers import (_CF, _cand_filter, _cstr_array, _decoded, _insert_attr, _lines_of,
+                       _replace_attr, _serialized, _setup_value, _u64, _view, _walk)
 
 if TYPE_CHECKING:
     from ._session import Session
@@ -531,27 +531,13 @@ class Media:
                          after: bool = False) -> None:
         """Insert a=<name>[:<value>], or a typed counterpart
         (``sdpx_attr_insert_typed``), before (or after) ``lines[index]``."""
-        line = self._line_at(index)
-        if not isinstance(name, (str, bytes)):
-            kind, f = A.typed_value(name)
-            self._edit(lib.sdpx_attr_insert_typed(self._session._s, line, 1 if after else 0,
-                                                  kind, f.out), "insert_attribute")
-            return
-        arg = ffi.NULL if value is None else text_arg(value, "value")
-        self._edit(lib.sdpx_attr_insert(self._session._s, line, 1 if after else 0,
-                                        text_arg(name, "name"), arg), "insert_attribute")
+        self._edit(_insert_attr(self._session._s, self._line_at(index), name, value, after),
+                   "insert_attribute")
 
     def replace_attribute(self, index: int, name: Any, value: Optional[str] = None) -> None:
         """Replace the a= line ``lines[index]`` by a=<name>[:<value>], or by a
         typed counterpart (``sdpx_attr_replace_typed``)."""
-        line = self._line_at(index)
-        if not isinstance(name, (str, bytes)):
-            kind, f = A.typed_value(name)
-            self._edit(lib.sdpx_attr_replace_typed(self._session._s, line, kind, f.out),
-                       "replace_attribute")
-            return
-        arg = ffi.NULL if value is None else text_arg(value, "value")
-        self._edit(lib.sdpx_attr_replace(self._session._s, line, text_arg(name, "name"), arg),
+        self._edit(_replace_attr(self._session._s, self._line_at(index), name, value),
                    "replace_attribute")
 
     def use_candidate(self, index: int) -> None:
