@@ -44,6 +44,11 @@ static const rule_case rules[] = {
     {"RTX only with its primary",
      HEAD VIDEO("0", "98 99 96 97", "a=rtpmap:98 VP9/90000\r\n" RTX("99", "98") VP8 RTX("97", "96")),
      CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96 97"}, {"a=rtpmap:99", "apt=98"}},
+    /* fuzz_answer: an RTX whose apt names another RTX type has no primary (it
+     * read a NULL codec); it goes, the RTX of VP8 stays */
+    {"RTX of an RTX type goes",
+     HEAD VIDEO("0", "96 97 98", VP8 RTX("97", "96") RTX("98", "97")),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96 97"}, {"a=rtpmap:98", "apt=97"}},
     /* RFC 2198 5: RED that carries a dropped codec goes */
     {"RED only with what it carries",
      HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111 63 64 9\r\n" T("0") OPUS

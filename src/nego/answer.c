@@ -191,11 +191,12 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
             continue;
         ok[pt] = 1;
     }
-    /* RFC 4588 8.6: RTX only for a kept type whose local codec has RTX */
+    /* RFC 4588 8.6: RTX only for a kept type whose local codec has RTX (an
+     * apt that names another RTX type has no local codec: match is NULL) */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
         const sdpxi_pt *p = &oc->pt[pt];
-        if (p->known && p->role == SDPXI_RTX && p->has_apt && ok[p->apt] &&
+        if (p->known && p->role == SDPXI_RTX && p->has_apt && ok[p->apt] && match[p->apt] &&
             match[p->apt]->rtx_payload_type && p->clock_rate == oc->pt[p->apt].clock_rate)
             ok[pt] = 1;
     }
