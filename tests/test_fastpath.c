@@ -91,6 +91,52 @@ START_TEST(test_fields_long)
 }
 END_TEST
 
+/* ---- the o= field count of a lenient parse (16 bytes a compare) ----------- */
+
+typedef struct {
+    const char *origin; /* the o= value */
+    int six;            /* 1 when it holds six fields */
+} origin_case;
+
+static const origin_case origin_cases[] = {
+    {"- 1 2 IN IP4 127.0.0.1", 1},
+    {"- 1 2 IN IP4", 0},
+    /* the sixth field starts at byte 15, at byte 16 (after a space at 15),
+     * or the fifth runs on across byte 16 and no sixth follows */
+    {"-  1 2 IN  IP4 x", 1},
+    {"-  1 2 IN  IP4  x", 1},
+    {"-  1 2 IN  IP4 ", 0},
+    {"-  1 2 IN  IP4xyz", 0},
+    /* runs of spaces, leading and trailing, across the 16-byte step */
+    {"   -        1          2  IN   IP4   h   ", 1},
+    {"   -        1          2  IN   IP4      ", 0},
+    /* one field of 40 bytes then five short ones, and five long ones */
+    {"0123456789012345678901234567890123456789 1 2 IN IP4 h", 1},
+    {"0123456789012345678901234567890123456789 01234567890123456789 2 IN IP4", 0},
+    {"a", 0},
+};
+
+START_TEST(test_origin_fields)
+{
+    const origin_case *c = &origin_cases[_i];
+    char buf[256];
+    snprintf(buf, sizeof buf, "v=0\r\no=%s\r\ns=-\r\nt=0 0\r\n", c->origin);
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.refuse = SDPX_QUIRK(SDPX_W_ORIGIN_FIELDS);
+    sdpx_session *s = NULL;
+    sdpx_error err;
+    int rc = sdpx_parse(buf, strlen(buf), &opt, &s, &err);
+    if (c->six) {
+        ck_assert_int_eq(rc, 0);
+        sdpx_session_free(s);
+    } else {
+        ck_assert_int_eq(rc, SDPX_EFIELD);
+        ck_assert_uint_eq(err.line, 2);
+    }
+}
+END_TEST
+
 /* ---- writer ---------------------------------------------------------------- */
 
 static const char offer[] = "v=0\r\n"
@@ -197,6 +243,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, test_tokenizer_long_lines, 0, sizeof tok_cases / sizeof tok_cases[0]);
     tcase_add_loop_test(tc, test_fields_long, 0, sizeof field_cases / sizeof field_cases[0]);
+    tcase_add_loop_test(tc, test_origin_fields, 0, sizeof origin_cases / sizeof origin_cases[0]);
     tcase_add_test(tc, test_write_runs_after_edits);
     tcase_add_test(tc, test_write_runs_mixed_endings);
     tcase_add_loop_test(tc, test_kind_switch, 0, sizeof kind_cases / sizeof kind_cases[0]);

@@ -25,6 +25,7 @@ typedef struct parser {
     size_t line_cap;     /* line records the session's array holds */
     int quiet;           /* lenient without diagnostics: warnings go nowhere */
     int started;         /* the v=0 line was seen */
+    const char *end;     /* the end of the input (of the session's copy) */
 } parser;
 
 #define BIT(c) (1u << ((c) - 'a'))
@@ -219,29 +220,46 @@ static int check_nettype(parser *p, const sdpx_token *t, sdpx_str nettype, sdpx_
 #define C_FIELDS "three fields: nettype addrtype address"
 
 /* 1 when v holds at least k fields as sdpx_field_next splits them (runs of
- * bytes other than ' '): one walk, which stops at the k-th field; memchr
- * crosses a long field quickly. */
-static int has_fields(sdpx_str v, unsigned k)
+ * bytes other than ' '), where the bytes up to `end` (the input's) may be
+ * read: a field starts at each byte that is no space and follows one (or
+ * the start), counted 16 bytes a compare. */
+static int has_fields(sdpx_str v, unsigned k, const char *end)
 {
-    const char *p = v.ptr, *end = v.ptr + v.len;
-    for (unsigned n = 0;;) {
-        while (p < end && *p == ' ')
-            p++;
-        if (p == end)
-            return 0;
-        if (++n >= k)
-            return 1;
-        p = memchr(p, ' ', (size_t)(end - p));
-        if (!p)
-            return 0;
+    const char *p = v.ptr;
+    size_t n = v.len;
+    unsigned fields = 0, after_space = 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i space = _mm_set1_epi8(' ');
+    while (n && (size_t)(end - p) >= 16) {
+        unsigned sp = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), space));
+        if (n < 16)
+            sp |= 0xffffu << n; /* past the value: spaces, which start nothing */
+        for (unsigned starts = ~sp & ((sp << 1) | after_space) & 0xffffu; starts;
+             starts &= starts - 1)
+            if (++fields >= k)
+                return 1;
+        after_space = sp >> 15;
+        size_t step = n < 16 ? n : 16;
+        p += step;
+        n -= step;
     }
+#else
+    (void)end;
+#endif
+    for (; n; p++, n--) {
+        unsigned sp = *p == ' ';
+        fields += (sp ^ 1u) & after_space;
+        after_space = sp;
+    }
+    return fields >= k;
 }
 
 static int check_origin(parser *p, const sdpx_token *t)
 {
     sdpx_origin o;
     if (!strict(p)) /* lenient: only the six fields matter (RFC 8866 5.2) */
-        return has_fields(t->value, 6) ? 0
+        return has_fields(t->value, 6, p->end) ? 0
                                        : missing_field(p, t, SDPX_W_ORIGIN_FIELDS, "o=", O_FIELDS);
     if (sdpx_origin_parse(t->value, &o))
         return missing_field(p, t, SDPX_W_ORIGIN_FIELDS, "o=", O_FIELDS);
@@ -263,11 +281,10 @@ static int check_origin(parser *p, const sdpx_token *t)
 
 static int check_connection(parser *p, const sdpx_token *t)
 {
-    /* quiet, what else can be wrong is a warning: nobody listens */
+    /* quiet, all that can be wrong is a warning (even too few fields):
+     * nobody listens */
     if (p->quiet)
-        return has_fields(t->value, 3)
-                   ? 0
-                   : missing_field(p, t, SDPX_W_CONNECTION_FIELDS, "c=", C_FIELDS);
+        return 0;
     sdpx_str rest = t->value, f;
     int n = 0;
     while (n < 3 && sdpx_field_next(&rest, &f))
@@ -680,179 +697,210 @@ static int too_many_attributes(parser *p, unsigned line)
     return p->first_code; /* limits always stop the parse; the first error wins */
 }
 
-static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
+/* The parse loop's position: where the next line starts, its number, the
+ * records written so far. Kept apart from the parser so that the common
+ * path, inlined into the loop, holds it in registers. */
+typedef struct walk {
+    const char *text;
+    size_t len;
+    size_t pos;
+    unsigned lineno;
+    size_t nout;         /* line records written */
+    size_t nattrs;       /* a= lines so far */
+    sdpx_line *lines;    /* the session's array (grow_lines moves it) */
+    sdpxi_section *part; /* the part the lines go to */
+    int short_a;         /* a= lines take the quiet path */
+} walk;
+
+/* Where the line ending at byte `end` (the scan's answer) is followed by
+ * the next one, with its ending in *eol; 0 when it ends in a NUL or a CR
+ * without LF, which the tokenizer explains. */
+static inline size_t after_line(const char *text, size_t len, size_t end, sdpx_eol *eol)
+{
+    if (end == len) {
+        *eol = SDPX_EOL_NONE;
+        return end;
+    }
+    if (text[end] == '\r') {
+        *eol = SDPX_EOL_CRLF;
+        return end + 1 < len && text[end + 1] == '\n' ? end + 2 : 0;
+    }
+    *eol = SDPX_EOL_LF;
+    return text[end] == '\n' ? end + 1 : 0;
+}
+
+/* The next line record, NULL when out of memory (reported). */
+static inline sdpx_line *new_record(parser *p, sdpx_session *s, walk *w)
+{
+    if (w->nout == p->line_cap) {
+        if (grow_lines(p, s, w->nout))
+            return NULL;
+        w->lines = s->sec.lines;
+    }
+    return &w->lines[w->nout++];
+}
+
+static int count_attr(parser *p, walk *w, unsigned line)
+{
+    return ++w->nattrs > p->lim.max_attributes ? too_many_attributes(p, line) : 0;
+}
+
+/* The common line of a quiet parse, an attribute after v=0, of n bytes with
+ * its name ending at `colon`: what take_line would do to it, and no more
+ * (p->last_line serves strict mode only). */
+static inline int quiet_attr(parser *p, sdpx_session *s, walk *w, size_t n, sdpx_eol eol)
+{
+    size_t colon = sdpxi_scan_colon(w->text + w->pos, n, w->len - w->pos);
+    sdpx_line *l = new_record(p, s, w);
+    if (!l)
+        return SDPX_ENOMEM;
+    l->text = w->text + w->pos;
+    l->len = (uint32_t)n;
+    l->lineno = ++w->lineno;
+    l->type = 'a';
+    l->eol = (uint8_t)eol;
+    l->flags = 0;
+    set_attr_fields(l, colon - 2, n);
+    w->part->n++;
+    return count_attr(p, w, w->lineno);
+}
+
+/* The line at w->pos as a token, through the tokenizer: a blank line, a
+ * NUL, a stray CR, no type letter or '='. Moves w past it. Returns 1 with
+ * *t and *colon (where an a= name ends, counted from the line's start) set,
+ * 0 for a line that was an error reported and passed over (ALL_ERRORS), or
+ * the error that stops the parse. */
+static int odd_token(parser *p, walk *w, size_t *colon, sdpx_token *t)
 {
     sdpx_tokenizer tz;
-    sdpx_token t;
     sdpx_error terr;
-    sdpxi_section *part = &s->sec; /* the part the lines go to */
-    size_t nout = 0;
-    int rc;
-
-    /* Loop state in locals: the parser struct is reachable from calls */
-    size_t pos = 0;
-    unsigned lineno = 0;
-    const size_t max_line = p->lim.max_line_len, max_attrs = p->lim.max_attributes;
-    size_t nattrs = 0;
-    sdpx_line *lines = s->sec.lines; /* moves when grow_lines grows it */
-    int short_a = p->quiet && p->started;
-    sdpx_tokenizer_init(&tz, text, len);
-    while (pos < len) {
-        /* One scan finds the line's end and proves it clean; one compare
-         * more finds where an a= name ends. Anything unusual (a blank line, NUL, a stray CR, no
-         * type letter or '=') goes through the tokenizer, which says what. */
-        const char *start = text + pos;
-        size_t rest = len - pos, colon = 0;
-        size_t n = sdpxi_scan_line(start, rest);
-        size_t adv = 0;
-        sdpx_eol eol = SDPX_EOL_NONE;
-        if (n == rest) {
-            adv = n;
-        } else if (start[n] == '\r') {
-            if (n + 1 < rest && start[n + 1] == '\n') {
-                adv = n + 2;
-                eol = SDPX_EOL_CRLF;
-            }
-        } else if (start[n] == '\n') {
-            adv = n + 1;
-            eol = SDPX_EOL_LF;
-        }
-        unsigned char c = (unsigned char)start[0];
-        if (adv && n >= 2 && start[1] == '=' && c == 'a' && short_a && n <= max_line) {
-            /* The common line of a quiet parse, an attribute after v=0:
-             * what the general path below would do to it, and no more
-             * (p->last_line serves strict mode only). */
-            pos += adv;
-            lineno++;
-            colon = sdpxi_scan_colon(start, n, rest);
-            if (nout == p->line_cap) {
-                if (grow_lines(p, s, nout))
-                    return SDPX_ENOMEM;
-                lines = s->sec.lines;
-            }
-            sdpx_line *l = &lines[nout++];
-            l->text = start;
-            l->len = (uint32_t)n;
-            l->lineno = lineno;
-            l->type = 'a';
-            l->eol = (uint8_t)eol;
-            l->flags = 0;
-            set_attr_fields(l, colon - 2, n);
-            if (++nattrs > max_attrs)
-                return too_many_attributes(p, lineno);
-            part->n++;
-            continue;
-        }
-        if (adv && n >= 2 && start[1] == '=' && c >= 'a' && c <= 'z') {
-            pos += adv;
-            lineno++;
-            if (c == 'a')
-                colon = sdpxi_scan_colon(start, n, rest);
-            t.type = start[0];
-            t.value = sdpxi_str(start + 2, n - 2);
-            t.text = sdpxi_str(start, n);
-            t.line = lineno;
-            t.eol = eol;
-        } else {
-            tz.pos = pos;
-            tz.line = lineno;
-            rc = sdpx_tokenizer_next(&tz, &t, &terr);
-            if (rc == SDPX_ESYNTAX && untyped_line(p, &tz, pos, nout == 0, &t) == 0)
-                rc = 1;
-            pos = tz.pos;
-            lineno = tz.line;
-            if (rc < 0) {
-                report(p, rc, terr.line, terr.col, "%s", terr.msg);
-                if (!(p->flags & SDPX_PARSE_ALL_ERRORS))
-                    return rc;
-                continue;
-            }
-            if (t.type == 'a') { /* from the type letter: an indented line's record starts there */
-                const char *cp = memchr(t.value.ptr, ':', t.value.len);
-                colon = cp ? (size_t)(cp - t.value.ptr) + 2 : t.value.len + 2;
-            }
-        }
-        if (t.text.len > p->lim.max_line_len) {
-            report(p, SDPX_ELIMIT, t.line, sdpxi_col(p->lim.max_line_len),
-                   "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
-            return p->first_code; /* limits always stop the parse; the first error wins */
-        }
-        line_quirks(p, &t);
-        if (!p->started && t.type) {
-            /* RFC 8866 5.1: the description starts with v=0; a v= with another
-             * value is checked with the other lines */
-            if (t.type != 'v' && no_version(p, &t))
-                return p->first_code; /* not SDP at all: nothing more to say */
-            p->started = 1;
-            short_a = p->quiet;
-        }
-
-        if (nout == p->line_cap) {
-            if (grow_lines(p, s, nout))
-                return SDPX_ENOMEM;
-            lines = s->sec.lines;
-        }
-        sdpx_line *l = &lines[nout++];
-        unsigned scope = 0;
-        /* an indented line's record starts at its type letter */
-        size_t indent = t.type ? (size_t)(t.value.ptr - 2 - t.text.ptr) : 0;
-        l->text = t.text.ptr + indent;
-        l->len = (uint32_t)(t.text.len - indent);
-        l->lineno = t.line;
-        l->type = t.type;
-        l->eol = (uint8_t)t.eol;
-        l->flags = (uint8_t)(indent << SDPXI_INDENT_SHIFT);
-        l->kind = SDPX_ATTR_NONE;
-        l->namelen = 0;
-        if (t.type == 'a')
-            scope = set_attr_fields(l, colon - 2, l->len);
-
-        if (t.type == 0) {
-            if (sdpxi_is_blank(t.text))
-                rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, &t, 1, "blank line");
-        } else if (t.type == 'a' && (p->quiet || p->last_type == 'a')) {
-            /* Quiet, the order, scope and name rules can only warn, and
-             * nobody listens. After an a= line of the same part (an m= line
-             * between would be the last type) another one keeps the order
-             * and may repeat: check_order would find nothing. */
-            if (++nattrs > max_attrs)
-                return too_many_attributes(p, t.line);
-            if (!p->quiet)
-                check_attr(p, &t, l, scope);
-        } else {
-            if (t.type == 'm') {
-                if (s->nmedia >= p->lim.max_media) {
-                    report(p, SDPX_ELIMIT, t.line, 1,
-                           "more media sections than the limit max_media (%zu)", p->lim.max_media);
-                    return p->first_code;
-                }
-                sdpx_media *m = new_media(p, s, l);
-                if (!m)
-                    return SDPX_ENOMEM;
-                part = &m->sec;
-                p->in_media = 1;
-                p->last_rank = 0;
-                p->seen = 0;
-            }
-            if (t.type == 'a' && ++nattrs > max_attrs)
-                return too_many_attributes(p, t.line);
-            if (t.type == 'o')
-                p->seen_o = 1;
-            else if (t.type == 's')
-                p->seen_s = 1;
-            else if (t.type == 't')
-                p->seen_t = 1;
-            if (!p->quiet)
-                check_order(p, &t);
-            check_value(p, &t);
-            if (t.type == 'a' && !p->quiet)
-                check_attr(p, &t, l, scope);
-        }
-        part->n++;
-        p->last_line = t.line;
-        if (p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS))
-            return p->first_code;
+    sdpx_tokenizer_init(&tz, w->text, w->len);
+    tz.pos = w->pos;
+    tz.line = w->lineno;
+    int rc = sdpx_tokenizer_next(&tz, t, &terr);
+    if (rc == SDPX_ESYNTAX && untyped_line(p, &tz, w->pos, w->nout == 0, t) == 0)
+        rc = 1;
+    w->pos = tz.pos;
+    w->lineno = tz.line;
+    if (rc < 0) {
+        report(p, rc, terr.line, terr.col, "%s", terr.msg);
+        return (p->flags & SDPX_PARSE_ALL_ERRORS) ? 0 : rc;
     }
+    if (t->type == 'a') { /* from the type letter: an indented line's record starts there */
+        const char *cp = memchr(t->value.ptr, ':', t->value.len);
+        *colon = cp ? (size_t)(cp - t->value.ptr) + 2 : t->value.len + 2;
+    }
+    return 1;
+}
+
+/* The record of token t (an a= name ending `colon` bytes after its type
+ * letter); returns the attribute's scope flags (0 for other lines). */
+static unsigned record_token(sdpx_line *l, const sdpx_token *t, size_t colon)
+{
+    /* an indented line's record starts at its type letter */
+    size_t indent = t->type ? (size_t)(t->value.ptr - 2 - t->text.ptr) : 0;
+    l->text = t->text.ptr + indent;
+    l->len = (uint32_t)(t->text.len - indent);
+    l->lineno = t->line;
+    l->type = t->type;
+    l->eol = (uint8_t)t->eol;
+    l->flags = (uint8_t)(indent << SDPXI_INDENT_SHIFT);
+    l->kind = SDPX_ATTR_NONE;
+    l->namelen = 0;
+    return t->type == 'a' ? set_attr_fields(l, colon - 2, l->len) : 0;
+}
+
+/* An m= line opens a media section starting at record l. */
+static int open_section(parser *p, sdpx_session *s, walk *w, const sdpx_token *t, sdpx_line *l)
+{
+    if (s->nmedia >= p->lim.max_media) {
+        report(p, SDPX_ELIMIT, t->line, 1, "more media sections than the limit max_media (%zu)",
+               p->lim.max_media);
+        return p->first_code;
+    }
+    sdpx_media *m = new_media(p, s, l);
+    if (!m)
+        return SDPX_ENOMEM;
+    w->part = &m->sec;
+    p->in_media = 1;
+    p->last_rank = 0;
+    p->seen = 0;
+    return 0;
+}
+
+/* The checks of a line that is neither blank nor an a= line after another:
+ * order, once-only and mandatory lines, its fields, its attribute. */
+static int check_line(parser *p, sdpx_session *s, walk *w, const sdpx_token *t, sdpx_line *l,
+                      unsigned scope)
+{
+    int rc;
+    if (t->type == 'm' && (rc = open_section(p, s, w, t, l)) != 0)
+        return rc;
+    if (t->type == 'a' && (rc = count_attr(p, w, t->line)) != 0)
+        return rc;
+    if (t->type == 'o')
+        p->seen_o = 1;
+    else if (t->type == 's')
+        p->seen_s = 1;
+    else if (t->type == 't')
+        p->seen_t = 1;
+    if (!p->quiet)
+        check_order(p, t);
+    check_value(p, t);
+    if (t->type == 'a' && !p->quiet)
+        check_attr(p, t, l, scope);
+    return 0;
+}
+
+/* Every line but the quiet parse's a= lines: its limit, quirks and the
+ * start of the description, its record, then its rules. Returns the error
+ * that stops the parse, or 0. */
+static int take_line(parser *p, sdpx_session *s, walk *w, const sdpx_token *t, size_t colon)
+{
+    if (t->text.len > p->lim.max_line_len) {
+        report(p, SDPX_ELIMIT, t->line, sdpxi_col(p->lim.max_line_len),
+               "line longer than the limit max_line_len (%zu bytes)", p->lim.max_line_len);
+        return p->first_code; /* limits always stop the parse; the first error wins */
+    }
+    line_quirks(p, t);
+    if (!p->started && t->type) {
+        /* RFC 8866 5.1: the description starts with v=0; a v= with another
+         * value is checked with the other lines */
+        if (t->type != 'v' && no_version(p, t))
+            return p->first_code; /* not SDP at all: nothing more to say */
+        p->started = 1;
+        w->short_a = p->quiet;
+    }
+    sdpx_line *l = new_record(p, s, w);
+    if (!l)
+        return SDPX_ENOMEM;
+    unsigned scope = record_token(l, t, colon);
+    int rc = 0;
+    if (t->type == 0) {
+        if (sdpxi_is_blank(t->text))
+            rule(p, SDPX_ESYNTAX, SDPX_W_BLANK_LINE, t, 1, "blank line");
+    } else if (t->type == 'a' && (p->quiet || p->last_type == 'a')) {
+        /* Quiet, the order, scope and name rules can only warn, and nobody
+         * listens. After an a= line of the same part (an m= line between
+         * would be the last type) another one keeps the order and may
+         * repeat: check_order would find nothing. */
+        rc = count_attr(p, w, t->line);
+        if (!rc && !p->quiet)
+            check_attr(p, t, l, scope);
+    } else {
+        rc = check_line(p, s, w, t, l, scope);
+    }
+    if (rc)
+        return rc;
+    w->part->n++;
+    p->last_line = t->line;
+    return p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS) ? p->first_code : 0;
+}
+
+/* After the last line: the lines a description must hold, and the
+ * sections' capacities (each section starts full). */
+static int finish(parser *p, sdpx_session *s)
+{
     /* RFC 8866 5.1: a description starts with v=0; blank lines alone are not one. */
     if (!p->started) {
         report(p, SDPX_EVERSION, 1, 1, "no v=0 line: the input holds only blank lines");
@@ -879,116 +927,204 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     return p->first_code;
 }
 
+/* Each line once: the scan finds its end, proves it clean and finds where
+ * an a= name ends; a quiet parse's a= line is recorded right there, any
+ * other clean line becomes a token without the tokenizer, and only an odd
+ * one goes through it to be told apart. */
+static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
+{
+    walk w;
+    w.text = text;
+    w.len = len;
+    w.pos = 0;
+    w.lineno = 0;
+    w.nout = 0;
+    w.nattrs = 0;
+    w.lines = s->sec.lines;
+    w.part = &s->sec;
+    w.short_a = p->quiet && p->started;
+    const size_t max_line = p->lim.max_line_len;
+    while (w.pos < len) {
+        const char *start = text + w.pos;
+        size_t n = sdpxi_scan_line(start, len - w.pos), colon = 0;
+        sdpx_eol eol;
+        size_t next = after_line(text, len, w.pos + n, &eol);
+        int rc;
+        sdpx_token t;
+        if (next && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
+            if (start[0] == 'a' && w.short_a && n <= max_line) {
+                if ((rc = quiet_attr(p, s, &w, n, eol)) != 0)
+                    return rc;
+                w.pos = next;
+                continue;
+            }
+            if (start[0] == 'a')
+                colon = sdpxi_scan_colon(start, n, len - w.pos);
+            t.type = start[0];
+            t.value = sdpxi_str(start + 2, n - 2);
+            t.text = sdpxi_str(start, n);
+            t.line = ++w.lineno;
+            t.eol = eol;
+            w.pos = next;
+        } else if ((rc = odd_token(p, &w, &colon, &t)) != 1) {
+            if (rc)
+                return rc;
+            continue;
+        }
+        if ((rc = take_line(p, s, &w, &t, colon)) != 0)
+            return rc;
+    }
+    return finish(p, s);
+}
+
+/* What the arena must hold for an input of len bytes. */
+typedef struct arena_size {
+    size_t nlines, nmedia; /* line records and media sections it starts with */
+    size_t need;           /* bytes */
+} arena_size;
+
+/* Scratch memory is sized exactly (err->need is the exact size), and so is
+ * an input long enough to hold more than max_lines lines (a line is at
+ * least one byte). Otherwise the size comes from the length alone and the
+ * parse grows the arrays in the rare description of shorter lines: no pass
+ * over the input before the parse. Returns 0 or the error reported. */
+static int size_arena(parser *p, const sdpx_parse_options *opt, const char *buf, size_t len,
+                      arena_size *z)
+{
+    if ((opt && opt->scratch) || (p->flags & SDPX_PARSE_NO_HEAP) || len > p->lim.max_lines) {
+        prescan(buf, len, &z->nlines, &z->nmedia);
+        if (z->nlines > p->lim.max_lines)
+            return report(p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
+                          z->nlines, p->lim.max_lines);
+    } else {
+        z->nlines = len / SDPXI_LINE_GUESS + 16;
+        if (z->nlines > len)
+            z->nlines = len;
+        z->nmedia = len / SDPXI_MEDIA_GUESS + 4;
+    }
+    if (z->nmedia > p->lim.max_media)
+        z->nmedia = p->lim.max_media + 1; /* the parse stops at the limit anyway */
+    z->need = 0;
+    if (add_size(&z->need, sizeof(sdpx_session)) ||
+        mul_size(&z->need, z->nlines, sizeof(sdpx_line)) ||
+        mul_size(&z->need, z->nmedia + 1, sizeof(sdpx_media *)) ||
+        mul_size(&z->need, z->nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) ||
+        add_size(&z->need, len) ||
+        mul_size(&z->need, z->nmedia + 3, SDPXI_REDZONE)) /* lines, media array, copy, each media */
+        return report(p, SDPX_ENOMEM, 0, 0, "input too large to size");
+    return 0;
+}
+
+/* The memory of a new session: the caller's scratch when it is large
+ * enough (*size: all of it, the rest serves later edits), else one block
+ * from the allocator (*heap set). NULL with the error reported. */
+static char *session_region(parser *p, const sdpx_parse_options *opt, const sdpx_allocator *al,
+                            size_t need, size_t *size, int *heap)
+{
+    *size = need;
+    *heap = 0;
+    if (opt && opt->scratch) {
+        size_t pad = (size_t)(-(uintptr_t)opt->scratch & (SDPXI_ALIGN - 1));
+        if (opt->scratch_size >= pad && opt->scratch_size - pad >= need) {
+            *size = opt->scratch_size - pad;
+            return (char *)opt->scratch + pad;
+        }
+    }
+    if (p->flags & SDPX_PARSE_NO_HEAP) {
+        size_t extra = opt && opt->scratch ? SDPXI_ALIGN - 1 : 0;
+        report(p, SDPX_ESCRATCH, 0, 0, "scratch memory of %zu bytes is too small: %zu needed",
+               opt ? opt->scratch_size : (size_t)0, need + extra);
+        if (p->err)
+            p->err->need = need + extra;
+        return NULL;
+    }
+    char *region = sdpxi_block_new(al, need);
+    if (!region)
+        report(p, SDPX_ENOMEM, 0, 0, "out of memory (%zu bytes)", need);
+    *heap = region != NULL;
+    return region;
+}
+
+/* The session at the start of `region` (`size` bytes), its arena on the
+ * rest, with the line and media arrays of z and a copy of the input.
+ * NULL (reported, region released) when they do not fit, which `need`
+ * rules out. */
+static sdpx_session *session_new(parser *p, const sdpx_allocator *al, char *region, size_t size,
+                                 int heap, const arena_size *z, const char *buf, size_t len)
+{
+    sdpx_session *s = (sdpx_session *)region;
+    memset(s, 0, sizeof *s);
+    size_t head = SDPXI_ALIGN_UP(sizeof *s);
+    sdpxi_arena_init(&s->arena, al, (p->flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
+                     size - head);
+    if (heap) {
+        sdpxi_arena_adopt(&s->arena, region);
+        s->region_block = region;
+    }
+    s->parse_flags = p->flags;
+    s->sec.lines = sdpxi_arena_alloc(&s->arena, z->nlines * sizeof(sdpx_line));
+    /* One spare slot, so the array is never empty; `need` counts it too. */
+    s->media = sdpxi_arena_alloc(&s->arena, (z->nmedia + 1) * sizeof(sdpx_media *));
+    s->media_cap = z->nmedia;
+    char *copy = sdpxi_arena_alloc(&s->arena, len);
+    if (!s->sec.lines || !s->media || !copy) { /* cannot happen: `need` counts all three */
+        sdpx_session_free(s);
+        report(p, SDPX_ENOMEM, 0, 0, "arena sized too small");
+        return NULL;
+    }
+    memcpy(copy, buf, len);
+    s->input = copy;
+    s->input_len = len;
+    return s;
+}
+
+static void parser_init(parser *p, const sdpx_parse_options *opt, sdpx_error *err)
+{
+    memset(p, 0, sizeof *p);
+    p->flags = opt ? opt->flags : 0;
+    p->diag = opt ? opt->diag : NULL;
+    p->diag_ctx = opt ? opt->diag_ctx : NULL;
+    p->err = err;
+    limits_with_defaults(opt, &p->lim);
+    p->refuse = sdpxi_effective_refuse(p->flags, opt ? opt->refuse : 0);
+    /* strict mode refuses quirks, so it is never quiet */
+    p->quiet = !p->diag && !p->refuse;
+    p->started = (p->flags & SDPXI_PARSE_FRAGMENT) != 0; /* RFC 8840 9: no v= line */
+}
+
 int sdpx_parse(const char *buf, size_t len, const sdpx_parse_options *opt,
                sdpx_session **out, sdpx_error *err)
 {
     if ((!buf && len) || !out)
         return SDPX_EINVAL;
     parser p;
-    memset(&p, 0, sizeof p);
-    p.flags = opt ? opt->flags : 0;
-    p.diag = opt ? opt->diag : NULL;
-    p.diag_ctx = opt ? opt->diag_ctx : NULL;
-    p.err = err;
-    limits_with_defaults(opt, &p.lim);
-    p.refuse = sdpxi_effective_refuse(p.flags, opt ? opt->refuse : 0);
-    /* strict mode refuses quirks, so it is never quiet */
-    p.quiet = !p.diag && !p.refuse;
-    p.started = (p.flags & SDPXI_PARSE_FRAGMENT) != 0; /* RFC 8840 9: no v= line */
+    parser_init(&p, opt, err);
     if (err)
         memset(err, 0, sizeof *err);
-    if (!out)
-        return report(&p, SDPX_EINVAL, 0, 0, "no place for the session (out is NULL)");
     *out = NULL;
-    if (!buf && len)
-        return report(&p, SDPX_EINVAL, 0, 0, "NULL buffer with non-zero length");
     if (len == 0)
         return report(&p, SDPX_EEMPTY, 1, 1, "empty input");
     if (len > p.lim.max_input)
         return report(&p, SDPX_ELIMIT, 0, 0, "input of %zu bytes exceeds the limit max_input (%zu)",
                       len, p.lim.max_input);
-
-    /* Scratch memory is sized exactly (err->need is the exact size), and so
-     * is an input long enough to hold more than max_lines lines (a line is
-     * at least one byte). Otherwise the size comes from the length alone and
-     * the parse grows the arrays in the rare description of shorter lines:
-     * no pass over the input before the parse. */
-    size_t nlines, nmedia;
-    if ((opt && opt->scratch) || (p.flags & SDPX_PARSE_NO_HEAP) || len > p.lim.max_lines) {
-        prescan(buf, len, &nlines, &nmedia);
-        if (nlines > p.lim.max_lines)
-            return report(&p, SDPX_ELIMIT, 0, 0, "%zu lines exceed the limit max_lines (%zu)",
-                          nlines, p.lim.max_lines);
-    } else {
-        nlines = len / SDPXI_LINE_GUESS + 16;
-        if (nlines > len)
-            nlines = len;
-        nmedia = len / SDPXI_MEDIA_GUESS + 4;
-    }
-    p.line_cap = nlines;
-    if (nmedia > p.lim.max_media)
-        nmedia = p.lim.max_media + 1; /* the parse stops at the limit anyway */
-
-    size_t need = 0;
-    if (add_size(&need, sizeof(sdpx_session)) || mul_size(&need, nlines, sizeof(sdpx_line)) ||
-        mul_size(&need, nmedia + 1, sizeof(sdpx_media *)) ||
-        mul_size(&need, nmedia, SDPXI_ALIGN_UP(sizeof(sdpx_media))) || add_size(&need, len) ||
-        mul_size(&need, nmedia + 3, SDPXI_REDZONE)) /* lines, media array, copy, each media */
-        return report(&p, SDPX_ENOMEM, 0, 0, "input too large to size");
-
+    arena_size z = {0, 0, 0};
+    if (size_arena(&p, opt, buf, len, &z))
+        return p.first_code;
+    p.line_cap = z.nlines;
     const sdpx_allocator *al = opt ? opt->allocator : NULL;
     sdpx_allocator def = {sdpxi_default_alloc, sdpxi_default_release, NULL};
     if (!al)
         al = &def;
-    char *region = NULL;
-    size_t region_size = need;
-    int heap = 0;
-    if (opt && opt->scratch) {
-        size_t pad = (size_t)(-(uintptr_t)opt->scratch & (SDPXI_ALIGN - 1));
-        if (opt->scratch_size >= pad && opt->scratch_size - pad >= need) {
-            region = (char *)opt->scratch + pad;
-            region_size = opt->scratch_size - pad; /* the rest serves later edits */
-        }
-    }
-    if (!region) {
-        if (p.flags & SDPX_PARSE_NO_HEAP) {
-            size_t extra = opt && opt->scratch ? SDPXI_ALIGN - 1 : 0;
-            report(&p, SDPX_ESCRATCH, 0, 0, "scratch memory of %zu bytes is too small: %zu needed",
-                   opt ? opt->scratch_size : (size_t)0, need + extra);
-            if (err)
-                err->need = need + extra;
-            return SDPX_ESCRATCH;
-        }
-        region = sdpxi_block_new(al, need);
-        if (!region)
-            return report(&p, SDPX_ENOMEM, 0, 0, "out of memory (%zu bytes)", need);
-        heap = 1;
-    }
-
-    sdpx_session *s = (sdpx_session *)region;
-    memset(s, 0, sizeof *s);
-    size_t head = SDPXI_ALIGN_UP(sizeof *s);
-    sdpxi_arena_init(&s->arena, al, (p.flags & SDPX_PARSE_NO_HEAP) != 0, region + head,
-                     region_size - head);
-    if (heap) {
-        sdpxi_arena_adopt(&s->arena, region);
-        s->region_block = region;
-    }
-    s->parse_flags = p.flags;
-    s->sec.lines = sdpxi_arena_alloc(&s->arena, nlines * sizeof(sdpx_line));
-    /* One spare slot, so the array is never empty; `need` counts it too. */
-    s->media = sdpxi_arena_alloc(&s->arena, (nmedia + 1) * sizeof(sdpx_media *));
-    s->media_cap = nmedia;
-    char *copy = sdpxi_arena_alloc(&s->arena, len);
-    if (!s->sec.lines || !s->media || !copy) { /* cannot happen: `need` counts all three */
-        sdpx_session_free(s);
-        return report(&p, SDPX_ENOMEM, 0, 0, "arena sized too small");
-    }
-    memcpy(copy, buf, len);
-    s->input = copy;
-    s->input_len = len;
-
-    int rc = parse_lines(&p, s, copy, len);
+    size_t size;
+    int heap;
+    char *region = session_region(&p, opt, al, z.need, &size, &heap);
+    if (!region)
+        return p.first_code;
+    sdpx_session *s = session_new(&p, al, region, size, heap, &z, buf, len);
+    if (!s)
+        return p.first_code;
+    p.end = s->input + len;
+    int rc = parse_lines(&p, s, s->input, len);
     if (rc) {
         sdpx_session_free(s);
         return rc;
