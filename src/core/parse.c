@@ -368,7 +368,7 @@ static int check_value(parser *p, const sdpx_token *t)
     case 'c': return check_connection(p, t);
     case 'm': return check_mline(p, t);
     case 'v':
-        if (sdpx_str_eq(t->value, "0"))
+        if (t->value.len == 1 && t->value.ptr[0] == '0')
             return 0;
         /* "v=0o=- 5 2 IN IP4 ..." (two lines run together) is a quirk; v=1 is another protocol */
         if (t->value.len > 1 && t->value.ptr[0] == '0' && !sdpxi_is_digit(t->value.ptr[1]))
