@@ -106,6 +106,35 @@ static const cand_case cand_cases[] = {
     /* an empty extension value, and a trailing space */
     {"6 1 udp 1 10.0.0.1 1 typ host a  b ", "6", 1, "udp", 1, "10.0.0.1", SDPX_ADDR_IP4, 1,
      SDPX_CAND_HOST, "host", NULL, -1, SDPX_TCPTYPE_NONE, "a  b "},
+    /* numbers at their limits; a port may carry 20 and more leading zeros */
+    {"7 1 udp 4294967295 255.255.255.255 00000000000000000000065535 typ host", "7", 1, "udp",
+     4294967295u, "255.255.255.255", SDPX_ADDR_IP4, 65535, SDPX_CAND_HOST, "host", NULL, -1,
+     SDPX_TCPTYPE_NONE, ""},
+    /* a 32-byte foundation, an IPv6 address with an IPv4 tail, numeric
+     * extensions at their limit and with 24 leading zeros */
+    {"abcdefghijklmnopqrstuvwxyz012345 1 udp 1 ::ffff:192.0.2.1 9 typ host generation 4294967295 "
+     "network-id 0000000000000000000000001",
+     "abcdefghijklmnopqrstuvwxyz012345", 1, "udp", 1, "::ffff:192.0.2.1", SDPX_ADDR_IP6, 9,
+     SDPX_CAND_HOST, "host", NULL, -1, SDPX_TCPTYPE_NONE,
+     "generation 4294967295 network-id 0000000000000000000000001"},
+    /* shorter than sixteen bytes; an unknown one-letter type */
+    {"1 1 u 0 1.2.3.4 0 typ h", "1", 1, "u", 0, "1.2.3.4", SDPX_ADDR_IP4, 0, SDPX_CAND_OTHER, "h",
+     NULL, -1, SDPX_TCPTYPE_NONE, ""},
+    /* octets with leading zeros are still 0-255 */
+    {"8 3 udp 12345678 010.001.000.009 9 typ host", "8", 3, "udp", 12345678u, "010.001.000.009",
+     SDPX_ADDR_IP4, 9, SDPX_CAND_HOST, "host", NULL, -1, SDPX_TCPTYPE_NONE, ""},
+    /* a zone id (browsers), a type that only starts like a known one, long
+     * unknown extension names and values */
+    {"9 1 udp 123456789 fe80::1%24 9 typ relayx ufrag abcdefghijklmnopqrstuvwxyz "
+     "extension-name-longer-than-sixteen x",
+     "9", 1, "udp", 123456789u, "fe80::1%24", SDPX_ADDR_IP6, 9, SDPX_CAND_OTHER, "relayx", NULL,
+     -1, SDPX_TCPTYPE_NONE, "ufrag abcdefghijklmnopqrstuvwxyz extension-name-longer-than-sixteen x"},
+    /* ".local" in any case is mDNS; a name without a value at the end */
+    {"10 1 UDP 2 Host.LOCAL 9 typ host lonely", "10", 1, "UDP", 2, "Host.LOCAL", SDPX_ADDR_MDNS, 9,
+     SDPX_CAND_HOST, "host", NULL, -1, SDPX_TCPTYPE_NONE, "lonely"},
+    /* a dotted name that is no dotted quad is an FQDN; tcptype last */
+    {"11 2 tcp 7 a1.b2.c3 9 typ host tcptype so", "11", 2, "tcp", 7, "a1.b2.c3", SDPX_ADDR_FQDN, 9,
+     SDPX_CAND_HOST, "host", NULL, -1, SDPX_TCPTYPE_SO, "tcptype so"},
 };
 
 START_TEST(test_candidate_good)
@@ -172,6 +201,23 @@ static const bad_case bad_cands[] = {
     {"1 1 UDP 1 10.0.1.1 1 typ host network-cost -1", 44, "extension value \"-1\""},
     {"1 1 UDP 1 10.0.1.1 1 typ host bad\x01name 1", 31, "extension name"},
     {"candidate:", 11, "foundation is missing"},
+    {"1 1 UDP 1 10.0.1.1 1 typ host generation 4294967296", 42, "extension value \"4294967296\""},
+    {"1 1 UDP 1 10.0.1.1 1 typ host network-id 99999999999999999999", 42, "is not a 32-bit number"},
+    {"1 1 UDP 1 10.0.1.1 1 typ host generation", 41, "extension value is not a 32-bit number"},
+    {"1 1 UDP 123456789012 10.0.1.1 1 typ host", 9, "priority \"123456789012\""},
+    {"1 0001 UDP 1 10.0.1.1 1 typ host", 3, "component id \"0001\""},
+    {"1 1 UDP 1 1.2.3.4.5 1 typ host", 11, "connection address \"1.2.3.4.5\""},
+    {"1 1 UDP 1 1234.1.1.1 1 typ host", 11, "connection address \"1234.1.1.1\""},
+    {"1 1 UDP 1 1.2.3 1 typ host", 11, "connection address \"1.2.3\""},
+    {"1 1 UDP 1 10.0.1.1 1 typ ho(st", 26, "candidate type \"ho(st\" is not a token"},
+    {"1 1 UDP 1 10.0.1.1 1 typ host ab(c 1", 31, "extension name \"ab(c\""},
+    {"1 1 UDP 1 10.0.1.1 1 typ host ufrag a\x7f" "b", 37, "has a non-visible character"},
+    {"1-2 1 UDP 1 10.0.1.1 1 typ host", 1, "foundation \"1-2\""},
+    {"1 1 U(P 1 10.0.1.1 1 typ host", 5, "transport \"U(P\" is not a token"},
+    {"1 1 UDP 1 10.0.1.1 1 typ host raddr 1.2.3.4 rport 000000000000000000000065536", 51,
+     "related port"},
+    /* a zone id is tolerated in the connection address only */
+    {"1 1 UDP 1 10.0.1.1 1 typ srflx raddr 2001:db8::1%24 rport 9", 38, "related address"},
     {"candidate: 1 udp 2113939711 2607:f8b0:400e:c03::7f 19305 typ host", 14,
      "component id \"udp\""},
 };

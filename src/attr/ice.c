@@ -181,8 +181,14 @@ static int decode_u32(sdpx_str s, uint32_t *out)
     return 0;
 }
 
-/* Byte classes of the candidate grammar, one table lookup a byte. */
-enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4 };
+/* ---- candidate: the walk --------------------------------------------- */
+
+/* Byte classes of the candidate grammar. */
+enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4, CC_DIGIT = 8, CC_DOT = 16 };
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#define CAND_SSE2 1
+#else
 #define CC_IS_ICE(c)                                                                     \
     (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
      (c) == '+' || (c) == '/')
@@ -192,27 +198,228 @@ enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4 };
      ((c) >= 0x5e && (c) <= 0x7e))
 #define CC(c)                                                                            \
     (uint8_t)((CC_IS_ICE(c) ? CC_ICE : 0) | (CC_IS_TOKEN(c) ? CC_TOKEN : 0) |             \
-              ((c) > 0x20 && (c) < 0x7f ? CC_VCHAR : 0))
+              ((c) > 0x20 && (c) < 0x7f ? CC_VCHAR : 0) |                                 \
+              ((c) >= '0' && (c) <= '9' ? CC_DIGIT : 0) | ((c) == '.' ? CC_DOT : 0))
 #define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
 #define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)
 static const uint8_t cand_class[256] = {
     CC16(0x00), CC16(0x10), CC16(0x20), CC16(0x30), CC16(0x40), CC16(0x50), CC16(0x60),
     CC16(0x70), /* bytes from 0x80 are in no class */
 };
+#endif
+
+/* The walk's steps are inlined into the decoder, whose position then stays
+ * in a register: the calls cost as much as the fields they read. */
+#if defined(__GNUC__)
+#define WALK_STEP static inline __attribute__((always_inline))
+#else
+#define WALK_STEP static inline
+#endif
+
+/* The index of the lowest set bit of m (m != 0). */
+WALK_STEP unsigned lowest_bit(unsigned m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(m);
+#else
+    unsigned k = 0;
+    for (; !(m & 1u); m >>= 1)
+        k++;
+    return k;
+#endif
+}
 
 /* A view that holds exactly the string literal `lit` (compared inline). */
 #define IS_LIT(f, lit) ((f).len == sizeof lit - 1 && memcmp((f).ptr, lit, sizeof lit - 1) == 0)
 
-/* A decoder's walk over the value: one field at a time, each byte looked
- * at once while its field is split off and checked. */
+/* The k bytes at p (k is 4 or 8) as one number. */
+WALK_STEP uint64_t word_at(const char *p, size_t k)
+{
+    if (k == 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        return x;
+    }
+    uint32_t x;
+    memcpy(&x, p, 4);
+    return x;
+}
+
+/* 1 when a[0..n) and b[0..n) hold the same bytes, 4 <= n <= 16: two
+ * overlapping words each, where memcmp would be a call. */
+WALK_STEP int same_4to16(const char *a, const char *b, size_t n)
+{
+    size_t k = n >= 8 ? 8 : 4;
+    return word_at(a, k) == word_at(b, k) && word_at(a + n - k, k) == word_at(b + n - k, k);
+}
+
+/* IS_LIT for a literal of 4 to 16 bytes. */
+#define IS_WORD(f, lit) ((f).len == sizeof lit - 1 && same_4to16((f).ptr, lit, sizeof lit - 1))
+
+/* A decoder's walk over the value, one field at a time. Each field is
+ * split off and checked in the same pass: the bytes are classed sixteen at
+ * a time, and the first one outside the field's class ends it. A window
+ * that would cross the end of the value is read from `tail`, a copy of the
+ * last bytes followed by NULs, so no read leaves the value and a byte past
+ * its end is in no class (a NUL inside it is in none either). */
 typedef struct {
     const char *p;
     size_t n, i;
+#ifdef CAND_SSE2
+    size_t direct;          /* offsets below it have 16 bytes of the value from them */
+    uintptr_t tail_base;    /* the address byte 0 of the value would have in tail */
+    unsigned char tail[32]; /* bytes from offset n - 16 (0 when shorter), then NULs */
+#endif
 } cand_walk;
+
+static void walk_start(cand_walk *w, sdpx_str v)
+{
+    w->p = v.ptr;
+    w->n = v.len;
+    w->i = 0;
+#ifdef CAND_SSE2
+    size_t at = v.len >= 16 ? v.len - 16 : 0;
+    memset(w->tail, 0, sizeof w->tail);
+    if (v.len >= 16)
+        memcpy(w->tail, v.ptr + at, 16);
+    else if (v.len)
+        memcpy(w->tail, v.ptr, v.len);
+    w->direct = v.len >= 16 ? v.len - 15 : 0;
+    /* an integer: the address is only formed for offsets inside tail */
+    w->tail_base = (uintptr_t)w->tail - at;
+#endif
+}
+
+#ifdef CAND_SSE2
+/* The bytes of x in lo..hi: shifted so that lo is the least signed byte,
+ * the range is one signed compare. */
+WALK_STEP __m128i in_range(__m128i x, int lo, int hi)
+{
+    __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+    return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(hi - lo - 127)));
+}
+
+WALK_STEP __m128i is_byte(__m128i x, char c)
+{
+    return _mm_cmpeq_epi8(x, _mm_set1_epi8(c));
+}
+
+/* The bytes of x in class cls, what cand_class would say of each. */
+WALK_STEP __m128i class_of(__m128i x, unsigned cls)
+{
+    switch (cls) {
+    case CC_DIGIT:
+        return in_range(x, '0', '9');
+    case CC_DOT:
+        return is_byte(x, '.');
+    case CC_VCHAR:
+        return in_range(x, 0x21, 0x7e);
+    case CC_ICE: /* RFC 8839 5.1: ice-char = ALPHA / DIGIT / "+" / "/" */
+        return _mm_or_si128(
+            _mm_or_si128(in_range(x, '0', '9'), in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z')),
+            _mm_or_si128(is_byte(x, '+'), is_byte(x, '/')));
+    default: { /* CC_TOKEN, RFC 8866 9: a VCHAR but none of "(),/:;<=>?@[\] */
+        __m128i sep = _mm_or_si128(_mm_or_si128(is_byte(x, '"'), in_range(x, '(', ')')),
+                                   _mm_or_si128(is_byte(x, ','), is_byte(x, '/')));
+        sep = _mm_or_si128(sep, _mm_or_si128(in_range(x, ':', '@'), in_range(x, '[', ']')));
+        return _mm_andnot_si128(sep, in_range(x, 0x21, 0x7e));
+    }
+    }
+}
+#endif
+
+/* The number the digits p[0..len) write; len <= 19, so it cannot overflow. */
+WALK_STEP uint64_t digits_value(const char *p, size_t len)
+{
+    uint64_t x = 0;
+    for (size_t k = 0; k < len; k++)
+        x = x * 10 + (uint64_t)((unsigned char)p[k] - '0');
+    return x;
+}
+
+#ifdef CAND_SSE2
+/* Sixteen readable bytes holding bytes i.. of the value (i <= n), NULs
+ * past its end: the value itself or the tail copy. */
+WALK_STEP const char *walk_window(const cand_walk *w, size_t i)
+{
+    return i < w->direct ? w->p + i : (const char *)(w->tail_base + i);
+}
+
+/* The number the k digits at q write, 1 <= k <= 8, q holding 8 readable
+ * bytes: eight digits at once (little-endian words; the digits are shifted
+ * to the top, the bytes after them out). */
+WALK_STEP uint64_t eight_digits(const char *q, size_t k)
+{
+    uint64_t x;
+    memcpy(&x, q, 8);
+    /* the digits borrow nothing, so the bytes after them cannot spoil them */
+    x = (x - 0x3030303030303030u) << (8 * (8 - k));
+    x = x * 10 + (x >> 8); /* pairs of digits in bytes 0, 2, 4, 6 */
+    return ((x & 0x000000ff000000ffu) * (100 + (1000000ull << 32)) +
+            ((x >> 16) & 0x000000ff000000ffu) * (1 + (10000ull << 32))) >>
+           32;
+}
+#endif
+
+/* The number the len digits at offset i of the value write; len <= 19,
+ * so it cannot overflow. */
+WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
+{
+#ifdef CAND_SSE2
+    if (len && len <= 16) {
+        const char *q = walk_window(w, i);
+        if (len <= 8)
+            return eight_digits(q, len);
+        return eight_digits(q, len - 8) * 100000000u + eight_digits(q + len - 8, 8);
+    }
+#endif
+    return digits_value(w->p + i, len);
+}
+
+/* Bit k set when byte i + k of the value (i <= n) is in class cls, for k
+ * below 16; bytes past the end are in no class. Reads only inside the
+ * value (and the walk's tail copy). */
+WALK_STEP unsigned walk_bits(const cand_walk *w, size_t i, unsigned cls)
+{
+#ifdef CAND_SSE2
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)walk_window(w, i));
+    return (unsigned)_mm_movemask_epi8(class_of(x, cls));
+#else
+    unsigned bits = 0;
+    for (unsigned k = 0; k < 16 && i + k < w->n; k++)
+        if (cand_class[(unsigned char)w->p[i + k]] & cls)
+            bits |= 1u << k;
+    return bits;
+#endif
+}
+
+/* The offset of the first byte from i on that is not in class cls; n at most. */
+WALK_STEP size_t walk_span(const cand_walk *w, size_t i, unsigned cls)
+{
+    unsigned out;
+    while (!(out = ~walk_bits(w, i, cls) & 0xffffu))
+        i += 16;
+    return i + lowest_bit(out);
+}
+
+/* 1 when a field ends at offset i: at a space or the end. */
+WALK_STEP int walk_ends(const cand_walk *w, size_t i)
+{
+    return i == w->n || w->p[i] == ' ';
+}
+
+/* The offset of the next space from i on, or n (the rest of a field that
+ * broke its class). */
+static size_t walk_to_space(const cand_walk *w, size_t i)
+{
+    while (i < w->n && w->p[i] != ' ')
+        i++;
+    return i;
+}
 
 /* The offset of the next field, past spaces; n when none is left (the walk
  * then stands at the end). */
-static inline size_t walk_skip(cand_walk *w)
+WALK_STEP size_t walk_skip(cand_walk *w)
 {
     size_t i = w->i;
     while (i < w->n && w->p[i] == ' ')
@@ -222,52 +429,46 @@ static inline size_t walk_skip(cand_walk *w)
     return i;
 }
 
-/* The field from `start` to the next space (or the end), consumed. */
-static inline void walk_take(cand_walk *w, size_t start, size_t i, sdpx_str *f)
+/* The field from `start` to the first byte from `i` on that ends it,
+ * consumed with the space after it; returns whether that byte is the
+ * field's end. */
+WALK_STEP int walk_take(cand_walk *w, size_t start, size_t i, sdpx_str *f)
 {
-    while (i < w->n && w->p[i] != ' ')
-        i++;
+    int ok = walk_ends(w, i);
+    if (!ok)
+        i = walk_to_space(w, i);
     *f = sdpxi_str(w->p + start, i - start);
-    w->i = i;
+    w->i = i < w->n ? i + 1 : i;
+    return ok;
 }
 
 /* The next field as sdpx_field_next splits it, with in *ok whether all its
  * bytes are in class `cls`; 0 when none is left. */
-static inline int walk_field(cand_walk *w, unsigned cls, sdpx_str *f, int *ok)
+WALK_STEP int walk_field(cand_walk *w, unsigned cls, sdpx_str *f, int *ok)
 {
-    const unsigned char *p = (const unsigned char *)w->p;
-    size_t start = walk_skip(w), i = start, n = w->n;
-    if (start == n)
+    size_t start = walk_skip(w);
+    if (start == w->n)
         return 0;
-    while (i < n && (cand_class[p[i]] & cls)) /* a space is in none of the classes */
-        i++;
-    *ok = i == n || p[i] == ' ';
-    walk_take(w, start, i, f);
+    *ok = walk_take(w, start, walk_span(w, start, cls), f);
     return 1;
 }
 
 /* The next field as sdpx_field_next splits it, read as a decimal number in
  * the same walk: *v is its value when it is all digits, at most 19 of them
  * (else -1). 0 when no field is left. */
-static inline int walk_number(cand_walk *w, sdpx_str *f, int64_t *v)
+WALK_STEP int walk_number(cand_walk *w, sdpx_str *f, int64_t *v)
 {
-    const unsigned char *p = (const unsigned char *)w->p;
-    size_t start = walk_skip(w), i = start, n = w->n;
-    if (start == n)
+    size_t start = walk_skip(w);
+    if (start == w->n)
         return 0;
-    uint64_t x = 0;
-    unsigned d;
-    while (i < n && (d = (unsigned)p[i] - '0') <= 9) {
-        x = x * 10 + d;
-        i++;
-    }
-    *v = (i == n || p[i] == ' ') && i - start <= 19 ? (int64_t)x : -1;
-    walk_take(w, start, i, f);
+    size_t i = walk_span(w, start, CC_DIGIT);
+    int ok = walk_take(w, start, i, f);
+    *v = ok && i - start <= 19 ? (int64_t)walk_digits(w, start, i - start) : -1;
     return 1;
 }
 
 /* A port field: what port_of accepts. */
-static int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad, const char *what)
+WALK_STEP int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad, const char *what)
 {
     sdpx_str f;
     int64_t n;
@@ -279,57 +480,82 @@ static int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad, c
     return 0;
 }
 
-/* The next field if it is a dotted-quad IPv4 address (RFC 8866 9), taken
- * in one walk; else 0 and nothing is consumed. */
-static int walk_ip4(cand_walk *w, sdpx_str *f)
+/* The number the k digits at p write, 1 <= k <= 3. */
+WALK_STEP unsigned octet(const char *p, size_t k)
 {
-    const unsigned char *p = (const unsigned char *)w->p;
-    size_t start = walk_skip(w), i = start, n = w->n;
-    unsigned v = 0, dots = 0, d;
-    size_t digits = 0;
-    /* octets are checked at their end: up to 3 digits cannot overflow v */
-    for (; i < n; i++) {
-        if ((d = (unsigned)p[i] - '0') <= 9) {
-            v = v * 10 + d;
-            digits++;
-        } else if (p[i] == '.' && digits && digits <= 3 && v <= 255 && dots < 3) {
-            dots++;
-            v = 0;
-            digits = 0;
-        } else {
-            break;
-        }
-    }
-    if (dots != 3 || !digits || digits > 3 || v > 255 || (i < n && p[i] != ' '))
+    unsigned v = (unsigned)(p[0] - '0');
+    if (k > 1)
+        v = v * 10 + (unsigned)(p[1] - '0');
+    if (k > 2)
+        v = v * 10 + (unsigned)(p[2] - '0');
+    return v;
+}
+
+/* What is_ip4 says of p[0..len), a run of digits and dots with the dots at
+ * the set bits of `dots` (len < 16): four octets of 1-3 digits, 0-255. */
+WALK_STEP int dotted_quad(const char *p, size_t len, unsigned dots)
+{
+    unsigned rest = dots & (dots - 1), last = rest & (rest - 1);
+    if (!dots || !rest || !last || (last & (last - 1)))
+        return 0; /* not three dots */
+    size_t a = lowest_bit(dots), b = lowest_bit(rest), c = lowest_bit(last);
+    /* each octet 1-3 digits long: its length less one, unsigned, below 3 */
+    if (a - 1 > 2 || b - a - 2 > 2 || c - b - 2 > 2 || len - c - 2 > 2)
         return 0;
-    *f = sdpxi_str(w->p + start, i - start);
-    w->i = i;
-    return 1;
+    return octet(p, a) <= 255 && octet(p + a + 1, b - a - 1) <= 255 &&
+           octet(p + b + 1, c - b - 1) <= 255 && octet(p + c + 1, len - c - 1) <= 255;
 }
 
 /* The next field as a connection address and its family; 0 when no field
- * is left. */
-static int walk_address(cand_walk *w, sdpx_str *f, int *family)
+ * is left. A dotted quad is told from the classes of its bytes, read once;
+ * any other address goes to sdpx_address_family. */
+WALK_STEP int walk_address(cand_walk *w, sdpx_str *f, int *family)
 {
-    int ok;
-    if (walk_ip4(w, f)) {
-        *family = SDPX_ADDR_IP4;
-        return 1;
-    }
-    if (!walk_field(w, CC_VCHAR, f, &ok))
+    size_t start = walk_skip(w);
+    if (start == w->n)
         return 0;
+    unsigned dots = walk_bits(w, start, CC_DOT);
+    unsigned out = ~(walk_bits(w, start, CC_DIGIT) | dots) & 0xffffu;
+    if (out) {
+        size_t len = lowest_bit(out);
+        if (walk_ends(w, start + len) && dotted_quad(w->p + start, len, dots & ((1u << len) - 1))) {
+            walk_take(w, start, start + len, f);
+            *family = SDPX_ADDR_IP4;
+            return 1;
+        }
+    }
+    walk_take(w, start, walk_span(w, start, CC_VCHAR), f);
     *family = sdpx_address_family(*f);
     return 1;
 }
 
-/* The next field if it is the keyword `kw` (then consumed), else 0. */
-static int walk_keyword(cand_walk *w, const char *kw, size_t kl)
+/* The next field if it is the keyword `kw` of 4 to 16 bytes (then
+ * consumed), else 0. */
+WALK_STEP int walk_keyword(cand_walk *w, const char *kw, size_t kl)
 {
     size_t i = walk_skip(w);
-    if (w->n - i < kl || memcmp(w->p + i, kw, kl) != 0 || (w->n - i > kl && w->p[i + kl] != ' '))
+    if (w->n - i < kl || !same_4to16(w->p + i, kw, kl) || (w->n - i > kl && w->p[i + kl] != ' '))
         return 0;
     w->i = i + kl;
     return 1;
+}
+
+/* 1 when the field f of the walk, all VCHARs, is a token. */
+WALK_STEP int walk_is_token(const cand_walk *w, sdpx_str f)
+{
+    size_t start = (size_t)(f.ptr - w->p);
+    return walk_span(w, start, CC_TOKEN) - start == f.len;
+}
+
+/* What decode_u32 says of the field f of the walk: 1 when it reads as a
+ * 32-bit number. */
+WALK_STEP int walk_is_u32(const cand_walk *w, sdpx_str f)
+{
+    uint32_t u;
+    if (f.len == 0 || f.len > 19) /* none, or room for leading zeros */
+        return decode_u32(f, &u) == 0;
+    size_t start = (size_t)(f.ptr - w->p);
+    return walk_span(w, start, CC_DIGIT) - start == f.len && walk_digits(w, start, f.len) <= UINT32_MAX;
 }
 
 /* RFC 8839 5.1: candidate-attribute = "candidate" ":" foundation SP
@@ -338,11 +564,12 @@ static int walk_keyword(cand_walk *w, const char *kw, size_t kl)
 static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
 {
     sdpx_candidate c;
-    cand_walk w = {v.ptr, v.len, 0};
+    cand_walk w;
     sdpx_str f;
     int ok, rc;
     int64_t n;
     memset(&c, 0, sizeof c);
+    walk_start(&w, v);
 
     /* RFC 8839 5.1: foundation = 1*32ice-char */
     if (!walk_field(&w, CC_ICE, &f, &ok))
@@ -380,22 +607,23 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
     if ((rc = walk_port(&w, v, &c.port, bad, "port")))
         return rc;
     /* RFC 8839 5.1: cand-type = "typ" SP candidate-types */
-    if (!walk_field(&w, CC_TOKEN, &f, &ok))
+    if (!walk_field(&w, CC_VCHAR, &f, &ok)) /* compared whole: its class does not matter */
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate", "has no \"typ\"");
     if (f.len != 3 || memcmp(f.ptr, "typ", 3) != 0)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "field", "is not \"typ\"");
-    if (!walk_field(&w, CC_TOKEN, &f, &ok))
+    if (!walk_field(&w, CC_VCHAR, &f, &ok))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate type", "is missing");
-    if (!ok)
-        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "candidate type", "is not a token");
-    c.type_name = f;
     c.type = SDPX_CAND_OTHER;
     for (int i = 1; i < 5; i++) /* the first letters differ: one compare */
         if (f.ptr[0] == cand_types[i][0]) {
-            if (sdpx_str_eq(f, cand_types[i]))
+            size_t k = cand_types[i][4] ? 5 : 4; /* the names are 4 or 5 bytes */
+            if (f.len == k && same_4to16(f.ptr, cand_types[i], k))
                 c.type = (sdpx_cand_type)i;
             break;
         }
+    if (!ok || (c.type == SDPX_CAND_OTHER && !walk_is_token(&w, f))) /* a known name is one */
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "candidate type", "is not a token");
+    c.type_name = f;
     /* RFC 8839 5.1: [SP rel-addr] [SP rel-port] */
     if (walk_keyword(&w, "raddr", 5)) {
         if (!walk_address(&w, &f, &rc))
@@ -420,10 +648,8 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
     while (w.i < w.n) {
         sdpx_str name, val;
         int name_ok, val_ok;
-        if (!walk_field(&w, CC_TOKEN, &name, &name_ok))
-            break;
-        if (w.i < w.n)
-            w.i++;
+        if (!walk_field(&w, CC_VCHAR, &name, &name_ok))
+            break; /* the walk is past the one SP after the name */
         /* the value may be empty: a field from here, not after spaces */
         if (w.i < w.n && w.p[w.i] == ' ') {
             val = sdpxi_str(w.p + w.i, 0);
@@ -432,13 +658,16 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
             val = sdpxi_str(w.p + w.n, 0);
             val_ok = 1;
         }
-        if (!name_ok)
+        int tcptype = IS_WORD(name, "tcptype");
+        /* libwebrtc's numeric extensions: their readers need numbers */
+        int numeric = IS_WORD(name, "generation") || IS_WORD(name, "network-id") ||
+                      IS_WORD(name, "network-cost");
+        if (!name_ok || (!tcptype && !numeric && !walk_is_token(&w, name))) /* known names are */
             return sdpxi_bad_set(bad, v, name, SDPX_EVALUE, "extension name", "is not a token");
         if (!val_ok)
             return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
                                  "has a non-visible character");
-        uint32_t u;
-        if (IS_LIT(name, "tcptype")) {
+        if (tcptype) {
             /* RFC 6544 4.5: tcp-type = "active" / "passive" / "so" */
             c.tcptype = SDPX_TCPTYPE_NONE;
             for (int i = 1; i < 4; i++)
@@ -447,10 +676,7 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
             if (c.tcptype == SDPX_TCPTYPE_NONE)
                 return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "tcptype",
                                      "is not active, passive or so");
-        } else if ((IS_LIT(name, "generation") || IS_LIT(name, "network-id") ||
-                    IS_LIT(name, "network-cost")) &&
-                   decode_u32(val, &u)) {
-            /* libwebrtc's numeric extensions: their readers need numbers */
+        } else if (numeric && !walk_is_u32(&w, val)) {
             return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
                                  "is not a 32-bit number");
         }
