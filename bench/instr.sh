@@ -40,12 +40,21 @@ op_write $(field written_bytes) $(field accepted)
 op_candidate $(field candidate_bytes) $(field candidates)
 op_candidate_srflx $(($(field srflx_bytes) * $(field srflx_calls))) $(field srflx_calls)
 op_edit $(($(field offer_bytes) * $(field edit_calls))) $(field edit_calls)
+op_answer $(field offer_bytes) 1
+op_json_write $(field offer_bytes) 1
+op_json_read $(field json_bytes) 1
 ROWS
 # the ratios the goals are stated in
 [ -n "${n_op_parse:-}" ] && [ -n "${n_op_decode:-}" ] &&
     echo "parse+decode / parse (corpus): $(ratio "$n_op_decode" "$n_op_parse")"
 [ -n "${n_op_offer_parse:-}" ] && [ -n "${n_op_edit:-}" ] &&
     echo "edit / parse (offer): $(ratio "$(ratio "$n_op_edit" "$(field edit_calls)")" "$n_op_offer_parse")"
+[ -n "${n_op_offer_parse:-}" ] && [ -n "${n_op_answer:-}" ] &&
+    echo "answer / parse (offer): $(ratio "$n_op_answer" "$n_op_offer_parse")"
+[ -n "${n_op_offer_parse:-}" ] && [ -n "${n_op_json_write:-}" ] &&
+    echo "json write / parse (offer): $(ratio "$n_op_json_write" "$n_op_offer_parse")"
+[ -n "${n_op_offer_parse:-}" ] && [ -n "${n_op_json_read:-}" ] &&
+    echo "json read / parse (offer): $(ratio "$n_op_json_read" "$n_op_offer_parse")"
 for p in gst sofia osip; do
     [ -x "$b/bench/peer_$p" ] || continue
     n=$(count bench_parse_pass "$b/bench/peer_$p" --iterations 1 --warmup 0 "$@")

@@ -46,6 +46,9 @@ typedef struct ctx {
     /* the answer benchmark: that offer parsed, and typical capabilities */
     sdpx_session *offer_s, *caps_doc;
     sdpx_caps caps;
+    /* the JSON benchmarks: that offer written as JSON (op_json_read's input) */
+    char *json;
+    size_t json_len;
 } ctx;
 
 static void die_oom(void)
@@ -68,6 +71,8 @@ void op_offer_parse(void *arg);
 void op_offer_decode(void *arg);
 void op_edit(void *arg);
 void op_answer(void *arg);
+void op_json_write(void *arg);
+void op_json_read(void *arg);
 
 static volatile unsigned sink; /* keeps results alive */
 
@@ -178,6 +183,25 @@ void op_answer(void *arg)
     if (sdpx_answer_create(c->offer_s, &c->caps, NULL, &a, NULL) == 0) {
         sink += (unsigned)sdpx_session_media_count(a);
         sdpx_session_free(a);
+    }
+}
+
+/* sdpx_write_json of the parsed offer into a caller buffer (sdp-transform's shape). */
+void op_json_write(void *arg)
+{
+    ctx *c = arg;
+    sink += (unsigned)sdpx_write_json(c->offer_s, 0, c->out, c->outcap);
+}
+
+/* sdpx_parse_json (+ free) of that JSON text: back to a session. */
+void op_json_read(void *arg)
+{
+    ctx *c = arg;
+    sdpx_session *s;
+    sdpx_error err;
+    if (sdpx_parse_json(c->json, c->json_len, NULL, &s, &err) == 0) {
+        sink += (unsigned)sdpx_session_media_count(s);
+        sdpx_session_free(s);
     }
 }
 
@@ -496,6 +520,37 @@ static int run_edit(ctx *c, const bench_cfg *cfg, int fd, op_row *r)
     return 0;
 }
 #endif
+
+/* Write the offer's JSON once (untimed) for op_json_read, growing c->out to
+ * hold it for op_json_write; -1 when either direction fails. */
+static int prepare_json(ctx *c)
+{
+    size_t n;
+    c->json = sdpx_write_json_alloc(c->offer_s, 0, &n);
+    if (!c->json)
+        return -1;
+    c->json_len = n;
+    if (c->outcap <= n) {
+        char *g = realloc(c->out, n + 1);
+        if (!g)
+            die_oom();
+        c->out = g;
+        c->outcap = n + 1;
+    }
+    sdpx_session *s;
+    if (sdpx_parse_json(c->json, c->json_len, NULL, &s, NULL) != 0)
+        return -1;
+    sdpx_session_free(s);
+    return 0;
+}
+
+/* Allocation calls of one sdpx_parse_json (+ free) of the offer's JSON. */
+static double mallocs_json_read(ctx *c)
+{
+    uint64_t a0 = bench_alloc_calls();
+    op_json_read(c);
+    return (double)(bench_alloc_calls() - a0);
+}
 
 /* ---- corpus counts -------------------------------------------------------- */
 
@@ -973,6 +1028,22 @@ int main(int argc, char **argv)
         }
     }
 
+    r = new_row(rows, &nrows, "json-write",
+                "sdpx_write_json of that offer into a caller buffer (instr/byte of the offer)");
+    op_row *r3 = new_row(rows, &nrows, "json-read",
+                         "sdpx_parse_json of that JSON + sdpx_session_free (instr/byte of the JSON)");
+    if (!c.offer_s || prepare_json(&c) != 0) {
+        r->note = r3->note = "the offer cannot be written as JSON or read back";
+    } else {
+        timed_row(r, &cfg, fd, op_json_write, &c, 1, c.offer_len);
+        timed_row(r3, &cfg, fd, op_json_read, &c, 1, c.json_len);
+        r3->mallocs = mallocs_json_read(&c);
+        if (r->ipb > 0 && yard->ipb > 0)
+            printf("json write: %.2f parses of the offer (instructions)\n", r->ipb / yard->ipb);
+        else if (r->ns_call > 0 && yard->ns_call > 0)
+            printf("json write: %.2f parses of the offer (time)\n", r->ns_call / yard->ns_call);
+    }
+
     peer_row prow[] = {
         {"peer_gst", "GStreamer GstSDPMessage", 0, ""},
         {"peer_sofia", "sofia-sip", 0, ""},
@@ -991,10 +1062,10 @@ int main(int argc, char **argv)
         printf("{\"sdpx_version\":\"%s\",\"files\":%zu,\"bytes\":%zu,\"accepted\":%zu,"
                "\"roundtrip\":%zu,\"offer_bytes\":%zu,\"written_bytes\":%zu,"
                "\"candidates\":%zu,\"candidate_bytes\":%zu,\"srflx_bytes\":%zu,"
-               "\"srflx_calls\":%d,\"edit_calls\":%zu,",
+               "\"srflx_calls\":%d,\"edit_calls\":%zu,\"json_bytes\":%zu,",
                sdpx_version(), c.fs.n, c.fs.bytes, c.accepted, c.roundtrip, c.offer_len,
                c.written, c.ncand, c.cand_bytes, sizeof srflx_candidate - 1, SRFLX_CALLS,
-               c.edit_calls);
+               c.edit_calls, c.json_len);
         print_json_rows(rows, nrows);
         if (peers)
             print_peers(prow, npeers, &rows[2], &rows[7], &c, 1);
@@ -1027,6 +1098,7 @@ int main(int argc, char **argv)
     free(c.cand);
     free(c.cand_buf);
     free(c.offer);
+    sdpx_free(c.json);
     sdpx_session_free(c.offer_s);
     sdpx_session_free(c.caps_doc);
     bench_files_free(&c.fs);

@@ -233,6 +233,16 @@ static const rule_case rules[] = {
     {"unsupported proto rejected",
      HEAD "m=image 9 udptl t38\r\nc=IN IP4 0.0.0.0\r\n", CAPS_TYPICAL, 0, 0, 0,
      {"m=image 0 udptl t38"}, {NULL}},
+    /* RFC 8866 5.14: proto parts compare whole, between the "/" */
+    {"RTP/AVPF is RTP",
+     HEAD "m=audio 9 RTP/AVPF 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, 0,
+     {"m=audio 9 RTP/AVPF 0"}, {NULL}},
+    {"a part that only starts with AVP is no RTP profile",
+     HEAD "m=audio 9 RTP/AVPX 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, 0,
+     {"m=audio 0 RTP/AVPX 0"}, {NULL}},
+    {"a part that only ends with RTP is no RTP",
+     HEAD "m=audio 9 XRTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, 0,
+     {"m=audio 0 XRTP/AVP 0"}, {NULL}},
     {"duplicate mid refused",
      HEAD AUDIO("0") AUDIO("0"), CAPS_TYPICAL, 0, 0, SDPX_EINVAL, {NULL}, {NULL}},
 };

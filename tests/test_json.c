@@ -283,6 +283,9 @@ START_TEST(js_numbers_out)
         {"9007199254740993", "\"9007199254740993\""}, {"9007199254740992", "9007199254740992"},
         {"1152921504606847000", "1152921504606847000"}, {"1e+21", "1e+21"},
         {"0.000001", "0.000001"}, {"1e-7", "1e-7"}, {"Infinity", "null"}, {"NaN", "null"},
+        /* first bytes a number's text never starts with, and near misses */
+        {".5", "\".5\""}, {"+5", "\"+5\""}, {" 5", "\" 5\""}, {"Inf", "\"Inf\""},
+        {"Nope", "\"Nope\""}, {"-x", "\"-x\""}, {"x1", "\"x1\""},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char sdp[200], want[200];
@@ -292,6 +295,36 @@ START_TEST(js_numbers_out)
     }
     ck_json("v=0\r\ns=Infinity\r\n", SDPX_JSON_LOSSLESS,
             "{\"version\":0,\"name\":\"Infinity\",\"media\":[]}");
+}
+END_TEST
+
+/* A media level of `_i` ssrc/mid line pairs: past the lines whose captures
+ * are kept, and (1100 pairs) past the levels whose rule chains sit on the
+ * stack. Every ssrc in order, the last mid wins. */
+START_TEST(long_levels)
+{
+    static const size_t pairs[] = {3, 70, 200, 1100};
+    size_t n = pairs[_i];
+    size_t cap = 256 + n * 96;
+    char *sdp = malloc(cap), *want = malloc(cap);
+    ck_assert_ptr_nonnull(sdp);
+    ck_assert_ptr_nonnull(want);
+    size_t a = (size_t)snprintf(sdp, cap, "v=0\r\ns=-\r\nm=audio 9 RTP/AVP 0\r\n");
+    size_t b = (size_t)snprintf(want, cap,
+                                "{\"version\":0,\"name\":\"-\",\"media\":[{\"rtp\":[],\"fmtp\":[],"
+                                "\"type\":\"audio\",\"port\":9,\"protocol\":\"RTP/AVP\","
+                                "\"payloads\":0,\"ssrcs\":[");
+    for (size_t i = 0; i < n; i++) {
+        a += (size_t)snprintf(sdp + a, cap - a, "a=ssrc:%zu cname:c%zu\r\na=mid:m%zu\r\n", i + 1,
+                              i, i);
+        b += (size_t)snprintf(want + b, cap - b,
+                              "%s{\"id\":%zu,\"attribute\":\"cname\",\"value\":\"c%zu\"}",
+                              i ? "," : "", i + 1, i);
+    }
+    snprintf(want + b, cap - b, "],\"mid\":\"m%zu\"}]}", n - 1);
+    ck_json(sdp, 0, want);
+    free(sdp);
+    free(want);
 }
 END_TEST
 
@@ -559,6 +592,7 @@ int main(void)
     tcase_add_test(tc, shape_in);
     tcase_add_test(tc, js_numbers_in);
     tcase_add_test(tc, js_numbers_out);
+    tcase_add_loop_test(tc, long_levels, 0, 4);
     tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad_json / sizeof bad_json[0]));
     tcase_add_test(tc, limits);
     tcase_add_test(tc, pretty_reads_back);

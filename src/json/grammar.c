@@ -1182,8 +1182,12 @@ unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
     if (c >= 'a' && c <= 'z')
         for (const char *r = a_rules_by_letter[c - 'a']; *r; r++) {
             const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
-            size_t pl = strlen(rule->prefix);
-            if (n < pl || memcmp(p, rule->prefix, pl))
+            /* compare while scanning the prefix: most rules differ within a byte or two */
+            const char *pf = rule->prefix;
+            size_t k = 0;
+            while (pf[k] && k < n && p[k] == pf[k])
+                k++;
+            if (pf[k])
                 continue;
             if (rule->match(p, n, caps))
                 return (unsigned char)*r;

@@ -7,6 +7,7 @@
  * parse_json uses and SDPX_JSON_LOSSLESS uses to check a line survives. */
 #include "json.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,7 +147,11 @@ void sdpxi_capture_value(sdpx_str cap, int lossless, sdpxi_jv *v)
     v->kid = v->next = NULL;
     v->s = cap.ptr;
     v->n = cap.len;
-    v->type = sdpxi_js_canonical_number(cap.ptr, cap.len) ? SDPXI_JV_NUM : SDPXI_JV_STR;
+    /* String(Number(x)) starts with a digit, "-", "I"nfinity or "N"aN: other
+     * captures are strings without asking */
+    unsigned c = cap.len ? (unsigned char)cap.ptr[0] : 0;
+    int maybe = (c >= '0' && c <= '9') || c == '-' || c == 'I' || c == 'N';
+    v->type = maybe && sdpxi_js_canonical_number(cap.ptr, cap.len) ? SDPXI_JV_NUM : SDPXI_JV_STR;
     /* "NaN" and "Infinity" become numbers JSON has no text for (null) */
     if (lossless && v->type == SDPXI_JV_NUM && cap.len && (cap.ptr[cap.len - 1] == 'N' ||
                                                            cap.ptr[cap.len - 1] == 'y'))
@@ -397,7 +402,7 @@ static int renders_same(const sdpxi_rule *r, const sdpx_str *caps, sdpx_str text
 
 /* The captures of a level's first lines are kept from the pass that finds
  * their rules, so writing them does not match them again. */
-#define CACHED_LINES 64
+#define CACHED_LINES 128
 
 typedef struct level {
     const sdpx_session *s;
@@ -405,7 +410,27 @@ typedef struct level {
     size_t n;
     unsigned char *ids;
     sdpx_str (*caps)[SDPXI_JSON_MAX_NAMES]; /* CACHED_LINES rows */
+    /* per rule its lines as a chain (first[r], then next[i]; NO_LINE ends
+     * it), so each key visits its own lines only; NULL for levels of more
+     * than STACK_LINES lines, which are scanned */
+    uint16_t *next;
+    uint16_t first[SDPXI_RULE_NONE];
 } level;
+
+#define NO_LINE 0xffffu
+
+/* The first line of rule r after line i (i == SIZE_MAX: the first of all), or lv->n. */
+static size_t lv_after(const level *lv, unsigned r, size_t i)
+{
+    if (lv->next) {
+        unsigned k = i == SIZE_MAX ? lv->first[r] : lv->next[i];
+        return k == NO_LINE ? lv->n : k;
+    }
+    for (i++; i < lv->n; i++) /* SIZE_MAX + 1 wraps to 0 */
+        if (lv->ids[i] == r)
+            break;
+    return i;
+}
 
 static const sdpx_line *lv_line(const level *lv, size_t i)
 {
@@ -448,11 +473,10 @@ static void w_key_rule(jw *w, const level *lv, unsigned r)
     w_key(w, rule->key);
     if (rule->push) {
         w_open(w, '[');
-        for (size_t i = 0; i < lv->n; i++)
-            if (lv->ids[i] == r) {
-                w_item(w);
-                w_fields(w, rule, line_caps(lv, i, r, tmp));
-            }
+        for (size_t i = lv_after(lv, r, SIZE_MAX); i < lv->n; i = lv_after(lv, r, i)) {
+            w_item(w);
+            w_fields(w, rule, line_caps(lv, i, r, tmp));
+        }
         w_close(w, ']');
         return;
     }
@@ -462,18 +486,17 @@ static void w_key_rule(jw *w, const level *lv, unsigned r)
     sdpx_str merged[SDPXI_JSON_MAX_NAMES] = {{0}};
     unsigned char order[SDPXI_JSON_MAX_NAMES];
     size_t norder = 0;
-    for (size_t i = 0; i < lv->n; i++)
-        if (lv->ids[i] == r) {
-            const sdpx_str *caps = line_caps(lv, i, r, tmp);
-            if (w->lossless && norder) /* only the first line is carried: no merging */
-                break;
-            for (size_t j = 0; j < (rule->nnames ? rule->nnames : 1); j++)
-                if (caps[j].ptr) {
-                    if (!merged[j].ptr)
-                        order[norder++] = (unsigned char)j;
-                    merged[j] = caps[j];
-                }
-        }
+    for (size_t i = lv_after(lv, r, SIZE_MAX); i < lv->n; i = lv_after(lv, r, i)) {
+        const sdpx_str *caps = line_caps(lv, i, r, tmp);
+        if (w->lossless && norder) /* only the first line is carried: no merging */
+            break;
+        for (size_t j = 0; j < (rule->nnames ? rule->nnames : 1); j++)
+            if (caps[j].ptr) {
+                if (!merged[j].ptr)
+                    order[norder++] = (unsigned char)j;
+                merged[j] = caps[j];
+            }
+    }
     if (!rule->nnames) {
         w_capture(w, merged[0]);
         return;
@@ -530,6 +553,16 @@ static void w_level(jw *w, level *lv)
             order[norder++] = (unsigned char)r;
         }
     }
+    uint16_t stack_next[STACK_LINES];
+    lv->next = lv->n <= STACK_LINES ? stack_next : NULL;
+    if (lv->next) {
+        memset(lv->first, 0xff, sizeof lv->first);
+        for (size_t i = lv->n; i-- > 0;)
+            if (lv->ids[i] != SDPXI_RULE_NONE) {
+                stack_next[i] = lv->first[lv->ids[i]];
+                lv->first[lv->ids[i]] = (uint16_t)i;
+            }
+    }
     w_open(w, '{');
     for (size_t k = 0; k < norder; k++) {
         w_key_rule(w, lv, order[k]);
@@ -546,6 +579,7 @@ static void w_level(jw *w, level *lv)
     if (lv->ids != stack_ids)
         free(lv->ids);
     lv->ids = NULL;
+    lv->next = NULL;
 }
 
 static void write_session(sdpxi_out *o, const sdpx_session *s, unsigned flags)
@@ -555,12 +589,12 @@ static void write_session(sdpxi_out *o, const sdpx_session *s, unsigned flags)
     w.o = o;
     w.pretty = (flags & SDPX_JSON_PRETTY) != 0;
     w.lossless = (flags & SDPX_JSON_LOSSLESS) != 0;
-    level lv = {s, NULL, sdpx_session_line_count(s), NULL, NULL};
+    level lv = {s, NULL, sdpx_session_line_count(s), NULL, NULL, NULL, {0}};
     w_level(&w, &lv);
     w_key(&w, "media");
     w_open(&w, '[');
     for (size_t i = 0; i < sdpx_session_media_count(s); i++) {
-        level ml = {s, sdpx_session_media(s, i), 0, NULL, NULL};
+        level ml = {s, sdpx_session_media(s, i), 0, NULL, NULL, NULL, {0}};
         ml.n = sdpx_media_line_count(ml.m);
         w_item(&w);
         w_level(&w, &ml);

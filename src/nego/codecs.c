@@ -107,7 +107,10 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
              * only the first field needs reading */
             sdpx_str v = sdpx_attr_value(l), first;
             unsigned pt = 0;
-            if (!sdpx_field_next(&v, &first) || (!sdpx_str_eq(first, "*") && !digits(first, 127, &pt)))
+            if (!sdpx_field_next(&v, &first))
+                continue;
+            int wildcard = first.len == 1 && first.ptr[0] == '*';
+            if (!wildcard && !digits(first, 127, &pt))
                 continue;
             while (v.len && v.ptr[0] == ' ') {
                 v.ptr++;
@@ -122,7 +125,7 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
                     return SDPX_ENOMEM;
                 out->fb = q;
             }
-            out->fb[out->nfb].wildcard = sdpx_str_eq(first, "*");
+            out->fb[out->nfb].wildcard = wildcard;
             out->fb[out->nfb].pt = pt;
             out->fb[out->nfb].what = v;
             out->fb[out->nfb].line = sdpx_line_number(l);

@@ -44,13 +44,19 @@ int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered)
     return (!(a & SEND) || (o & RECV)) && (!(a & RECV) || (o & SEND));
 }
 
+/* 1 when one of proto's "/"-separated parts is `part`: one walk over the
+ * parts, a compare only where the lengths agree. */
 static int has_part(sdpx_str proto, const char *part)
 {
-    size_t n = strlen(part);
-    for (size_t i = 0; i + n <= proto.len; i++)
-        if ((i == 0 || proto.ptr[i - 1] == '/') && !memcmp(proto.ptr + i, part, n) &&
-            (i + n == proto.len || proto.ptr[i + n] == '/'))
+    size_t n = strlen(part), i = 0;
+    while (i <= proto.len) {
+        size_t j = i;
+        while (j < proto.len && proto.ptr[j] != '/')
+            j++;
+        if (j - i == n && !memcmp(proto.ptr + i, part, n))
             return 1;
+        i = j + 1;
+    }
     return 0;
 }
 
