@@ -28,12 +28,15 @@ unsigned sdpxi_attr_lookup(const char *name, size_t n);
  * offset of the offending byte within the value and a message in msg
  * (naming the offending token), or a positive SDPX_W_* code (with *off and
  * msg set the same way) for a quirk the lenient parse may tolerate.
- * Validators are the typed decoders.
+ * With cap 0 (msg may then be NULL) no message is written: a caller that
+ * only wants the answer pays for no formatting. Validators are the typed
+ * decoders.
  */
 typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_t cap);
 
 /* Check an attribute's value against its kind's grammar: presence of a value
- * (property attributes take none) and the kind's validator, if it has one. */
+ * (property attributes take none) and the kind's validator, if it has one;
+ * *off, msg and cap as for a validator. */
 int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t *off,
                      char *msg, size_t cap);
 

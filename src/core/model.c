@@ -281,17 +281,21 @@ int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err)
         return SDPX_EINVAL;
     if (l->type != 'a')
         return 0;
+    /* sdpx_attr_has_value and sdpx_attr_value, read once (a stale handle
+     * has no value); the message is formatted only for a caller's err */
+    int has_value = !stale(l) && (l->flags & SDPXI_LINE_HAS_VALUE) != 0;
+    size_t voff = 2 + (size_t)l->namelen + 1;
+    sdpx_str value = has_value ? sdpxi_str(l->text + voff, l->len - voff) : sdpxi_str(NULL, 0);
     char msg[128];
     size_t off;
-    sdpx_str value = sdpx_attr_value(l);
-    int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off, msg,
-                              sizeof msg);
+    int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, has_value, value, &off, err ? msg : NULL,
+                              err ? sizeof msg : 0);
     if (rc > 0)
         rc = SDPX_EVALUE; /* a tolerable quirk breaks the grammar all the same */
-    if (rc) {
+    if (rc && err) {
         sdpx_str text = sdpx_line_text(l);
-        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - text.ptr) + 1
-                                              : (unsigned)text.len + 1;
+        unsigned col = has_value ? (unsigned)(value.ptr + off - text.ptr) + 1
+                                 : (unsigned)text.len + 1;
         sdpxi_error_set(err, rc, l->lineno, col, "%s", msg);
     }
     return rc;
