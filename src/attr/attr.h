@@ -42,14 +42,137 @@ int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t 
 
 /* ---- shared by the decoders and encoders (encode.c) --------------------- */
 
-/* A 0-127 payload type at `tok`, the next space-separated field or
- * "<what> is missing", a view without surrounding spaces and tabs, and the
- * RFC 8866 token test. */
-int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad);
-int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
-                     sdpxi_bad *bad);
-sdpx_str sdpxi_trim(sdpx_str s);
-int sdpxi_is_token(sdpx_str s);
+/* Byte classes of the attribute grammars, one table lookup a byte:
+ * RFC 8866 9 token-char, RFC 8839 5.1 ice-char, RFC 4585 4.2 rtcp-fb-id
+ * characters (ALPHA / DIGIT / "-" / "_"). A space is in no class. */
+enum { SDPXI_CC_TOKEN = 1, SDPXI_CC_ICE = 2, SDPXI_CC_FB_ID = 4 };
+extern const uint8_t sdpxi_char_class[256];
+
+/* The offset of the first byte of s outside class `cls`, or s.len. */
+static inline size_t sdpxi_span_class(sdpx_str s, unsigned cls)
+{
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    size_t i = 0;
+    while (i < s.len && (sdpxi_char_class[p[i]] & cls))
+        i++;
+    return i;
+}
+
+/* The RFC 8866 token test: one or more token-chars. */
+static inline int sdpxi_is_token(sdpx_str s)
+{
+    return s.len && sdpxi_span_class(s, SDPXI_CC_TOKEN) == s.len;
+}
+
+/* A view that holds exactly the string literal `lit` (compared inline). */
+#define SDPXI_IS_LIT(s, lit)                                                             \
+    ((s).len == sizeof lit - 1 && memcmp((s).ptr, lit, sizeof lit - 1) == 0)
+
+/* sdpx_field_next for the decoders, inline: the same split (fields are
+ * separated by spaces only; an all-space rest is consumed), a byte at a
+ * time since their fields are short. */
+static inline int sdpxi_field(sdpx_str *rest, sdpx_str *f)
+{
+    if (rest->len == 0)
+        return 0;
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (*p == ' ') {
+        if (++p == end) {
+            rest->ptr = end;
+            rest->len = 0;
+            return 0;
+        }
+    }
+    const char *start = p++;
+    while (p < end && *p != ' ')
+        p++;
+    f->ptr = start;
+    f->len = (size_t)(p - start);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
+/* sdpxi_parse_uint, inline for the short numbers of attribute values: up
+ * to 19 digits cannot overflow 64 bits, so the loop needs no overflow test;
+ * longer views take the checked conversion. */
+static inline int sdpxi_uint(sdpx_str s, uint64_t max, uint64_t *out)
+{
+    if (s.len == 0 || s.len > 19)
+        return sdpxi_parse_uint(s, max, out);
+    uint64_t v = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned d = (unsigned)(unsigned char)s.ptr[i] - '0';
+        if (d > 9)
+            return SDPX_EFIELD;
+        v = v * 10 + d;
+    }
+    if (v > max)
+        return SDPX_ERANGE;
+    if (out)
+        *out = v;
+    return 0;
+}
+
+/* The number that starts at s.ptr[at] and runs to the next `sep` (or the
+ * end of s), read as sdpxi_parse_uint reads that view but in the same walk
+ * that finds its end: its answer, with the view in *tok. */
+static inline int sdpxi_uint_to(sdpx_str s, size_t at, char sep, uint64_t max, sdpx_str *tok,
+                                uint64_t *out)
+{
+    const char *p = s.ptr + at, *end = s.ptr + s.len, *q = p;
+    uint64_t v = 0;
+    unsigned d;
+    while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+        v = v * 10 + d; /* may wrap past 19 digits: those take the checked path */
+        q++;
+    }
+    if ((q == end || *q == sep) && q > p && q - p <= 19) {
+        *tok = sdpxi_str(p, (size_t)(q - p));
+        if (v > max)
+            return SDPX_ERANGE;
+        *out = v;
+        return 0;
+    }
+    const char *e = q < end ? memchr(q, sep, (size_t)(end - q)) : NULL;
+    *tok = sdpxi_str(p, (size_t)((e ? e : end) - p));
+    return sdpxi_parse_uint(*tok, max, out);
+}
+
+/* The next space-separated field, or "<what> is missing" at the end of the
+ * value (*f is then that empty view). */
+static inline int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
+                                   sdpxi_bad *bad)
+{
+    if (sdpxi_field(rest, f))
+        return 0;
+    *f = sdpxi_str(value.ptr + value.len, 0);
+    return sdpxi_bad_set(bad, value, *f, SDPX_EVALUE, what, "is missing");
+}
+
+/* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127; `tok` is its field. */
+static inline int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad)
+{
+    uint64_t v;
+    int rc = sdpxi_uint(tok, 127, &v);
+    if (rc)
+        return sdpxi_bad_set(bad, value, tok, SDPX_EVALUE, "payload type",
+                             rc == SDPX_EFIELD ? "is not a number" : "is over 127");
+    *pt = (unsigned)v;
+    return 0;
+}
+
+/* A view without its leading and trailing spaces and tabs. */
+static inline sdpx_str sdpxi_trim(sdpx_str s)
+{
+    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
+        s.len--;
+    return s;
+}
 
 /* A validator from a decoder `static int decode(sdpx_str, type *, sdpxi_bad *)`. */
 #define SDPXI_DEFINE_CHECK(name, type, decode)                                          \

@@ -14,7 +14,7 @@
 /* RFC 8866 6.6: a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] */
 static int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 {
-    sdpx_str rest = value, f, enc;
+    sdpx_str rest = value, f, enc = {NULL, 0};
     sdpx_rtpmap r;
     memset(&r, 0, sizeof r);
     int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
@@ -22,24 +22,28 @@ static int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
         return rc;
     if ((rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
         return rc;
-    if (sdpx_field_next(&rest, &f))
+    if (sdpxi_field(&rest, &f))
         return BAD(f, "text", "follows the rtpmap value");
-    int found;
-    sdpx_str tail = enc;
-    r.encoding = sdpxi_cut(&tail, '/', &found);
-    /* RFC 8866 9: encoding-name = token */
-    if (!sdpxi_is_token(r.encoding))
+    /* RFC 8866 9: encoding-name = token; it ends at the first '/', which
+     * is no token-char, so the token walk usually finds it */
+    size_t i = sdpxi_span_class(enc, SDPXI_CC_TOKEN);
+    const char *slash = i < enc.len && enc.ptr[i] == '/' ? enc.ptr + i
+                                                         : memchr(enc.ptr + i, '/', enc.len - i);
+    r.encoding = sdpxi_str(enc.ptr, slash ? (size_t)(slash - enc.ptr) : enc.len);
+    if (i == 0 || i != r.encoding.len)
         return BAD(r.encoding, "encoding name", "is not a token");
-    if (!found)
+    if (!slash)
         return BAD(sdpxi_str(enc.ptr + enc.len, 0), "clock rate", "is missing after the encoding name");
-    sdpx_str clock = sdpxi_cut(&tail, '/', &found);
+    sdpx_str clock;
     uint64_t v;
-    if (sdpxi_parse_uint(clock, UINT32_MAX, &v) || v == 0)
+    if (sdpxi_uint_to(enc, i + 1, '/', UINT32_MAX, &clock, &v) || v == 0)
         return BAD(clock, "clock rate", "is not a number in 1-4294967295");
     r.clock_rate = (uint32_t)v;
-    if (found) {
+    size_t at = (size_t)(clock.ptr + clock.len - enc.ptr);
+    if (at < enc.len) {
         /* RFC 8866 6.6: for audio the encoding parameters are the channel count */
-        if (sdpxi_parse_uint(tail, 255, &v) || v == 0)
+        sdpx_str tail = sdpxi_str(enc.ptr + at + 1, enc.len - at - 1);
+        if (sdpxi_uint(tail, 255, &v) || v == 0)
             return BAD(tail, "encoding parameters", "are not a channel count in 1-255");
         r.channels = (unsigned)v;
         r.has_channels = 1;
@@ -168,13 +172,7 @@ SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, decode_fmtp)
 /* RFC 4585 4.2: rtcp-fb-id = 1*(alpha-numeric / "-" / "_") */
 static int is_fb_id(sdpx_str s)
 {
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c) ||
-              c == '-' || c == '_'))
-            return 0;
-    }
-    return s.len > 0;
+    return s.len > 0 && sdpxi_span_class(s, SDPXI_CC_FB_ID) == s.len;
 }
 
 /* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
@@ -187,7 +185,7 @@ static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
     int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
     if (rc)
         return rc;
-    if (sdpx_str_eq(f, "*"))
+    if (SDPXI_IS_LIT(f, "*"))
         r.wildcard = 1;
     else if ((rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
         return rc;
@@ -195,12 +193,12 @@ static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
         return rc;
     if (!is_fb_id(r.type))
         return BAD(r.type, "feedback type", "is not an rtcp-fb-id");
-    if (!sdpx_field_next(&rest, &r.subtype))
+    if (!sdpxi_field(&rest, &r.subtype))
         r.subtype = sdpxi_str(r.type.ptr + r.type.len, 0);
     r.params = sdpxi_trim(rest);
-    if (sdpx_str_eq(r.type, "trr-int")) {
+    if (SDPXI_IS_LIT(r.type, "trr-int")) {
         /* RFC 4585 4.2: "trr-int" SP 1*DIGIT */
-        if (sdpxi_parse_uint(r.subtype, UINT32_MAX, NULL) || r.params.len)
+        if (sdpxi_uint(r.subtype, UINT32_MAX, NULL) || r.params.len)
             return BAD(r.subtype, "trr-int interval", "is not a number of milliseconds");
     }
     *out = r;
@@ -288,7 +286,7 @@ static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
     int found;
     sdpx_str idt = sdpxi_cut(&f, '/', &found);
     uint64_t v;
-    if (sdpxi_parse_uint(idt, 99999, &v))
+    if (sdpxi_uint(idt, 99999, &v))
         return BAD(idt, "extmap id", "is not a number");
     /* RFC 8285 5, 7: ids 1-14 (one-byte), 1-255 (two-byte), 4096-4351 (offer placeholders) */
     if (v == 0 || (v > 255 && v < 4096) || v > 4351)
@@ -352,15 +350,15 @@ static int decode_rtcp(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
     if (rc)
         return rc;
     uint64_t v;
-    if (sdpxi_parse_uint(f, 65535, &v))
+    if (sdpxi_uint(f, 65535, &v))
         return BAD(f, "port", "is not a number in 0-65535");
     r.port = (uint16_t)v;
-    if (sdpx_field_next(&rest, &r.nettype)) {
-        if (!sdpx_field_next(&rest, &r.addrtype))
+    if (sdpxi_field(&rest, &r.nettype)) {
+        if (!sdpxi_field(&rest, &r.addrtype))
             return BAD(sdpxi_str(value.ptr + value.len, 0), "address type", "is missing");
-        if (!sdpx_field_next(&rest, &r.address))
+        if (!sdpxi_field(&rest, &r.address))
             return BAD(sdpxi_str(value.ptr + value.len, 0), "connection address", "is missing");
-        if (sdpx_field_next(&rest, &f))
+        if (sdpxi_field(&rest, &f))
             return BAD(f, "text", "follows the connection address");
         r.has_address = 1;
     }
@@ -407,9 +405,9 @@ int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap)
     sdpx_str value = v;
     if (decode_rtcp(v, &r, &b))
         return sdpxi_bad_report(&b, v, off, msg, cap);
-    if (r.has_address && sdpx_str_eq(r.nettype, "IN")) {
+    if (r.has_address && SDPXI_IS_LIT(r.nettype, "IN")) {
         int fam = sdpx_address_family(r.address);
-        int ip4 = sdpx_str_eq(r.addrtype, "IP4"), ip6 = sdpx_str_eq(r.addrtype, "IP6");
+        int ip4 = SDPXI_IS_LIT(r.addrtype, "IP4"), ip6 = SDPXI_IS_LIT(r.addrtype, "IP6");
         if (fam < 0 || fam == SDPX_ADDR_MDNS) {
             BAD(r.address, "connection address", "is not an IPv4, IPv6 or FQDN address");
             return sdpxi_bad_report(&b, v, off, msg, cap);
@@ -500,7 +498,7 @@ static int decode_quality(sdpx_str value, unsigned *out, sdpxi_bad *bad)
 {
     uint64_t v;
     sdpx_str tok = sdpxi_trim(value);
-    if (sdpxi_parse_uint(tok, 10, &v))
+    if (sdpxi_uint(tok, 10, &v))
         return BAD(tok, "quality", "is not an integer in 0-10");
     *out = (unsigned)v;
     return 0;
