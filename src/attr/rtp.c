@@ -17,32 +17,27 @@ static int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
     sdpx_str rest = value, f, enc = {NULL, 0};
     sdpx_rtpmap r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
-    if (rc || (rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
-        return rc;
-    if ((rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
+    int rc = sdpxi_need_pt(value, &rest, &f, &r.payload_type, bad);
+    if (rc || (rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
         return rc;
     if (sdpxi_field(&rest, &f))
         return BAD(f, "text", "follows the rtpmap value");
-    /* RFC 8866 9: encoding-name = token; it ends at the first '/', which
-     * is no token-char, so the token walk usually finds it */
-    size_t i = sdpxi_span_class(enc, SDPXI_CC_TOKEN);
-    const char *slash = i < enc.len && enc.ptr[i] == '/' ? enc.ptr + i
-                                                         : memchr(enc.ptr + i, '/', enc.len - i);
-    r.encoding = sdpxi_str(enc.ptr, slash ? (size_t)(slash - enc.ptr) : enc.len);
-    if (i == 0 || i != r.encoding.len)
+    int found, token;
+    sdpx_str tail = enc;
+    r.encoding = sdpxi_cut_token(&tail, '/', &found, &token);
+    /* RFC 8866 9: encoding-name = token */
+    if (!token)
         return BAD(r.encoding, "encoding name", "is not a token");
-    if (!slash)
+    if (!found)
         return BAD(sdpxi_str(enc.ptr + enc.len, 0), "clock rate", "is missing after the encoding name");
     sdpx_str clock;
-    uint64_t v;
-    if (sdpxi_uint_to(enc, i + 1, '/', UINT32_MAX, &clock, &v) || v == 0)
+    uint64_t v = 0;
+    if (sdpxi_uint_to(tail, 0, '/', UINT32_MAX, &clock, &v) || v == 0)
         return BAD(clock, "clock rate", "is not a number in 1-4294967295");
     r.clock_rate = (uint32_t)v;
-    size_t at = (size_t)(clock.ptr + clock.len - enc.ptr);
-    if (at < enc.len) {
+    if (clock.len < tail.len) {
         /* RFC 8866 6.6: for audio the encoding parameters are the channel count */
-        sdpx_str tail = sdpxi_str(enc.ptr + at + 1, enc.len - at - 1);
+        tail = sdpxi_str(clock.ptr + clock.len + 1, tail.len - clock.len - 1);
         if (sdpxi_uint(tail, 255, &v) || v == 0)
             return BAD(tail, "encoding parameters", "are not a channel count in 1-255");
         r.channels = (unsigned)v;
@@ -182,12 +177,10 @@ static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
     sdpx_str rest = value, f;
     sdpx_rtcp_fb r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
-    if (rc)
-        return rc;
-    if (SDPXI_IS_LIT(f, "*"))
-        r.wildcard = 1;
-    else if ((rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
+    int rc = sdpxi_need_pt(value, &rest, &f, &r.payload_type, bad);
+    if (rc && SDPXI_IS_LIT(f, "*"))
+        r.wildcard = 1; /* what no payload type is: sdpxi_need_pt's answer is dropped */
+    else if (rc)
         return rc;
     if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
         return rc;
