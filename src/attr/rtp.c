@@ -290,8 +290,9 @@ static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
             return BAD(f, "extmap direction", "is not sendrecv, sendonly, recvonly or inactive");
         r.has_direction = 1;
     }
-    if ((rc = sdpxi_need_field(value, &rest, &r.uri, "extension URI", bad)))
-        return rc;
+    /* a URI is long: sdpx_field_next splits it a word at a time */
+    if (!sdpx_field_next(&rest, &r.uri))
+        return BAD(sdpxi_str(value.ptr + value.len, 0), "extension URI", "is missing");
     r.attributes = sdpxi_trim(rest);
     *out = r;
     return 0;

@@ -22,15 +22,20 @@ static int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
     sdpx_str rest = value, f;
     sdpx_ssrc r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &f, "SSRC", bad);
-    if (rc || (rc = ssrc_id(value, f, &r.id, bad)))
-        return rc;
+    uint64_t v = 0;
+    int rc;
+    if (!sdpxi_field_uint(&rest, &f, UINT32_MAX, &v, &rc))
+        return BAD(sdpxi_str(value.ptr + value.len, 0), "SSRC", "is missing");
+    if (rc)
+        return BAD(f, "SSRC", "is not a number in 0-4294967295");
+    r.id = (uint32_t)v;
     sdpx_str attr = sdpxi_trim(rest);
     if (!attr.len)
         return BAD(attr, "source attribute", "is missing");
-    r.attribute = sdpxi_cut(&attr, ':', &r.has_value);
+    int token;
+    r.attribute = sdpxi_cut_token(&attr, ':', &r.has_value, &token);
     /* RFC 5576 4.1: the attribute name is an RFC 8866 att-field (token) */
-    if (!sdpxi_is_token(r.attribute))
+    if (!token)
         return BAD(r.attribute, "source attribute", "is not a token");
     r.value = attr;
     *out = r;
