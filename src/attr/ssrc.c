@@ -5,14 +5,8 @@
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
 
 /* RFC 5576 4.1: ssrc-id = integer ; 0 .. 2**32 - 1 */
-static int ssrc_id(sdpx_str value, sdpx_str tok, uint32_t *id, sdpxi_bad *bad)
-{
-    uint64_t v;
-    if (sdpxi_parse_uint(tok, UINT32_MAX, &v))
-        return BAD(tok, "SSRC", "is not a number in 0-4294967295");
-    *id = (uint32_t)v;
-    return 0;
-}
+#define SSRC_MAX UINT32_MAX
+#define SSRC_WHY "is not a number in 0-4294967295"
 
 /* ---- ssrc -------------------------------------------------------------- */
 
@@ -24,10 +18,10 @@ static int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
     memset(&r, 0, sizeof r);
     uint64_t v = 0;
     int rc;
-    if (!sdpxi_field_uint(&rest, &f, UINT32_MAX, &v, &rc))
+    if (!sdpxi_field_uint(&rest, &f, SSRC_MAX, &v, &rc))
         return BAD(sdpxi_str(value.ptr + value.len, 0), "SSRC", "is missing");
     if (rc)
-        return BAD(f, "SSRC", "is not a number in 0-4294967295");
+        return BAD(f, "SSRC", SSRC_WHY);
     r.id = (uint32_t)v;
     sdpx_str attr = sdpxi_trim(rest);
     if (!attr.len)
@@ -80,10 +74,10 @@ static int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *ba
     if (!sdpxi_is_token(g.semantics))
         return BAD(g.semantics, "ssrc-group semantics", "is not a token");
     g.ssrcs = sdpxi_trim(rest);
-    uint32_t id;
-    while (sdpx_field_next(&rest, &f))
-        if ((rc = ssrc_id(value, f, &id, bad)))
-            return rc;
+    uint64_t id;
+    while (sdpxi_field_uint(&rest, &f, SSRC_MAX, &id, &rc))
+        if (rc)
+            return BAD(f, "SSRC", SSRC_WHY);
     *out = g;
     return 0;
 }
@@ -150,11 +144,11 @@ static int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
     int rc = sdpxi_need_field(value, &rest, &m.stream_id, "msid stream id", bad);
     if (rc || (rc = msid_token(value, m.stream_id, "msid stream id", bad)))
         return rc;
-    if (sdpx_field_next(&rest, &m.track_id)) {
+    if (sdpxi_field(&rest, &m.track_id)) {
         if ((rc = msid_token(value, m.track_id, "msid track id", bad)))
             return rc;
         m.has_track_id = 1;
-        if (sdpx_field_next(&rest, &f))
+        if (sdpxi_field(&rest, &f))
             return BAD(f, "text", "follows the msid track id");
     }
     *out = m;
@@ -200,7 +194,7 @@ static int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_b
         return BAD(m.semantic, "msid semantic", "is not a token");
     m.ids = sdpxi_trim(rest);
     m.wildcard = sdpx_str_eq(m.ids, "*");
-    while (!m.wildcard && sdpx_field_next(&rest, &f))
+    while (!m.wildcard && sdpxi_field(&rest, &f))
         if ((rc = msid_token(value, f, "msid id", bad)))
             return rc;
     *out = m;
