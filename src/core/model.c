@@ -278,6 +278,9 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
 /* sdpx_attr_validate's answer for a caller's err: the check again, with its
  * message, at the offending byte's column. Kept apart so that the answer
  * alone needs no message buffer. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* else inlined, and its buffer costs every line a stack guard */
+#endif
 static int validate_report(const sdpx_line *l, int has_value, sdpx_str value, sdpx_error *err)
 {
     char msg[128];
