@@ -42,8 +42,9 @@ int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t 
 
 /* ---- shared by the decoders and encoders (encode.c) --------------------- */
 
-/* The field helpers below run once or more a field of every value: they
- * are forced inline, as a call costs more than most fields' walk. */
+/* The field helpers below run once or more a field of every value, and the
+ * hottest decoders once a line: they are forced inline, as a call costs
+ * more than most fields' walk. */
 #if defined(__GNUC__)
 #define SDPXI_HOT static inline __attribute__((always_inline))
 #else

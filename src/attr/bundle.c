@@ -3,7 +3,7 @@
 #include "attr.h"
 
 /* RFC 5888 5: group-attribute = "a=group:" semantics *(SP identification-tag) */
-static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
 {
     sdpx_str rest = v, f;
     int rc;
@@ -62,7 +62,7 @@ int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap)
 }
 
 /* RFC 5888 4: mid-attribute = "a=mid:" identification-tag (a token) */
-static int decode_mid(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_mid(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
 {
     size_t i = sdpxi_span_class(v, SDPXI_CC_TOKEN);
     if (i < v.len)

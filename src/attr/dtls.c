@@ -95,7 +95,7 @@ static int decode_hex_pairs(sdpx_str v, sdpx_str f, sdpx_fingerprint *fp, sdpxi_
 }
 
 /* RFC 8122 5: fingerprint-attribute = "fingerprint" ":" hash-func SP fingerprint */
-static int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
 {
     sdpx_str rest = v, f;
     sdpx_fingerprint fp;
@@ -158,7 +158,7 @@ const char *sdpx_setup_name(sdpx_setup s)
     return (unsigned)s >= 1 && (unsigned)s <= 4 ? setups[s] : NULL;
 }
 
-static int decode_setup(sdpx_str v, sdpx_setup *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_setup(sdpx_str v, sdpx_setup *out, sdpxi_bad *bad)
 {
     /* the names of setups[], compared inline */
     int i = SDPXI_IS_LIT(v, "actpass")    ? SDPX_SETUP_ACTPASS

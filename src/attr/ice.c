@@ -660,7 +660,7 @@ int sdpx_candidate_ufrag(const sdpx_candidate *c, sdpx_str *out)
 /* ---- credentials, options, pacing ------------------------------------ */
 
 /* RFC 8839 5.4: ice-ufrag = 4*256ice-char, ice-pwd = 22*256ice-char */
-static int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, const char *what)
+SDPXI_HOT int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, const char *what)
 {
     size_t i = sdpxi_span_class(v, SDPXI_CC_ICE);
     if (i < v.len)
@@ -674,12 +674,12 @@ static int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, co
     return 0;
 }
 
-static int decode_ufrag(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_ufrag(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
 {
     return decode_cred(v, out, bad, 4, "ice-ufrag");
 }
 
-static int decode_pwd(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_pwd(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
 {
     return decode_cred(v, out, bad, 22, "ice-pwd");
 }

@@ -12,7 +12,7 @@
 /* ---- rtpmap ------------------------------------------------------------ */
 
 /* RFC 8866 6.6: a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] */
-static int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f, enc = {NULL, 0};
     sdpx_rtpmap r;
@@ -81,7 +81,7 @@ SDPXI_DEFINE_CHECK(rtpmap, sdpx_rtpmap, decode_rtpmap)
 
 /* RFC 8866 6.15: a=fmtp:<format> <format specific parameters>; the format is
  * an m= line fmt: an RTP payload type, or a token for other transports. */
-static int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value;
     sdpx_fmtp r;
@@ -172,7 +172,7 @@ static int is_fb_id(sdpx_str s)
 
 /* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
  * rtcp-fb-pt = "*" / fmt */
-static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_rtcp_fb r;
@@ -182,10 +182,16 @@ static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
         r.wildcard = 1; /* what no payload type is: sdpxi_need_pt's answer is dropped */
     else if (rc)
         return rc;
-    if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
-        return rc;
-    if (!is_fb_id(r.type))
-        return BAD(r.type, "feedback type", "is not an rtcp-fb-id");
+    /* the type field, split off in the walk over its rtcp-fb-id bytes */
+    sdpx_str t = sdpxi_skip_spaces(rest);
+    size_t n = sdpxi_span_class(t, SDPXI_CC_FB_ID);
+    if (n == 0 || (n < t.len && t.ptr[n] != ' ')) {
+        if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
+            return rc;
+        return BAD(r.type, "feedback type", "is not an rtcp-fb-id"); /* it holds another byte */
+    }
+    r.type = sdpxi_str(t.ptr, n);
+    rest = sdpxi_str(t.ptr + n, t.len - n);
     if (!sdpxi_field(&rest, &r.subtype))
         r.subtype = sdpxi_str(r.type.ptr + r.type.len, 0);
     r.params = sdpxi_trim(rest);
@@ -268,7 +274,7 @@ const char *sdpx_direction_name(sdpx_direction d)
 
 /* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
  * mapentry = "extmap:" 1*5DIGIT ["/" direction] */
-static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_extmap r;

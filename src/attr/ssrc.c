@@ -11,7 +11,7 @@
 /* ---- ssrc -------------------------------------------------------------- */
 
 /* RFC 5576 4.1: a=ssrc:<ssrc-id> <attribute>:<value> / <ssrc-id> <attribute> */
-static int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_ssrc r;
@@ -64,7 +64,7 @@ SDPXI_DEFINE_CHECK(ssrc, sdpx_ssrc, decode_ssrc)
 /* ---- ssrc-group -------------------------------------------------------- */
 
 /* RFC 5576 4.2: a=ssrc-group:<semantics> <ssrc-id> ... */
-static int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_ssrc_group g;
@@ -132,7 +132,7 @@ static int msid_token(sdpx_str value, sdpx_str tok, const char *what, sdpxi_bad 
 }
 
 /* RFC 8830 2: msid-value = msid-id [ SP msid-appdata ] */
-static int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_msid m;
@@ -182,7 +182,7 @@ SDPXI_DEFINE_CHECK(msid, sdpx_msid, decode_msid)
 
 /* draft-ietf-mmusic-msid-05 3: msid-semantic-value = msid-semantic msid-list;
  * msid-list = *(" " msid-id) / " *". Browsers write a space after the colon. */
-static int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_msid_semantic m;
