@@ -86,11 +86,12 @@ SDPXI_HOT int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
     sdpx_str rest = value;
     sdpx_fmtp r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &r.format, "format", bad);
-    if (rc)
-        return rc;
+    uint64_t v = 0;
+    int rc, num;
+    if (!sdpxi_field_uint(&rest, &r.format, 127, &v, &num))
+        return BAD(sdpxi_str(value.ptr + value.len, 0), "format", "is missing");
     if (sdpxi_is_digit((unsigned char)r.format.ptr[0])) {
-        if ((rc = sdpxi_payload_type(value, r.format, &r.payload_type, bad)))
+        if ((rc = sdpxi_pt_answer(value, r.format, num, v, &r.payload_type, bad)))
             return rc;
         r.has_payload_type = 1;
     } else if (!sdpxi_is_token(r.format)) {
