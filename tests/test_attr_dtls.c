@@ -114,6 +114,14 @@ static const strict_case strict_cases[] = {
     {"a=fingerprint:sha-1 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB extra", 81,
      "field \"extra\""},
     {"a=fingerprint:sha-1 4A:A", 24, "fingerprint byte \"A\""},
+    /* edges of the pair-at-a-time walk and the case-folded hash names */
+    {"a=fingerprint:sha-1 4A:AD:", 27, "fingerprint byte is not two hex digits"},
+    {"a=fingerprint:sha-1 4a:ad:b9:b1:3f:82:18:3b:54:02:12:df:3e:5d:49:6b:19:e5:7c:ab", 0, NULL},
+    {"a=fingerprint:SHA-1 4A:AD", 21, "is not 20 bytes as sha-1 needs"},
+    {"a=fingerprint:Sha-256 4A:AD", 23, "is not 32 bytes as sha-256 needs"},
+    {"a=fingerprint:sha-25 4A:AD", 0, NULL},   /* no listed hash: any length */
+    {"a=fingerprint:sha-2560 4A:AD", 0, NULL},
+    {"a=fingerprint:sha-1 4A::AD", 24, "fingerprint byte \":A\""},
     {"a=setup:actpass", 0, NULL},
     {"a=setup:holdconn", 0, NULL},
     {"a=setup:sideways", 9, "setup role \"sideways\""},

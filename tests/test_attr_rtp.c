@@ -56,6 +56,18 @@ static const bad_case bad[] = {
     {"rtpmap", "96 STR_VIEW(P)8/90000", 13},       /* encoding name not a token */
     {"rtpmap", "96 VP8/90000 extra", 23},   /* trailing text */
     {"rtpmap", "96 VP8/99999999999", 17},   /* clock rate over 32 bits */
+    /* edges of the one-walk number and token reads */
+    {"rtpmap", "96 VP8/4294967296", 17},    /* clock rate one over 32 bits */
+    {"rtpmap", "96 VP8/90000/0", 23},       /* zero channels */
+    {"rtpmap", "96 VP8/90000/256", 23},     /* channels over 255 */
+    {"rtpmap", "96 VP8/90000/2/1", 23},     /* channels take the rest after the second '/' */
+    {"rtpmap", "96 /90000", 13},            /* empty encoding name */
+    {"rtpmap", "96 V:P8/90000", 13},        /* a non-token byte before the '/' */
+    {"rtpmap", "96x VP8/90000", 10},        /* digits then a non-digit */
+    {"rtpmap", "00000000000000000000128 VP8/90000", 10}, /* 23 digits, over 127 */
+    {"rtcp-fb", "*x nack", 11},             /* neither "*" nor a number */
+    {"rtcp-fb", "96 trr-int 4294967296", 22},
+    {"extmap", "1 ", 12},                   /* space, then no URI */
     {"fmtp", "200 apt=96", 8},
     {"fmtp", "96", 10},
     {"fmtp", "96 ", 11},

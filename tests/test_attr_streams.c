@@ -29,6 +29,7 @@ static const ssrc_case ssrc_good[] = {
     {"1001 msid:stream1 audio1", 1001, "msid", "stream1 audio1", 1},
     {"4294967295 cname:user@example.com", 4294967295u, "cname", "user@example.com", 1},
     {"0 label:x", 0, "label", "x", 1},
+    {"7 flag:", 7, "flag", "", 1},           /* a ':' with nothing after it */
     {"12345 previous-ssrc:9 8", 12345, "previous-ssrc", "9 8", 1}, /* RFC 5576 6.2 */
     {"7 flag", 7, "flag", "", 0},
     {"7 fmtp:96 a=b", 7, "fmtp", "96 a=b", 1},
@@ -290,6 +291,10 @@ static const bad_case bad[] = {
     {"ssrc", "4294967296 cname:a", 8},       /* over 32 bits */
     {"ssrc", "1", 9},                        /* no attribute */
     {"ssrc", "1 (x):y", 10},
+    {"ssrc", "1 c(name:y", 10},              /* a non-token byte before the ':' */
+    {"ssrc", "1 :y", 10},                    /* empty attribute name */
+    {"ssrc", "12x cname:a", 8},              /* digits then a non-digit */
+    {"ssrc", "000000000000000000004294967296 cname:a", 8}, /* 30 digits, over 32 bits */
     {"ssrc-group", "FID 1 x", 20},
     {"ssrc-group", "FID 1 99999999999", 20},
     {"ssrc-group", "", 14},

@@ -28,25 +28,237 @@ unsigned sdpxi_attr_lookup(const char *name, size_t n);
  * offset of the offending byte within the value and a message in msg
  * (naming the offending token), or a positive SDPX_W_* code (with *off and
  * msg set the same way) for a quirk the lenient parse may tolerate.
- * Validators are the typed decoders.
+ * With cap 0 (msg may then be NULL) no message is written: a caller that
+ * only wants the answer pays for no formatting. Validators are the typed
+ * decoders.
  */
 typedef int (*sdpxi_attr_check_fn)(sdpx_str value, size_t *off, char *msg, size_t cap);
 
 /* Check an attribute's value against its kind's grammar: presence of a value
- * (property attributes take none) and the kind's validator, if it has one. */
+ * (property attributes take none) and the kind's validator, if it has one;
+ * *off, msg and cap as for a validator. */
 int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t *off,
                      char *msg, size_t cap);
 
 /* ---- shared by the decoders and encoders (encode.c) --------------------- */
 
-/* A 0-127 payload type at `tok`, the next space-separated field or
- * "<what> is missing", a view without surrounding spaces and tabs, and the
- * RFC 8866 token test. */
-int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad);
-int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
-                     sdpxi_bad *bad);
-sdpx_str sdpxi_trim(sdpx_str s);
-int sdpxi_is_token(sdpx_str s);
+/* The field helpers below run once or more a field of every value, and the
+ * hottest decoders once a line: they are forced inline, as a call costs
+ * more than most fields' walk. */
+#if defined(__GNUC__)
+#define SDPXI_HOT static inline __attribute__((always_inline))
+#else
+#define SDPXI_HOT static inline
+#endif
+
+/* Byte classes of the attribute grammars, one table lookup a byte:
+ * RFC 8866 9 token-char, RFC 8839 5.1 ice-char, RFC 4585 4.2 rtcp-fb-id
+ * characters (ALPHA / DIGIT / "-" / "_"). A space is in no class. */
+enum { SDPXI_CC_TOKEN = 1, SDPXI_CC_ICE = 2, SDPXI_CC_FB_ID = 4 };
+extern const uint8_t sdpxi_char_class[256];
+
+/* The offset of the first byte of s outside class `cls`, or s.len. */
+SDPXI_HOT size_t sdpxi_span_class(sdpx_str s, unsigned cls)
+{
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    size_t i = 0;
+    while (i < s.len && (sdpxi_char_class[p[i]] & cls))
+        i++;
+    return i;
+}
+
+/* The RFC 8866 token test: one or more token-chars. */
+SDPXI_HOT int sdpxi_is_token(sdpx_str s)
+{
+    return s.len && sdpxi_span_class(s, SDPXI_CC_TOKEN) == s.len;
+}
+
+/* A view that holds exactly the string literal `lit` (compared inline). */
+#define SDPXI_IS_LIT(s, lit)                                                             \
+    ((s).len == sizeof lit - 1 && memcmp((s).ptr, lit, sizeof lit - 1) == 0)
+
+/* sdpx_field_next for the decoders, inline: the same split (fields are
+ * separated by spaces only; an all-space rest is consumed), a byte at a
+ * time since their fields are short. */
+SDPXI_HOT int sdpxi_field(sdpx_str *rest, sdpx_str *f)
+{
+    if (rest->len == 0)
+        return 0;
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (*p == ' ') {
+        if (++p == end) {
+            rest->ptr = end;
+            rest->len = 0;
+            return 0;
+        }
+    }
+    const char *start = p++;
+    while (p < end && *p != ' ')
+        p++;
+    f->ptr = start;
+    f->len = (size_t)(p - start);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
+/* sdpxi_parse_uint, inline for the short numbers of attribute values: up
+ * to 19 digits cannot overflow 64 bits, so the loop needs no overflow test;
+ * longer views take the checked conversion. */
+SDPXI_HOT int sdpxi_uint(sdpx_str s, uint64_t max, uint64_t *out)
+{
+    if (s.len == 0 || s.len > 19)
+        return sdpxi_parse_uint(s, max, out);
+    uint64_t v = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned d = (unsigned)(unsigned char)s.ptr[i] - '0';
+        if (d > 9)
+            return SDPX_EFIELD;
+        v = v * 10 + d;
+    }
+    if (v > max)
+        return SDPX_ERANGE;
+    if (out)
+        *out = v;
+    return 0;
+}
+
+/* The number that starts at s.ptr[at] and runs to the next `sep` (or the
+ * end of s), read as sdpxi_parse_uint reads that view but in the same walk
+ * that finds its end: its answer, with the view in *tok. */
+SDPXI_HOT int sdpxi_uint_to(sdpx_str s, size_t at, char sep, uint64_t max, sdpx_str *tok,
+                                uint64_t *out)
+{
+    const char *p = s.ptr + at, *end = s.ptr + s.len, *q = p;
+    uint64_t v = 0;
+    unsigned d;
+    while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+        v = v * 10 + d; /* may wrap past 19 digits: those take the checked path */
+        q++;
+    }
+    if ((q == end || *q == sep) && q > p && q - p <= 19) {
+        *tok = sdpxi_str(p, (size_t)(q - p));
+        if (v > max)
+            return SDPX_ERANGE;
+        *out = v;
+        return 0;
+    }
+    const char *e = q < end ? memchr(q, sep, (size_t)(end - q)) : NULL;
+    *tok = sdpxi_str(p, (size_t)((e ? e : end) - p));
+    return sdpxi_parse_uint(*tok, max, out);
+}
+
+/* The next field as sdpxi_field splits it, read as a number no larger than
+ * max in the same walk: 0 when no field is left; else 1, with *f the field
+ * and *rc the answer sdpxi_parse_uint gives for it (*v set when 0). */
+SDPXI_HOT int sdpxi_field_uint(sdpx_str *rest, sdpx_str *f, uint64_t max, uint64_t *v,
+                                   int *rc)
+{
+    if (rest->len == 0)
+        return 0;
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (*p == ' ') {
+        if (++p == end) {
+            rest->ptr = end;
+            rest->len = 0;
+            return 0;
+        }
+    }
+    const char *q = p;
+    uint64_t x = 0;
+    unsigned d;
+    while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+        x = x * 10 + d; /* may wrap past 19 digits: those take the checked path */
+        q++;
+    }
+    if ((q == end || *q == ' ') && q - p <= 19 && q > p) {
+        *rc = x > max ? SDPX_ERANGE : 0;
+        *v = x;
+    } else {
+        while (q < end && *q != ' ')
+            q++;
+        *rc = sdpxi_parse_uint(sdpxi_str(p, (size_t)(q - p)), max, v);
+    }
+    *f = sdpxi_str(p, (size_t)(q - p));
+    rest->ptr = q;
+    rest->len = (size_t)(end - q);
+    return 1;
+}
+
+/* sdpxi_cut at `sep`, which must be no token-char (':' and '/' are not),
+ * with in *token whether the part cut off is a token (RFC 8866 9): one walk
+ * when it is, since the token walk stops at the separator. */
+SDPXI_HOT sdpx_str sdpxi_cut_token(sdpx_str *rest, char sep, int *found, int *token)
+{
+    size_t i = sdpxi_span_class(*rest, SDPXI_CC_TOKEN);
+    if (i < rest->len && rest->ptr[i] != sep) {
+        *token = 0;
+        return sdpxi_cut(rest, sep, found);
+    }
+    *token = i > 0;
+    *found = i < rest->len;
+    sdpx_str head = sdpxi_str(rest->ptr, i);
+    size_t skip = i + (size_t)*found;
+    rest->ptr += skip;
+    rest->len -= skip;
+    return head;
+}
+
+/* The next space-separated field, or "<what> is missing" at the end of the
+ * value (*f is then that empty view). */
+SDPXI_HOT int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
+                                   sdpxi_bad *bad)
+{
+    if (sdpxi_field(rest, f))
+        return 0;
+    *f = sdpxi_str(value.ptr + value.len, 0);
+    return sdpxi_bad_set(bad, value, *f, SDPX_EVALUE, what, "is missing");
+}
+
+/* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127. The answer for the
+ * field `tok` that sdpxi_uint (or sdpxi_field_uint) read as *v with answer rc. */
+SDPXI_HOT int sdpxi_pt_answer(sdpx_str value, sdpx_str tok, int rc, uint64_t v, unsigned *pt,
+                                  sdpxi_bad *bad)
+{
+    if (rc)
+        return sdpxi_bad_set(bad, value, tok, SDPX_EVALUE, "payload type",
+                             rc == SDPX_EFIELD ? "is not a number" : "is over 127");
+    *pt = (unsigned)v;
+    return 0;
+}
+
+/* A 0-127 payload type at `tok`. */
+SDPXI_HOT int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad)
+{
+    uint64_t v = 0;
+    int rc = sdpxi_uint(tok, 127, &v);
+    return sdpxi_pt_answer(value, tok, rc, v, pt, bad);
+}
+
+/* The next field as a payload type, or "payload type is missing". */
+SDPXI_HOT int sdpxi_need_pt(sdpx_str value, sdpx_str *rest, sdpx_str *f, unsigned *pt,
+                                sdpxi_bad *bad)
+{
+    uint64_t v = 0;
+    int rc;
+    if (!sdpxi_field_uint(rest, f, 127, &v, &rc)) {
+        *f = sdpxi_str(value.ptr + value.len, 0);
+        return sdpxi_bad_set(bad, value, *f, SDPX_EVALUE, "payload type", "is missing");
+    }
+    return sdpxi_pt_answer(value, *f, rc, v, pt, bad);
+}
+
+/* A view without its leading and trailing spaces and tabs. */
+SDPXI_HOT sdpx_str sdpxi_trim(sdpx_str s)
+{
+    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
+        s.len--;
+    return s;
+}
 
 /* A validator from a decoder `static int decode(sdpx_str, type *, sdpxi_bad *)`. */
 #define SDPXI_DEFINE_CHECK(name, type, decode)                                          \

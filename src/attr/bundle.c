@@ -3,7 +3,7 @@
 #include "attr.h"
 
 /* RFC 5888 5: group-attribute = "a=group:" semantics *(SP identification-tag) */
-static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
 {
     sdpx_str rest = v, f;
     int rc;
@@ -15,7 +15,7 @@ static int decode_group(sdpx_str v, sdpx_group *out, sdpxi_bad *bad)
     rest = sdpxi_skip_spaces(rest);
     out->ids = rest;
     /* RFC 5888 4: identification-tag = token */
-    while (sdpx_field_next(&rest, &f))
+    while (sdpxi_field(&rest, &f))
         if (!sdpxi_is_token(f))
             return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "identification tag", "is not a token");
     return 0;
@@ -62,12 +62,12 @@ int sdpx_group_write(const sdpx_group *g, char *buf, size_t cap)
 }
 
 /* RFC 5888 4: mid-attribute = "a=mid:" identification-tag (a token) */
-static int decode_mid(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_mid(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
 {
-    for (size_t i = 0; i < v.len; i++)
-        if (!sdpxi_is_token_char((unsigned char)v.ptr[i]))
-            return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "mid character",
-                                 "is not a token character");
+    size_t i = sdpxi_span_class(v, SDPXI_CC_TOKEN);
+    if (i < v.len)
+        return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "mid character",
+                             "is not a token character");
     if (v.len == 0)
         return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "mid", "is empty");
     *out = v;

@@ -42,51 +42,80 @@ size_t sdpx_hash_len(sdpx_hash h)
     return r ? r->len : 0;
 }
 
+/* The hash of a hash-func token, compared case-insensitively (RFC 8122 5);
+ * SDPX_HASH_OTHER for a name not listed. */
+static sdpx_hash hash_named(sdpx_str f)
+{
+    for (size_t i = 0; i < NHASHES; i++) {
+        const char *n = hashes[i].name;
+        size_t k = 0;
+        while (k < f.len && n[k] && sdpxi_lower((unsigned char)f.ptr[k]) == n[k])
+            k++;
+        if (k == f.len && !n[k])
+            return hashes[i].hash;
+    }
+    return SDPX_HASH_OTHER;
+}
+
+/* Hex digit values for the fingerprint walk, -1 for other bytes. */
+#define HX(c)                                                                            \
+    (int8_t)((c) >= '0' && (c) <= '9'   ? (c) - '0'                                     \
+             : (c) >= 'a' && (c) <= 'f' ? (c) - 'a' + 10                                \
+             : (c) >= 'A' && (c) <= 'F' ? (c) - 'A' + 10                                \
+                                        : -1)
+#define HX4(c) HX(c), HX((c) + 1), HX((c) + 2), HX((c) + 3)
+#define HX16(c) HX4(c), HX4((c) + 4), HX4((c) + 8), HX4((c) + 12)
+static const int8_t hex_value[256] = {
+    HX16(0x00), HX16(0x10), HX16(0x20), HX16(0x30), HX16(0x40), HX16(0x50), HX16(0x60),
+    HX16(0x70), HX16(0x80), HX16(0x90), HX16(0xa0), HX16(0xb0), HX16(0xc0), HX16(0xd0),
+    HX16(0xe0), HX16(0xf0),
+};
+
+/* RFC 8122 5: fingerprint = 2UHEX *(":" 2UHEX); lowercase is common and
+ * accepted. Decodes f into fp->bytes, a pair and its separator at a time. */
+static int decode_hex_pairs(sdpx_str v, sdpx_str f, sdpx_fingerprint *fp, sdpxi_bad *bad)
+{
+    const unsigned char *p = (const unsigned char *)f.ptr;
+    size_t i = 0, n = f.len;
+    for (;;) {
+        if (n - i < 2 || (hex_value[p[i]] | hex_value[p[i + 1]]) < 0)
+            return sdpxi_bad_set(bad, v, sdpxi_str(f.ptr + i, n - i < 2 ? n - i : 2),
+                                 SDPX_EVALUE, "fingerprint byte", "is not two hex digits");
+        if (fp->len == SDPX_FINGERPRINT_MAX)
+            return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", "is longer than 64 bytes");
+        fp->bytes[fp->len++] = (uint8_t)(hex_value[p[i]] << 4 | hex_value[p[i + 1]]);
+        i += 2;
+        if (i == n)
+            return 0;
+        if (p[i] != ':')
+            return sdpxi_bad_set(bad, v, sdpxi_str(f.ptr + i, 1), SDPX_EVALUE, "separator",
+                                 "is not ':'");
+        i++;
+    }
+}
+
 /* RFC 8122 5: fingerprint-attribute = "fingerprint" ":" hash-func SP fingerprint */
-static int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
 {
     sdpx_str rest = v, f;
     sdpx_fingerprint fp;
     memset(&fp, 0, sizeof fp);
-    if (!sdpx_field_next(&rest, &f))
+    if (!sdpxi_field(&rest, &f))
         return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "hash function", "is missing");
     if (!sdpxi_is_token(f))
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "hash function", "is not a token");
     fp.hash_name = f;
-    fp.hash = SDPX_HASH_OTHER;
-    /* RFC 8122 5: hash-func names are compared case-insensitively */
-    for (size_t i = 0; i < NHASHES; i++)
-        if (sdpx_str_ieq(f, hashes[i].name))
-            fp.hash = hashes[i].hash;
+    fp.hash = hash_named(f);
     if (!sdpx_field_next(&rest, &f))
         return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + v.len, 0), SDPX_EVALUE, "fingerprint",
                              "is missing");
     sdpx_str extra;
-    sdpx_str after = rest;
-    if (sdpx_field_next(&after, &extra))
+    if (sdpxi_field(&rest, &extra))
         return sdpxi_bad_set(bad, v, extra, SDPX_EVALUE, "field", "follows the fingerprint");
     fp.hex = f;
-    /* RFC 8122 5: fingerprint = 2UHEX *(":" 2UHEX); lowercase is common and accepted */
-    size_t i = 0;
-    while (i < f.len) {
-        if (fp.len) {
-            if (f.ptr[i] != ':')
-                return sdpxi_bad_set(bad, v, sdpxi_str(f.ptr + i, 1), SDPX_EVALUE, "separator",
-                                     "is not ':'");
-            i++;
-        }
-        size_t n = f.len - i < 2 ? f.len - i : 2;
-        sdpx_str pair = sdpxi_str(f.ptr + i, n);
-        int hi = n > 0 ? sdpxi_hexval((unsigned char)f.ptr[i]) : -1;
-        int lo = n > 1 ? sdpxi_hexval((unsigned char)f.ptr[i + 1]) : -1;
-        if (hi < 0 || lo < 0)
-            return sdpxi_bad_set(bad, v, pair.len ? pair : sdpxi_str(f.ptr + i, 0), SDPX_EVALUE,
-                                 "fingerprint byte", "is not two hex digits");
-        if (fp.len == SDPX_FINGERPRINT_MAX)
-            return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", "is longer than 64 bytes");
-        fp.bytes[fp.len++] = (uint8_t)(hi << 4 | lo);
-        i += 2;
-    }
+    int rc = decode_hex_pairs(v, f, &fp, bad);
+    if (rc)
+        return rc;
     const hash_row *r = hash_of(fp.hash);
     if (r && fp.len != r->len)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", r->why);
@@ -129,13 +158,18 @@ const char *sdpx_setup_name(sdpx_setup s)
     return (unsigned)s >= 1 && (unsigned)s <= 4 ? setups[s] : NULL;
 }
 
-static int decode_setup(sdpx_str v, sdpx_setup *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_setup(sdpx_str v, sdpx_setup *out, sdpxi_bad *bad)
 {
-    for (int i = 1; i <= 4; i++)
-        if (sdpx_str_eq(v, setups[i])) {
-            *out = (sdpx_setup)i;
-            return 0;
-        }
+    /* the names of setups[], compared inline */
+    int i = SDPXI_IS_LIT(v, "actpass")    ? SDPX_SETUP_ACTPASS
+            : SDPXI_IS_LIT(v, "active")   ? SDPX_SETUP_ACTIVE
+            : SDPXI_IS_LIT(v, "passive")  ? SDPX_SETUP_PASSIVE
+            : SDPXI_IS_LIT(v, "holdconn") ? SDPX_SETUP_HOLDCONN
+                                          : 0;
+    if (i) {
+        *out = (sdpx_setup)i;
+        return 0;
+    }
     return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, "setup role",
                          "is not active, passive, actpass or holdconn");
 }

@@ -3,9 +3,6 @@
  * cap 0), and the field helpers every decoder uses. */
 #include "attr.h"
 
-/* Decoders below fail through this: record the token and reason, return SDPX_EVALUE. */
-#define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
-
 void sdpxi_out_mem(sdpxi_out *o, const char *p, size_t n)
 {
     if (o->len < o->cap) {
@@ -46,6 +43,26 @@ size_t sdpxi_out_end(sdpxi_out *o)
 
 /* ---- shared by the decoders ------------------------------------------- */
 
+#define CC_IS_ICE(c)                                                                     \
+    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
+     (c) == '+' || (c) == '/')
+#define CC_IS_TOKEN(c)                                                                   \
+    ((c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a || (c) == 0x2b ||         \
+     (c) == 0x2d || (c) == 0x2e || ((c) >= 0x30 && (c) <= 0x39) || ((c) >= 0x41 && (c) <= 0x5a) || \
+     ((c) >= 0x5e && (c) <= 0x7e))
+#define CC_IS_FB_ID(c)                                                                   \
+    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
+     (c) == '-' || (c) == '_')
+#define CC(c)                                                                            \
+    (uint8_t)((CC_IS_TOKEN(c) ? SDPXI_CC_TOKEN : 0) | (CC_IS_ICE(c) ? SDPXI_CC_ICE : 0) |  \
+              (CC_IS_FB_ID(c) ? SDPXI_CC_FB_ID : 0))
+#define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
+#define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)
+const uint8_t sdpxi_char_class[256] = {
+    CC16(0x00), CC16(0x10), CC16(0x20), CC16(0x30), CC16(0x40), CC16(0x50), CC16(0x60),
+    CC16(0x70), /* bytes from 0x80 are in no class */
+};
+
 int sdpxi_line_safe(sdpx_str s)
 {
     for (size_t i = 0; i < s.len; i++)
@@ -62,46 +79,4 @@ int sdpxi_out_done(sdpxi_out *o, int bad)
     if (o->cap)
         o->buf[0] = '\0'; /* a refused text is not left for the caller to use */
     return SDPX_EINVAL;
-}
-
-/* RFC 3551 / RFC 8866 6.6: an RTP payload type is 0-127. */
-int sdpxi_payload_type(sdpx_str value, sdpx_str tok, unsigned *pt, sdpxi_bad *bad)
-{
-    uint64_t v;
-    int rc = sdpxi_parse_uint(tok, 127, &v);
-    if (rc == SDPX_EFIELD)
-        return BAD(tok, "payload type", "is not a number");
-    if (rc)
-        return BAD(tok, "payload type", "is over 127");
-    *pt = (unsigned)v;
-    return 0;
-}
-
-int sdpxi_need_field(sdpx_str value, sdpx_str *rest, sdpx_str *f, const char *what,
-                     sdpxi_bad *bad)
-{
-    if (sdpx_field_next(rest, f))
-        return 0;
-    return BAD(sdpxi_str(value.ptr + value.len, 0), what, "is missing");
-}
-
-sdpx_str sdpxi_trim(sdpx_str s)
-{
-    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
-        s.ptr++;
-        s.len--;
-    }
-    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
-        s.len--;
-    return s;
-}
-
-int sdpxi_is_token(sdpx_str s)
-{
-    if (!s.len)
-        return 0;
-    for (size_t i = 0; i < s.len; i++)
-        if (!sdpxi_is_token_char((unsigned char)s.ptr[i]))
-            return 0;
-    return 1;
 }

@@ -886,12 +886,12 @@ int sdpx_candidate_ufrag(const sdpx_candidate *c, sdpx_str *out)
 /* ---- credentials, options, pacing ------------------------------------ */
 
 /* RFC 8839 5.4: ice-ufrag = 4*256ice-char, ice-pwd = 22*256ice-char */
-static int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, const char *what)
+SDPXI_HOT int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, const char *what)
 {
-    for (size_t i = 0; i < v.len; i++)
-        if (!sdpxi_is_ice_char((unsigned char)v.ptr[i]))
-            return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "character",
-                                 "is not an ice-char (ALPHA / DIGIT / + / /)");
+    size_t i = sdpxi_span_class(v, SDPXI_CC_ICE);
+    if (i < v.len)
+        return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + i, 1), SDPX_EVALUE, "character",
+                             "is not an ice-char (ALPHA / DIGIT / + / /)");
     if (v.len < min || v.len > 256)
         return sdpxi_bad_set(bad, v, v, SDPX_EVALUE, what,
                              min == 4 ? "is not 4-256 characters long"
@@ -900,12 +900,12 @@ static int decode_cred(sdpx_str v, sdpx_str *out, sdpxi_bad *bad, size_t min, co
     return 0;
 }
 
-static int decode_ufrag(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_ufrag(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
 {
     return decode_cred(v, out, bad, 4, "ice-ufrag");
 }
 
-static int decode_pwd(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_pwd(sdpx_str v, sdpx_str *out, sdpxi_bad *bad)
 {
     return decode_cred(v, out, bad, 22, "ice-pwd");
 }

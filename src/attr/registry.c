@@ -2,11 +2,27 @@
  * attribute; the rows are sorted by name (a test checks it). */
 #include "attr.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #define S SDPXI_SCOPE_SESSION
 #define M SDPXI_SCOPE_MEDIA
 #define P SDPXI_FLAG_PROPERTY
+
+/* A check's message into msg[0..cap), written only when cap > 0: a caller
+ * that needs just the answer passes cap 0 and pays for no formatting. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void say(char *msg, size_t cap, const char *fmt, ...)
+{
+    if (!cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, cap, fmt, ap);
+    va_end(ap);
+}
 
 /* RFC 8866 9: att-value = byte-string, one or more bytes; the attributes
  * without a grammar of their own (a=tool:, a=label:, a=identity:) must
@@ -16,7 +32,7 @@ static int check_byte_string(sdpx_str v, size_t *off, char *msg, size_t cap)
     *off = 0;
     if (v.len)
         return 0;
-    snprintf(msg, cap, "the value is empty (RFC 8866 9: byte-string is 1 or more bytes)");
+    say(msg, cap, "the value is empty (RFC 8866 9: byte-string is 1 or more bytes)");
     return SDPX_EVALUE;
 }
 
@@ -178,13 +194,13 @@ int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t 
         return 0;
     if (r->scope & P) {
         if (has_value) {
-            snprintf(msg, cap, "a=%s takes no value", r->name);
+            say(msg, cap, "a=%s takes no value", r->name);
             return SDPX_EVALUE;
         }
         return 0;
     }
     if (!has_value) {
-        snprintf(msg, cap, "a=%s needs a value", r->name);
+        say(msg, cap, "a=%s needs a value", r->name);
         return SDPX_EVALUE;
     }
     return r->check ? r->check(value, off, msg, cap) : 0;

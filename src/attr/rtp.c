@@ -12,34 +12,33 @@
 /* ---- rtpmap ------------------------------------------------------------ */
 
 /* RFC 8866 6.6: a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] */
-static int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 {
-    sdpx_str rest = value, f, enc;
+    sdpx_str rest = value, f, enc = {NULL, 0};
     sdpx_rtpmap r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
-    if (rc || (rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
+    int rc = sdpxi_need_pt(value, &rest, &f, &r.payload_type, bad);
+    if (rc || (rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
         return rc;
-    if ((rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
-        return rc;
-    if (sdpx_field_next(&rest, &f))
+    if (sdpxi_field(&rest, &f))
         return BAD(f, "text", "follows the rtpmap value");
-    int found;
+    int found, token;
     sdpx_str tail = enc;
-    r.encoding = sdpxi_cut(&tail, '/', &found);
+    r.encoding = sdpxi_cut_token(&tail, '/', &found, &token);
     /* RFC 8866 9: encoding-name = token */
-    if (!sdpxi_is_token(r.encoding))
+    if (!token)
         return BAD(r.encoding, "encoding name", "is not a token");
     if (!found)
         return BAD(sdpxi_str(enc.ptr + enc.len, 0), "clock rate", "is missing after the encoding name");
-    sdpx_str clock = sdpxi_cut(&tail, '/', &found);
-    uint64_t v;
-    if (sdpxi_parse_uint(clock, UINT32_MAX, &v) || v == 0)
+    sdpx_str clock;
+    uint64_t v = 0;
+    if (sdpxi_uint_to(tail, 0, '/', UINT32_MAX, &clock, &v) || v == 0)
         return BAD(clock, "clock rate", "is not a number in 1-4294967295");
     r.clock_rate = (uint32_t)v;
-    if (found) {
+    if (clock.len < tail.len) {
         /* RFC 8866 6.6: for audio the encoding parameters are the channel count */
-        if (sdpxi_parse_uint(tail, 255, &v) || v == 0)
+        tail = sdpxi_str(clock.ptr + clock.len + 1, tail.len - clock.len - 1);
+        if (sdpxi_uint(tail, 255, &v) || v == 0)
             return BAD(tail, "encoding parameters", "are not a channel count in 1-255");
         r.channels = (unsigned)v;
         r.has_channels = 1;
@@ -82,16 +81,17 @@ SDPXI_DEFINE_CHECK(rtpmap, sdpx_rtpmap, decode_rtpmap)
 
 /* RFC 8866 6.15: a=fmtp:<format> <format specific parameters>; the format is
  * an m= line fmt: an RTP payload type, or a token for other transports. */
-static int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value;
     sdpx_fmtp r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &r.format, "format", bad);
-    if (rc)
-        return rc;
+    uint64_t v = 0;
+    int rc, num;
+    if (!sdpxi_field_uint(&rest, &r.format, 127, &v, &num))
+        return BAD(sdpxi_str(value.ptr + value.len, 0), "format", "is missing");
     if (sdpxi_is_digit((unsigned char)r.format.ptr[0])) {
-        if ((rc = sdpxi_payload_type(value, r.format, &r.payload_type, bad)))
+        if ((rc = sdpxi_pt_answer(value, r.format, num, v, &r.payload_type, bad)))
             return rc;
         r.has_payload_type = 1;
     } else if (!sdpxi_is_token(r.format)) {
@@ -168,39 +168,37 @@ SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, decode_fmtp)
 /* RFC 4585 4.2: rtcp-fb-id = 1*(alpha-numeric / "-" / "_") */
 static int is_fb_id(sdpx_str s)
 {
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || sdpxi_is_digit(c) ||
-              c == '-' || c == '_'))
-            return 0;
-    }
-    return s.len > 0;
+    return s.len > 0 && sdpxi_span_class(s, SDPXI_CC_FB_ID) == s.len;
 }
 
 /* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
  * rtcp-fb-pt = "*" / fmt */
-static int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_rtcp_fb r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &f, "payload type", bad);
-    if (rc)
+    int rc = sdpxi_need_pt(value, &rest, &f, &r.payload_type, bad);
+    if (rc && SDPXI_IS_LIT(f, "*"))
+        r.wildcard = 1; /* what no payload type is: sdpxi_need_pt's answer is dropped */
+    else if (rc)
         return rc;
-    if (sdpx_str_eq(f, "*"))
-        r.wildcard = 1;
-    else if ((rc = sdpxi_payload_type(value, f, &r.payload_type, bad)))
-        return rc;
-    if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
-        return rc;
-    if (!is_fb_id(r.type))
-        return BAD(r.type, "feedback type", "is not an rtcp-fb-id");
-    if (!sdpx_field_next(&rest, &r.subtype))
+    /* the type field, split off in the walk over its rtcp-fb-id bytes */
+    sdpx_str t = sdpxi_skip_spaces(rest);
+    size_t n = sdpxi_span_class(t, SDPXI_CC_FB_ID);
+    if (n == 0 || (n < t.len && t.ptr[n] != ' ')) {
+        if ((rc = sdpxi_need_field(value, &rest, &r.type, "feedback type", bad)))
+            return rc;
+        return BAD(r.type, "feedback type", "is not an rtcp-fb-id"); /* it holds another byte */
+    }
+    r.type = sdpxi_str(t.ptr, n);
+    rest = sdpxi_str(t.ptr + n, t.len - n);
+    if (!sdpxi_field(&rest, &r.subtype))
         r.subtype = sdpxi_str(r.type.ptr + r.type.len, 0);
     r.params = sdpxi_trim(rest);
-    if (sdpx_str_eq(r.type, "trr-int")) {
+    if (SDPXI_IS_LIT(r.type, "trr-int")) {
         /* RFC 4585 4.2: "trr-int" SP 1*DIGIT */
-        if (sdpxi_parse_uint(r.subtype, UINT32_MAX, NULL) || r.params.len)
+        if (sdpxi_uint(r.subtype, UINT32_MAX, NULL) || r.params.len)
             return BAD(r.subtype, "trr-int interval", "is not a number of milliseconds");
     }
     *out = r;
@@ -277,7 +275,7 @@ const char *sdpx_direction_name(sdpx_direction d)
 
 /* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
  * mapentry = "extmap:" 1*5DIGIT ["/" direction] */
-static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_extmap r;
@@ -288,7 +286,7 @@ static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
     int found;
     sdpx_str idt = sdpxi_cut(&f, '/', &found);
     uint64_t v;
-    if (sdpxi_parse_uint(idt, 99999, &v))
+    if (sdpxi_uint(idt, 99999, &v))
         return BAD(idt, "extmap id", "is not a number");
     /* RFC 8285 5, 7: ids 1-14 (one-byte), 1-255 (two-byte), 4096-4351 (offer placeholders) */
     if (v == 0 || (v > 255 && v < 4096) || v > 4351)
@@ -299,8 +297,9 @@ static int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
             return BAD(f, "extmap direction", "is not sendrecv, sendonly, recvonly or inactive");
         r.has_direction = 1;
     }
-    if ((rc = sdpxi_need_field(value, &rest, &r.uri, "extension URI", bad)))
-        return rc;
+    /* a URI is long: sdpx_field_next splits it a word at a time */
+    if (!sdpx_field_next(&rest, &r.uri))
+        return BAD(sdpxi_str(value.ptr + value.len, 0), "extension URI", "is missing");
     r.attributes = sdpxi_trim(rest);
     *out = r;
     return 0;
@@ -352,15 +351,15 @@ static int decode_rtcp(sdpx_str value, sdpx_rtcp *out, sdpxi_bad *bad)
     if (rc)
         return rc;
     uint64_t v;
-    if (sdpxi_parse_uint(f, 65535, &v))
+    if (sdpxi_uint(f, 65535, &v))
         return BAD(f, "port", "is not a number in 0-65535");
     r.port = (uint16_t)v;
-    if (sdpx_field_next(&rest, &r.nettype)) {
-        if (!sdpx_field_next(&rest, &r.addrtype))
+    if (sdpxi_field(&rest, &r.nettype)) {
+        if (!sdpxi_field(&rest, &r.addrtype))
             return BAD(sdpxi_str(value.ptr + value.len, 0), "address type", "is missing");
-        if (!sdpx_field_next(&rest, &r.address))
+        if (!sdpxi_field(&rest, &r.address))
             return BAD(sdpxi_str(value.ptr + value.len, 0), "connection address", "is missing");
-        if (sdpx_field_next(&rest, &f))
+        if (sdpxi_field(&rest, &f))
             return BAD(f, "text", "follows the connection address");
         r.has_address = 1;
     }
@@ -407,9 +406,9 @@ int sdpxi_check_rtcp(sdpx_str v, size_t *off, char *msg, size_t cap)
     sdpx_str value = v;
     if (decode_rtcp(v, &r, &b))
         return sdpxi_bad_report(&b, v, off, msg, cap);
-    if (r.has_address && sdpx_str_eq(r.nettype, "IN")) {
+    if (r.has_address && SDPXI_IS_LIT(r.nettype, "IN")) {
         int fam = sdpx_address_family(r.address);
-        int ip4 = sdpx_str_eq(r.addrtype, "IP4"), ip6 = sdpx_str_eq(r.addrtype, "IP6");
+        int ip4 = SDPXI_IS_LIT(r.addrtype, "IP4"), ip6 = SDPXI_IS_LIT(r.addrtype, "IP6");
         if (fam < 0 || fam == SDPX_ADDR_MDNS) {
             BAD(r.address, "connection address", "is not an IPv4, IPv6 or FQDN address");
             return sdpxi_bad_report(&b, v, off, msg, cap);
@@ -500,7 +499,7 @@ static int decode_quality(sdpx_str value, unsigned *out, sdpxi_bad *bad)
 {
     uint64_t v;
     sdpx_str tok = sdpxi_trim(value);
-    if (sdpxi_parse_uint(tok, 10, &v))
+    if (sdpxi_uint(tok, 10, &v))
         return BAD(tok, "quality", "is not an integer in 0-10");
     *out = (unsigned)v;
     return 0;

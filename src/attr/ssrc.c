@@ -5,32 +5,31 @@
 #define BAD(tok, what, why) sdpxi_bad_set(bad, value, (tok), SDPX_EVALUE, (what), (why))
 
 /* RFC 5576 4.1: ssrc-id = integer ; 0 .. 2**32 - 1 */
-static int ssrc_id(sdpx_str value, sdpx_str tok, uint32_t *id, sdpxi_bad *bad)
-{
-    uint64_t v;
-    if (sdpxi_parse_uint(tok, UINT32_MAX, &v))
-        return BAD(tok, "SSRC", "is not a number in 0-4294967295");
-    *id = (uint32_t)v;
-    return 0;
-}
+#define SSRC_MAX UINT32_MAX
+#define SSRC_WHY "is not a number in 0-4294967295"
 
 /* ---- ssrc -------------------------------------------------------------- */
 
 /* RFC 5576 4.1: a=ssrc:<ssrc-id> <attribute>:<value> / <ssrc-id> <attribute> */
-static int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_ssrc(sdpx_str value, sdpx_ssrc *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_ssrc r;
     memset(&r, 0, sizeof r);
-    int rc = sdpxi_need_field(value, &rest, &f, "SSRC", bad);
-    if (rc || (rc = ssrc_id(value, f, &r.id, bad)))
-        return rc;
+    uint64_t v = 0;
+    int rc;
+    if (!sdpxi_field_uint(&rest, &f, SSRC_MAX, &v, &rc))
+        return BAD(sdpxi_str(value.ptr + value.len, 0), "SSRC", "is missing");
+    if (rc)
+        return BAD(f, "SSRC", SSRC_WHY);
+    r.id = (uint32_t)v;
     sdpx_str attr = sdpxi_trim(rest);
     if (!attr.len)
         return BAD(attr, "source attribute", "is missing");
-    r.attribute = sdpxi_cut(&attr, ':', &r.has_value);
+    int token;
+    r.attribute = sdpxi_cut_token(&attr, ':', &r.has_value, &token);
     /* RFC 5576 4.1: the attribute name is an RFC 8866 att-field (token) */
-    if (!sdpxi_is_token(r.attribute))
+    if (!token)
         return BAD(r.attribute, "source attribute", "is not a token");
     r.value = attr;
     *out = r;
@@ -65,7 +64,7 @@ SDPXI_DEFINE_CHECK(ssrc, sdpx_ssrc, decode_ssrc)
 /* ---- ssrc-group -------------------------------------------------------- */
 
 /* RFC 5576 4.2: a=ssrc-group:<semantics> <ssrc-id> ... */
-static int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_ssrc_group g;
@@ -75,10 +74,10 @@ static int decode_ssrc_group(sdpx_str value, sdpx_ssrc_group *out, sdpxi_bad *ba
     if (!sdpxi_is_token(g.semantics))
         return BAD(g.semantics, "ssrc-group semantics", "is not a token");
     g.ssrcs = sdpxi_trim(rest);
-    uint32_t id;
-    while (sdpx_field_next(&rest, &f))
-        if ((rc = ssrc_id(value, f, &id, bad)))
-            return rc;
+    uint64_t id;
+    while (sdpxi_field_uint(&rest, &f, SSRC_MAX, &id, &rc))
+        if (rc)
+            return BAD(f, "SSRC", SSRC_WHY);
     *out = g;
     return 0;
 }
@@ -133,7 +132,7 @@ static int msid_token(sdpx_str value, sdpx_str tok, const char *what, sdpxi_bad 
 }
 
 /* RFC 8830 2: msid-value = msid-id [ SP msid-appdata ] */
-static int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_msid m;
@@ -145,11 +144,11 @@ static int decode_msid(sdpx_str value, sdpx_msid *out, sdpxi_bad *bad)
     int rc = sdpxi_need_field(value, &rest, &m.stream_id, "msid stream id", bad);
     if (rc || (rc = msid_token(value, m.stream_id, "msid stream id", bad)))
         return rc;
-    if (sdpx_field_next(&rest, &m.track_id)) {
+    if (sdpxi_field(&rest, &m.track_id)) {
         if ((rc = msid_token(value, m.track_id, "msid track id", bad)))
             return rc;
         m.has_track_id = 1;
-        if (sdpx_field_next(&rest, &f))
+        if (sdpxi_field(&rest, &f))
             return BAD(f, "text", "follows the msid track id");
     }
     *out = m;
@@ -183,7 +182,7 @@ SDPXI_DEFINE_CHECK(msid, sdpx_msid, decode_msid)
 
 /* draft-ietf-mmusic-msid-05 3: msid-semantic-value = msid-semantic msid-list;
  * msid-list = *(" " msid-id) / " *". Browsers write a space after the colon. */
-static int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
+SDPXI_HOT int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_msid_semantic m;
@@ -195,7 +194,7 @@ static int decode_msid_semantic(sdpx_str value, sdpx_msid_semantic *out, sdpxi_b
         return BAD(m.semantic, "msid semantic", "is not a token");
     m.ids = sdpxi_trim(rest);
     m.wildcard = sdpx_str_eq(m.ids, "*");
-    while (!m.wildcard && sdpx_field_next(&rest, &f))
+    while (!m.wildcard && sdpxi_field(&rest, &f))
         if ((rc = msid_token(value, f, "msid id", bad)))
             return rc;
     *out = m;

@@ -110,7 +110,8 @@ typedef struct sdpxi_bad {
 int sdpxi_bad_set(sdpxi_bad *bad, sdpx_str value, sdpx_str tok, int code, const char *what,
                   const char *why);
 
-/* Turn a recorded failure into a validator's answer (*off, msg); returns SDPX_EVALUE. */
+/* Turn a recorded failure into a validator's answer (*off, msg); returns SDPX_EVALUE.
+ * With cap 0 only *off is set (msg may be NULL). */
 int sdpxi_bad_report(const sdpxi_bad *bad, sdpx_str value, size_t *off, char *msg, size_t cap);
 
 /* ---- views, characters, numbers (number.c) ------------------------------ */

@@ -196,6 +196,8 @@ int sdpxi_bad_set(sdpxi_bad *bad, sdpx_str value, sdpx_str tok, int code, const 
 int sdpxi_bad_report(const sdpxi_bad *bad, sdpx_str value, size_t *off, char *msg, size_t cap)
 {
     *off = bad->off;
+    if (cap == 0)
+        return SDPX_EVALUE; /* the caller wants no message */
     if (bad->len == 0) {
         snprintf(msg, cap, "%s %s", bad->what, bad->why);
     } else {

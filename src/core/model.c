@@ -275,24 +275,42 @@ int sdpx_media_mline(const sdpx_media *m, sdpx_mline *out)
     return sdpx_mline_parse(sdpx_line_value(&m->sec.lines[0]), out);
 }
 
+/* sdpx_attr_validate's answer for a caller's err: the check again, with its
+ * message, at the offending byte's column. Kept apart so that the answer
+ * alone needs no message buffer. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* else inlined, and its buffer costs every line a stack guard */
+#endif
+static int validate_report(const sdpx_line *l, int has_value, sdpx_str value, sdpx_error *err)
+{
+    char msg[128];
+    size_t off;
+    int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, has_value, value, &off, msg, sizeof msg);
+    if (rc > 0)
+        rc = SDPX_EVALUE; /* a tolerable quirk breaks the grammar all the same */
+    if (rc) {
+        sdpx_str text = sdpx_line_text(l);
+        unsigned col = has_value ? (unsigned)(value.ptr + off - text.ptr) + 1
+                                 : (unsigned)text.len + 1;
+        sdpxi_error_set(err, rc, l->lineno, col, "%s", msg);
+    }
+    return rc;
+}
+
 int sdpx_attr_validate(const sdpx_line *l, sdpx_error *err)
 {
     if (!l)
         return SDPX_EINVAL;
     if (l->type != 'a')
         return 0;
-    char msg[128];
+    /* sdpx_attr_has_value and sdpx_attr_value, read once (a stale handle
+     * has no value) */
+    int has_value = !stale(l) && (l->flags & SDPXI_LINE_HAS_VALUE) != 0;
+    size_t voff = 2 + (size_t)l->namelen + 1;
+    sdpx_str value = has_value ? sdpxi_str(l->text + voff, l->len - voff) : sdpxi_str(NULL, 0);
+    if (err)
+        return validate_report(l, has_value, value, err);
     size_t off;
-    sdpx_str value = sdpx_attr_value(l);
-    int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, sdpx_attr_has_value(l), value, &off, msg,
-                              sizeof msg);
-    if (rc > 0)
-        rc = SDPX_EVALUE; /* a tolerable quirk breaks the grammar all the same */
-    if (rc) {
-        sdpx_str text = sdpx_line_text(l);
-        unsigned col = sdpx_attr_has_value(l) ? (unsigned)(value.ptr + off - text.ptr) + 1
-                                              : (unsigned)text.len + 1;
-        sdpxi_error_set(err, rc, l->lineno, col, "%s", msg);
-    }
-    return rc;
+    int rc = sdpxi_attr_check((sdpx_attr_kind)l->kind, has_value, value, &off, NULL, 0);
+    return rc > 0 ? SDPX_EVALUE : rc; /* a tolerable quirk breaks the grammar all the same */
 }
