@@ -45,11 +45,6 @@ int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t 
 /* The field helpers below run once or more a field of every value, and the
  * hottest decoders once a line: they are forced inline, as a call costs
  * more than most fields' walk. */
-#if defined(__GNUC__)
-#define SDPXI_HOT static inline __attribute__((always_inline))
-#else
-#define SDPXI_HOT static inline
-#endif
 
 /* Byte classes of the attribute grammars, one table lookup a byte:
  * RFC 8866 9 token-char, RFC 8839 5.1 ice-char, RFC 4585 4.2 rtcp-fb-id
@@ -102,26 +97,6 @@ SDPXI_HOT int sdpxi_field(sdpx_str *rest, sdpx_str *f)
     return 1;
 }
 
-/* sdpxi_parse_uint, inline for the short numbers of attribute values: up
- * to 19 digits cannot overflow 64 bits, so the loop needs no overflow test;
- * longer views take the checked conversion. */
-SDPXI_HOT int sdpxi_uint(sdpx_str s, uint64_t max, uint64_t *out)
-{
-    if (s.len == 0 || s.len > 19)
-        return sdpxi_parse_uint(s, max, out);
-    uint64_t v = 0;
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned d = (unsigned)(unsigned char)s.ptr[i] - '0';
-        if (d > 9)
-            return SDPX_EFIELD;
-        v = v * 10 + d;
-    }
-    if (v > max)
-        return SDPX_ERANGE;
-    if (out)
-        *out = v;
-    return 0;
-}
 
 /* The number that starts at s.ptr[at] and runs to the next `sep` (or the
  * end of s), read as sdpxi_parse_uint reads that view but in the same walk

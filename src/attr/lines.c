@@ -216,13 +216,13 @@ int sdpx_mline_parse(sdpx_str value, sdpx_mline *out)
     sdpx_str rest = value, port, count;
     sdpx_mline m;
     uint64_t v;
-    if (!sdpx_field_next(&rest, &m.media) || !sdpx_field_next(&rest, &port) ||
-        !sdpx_field_next(&rest, &m.proto))
+    if (!sdpxi_field(&rest, &m.media) || !sdpxi_field(&rest, &port) ||
+        !sdpxi_field(&rest, &m.proto))
         return SDPX_EFIELD;
     m.has_port_count = split_slash(&port, &count);
     m.port_text = port;
     m.port_count = 1;
-    int rc = sdpxi_parse_uint(port, 65535, &v);
+    int rc = sdpxi_uint(port, 65535, &v);
     if (rc)
         return rc == SDPX_EOVERFLOW ? SDPX_ERANGE : rc;
     m.port = (uint16_t)v;

@@ -27,7 +27,7 @@ int sdpx_str_u64(sdpx_str s, uint64_t *out)
 {
     if (!out)
         return SDPX_EINVAL;
-    return sdpxi_parse_uint(s, UINT64_MAX, out);
+    return sdpxi_uint(s, UINT64_MAX, out);
 }
 
 int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out)
@@ -36,19 +36,6 @@ int sdpxi_parse_uint(sdpx_str s, uint64_t max, uint64_t *out)
         return SDPX_EFIELD;
     uint64_t v = 0;
     int overflow = 0;
-    if (s.len <= 19) { /* 19 digits stay below 2^64: no overflow to watch */
-        for (size_t i = 0; i < s.len; i++) {
-            unsigned d = (unsigned)(unsigned char)s.ptr[i] - '0';
-            if (d > 9)
-                return SDPX_EFIELD;
-            v = v * 10 + d;
-        }
-        if (v > max)
-            return SDPX_ERANGE;
-        if (out)
-            *out = v;
-        return 0;
-    }
     for (size_t i = 0; i < s.len; i++) {
         unsigned d = (unsigned)(unsigned char)s.ptr[i] - '0';
         if (d > 9)
