@@ -6,48 +6,58 @@
 
 #define MAX_CODECS 128
 
-/* One payload type of a section and what ties it to others. */
+/* The codecs of a section (sdpxi_media_codecs) and what ties them to others. */
 typedef struct {
-    sdpx_codec c;
-    uint64_t refs[2]; /* RED (RFC 2198): the payload types it carries */
-    int nrefs;
-} codec_row;
-
-typedef struct {
-    codec_row row[MAX_CODECS];
+    sdpx_codec c[MAX_CODECS];
+    uint64_t refs[MAX_CODECS][2]; /* RED (RFC 2198): the payload types it carries */
+    int nrefs[MAX_CODECS];
     size_t n;
 } codec_table;
 
 static int pt_bit(const uint64_t *set, unsigned pt) { return (int)((set[pt >> 6] >> (pt & 63)) & 1u); }
 static void pt_set(uint64_t *set, unsigned pt) { set[pt >> 6] |= (uint64_t)1 << (pt & 63); }
 
+/* sdpx_str_ieq(enc, name) for a name of `len` bytes, inline: it runs for
+ * every codec of the section. */
+static int is_named(sdpx_str enc, const char *name, size_t len)
+{
+    if (enc.len != len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (sdpxi_lower((unsigned char)enc.ptr[i]) != sdpxi_lower((unsigned char)name[i]))
+            return 0;
+    return 1;
+}
+
+/* RFC 2198 5: RED's fmtp lists the redundant payload types, "111/111". */
+static void red_refs(const sdpx_codec *c, uint64_t *refs, int *nrefs)
+{
+    refs[0] = refs[1] = 0;
+    *nrefs = 0;
+    if (!is_named(c->encoding, "red", 3) || !c->fmtp)
+        return;
+    sdpx_str rest = c->params.params;
+    int found;
+    while (rest.len) {
+        sdpx_str one = sdpxi_cut(&rest, '/', &found);
+        uint64_t v;
+        if (sdpxi_parse_uint(one, 127, &v) == 0) {
+            pt_set(refs, (unsigned)v);
+            (*nrefs)++;
+        }
+    }
+}
+
 /* Fill the table from a media section. Returns 1 for an RTP section whose
  * formats are all payload types, 0 otherwise (helpers leave it alone). */
 static int load_codecs(const sdpx_media *m, codec_table *t)
 {
-    size_t n = sdpx_media_codec_count(m);
+    size_t n;
     t->n = 0;
-    if (n == 0 || n > MAX_CODECS)
+    if (sdpxi_media_codecs(m, t->c, MAX_CODECS, &n))
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        codec_row *r = &t->row[i];
-        memset(r, 0, sizeof *r);
-        if (sdpx_media_codec(m, i, &r->c))
-            return 0;
-        /* RFC 2198 5: RED's fmtp lists the redundant payload types, "111/111" */
-        if (sdpx_str_ieq(r->c.encoding, "red") && r->c.fmtp) {
-            sdpx_str rest = r->c.params.params;
-            int found;
-            while (rest.len) {
-                sdpx_str one = sdpxi_cut(&rest, '/', &found);
-                uint64_t v;
-                if (sdpxi_parse_uint(one, 127, &v) == 0) {
-                    pt_set(r->refs, (unsigned)v);
-                    r->nrefs++;
-                }
-            }
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        red_refs(&t->c[i], t->refs[i], &t->nrefs[i]);
     t->n = n;
     return 1;
 }
@@ -80,14 +90,15 @@ static void close_over_partners(const codec_table *t, uint64_t *set, int red_nee
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
-            const codec_row *r = &t->row[i];
-            unsigned pt = r->c.payload_type;
+            const sdpx_codec *c = &t->c[i];
+            const uint64_t *refs = t->refs[i];
+            unsigned pt = c->payload_type;
             if (pt_bit(set, pt))
                 continue;
-            int hit = r->c.has_apt && r->c.apt < 128 && pt_bit(set, r->c.apt);
-            if (!hit && r->nrefs) {
-                uint64_t in[2] = {r->refs[0] & set[0], r->refs[1] & set[1]};
-                hit = red_needs_all ? (in[0] == r->refs[0] && in[1] == r->refs[1])
+            int hit = c->has_apt && c->apt < 128 && pt_bit(set, c->apt);
+            if (!hit && t->nrefs[i]) {
+                uint64_t in[2] = {refs[0] & set[0], refs[1] & set[1]};
+                hit = red_needs_all ? (in[0] == refs[0] && in[1] == refs[1])
                                     : (in[0] | in[1]) != 0;
             }
             if (hit) {
@@ -160,9 +171,21 @@ static void rank_codecs(const codec_table *t, const unsigned *order, size_t n, i
     for (size_t i = 0; i < MAX_CODECS; i++)
         rank[i] = MAX_CODECS; /* not in the m= line: kept, sorted last */
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        rank[t->row[i].c.payload_type] = -1; /* listed, now removed */
+        rank[t->c[i].payload_type] = -1; /* listed, now removed */
     for (size_t i = 0; i < n; i++)
         rank[order[i]] = (int)i;
+}
+
+/* Payload type pt (0-127) in decimal at p; returns the digits written. */
+static size_t put_pt(char *p, unsigned pt)
+{
+    size_t n = 0;
+    if (pt >= 100)
+        p[n++] = (char)('0' + pt / 100);
+    if (pt >= 10)
+        p[n++] = (char)('0' + pt / 10 % 10);
+    p[n++] = (char)('0' + pt % 10);
+    return n;
 }
 
 /* The m= line's new formats, "<pt> <pt>...", in the arena (NULL: out of
@@ -174,42 +197,31 @@ static char *format_list(sdpxi_tx *tx, const unsigned *order, size_t n, size_t *
         return NULL;
     *len = 0;
     for (size_t i = 0; i < n; i++) {
-        char num[24];
-        sdpx_str d = sdpxi_u64_str(num, order[i]);
         if (i)
             fmt[(*len)++] = ' ';
-        memcpy(fmt + *len, d.ptr, d.len);
-        *len += d.len;
+        *len += put_pt(fmt + *len, order[i]);
     }
     return fmt;
 }
 
 /* Remove the lines of removed payload types and give each payload-type line
  * that stays its rank in key[] (0xff: not a payload-type line, stays where
- * it is). Each line's rank is decoded once; the removed lines are marked and
- * swept in one pass, and the keys follow their lines. Returns how many
- * payload-type lines stay. */
+ * it is), in one pass that decodes each line's type once and moves the
+ * lines that stay down over the removed ones, their keys with them.
+ * Returns how many payload-type lines stay. */
 static size_t drop_removed_lines(sdpxi_section *w, const int *rank, uint8_t *key)
 {
-    size_t nslots = 0;
+    size_t nslots = 0, k = 1;
     SDPXI_OPS(w->n);
     for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         int pt = line_pt(&w->lines[i]);
-        key[i] = 0xff;
-        if (pt >= 0 && rank[pt] < 0) {
-            sdpxi_sec_mark(w, i);
+        if (pt >= 0 && rank[pt] < 0)
             continue;
-        }
-        if (pt >= 0) {
-            key[i] = (uint8_t)rank[pt];
-            nslots++;
-        }
+        key[k] = pt >= 0 ? (uint8_t)rank[pt] : 0xff;
+        nslots += pt >= 0;
+        w->lines[k++] = w->lines[i];
     }
-    size_t k = 1;
-    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
-        if (!(w->lines[i].flags & SDPXI_LINE_DROP))
-            key[k++] = key[i];
-    sdpxi_sec_sweep(w);
+    w->n = (uint32_t)k;
     return nslots;
 }
 
@@ -274,7 +286,7 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
     if (rc)
         return rc;
     ml.formats = sdpxi_str(fmt, len);
-    return sdpxi_tx_set_mline(tx, w, &ml, ml.port_text);
+    return sdpxi_tx_set_mline_pts(tx, w, &ml);
 }
 
 /* Keep the payload types in `keep` (in m= order); returns how many went. */
@@ -283,8 +295,8 @@ static int tx_keep_set(sdpxi_tx *tx, sdpx_media *m, const codec_table *t, const 
     unsigned order[MAX_CODECS];
     size_t n = 0;
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (pt_bit(keep, t->row[i].c.payload_type))
-            order[n++] = t->row[i].c.payload_type;
+        if (pt_bit(keep, t->c[i].payload_type))
+            order[n++] = t->c[i].payload_type;
     if (n == t->n)
         return 0;
     int rc = tx_apply_codecs(tx, m, t, order, n);
@@ -305,15 +317,16 @@ static int tx_remove_codec(sdpxi_tx *tx, sdpx_media *m, const char *name, const 
     if (!load_codecs(m, t))
         return 0;
     uint64_t gone[2] = {0, 0}, keep[2] = {0, 0};
+    size_t len = strlen(name);
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (sdpx_str_ieq(t->row[i].c.encoding, name) && fmtp_matches(&t->row[i].c, match))
-            pt_set(gone, t->row[i].c.payload_type);
+        if (is_named(t->c[i].encoding, name, len) && fmtp_matches(&t->c[i], match))
+            pt_set(gone, t->c[i].payload_type);
     if (!gone[0] && !gone[1])
         return 0;
     close_over_partners(t, gone, 0);
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (!pt_bit(gone, t->row[i].c.payload_type))
-            pt_set(keep, t->row[i].c.payload_type);
+        if (!pt_bit(gone, t->c[i].payload_type))
+            pt_set(keep, t->c[i].payload_type);
     return tx_keep_set(tx, m, t, keep);
 }
 
@@ -324,8 +337,8 @@ static int tx_keep_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *names,
         return 0;
     uint64_t keep[2] = {0, 0};
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (encoding_in(&t->row[i].c, names, n))
-            pt_set(keep, t->row[i].c.payload_type);
+        if (encoding_in(&t->c[i], names, n))
+            pt_set(keep, t->c[i].payload_type);
     close_over_partners(t, keep, 1);
     return tx_keep_set(tx, m, t, keep);
 }
@@ -340,7 +353,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
     size_t k = 0;
     for (size_t j = 0; j <= n; j++) {
         for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
-            const sdpx_codec *c = &t->row[i].c;
+            const sdpx_codec *c = &t->c[i];
             if (pt_bit(placed, c->payload_type))
                 continue;
             if (j < n && !(names[j] && sdpx_str_ieq(c->encoding, names[j])))
@@ -351,7 +364,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
                 continue;
             /* an RTX partner follows its codec, as browsers list them */
             for (size_t x = 0; x < t->n; x++, SDPXI_OPS(1)) {
-                const sdpx_codec *p = &t->row[x].c;
+                const sdpx_codec *p = &t->c[x];
                 if (p->has_apt && p->apt == c->payload_type && !pt_bit(placed, p->payload_type)) {
                     order[k++] = p->payload_type;
                     pt_set(placed, p->payload_type);
@@ -360,7 +373,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
         }
     }
     size_t same = 0;
-    while (same < t->n && order[same] == t->row[same].c.payload_type)
+    while (same < t->n && order[same] == t->c[same].payload_type)
         same++;
     if (same == t->n)
         return 0;
@@ -683,9 +696,9 @@ int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *
     sdpxi_tx_begin(&tx, m->session);
     int count = 0;
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
-        if (!sdpx_str_ieq(t->row[i].c.encoding, encoding))
+        if (!sdpx_str_ieq(t->c[i].encoding, encoding))
             continue;
-        int rc = tx_set_param(&tx, m, t->row[i].c.payload_type, key, value);
+        int rc = tx_set_param(&tx, m, t->c[i].payload_type, key, value);
         if (rc < 0)
             return rc;
         count++;
