@@ -294,6 +294,107 @@ START_TEST(codec_index_matches_scan)
 }
 END_TEST
 
+/* How a line's payload type and an fmtp's apt= are read: leading zeros and
+ * spaces, a type over 127 or with a letter, "apt" in any case after spaces,
+ * tabs or empty items, names that only start with "apt", "apt" as a value.
+ * Section: m=video 9 RTP/AVP 96 97 with VP8 on 96 and the line under test. */
+typedef struct {
+    const char *lines; /* after the m= line */
+    const char *enc96; /* codec 96's encoding ("" none) */
+    int apt97;         /* codec 97's apt, -1: none */
+    int rtx96;         /* codec 96's RTX partner, -1: none */
+} pt_case;
+
+static const pt_case pt_cases[] = {
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 apt=96\r\n", "VP8", 96, 97},
+    {"a=rtpmap:00096 VP8/90000\r\na=fmtp:097 apt=96\r\n", "VP8", 96, 97},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp: 97  apt=96\r\n", "VP8", 96, 97},
+    {"a=rtpmap:96a VP8/90000\r\na=fmtp:97 apt=96\r\n", "", 96, 97},
+    {"a=rtpmap:0096 VP8/90000\r\na=fmtp:128 apt=96\r\n", "VP8", -1, -1},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 x=1; APT=96\r\n", "VP8", 96, 97},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 x=1;\tapt =96\r\n", "VP8", 96, 97},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 ;;aPt=96\r\n", "VP8", 96, 97},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 aptx=96\r\n", "VP8", -1, -1},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 x=apt;y=apt=96\r\n", "VP8", -1, -1},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 apt\r\n", "VP8", -1, -1},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 apt=200\r\n", "VP8", -1, -1},
+    {"a=rtpmap:96 VP8/90000\r\na=fmtp:97 ap;t=96\r\n", "VP8", -1, -1},
+};
+
+START_TEST(codec_line_types)
+{
+    const pt_case *c = &pt_cases[_i];
+    char text[512];
+    snprintf(text, sizeof text, HEAD "m=video 9 RTP/AVP 96 97\r\n%s", c->lines);
+    same_codecs(text, strlen(text), c->lines);
+    sdpx_session *s = parse_ok(text, 0);
+    const sdpx_media *m = sdpx_session_media(s, 0);
+    sdpx_codec k;
+    ck_assert_int_eq(sdpx_media_codec(m, 0, &k), 0);
+    ck_assert_str_view(k.encoding, c->enc96);
+    ck_assert_int_eq(k.has_rtx, c->rtx96 >= 0);
+    if (c->rtx96 >= 0)
+        ck_assert_uint_eq(k.rtx_payload_type, (unsigned)c->rtx96);
+    ck_assert_int_eq(sdpx_media_codec(m, 1, &k), 0);
+    ck_assert_int_eq(k.has_apt, c->apt97 >= 0);
+    if (c->apt97 >= 0)
+        ck_assert_uint_eq(k.apt, (unsigned)c->apt97);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Codec edits read the section's codecs in one pass (sdpxi_media_codecs):
+ * they see what the codec view sees. Removing VP8 from each section. */
+typedef struct {
+    const char *section;
+    int rc;
+    const char *want; /* the section afterwards (NULL: unchanged) */
+} rm_case;
+
+static const rm_case rm_cases[] = {
+    /* a type listed twice counts twice; its RTX partner goes with it */
+    {"m=video 9 RTP/AVP 96 97 98 96\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n"
+     "a=fmtp:97 apt=96\r\na=rtpmap:98 H264/90000\r\n",
+     3, "m=video 9 RTP/AVP 98\r\na=rtpmap:98 H264/90000\r\n"},
+    /* an RTX type the m= line does not list is no partner: its lines stay */
+    {"m=video 9 RTP/AVP 96 98\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:98 H264/90000\r\n"
+     "a=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n",
+     1, "m=video 9 RTP/AVP 98\r\na=rtpmap:98 H264/90000\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"},
+    /* the first rtpmap that decodes names the codec */
+    {"m=video 9 RTP/AVP 96 98\r\na=rtpmap:96 VP8\r\na=rtpmap:96 H264/90000\r\na=rtpmap:98 VP8/90000\r\n",
+     1, "m=video 9 RTP/AVP 96\r\na=rtpmap:96 VP8\r\na=rtpmap:96 H264/90000\r\n"},
+    /* apt= in capitals after another parameter */
+    {"m=video 9 RTP/AVP 96 97 98\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n"
+     "a=fmtp:97 x=1; APT=96\r\na=rtpmap:98 H264/90000\r\n",
+     2, "m=video 9 RTP/AVP 98\r\na=rtpmap:98 H264/90000\r\n"},
+    {"m=video 9 RTP/AVP 96 97 98\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n"
+     "a=fmtp:97 aptx=96\r\na=rtpmap:98 H264/90000\r\n",
+     1, "m=video 9 RTP/AVP 97 98\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 aptx=96\r\na=rtpmap:98 H264/90000\r\n"},
+    /* an rtpmap whose type has a letter names nothing: no VP8 */
+    {"m=video 9 RTP/AVP 96 98\r\na=rtpmap:96a VP8/90000\r\na=rtpmap:98 H264/90000\r\n", 0, NULL},
+    /* the new m= line keeps the old media and proto, which must be tokens */
+    {"m=video 9 RTP/AVP/ 96 98\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:98 H264/90000\r\n", SDPX_EINVAL, NULL},
+    {"m=vi@deo 9 RTP/AVP 96 98\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:98 H264/90000\r\n", SDPX_EINVAL, NULL},
+    /* a port count is written again from its number */
+    {"m=video 9/02 RTP/AVP 98 96\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:98 H264/90000\r\n",
+     1, "m=video 9/2 RTP/AVP 98\r\na=rtpmap:98 H264/90000\r\n"},
+};
+
+START_TEST(codec_remove_reads_view)
+{
+    const rm_case *c = &rm_cases[_i];
+    char text[1024], want[1024];
+    snprintf(text, sizeof text, HEAD "%s", c->section);
+    snprintf(want, sizeof want, HEAD "%s", c->want ? c->want : c->section);
+    sdpx_session *s = parse_ok(text, 0);
+    ck_assert_int_eq(sdpx_media_remove_codec(sdpx_session_media_mut(s, 0), "VP8", NULL), c->rc);
+    char *got = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_str_eq(got, want);
+    free(got);
+    sdpx_session_free(s);
+}
+END_TEST
+
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))
 
 int main(void)
@@ -306,6 +407,8 @@ int main(void)
     tcase_add_test(tc, codec_bad_format);
     tcase_add_test(tc, codec_rtpmap_overrides_static);
     tcase_add_test(tc, codec_index_matches_scan);
+    tcase_add_loop_test(tc, codec_line_types, 0, N(pt_cases));
+    tcase_add_loop_test(tc, codec_remove_reads_view, 0, N(rm_cases));
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -41,6 +41,27 @@ static inline size_t sdpxi_line_indent(const struct sdpx_line *l)
     return (size_t)(l->flags >> SDPXI_INDENT_SHIFT);
 }
 
+/* sdpx_line_text and sdpx_attr_value of a line that is not NULL, inline for
+ * the loops over a section's lines (the writer, the codec view); a stale
+ * handle reads as an absent line, as there. */
+static inline sdpx_str sdpxi_line_text(const struct sdpx_line *l)
+{
+    if (l->flags & SDPXI_LINE_STALE)
+        return sdpxi_str(NULL, 0);
+    size_t indent = sdpxi_line_indent(l);
+    return sdpxi_str(l->text - indent, l->len + indent);
+}
+
+static inline sdpx_str sdpxi_attr_value(const struct sdpx_line *l)
+{
+    if (l->flags & SDPXI_LINE_STALE)
+        return sdpxi_str(NULL, 0);
+    if (l->type != 'a' || !(l->flags & SDPXI_LINE_HAS_VALUE))
+        return sdpxi_str(l->text + l->len, 0);
+    size_t off = 2 + (size_t)l->namelen + 1;
+    return sdpxi_str(l->text + off, l->len - off);
+}
+
 typedef struct sdpxi_section {
     sdpx_line *lines;
     uint32_t n;

@@ -33,11 +33,18 @@ static void flush_run(writer *w)
     }
 }
 
+/* The ending (one or two bytes) at p is e: compared in place, as this runs
+ * for every line and a memcmp call costs more than the bytes. */
+static int same_eol(const char *p, const char *e, size_t n)
+{
+    return p[0] == e[0] && (n == 1 || p[1] == e[1]);
+}
+
 /* Parsed lines that follow each other in the input are copied in one block
  * with the endings between them, when the bytes between them are exactly the
  * ending owed: a removed line in between (an empty one after an LF makes a
  * 2-byte gap "\n\n") must not be copied back. */
-static void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_len)
+static inline void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_len)
 {
     if (l->flags & SDPXI_LINE_EDITED) {
         flush_run(w);
@@ -46,9 +53,9 @@ static void put_line(writer *w, const sdpx_line *l, const char *eol, size_t eol_
         return;
     }
     /* an indented line's indentation is the input bytes just before its text */
-    sdpx_str text = sdpx_line_text(l);
+    sdpx_str text = sdpxi_line_text(l);
     if (w->run && text.ptr == w->run + w->run_len + w->eol_len &&
-        memcmp(w->run + w->run_len, w->eol, w->eol_len) == 0) {
+        same_eol(w->run + w->run_len, w->eol, w->eol_len)) {
         w->run_len += w->eol_len + text.len;
     } else {
         flush_run(w);
@@ -78,6 +85,13 @@ static void put_tidy(writer *w, const sdpx_line *l, const char *eol, size_t eol_
  * an ending that follows one; everything else ends in CRLF (RFC 8866 5). */
 static void put_section(writer *w, const sdpxi_section *sec, unsigned flags)
 {
+    if (!(flags & (SDPX_WRITE_KEEP_LF | SDPX_WRITE_TIDY))) {
+        /* every line ends in CRLF (last_lf is read with KEEP_LF only): the
+         * loop most writes run, with the ending a constant */
+        for (size_t i = 0; i < sec->n; i++)
+            put_line(w, &sec->lines[i], "\r\n", 2);
+        return;
+    }
     for (size_t i = 0; i < sec->n; i++) {
         const sdpx_line *l = &sec->lines[i];
         int lf = 0;

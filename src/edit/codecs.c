@@ -6,48 +6,58 @@
 
 #define MAX_CODECS 128
 
-/* One payload type of a section and what ties it to others. */
+/* The codecs of a section (sdpxi_media_codecs) and what ties them to others. */
 typedef struct {
-    sdpx_codec c;
-    uint64_t refs[2]; /* RED (RFC 2198): the payload types it carries */
-    int nrefs;
-} codec_row;
-
-typedef struct {
-    codec_row row[MAX_CODECS];
+    sdpx_codec c[MAX_CODECS];
+    uint64_t refs[MAX_CODECS][2]; /* RED (RFC 2198): the payload types it carries */
+    int nrefs[MAX_CODECS];
     size_t n;
 } codec_table;
 
 static int pt_bit(const uint64_t *set, unsigned pt) { return (int)((set[pt >> 6] >> (pt & 63)) & 1u); }
 static void pt_set(uint64_t *set, unsigned pt) { set[pt >> 6] |= (uint64_t)1 << (pt & 63); }
 
+/* sdpx_str_ieq(enc, name) for a name of `len` bytes, inline: it runs for
+ * every codec of the section. */
+static int is_named(sdpx_str enc, const char *name, size_t len)
+{
+    if (enc.len != len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (sdpxi_lower((unsigned char)enc.ptr[i]) != sdpxi_lower((unsigned char)name[i]))
+            return 0;
+    return 1;
+}
+
+/* RFC 2198 5: RED's fmtp lists the redundant payload types, "111/111". */
+static void red_refs(const sdpx_codec *c, uint64_t *refs, int *nrefs)
+{
+    refs[0] = refs[1] = 0;
+    *nrefs = 0;
+    if (!is_named(c->encoding, "red", 3) || !c->fmtp)
+        return;
+    sdpx_str rest = c->params.params;
+    int found;
+    while (rest.len) {
+        sdpx_str one = sdpxi_cut(&rest, '/', &found);
+        uint64_t v;
+        if (sdpxi_parse_uint(one, 127, &v) == 0) {
+            pt_set(refs, (unsigned)v);
+            (*nrefs)++;
+        }
+    }
+}
+
 /* Fill the table from a media section. Returns 1 for an RTP section whose
  * formats are all payload types, 0 otherwise (helpers leave it alone). */
 static int load_codecs(const sdpx_media *m, codec_table *t)
 {
-    size_t n = sdpx_media_codec_count(m);
+    size_t n;
     t->n = 0;
-    if (n == 0 || n > MAX_CODECS)
+    if (sdpxi_media_codecs(m, t->c, MAX_CODECS, &n))
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        codec_row *r = &t->row[i];
-        memset(r, 0, sizeof *r);
-        if (sdpx_media_codec(m, i, &r->c))
-            return 0;
-        /* RFC 2198 5: RED's fmtp lists the redundant payload types, "111/111" */
-        if (sdpx_str_ieq(r->c.encoding, "red") && r->c.fmtp) {
-            sdpx_str rest = r->c.params.params;
-            int found;
-            while (rest.len) {
-                sdpx_str one = sdpxi_cut(&rest, '/', &found);
-                uint64_t v;
-                if (sdpxi_parse_uint(one, 127, &v) == 0) {
-                    pt_set(r->refs, (unsigned)v);
-                    r->nrefs++;
-                }
-            }
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        red_refs(&t->c[i], t->refs[i], &t->nrefs[i]);
     t->n = n;
     return 1;
 }
@@ -80,14 +90,15 @@ static void close_over_partners(const codec_table *t, uint64_t *set, int red_nee
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
-            const codec_row *r = &t->row[i];
-            unsigned pt = r->c.payload_type;
+            const sdpx_codec *c = &t->c[i];
+            const uint64_t *refs = t->refs[i];
+            unsigned pt = c->payload_type;
             if (pt_bit(set, pt))
                 continue;
-            int hit = r->c.has_apt && r->c.apt < 128 && pt_bit(set, r->c.apt);
-            if (!hit && r->nrefs) {
-                uint64_t in[2] = {r->refs[0] & set[0], r->refs[1] & set[1]};
-                hit = red_needs_all ? (in[0] == r->refs[0] && in[1] == r->refs[1])
+            int hit = c->has_apt && c->apt < 128 && pt_bit(set, c->apt);
+            if (!hit && t->nrefs[i]) {
+                uint64_t in[2] = {refs[0] & set[0], refs[1] & set[1]};
+                hit = red_needs_all ? (in[0] == refs[0] && in[1] == refs[1])
                                     : (in[0] | in[1]) != 0;
             }
             if (hit) {
@@ -152,69 +163,72 @@ static int tx_fix_rids(sdpxi_tx *tx, sdpxi_section *w, const int *rank)
     return 0;
 }
 
-/* Rewrite section m so that its m= line lists `order` (payload types, n of
- * them, from table t) and its payload-type lines follow that order; lines of
- * the table's types missing from `order` are removed, lines of types the m=
- * line never listed stay (after the others). */
-static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
-                           const unsigned *order, size_t n)
+/* Each payload type's rank in the new order: types of the table missing
+ * from `order` are removed (-1), types the m= line never listed are kept
+ * after the others (MAX_CODECS). */
+static void rank_codecs(const codec_table *t, const unsigned *order, size_t n, int *rank)
 {
-    sdpx_mline ml;
-    if (sdpx_mline_parse(sdpx_line_value(&sdpxi_tx_read(tx, m)->lines[0]), &ml))
-        return SDPX_EFIELD;
-    if (n == 0) /* RFC 8866 5.14: an m= line needs a format */
-        return sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
-                            "media section %zu would be left without a codec (an m= line needs a "
-                            "format, RFC 8866 5.14)",
-                            sdpx_media_index(m));
-    int rank[MAX_CODECS];
     for (size_t i = 0; i < MAX_CODECS; i++)
         rank[i] = MAX_CODECS; /* not in the m= line: kept, sorted last */
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        rank[t->row[i].c.payload_type] = -1; /* listed, now removed */
+        rank[t->c[i].payload_type] = -1; /* listed, now removed */
+    for (size_t i = 0; i < n; i++)
+        rank[order[i]] = (int)i;
+}
+
+/* Payload type pt (0-127) in decimal at p; returns the digits written. */
+static size_t put_pt(char *p, unsigned pt)
+{
+    size_t n = 0;
+    if (pt >= 100)
+        p[n++] = (char)('0' + pt / 100);
+    if (pt >= 10)
+        p[n++] = (char)('0' + pt / 10 % 10);
+    p[n++] = (char)('0' + pt % 10);
+    return n;
+}
+
+/* The m= line's new formats, "<pt> <pt>...", in the arena (NULL: out of
+ * memory). */
+static char *format_list(sdpxi_tx *tx, const unsigned *order, size_t n, size_t *len)
+{
     char *fmt = sdpxi_arena_alloc(&tx->s->arena, n * 4);
     if (!fmt)
-        return sdpxi_tx_nomem(tx);
-    size_t len = 0;
+        return NULL;
+    *len = 0;
     for (size_t i = 0; i < n; i++) {
-        char num[24];
-        sdpx_str d = sdpxi_u64_str(num, order[i]);
         if (i)
-            fmt[len++] = ' ';
-        memcpy(fmt + len, d.ptr, d.len);
-        len += d.len;
-        rank[order[i]] = (int)i;
+            fmt[(*len)++] = ' ';
+        *len += put_pt(fmt + *len, order[i]);
     }
-    sdpxi_section *w = sdpxi_tx_write(tx, m);
-    if (!w)
-        return sdpxi_tx_nomem(tx);
-    /* Each payload-type line's rank, decoded once: removed lines are marked
-     * and swept in one pass. */
-    uint8_t *key = sdpxi_arena_alloc(&tx->s->arena, w->n + 1u);
-    if (!key)
-        return sdpxi_tx_nomem(tx);
-    size_t nslots = 0;
+    return fmt;
+}
+
+/* Remove the lines of removed payload types and give each payload-type line
+ * that stays its rank in key[] (0xff: not a payload-type line, stays where
+ * it is), in one pass that decodes each line's type once and moves the
+ * lines that stay down over the removed ones, their keys with them.
+ * Returns how many payload-type lines stay. */
+static size_t drop_removed_lines(sdpxi_section *w, const int *rank, uint8_t *key)
+{
+    size_t nslots = 0, k = 1;
     SDPXI_OPS(w->n);
     for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1)) {
         int pt = line_pt(&w->lines[i]);
-        key[i] = 0xff; /* not a payload-type line: stays where it is */
-        if (pt >= 0 && rank[pt] < 0) {
-            sdpxi_sec_mark(w, i);
+        if (pt >= 0 && rank[pt] < 0)
             continue;
-        }
-        if (pt >= 0) {
-            key[i] = (uint8_t)rank[pt];
-            nslots++;
-        }
+        key[k] = pt >= 0 ? (uint8_t)rank[pt] : 0xff;
+        nslots += pt >= 0;
+        w->lines[k++] = w->lines[i];
     }
-    /* the keys follow their lines through the sweep */
-    size_t k = 1;
-    for (size_t i = 1; i < w->n; i++, SDPXI_OPS(1))
-        if (!(w->lines[i].flags & SDPXI_LINE_DROP))
-            key[k++] = key[i];
-    sdpxi_sec_sweep(w);
-    /* Stable reorder of the payload-type lines within the slots they hold:
-     * a counting sort on the rank (0 .. MAX_CODECS), linear in the lines. */
+    w->n = (uint32_t)k;
+    return nslots;
+}
+
+/* Stable reorder of the payload-type lines within the slots they hold:
+ * a counting sort on the rank (0 .. MAX_CODECS), linear in the lines. */
+static int sort_codec_lines(sdpxi_tx *tx, sdpxi_section *w, const uint8_t *key, size_t nslots)
+{
     size_t *slots = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *slots);
     sdpx_line *sorted = sdpxi_arena_alloc(&tx->s->arena, (nslots + 1) * sizeof *sorted);
     if (!slots || !sorted)
@@ -235,11 +249,44 @@ static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
         sorted[start[key[slots[j]]]++] = w->lines[slots[j]];
     for (size_t j = 0; j < ns; j++)
         w->lines[slots[j]] = sorted[j];
-    int rc = tx_fix_rids(tx, w, rank);
+    return 0;
+}
+
+/* Rewrite section m so that its m= line lists `order` (payload types, n of
+ * them, from table t) and its payload-type lines follow that order; lines of
+ * the table's types missing from `order` are removed, lines of types the m=
+ * line never listed stay (after the others). */
+static int tx_apply_codecs(sdpxi_tx *tx, sdpx_media *m, const codec_table *t,
+                           const unsigned *order, size_t n)
+{
+    sdpx_mline ml;
+    if (sdpx_mline_parse(sdpx_line_value(&sdpxi_tx_read(tx, m)->lines[0]), &ml))
+        return SDPX_EFIELD;
+    if (n == 0) /* RFC 8866 5.14: an m= line needs a format */
+        return sdpxi_refuse(tx->s, SDPX_EINVAL, 0,
+                            "media section %zu would be left without a codec (an m= line needs a "
+                            "format, RFC 8866 5.14)",
+                            sdpx_media_index(m));
+    int rank[MAX_CODECS];
+    rank_codecs(t, order, n, rank);
+    size_t len;
+    char *fmt = format_list(tx, order, n, &len);
+    if (!fmt)
+        return sdpxi_tx_nomem(tx);
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    uint8_t *key = sdpxi_arena_alloc(&tx->s->arena, w->n + 1u);
+    if (!key)
+        return sdpxi_tx_nomem(tx);
+    size_t nslots = drop_removed_lines(w, rank, key);
+    int rc = sort_codec_lines(tx, w, key, nslots);
+    if (!rc)
+        rc = tx_fix_rids(tx, w, rank);
     if (rc)
         return rc;
     ml.formats = sdpxi_str(fmt, len);
-    return sdpxi_tx_set_mline(tx, w, &ml, ml.port_text);
+    return sdpxi_tx_set_mline_pts(tx, w, &ml);
 }
 
 /* Keep the payload types in `keep` (in m= order); returns how many went. */
@@ -248,8 +295,8 @@ static int tx_keep_set(sdpxi_tx *tx, sdpx_media *m, const codec_table *t, const 
     unsigned order[MAX_CODECS];
     size_t n = 0;
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (pt_bit(keep, t->row[i].c.payload_type))
-            order[n++] = t->row[i].c.payload_type;
+        if (pt_bit(keep, t->c[i].payload_type))
+            order[n++] = t->c[i].payload_type;
     if (n == t->n)
         return 0;
     int rc = tx_apply_codecs(tx, m, t, order, n);
@@ -270,15 +317,16 @@ static int tx_remove_codec(sdpxi_tx *tx, sdpx_media *m, const char *name, const 
     if (!load_codecs(m, t))
         return 0;
     uint64_t gone[2] = {0, 0}, keep[2] = {0, 0};
+    size_t len = strlen(name);
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (sdpx_str_ieq(t->row[i].c.encoding, name) && fmtp_matches(&t->row[i].c, match))
-            pt_set(gone, t->row[i].c.payload_type);
+        if (is_named(t->c[i].encoding, name, len) && fmtp_matches(&t->c[i], match))
+            pt_set(gone, t->c[i].payload_type);
     if (!gone[0] && !gone[1])
         return 0;
     close_over_partners(t, gone, 0);
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (!pt_bit(gone, t->row[i].c.payload_type))
-            pt_set(keep, t->row[i].c.payload_type);
+        if (!pt_bit(gone, t->c[i].payload_type))
+            pt_set(keep, t->c[i].payload_type);
     return tx_keep_set(tx, m, t, keep);
 }
 
@@ -289,8 +337,8 @@ static int tx_keep_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *names,
         return 0;
     uint64_t keep[2] = {0, 0};
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1))
-        if (encoding_in(&t->row[i].c, names, n))
-            pt_set(keep, t->row[i].c.payload_type);
+        if (encoding_in(&t->c[i], names, n))
+            pt_set(keep, t->c[i].payload_type);
     close_over_partners(t, keep, 1);
     return tx_keep_set(tx, m, t, keep);
 }
@@ -305,7 +353,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
     size_t k = 0;
     for (size_t j = 0; j <= n; j++) {
         for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
-            const sdpx_codec *c = &t->row[i].c;
+            const sdpx_codec *c = &t->c[i];
             if (pt_bit(placed, c->payload_type))
                 continue;
             if (j < n && !(names[j] && sdpx_str_ieq(c->encoding, names[j])))
@@ -316,7 +364,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
                 continue;
             /* an RTX partner follows its codec, as browsers list them */
             for (size_t x = 0; x < t->n; x++, SDPXI_OPS(1)) {
-                const sdpx_codec *p = &t->row[x].c;
+                const sdpx_codec *p = &t->c[x];
                 if (p->has_apt && p->apt == c->payload_type && !pt_bit(placed, p->payload_type)) {
                     order[k++] = p->payload_type;
                     pt_set(placed, p->payload_type);
@@ -325,7 +373,7 @@ static int tx_prefer_codecs(sdpxi_tx *tx, sdpx_media *m, const char *const *name
         }
     }
     size_t same = 0;
-    while (same < t->n && order[same] == t->row[same].c.payload_type)
+    while (same < t->n && order[same] == t->c[same].payload_type)
         same++;
     if (same == t->n)
         return 0;
@@ -455,115 +503,164 @@ static int param_ok(const char *key, const char *value)
     return 1;
 }
 
-/* Set (value) or remove (NULL) one parameter of payload type pt's fmtp in a
- * transaction; keeps the other parameters' text and their separator. */
-static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *key, const char *value)
+/* Where payload type pt's lines are in a section: its first fmtp, its
+ * rtpmap, and the last rtpmap or fmtp of any type (SIZE_MAX: none). */
+typedef struct {
+    size_t fmtp, rtpmap, last_map;
+} pt_lines;
+
+static pt_lines find_pt_lines(const sdpxi_section *r, unsigned pt)
 {
-    const sdpxi_section *r = sdpxi_tx_read(tx, m);
-    size_t at = SIZE_MAX, rtpmap = SIZE_MAX, last_map = SIZE_MAX;
+    pt_lines at = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
     for (size_t i = 1; i < r->n; i++, SDPXI_OPS(1)) {
         int p = line_pt(&r->lines[i]);
         if (r->lines[i].kind == SDPX_ATTR_RTPMAP || r->lines[i].kind == SDPX_ATTR_FMTP)
-            last_map = i;
+            at.last_map = i;
         if (p != (int)pt)
             continue;
-        if (r->lines[i].kind == SDPX_ATTR_FMTP && at == SIZE_MAX)
-            at = i;
+        if (r->lines[i].kind == SDPX_ATTR_FMTP && at.fmtp == SIZE_MAX)
+            at.fmtp = i;
         if (r->lines[i].kind == SDPX_ATTR_RTPMAP)
-            rtpmap = i;
+            at.rtpmap = i;
     }
+    return at;
+}
+
+/* A new "a=fmtp:<pt> key=value" after the codec's rtpmap, else after the
+ * last rtpmap or fmtp, else at the end. Returns 1 (one change). */
+static int tx_add_fmtp(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const pt_lines *at,
+                       const char *key, const char *value)
+{
     char num[24];
-    sdpx_str pts = sdpxi_u64_str(num, pt);
-    sdpx_str k = sdpxi_cstr(key), v = sdpxi_cstr(value);
+    sdpx_str parts[6] = {sdpxi_str("fmtp:", 5), sdpxi_u64_str(num, pt), sdpxi_str(" ", 1),
+                         sdpxi_cstr(key),       sdpxi_str("=", 1),       sdpxi_cstr(value)};
     sdpx_line nl;
-    int rc;
-    if (at == SIZE_MAX) {
-        if (!value)
-            return 0;
-        sdpx_str parts[5] = {sdpxi_str("fmtp:", 5), pts, sdpxi_str(" ", 1), k, sdpxi_str("=", 1)};
-        sdpx_str all[6];
-        memcpy(all, parts, sizeof parts);
-        all[5] = v;
-        rc = sdpxi_tx_line(tx, 'a', all, 6, &nl);
-        if (rc)
-            return rc;
-        sdpxi_section *w = sdpxi_tx_write(tx, m);
-        if (!w)
-            return sdpxi_tx_nomem(tx);
-        size_t pos = rtpmap != SIZE_MAX ? rtpmap + 1 : last_map != SIZE_MAX ? last_map + 1 : w->n;
-        rc = sdpxi_tx_insert(tx, w, pos, &nl);
-        return rc ? rc : 1;
+    int rc = sdpxi_tx_line(tx, 'a', parts, 6, &nl);
+    if (rc)
+        return rc;
+    sdpxi_section *w = sdpxi_tx_write(tx, m);
+    if (!w)
+        return sdpxi_tx_nomem(tx);
+    size_t pos = at->rtpmap != SIZE_MAX ? at->rtpmap + 1 : at->last_map != SIZE_MAX ? at->last_map + 1 : w->n;
+    rc = sdpxi_tx_insert(tx, w, pos, &nl);
+    return rc ? rc : 1;
+}
+
+/* The parameters of an fmtp line rebuilt as parts of the new line. */
+typedef struct {
+    sdpx_str *parts;
+    size_t n;
+    size_t kept;     /* parameters in the new list */
+    const char *sep; /* the separator the line uses, "; " or ";" */
+    int done;        /* the key was seen */
+    int changed;
+} param_list;
+
+/* "; " when the parameters are written so anywhere, else ";". */
+static const char *param_sep(sdpx_str params)
+{
+    const char *sep = ";";
+    for (size_t i = 0; i + 1 < params.len; i++)
+        if (params.ptr[i] == ';' && params.ptr[i + 1] == ' ')
+            sep = "; ";
+    return sep;
+}
+
+/* An upper bound on the parameters of a list: its ';' plus one. */
+static size_t param_count(sdpx_str params)
+{
+    size_t nitems = 1;
+    for (size_t i = 0; i < params.len; i++)
+        nitems += params.ptr[i] == ';';
+    return nitems;
+}
+
+/* The parameter as written, from its key to the end of its value. */
+static sdpx_str param_text(const sdpx_param *prm)
+{
+    return prm->has_value
+               ? sdpxi_str(prm->key.ptr, (size_t)(prm->value.ptr + prm->value.len - prm->key.ptr))
+               : prm->key;
+}
+
+static void pl_put(param_list *pl, sdpx_str item)
+{
+    if (pl->kept)
+        pl->parts[pl->n++] = sdpxi_cstr(pl->sep);
+    pl->parts[pl->n++] = item;
+    pl->kept++;
+}
+
+static void pl_put_pair(param_list *pl, const char *key, const char *value)
+{
+    pl_put(pl, sdpxi_cstr(key));
+    pl->parts[pl->n++] = sdpxi_str("=", 1);
+    pl->parts[pl->n++] = sdpxi_cstr(value);
+}
+
+/* One parameter of the old list: kept as written, or the key's new value;
+ * a removed key (value NULL) and a repeat of the key go, one value per
+ * parameter. */
+static void pl_take(param_list *pl, const sdpx_param *prm, const char *key, const char *value)
+{
+    if (!sdpx_str_ieq(prm->key, key)) {
+        pl_put(pl, param_text(prm));
+        return;
     }
+    if (pl->done || !value) {
+        pl->done = 1;
+        pl->changed = 1;
+        return;
+    }
+    pl->done = 1;
+    pl->changed |= !sdpxi_str_same(prm->value, sdpxi_cstr(value));
+    pl_put_pair(pl, key, value);
+}
+
+/* Rewrite the fmtp line at `at` with key set to value (or removed: NULL);
+ * a line left without parameters goes. Returns 1 when it changed, else 0. */
+static int tx_edit_fmtp(sdpxi_tx *tx, sdpx_media *m, size_t at, const char *key, const char *value)
+{
     /* "<pt> <params>": the parameters one by one (sdpx_param_next) */
-    sdpx_str val = sdpx_attr_value(&r->lines[at]), ptf;
+    sdpx_str val = sdpx_attr_value(&sdpxi_tx_read(tx, m)->lines[at]), ptf;
     sdpx_str rest = val;
     sdpx_field_next(&rest, &ptf);
     rest = sdpxi_skip_spaces(rest);
-    const char *sep = ";";
-    for (size_t i = 0; i + 1 < rest.len; i++)
-        if (rest.ptr[i] == ';' && rest.ptr[i + 1] == ' ')
-            sep = "; ";
-    size_t nitems = 1;
-    for (size_t i = 0; i < rest.len; i++)
-        nitems += rest.ptr[i] == ';';
-    sdpx_str *parts = sdpxi_arena_alloc(&tx->s->arena, (4 * nitems + 8) * sizeof *parts);
-    if (!parts)
+    param_list pl = {NULL, 0, 0, param_sep(rest), 0, 0};
+    pl.parts = sdpxi_arena_alloc(&tx->s->arena, (4 * param_count(rest) + 8) * sizeof *pl.parts);
+    if (!pl.parts)
         return sdpxi_tx_nomem(tx);
-    size_t n = 0, kept = 0;
-    int done = 0, changed = 0;
-    parts[n++] = sdpxi_str("fmtp:", 5);
-    parts[n++] = ptf;
-    parts[n++] = sdpxi_str(" ", 1);
+    pl.parts[pl.n++] = sdpxi_str("fmtp:", 5);
+    pl.parts[pl.n++] = ptf;
+    pl.parts[pl.n++] = sdpxi_str(" ", 1);
     sdpx_param prm;
-    while (sdpx_param_next(&rest, &prm)) {
-        /* the item as written, from its key to the end of its value */
-        sdpx_str item = prm.has_value
-                            ? sdpxi_str(prm.key.ptr, (size_t)(prm.value.ptr + prm.value.len - prm.key.ptr))
-                            : prm.key;
-        int same = sdpx_str_ieq(prm.key, key);
-        if (same && done) {
-            changed = 1; /* a repeated key goes: one value per parameter */
-            continue;
-        }
-        if (kept)
-            parts[n++] = sdpxi_cstr(sep);
-        if (same) {
-            done = 1;
-            if (!value) {
-                changed = 1;
-                if (kept)
-                    n--;
-                continue;
-            }
-            changed |= !sdpxi_str_same(prm.value, v);
-            parts[n++] = k;
-            parts[n++] = sdpxi_str("=", 1);
-            parts[n++] = v;
-        } else {
-            parts[n++] = item;
-        }
-        kept++;
+    while (sdpx_param_next(&rest, &prm))
+        pl_take(&pl, &prm, key, value);
+    if (!pl.done && value) {
+        pl_put_pair(&pl, key, value);
+        pl.changed = 1;
     }
-    if (!done && value) {
-        if (kept)
-            parts[n++] = sdpxi_cstr(sep);
-        parts[n++] = k;
-        parts[n++] = sdpxi_str("=", 1);
-        parts[n++] = v;
-        kept++;
-        changed = 1;
-    }
-    if (!changed)
+    if (!pl.changed)
         return 0;
     sdpxi_section *w = sdpxi_tx_write(tx, m);
     if (!w)
         return sdpxi_tx_nomem(tx);
-    if (!kept) {
+    if (!pl.kept) {
         sdpxi_sec_remove(w, at); /* no parameter left: no fmtp line */
         return 1;
     }
-    rc = sdpxi_tx_set(tx, w, at, parts, n);
+    int rc = sdpxi_tx_set(tx, w, at, pl.parts, pl.n);
     return rc ? rc : 1;
+}
+
+/* Set (value) or remove (NULL) one parameter of payload type pt's fmtp in a
+ * transaction; keeps the other parameters' text and their separator. */
+static int tx_set_param(sdpxi_tx *tx, sdpx_media *m, unsigned pt, const char *key, const char *value)
+{
+    pt_lines at = find_pt_lines(sdpxi_tx_read(tx, m), pt);
+    if (at.fmtp != SIZE_MAX)
+        return tx_edit_fmtp(tx, m, at.fmtp, key, value);
+    return value ? tx_add_fmtp(tx, m, pt, &at, key, value) : 0;
 }
 
 int sdpx_media_set_fmtp_param(sdpx_media *m, unsigned pt, const char *key, const char *value)
@@ -599,9 +696,9 @@ int sdpx_media_set_codec_param(sdpx_media *m, const char *encoding, const char *
     sdpxi_tx_begin(&tx, m->session);
     int count = 0;
     for (size_t i = 0; i < t->n; i++, SDPXI_OPS(1)) {
-        if (!sdpx_str_ieq(t->row[i].c.encoding, encoding))
+        if (!sdpx_str_ieq(t->c[i].encoding, encoding))
             continue;
-        int rc = tx_set_param(&tx, m, t->row[i].c.payload_type, key, value);
+        int rc = tx_set_param(&tx, m, t->c[i].payload_type, key, value);
         if (rc < 0)
             return rc;
         count++;

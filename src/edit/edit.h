@@ -133,6 +133,11 @@ sdpx_str sdpxi_section_mid(const sdpxi_section *sec);
 /* Rewrite the m= line of a working section with new fields (views). */
 int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, sdpx_str port);
 
+/* The same for ml as sdpx_mline_parse read the section's m= line, with
+ * formats replaced by payload types in decimal, space-separated, at least
+ * one: the same results, without reading the new line back. */
+int sdpxi_tx_set_mline_pts(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml);
+
 /* ---- reasons (sdpx_session_last_error) ---------------------------------- */
 
 /* Start a public edit: forget the reason of an earlier refusal. */

@@ -8,14 +8,11 @@
 
 /* ---- m= and media sections ---------------------------------------------- */
 
-/* RFC 8866 5.14: <media> <port>[/<number of ports>] <proto> 1*(SP <fmt>) */
-static int mline_ok(sdpx_str v, sdpx_mline *ml)
+/* RFC 8866 5.14: media = token, proto = token *("/" token). */
+static int media_proto_ok(const sdpx_mline *ml)
 {
-    if (!sdpxi_text_ok(v) || sdpx_mline_parse(v, ml))
+    if (!sdpxi_is_token(ml->media))
         return 0;
-    if (!sdpxi_is_token(ml->media) || ml->formats.len == 0)
-        return 0;
-    /* proto = token *("/" token) */
     sdpx_str p = ml->proto;
     for (size_t i = 0, start = 0; i <= p.len; i++) {
         if (i == p.len || p.ptr[i] == '/') {
@@ -24,6 +21,16 @@ static int mline_ok(sdpx_str v, sdpx_mline *ml)
             start = i + 1;
         }
     }
+    return 1;
+}
+
+/* RFC 8866 5.14: <media> <port>[/<number of ports>] <proto> 1*(SP <fmt>) */
+static int mline_ok(sdpx_str v, sdpx_mline *ml)
+{
+    if (!sdpxi_text_ok(v) || sdpx_mline_parse(v, ml))
+        return 0;
+    if (!media_proto_ok(ml) || ml->formats.len == 0)
+        return 0;
     sdpx_str rest = ml->formats, f;
     while (sdpx_field_next(&rest, &f))
         if (!sdpxi_is_token(f))
@@ -31,11 +38,12 @@ static int mline_ok(sdpx_str v, sdpx_mline *ml)
     return 1;
 }
 
-int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, sdpx_str port)
+/* Build "m=<media> <port>[/<count>] <proto> <formats>" from ml and port. */
+static int mline_build(sdpxi_tx *tx, const sdpx_mline *ml, sdpx_str port, sdpx_line *l)
 {
     char cnt[24];
     sdpx_str sp = sdpxi_str(" ", 1);
-    sdpx_str parts[8];
+    sdpx_str parts[10];
     size_t n = 0;
     parts[n++] = ml->media;
     parts[n++] = sp;
@@ -46,16 +54,34 @@ int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, s
     }
     parts[n++] = sp;
     parts[n++] = ml->proto;
+    parts[n++] = sp;
+    parts[n++] = ml->formats;
+    return sdpxi_tx_line(tx, 'm', parts, n, l);
+}
+
+int sdpxi_tx_set_mline(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml, sdpx_str port)
+{
     sdpx_line l;
-    sdpx_str all[10];
-    memcpy(all, parts, n * sizeof *parts);
-    all[n++] = sp;
-    all[n++] = ml->formats;
-    int rc = sdpxi_tx_line(tx, 'm', all, n, &l);
+    int rc = mline_build(tx, ml, port, &l);
     if (rc)
         return rc;
     sdpx_mline check;
     if (!mline_ok(sdpx_line_value(&l), &check))
+        return SDPX_EINVAL;
+    sdpxi_sec_set(sec, 0, &l);
+    tx->changed = 1;
+    return 0;
+}
+
+int sdpxi_tx_set_mline_pts(sdpxi_tx *tx, sdpxi_section *sec, const sdpx_mline *ml)
+{
+    sdpx_line l;
+    int rc = mline_build(tx, ml, ml->port_text, &l);
+    if (rc)
+        return rc;
+    /* the new line reads back as ml (its parts are ml's fields, the formats
+     * digits): of mline_ok's rules only the media and proto grammar can fail */
+    if (!media_proto_ok(ml))
         return SDPX_EINVAL;
     sdpxi_sec_set(sec, 0, &l);
     tx->changed = 1;

@@ -288,116 +288,135 @@ static sdpx_str field_at(sdpx_str v, int n)
     return f;
 }
 
-static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
+/* A candidate the decoder refuses still hides its address and port. */
+static int redact_bad_candidate(redactor *r, sdpx_str av)
 {
-    const sdpx_line *l = &w->lines[idx];
-    sdpx_str v = sdpx_line_value(l);
+    sdpx_str addr = field_at(av, 4), port = field_at(av, 5);
+    uint64_t pn;
     int rc = 0;
-    rb_init(r, l);
+    if (sdpxi_addr_form(addr))
+        rc = rb_replace(r, MAP_ADDR, addr);
+    if (!rc && sdpxi_parse_uint(port, 65535, &pn) == 0)
+        rc = rb_replace(r, MAP_PORT, port);
+    return rc;
+}
+
+/* The value after "rport", which comes after "typ TYPE" (and raddr). */
+static int redact_rport(redactor *r, sdpx_str av, const sdpx_candidate *c)
+{
+    const char *from = c->type_name.ptr + c->type_name.len;
+    sdpx_str scan = sdpxi_str(from, (size_t)(av.ptr + av.len - from)), f;
+    while (sdpx_field_next(&scan, &f))
+        if (sdpx_str_eq(f, "rport") && sdpx_field_next(&scan, &f))
+            return rb_replace(r, MAP_PORT, f);
+    return 0;
+}
+
+/* RFC 8839 5.1: address port typ type [raddr a] [rport p] ext... */
+static int redact_candidate(redactor *r, sdpx_str av)
+{
+    sdpx_candidate c;
+    if (sdpx_candidate_parse(av.ptr, av.len, &c))
+        return redact_bad_candidate(r, av);
+    int rc = rb_replace(r, MAP_ADDR, c.address);
+    if (!rc)
+        rc = rb_replace(r, MAP_PORT, field_at(av, 5));
+    sdpx_str rest = c.extensions, name, val;
+    if (c.has_raddr && !rc)
+        rc = rb_replace(r, MAP_ADDR, c.raddr);
+    if (c.has_rport && !rc)
+        rc = redact_rport(r, av, &c);
+    while (!rc && sdpx_candidate_ext_next(&rest, &name, &val) == 1)
+        if (sdpx_str_eq(name, "ufrag"))
+            rc = rb_replace(r, MAP_UFRAG, val);
+    return rc;
+}
+
+/* RFC 3605 2.1: port [nettype addrtype address] */
+static int redact_rtcp(redactor *r, sdpx_str av)
+{
+    int rc = rb_replace(r, MAP_PORT, field_at(av, 0));
+    return rc ? rc : rb_replace(r, MAP_ADDR, field_at(av, 3));
+}
+
+/* RFC 8839 5.2: (component address port)... */
+static int redact_remote_candidates(redactor *r, sdpx_str av)
+{
+    sdpx_str rest = av, f;
+    int rc = 0;
+    for (int i = 0; !rc && sdpx_field_next(&rest, &f); i++)
+        if (i % 3)
+            rc = rb_replace(r, i % 3 == 1 ? MAP_ADDR : MAP_PORT, f);
+    return rc;
+}
+
+static int redact_fingerprint(redactor *r, sdpx_str av)
+{
+    sdpx_fingerprint f;
+    return sdpx_fingerprint_parse(av, &f) ? 0 : rb_replace(r, MAP_FP, av);
+}
+
+/* RFC 4568 9.1: inline:<key||salt>[|lifetime][|mki] */
+static int redact_crypto(redactor *r, sdpx_str av)
+{
+    sdpx_crypto c;
+    sdpx_crypto_key k;
+    if (sdpx_crypto_parse(av, &c))
+        return 0;
+    sdpx_str rest = c.key_params;
+    int rc = 0;
+    while (!rc && sdpx_crypto_key_next(&rest, &k) == 1)
+        rc = rb_replace(r, MAP_KEY, k.key_salt);
+    return rc;
+}
+
+/* The values an a= line holds that identify someone. */
+static int redact_attr(redactor *r, const sdpx_line *l)
+{
+    sdpx_str av = sdpx_attr_value(l);
+    switch (l->kind) {
+    case SDPX_ATTR_CANDIDATE: return redact_candidate(r, av);
+    case SDPX_ATTR_RTCP: return redact_rtcp(r, av);
+    case SDPX_ATTR_REMOTE_CANDIDATES: return redact_remote_candidates(r, av);
+    case SDPX_ATTR_ICE_UFRAG: return rb_replace(r, MAP_UFRAG, av);
+    case SDPX_ATTR_ICE_PWD: return rb_replace(r, MAP_PWD, av);
+    case SDPX_ATTR_FINGERPRINT: return redact_fingerprint(r, av);
+    case SDPX_ATTR_CRYPTO: return redact_crypto(r, av);
+    default: return 0;
+    }
+}
+
+/* The values a line holds that identify someone, by line type. */
+static int redact_fields(redactor *r, const sdpx_line *l)
+{
+    sdpx_str v = sdpx_line_value(l);
     switch (l->type) {
     case 'o': { /* RFC 8866 5.2: the unicast address */
         sdpx_origin o;
-        if (!sdpx_origin_parse(v, &o))
-            rc = rb_replace(r, MAP_ADDR, o.address);
-        break;
+        return sdpx_origin_parse(v, &o) ? 0 : rb_replace(r, MAP_ADDR, o.address);
     }
     case 'c': {
         sdpx_connection c;
-        if (!sdpx_connection_parse(v, &c))
-            rc = rb_replace(r, MAP_ADDR, c.address);
-        break;
+        return sdpx_connection_parse(v, &c) ? 0 : rb_replace(r, MAP_ADDR, c.address);
     }
     case 'm': { /* the port of the default candidate */
         sdpx_mline ml;
-        if (!sdpx_mline_parse(v, &ml))
-            rc = rb_replace(r, MAP_PORT, ml.port_text);
-        break;
+        return sdpx_mline_parse(v, &ml) ? 0 : rb_replace(r, MAP_PORT, ml.port_text);
     }
     case 'k': {
         sdpx_key k;
-        if (!sdpx_key_parse(v, &k) && k.has_key)
-            rc = rb_replace(r, MAP_KEY, k.key);
-        break;
+        return !sdpx_key_parse(v, &k) && k.has_key ? rb_replace(r, MAP_KEY, k.key) : 0;
     }
-    case 'a': {
-        sdpx_str av = sdpx_attr_value(l);
-        switch (l->kind) {
-        case SDPX_ATTR_CANDIDATE: {
-            /* RFC 8839 5.1: address port typ type [raddr a] [rport p] ext... */
-            sdpx_candidate c;
-            if (sdpx_candidate_parse(av.ptr, av.len, &c)) {
-                /* a candidate the decoder refuses still hides its address and port */
-                sdpx_str addr = field_at(av, 4), port = field_at(av, 5);
-                uint64_t pn;
-                if (sdpxi_addr_form(addr))
-                    rc = rb_replace(r, MAP_ADDR, addr);
-                if (!rc && sdpxi_parse_uint(port, 65535, &pn) == 0)
-                    rc = rb_replace(r, MAP_PORT, port);
-                break;
-            }
-            rc = rb_replace(r, MAP_ADDR, c.address);
-            if (!rc)
-                rc = rb_replace(r, MAP_PORT, field_at(av, 5));
-            sdpx_str rest = c.extensions, name, val;
-            if (c.has_raddr && !rc)
-                rc = rb_replace(r, MAP_ADDR, c.raddr);
-            if (c.has_rport && !rc) { /* "rport" comes after "typ TYPE" (and raddr) */
-                const char *from = c.type_name.ptr + c.type_name.len;
-                sdpx_str scan = sdpxi_str(from, (size_t)(av.ptr + av.len - from)), f;
-                while (sdpx_field_next(&scan, &f))
-                    if (sdpx_str_eq(f, "rport") && sdpx_field_next(&scan, &f)) {
-                        rc = rb_replace(r, MAP_PORT, f);
-                        break;
-                    }
-            }
-            while (!rc && sdpx_candidate_ext_next(&rest, &name, &val) == 1)
-                if (sdpx_str_eq(name, "ufrag"))
-                    rc = rb_replace(r, MAP_UFRAG, val);
-            break;
-        }
-        case SDPX_ATTR_RTCP: { /* RFC 3605 2.1: port [nettype addrtype address] */
-            rc = rb_replace(r, MAP_PORT, field_at(av, 0));
-            if (!rc)
-                rc = rb_replace(r, MAP_ADDR, field_at(av, 3));
-            break;
-        }
-        case SDPX_ATTR_REMOTE_CANDIDATES: { /* RFC 8839 5.2: (component address port)... */
-            sdpx_str rest = av, f;
-            for (int i = 0; !rc && sdpx_field_next(&rest, &f); i++)
-                if (i % 3)
-                    rc = rb_replace(r, i % 3 == 1 ? MAP_ADDR : MAP_PORT, f);
-            break;
-        }
-        case SDPX_ATTR_ICE_UFRAG:
-            rc = rb_replace(r, MAP_UFRAG, av);
-            break;
-        case SDPX_ATTR_ICE_PWD:
-            rc = rb_replace(r, MAP_PWD, av);
-            break;
-        case SDPX_ATTR_FINGERPRINT: {
-            sdpx_fingerprint f;
-            if (!sdpx_fingerprint_parse(av, &f))
-                rc = rb_replace(r, MAP_FP, av);
-            break;
-        }
-        case SDPX_ATTR_CRYPTO: { /* RFC 4568 9.1: inline:<key||salt>[|lifetime][|mki] */
-            sdpx_crypto c;
-            sdpx_crypto_key k;
-            if (sdpx_crypto_parse(av, &c))
-                break;
-            sdpx_str rest = c.key_params;
-            while (!rc && sdpx_crypto_key_next(&rest, &k) == 1)
-                rc = rb_replace(r, MAP_KEY, k.key_salt);
-            break;
-        }
-        default:
-            break;
-        }
-        break;
+    case 'a': return redact_attr(r, l);
+    default: return 0;
     }
-    default:
-        break;
-    }
+}
+
+static int redact_line(redactor *r, sdpxi_section *w, size_t idx)
+{
+    const sdpx_line *l = &w->lines[idx];
+    rb_init(r, l);
+    int rc = redact_fields(r, l);
     return rc ? rc : rb_commit(r, w, idx);
 }
 

@@ -16,6 +16,13 @@ int sdpxi_line_pt(const sdpx_line *l);
  * else an empty view. codec.c */
 sdpx_str sdpxi_rtp_formats(const sdpx_media *m);
 
+/* All codecs of a media section at once, as sdpx_media_codec gives them one
+ * by one: out[0 .. *n) for its *n m= formats, in one pass over its lines
+ * that decodes each rtpmap and fmtp once and builds no index. 0, or
+ * SDPX_ENOTFOUND when it has no RTP formats or more than cap, SDPX_EVALUE
+ * when a format is not a payload type. codec.c */
+int sdpxi_media_codecs(const sdpx_media *m, sdpx_codec *out, size_t cap, size_t *n);
+
 /* The first media-level line of `kind` in m, else the first session-level one. scoped.c */
 const sdpx_line *sdpxi_scoped_attr(const sdpx_media *m, sdpx_attr_kind kind);
 
