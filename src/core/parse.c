@@ -705,9 +705,9 @@ typedef struct walk {
     size_t len;
     size_t pos;
     unsigned lineno;
-    size_t nout;         /* line records written */
+    sdpx_line *rec;      /* the next line record to write */
+    sdpx_line *rec_end;  /* the end of the session's array (grow_lines moves it) */
     size_t nattrs;       /* a= lines so far */
-    sdpx_line *lines;    /* the session's array (grow_lines moves it) */
     sdpxi_section *part; /* the part the lines go to */
     int short_a;         /* a= lines take the quiet path */
 } walk;
@@ -732,12 +732,14 @@ static inline size_t after_line(const char *text, size_t len, size_t end, sdpx_e
 /* The next line record, NULL when out of memory (reported). */
 static inline sdpx_line *new_record(parser *p, sdpx_session *s, walk *w)
 {
-    if (w->nout == p->line_cap) {
-        if (grow_lines(p, s, w->nout))
+    if (w->rec == w->rec_end) {
+        size_t used = (size_t)(w->rec - s->sec.lines);
+        if (grow_lines(p, s, used))
             return NULL;
-        w->lines = s->sec.lines;
+        w->rec = s->sec.lines + used;
+        w->rec_end = s->sec.lines + p->line_cap;
     }
-    return &w->lines[w->nout++];
+    return w->rec++;
 }
 
 static int count_attr(parser *p, walk *w, unsigned line)
@@ -770,7 +772,7 @@ static inline int quiet_attr(parser *p, sdpx_session *s, walk *w, size_t n, sdpx
  * *t and *colon (where an a= name ends, counted from the line's start) set,
  * 0 for a line that was an error reported and passed over (ALL_ERRORS), or
  * the error that stops the parse. */
-static int odd_token(parser *p, walk *w, size_t *colon, sdpx_token *t)
+static int odd_token(parser *p, const sdpx_session *s, walk *w, size_t *colon, sdpx_token *t)
 {
     sdpx_tokenizer tz;
     sdpx_error terr;
@@ -778,7 +780,7 @@ static int odd_token(parser *p, walk *w, size_t *colon, sdpx_token *t)
     tz.pos = w->pos;
     tz.line = w->lineno;
     int rc = sdpx_tokenizer_next(&tz, t, &terr);
-    if (rc == SDPX_ESYNTAX && untyped_line(p, &tz, w->pos, w->nout == 0, t) == 0)
+    if (rc == SDPX_ESYNTAX && untyped_line(p, &tz, w->pos, w->rec == s->sec.lines, t) == 0)
         rc = 1;
     w->pos = tz.pos;
     w->lineno = tz.line;
@@ -938,9 +940,9 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     w.len = len;
     w.pos = 0;
     w.lineno = 0;
-    w.nout = 0;
+    w.rec = s->sec.lines;
+    w.rec_end = s->sec.lines + p->line_cap;
     w.nattrs = 0;
-    w.lines = s->sec.lines;
     w.part = &s->sec;
     w.short_a = p->quiet && p->started;
     const size_t max_line = p->lim.max_line_len;
@@ -951,13 +953,13 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
         size_t next = after_line(text, len, w.pos + n, &eol);
         int rc;
         sdpx_token t;
+        if (start[0] == 'a' && n >= 2 && start[1] == '=' && w.short_a && n <= max_line && next) {
+            if ((rc = quiet_attr(p, s, &w, n, eol)) != 0)
+                return rc;
+            w.pos = next;
+            continue;
+        }
         if (next && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
-            if (start[0] == 'a' && w.short_a && n <= max_line) {
-                if ((rc = quiet_attr(p, s, &w, n, eol)) != 0)
-                    return rc;
-                w.pos = next;
-                continue;
-            }
             if (start[0] == 'a')
                 colon = sdpxi_scan_colon(start, n, len - w.pos);
             t.type = start[0];
@@ -966,7 +968,7 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
             t.line = ++w.lineno;
             t.eol = eol;
             w.pos = next;
-        } else if ((rc = odd_token(p, &w, &colon, &t)) != 1) {
+        } else if ((rc = odd_token(p, s, &w, &colon, &t)) != 1) {
             if (rc)
                 return rc;
             continue;
