@@ -308,6 +308,50 @@ START_TEST(write_after_line_removal)
 }
 END_TEST
 
+/* Found by fuzz_edit: a description of more media sections than its length
+ * suggests (short sections) took the records past the parse's estimate from
+ * an ordinary arena block, which compaction then released: every handle to
+ * those sections, and the writer, read freed memory. The release here
+ * scribbles over a block before freeing it, so a read of one shows. */
+static void scribble_release(void *ctx, void *p, size_t n)
+{
+    if (p)
+        memset(p, 0xa5, n);
+    count_release(ctx, p, n);
+}
+
+START_TEST(media_handles_survive_compaction)
+{
+    /* 300 sections of 21 bytes: twenty times what the length suggests */
+    size_t cap = 64 + 300 * 32, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text, cap, "v=0\r\no=- 1 1 IN IP4 x\r\ns=-\r\nt=0 0\r\n");
+    for (int i = 0; i < 300; i++)
+        len += (size_t)snprintf(text + len, cap - len, "m=audio %d RTP/AVP 0\r\n", 1000 + i);
+    counter cnt = {0, 0};
+    sdpx_allocator al = {count_alloc, scribble_release, &cnt};
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.allocator = &al;
+    sdpx_session *s = NULL;
+    ck_assert_int_eq(sdpx_parse(text, len, &opt, &s, NULL), 0);
+    const sdpx_media *last = sdpx_session_media(s, 299);
+    ck_assert_int_eq(sdpx_session_compact(s), 0);
+    /* the handle taken before compaction still reads its section */
+    ck_assert_uint_eq(sdpx_media_index(last), 299);
+    ck_assert_uint_eq(sdpx_media_line_count(last), 1);
+    ck_assert_str_view(sdpx_line_text(sdpx_media_line(last, 0)), "m=audio 1299 RTP/AVP 0");
+    char *w = sdpx_write_alloc(s, 0, NULL);
+    ck_assert_ptr_nonnull(w);
+    ck_assert_str_eq(w, text);
+    sdpx_free(w);
+    sdpx_session_free(s);
+    ck_assert_uint_eq(cnt.live, 0);
+    free(text);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("regress");
@@ -322,6 +366,7 @@ int main(void)
                         (int)(sizeof blank_only / sizeof blank_only[0]));
     tcase_add_loop_test(tc, write_after_line_removal, 0,
                         (int)(sizeof removal_cases / sizeof removal_cases[0]));
+    tcase_add_test(tc, media_handles_survive_compaction);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -26,6 +26,8 @@ typedef struct parser {
     int quiet;           /* lenient without diagnostics: warnings go nowhere */
     int started;         /* the v=0 line was seen */
     const char *end;     /* the end of the input (of the session's copy) */
+    sdpx_media *pool;    /* media records reserved in the parse's block */
+    size_t pool_left;
 } parser;
 
 #define BIT(c) (1u << ((c) - 'a'))
@@ -587,8 +589,16 @@ static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
         s->media = arr;
         s->media_cap = cap;
     }
-    sdpx_media *m = sdpxi_arena_alloc(&s->arena, sizeof *m);
-    if (!m) {
+    /* Handles stay valid for the session's life: a record comes from the
+     * reserve in the parse's own block, which compaction keeps, or past it
+     * from a block of its own, as an edit's new section does (an arena block
+     * would go with the next compaction). */
+    sdpx_media *m;
+    if (p->pool_left) {
+        m = p->pool++;
+        p->pool_left--;
+        m->pinned_next = NULL;
+    } else if ((m = sdpxi_media_new(s)) == NULL) {
         report(p, SDPX_ENOMEM, 0, 0, "out of memory (a media section)");
         return NULL;
     }
@@ -598,7 +608,6 @@ static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
     m->sec.cap = 0;
     m->index = s->nmedia;
     sdpxi_media_init(m);
-    m->pinned_next = NULL;
     s->media[s->nmedia++] = m;
     return m;
 }
@@ -1068,8 +1077,10 @@ static sdpx_session *session_new(parser *p, const sdpx_allocator *al, char *regi
     /* One spare slot, so the array is never empty; `need` counts it too. */
     s->media = sdpxi_arena_alloc(&s->arena, (z->nmedia + 1) * sizeof(sdpx_media *));
     s->media_cap = z->nmedia;
+    p->pool = z->nmedia ? sdpxi_arena_alloc(&s->arena, z->nmedia * sizeof(sdpx_media)) : NULL;
+    p->pool_left = p->pool ? z->nmedia : 0;
     char *copy = sdpxi_arena_alloc(&s->arena, len);
-    if (!s->sec.lines || !s->media || !copy) { /* cannot happen: `need` counts all three */
+    if (!s->sec.lines || !s->media || (z->nmedia && !p->pool) || !copy) { /* cannot happen: `need` counts them */
         sdpx_session_free(s);
         report(p, SDPX_ENOMEM, 0, 0, "arena sized too small");
         return NULL;
