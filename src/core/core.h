@@ -99,6 +99,8 @@ struct sdpx_session {
     size_t input_len;
     void *region_block;     /* the parse's heap block (kept), or NULL for scratch */
     sdpx_media *pinned;     /* media sections edits created, each its own block */
+    void *media_chunks;     /* blocks of parsed media records past the parse's estimate,
+                             * chained through their first pointer (parse.c) */
     size_t compact_at;      /* arena bytes in use that trigger the next compaction */
 };
 

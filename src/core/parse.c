@@ -574,6 +574,34 @@ static int grow_lines(parser *p, sdpx_session *s, size_t used)
     return 0;
 }
 
+/* Media records past the parse's reserve: a block of as many as the
+ * session has (at least 8), chained on s->media_chunks and freed with the
+ * session, so the blocks double and their number stays logarithmic. With
+ * NO_HEAP the arena is the caller's scratch, which never compacts. Returns
+ * 0, or -1 when out of memory. */
+static int more_media(sdpx_session *s, parser *p)
+{
+    size_t n = s->nmedia < 8 ? 8 : s->nmedia;
+    size_t hdr = SDPXI_ALIGN_UP(sizeof(void *));
+    if (n > (SIZE_MAX - hdr) / sizeof(sdpx_media))
+        return -1;
+    char *block;
+    if (s->arena.no_heap) {
+        block = sdpxi_arena_alloc(&s->arena, hdr + n * sizeof(sdpx_media));
+        if (!block)
+            return -1;
+    } else {
+        block = sdpxi_block_new(&s->arena.alloc, hdr + n * sizeof(sdpx_media));
+        if (!block)
+            return -1;
+        memcpy(block, &s->media_chunks, sizeof(void *));
+        s->media_chunks = block;
+    }
+    p->pool = (sdpx_media *)(void *)(block + hdr);
+    p->pool_left = n;
+    return 0;
+}
+
 /* A new media section starting at `first`; its pointer array keeps one
  * spare slot and doubles when full. NULL when out of memory (reported). */
 static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
@@ -591,17 +619,15 @@ static sdpx_media *new_media(parser *p, sdpx_session *s, sdpx_line *first)
     }
     /* Handles stay valid for the session's life: a record comes from the
      * reserve in the parse's own block, which compaction keeps, or past it
-     * from a block of its own, as an edit's new section does (an arena block
-     * would go with the next compaction). */
-    sdpx_media *m;
-    if (p->pool_left) {
-        m = p->pool++;
-        p->pool_left--;
-        m->pinned_next = NULL;
-    } else if ((m = sdpxi_media_new(s)) == NULL) {
+     * from a block of records outside the arena (an arena block would go
+     * with the next compaction). */
+    if (!p->pool_left && more_media(s, p)) {
         report(p, SDPX_ENOMEM, 0, 0, "out of memory (a media section)");
         return NULL;
     }
+    sdpx_media *m = p->pool++;
+    p->pool_left--;
+    m->pinned_next = NULL;
     m->session = s;
     m->sec.lines = first;
     m->sec.n = 0;
@@ -1153,5 +1179,9 @@ void sdpx_session_free(sdpx_session *s)
     for (size_t i = 0; i < s->nmedia; i++)
         sdpxi_media_forget_codecs(s->media[i]);
     sdpxi_release_pinned(s);
+    for (void *b = s->media_chunks, *next; b; b = next) {
+        memcpy(&next, b, sizeof next);
+        sdpxi_block_free(&s->arena.alloc, b);
+    }
     sdpxi_arena_release(&s->arena);
 }
