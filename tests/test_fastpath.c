@@ -137,6 +137,27 @@ START_TEST(test_origin_fields)
 }
 END_TEST
 
+/* ---- the decoders' field split (sdpxi_field: 16, 8, then 1 byte a step) ---- */
+
+/* An rtpmap whose encoding name is `n` letters: the field "NAME/90000" ends
+ * at a space or the value's end at every offset across the 8- and 16-byte
+ * steps; a field after it is refused, wherever the split found its end. */
+START_TEST(test_decoder_fields)
+{
+    size_t n = (size_t)_i + 1;
+    char value[64] = "96 ";
+    memset(value + 3, 'A', n);
+    strcpy(value + 3 + n, "/90000");
+    sdpx_rtpmap r;
+    ck_assert_int_eq(sdpx_rtpmap_parse(view_of(value), &r), 0);
+    ck_assert_uint_eq(r.encoding.len, n);
+    ck_assert_uint_eq(r.clock_rate, 90000);
+    char extra[80];
+    snprintf(extra, sizeof extra, "%s  x", value);
+    ck_assert_int_eq(sdpx_rtpmap_parse(view_of(extra), &r), SDPX_EVALUE);
+}
+END_TEST
+
 /* ---- writer ---------------------------------------------------------------- */
 
 static const char offer[] = "v=0\r\n"
@@ -244,6 +265,7 @@ int main(void)
     tcase_add_loop_test(tc, test_tokenizer_long_lines, 0, sizeof tok_cases / sizeof tok_cases[0]);
     tcase_add_loop_test(tc, test_fields_long, 0, sizeof field_cases / sizeof field_cases[0]);
     tcase_add_loop_test(tc, test_origin_fields, 0, sizeof origin_cases / sizeof origin_cases[0]);
+    tcase_add_loop_test(tc, test_decoder_fields, 0, 30);
     tcase_add_test(tc, test_write_runs_after_edits);
     tcase_add_test(tc, test_write_runs_mixed_endings);
     tcase_add_loop_test(tc, test_kind_switch, 0, sizeof kind_cases / sizeof kind_cases[0]);

@@ -73,8 +73,7 @@ SDPXI_HOT int sdpxi_is_token(sdpx_str s)
     ((s).len == sizeof lit - 1 && memcmp((s).ptr, lit, sizeof lit - 1) == 0)
 
 /* sdpx_field_next for the decoders, inline: the same split (fields are
- * separated by spaces only; an all-space rest is consumed), a byte at a
- * time since their fields are short. */
+ * separated by spaces only; an all-space rest is consumed). */
 SDPXI_HOT int sdpxi_field(sdpx_str *rest, sdpx_str *f)
 {
     if (rest->len == 0)
@@ -87,9 +86,8 @@ SDPXI_HOT int sdpxi_field(sdpx_str *rest, sdpx_str *f)
             return 0;
         }
     }
-    const char *start = p++;
-    while (p < end && *p != ' ')
-        p++;
+    const char *start = p;
+    p = sdpxi_find_space(p + 1, end);
     f->ptr = start;
     f->len = (size_t)(p - start);
     rest->ptr = p;

@@ -98,35 +98,6 @@ int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
     return 1;
 }
 
-/* The first space in p[0..end), or end. Reads only inside p[0..end). */
-static const char *find_space(const char *p, const char *end)
-{
-#if defined(__SSE2__) && defined(__GNUC__)
-    const __m128i sp = _mm_set1_epi8(' ');
-    for (; end - p >= 16; p += 16) {
-        unsigned bits = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), sp));
-        if (bits)
-            return p + __builtin_ctz(bits);
-    }
-#endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* Eight bytes at a time: the lowest zero byte of w ^ "        " is the
-     * first space (the borrow trick only errs above a true zero). */
-    for (; end - p >= 8; p += 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        w ^= 0x2020202020202020u;
-        uint64_t z = (w - 0x0101010101010101u) & ~w & 0x8080808080808080u;
-        if (z)
-            return p + ((unsigned)__builtin_ctzll(z) >> 3);
-    }
-#endif
-    while (p < end && *p != ' ')
-        p++;
-    return p;
-}
-
 int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
 {
     if (!rest || !field)
@@ -144,7 +115,7 @@ int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
         }
     }
     const char *f = p;
-    p = find_space(p + 1, end); /* a field is at least the byte at f */
+    p = sdpxi_find_space(p + 1, end); /* a field is at least the byte at f */
     field->ptr = f;
     field->len = (size_t)(p - f);
     rest->ptr = p;
