@@ -50,6 +50,16 @@ int sdpxi_attr_check(sdpx_attr_kind kind, int has_value, sdpx_str value, size_t 
  * RFC 8866 9 token-char, RFC 8839 5.1 ice-char, RFC 4585 4.2 rtcp-fb-id
  * characters (ALPHA / DIGIT / "-" / "_"). A space is in no class. */
 enum { SDPXI_CC_TOKEN = 1, SDPXI_CC_ICE = 2, SDPXI_CC_FB_ID = 4 };
+/* The class tests the byte-class tables are built from (encode.c, and the
+ * candidate decoder's own table in ice.c): RFC 8839 5.1 ice-char and RFC
+ * 8866 9 token-char, for a byte value c. */
+#define SDPXI_CC_IS_ICE(c)                                                               \
+    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
+     (c) == '+' || (c) == '/')
+#define SDPXI_CC_IS_TOKEN(c)                                                             \
+    ((c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a || (c) == 0x2b ||         \
+     (c) == 0x2d || (c) == 0x2e || ((c) >= 0x30 && (c) <= 0x39) || ((c) >= 0x41 && (c) <= 0x5a) || \
+     ((c) >= 0x5e && (c) <= 0x7e))
 extern const uint8_t sdpxi_char_class[256];
 
 /* The offset of the first byte of s outside class `cls`, or s.len. */
@@ -72,28 +82,6 @@ SDPXI_HOT int sdpxi_is_token(sdpx_str s)
 #define SDPXI_IS_LIT(s, lit)                                                             \
     ((s).len == sizeof lit - 1 && memcmp((s).ptr, lit, sizeof lit - 1) == 0)
 
-/* sdpx_field_next for the decoders, inline: the same split (fields are
- * separated by spaces only; an all-space rest is consumed). */
-SDPXI_HOT int sdpxi_field(sdpx_str *rest, sdpx_str *f)
-{
-    if (rest->len == 0)
-        return 0;
-    const char *p = rest->ptr, *end = p + rest->len;
-    while (*p == ' ') {
-        if (++p == end) {
-            rest->ptr = end;
-            rest->len = 0;
-            return 0;
-        }
-    }
-    const char *start = p;
-    p = sdpxi_find_space(p + 1, end);
-    f->ptr = start;
-    f->len = (size_t)(p - start);
-    rest->ptr = p;
-    rest->len = (size_t)(end - p);
-    return 1;
-}
 
 
 /* The number that starts at s.ptr[at] and runs to the next `sep` (or the
@@ -127,17 +115,10 @@ SDPXI_HOT int sdpxi_uint_to(sdpx_str s, size_t at, char sep, uint64_t max, sdpx_
 SDPXI_HOT int sdpxi_field_uint(sdpx_str *rest, sdpx_str *f, uint64_t max, uint64_t *v,
                                    int *rc)
 {
-    if (rest->len == 0)
+    const char *p = sdpxi_field_start(rest);
+    if (!p)
         return 0;
-    const char *p = rest->ptr, *end = p + rest->len;
-    while (*p == ' ') {
-        if (++p == end) {
-            rest->ptr = end;
-            rest->len = 0;
-            return 0;
-        }
-    }
-    const char *q = p;
+    const char *q = p, *end = rest->ptr + rest->len;
     uint64_t x = 0;
     unsigned d;
     while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {

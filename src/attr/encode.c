@@ -43,18 +43,12 @@ size_t sdpxi_out_end(sdpxi_out *o)
 
 /* ---- shared by the decoders ------------------------------------------- */
 
-#define CC_IS_ICE(c)                                                                     \
-    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
-     (c) == '+' || (c) == '/')
-#define CC_IS_TOKEN(c)                                                                   \
-    ((c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a || (c) == 0x2b ||         \
-     (c) == 0x2d || (c) == 0x2e || ((c) >= 0x30 && (c) <= 0x39) || ((c) >= 0x41 && (c) <= 0x5a) || \
-     ((c) >= 0x5e && (c) <= 0x7e))
 #define CC_IS_FB_ID(c)                                                                   \
     (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
      (c) == '-' || (c) == '_')
 #define CC(c)                                                                            \
-    (uint8_t)((CC_IS_TOKEN(c) ? SDPXI_CC_TOKEN : 0) | (CC_IS_ICE(c) ? SDPXI_CC_ICE : 0) |  \
+    (uint8_t)((SDPXI_CC_IS_TOKEN(c) ? SDPXI_CC_TOKEN : 0) |                              \
+              (SDPXI_CC_IS_ICE(c) ? SDPXI_CC_ICE : 0) |                                  \
               (CC_IS_FB_ID(c) ? SDPXI_CC_FB_ID : 0))
 #define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
 #define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)

@@ -189,15 +189,8 @@ enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4, CC_DIGIT = 8, CC_DOT = 16 };
 #if defined(__SSE2__) && defined(__GNUC__)
 #define CAND_SSE2 1
 #else
-#define CC_IS_ICE(c)                                                                     \
-    (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') || \
-     (c) == '+' || (c) == '/')
-#define CC_IS_TOKEN(c)                                                                   \
-    ((c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a || (c) == 0x2b ||         \
-     (c) == 0x2d || (c) == 0x2e || ((c) >= 0x30 && (c) <= 0x39) || ((c) >= 0x41 && (c) <= 0x5a) || \
-     ((c) >= 0x5e && (c) <= 0x7e))
 #define CC(c)                                                                            \
-    (uint8_t)((CC_IS_ICE(c) ? CC_ICE : 0) | (CC_IS_TOKEN(c) ? CC_TOKEN : 0) |             \
+    (uint8_t)((SDPXI_CC_IS_ICE(c) ? CC_ICE : 0) | (SDPXI_CC_IS_TOKEN(c) ? CC_TOKEN : 0) | \
               ((c) > 0x20 && (c) < 0x7f ? CC_VCHAR : 0) |                                 \
               ((c) >= '0' && (c) <= '9' ? CC_DIGIT : 0) | ((c) == '.' ? CC_DOT : 0))
 #define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)

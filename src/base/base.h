@@ -193,6 +193,40 @@ SDPXI_HOT const char *sdpxi_find_space(const char *p, const char *end)
     return p;
 }
 
+/* Where the next field of `rest` starts (fields are runs of bytes other
+ * than ' '), or NULL when none is left: then rest is consumed (an all-space
+ * rest included). An empty view may be {NULL, 0}: NULL + 0 is undefined. */
+SDPXI_HOT const char *sdpxi_field_start(sdpx_str *rest)
+{
+    if (rest->len == 0)
+        return NULL;
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (*p == ' ') {
+        if (++p == end) {
+            rest->ptr = end;
+            rest->len = 0;
+            return NULL;
+        }
+    }
+    return p;
+}
+
+/* sdpx_field_next, inline for the decoders: the next field into *f and rest
+ * moved past it; 0 when no field is left. */
+SDPXI_HOT int sdpxi_field(sdpx_str *rest, sdpx_str *f)
+{
+    const char *start = sdpxi_field_start(rest);
+    if (!start)
+        return 0;
+    const char *end = rest->ptr + rest->len;
+    const char *p = sdpxi_find_space(start + 1, end); /* a field is at least the byte at start */
+    f->ptr = start;
+    f->len = (size_t)(p - start);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
 /* sdpxi_parse_uint, inline for the short numbers of attribute values: up
  * to 19 digits cannot overflow 64 bits, so the loop needs no overflow test;
  * longer views take the checked conversion. */

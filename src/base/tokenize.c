@@ -102,25 +102,7 @@ int sdpx_field_next(sdpx_str *rest, sdpx_str *field)
 {
     if (!rest || !field)
         return 0;
-    /* An empty view may be {NULL, 0}: NULL + 0 is undefined in C. */
-    if (rest->len == 0)
-        return 0;
-    const char *p = rest->ptr;
-    const char *end = p + rest->len;
-    while (*p == ' ') {
-        if (++p == end) {
-            rest->ptr = end;
-            rest->len = 0;
-            return 0;
-        }
-    }
-    const char *f = p;
-    p = sdpxi_find_space(p + 1, end); /* a field is at least the byte at f */
-    field->ptr = f;
-    field->len = (size_t)(p - f);
-    rest->ptr = p;
-    rest->len = (size_t)(end - p);
-    return 1;
+    return sdpxi_field(rest, field);
 }
 
 void sdpx_attr_split(sdpx_str value, sdpx_str *name, sdpx_str *val, int *has_value)
