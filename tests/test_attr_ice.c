@@ -222,9 +222,9 @@ static const bad_case bad_cands[] = {
      "component id \"udp\""},
 };
 
-START_TEST(test_candidate_bad)
+/* b->in is refused with b->words at b->col. */
+static void check_bad_candidate(const bad_case *b)
 {
-    const bad_case *b = &bad_cands[_i];
     sdpx_candidate c;
     sdpx_error e;
     memset(&e, 0, sizeof e);
@@ -235,6 +235,136 @@ START_TEST(test_candidate_bad)
     ck_assert_msg(e.col == b->col, "%s: col %u want %u (%s)", b->in, e.col, b->col, e.msg);
     ck_assert_msg(strstr(e.msg, b->words) != NULL, "%s: message \"%s\" lacks \"%s\"", b->in,
                   e.msg, b->words);
+}
+
+START_TEST(test_candidate_bad)
+{
+    check_bad_candidate(&bad_cands[_i]);
+}
+END_TEST
+
+/* ---- candidates: the walk's edges ------------------------------------- */
+
+/* Each field missing in turn, tabs (no separator: a field holds them),
+ * runs of spaces, numbers at the 8- and 16-digit steps. */
+static const bad_case walk_bad[] = {
+    {"1", 2, "component id is missing"},
+    {"1 1", 4, "transport is missing"},
+    {"1 1 udp", 8, "priority is missing"},
+    {"1 1 udp 1", 10, "connection address is missing"},
+    {"1 1 udp 1 1.2.3.4", 18, "port is missing"},
+    {"1 1 udp 1 1.2.3.4 9", 20, "has no \"typ\""},
+    {"1 1 udp 1 1.2.3.4 9 typ", 24, "candidate type is missing"},
+    {"1 1 udp 1 1.2.3.4 9 typ srflx raddr", 36, "related address is missing"},
+    {"1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport", 50, "related port is missing"},
+    {"1 1 udp   ", 11, "priority is missing"},
+    {"candidate:1 1", 14, "transport is missing"},
+    {"1 1 u 1 ::1 9", 14, "has no \"typ\""},
+    {"1\t1 udp 1 1.2.3.4 9 typ host", 1, "foundation"},
+    {"1 1\t udp 1 1.2.3.4 9 typ host", 3, "component id"},
+    {"1 1 udp 1 1.2.3.4\t 9 typ host", 11, "connection address"},
+    {"1 1 udp 1 1.2.3.4 9\t typ host", 19, "port"},
+    {"1 1 udp 1 1.2.3.4 9 typ\t host", 21, "is not \"typ\""},
+    {"1 1 udp 1 1.2.3.4 9 typ host ufrag a\tb", 36, "has a non-visible character"},
+    {"1 1 udp 1 1.2.3.4 9 typ host a\tb c", 30, "extension name"},
+    {"1 1 u/p 1 1.2.3.4 9 typ host", 5, "transport \"u/p\""},
+    {"1 1 udp 0000004294967295 1.2.3.4 9 typ host", 9, "priority"},
+    {"1 1 udp 12345678x 1.2.3.4 9 typ host", 9, "priority"},
+    {"1 1 udp 1234567890123456x 1.2.3.4 9 typ host", 9, "priority"},
+    {"1 1 udp 1 1.2.3.4 6553x typ host", 19, "port \"6553x\""},
+    {"1 1 udp 1 1.2.3.4 9 typ host generation 42949672951", 41, "is not a 32-bit number"},
+    {"1 1 udp 1 1.2.3.4 9 typ host network-id 1234567x", 41, "is not a 32-bit number"},
+    {"1 1 udp 1 1.2.3.4 9 typ host tcptype so\x01", 38, "has a non-visible character"},
+    {"1 1 udp 1 1.2.3.4 9 typ host tcptype sO", 38, "tcptype \"sO\""},
+    /* a 33-byte foundation: one past the 32 an ice-char field may hold */
+    {"abcdefghijklmnopqrstuvwxyz+/01234 1 udp 1 1.2.3.4 9 typ host", 1, "foundation"},
+    {"abcdefghijklmnop_ 1 udp 1 1.2.3.4 9 typ host", 1, "foundation"},
+};
+
+START_TEST(test_candidate_walk_bad)
+{
+    check_bad_candidate(&walk_bad[_i]);
+}
+END_TEST
+
+/* Fields of 16, 32 and 64 bytes (the steps of the classing), the largest
+ * numbers at the 8- and 16-digit steps, runs of spaces over a 64-byte
+ * word, upper-case transports. */
+START_TEST(test_candidate_walk_good)
+{
+    sdpx_candidate c;
+    /* a 32-byte foundation, a 16-byte transport, a 10-digit priority */
+    const char *a = "abcdefghijklmnopqrstuvwxyz+/0123 256 abcdefghijklmnop 4294967295 "
+                    "1.2.3.4 65535 typ host";
+    ck_assert_int_eq(sdpx_candidate_parse(a, strlen(a), &c), 0);
+    ck_assert_uint_eq(c.foundation.len, 32);
+    ck_assert_uint_eq(c.component, 256);
+    ck_assert_str_view(c.transport, "abcdefghijklmnop");
+    ck_assert_uint_eq(c.priority, 4294967295u);
+    ck_assert_uint_eq(c.port, 65535);
+    /* 16 and 17 digits with leading zeros, a 64-byte extension value */
+    const char *b = "1 1 UDP 0000000012 255.255.255.255 0000000000000009 typ relay raddr 0.0.0.0 "
+                    "rport 00000000000000009 x "
+                    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    ck_assert_int_eq(sdpx_candidate_parse(b, strlen(b), &c), 0);
+    ck_assert_str_view(c.transport, "UDP");
+    ck_assert_uint_eq(c.priority, 12);
+    ck_assert_int_eq(c.family, SDPX_ADDR_IP4);
+    ck_assert_uint_eq(c.port, 9);
+    ck_assert_int_eq(c.type, SDPX_CAND_RELAY);
+    ck_assert_str_view(c.raddr, "0.0.0.0");
+    ck_assert_uint_eq(c.rport, 9);
+    ck_assert_uint_eq(c.extensions.len, 2 + 64);
+    /* 70 spaces between the first fields, 3 before the extensions */
+    char sp[256];
+    snprintf(sp, sizeof sp, "7%70s1 Tcp 5 host.example 9 typ host   tcptype passive", "");
+    ck_assert_int_eq(sdpx_candidate_parse(sp, strlen(sp), &c), 0);
+    ck_assert_str_view(c.foundation, "7");
+    ck_assert_uint_eq(c.component, 1);
+    ck_assert_str_view(c.transport, "Tcp");
+    ck_assert_int_eq(c.family, SDPX_ADDR_FQDN);
+    ck_assert_int_eq(c.tcptype, SDPX_TCPTYPE_PASSIVE);
+    ck_assert_str_view(c.extensions, "tcptype passive");
+    /* an empty extension value: two spaces after the name */
+    const char *d = "1 1 udp 1 1.2.3.4 9 typ host ufrag  generation 3";
+    ck_assert_int_eq(sdpx_candidate_parse(d, strlen(d), &c), 0);
+    ck_assert_str_view(c.extensions, "ufrag  generation 3");
+    uint32_t g;
+    ck_assert_int_eq(sdpx_candidate_generation(&c, &g), 0);
+    ck_assert_uint_eq(g, 3);
+}
+END_TEST
+
+/* A value longer than the bitmap (256 bytes): fields past it, one across
+ * it, and an error past it with its column. */
+START_TEST(test_candidate_walk_long)
+{
+    char buf[1024];
+    sdpx_candidate c;
+    sdpx_error e;
+    int m = snprintf(buf, sizeof buf, "1 1 udp 1 1.2.3.4 9 typ host"); /* 28 bytes */
+    for (int k = 0; k < 50; k++)
+        m += snprintf(buf + m, sizeof buf - (size_t)m, " ab cd"); /* to byte 328 */
+    snprintf(buf + m, sizeof buf - (size_t)m, " generation 7");
+    ck_assert_int_eq(sdpx_candidate_parse_err(buf, strlen(buf), &c, &e), 0);
+    ck_assert_uint_eq(c.extensions.len, 300 + 13 - 1);
+    uint32_t g;
+    ck_assert_int_eq(sdpx_candidate_generation(&c, &g), 0);
+    ck_assert_uint_eq(g, 7);
+    snprintf(buf + m, sizeof buf - (size_t)m, " generation x");
+    ck_assert_int_eq(sdpx_candidate_parse_err(buf, strlen(buf), &c, &e), SDPX_EVALUE);
+    ck_assert_uint_eq(e.col, 28 + 300 + 12 + 1);
+    /* one 300-byte extension value across the bitmap's end, then a bad name */
+    m = snprintf(buf, sizeof buf, "1 1 udp 1 1.2.3.4 9 typ host x "); /* 31 bytes */
+    for (int k = 0; k < 300; k++)
+        buf[m++] = 'v';
+    snprintf(buf + m, sizeof buf - (size_t)m, " b(d 1");
+    ck_assert_int_eq(sdpx_candidate_parse_err(buf, strlen(buf), &c, &e), SDPX_EVALUE);
+    ck_assert_uint_eq(e.col, 31 + 300 + 2);
+    ck_assert_ptr_nonnull(strstr(e.msg, "extension name"));
+    buf[m] = '\0';
+    ck_assert_int_eq(sdpx_candidate_parse(buf, strlen(buf), &c), 0);
+    ck_assert_uint_eq(c.extensions.len, 2 + 300);
 }
 END_TEST
 
@@ -950,6 +1080,9 @@ int main(void)
     tcase_add_loop_test(tc, test_address_family, 0, sizeof addr_cases / sizeof addr_cases[0]);
     tcase_add_loop_test(tc, test_candidate_good, 0, sizeof cand_cases / sizeof cand_cases[0]);
     tcase_add_loop_test(tc, test_candidate_bad, 0, sizeof bad_cands / sizeof bad_cands[0]);
+    tcase_add_loop_test(tc, test_candidate_walk_bad, 0, sizeof walk_bad / sizeof walk_bad[0]);
+    tcase_add_test(tc, test_candidate_walk_good);
+    tcase_add_test(tc, test_candidate_walk_long);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);
     tcase_add_test(tc, test_candidate_null);
     tcase_add_test(tc, test_candidate_extensions);

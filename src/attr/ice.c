@@ -210,10 +210,10 @@ static const uint8_t cand_class[256] = {
 #endif
 
 /* The index of the lowest set bit of m (m != 0). */
-WALK_STEP unsigned lowest_bit(unsigned m)
+WALK_STEP unsigned lowest_bit(uint64_t m)
 {
 #if defined(__GNUC__)
-    return (unsigned)__builtin_ctz(m);
+    return (unsigned)__builtin_ctzll(m);
 #else
     unsigned k = 0;
     for (; !(m & 1u); m >>= 1)
@@ -249,39 +249,46 @@ WALK_STEP int same_4to16(const char *a, const char *b, size_t n)
 /* IS_LIT for a literal of 4 to 16 bytes. */
 #define IS_WORD(f, lit) ((f).len == sizeof lit - 1 && same_4to16((f).ptr, lit, sizeof lit - 1))
 
-/* A decoder's walk over the value, one field at a time. Each field is
- * split off and checked in the same pass: the bytes are classed sixteen at
- * a time, and the first one outside the field's class ends it. A window
- * that would cross the end of the value is read from `tail`, a copy of the
- * last bytes followed by NULs, so no read leaves the value and a byte past
- * its end is in no class (a NUL inside it is in none either). */
+/* A decoder's walk over the value, one field at a time. The value is
+ * classed once, sixteen bytes at a time, into a bitmap of its spaces, one
+ * bit a byte, WALK_SPAN bytes at a time (the next span is classed when the
+ * walk passes the last); the end of the value (offset n) is set too. The fields are the runs between the set bits,
+ * taken in order with a count of trailing zeros. What a field must hold
+ * is checked on its own bytes, sixteen at a time (ice-char, token, VCHAR,
+ * an address's digits and dots) or eight digits at a time, and only where
+ * the grammar asks. A window that would cross the end of the value is
+ * read from `tail`, a copy of the last bytes followed by NULs, so no read
+ * leaves the value and a byte past its end is in no class (a NUL inside
+ * it is in none either). */
+#define WALK_WORDS 4
+#define WALK_SPAN (64u * WALK_WORDS)
+
+/* What the walk keeps in memory: the bitmap of spaces and the tail copy. */
+typedef struct {
+    uint64_t spaces[WALK_WORDS]; /* bit k of word k / 64: byte k of the span a space (or the end) */
+#ifdef CAND_SSE2
+    unsigned char tail[32]; /* bytes from offset n - 16 (0 when shorter), then NULs */
+#endif
+} cand_bytes;
+
+/* The walk's position (held in registers: only inlined steps see it). */
 typedef struct {
     const char *p;
-    size_t n, i;
+    size_t n;
+    size_t at;        /* where the next field may start; n + 1 past the end */
+    cand_bytes *b;
+    size_t word;      /* the word of spaces the cursor is in */
+    size_t word_base; /* the offset its bit 0 stands for */
+    uint64_t cur;     /* its bits not taken yet */
 #ifdef CAND_SSE2
-    size_t direct;          /* offsets below it have 16 bytes of the value from them */
-    uintptr_t tail_base;    /* the address byte 0 of the value would have in tail */
-    unsigned char tail[32]; /* bytes from offset n - 16 (0 when shorter), then NULs */
+    size_t direct;       /* offsets below it have 16 bytes of the value from them */
+    uintptr_t tail_base; /* the address byte 0 of the value would have in tail */
 #endif
 } cand_walk;
 
-static void walk_start(cand_walk *w, sdpx_str v)
-{
-    w->p = v.ptr;
-    w->n = v.len;
-    w->i = 0;
-#ifdef CAND_SSE2
-    size_t at = v.len >= 16 ? v.len - 16 : 0;
-    memset(w->tail, 0, sizeof w->tail);
-    if (v.len >= 16)
-        memcpy(w->tail, v.ptr + at, 16);
-    else if (v.len)
-        memcpy(w->tail, v.ptr, v.len);
-    w->direct = v.len >= 16 ? v.len - 15 : 0;
-    /* an integer: the address is only formed for offsets inside tail */
-    w->tail_base = (uintptr_t)w->tail - at;
-#endif
-}
+/* What the digit readers say of bytes that are not 1-19 digits: no
+ * number of 19 digits is this large. */
+#define NOT_DIGITS UINT64_MAX
 
 #ifdef CAND_SSE2
 /* The bytes of x in lo..hi: shifted so that lo is the least signed byte,
@@ -319,18 +326,7 @@ WALK_STEP __m128i class_of(__m128i x, unsigned cls)
     }
     }
 }
-#endif
 
-/* The number the digits p[0..len) write; len <= 19, so it cannot overflow. */
-WALK_STEP uint64_t digits_value(const char *p, size_t len)
-{
-    uint64_t x = 0;
-    for (size_t k = 0; k < len; k++)
-        x = x * 10 + (uint64_t)((unsigned char)p[k] - '0');
-    return x;
-}
-
-#ifdef CAND_SSE2
 /* Sixteen readable bytes holding bytes i.. of the value (i <= n), NULs
  * past its end: the value itself or the tail copy. */
 WALK_STEP const char *walk_window(const cand_walk *w, size_t i)
@@ -338,36 +334,24 @@ WALK_STEP const char *walk_window(const cand_walk *w, size_t i)
     return i < w->direct ? w->p + i : (const char *)(w->tail_base + i);
 }
 
-/* The number the k digits at q write, 1 <= k <= 8, q holding 8 readable
- * bytes: eight digits at once (little-endian words; the digits are shifted
- * to the top, the bytes after them out). */
+/* The number the k bytes at q write (1 <= k <= 8, q holding 8 readable
+ * bytes) when all are digits, else NOT_DIGITS: eight at once in a
+ * little-endian word, the k bytes shifted to its top and those after them
+ * out. */
 WALK_STEP uint64_t eight_digits(const char *q, size_t k)
 {
     uint64_t x;
     memcpy(&x, q, 8);
-    /* the digits borrow nothing, so the bytes after them cannot spoil them */
-    x = (x - 0x3030303030303030u) << (8 * (8 - k));
+    /* a digit's byte becomes its value, any other byte 10 or more */
+    x = (x ^ 0x3030303030303030u) << (8 * (8 - k));
+    if (((x + 0x7676767676767676u) | x) & 0x8080808080808080u)
+        return NOT_DIGITS;
     x = x * 10 + (x >> 8); /* pairs of digits in bytes 0, 2, 4, 6 */
     return ((x & 0x000000ff000000ffu) * (100 + (1000000ull << 32)) +
             ((x >> 16) & 0x000000ff000000ffu) * (1 + (10000ull << 32))) >>
            32;
 }
 #endif
-
-/* The number the len digits at offset i of the value write; len <= 19,
- * so it cannot overflow. */
-WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
-{
-#ifdef CAND_SSE2
-    if (len && len <= 16) {
-        const char *q = walk_window(w, i);
-        if (len <= 8)
-            return eight_digits(q, len);
-        return eight_digits(q, len - 8) * 100000000u + eight_digits(q + len - 8, 8);
-    }
-#endif
-    return digits_value(w->p + i, len);
-}
 
 /* Bit k set when byte i + k of the value (i <= n) is in class cls, for k
  * below 16; bytes past the end are in no class. Reads only inside the
@@ -386,77 +370,162 @@ WALK_STEP unsigned walk_bits(const cand_walk *w, size_t i, unsigned cls)
 #endif
 }
 
-/* The offset of the first byte from i on that is not in class cls; n at most. */
-WALK_STEP size_t walk_span(const cand_walk *w, size_t i, unsigned cls)
+/* The number the len bytes at offset i of the value write when they are
+ * all digits and len <= 19 (so it cannot overflow), else NOT_DIGITS; 0
+ * when len is 0. */
+WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
 {
-    unsigned out;
-    while (!(out = ~walk_bits(w, i, cls) & 0xffffu))
-        i += 16;
-    return i + lowest_bit(out);
+#ifdef CAND_SSE2
+    if (len - 5 < 12) { /* 5-16 digits; fewer cost less one by one */
+        const char *q = walk_window(w, i);
+        if (len <= 8)
+            return eight_digits(q, len);
+        uint64_t hi = eight_digits(q, len - 8), lo = eight_digits(q + len - 8, 8);
+        return hi == NOT_DIGITS || lo == NOT_DIGITS ? NOT_DIGITS : hi * 100000000u + lo;
+    }
+#endif
+    if (len > 19)
+        return NOT_DIGITS;
+    uint64_t x = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)w->p[i + k];
+        if (!sdpxi_is_digit(c))
+            return NOT_DIGITS;
+        x = x * 10 + (uint64_t)(c - '0');
+    }
+    return x;
 }
 
-/* 1 when a field ends at offset i: at a space or the end. */
-WALK_STEP int walk_ends(const cand_walk *w, size_t i)
+/* Bit k set when byte i + k of the value (i < n) is a space, k below 16. */
+WALK_STEP uint64_t chunk_spaces(const cand_walk *w, size_t i)
 {
-    return i == w->n || w->p[i] == ' ';
+#ifdef CAND_SSE2
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)walk_window(w, i));
+    return (unsigned)_mm_movemask_epi8(is_byte(x, ' '));
+#else
+    uint64_t bits = 0;
+    for (unsigned k = 0; k < 16 && i + k < w->n; k++)
+        bits |= (uint64_t)(w->p[i + k] == ' ') << k;
+    return bits;
+#endif
 }
 
-/* The offset of the next space from i on, or n (the rest of a field that
- * broke its class). */
-static size_t walk_to_space(const cand_walk *w, size_t i)
+#ifdef CAND_SSE2
+/* Bit k set when byte k of the 64 at q is a space. */
+WALK_STEP uint64_t spaces64(const char *q)
 {
-    while (i < w->n && w->p[i] != ' ')
-        i++;
-    return i;
+    const __m128i sp = _mm_set1_epi8(' ');
+#define SPACES16(j)                                                                          \
+    ((uint64_t)(unsigned)_mm_movemask_epi8(                                                  \
+         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(q + (j))), sp))      \
+     << (j))
+    return SPACES16(0) | SPACES16(16) | SPACES16(32) | SPACES16(48);
+#undef SPACES16
+}
+#endif
+
+/* The spaces of the WALK_SPAN bytes from offset `base` (<= n) on, and the
+ * end when it is among them (w is a copy: the walk's own position stays
+ * in registers). */
+static void walk_fill(cand_walk w, size_t base)
+{
+    size_t left = w.n - base;
+    for (size_t k = 0; k < WALK_WORDS && 64 * k <= left; k++) {
+        uint64_t sp = 0;
+#ifdef CAND_SSE2
+        if (64 * k + 64 <= left)
+            sp = spaces64(w.p + base + 64 * k);
+        else
+#endif
+            for (size_t j = 0; j < 64 && k * 64 + j < left; j += 16)
+                sp |= chunk_spaces(&w, base + 64 * k + j) << j;
+        w.b->spaces[k] = sp;
+    }
+    if (left < WALK_SPAN)
+        w.b->spaces[left / 64] |= (uint64_t)1 << (left % 64);
 }
 
-/* The offset of the next field, past spaces; n when none is left (the walk
- * then stands at the end). */
-WALK_STEP size_t walk_skip(cand_walk *w)
+/* A walk over v that keeps its bitmap and tail copy in *b. */
+WALK_STEP void walk_start(cand_walk *w, cand_bytes *b, sdpx_str v)
 {
-    size_t i = w->i;
-    while (i < w->n && w->p[i] == ' ')
-        i++;
-    if (i == w->n)
-        w->i = i;
-    return i;
+    w->p = v.ptr;
+    w->n = v.len;
+    w->at = 0;
+    w->b = b;
+#ifdef CAND_SSE2
+    size_t at = v.len >= 16 ? v.len - 16 : 0;
+    memset(b->tail, 0, sizeof b->tail);
+    if (v.len >= 16)
+        memcpy(b->tail, v.ptr + at, 16);
+    else if (v.len)
+        memcpy(b->tail, v.ptr, v.len);
+    w->direct = v.len >= 16 ? v.len - 15 : 0;
+    /* an integer: the address is only formed for offsets inside tail */
+    w->tail_base = (uintptr_t)b->tail - at;
+#endif
+    walk_fill(*w, 0);
+    w->word = 0;
+    w->word_base = 0;
+    w->cur = b->spaces[0];
 }
 
-/* The field from `start` to the first byte from `i` on that ends it,
- * consumed with the space after it; returns whether that byte is the
- * field's end. */
-WALK_STEP int walk_take(cand_walk *w, size_t start, size_t i, sdpx_str *f)
+/* The cursor in the next word of spaces (the next WALK_SPAN bytes classed
+ * when it leaves the bitmap). Only while the end is not taken. */
+WALK_STEP void walk_next_word(cand_walk *w)
 {
-    int ok = walk_ends(w, i);
-    if (!ok)
-        i = walk_to_space(w, i);
-    *f = sdpxi_str(w->p + start, i - start);
-    w->i = i < w->n ? i + 1 : i;
-    return ok;
+    w->word_base += 64;
+    if (++w->word == WALK_WORDS) {
+        walk_fill(*w, w->word_base);
+        w->word = 0;
+    }
+    w->cur = w->b->spaces[w->word];
 }
 
-/* The next field as sdpx_field_next splits it, with in *ok whether all its
- * bytes are in class `cls`; 0 when none is left. */
-WALK_STEP int walk_field(cand_walk *w, unsigned cls, sdpx_str *f, int *ok)
+/* The offset of the next space (or of the end, the last one), taken;
+ * only while at <= n. */
+WALK_STEP size_t walk_pop(cand_walk *w)
 {
-    size_t start = walk_skip(w);
-    if (start == w->n)
-        return 0;
-    *ok = walk_take(w, start, walk_span(w, start, cls), f);
-    return 1;
+    while (!w->cur)
+        walk_next_word(w);
+    size_t e = w->word_base + lowest_bit(w->cur);
+    w->cur &= w->cur - 1;
+    return e;
 }
 
-/* The next field as sdpx_field_next splits it, read as a decimal number in
- * the same walk: *v is its value when it is all digits, at most 19 of them
- * (else -1). 0 when no field is left. */
+/* The next field as sdpx_field_next splits it (consumed with the space
+ * after it); 0 when none is left. */
+WALK_STEP int walk_next(cand_walk *w, sdpx_str *f)
+{
+    while (w->at <= w->n) {
+        size_t start = w->at, e = walk_pop(w);
+        w->at = e + 1;
+        if (e > start) {
+            *f = sdpxi_str(w->p + start, e - start);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the bytes of the field f of the walk are all in class cls. */
+WALK_STEP int walk_all(const cand_walk *w, sdpx_str f, unsigned cls)
+{
+    size_t i = (size_t)(f.ptr - w->p), end = i + f.len;
+    for (; end - i > 16; i += 16)
+        if (walk_bits(w, i, cls) != 0xffffu)
+            return 0;
+    unsigned need = (1u << (end - i)) - 1;
+    return (walk_bits(w, i, cls) & need) == need;
+}
+
+/* The next field, read as a decimal number: *v is its value when it is
+ * all digits, at most 19 of them (else -1). 0 when no field is left. */
 WALK_STEP int walk_number(cand_walk *w, sdpx_str *f, int64_t *v)
 {
-    size_t start = walk_skip(w);
-    if (start == w->n)
+    if (!walk_next(w, f))
         return 0;
-    size_t i = walk_span(w, start, CC_DIGIT);
-    int ok = walk_take(w, start, i, f);
-    *v = ok && i - start <= 19 ? (int64_t)walk_digits(w, start, i - start) : -1;
+    uint64_t d = walk_digits(w, (size_t)(f->ptr - w->p), f->len);
+    *v = d == NOT_DIGITS ? -1 : (int64_t)d;
     return 1;
 }
 
@@ -504,40 +573,19 @@ WALK_STEP int dotted_quad(const char *p, size_t len, unsigned dots)
  * any other address goes to sdpx_address_family. */
 WALK_STEP int walk_address(cand_walk *w, sdpx_str *f, int *family)
 {
-    size_t start = walk_skip(w);
-    if (start == w->n)
+    if (!walk_next(w, f))
         return 0;
-    unsigned dots = walk_bits(w, start, CC_DOT);
-    unsigned out = ~(walk_bits(w, start, CC_DIGIT) | dots) & 0xffffu;
-    if (out) {
-        size_t len = lowest_bit(out);
-        if (walk_ends(w, start + len) && dotted_quad(w->p + start, len, dots & ((1u << len) - 1))) {
-            walk_take(w, start, start + len, f);
+    if (f->len < 16) {
+        size_t start = (size_t)(f->ptr - w->p);
+        unsigned dots = walk_bits(w, start, CC_DOT), all = (1u << f->len) - 1;
+        if (((walk_bits(w, start, CC_DIGIT) | dots) & all) == all &&
+            dotted_quad(f->ptr, f->len, dots & all)) {
             *family = SDPX_ADDR_IP4;
             return 1;
         }
     }
-    walk_take(w, start, walk_span(w, start, CC_VCHAR), f);
     *family = sdpx_address_family(*f);
     return 1;
-}
-
-/* The next field if it is the keyword `kw` of 4 to 16 bytes (then
- * consumed), else 0. */
-WALK_STEP int walk_keyword(cand_walk *w, const char *kw, size_t kl)
-{
-    size_t i = walk_skip(w);
-    if (w->n - i < kl || !same_4to16(w->p + i, kw, kl) || (w->n - i > kl && w->p[i + kl] != ' '))
-        return 0;
-    w->i = i + kl;
-    return 1;
-}
-
-/* 1 when the field f of the walk, all VCHARs, is a token. */
-WALK_STEP int walk_is_token(const cand_walk *w, sdpx_str f)
-{
-    size_t start = (size_t)(f.ptr - w->p);
-    return walk_span(w, start, CC_TOKEN) - start == f.len;
 }
 
 /* What decode_u32 says of the field f of the walk: 1 when it reads as a
@@ -547,8 +595,18 @@ WALK_STEP int walk_is_u32(const cand_walk *w, sdpx_str f)
     uint32_t u;
     if (f.len == 0 || f.len > 19) /* none, or room for leading zeros */
         return decode_u32(f, &u) == 0;
-    size_t start = (size_t)(f.ptr - w->p);
-    return walk_span(w, start, CC_DIGIT) - start == f.len && walk_digits(w, start, f.len) <= UINT32_MAX;
+    return walk_digits(w, (size_t)(f.ptr - w->p), f.len) <= UINT32_MAX;
+}
+
+/* 1 when f is "udp" or "tcp", in either case: the transports of nearly
+ * every candidate, tokens without a look at their classes. */
+WALK_STEP int is_udp_tcp(sdpx_str f)
+{
+    if (f.len != 3)
+        return 0;
+    unsigned c0 = (unsigned char)f.ptr[0] | 0x20, c1 = (unsigned char)f.ptr[1] | 0x20,
+             c2 = (unsigned char)f.ptr[2] | 0x20;
+    return c2 == 'p' && ((c0 == 'u' && c1 == 'd') || (c0 == 't' && c1 == 'c'));
 }
 
 /* RFC 8839 5.1: candidate-attribute = "candidate" ":" foundation SP
@@ -557,17 +615,18 @@ WALK_STEP int walk_is_u32(const cand_walk *w, sdpx_str f)
 static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
 {
     sdpx_candidate c;
+    cand_bytes bytes;
     cand_walk w;
     sdpx_str f;
-    int ok, rc;
+    int rc;
     int64_t n;
     memset(&c, 0, sizeof c);
-    walk_start(&w, v);
+    walk_start(&w, &bytes, v);
 
     /* RFC 8839 5.1: foundation = 1*32ice-char */
-    if (!walk_field(&w, CC_ICE, &f, &ok))
+    if (!walk_next(&w, &f))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "foundation", "is missing");
-    if (f.len > 32 || !ok)
+    if (f.len > 32 || !walk_all(&w, f, CC_ICE))
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "foundation", "is not 1-32 ice-chars");
     c.foundation = f;
     /* RFC 8839 5.1: component-id = 1*3DIGIT; RFC 8445 5.1.1: 1 to 256 */
@@ -577,9 +636,9 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "component id", "is not a number 1-256");
     c.component = (uint32_t)n;
     /* RFC 8839 5.1: transport = "UDP" / transport-extension (a token) */
-    if (!walk_field(&w, CC_TOKEN, &f, &ok))
+    if (!walk_next(&w, &f))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "transport", "is missing");
-    if (!ok)
+    if (!is_udp_tcp(f) && !walk_all(&w, f, CC_TOKEN))
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "transport", "is not a token");
     c.transport = f;
     /* RFC 8839 5.1: priority = 1*10DIGIT, a 32-bit number (RFC 8445 5.1.2) */
@@ -600,11 +659,11 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
     if ((rc = walk_port(&w, v, &c.port, bad, "port")))
         return rc;
     /* RFC 8839 5.1: cand-type = "typ" SP candidate-types */
-    if (!walk_field(&w, CC_VCHAR, &f, &ok)) /* compared whole: its class does not matter */
+    if (!walk_next(&w, &f))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate", "has no \"typ\"");
-    if (f.len != 3 || memcmp(f.ptr, "typ", 3) != 0)
+    if (f.len != 3 || f.ptr[0] != 't' || f.ptr[1] != 'y' || f.ptr[2] != 'p')
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "field", "is not \"typ\"");
-    if (!walk_field(&w, CC_VCHAR, &f, &ok))
+    if (!walk_next(&w, &f))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate type", "is missing");
     c.type = SDPX_CAND_OTHER;
     for (int i = 1; i < 5; i++) /* the first letters differ: one compare */
@@ -614,11 +673,12 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
                 c.type = (sdpx_cand_type)i;
             break;
         }
-    if (!ok || (c.type == SDPX_CAND_OTHER && !walk_is_token(&w, f))) /* a known name is one */
+    if (c.type == SDPX_CAND_OTHER && !walk_all(&w, f, CC_TOKEN)) /* a known name is one */
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "candidate type", "is not a token");
     c.type_name = f;
-    /* RFC 8839 5.1: [SP rel-addr] [SP rel-port] */
-    if (walk_keyword(&w, "raddr", 5)) {
+    /* RFC 8839 5.1: [SP rel-addr] [SP rel-port], then the extensions */
+    int more = walk_next(&w, &f);
+    if (more && IS_WORD(f, "raddr")) {
         if (!walk_address(&w, &f, &rc))
             return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "related address", "is missing");
         if (rc < 0)
@@ -626,53 +686,64 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
                                  "is not an IPv4, IPv6 or FQDN address");
         c.raddr = f;
         c.has_raddr = 1;
+        more = walk_next(&w, &f);
     }
-    if (walk_keyword(&w, "rport", 5)) {
+    if (more && IS_WORD(f, "rport")) {
         if ((rc = walk_port(&w, v, &c.rport, bad, "related port")))
             return rc;
         c.has_rport = 1;
+        more = walk_next(&w, &f);
     }
-    while (w.i < w.n && w.p[w.i] == ' ')
-        w.i++;
-    c.extensions = sdpxi_str(w.p + w.i, w.n - w.i);
-    /* The pairs as sdpx_candidate_ext_next splits them (exactly one SP
-     * between name and value, RFC 8839 5.1: the value is *VCHAR and may be
-     * empty), each byte checked as it is passed. */
-    while (w.i < w.n) {
-        sdpx_str name, val;
-        int name_ok, val_ok;
-        if (!walk_field(&w, CC_VCHAR, &name, &name_ok))
-            break; /* the walk is past the one SP after the name */
-        /* the value may be empty: a field from here, not after spaces */
-        if (w.i < w.n && w.p[w.i] == ' ') {
-            val = sdpxi_str(w.p + w.i, 0);
-            val_ok = 1;
-        } else if (!walk_field(&w, CC_VCHAR, &val, &val_ok)) {
-            val = sdpxi_str(w.p + w.n, 0);
-            val_ok = 1;
+    c.extensions = more ? sdpxi_str(f.ptr, (size_t)(w.p + w.n - f.ptr)) : end_of(v);
+    /* The pairs as sdpx_candidate_ext_next splits them: exactly one SP
+     * between name and value (RFC 8839 5.1: the value is *VCHAR and may
+     * be empty), so the value is the run up to the next space. */
+    for (; more; more = walk_next(&w, &f)) {
+        sdpx_str name = f, val;
+        if (w.at > w.n) {
+            val = end_of(v);
+        } else {
+            size_t start = w.at, e = walk_pop(&w);
+            w.at = e + 1;
+            val = sdpxi_str(w.p + start, e - start);
         }
-        int tcptype = IS_WORD(name, "tcptype");
-        /* libwebrtc's numeric extensions: their readers need numbers */
-        int numeric = IS_WORD(name, "generation") || IS_WORD(name, "network-id") ||
-                      IS_WORD(name, "network-cost");
-        if (!name_ok || (!tcptype && !numeric && !walk_is_token(&w, name))) /* known names are */
+        int tcptype = 0, numeric = 0, known = 0;
+        switch (name.len) { /* the known names, told apart by length first */
+        case 5:
+            known = IS_WORD(name, "ufrag");
+            break;
+        case 7:
+            known = tcptype = IS_WORD(name, "tcptype");
+            break;
+        case 10: /* libwebrtc's numeric extensions: their readers need numbers */
+            known = numeric = IS_WORD(name, "generation") || IS_WORD(name, "network-id");
+            break;
+        case 12:
+            known = numeric = IS_WORD(name, "network-cost");
+            break;
+        }
+        if (!known && !walk_all(&w, name, CC_TOKEN)) /* known names are tokens */
             return sdpxi_bad_set(bad, v, name, SDPX_EVALUE, "extension name", "is not a token");
-        if (!val_ok)
-            return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
-                                 "has a non-visible character");
+        int valid = 0; /* the value is what its name asks, so all VCHARs */
         if (tcptype) {
             /* RFC 6544 4.5: tcp-type = "active" / "passive" / "so" */
             c.tcptype = SDPX_TCPTYPE_NONE;
             for (int i = 1; i < 4; i++)
                 if (sdpx_str_eq(val, tcptypes[i]))
                     c.tcptype = (sdpx_tcptype)i;
-            if (c.tcptype == SDPX_TCPTYPE_NONE)
-                return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "tcptype",
-                                     "is not active, passive or so");
-        } else if (numeric && !walk_is_u32(&w, val)) {
+            valid = c.tcptype != SDPX_TCPTYPE_NONE;
+        } else if (numeric) {
+            valid = walk_is_u32(&w, val);
+        }
+        if (!valid && !walk_all(&w, val, CC_VCHAR))
+            return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
+                                 "has a non-visible character");
+        if (!valid && tcptype)
+            return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "tcptype",
+                                 "is not active, passive or so");
+        if (!valid && numeric)
             return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
                                  "is not a 32-bit number");
-        }
     }
     *out = c;
     return 0;
