@@ -252,14 +252,14 @@ WALK_STEP int same_4to16(const char *a, const char *b, size_t n)
 /* A decoder's walk over the value, one field at a time. The value is
  * classed once, sixteen bytes at a time, into a bitmap of its spaces, one
  * bit a byte, WALK_SPAN bytes at a time (the next span is classed when the
- * walk passes the last); the end of the value (offset n) is set too. The fields are the runs between the set bits,
- * taken in order with a count of trailing zeros. What a field must hold
- * is checked on its own bytes, sixteen at a time (ice-char, token, VCHAR,
- * an address's digits and dots) or eight digits at a time, and only where
- * the grammar asks. A window that would cross the end of the value is
- * read from `tail`, a copy of the last bytes followed by NULs, so no read
- * leaves the value and a byte past its end is in no class (a NUL inside
- * it is in none either). */
+ * walk passes the last); the end of the value (offset n) is set too. The
+ * fields are the runs between the set bits, taken in order with a count of
+ * trailing zeros. What a field must hold is checked on its own bytes,
+ * sixteen at a time (ice-char, token, VCHAR, an address's digits and dots)
+ * or eight digits at a time, and only where the grammar asks. A window
+ * that would cross the end of the value is read from `tail`, a copy of the
+ * last bytes followed by NULs, so no read leaves the value and a byte past
+ * its end is in no class (a NUL inside it is in none either). */
 #define WALK_WORDS 4
 #define WALK_SPAN (64u * WALK_WORDS)
 
@@ -314,10 +314,10 @@ WALK_STEP __m128i class_of(__m128i x, unsigned cls)
         return is_byte(x, '.');
     case CC_VCHAR:
         return in_range(x, 0x21, 0x7e);
-    case CC_ICE: /* RFC 8839 5.1: ice-char = ALPHA / DIGIT / "+" / "/" */
+    case CC_ICE: /* RFC 8839 5.1: ice-char = ALPHA / DIGIT / "+" / "/" ("/" precedes "0") */
         return _mm_or_si128(
-            _mm_or_si128(in_range(x, '0', '9'), in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z')),
-            _mm_or_si128(is_byte(x, '+'), is_byte(x, '/')));
+            _mm_or_si128(in_range(x, '/', '9'), in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z')),
+            is_byte(x, '+'));
     default: { /* CC_TOKEN, RFC 8866 9: a VCHAR but none of "(),/:;<=>?@[\] */
         __m128i sep = _mm_or_si128(_mm_or_si128(is_byte(x, '"'), in_range(x, '(', ')')),
                                    _mm_or_si128(is_byte(x, ','), is_byte(x, '/')));
@@ -542,15 +542,13 @@ WALK_STEP int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad
     return 0;
 }
 
-/* The number the k digits at p write, 1 <= k <= 3. */
-WALK_STEP unsigned octet(const char *p, size_t k)
+/* 1 when the k digits at p (1 <= k <= 3) write a number 0-255: only
+ * three of them can be more. */
+WALK_STEP int octet_ok(const char *p, size_t k)
 {
-    unsigned v = (unsigned)(p[0] - '0');
-    if (k > 1)
-        v = v * 10 + (unsigned)(p[1] - '0');
-    if (k > 2)
-        v = v * 10 + (unsigned)(p[2] - '0');
-    return v;
+    return k < 3 || (unsigned)(p[0] - '0') * 100 + (unsigned)(p[1] - '0') * 10 +
+                            (unsigned)(p[2] - '0') <=
+                        255;
 }
 
 /* What is_ip4 says of p[0..len), a run of digits and dots with the dots at
@@ -564,8 +562,8 @@ WALK_STEP int dotted_quad(const char *p, size_t len, unsigned dots)
     /* each octet 1-3 digits long: its length less one, unsigned, below 3 */
     if (a - 1 > 2 || b - a - 2 > 2 || c - b - 2 > 2 || len - c - 2 > 2)
         return 0;
-    return octet(p, a) <= 255 && octet(p + a + 1, b - a - 1) <= 255 &&
-           octet(p + b + 1, c - b - 1) <= 255 && octet(p + c + 1, len - c - 1) <= 255;
+    return octet_ok(p, a) && octet_ok(p + a + 1, b - a - 1) && octet_ok(p + b + 1, c - b - 1) &&
+           octet_ok(p + c + 1, len - c - 1);
 }
 
 /* The next field as a connection address and its family; 0 when no field
@@ -596,6 +594,24 @@ WALK_STEP int walk_is_u32(const cand_walk *w, sdpx_str f)
     if (f.len == 0 || f.len > 19) /* none, or room for leading zeros */
         return decode_u32(f, &u) == 0;
     return walk_digits(w, (size_t)(f.ptr - w->p), f.len) <= UINT32_MAX;
+}
+
+/* The candidate type f names (SDPX_CAND_OTHER for one not known): the
+ * first letters differ, so one of them tells which name to compare. */
+WALK_STEP sdpx_cand_type cand_type_of(sdpx_str f)
+{
+    switch (f.ptr[0]) {
+    case 'h':
+        return IS_WORD(f, "host") ? SDPX_CAND_HOST : SDPX_CAND_OTHER;
+    case 's':
+        return IS_WORD(f, "srflx") ? SDPX_CAND_SRFLX : SDPX_CAND_OTHER;
+    case 'p':
+        return IS_WORD(f, "prflx") ? SDPX_CAND_PRFLX : SDPX_CAND_OTHER;
+    case 'r':
+        return IS_WORD(f, "relay") ? SDPX_CAND_RELAY : SDPX_CAND_OTHER;
+    default:
+        return SDPX_CAND_OTHER;
+    }
 }
 
 /* 1 when f is "udp" or "tcp", in either case: the transports of nearly
@@ -665,14 +681,7 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "field", "is not \"typ\"");
     if (!walk_next(&w, &f))
         return sdpxi_bad_set(bad, v, end_of(v), SDPX_EVALUE, "candidate type", "is missing");
-    c.type = SDPX_CAND_OTHER;
-    for (int i = 1; i < 5; i++) /* the first letters differ: one compare */
-        if (f.ptr[0] == cand_types[i][0]) {
-            size_t k = cand_types[i][4] ? 5 : 4; /* the names are 4 or 5 bytes */
-            if (f.len == k && same_4to16(f.ptr, cand_types[i], k))
-                c.type = (sdpx_cand_type)i;
-            break;
-        }
+    c.type = cand_type_of(f);
     if (c.type == SDPX_CAND_OTHER && !walk_all(&w, f, CC_TOKEN)) /* a known name is one */
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "candidate type", "is not a token");
     c.type_name = f;
@@ -716,7 +725,8 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
             known = tcptype = IS_WORD(name, "tcptype");
             break;
         case 10: /* libwebrtc's numeric extensions: their readers need numbers */
-            known = numeric = IS_WORD(name, "generation") || IS_WORD(name, "network-id");
+            known = numeric = name.ptr[0] == 'g' ? IS_WORD(name, "generation")
+                                                 : IS_WORD(name, "network-id");
             break;
         case 12:
             known = numeric = IS_WORD(name, "network-cost");
