@@ -351,6 +351,17 @@ START_TEST(deterministic)
     ck_assert_int_eq(sdpx_media_ice_ufrag(sdpx_session_media(x, 0), &ux), 0);
     ck_assert_int_eq(sdpx_media_ice_ufrag(sdpx_session_media(y, 0), &uy), 0);
     ck_assert(!(ux.len == uy.len && !memcmp(ux.ptr, uy.ptr, ux.len)));
+    /* one read of the system source serves ufrag, pwd and id: each its own bytes */
+    sdpx_str px;
+    sdpx_origin ox, oy;
+    ck_assert_int_eq(sdpx_media_ice_pwd(sdpx_session_media(x, 0), &px), 0);
+    ck_assert_uint_eq(ux.len, 8);
+    ck_assert_uint_eq(px.len, 24);
+    ck_assert(memcmp(ux.ptr, px.ptr, 8) != 0);
+    ck_assert_int_eq(sdpx_session_origin(x, &ox), 0);
+    ck_assert_int_eq(sdpx_session_origin(y, &oy), 0);
+    ck_assert(!sdpx_str_eq(ox.sess_id, "0"));
+    ck_assert(!(ox.sess_id.len == oy.sess_id.len && !memcmp(ox.sess_id.ptr, oy.sess_id.ptr, ox.sess_id.len)));
     sdpx_session_free(x);
     sdpx_session_free(y);
     sdpx_session_free(offer);

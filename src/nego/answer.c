@@ -433,16 +433,19 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     }
     snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
     uint64_t sid;
+    sdpxi_random_pool pool = {{0}, 0, 0};
+    sdpx_random_fn rnd = a.opt.random ? a.opt.random : sdpxi_random_pooled;
+    void *rnd_ctx = a.opt.random ? a.opt.random_ctx : &pool;
     /* JSEP 5.3.1: never the offer's credentials, even from a random
      * function that happens to (or is made to) repeat them */
     rc = SDPX_EINVAL;
     for (int tries = 0; rc == SDPX_EINVAL && tries < 8; tries++) {
-        rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
+        rc = sdpx_ice_credentials_make(rnd, rnd_ctx, a.ufrag, a.pwd);
         if (!rc && offer_has_cred(offer, a.ufrag, a.pwd))
             rc = SDPX_EINVAL;
     }
     if (!rc)
-        rc = sdpxi_random_session_id(a.opt.random, a.opt.random_ctx, &sid);
+        rc = sdpxi_random_session_id(rnd, rnd_ctx, &sid);
     if (rc) {
         sdpxi_error(err, rc, 0, "the random function failed");
         sdpxi_map_free(&a.map);

@@ -83,6 +83,18 @@ void sdpxi_error(sdpx_error *err, int code, unsigned line, const char *fmt, ...)
 /* A random 62-bit session id (RFC 8866 5.2, JSEP 5.2.1: < 2^63). */
 int sdpxi_random_session_id(sdpx_random_fn rnd, void *ctx, uint64_t *id);
 
+/* The system source read once for the draws of one answer (ICE ufrag and
+ * pwd, session id): the first draw reads all of their bytes in one
+ * sdpx_random_system call, each draw takes the next bytes, and a draw past
+ * them (a repeated credential) reads the system source again. Zero it first. */
+typedef struct sdpxi_random_pool {
+    unsigned char b[SDPX_ICE_UFRAG_CHARS + SDPX_ICE_PWD_CHARS + 8];
+    size_t used;
+    int filled;
+} sdpxi_random_pool;
+
+int sdpxi_random_pooled(void *pool, void *buf, size_t len); /* an sdpx_random_fn */
+
 /* ---- codecs.c: codec roles, fmtp compatibility ------------------------- */
 
 typedef enum sdpxi_role {
