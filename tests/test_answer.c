@@ -375,9 +375,18 @@ START_TEST(credentials_never_the_offers)
     uint64_t seed = 42;
     char u[SDPX_ICE_UFRAG_CHARS + 1], p[SDPX_ICE_PWD_CHARS + 1], text[2048];
     ck_assert_int_eq(sdpx_ice_credentials_make(fixed_random, &seed, u, p), 0);
-    snprintf(text, sizeof text,
-             HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:%s\r\n"
-                  "a=ice-pwd:%s\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS, u, p);
+    /* the section's only credentials; the second of two lines (the walk
+     * records the first of each kind); the session level's */
+    static const char *const forms[] = {
+        HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:%s\r\n"
+             "a=ice-pwd:%s\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS,
+        HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:firstU\r\n"
+             "a=ice-ufrag:%s\r\na=ice-pwd:firstpasswordfirst12345\r\na=ice-pwd:%s\r\n" FP
+             "a=setup:actpass\r\na=mid:0\r\n" OPUS,
+        "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-ufrag:%s\r\na=ice-pwd:%s\r\n"
+        "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS,
+    };
+    snprintf(text, sizeof text, forms[_i], u, p);
     sdpx_session *offer = parse_ok(text, 0);
     sdpx_caps caps;
     make_caps(&caps, CAPS_TYPICAL);
@@ -616,7 +625,7 @@ int main(void)
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
     tcase_add_test(tc, deterministic);
-    tcase_add_test(tc, credentials_never_the_offers);
+    tcase_add_loop_test(tc, credentials_never_the_offers, 0, 3);
     suite_add_tcase(s, tc);
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));

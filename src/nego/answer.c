@@ -50,10 +50,9 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
     out->len = 0;
     sdpxi_text_put(out, "c=%s\r\n", a->conn);
     const sdpx_media *im = sdpxi_map_transport(&a->map, m, SDPX_ATTR_ICE_UFRAG);
-    sdpx_str ou, op;
     /* RFC 8839 4.2.1: ICE runs for the whole session; sdpx_validate wants
      * credentials in every section once any section has them */
-    int ice = a->offer_ice || (!sdpx_media_ice_ufrag(im, &ou) && !sdpx_media_ice_pwd(im, &op));
+    int ice = a->offer_ice || (sdpxi_scoped(&a->map, im, ufrag) && sdpxi_scoped(&a->map, im, pwd));
     if (ice) {
         /* JSEP 5.3.1, RFC 8839 5.4: fresh credentials, never the offer's */
         sdpxi_text_put(out, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n", a->ufrag, a->pwd);
@@ -67,9 +66,7 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
                           "DTLS offered but the local capabilities have no valid fingerprint%s", NULL);
         /* bundled sections share one fingerprint line: decode it once */
         const sdpx_media *fm = sdpxi_map_transport(&a->map, m, SDPX_ATTR_FINGERPRINT);
-        const sdpx_line *fl = sdpx_media_find_attr(fm, SDPX_ATTR_FINGERPRINT, NULL);
-        if (!fl)
-            fl = sdpx_session_find_attr(a->offer, SDPX_ATTR_FINGERPRINT, NULL);
+        const sdpx_line *fl = sdpxi_scoped(&a->map, fm, fingerprint);
         sdpx_str fv = fl ? sdpx_attr_value(fl) : (sdpx_str){"", 0}, last = a->fp_checked;
         int seen = fl && last.ptr && fv.len == last.len && !memcmp(fv.ptr, last.ptr, fv.len);
         if (!fl || (!seen && sdpx_fingerprint_parse(fv, &fp)))
@@ -77,8 +74,9 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
                           NULL);
         a->fp_checked = fv; /* sections repeat one fingerprint: decode each text once */
         sdpx_setup os, as;
+        const sdpx_line *sl = sdpxi_scoped(&a->map, sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), setup);
         /* RFC 4145 4: without a=setup the offerer is active */
-        if (sdpx_media_setup(sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), &os))
+        if (!sl || sdpx_setup_parse(sdpx_attr_value(sl), &os))
             os = SDPX_SETUP_ACTIVE;
         switch (os) {
         case SDPX_SETUP_ACTPASS: /* RFC 8842 5.2, JSEP 5.3.1: active unless configured */
@@ -98,9 +96,9 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         return reject(a, SDPX_EN_PROTO, "SDES-keyed %s is not supported (RFC 4568)",
                       sdpx_str_eq(proto, "RTP/SAVP") ? "RTP/SAVP" : "RTP/SAVPF");
     }
-    sdpx_str mid;
-    if (!sdpx_media_mid(m, &mid))
-        sdpxi_text_put(out, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+    const sdpx_line *mid = sdpxi_map_lines(&a->map, m)->mid;
+    if (mid)
+        sdpxi_text_put(out, "a=mid:%.*s\r\n", SDPXI_SV(sdpx_attr_value(mid)));
     if (out->oom)
         return SDPX_ENOMEM;
     a->any_ice |= ice;
@@ -115,13 +113,28 @@ static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, const sdpxi_
     return NULL;
 }
 
+/* The next extmap line after l (NULL: the first) that applies to m: the
+ * section's own, else the session's (RFC 8285 7); NULL after the last. */
+static const sdpx_line *extmap_next(const sdpxi_map *map, const sdpx_media *m, const sdpx_line *l)
+{
+    const sdpxi_lines *t = sdpxi_map_lines(map, m);
+    if (!t->extmap)
+        t = &map->sess;
+    if (!l)
+        return t->extmap;
+    if (l == t->extmap_last)
+        return NULL;
+    return t == &map->sess ? sdpx_session_find_attr(map->s, SDPX_ATTR_EXTMAP, l)
+                           : sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, l);
+}
+
 /* RFC 8285 5, JSEP 5.3.1: extensions both sides know, with the offered ids. */
-static void put_extmaps(sdpxi_text *t, const sdpx_media *m, const sdpx_caps_media *cm)
+static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m,
+                        const sdpx_caps_media *cm)
 {
     unsigned char used[256] = {0};
-    sdpxi_extmaps it = {m, NULL, 0, 0};
-    const sdpx_line *l;
-    while ((l = sdpxi_extmaps_next(&it)) != NULL) {
+    const sdpx_line *l = NULL;
+    while ((l = extmap_next(map, m, l)) != NULL) {
         sdpx_extmap e;
         if (sdpx_extmap_parse(sdpx_attr_value(l), &e) || e.id < 1 || e.id > 255 || e.id == 15 ||
             used[e.id])
@@ -226,16 +239,18 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         if (ok[oc->order[i]])
             sdpxi_text_put(t, " %u", oc->order[i]);
     sdpxi_text_put(t, "\r\n%.*s", (int)a->tr.len, a->tr.p);
-    put_extmaps(t, m, cm);
-    if (sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
+    put_extmaps(t, &a->map, m, cm);
+    const sdpxi_lines *ml_lines = sdpxi_map_lines(&a->map, m);
+    if (ml_lines->allow_mixed)
         sdpxi_text_put(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    /* RFC 8866 6.7: the section's direction, else the session's, else sendrecv */
+    int dir = ml_lines->dir >= 0 ? ml_lines->dir : a->map.sess.dir >= 0 ? a->map.sess.dir : SDPX_DIR_SENDRECV;
     sdpxi_text_put(t, "a=%s\r\n",
-                   sdpx_direction_name(sdpxi_answer_direction(sdpx_media_direction(m), cm->direction)));
+                   sdpx_direction_name(sdpxi_answer_direction((sdpx_direction)dir, cm->direction)));
     /* RFC 5761 5.1.1, RFC 8858 4: mux when offered (rtcp-mux-only is answered with rtcp-mux) */
-    if (sdpx_media_find_attr(m, SDPX_ATTR_RTCP_MUX, NULL) ||
-        sdpx_media_find_attr(m, SDPX_ATTR_RTCP_MUX_ONLY, NULL))
+    if (ml_lines->rtcp_mux || ml_lines->rtcp_mux_only)
         sdpxi_text_put(t, "a=rtcp-mux\r\n");
-    if (sdpx_media_find_attr(m, SDPX_ATTR_RTCP_RSIZE, NULL))
+    if (ml_lines->rtcp_rsize)
         sdpxi_text_put(t, "a=rtcp-rsize\r\n"); /* RFC 5506 5 */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
@@ -277,7 +292,7 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
 {
     /* RFC 3264 6: an offered port 0 stays rejected; RFC 8843 6: a bundle-only
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
-    if (ml->port == 0 && !(sdpxi_bundle_only(m) && a->map.group[sdpx_media_index(m)]))
+    if (ml->port == 0 && !(sdpxi_map_lines(&a->map, m)->bundle_only && a->map.group[sdpx_media_index(m)]))
         return OFFER_REJECTED; /* not an error: nothing to report */
     if (sdpxi_proto_rtp(ml->proto))
         return answer_rtp(a, m, ml, t);
@@ -295,16 +310,16 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
 
 /* RFC 3264 6, JSEP 5.3.1: port 0, the mid kept, a format that still parses,
  * outside every BUNDLE group. */
-static void put_rejected(sdpxi_text *t, const sdpx_media *m, const sdpx_mline *ml)
+static void put_rejected(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m, const sdpx_mline *ml)
 {
     sdpx_str rest = ml->formats, f;
     if (!sdpx_field_next(&rest, &f) || !sdpxi_token(f))
         f = (sdpx_str){"0", 1};
     sdpxi_text_put(t, "m=%.*s 0 %.*s %.*s\r\nc=IN IP4 0.0.0.0\r\n", SDPXI_SV(ml->media),
                    SDPXI_SV(ml->proto), SDPXI_SV(f));
-    sdpx_str mid;
-    if (!sdpx_media_mid(m, &mid))
-        sdpxi_text_put(t, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+    const sdpx_line *mid = sdpxi_map_lines(map, m)->mid;
+    if (mid)
+        sdpxi_text_put(t, "a=mid:%.*s\r\n", SDPXI_SV(sdpx_attr_value(mid)));
 }
 
 static int proto_ok(sdpx_str p)
@@ -337,10 +352,9 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
             return SDPX_EN_PROTO;
         }
         sdpx_str v;
-        const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
+        const sdpx_line *l = map->lines[i].mid;
         /* RFC 5888 4, RFC 8843 16.2: one mid per section, a token, unique in the session */
-        if (l && (sdpx_mid_parse(sdpx_attr_value(l), &v) || sdpx_media_find_attr(m, SDPX_ATTR_MID, l) ||
-                  map->dup_at == i)) {
+        if (l && (sdpx_mid_parse(sdpx_attr_value(l), &v) || map->lines[i].mid2 || map->dup_at == i)) {
             sdpxi_error(err, SDPX_EINVAL, sdpx_line_number(l),
                         "%s: a=mid not a unique token (RFC 5888 4)", sdpxi_where(m, where, sizeof where));
             return SDPX_EINVAL;
@@ -349,24 +363,40 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
     return 0;
 }
 
-/* 1 when the offer uses `ufrag` or `pwd` anywhere (session or any section). */
-static int offer_has_cred(const sdpx_session *offer, const char *ufrag, const char *pwd)
+static int line_is(const sdpx_line *l, sdpx_str want)
 {
-    sdpx_str u = {ufrag, strlen(ufrag)}, p = {pwd, strlen(pwd)};
-    const sdpx_media *m = NULL;
-    for (size_t i = 0; i <= sdpx_session_media_count(offer); i++) {
-        for (int k = 0; k < 2; k++) {
-            sdpx_attr_kind kind = k ? SDPX_ATTR_ICE_PWD : SDPX_ATTR_ICE_UFRAG;
-            sdpx_str want = k ? p : u;
-            const sdpx_line *l = NULL;
-            while ((l = m ? sdpx_media_find_attr(m, kind, l) : sdpx_session_find_attr(offer, kind, l))) {
-                sdpx_str v = sdpx_attr_value(l);
-                if (v.len == want.len && !memcmp(v.ptr, want.ptr, v.len))
-                    return 1;
-            }
-        }
-        m = sdpx_session_media(offer, i);
+    if (!l)
+        return 0;
+    sdpx_str v = sdpx_attr_value(l);
+    return v.len == want.len && !memcmp(v.ptr, want.ptr, v.len);
+}
+
+/* 1 when the walked lines t of section m (NULL: the session level) use ufrag
+ * u or pwd p: the first lines, or every line when there are more. */
+static int lines_have_cred(const sdpxi_lines *t, const sdpx_session *s, const sdpx_media *m,
+                           sdpx_str u, sdpx_str p)
+{
+    if (!t->more_cred)
+        return line_is(t->ufrag, u) || line_is(t->pwd, p);
+    for (int k = 0; k < 2; k++) {
+        sdpx_attr_kind kind = k ? SDPX_ATTR_ICE_PWD : SDPX_ATTR_ICE_UFRAG;
+        const sdpx_line *l = NULL;
+        while ((l = m ? sdpx_media_find_attr(m, kind, l) : sdpx_session_find_attr(s, kind, l)))
+            if (line_is(l, k ? p : u))
+                return 1;
     }
+    return 0;
+}
+
+/* 1 when the offer uses `ufrag` or `pwd` anywhere (session or any section). */
+static int offer_has_cred(const sdpxi_map *map, const char *ufrag, const char *pwd)
+{
+    sdpx_str u = {ufrag, SDPX_ICE_UFRAG_CHARS}, p = {pwd, SDPX_ICE_PWD_CHARS};
+    if (lines_have_cred(&map->sess, map->s, NULL, u, p))
+        return 1;
+    for (size_t i = 0; i < map->n; i++)
+        if (lines_have_cred(&map->lines[i], map->s, sdpx_session_media(map->s, i), u, p))
+            return 1;
     return 0;
 }
 
@@ -441,7 +471,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     rc = SDPX_EINVAL;
     for (int tries = 0; rc == SDPX_EINVAL && tries < 8; tries++) {
         rc = sdpx_ice_credentials_make(rnd, rnd_ctx, a.ufrag, a.pwd);
-        if (!rc && offer_has_cred(offer, a.ufrag, a.pwd))
+        if (!rc && offer_has_cred(&a.map, a.ufrag, a.pwd))
             rc = SDPX_EINVAL;
     }
     if (!rc)
@@ -453,9 +483,8 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     }
     size_t n = sdpx_session_media_count(offer);
     for (size_t i = 0; i < n; i++) {
-        sdpx_str u, p;
         const sdpx_media *m = sdpx_session_media(offer, i);
-        a.offer_ice |= !sdpx_media_ice_ufrag(m, &u) && !sdpx_media_ice_pwd(m, &p);
+        a.offer_ice |= sdpxi_scoped(&a.map, m, ufrag) && sdpxi_scoped(&a.map, m, pwd);
     }
     unsigned char *accepted = calloc(n ? n : 1, 1);
     sdpxi_text body = {0}, sec = {0}, t = {0};
@@ -490,7 +519,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         }
         if (rc != OFFER_REJECTED && a.opt.diag)
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
-        put_rejected(&body, m, &ml);
+        put_rejected(&body, &a.map, m, &ml);
     }
     sdpxi_text_free(&sec);
     sdpxi_text_free(&a.tr);
@@ -500,7 +529,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     if (caps->ice_lite && a.any_ice)
         sdpxi_text_put(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
     put_groups(&t, &a.map, accepted);
-    if (sdpx_session_find_attr(offer, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
+    if (a.map.sess.allow_mixed)
         sdpxi_text_put(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
     if (body.len)
         sdpxi_text_put(&t, "%.*s", (int)body.len, body.p);

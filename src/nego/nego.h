@@ -42,9 +42,24 @@ void sdpxi_set_sort(sdpxi_set *s);
 sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v);
 void sdpxi_set_free(sdpxi_set *s);
 
+/* The lines of one section (or of the session level) that answering asks
+ * for, found in one walk by their kind: the first of each kind, as
+ * sdpx_media_find_attr would find it, so that no lookup rescans. */
+typedef struct sdpxi_lines {
+    const sdpx_line *mid, *mid2;        /* the first two a=mid */
+    const sdpx_line *ufrag, *pwd;       /* the first a=ice-ufrag, a=ice-pwd */
+    const sdpx_line *fingerprint, *setup;
+    const sdpx_line *extmap, *extmap_last;
+    int more_cred;      /* a second ice-ufrag or ice-pwd line */
+    int dir;            /* the first direction attribute (sdpx_direction), or -1 */
+    unsigned char allow_mixed, rtcp_mux, rtcp_mux_only, rtcp_rsize, bundle_only;
+} sdpxi_lines;
+
 /* The mids and BUNDLE groups of a session, built once. */
 typedef struct sdpxi_map {
     const sdpx_session *s;
+    sdpxi_lines sess;   /* the session-level lines */
+    sdpxi_lines *lines; /* per section */
     size_t n;           /* sections */
     sdpxi_set mids;     /* mid -> section index */
     size_t dup_at;      /* a section whose mid an earlier one has, or SIZE_MAX */
@@ -55,6 +70,12 @@ typedef struct sdpxi_map {
 int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m); /* 0 or SDPX_ENOMEM */
 void sdpxi_map_free(sdpxi_map *m);
 const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid);
+/* The walked lines of section m (a section of map->s). */
+const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m);
+/* m's first line of a scoped attribute (field f of sdpxi_lines), else the
+ * session's (RFC 8839 5.4, RFC 8842 5.1): sdpxi_scoped(map, m, ufrag). */
+#define sdpxi_scoped(map, m, f) \
+    (sdpxi_map_lines(map, m)->f ? sdpxi_map_lines(map, m)->f : (map)->sess.f)
 /* The section whose transport m uses for attributes of `kind`: m itself
  * when it (or the session) has one, else its BUNDLE group's tagged section
  * when that has one (RFC 8843 7.1: bundle-only sections carry none). */
