@@ -105,10 +105,11 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
     return 0;
 }
 
-static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, const sdpxi_pt *p)
+/* The first local codec that matches p; keys[i] caches codec i's fmtp key. */
+static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, sdpxi_pt *p, sdpxi_fmtp_key *keys)
 {
     for (size_t i = 0; i < cm->ncodecs && i < SDPX_CAPS_MAX_CODECS; i++)
-        if (sdpxi_codec_match(p, &cm->codecs[i]))
+        if (sdpxi_codec_match(p, &cm->codecs[i], &keys[i]))
             return &cm->codecs[i];
     return NULL;
 }
@@ -173,16 +174,17 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         return rc;
     }
     const sdpx_caps_codec *match[128] = {0};
+    sdpxi_fmtp_key keys[SDPX_CAPS_MAX_CODECS] = {{0}};
     unsigned char ok[128] = {0}, primary_ok[128] = {0};
     int primaries = 0;
     /* RFC 3264 6.1: the offered types the answerer can use, in the offer's
      * order, with the offer's numbers */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
-        const sdpxi_pt *p = &oc->pt[pt];
+        sdpxi_pt *p = &oc->pt[pt];
         if (!p->known || p->role != SDPXI_PRIMARY)
             continue;
-        if ((match[pt] = caps_codec(cm, p)) != NULL)
+        if ((match[pt] = caps_codec(cm, p, keys)) != NULL)
             ok[pt] = primary_ok[pt] = 1, primaries++;
     }
     if (!primaries) {
@@ -193,11 +195,11 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     /* RED, FEC, telephone-event, CN only beside an accepted primary */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
-        const sdpxi_pt *p = &oc->pt[pt];
+        sdpxi_pt *p = &oc->pt[pt];
         if (!p->known)
             continue;
         sdpxi_role role = p->role;
-        if (role == SDPXI_PRIMARY || role == SDPXI_RTX || !(match[pt] = caps_codec(cm, p)))
+        if (role == SDPXI_PRIMARY || role == SDPXI_RTX || !(match[pt] = caps_codec(cm, p, keys)))
             continue;
         /* RFC 2198 5: a RED type whose fmtp lists codecs needs them all */
         if (role == SDPXI_RED && p->fmtp.len && !sdpxi_red_carries_ok(p->fmtp, primary_ok))

@@ -145,12 +145,45 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
 
 /* ---- fmtp parameters ----------------------------------------------------- */
 
+static sdpx_str trim(sdpx_str s)
+{
+    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
+        s.ptr++, s.len--;
+    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
+        s.len--;
+    return s;
+}
+
+/* The values of n keys in one walk over "k=v;k=v": by sdpx_fmtp_get's rules
+ * (items and keys trimmed of spaces and tabs, keys without case, the first
+ * item with a value counts). Returns a bit per key found; values in val[]. */
+static unsigned params_get(sdpx_str params, const sdpx_str *keys, size_t n, sdpx_str *val)
+{
+    unsigned found = 0, all = (1u << n) - 1;
+    const char *p = params.ptr, *end = p + params.len;
+    while (p < end && found != all) {
+        const char *semi = memchr(p, ';', (size_t)(end - p));
+        sdpx_str item = {p, (size_t)((semi ? semi : end) - p)};
+        p = semi ? semi + 1 : end;
+        const char *eq = memchr(item.ptr, '=', item.len);
+        if (!eq)
+            continue; /* no value (or empty): not a match */
+        sdpx_str key = trim((sdpx_str){item.ptr, (size_t)(eq - item.ptr)});
+        for (size_t k = 0; k < n; k++)
+            if (!(found >> k & 1) && sdpxi_view_ieq(key, keys[k])) {
+                found |= 1u << k;
+                /* the item is trimmed before its key and value are cut */
+                val[k] = trim((sdpx_str){eq + 1, (size_t)(item.ptr + item.len - eq - 1)});
+                break;
+            }
+    }
+    return found;
+}
+
 static int param(sdpx_str params, const char *key, sdpx_str *value)
 {
-    sdpx_fmtp f;
-    memset(&f, 0, sizeof f);
-    f.params = params;
-    return sdpx_fmtp_get(&f, key, value) == 0;
+    sdpx_str k = {key, strlen(key)};
+    return params_get(params, &k, 1, value) != 0;
 }
 
 static unsigned param_uint(sdpx_str params, const char *key, unsigned dflt)
@@ -187,16 +220,30 @@ typedef struct h264_id {
     unsigned level;       /* comparable: level_idc * 2, level 1b = 21 */
 } h264_id;
 
-/* RFC 6184 8.1: profile-level-id is 3 bytes hex; absent means 42000A. */
-static int h264_read(sdpx_str params, h264_id *id)
+static int hex_digit(char c)
 {
-    sdpx_str v;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* RFC 6184 8.1: profile-level-id (*v, NULL when absent) is 3 bytes hex;
+ * absent means 42000A. */
+static int h264_decode(const sdpx_str *plid, h264_id *id)
+{
     unsigned char b[3] = {0x42, 0x00, 0x0a};
-    if (param(params, "profile-level-id", &v)) {
-        char hex[7] = {0};
-        if (v.len != 6 || strspn(memcpy(hex, v.ptr, 6), "0123456789abcdefABCDEF") < 6)
+    if (plid) {
+        unsigned long x = 0;
+        if (plid->len != 6)
             return 0;
-        unsigned long x = strtoul(hex, NULL, 16);
+        for (size_t i = 0; i < 6; i++) {
+            int d = hex_digit(plid->ptr[i]);
+            if (d < 0)
+                return 0;
+            x = x << 4 | (unsigned)d;
+        }
         b[0] = (unsigned char)(x >> 16);
         b[1] = (unsigned char)(x >> 8);
         b[2] = (unsigned char)x;
@@ -218,38 +265,79 @@ static int h264_read(sdpx_str params, h264_id *id)
     return 1;
 }
 
-static int same_param(sdpx_str a, sdpx_str b, const char *key, unsigned dflt)
+static int h264_read(sdpx_str params, h264_id *id)
 {
-    return param_uint(a, key, dflt) == param_uint(b, key, dflt);
+    sdpx_str v;
+    return h264_decode(param(params, "profile-level-id", &v) ? &v : NULL, id);
+}
+
+/* The value of a numeric parameter found by params_get (bit k of found), or dflt. */
+static unsigned found_uint(unsigned found, unsigned k, const sdpx_str *val, unsigned dflt)
+{
+    unsigned n;
+    return (found >> k & 1) && digits(val[k], 0xffffffu, &n) ? n : dflt;
+}
+
+/* The fmtp parameters of encoding enc that decide compatibility, in one
+ * walk over them: two codecs of one encoding are compatible when their keys
+ * agree (keys_agree). */
+static void key_read(sdpx_str enc, sdpx_str f, sdpxi_fmtp_key *k)
+{
+    static const sdpx_str h264[] = {{"profile-level-id", 16}, {"packetization-mode", 18}};
+    static const sdpx_str h265[] = {{"profile-id", 10}, {"tier-flag", 9}};
+    static const sdpx_str vp9[] = {{"profile-id", 10}}, av1[] = {{"profile", 7}};
+    sdpx_str v[2];
+    unsigned found;
+    k->read = k->ok = 1;
+    k->a = k->b = 0;
+    if (enc.len != 3 && enc.len != 4)
+        return; /* none of the four: every fmtp agrees */
+    if (sdpx_str_ieq(enc, "H264")) {
+        /* RFC 6184 8.1: same profile and packetization-mode (default 0) */
+        h264_id id;
+        found = params_get(f, h264, 2, v);
+        k->ok = h264_decode(found & 1 ? &v[0] : NULL, &id);
+        k->a = k->ok ? (unsigned)id.profile : 0;
+        k->b = found_uint(found, 1, v, 0);
+    } else if (sdpx_str_ieq(enc, "VP9")) {
+        k->a = found_uint(params_get(f, vp9, 1, v), 0, v, 0); /* VP9 payload format 6: default 0 */
+    } else if (sdpx_str_ieq(enc, "AV1")) {
+        k->a = found_uint(params_get(f, av1, 1, v), 0, v, 0); /* AV1 RTP 7.2: default 0 (Main) */
+    } else if (sdpx_str_ieq(enc, "H265")) {
+        /* RFC 7798 7.1: profile-id default 1, tier-flag default 0 */
+        found = params_get(f, h265, 2, v);
+        k->a = found_uint(found, 0, v, 1);
+        k->b = found_uint(found, 1, v, 0);
+    }
+}
+
+static int keys_agree(const sdpxi_fmtp_key *x, const sdpxi_fmtp_key *y)
+{
+    return x->ok && y->ok && x->a == y->a && x->b == y->b;
 }
 
 /* 1 when the fmtp of two codecs of one encoding describe compatible streams. */
 static int fmtp_compatible(sdpx_str enc, sdpx_str a, sdpx_str b)
 {
-    if (sdpx_str_ieq(enc, "H264")) {
-        h264_id x, y;
-        /* RFC 6184 8.1: same profile and packetization-mode (default 0) */
-        return h264_read(a, &x) && h264_read(b, &y) && x.profile == y.profile &&
-               same_param(a, b, "packetization-mode", 0);
-    }
-    if (sdpx_str_ieq(enc, "VP9"))
-        return same_param(a, b, "profile-id", 0); /* VP9 payload format 6: default 0 */
-    if (sdpx_str_ieq(enc, "AV1"))
-        return same_param(a, b, "profile", 0); /* AV1 RTP 7.2: default 0 (Main) */
-    if (sdpx_str_ieq(enc, "H265"))
-        /* RFC 7798 7.1: profile-id default 1, tier-flag default 0 */
-        return same_param(a, b, "profile-id", 1) && same_param(a, b, "tier-flag", 0);
-    return 1;
+    sdpxi_fmtp_key x, y;
+    key_read(enc, a, &x);
+    key_read(enc, b, &y);
+    return keys_agree(&x, &y);
 }
 
-int sdpxi_codec_match(const sdpxi_pt *o, const sdpx_caps_codec *c)
+int sdpxi_codec_match(sdpxi_pt *o, const sdpx_caps_codec *c, sdpxi_fmtp_key *ckey)
 {
     unsigned och = o->channels ? o->channels : 1, cch = c->channels ? c->channels : 1;
     /* the numbers first: they rule most pairs out without a name compare */
     if (!o->known || o->clock_rate != c->clock_rate || och != cch ||
         !sdpxi_view_ieq(o->encoding, c->encoding))
         return 0;
-    return fmtp_compatible(o->encoding, o->fmtp, c->fmtp);
+    /* equal names (ASCII case aside) read their keys by the same rules */
+    if (!o->key.read)
+        key_read(o->encoding, o->fmtp, &o->key);
+    if (!ckey->read)
+        key_read(c->encoding, c->fmtp, ckey);
+    return keys_agree(&o->key, ckey);
 }
 
 static void put_h264(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, const sdpx_caps_codec *c)

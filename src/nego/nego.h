@@ -128,6 +128,15 @@ typedef enum sdpxi_role {
 
 sdpxi_role sdpxi_codec_role(sdpx_str encoding);
 
+/* The fmtp parameters that decide whether two codecs of one encoding are
+ * compatible (H.264 profile and packetization-mode, VP9 and AV1 profile,
+ * H.265 profile and tier), read the first time a match needs them. */
+typedef struct sdpxi_fmtp_key {
+    int read;  /* 0: not read yet (zero-initialised) */
+    int ok;    /* 0: an H.264 profile-level-id that does not decode */
+    unsigned a, b;
+} sdpxi_fmtp_key;
+
 /* One payload type of a section, joined from its lines in one walk. */
 typedef struct sdpxi_pt {
     sdpxi_role role;     /* of its encoding, when known */
@@ -142,6 +151,7 @@ typedef struct sdpxi_pt {
     int has_apt;
     unsigned apt;
     unsigned line;       /* line number of its rtpmap (or the m= line) */
+    sdpxi_fmtp_key key;  /* of its fmtp, once a match has read it */
 } sdpxi_pt;
 
 /* One rtcp-fb line: "<pt|*> <what>" where what is "nack pli", ... */
@@ -173,8 +183,9 @@ void sdpxi_codecs_free(sdpxi_codecs *c);
 
 /* RFC 3264 6.1 / JSEP 5.3.1: same name (case-insensitive), clock rate and
  * channels (absent means 1), then the fmtp parameters that decide
- * compatibility (see codecs.c). */
-int sdpxi_codec_match(const sdpxi_pt *offered, const sdpx_caps_codec *local);
+ * compatibility (see codecs.c); the keys of both sides are read once, into
+ * offered->key and *local_key (zero-initialised for each local codec). */
+int sdpxi_codec_match(sdpxi_pt *offered, const sdpx_caps_codec *local, sdpxi_fmtp_key *local_key);
 
 /* Write the answer's fmtp parameters for an accepted primary (nothing when
  * the answer needs none). */
