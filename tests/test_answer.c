@@ -416,6 +416,41 @@ START_TEST(credentials_never_the_offers)
 }
 END_TEST
 
+/* The answer text grows past its first blocks (2 KiB, doubling) in the
+ * middle of lines: 40 sections of about 350 bytes each, every one answered
+ * whole and in order. */
+START_TEST(long_answer_text)
+{
+    char *text = malloc(64 * 1024), mid[16];
+    size_t len = (size_t)snprintf(text, 64 * 1024, "%s", HEAD);
+    for (int i = 0; i < 40; i++) {
+        snprintf(mid, sizeof mid, "m%d", i);
+        len += (size_t)snprintf(text + len, 64 * 1024 - len, AUDIO("%s"), mid);
+    }
+    sdpx_session *offer = parse_ok(text, 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    int rc;
+    sdpx_error err;
+    char *a = answer_checked(offer, &caps, NULL, 42, &rc, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_gt(strlen(a), 12 * 1024); /* past the 2, 4 and 8 KiB blocks */
+    const char *at = a;
+    for (int i = 0; i < 40; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "\r\na=mid:m%d\r\n", i);
+        const char *p = strstr(at, want);
+        ck_assert_msg(p != NULL, "section %d missing or out of order", i);
+        at = p + 1;
+    }
+    ck_assert_ptr_nonnull(strstr(a, "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+                                    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"));
+    free(a);
+    free(text);
+    sdpx_session_free(offer);
+}
+END_TEST
+
 /* ---- sdpx_answer_verify: each bug class, as a broken answer ------------ */
 
 #define VOFFER                                                                                \
@@ -641,6 +676,7 @@ int main(void)
     tcase_add_test(tc, errors_name_the_section);
     tcase_add_test(tc, deterministic);
     tcase_add_loop_test(tc, credentials_never_the_offers, 0, 3);
+    tcase_add_test(tc, long_answer_text);
     suite_add_tcase(s, tc);
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));

@@ -21,6 +21,7 @@ typedef struct answerer {
     char ufrag[SDPX_ICE_UFRAG_CHARS + 1];
     char pwd[SDPX_ICE_PWD_CHARS + 1];
     char conn[80];        /* "IN IP4 0.0.0.0" */
+    size_t conn_len;
     unsigned port;
     int any_ice;          /* some accepted section uses ICE */
     int offer_ice;        /* some offered section carries ICE credentials */
@@ -44,20 +45,41 @@ static const sdpx_caps_media *caps_for(const sdpx_caps *c, sdpx_str kind)
     return NULL;
 }
 
+/* "<head><v>\r\n": head a string literal (PUT_ATTR). */
+static void put_attr(sdpxi_text *t, const char *head, size_t n, sdpx_str v)
+{
+    sdpxi_text_add(t, head, n);
+    sdpxi_text_str(t, v);
+    SDPXI_TEXT_LIT(t, "\r\n");
+}
+#define PUT_ATTR(t, head, v) put_attr((t), "" head, sizeof(head) - 1, (v))
+
+/* "<head><pt> <v>\r\n": a=fmtp, a=rtcp-fb */
+static void put_pt_attr(sdpxi_text *t, const char *head, size_t n, unsigned pt, sdpx_str v)
+{
+    sdpxi_text_add(t, head, n);
+    sdpxi_text_uint(t, pt);
+    SDPXI_TEXT_LIT(t, " ");
+    sdpxi_text_str(t, v);
+    SDPXI_TEXT_LIT(t, "\r\n");
+}
+#define PUT_PT_ATTR(t, head, pt, v) put_pt_attr((t), "" head, sizeof(head) - 1, (pt), (v))
+
 /* The c=, ICE and DTLS lines of an accepted section and its mid, into *out. */
 static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdpxi_text *out)
 {
     out->len = 0;
-    sdpxi_text_put(out, "c=%s\r\n", a->conn);
+    PUT_ATTR(out, "c=", ((sdpx_str){a->conn, a->conn_len}));
     const sdpx_media *im = sdpxi_map_transport(&a->map, m, SDPX_ATTR_ICE_UFRAG);
     /* RFC 8839 4.2.1: ICE runs for the whole session; sdpx_validate wants
      * credentials in every section once any section has them */
     int ice = a->offer_ice || (sdpxi_scoped(&a->map, im, ufrag) && sdpxi_scoped(&a->map, im, pwd));
     if (ice) {
         /* JSEP 5.3.1, RFC 8839 5.4: fresh credentials, never the offer's */
-        sdpxi_text_put(out, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n", a->ufrag, a->pwd);
+        PUT_ATTR(out, "a=ice-ufrag:", ((sdpx_str){a->ufrag, SDPX_ICE_UFRAG_CHARS}));
+        PUT_ATTR(out, "a=ice-pwd:", ((sdpx_str){a->pwd, SDPX_ICE_PWD_CHARS}));
         if (a->caps->ice_options.len)
-            sdpxi_text_put(out, "a=ice-options:%.*s\r\n", SDPXI_SV(a->caps->ice_options));
+            PUT_ATTR(out, "a=ice-options:", a->caps->ice_options);
     }
     if (sdpxi_section_dtls(&a->map, m, proto)) {
         sdpx_fingerprint fp;
@@ -90,15 +112,15 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         default:
             return reject(a, SDPX_EN_SETUP, "a=setup:holdconn offered (RFC 4145 4)%s", NULL);
         }
-        sdpxi_text_put(out, "a=fingerprint:%.*s\r\na=setup:%s\r\n", SDPXI_SV(a->caps->fingerprint),
-                       sdpx_setup_name(as));
+        PUT_ATTR(out, "a=fingerprint:", a->caps->fingerprint);
+        PUT_ATTR(out, "a=setup:", sdpx_str_from(sdpx_setup_name(as)));
     } else if (sdpx_str_eq(proto, "RTP/SAVP") || sdpx_str_eq(proto, "RTP/SAVPF")) {
         return reject(a, SDPX_EN_PROTO, "SDES-keyed %s is not supported (RFC 4568)",
                       sdpx_str_eq(proto, "RTP/SAVP") ? "RTP/SAVP" : "RTP/SAVPF");
     }
     const sdpx_line *mid = sdpxi_map_lines(&a->map, m)->mid;
     if (mid)
-        sdpxi_text_put(out, "a=mid:%.*s\r\n", SDPXI_SV(sdpx_attr_value(mid)));
+        PUT_ATTR(out, "a=mid:", sdpx_attr_value(mid));
     if (out->oom)
         return SDPX_ENOMEM;
     a->any_ice |= ice;
@@ -145,12 +167,15 @@ static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m
             if (u.len != e.uri.len || memcmp(u.ptr, e.uri.ptr, u.len))
                 continue;
             used[e.id] = 1;
-            sdpxi_text_put(t, "a=extmap:%u", e.id);
-            if (e.has_direction) /* RFC 8285 6: the answer mirrors a stated direction */
-                sdpxi_text_put(t, "/%s",
-                               sdpx_direction_name(sdpxi_answer_direction(e.direction,
-                                                                          SDPX_DIR_SENDRECV)));
-            sdpxi_text_put(t, " %.*s\r\n", SDPXI_SV(e.uri));
+            SDPXI_TEXT_LIT(t, "a=extmap:");
+            sdpxi_text_uint(t, e.id);
+            if (e.has_direction) { /* RFC 8285 6: the answer mirrors a stated direction */
+                SDPXI_TEXT_LIT(t, "/");
+                sdpxi_text_str(t, sdpx_str_from(sdpx_direction_name(
+                                      sdpxi_answer_direction(e.direction, SDPX_DIR_SENDRECV))));
+            }
+            SDPXI_TEXT_LIT(t, " ");
+            PUT_ATTR(t, "", e.uri);
             break;
         }
     }
@@ -236,41 +261,60 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
                 fbmask[f->pt] |= (uint16_t)(1u << k);
     }
     sdpxi_set_sort(&wild);
-    sdpxi_text_put(t, "m=%.*s %u %.*s", SDPXI_SV(ml->media), a->port, SDPXI_SV(ml->proto));
+    SDPXI_TEXT_LIT(t, "m=");
+    sdpxi_text_str(t, ml->media);
+    SDPXI_TEXT_LIT(t, " ");
+    sdpxi_text_uint(t, a->port);
+    SDPXI_TEXT_LIT(t, " ");
+    sdpxi_text_str(t, ml->proto);
     for (size_t i = 0; i < oc->n; i++)
-        if (ok[oc->order[i]])
-            sdpxi_text_put(t, " %u", oc->order[i]);
-    sdpxi_text_put(t, "\r\n%.*s", (int)a->tr.len, a->tr.p);
+        if (ok[oc->order[i]]) {
+            SDPXI_TEXT_LIT(t, " ");
+            sdpxi_text_uint(t, oc->order[i]);
+        }
+    SDPXI_TEXT_LIT(t, "\r\n");
+    sdpxi_text_add(t, a->tr.p, a->tr.len);
     put_extmaps(t, &a->map, m, cm);
     const sdpxi_lines *ml_lines = sdpxi_map_lines(&a->map, m);
     if (ml_lines->allow_mixed)
-        sdpxi_text_put(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+        SDPXI_TEXT_LIT(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
     /* RFC 8866 6.7: the section's direction, else the session's, else sendrecv */
     int dir = ml_lines->dir >= 0 ? ml_lines->dir : a->map.sess.dir >= 0 ? a->map.sess.dir : SDPX_DIR_SENDRECV;
-    sdpxi_text_put(t, "a=%s\r\n",
-                   sdpx_direction_name(sdpxi_answer_direction((sdpx_direction)dir, cm->direction)));
+    PUT_ATTR(t, "a=", sdpx_str_from(sdpx_direction_name(
+                          sdpxi_answer_direction((sdpx_direction)dir, cm->direction))));
     /* RFC 5761 5.1.1, RFC 8858 4: mux when offered (rtcp-mux-only is answered with rtcp-mux) */
     if (ml_lines->rtcp_mux || ml_lines->rtcp_mux_only)
-        sdpxi_text_put(t, "a=rtcp-mux\r\n");
+        SDPXI_TEXT_LIT(t, "a=rtcp-mux\r\n");
     if (ml_lines->rtcp_rsize)
-        sdpxi_text_put(t, "a=rtcp-rsize\r\n"); /* RFC 5506 5 */
+        SDPXI_TEXT_LIT(t, "a=rtcp-rsize\r\n"); /* RFC 5506 5 */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
         const sdpxi_pt *p = &oc->pt[pt];
         if (!ok[pt])
             continue;
         if (p->has_rtpmap) {
-            sdpxi_text_put(t, "a=rtpmap:%u %.*s/%lu", pt, SDPXI_SV(p->encoding),
-                           (unsigned long)p->clock_rate);
-            if (p->has_channels)
-                sdpxi_text_put(t, "/%u", p->channels);
-            sdpxi_text_put(t, "\r\n");
+            SDPXI_TEXT_LIT(t, "a=rtpmap:");
+            sdpxi_text_uint(t, pt);
+            SDPXI_TEXT_LIT(t, " ");
+            sdpxi_text_str(t, p->encoding);
+            SDPXI_TEXT_LIT(t, "/");
+            sdpxi_text_uint(t, p->clock_rate);
+            if (p->has_channels) {
+                SDPXI_TEXT_LIT(t, "/");
+                sdpxi_text_uint(t, p->channels);
+            }
+            SDPXI_TEXT_LIT(t, "\r\n");
         }
         sdpxi_role role = p->role;
-        if (role == SDPXI_RTX)
-            sdpxi_text_put(t, "a=fmtp:%u apt=%u\r\n", pt, p->apt); /* RFC 4588 8.6 */
-        else if (role == SDPXI_RED && p->fmtp.len)
-            sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(p->fmtp));
+        if (role == SDPXI_RTX) { /* RFC 4588 8.6 */
+            SDPXI_TEXT_LIT(t, "a=fmtp:");
+            sdpxi_text_uint(t, pt);
+            SDPXI_TEXT_LIT(t, " apt=");
+            sdpxi_text_uint(t, p->apt);
+            SDPXI_TEXT_LIT(t, "\r\n");
+        } else if (role == SDPXI_RED && p->fmtp.len) {
+            PUT_PT_ATTR(t, "a=fmtp:", pt, p->fmtp);
+        }
         else if (role != SDPXI_RED && match[pt])
             sdpxi_codec_answer_fmtp(t, pt, p, match[pt]);
         if (role == SDPXI_RTX || !match[pt])
@@ -279,7 +323,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         for (size_t j = 0; j < match[pt]->nrtcp_fb && j < SDPX_CAPS_MAX_FB; j++) {
             sdpx_str what = match[pt]->rtcp_fb[j];
             if ((fbmask[pt] >> j & 1) || (wild.n && sdpxi_set_find(&wild, SDPXI_FB_ANY, what)))
-                sdpxi_text_put(t, "a=rtcp-fb:%u %.*s\r\n", pt, SDPXI_SV(what));
+                PUT_PT_ATTR(t, "a=rtcp-fb:", pt, what);
         }
     }
     if (cm->simulcast && sdpxi_simulcast_answer(t, m, ok))
@@ -321,7 +365,7 @@ static void put_rejected(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *
                    SDPXI_SV(ml->proto), SDPXI_SV(f));
     const sdpx_line *mid = sdpxi_map_lines(map, m)->mid;
     if (mid)
-        sdpxi_text_put(t, "a=mid:%.*s\r\n", SDPXI_SV(sdpx_attr_value(mid)));
+        PUT_ATTR(t, "a=mid:", sdpx_attr_value(mid));
 }
 
 static int proto_ok(sdpx_str p)
@@ -420,11 +464,14 @@ static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char 
             /* a mid named by two groups belongs to the first (sdpxi_map_build) */
             if (!m || !accepted[sdpx_media_index(m)] || map->group[sdpx_media_index(m)] != num)
                 continue;
-            sdpxi_text_put(t, "%s %.*s", n ? "" : "a=group:BUNDLE", SDPXI_SV(id));
+            if (!n)
+                SDPXI_TEXT_LIT(t, "a=group:BUNDLE");
+            SDPXI_TEXT_LIT(t, " ");
+            sdpxi_text_str(t, id);
             n++;
         }
         if (n)
-            sdpxi_text_put(t, "\r\n");
+            SDPXI_TEXT_LIT(t, "\r\n");
     }
 }
 
@@ -463,7 +510,8 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         sdpxi_map_free(&a.map);
         return SDPX_EINVAL;
     }
-    snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
+    int cn = snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
+    a.conn_len = cn < 0 ? 0 : (size_t)cn < sizeof a.conn ? (size_t)cn : sizeof a.conn - 1;
     uint64_t sid;
     sdpxi_random_pool pool = {{0}, 0, 0};
     sdpx_random_fn rnd = a.opt.random ? a.opt.random : sdpxi_random_pooled;
@@ -489,7 +537,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         a.offer_ice |= sdpxi_scoped(&a.map, m, ufrag) && sdpxi_scoped(&a.map, m, pwd);
     }
     unsigned char *accepted = calloc(n ? n : 1, 1);
-    sdpxi_text body = {0}, sec = {0}, t = {0};
+    sdpxi_text body = {0}, t = {0};
     if (!accepted)
         goto nomem;
     char where[64];
@@ -497,15 +545,15 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         const sdpx_media *m = sdpx_session_media(offer, i);
         sdpx_mline ml;
         sdpx_media_mline(m, &ml);
-        sec.len = 0;
-        rc = answer_section(&a, m, &ml, &sec);
-        if (rc == SDPX_ENOMEM || sec.oom)
+        size_t start = body.len;
+        rc = answer_section(&a, m, &ml, &body);
+        if (rc == SDPX_ENOMEM || body.oom)
             goto nomem;
         if (rc == 0) {
             accepted[i] = 1;
-            sdpxi_text_put(&body, "%.*s", (int)sec.len, sec.p);
             continue;
         }
+        body.len = start; /* what the rejected section wrote goes */
         sdpx_error e;
         sdpxi_error(&e, rc, sdpx_line_number(sdpx_media_line(m, 0)), "%s: %s",
                     sdpxi_where(m, where, sizeof where), a.why);
@@ -513,7 +561,6 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
             if (err)
                 *err = e;
             free(accepted);
-            sdpxi_text_free(&sec);
             sdpxi_text_free(&body);
             sdpxi_text_free(&a.tr);
             sdpxi_map_free(&a.map);
@@ -523,18 +570,16 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
         put_rejected(&body, &a.map, m, &ml);
     }
-    sdpxi_text_free(&sec);
     sdpxi_text_free(&a.tr);
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
     sdpxi_text_put(&t, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
                    a.opt.address ? a.conn : "IN IP4 127.0.0.1");
     if (caps->ice_lite && a.any_ice)
-        sdpxi_text_put(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
+        SDPXI_TEXT_LIT(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
     put_groups(&t, &a.map, accepted);
     if (a.map.sess.allow_mixed)
-        sdpxi_text_put(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
-    if (body.len)
-        sdpxi_text_put(&t, "%.*s", (int)body.len, body.p);
+        SDPXI_TEXT_LIT(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    sdpxi_text_add(&t, body.p, body.len);
     if (body.oom)
         t.oom = 1;
     sdpxi_text_free(&body);
@@ -545,7 +590,6 @@ nomem:
     free(accepted);
     sdpxi_text_free(&a.tr);
     sdpxi_map_free(&a.map);
-    sdpxi_text_free(&sec);
     sdpxi_text_free(&body);
     sdpxi_text_free(&t);
     sdpxi_error(err, SDPX_ENOMEM, 0, "out of memory");

@@ -422,8 +422,13 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
      * side names none; anything else in that fmtp is not echoed */
     if (!f.len && o->role == SDPXI_AUX && event_list(o->fmtp))
         f = o->fmtp;
-    if (printable(f))
-        sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(f));
+    if (printable(f)) {
+        SDPXI_TEXT_LIT(t, "a=fmtp:");
+        sdpxi_text_uint(t, pt);
+        SDPXI_TEXT_LIT(t, " ");
+        sdpxi_text_str(t, f);
+        SDPXI_TEXT_LIT(t, "\r\n");
+    }
 }
 
 int sdpxi_red_carries_ok(sdpx_str fmtp, const unsigned char ok[128])

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define SDPXI_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -91,6 +92,28 @@ typedef struct sdpxi_text {
 
 /* Append printf-style; on failure sets t->oom (checked once, at the end). */
 void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...) SDPXI_PRINTF(2, 3);
+/* Append n bytes, growing the text (out of line: sdpxi_text_add's slow path). */
+void sdpxi_text_bytes(sdpxi_text *t, const char *p, size_t n);
+/* Append a decimal number. */
+void sdpxi_text_uint(sdpxi_text *t, unsigned long long v);
+
+/* Append n bytes: a copy when they fit (most appends), else the growing
+ * path. Bytes appended after an out-of-memory failure do not matter: the
+ * text is dropped (sdpxi_text_finish). */
+static inline void sdpxi_text_add(sdpxi_text *t, const char *p, size_t n)
+{
+    if (t->p && n <= t->cap - t->len) {
+        memcpy(t->p + t->len, p, n);
+        t->len += n;
+    } else {
+        sdpxi_text_bytes(t, p, n);
+    }
+}
+
+static inline void sdpxi_text_str(sdpxi_text *t, sdpx_str s) { sdpxi_text_add(t, s.ptr, s.len); }
+
+/* Append a string literal (its length known at compile time). */
+#define SDPXI_TEXT_LIT(t, lit) sdpxi_text_add((t), "" lit, sizeof(lit) - 1)
 /* Parse the text into *out (one lenient parse) and release it. A failure
  * is a bug of the writer; it is returned as is, with *err filled. */
 int sdpxi_text_finish(sdpxi_text *t, sdpx_session **out, sdpx_error *err);

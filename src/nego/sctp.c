@@ -32,11 +32,19 @@ int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps,
         sdpx_str rest = ml.formats, f;
         if (!sdpx_field_next(&rest, &f) || !sdpx_str_eq(f, "webrtc-datachannel"))
             return SDPX_EN_PROTO;
-        sdpxi_text_put(t, "m=application %u %.*s webrtc-datachannel\r\n%.*s", port,
-                       SDPXI_SV(ml.proto), (int)tr->len, tr->p);
-        sdpxi_text_put(t, "a=sctp-port:%u\r\n", local); /* RFC 8841 5.1 */
+        SDPXI_TEXT_LIT(t, "m=application ");
+        sdpxi_text_uint(t, port);
+        SDPXI_TEXT_LIT(t, " ");
+        sdpxi_text_str(t, ml.proto);
+        SDPXI_TEXT_LIT(t, " webrtc-datachannel\r\n");
+        sdpxi_text_add(t, tr->p, tr->len);
+        SDPXI_TEXT_LIT(t, "a=sctp-port:"); /* RFC 8841 5.1 */
+        sdpxi_text_uint(t, local);
+        SDPXI_TEXT_LIT(t, "\r\n");
     }
-    sdpxi_text_put(t, "a=max-message-size:%llu\r\n", (unsigned long long)mms); /* RFC 8841 6.1 */
+    SDPXI_TEXT_LIT(t, "a=max-message-size:"); /* RFC 8841 6.1 */
+    sdpxi_text_uint(t, mms);
+    SDPXI_TEXT_LIT(t, "\r\n");
     return 0;
 }
 
