@@ -72,6 +72,18 @@ static const rule_case rules[] = {
                               "a=rtcp-fb:96 nack pli\r\n"),
      CAPS_TYPICAL, 0, 0, 0, {"a=rtcp-fb:96 nack", "a=rtcp-fb:96 ccm fir", "a=rtcp-fb:96 nack pli"},
      {"goog-lntf", "rtcp-fb:*"}},
+    /* the type as digits() reads it: leading zeros are the type, past 127 is none */
+    {"rtcp-fb type with leading zeros, and one out of range",
+     HEAD VIDEO("0", "0096", VP8 "a=rtcp-fb:096 nack\r\na=rtcp-fb:224 nack pli\r\na=rtcp-fb:  96  ccm fir\r\n"),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 ccm fir"},
+     {"nack pli"}},
+    /* proto families by their "/"-parts (RFC 8841 4.1: TCP/DTLS/SCTP is a data channel) */
+    {"data channel over TCP/DTLS/SCTP",
+     HEAD "m=application 9 TCP/DTLS/SCTP webrtc-datachannel\r\n" T("0") "a=sctp-port:5000\r\n",
+     CAPS_TYPICAL, 0, 0, 0, {"m=application 9 TCP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:5000"}, {NULL}},
+    {"RTP/AVPF/X is still RTP",
+     HEAD "m=audio 9 RTP/AVPF/X 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, 0,
+     {"m=audio 9 RTP/AVPF/X 0"}, {NULL}},
     /* RFC 8285 5: offered ids kept (reassigning breaks renegotiation), unknown URIs dropped */
     {"extmap ids kept",
      HEAD VIDEO("0", "96", "a=extmap:7 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"

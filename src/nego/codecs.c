@@ -48,6 +48,33 @@ static int digits(sdpx_str s, unsigned max, unsigned *out)
     return 1;
 }
 
+/* sdpx_field_next, then the field as a payload type (digits() up to 127):
+ * 0 when no field is left, else 1 with *f the field and *pt its type, or
+ * 128 when the field is no type. */
+static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
+{
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (p < end && *p == ' ')
+        p++;
+    if (p == end) {
+        rest->ptr = end;
+        rest->len = 0;
+        return 0;
+    }
+    const char *start = p;
+    unsigned v = 0;
+    for (; p < end && *p != ' '; p++) {
+        unsigned d = (unsigned)(unsigned char)*p - '0';
+        v = d > 9 || v > 127 ? 128 : v * 10 + d; /* past 127 it stays out of range */
+    }
+    *pt = v > 127 ? 128 : v;
+    f->ptr = start;
+    f->len = (size_t)(p - start);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
 int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
 {
     /* the table is large and most types unused: clear only what is read */
@@ -58,9 +85,9 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
     if (sdpx_media_mline(m, &ml))
         return 0;
     sdpx_str rest = ml.formats, f;
-    while (sdpx_field_next(&rest, &f)) {
-        unsigned pt;
-        if (!digits(f, 127, &pt) || out->listed[pt])
+    unsigned pt;
+    while (next_pt(&rest, &f, &pt)) {
+        if (pt > 127 || out->listed[pt])
             continue;
         memset(&out->pt[pt], 0, sizeof out->pt[pt]);
         out->listed[pt] = 1;
@@ -77,8 +104,8 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
             out->pt[pt].has_channels = ch != 0;
         }
     }
-    size_t cap = 0;
-    for (size_t i = 1; i < sdpx_media_line_count(m); i++) {
+    size_t cap = 0, n = sdpx_media_line_count(m);
+    for (size_t i = 1; i < n; i++) {
         const sdpx_line *l = sdpx_media_line(m, i);
         sdpx_attr_kind k = sdpx_line_kind(l);
         if (k == SDPX_ATTR_RTPMAP) {
@@ -106,11 +133,12 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
             /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
              * only the first field needs reading */
             sdpx_str v = sdpx_attr_value(l), first;
-            unsigned pt = 0;
-            if (!sdpx_field_next(&v, &first))
+            if (!next_pt(&v, &first, &pt))
                 continue;
             int wildcard = first.len == 1 && first.ptr[0] == '*';
-            if (!wildcard && !digits(first, 127, &pt))
+            if (wildcard)
+                pt = 0;
+            else if (pt > 127)
                 continue;
             while (v.len && v.ptr[0] == ' ') {
                 v.ptr++;
@@ -119,7 +147,7 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
             if (!v.len)
                 continue;
             if (out->nfb == cap) {
-                cap = cap ? cap * 2 : 16;
+                cap = cap ? cap * 2 : 64; /* a browser's video section has about 40 */
                 sdpxi_fb *q = realloc(out->fb, cap * sizeof *q);
                 if (!q)
                     return SDPX_ENOMEM;

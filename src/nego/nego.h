@@ -246,8 +246,23 @@ typedef struct sdpxi_extmaps {
     int started, media;
 } sdpxi_extmaps;
 const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it);
-/* 1 when two views are equal ignoring ASCII case. */
-int sdpxi_view_ieq(sdpx_str a, sdpx_str b);
+/* 1 when two views are equal ignoring ASCII case (inline: codec names and
+ * fmtp keys are compared by the dozen per section). */
+static inline int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
+{
+    if (a.len != b.len)
+        return 0;
+    for (size_t i = 0; i < a.len; i++) {
+        char x = a.ptr[i], y = b.ptr[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
 /* 1 when the view is a token (RFC 8866 9). */
 int sdpxi_token(sdpx_str s);
 
