@@ -93,6 +93,16 @@ static const rule_case rules[] = {
      CAPS_TYPICAL, 0, 0, 0, {"a=extmap:7 urn:ietf:params:rtp-hdrext:sdes:mid",
                              "a=extmap:12/recvonly urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"},
      {"urn:example:unknown", "4097", "a=extmap:4 "}},
+    /* the URI is the second field, compared whole: a longer one and a prefix are others */
+    {"extmap URI compared as the whole second field",
+     HEAD VIDEO("0", "96", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:midX\r\n"
+                           "a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:rtp-stream\r\n"
+                           "a=extmap:5/recvonly  urn:ietf:params:rtp-hdrext:sdes:mid  x=1\r\n"
+                           "a=extmap:0 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n"
+                           "a=extmap:6 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n" VP8),
+     CAPS_TYPICAL, 0, 0, 0, {"a=extmap:5/sendonly urn:ietf:params:rtp-hdrext:sdes:mid",
+                             "a=extmap:6 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"},
+     {"a=extmap:2", "a=extmap:3", "a=extmap:0", "midX"}},
     /* RFC 6184 8.1: by profile, not by string; the lower level is answered */
     {"H.264 level answered no higher than both",
      HEAD VIDEO("0", "100", H264("100", "packetization-mode=1;profile-level-id=42e033")),

@@ -152,6 +152,27 @@ static const sdpx_line *extmap_next(const sdpxi_map *map, const sdpx_media *m, c
 }
 
 /* RFC 8285 5, JSEP 5.3.1: extensions both sides know, with the offered ids. */
+/* 1 when the second space-separated field of extmap value v (the URI that
+ * sdpx_extmap_parse gives it, RFC 8285 5) is one the local side knows:
+ * compared in place, without scanning the URI for its end. */
+static int local_extmap(const sdpx_caps_media *cm, sdpx_str v)
+{
+    const char *p = v.ptr, *end = p + v.len;
+    while (p < end && *p == ' ')
+        p++;
+    while (p < end && *p != ' ') /* the id (and direction) */
+        p++;
+    while (p < end && *p == ' ')
+        p++;
+    size_t left = (size_t)(end - p);
+    for (size_t i = 0; i < cm->nextmaps && i < SDPX_CAPS_MAX_EXTMAPS; i++) {
+        sdpx_str u = cm->extmaps[i].uri;
+        if (u.len && u.len <= left && !memcmp(u.ptr, p, u.len) && (u.len == left || p[u.len] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m,
                         const sdpx_caps_media *cm)
 {
@@ -159,25 +180,21 @@ static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m
     const sdpx_line *l = NULL;
     while ((l = extmap_next(map, m, l)) != NULL) {
         sdpx_extmap e;
-        if (sdpx_extmap_parse(sdpx_attr_value(l), &e) || e.id < 1 || e.id > 255 || e.id == 15 ||
-            used[e.id])
+        sdpx_str v = sdpx_attr_value(l);
+        /* a URI the local side does not know is never answered: no decode */
+        if (!local_extmap(cm, v) || sdpx_extmap_parse(v, &e) || e.id < 1 || e.id > 255 ||
+            e.id == 15 || used[e.id])
             continue; /* 4096-4351 would need the answerer to pick an id; 15 is reserved */
-        for (size_t i = 0; i < cm->nextmaps && i < SDPX_CAPS_MAX_EXTMAPS; i++) {
-            sdpx_str u = cm->extmaps[i].uri;
-            if (u.len != e.uri.len || memcmp(u.ptr, e.uri.ptr, u.len))
-                continue;
-            used[e.id] = 1;
-            SDPXI_TEXT_LIT(t, "a=extmap:");
-            sdpxi_text_uint(t, e.id);
-            if (e.has_direction) { /* RFC 8285 6: the answer mirrors a stated direction */
-                SDPXI_TEXT_LIT(t, "/");
-                sdpxi_text_str(t, sdpx_str_from(sdpx_direction_name(
-                                      sdpxi_answer_direction(e.direction, SDPX_DIR_SENDRECV))));
-            }
-            SDPXI_TEXT_LIT(t, " ");
-            PUT_ATTR(t, "", e.uri);
-            break;
+        used[e.id] = 1;
+        SDPXI_TEXT_LIT(t, "a=extmap:");
+        sdpxi_text_uint(t, e.id);
+        if (e.has_direction) { /* RFC 8285 6: the answer mirrors a stated direction */
+            SDPXI_TEXT_LIT(t, "/");
+            sdpxi_text_str(t, sdpx_str_from(sdpx_direction_name(
+                                  sdpxi_answer_direction(e.direction, SDPX_DIR_SENDRECV))));
         }
+        SDPXI_TEXT_LIT(t, " ");
+        PUT_ATTR(t, "", e.uri);
     }
 }
 

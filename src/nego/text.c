@@ -51,7 +51,13 @@ static void put_num(sdpxi_text *t, unsigned long long v, unsigned base, int widt
 
 void sdpxi_text_uint(sdpxi_text *t, unsigned long long v)
 {
-    put_num(t, v, 10, 0);
+    char d[20];
+    size_t i = sizeof d;
+    do { /* decimal digits from the right, by a constant divisor */
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sdpxi_text_add(t, d + i, sizeof d - i);
 }
 
 /* The formatter: the few conversions the writers use (%s %.*s %u %lu %llu
