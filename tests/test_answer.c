@@ -131,6 +131,12 @@ static const rule_case rules[] = {
      HEAD VIDEO("0", "100", H264("100", "packetization-mode; Packetization-Mode = 1 ;PROFILE-LEVEL-ID=42E01F")),
      CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 100", "a=fmtp:100 packetization-mode=1;profile-level-id=42e01f"},
      {NULL}},
+    {"codec names without case, written as offered",
+     HEAD VIDEO("0", "96 100", "a=rtpmap:96 vp8/90000\r\n" "a=rtpmap:100 h264/90000\r\n"
+                               "a=fmtp:100 packetization-mode=1;profile-level-id=42e01f\r\n"),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96 100", "a=rtpmap:96 vp8/90000",
+                             "a=rtpmap:100 h264/90000", "a=fmtp:100 packetization-mode=1;profile-level-id=42e01f"},
+     {NULL}},
     {"fmtp: the first of a repeated key counts",
      HEAD VIDEO("0", "100 96", H264("100", "packetization-mode=0;packetization-mode=1;profile-level-id=42e01f") VP8),
      CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96"}, {"a=rtpmap:100"}},

@@ -209,7 +209,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     sdpxi_codecs *oc = malloc(sizeof *oc);
     if (!oc)
         return SDPX_ENOMEM;
-    rc = sdpxi_codecs_read(m, oc);
+    rc = sdpxi_codecs_read(m, ml, oc);
     if (rc) {
         sdpxi_codecs_free(oc);
         free(oc);
@@ -365,7 +365,7 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
         int rc = transport_lines(a, m, ml->proto, &a->tr);
         if (rc)
             return rc;
-        rc = sdpxi_sctp_answer(t, m, a->caps, a->port, &a->tr);
+        rc = sdpxi_sctp_answer(t, m, ml, a->caps, a->port, &a->tr);
         return rc ? reject(a, rc, "not a WebRTC data channel (RFC 8841 4)%s", NULL) : 0;
     }
     return reject(a, SDPX_EN_PROTO, "transport protocol not supported%s", NULL);
@@ -408,8 +408,8 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
     char where[64];
     for (size_t i = 0; i < sdpx_session_media_count(offer); i++) {
         const sdpx_media *m = sdpx_session_media(offer, i);
-        sdpx_mline ml;
-        if (sdpx_media_mline(m, &ml) || !sdpxi_token(ml.media) || !proto_ok(ml.proto)) {
+        const sdpx_mline *ml = &map->lines[i].mline;
+        if (map->lines[i].mline_rc || !sdpxi_token(ml->media) || !proto_ok(ml->proto)) {
             sdpxi_error(err, SDPX_EN_PROTO, sdpx_line_number(sdpx_media_line(m, 0)),
                         "%s: the m= line cannot be answered", sdpxi_where(m, where, sizeof where));
             return SDPX_EN_PROTO;
@@ -560,10 +560,9 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     char where[64];
     for (size_t i = 0; i < n; i++) {
         const sdpx_media *m = sdpx_session_media(offer, i);
-        sdpx_mline ml;
-        sdpx_media_mline(m, &ml);
+        const sdpx_mline *ml = &a.map.lines[i].mline;
         size_t start = body.len;
-        rc = answer_section(&a, m, &ml, &body);
+        rc = answer_section(&a, m, ml, &body);
         if (rc == SDPX_ENOMEM || body.oom)
             goto nomem;
         if (rc == 0) {
@@ -585,7 +584,7 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         }
         if (rc != OFFER_REJECTED && a.opt.diag)
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
-        put_rejected(&body, &a.map, m, &ml);
+        put_rejected(&body, &a.map, m, ml);
     }
     sdpxi_text_free(&a.tr);
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */

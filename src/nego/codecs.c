@@ -75,14 +75,16 @@ static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
     return 1;
 }
 
-int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
+int sdpxi_codecs_read(const sdpx_media *m, const sdpx_mline *mline, sdpxi_codecs *out)
 {
     /* the table is large and most types unused: clear only what is read */
     out->n = out->nfb = 0;
     out->fb = NULL;
     memset(out->listed, 0, sizeof out->listed);
     sdpx_mline ml;
-    if (sdpx_media_mline(m, &ml))
+    if (mline)
+        ml = *mline;
+    else if (sdpx_media_mline(m, &ml))
         return 0;
     sdpx_str rest = ml.formats, f;
     unsigned pt;
@@ -320,18 +322,18 @@ static void key_read(sdpx_str enc, sdpx_str f, sdpxi_fmtp_key *k)
     k->a = k->b = 0;
     if (enc.len != 3 && enc.len != 4)
         return; /* none of the four: every fmtp agrees */
-    if (sdpx_str_ieq(enc, "H264")) {
+    if (sdpxi_view_ieq(enc, (sdpx_str){"H264", 4})) {
         /* RFC 6184 8.1: same profile and packetization-mode (default 0) */
         h264_id id;
         found = params_get(f, h264, 2, v);
         k->ok = h264_decode(found & 1 ? &v[0] : NULL, &id);
         k->a = k->ok ? (unsigned)id.profile : 0;
         k->b = found_uint(found, 1, v, 0);
-    } else if (sdpx_str_ieq(enc, "VP9")) {
+    } else if (sdpxi_view_ieq(enc, (sdpx_str){"VP9", 3})) {
         k->a = found_uint(params_get(f, vp9, 1, v), 0, v, 0); /* VP9 payload format 6: default 0 */
-    } else if (sdpx_str_ieq(enc, "AV1")) {
+    } else if (sdpxi_view_ieq(enc, (sdpx_str){"AV1", 3})) {
         k->a = found_uint(params_get(f, av1, 1, v), 0, v, 0); /* AV1 RTP 7.2: default 0 (Main) */
-    } else if (sdpx_str_ieq(enc, "H265")) {
+    } else if (sdpxi_view_ieq(enc, (sdpx_str){"H265", 4})) {
         /* RFC 7798 7.1: profile-id default 1, tier-flag default 0 */
         found = params_get(f, h265, 2, v);
         k->a = found_uint(found, 0, v, 1);

@@ -123,6 +123,7 @@ static void walk_section(const sdpx_media *m, sdpxi_lines *t)
 {
     memset(t, 0, sizeof *t);
     t->dir = -1;
+    t->mline_rc = sdpx_media_mline(m, &t->mline);
     size_t n = sdpx_media_line_count(m);
     for (size_t i = 1; i < n; i++) /* line 0 is the m= line */
         note(t, sdpx_media_line(m, i));

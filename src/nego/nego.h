@@ -47,6 +47,8 @@ void sdpxi_set_free(sdpxi_set *s);
  * for, found in one walk by their kind: the first of each kind, as
  * sdpx_media_find_attr would find it, so that no lookup rescans. */
 typedef struct sdpxi_lines {
+    sdpx_mline mline;   /* a section's m= line, decoded (sdpx_media_mline) */
+    int mline_rc;       /* and the result of that decode */
     const sdpx_line *mid, *mid2;        /* the first two a=mid */
     const sdpx_line *ufrag, *pwd;       /* the first a=ice-ufrag, a=ice-pwd */
     const sdpx_line *fingerprint, *setup;
@@ -200,8 +202,9 @@ typedef struct sdpxi_codecs {
 #define SDPXI_FB_ANY 128u
 int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
 
-/* Read a section's codecs (one walk over its lines). SDPX_ENOMEM. */
-int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out);
+/* Read a section's codecs (one walk over its lines); ml is m's decoded m=
+ * line when the caller has it, else NULL. SDPX_ENOMEM. */
+int sdpxi_codecs_read(const sdpx_media *m, const sdpx_mline *ml, sdpxi_codecs *out);
 void sdpxi_codecs_free(sdpxi_codecs *c);
 
 /* RFC 3264 6.1 / JSEP 5.3.1: same name (case-insensitive), clock rate and
@@ -247,11 +250,14 @@ typedef struct sdpxi_extmaps {
 } sdpxi_extmaps;
 const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it);
 /* 1 when two views are equal ignoring ASCII case (inline: codec names and
- * fmtp keys are compared by the dozen per section). */
+ * fmtp keys are compared by the dozen per section; most are written in the
+ * same case, which one memcmp settles). */
 static inline int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
 {
     if (a.len != b.len)
         return 0;
+    if (!a.len || !memcmp(a.ptr, b.ptr, a.len))
+        return 1;
     for (size_t i = 0; i < a.len; i++) {
         char x = a.ptr[i], y = b.ptr[i];
         if (x >= 'A' && x <= 'Z')
@@ -280,8 +286,8 @@ int sdpxi_simulcast_verify(const sdpx_media *offered, const sdpx_media *answered
 /* Write the data channel section's m= line and SCTP attributes after
  * `transport` (the c=, ICE and DTLS lines) in the offer's form (RFC 8841 5,
  * or the legacy sctpmap form). */
-int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *offered, const sdpx_caps *caps,
-                      unsigned port, const sdpxi_text *transport);
+int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *offered, const sdpx_mline *ml,
+                      const sdpx_caps *caps, unsigned port, const sdpxi_text *transport);
 int sdpxi_sctp_verify(const sdpx_media *offered, const sdpx_media *answered, sdpx_diag_fn fn,
                       void *ctx);
 

@@ -9,12 +9,10 @@
 
 static const uint64_t default_mms = 262144; /* RFC 8841 6.1 leaves it to the endpoint; browsers use 256 KiB */
 
-int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps, unsigned port,
-                      const sdpxi_text *tr)
+int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_mline *mline,
+                      const sdpx_caps *caps, unsigned port, const sdpxi_text *tr)
 {
-    sdpx_mline ml;
-    if (sdpx_media_mline(m, &ml))
-        return SDPX_EN_PROTO;
+    sdpx_mline ml = *mline;
     unsigned local = caps->sctp_port ? caps->sctp_port : 5000;
     uint64_t mms = caps->max_message_size ? caps->max_message_size : default_mms;
     const sdpx_line *map = sdpx_media_find_attr(m, SDPX_ATTR_SCTPMAP, NULL);
