@@ -444,14 +444,15 @@ START_TEST(credentials_never_the_offers)
 }
 END_TEST
 
-/* The answer text grows past its first blocks (2 KiB, doubling) in the
- * middle of lines: 40 sections of about 350 bytes each, every one answered
- * whole and in order. */
+/* The answer text grows past its first blocks (4 KiB, doubling) in the
+ * middle of lines and takes the session part in front: 70 sections (more
+ * than the answerer keeps on its stack) of about 350 bytes each, every one
+ * answered whole and in order. */
 START_TEST(long_answer_text)
 {
     char *text = malloc(64 * 1024), mid[16];
     size_t len = (size_t)snprintf(text, 64 * 1024, "%s", HEAD);
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 70; i++) {
         snprintf(mid, sizeof mid, "m%d", i);
         len += (size_t)snprintf(text + len, 64 * 1024 - len, AUDIO("%s"), mid);
     }
@@ -462,9 +463,10 @@ START_TEST(long_answer_text)
     sdpx_error err;
     char *a = answer_checked(offer, &caps, NULL, 42, &rc, &err);
     ck_assert_int_eq(rc, 0);
-    ck_assert_uint_gt(strlen(a), 12 * 1024); /* past the 2, 4 and 8 KiB blocks */
+    ck_assert_uint_gt(strlen(a), 16 * 1024); /* past the 4, 8 and 16 KiB blocks */
+    ck_assert(!strncmp(a, "v=0\r\no=- ", 9));
     const char *at = a;
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 70; i++) {
         char want[32];
         snprintf(want, sizeof want, "\r\na=mid:m%d\r\n", i);
         const char *p = strstr(at, want);

@@ -27,7 +27,8 @@ typedef struct answerer {
     int offer_ice;        /* some offered section carries ICE credentials */
     int local_fp_ok;      /* caps->fingerprint decodes */
     sdpx_str fp_checked;  /* the offered fingerprint value last decoded */
-    sdpxi_text tr;        /* the transport lines of the section being answered */
+    sdpxi_text tr;        /* the transport lines of the section being answered, then the session's */
+    sdpxi_codecs *oc;     /* the codecs of the section being answered (allocated once) */
     char why[120];        /* the reason a section was rejected */
 } answerer;
 
@@ -206,13 +207,12 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     int rc = transport_lines(a, m, ml->proto, &a->tr);
     if (rc)
         return rc;
-    sdpxi_codecs *oc = malloc(sizeof *oc);
-    if (!oc)
+    if (!a->oc && (a->oc = malloc(sizeof *a->oc)) == NULL)
         return SDPX_ENOMEM;
+    sdpxi_codecs *oc = a->oc;
     rc = sdpxi_codecs_read(m, ml, oc);
     if (rc) {
         sdpxi_codecs_free(oc);
-        free(oc);
         return rc;
     }
     const sdpx_caps_codec *match[128] = {0};
@@ -231,7 +231,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     }
     if (!primaries) {
         sdpxi_codecs_free(oc);
-        free(oc);
         return reject(a, SDPX_EN_NO_CODEC, "no common codec (RFC 3264 6.1)%s", NULL);
     }
     /* RED, FEC, telephone-event, CN only beside an accepted primary */
@@ -266,7 +265,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         if (f->wildcard) {
             if (sdpxi_set_add(&wild, SDPXI_FB_ANY, f->what, j)) {
                 sdpxi_codecs_free(oc);
-                free(oc);
                 sdpxi_set_free(&wild);
                 return SDPX_ENOMEM;
             }
@@ -347,7 +345,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         rc = SDPX_ENOMEM;
     sdpxi_set_free(&wild);
     sdpxi_codecs_free(oc);
-    free(oc);
     return rc;
 }
 
@@ -463,6 +460,17 @@ static int offer_has_cred(const sdpxi_map *map, const char *ufrag, const char *p
     return 0;
 }
 
+static void answerer_free(answerer *a, unsigned char *accepted, const unsigned char *few)
+{
+    if (accepted != few)
+        free(accepted);
+    if (a->oc)
+        sdpxi_codecs_free(a->oc);
+    free(a->oc);
+    sdpxi_text_free(&a->tr);
+    sdpxi_map_free(&a->map);
+}
+
 static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char *accepted)
 {
     const sdpx_line *l = NULL;
@@ -553,8 +561,9 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         const sdpx_media *m = sdpx_session_media(offer, i);
         a.offer_ice |= sdpxi_scoped(&a.map, m, ufrag) && sdpxi_scoped(&a.map, m, pwd);
     }
-    unsigned char *accepted = calloc(n ? n : 1, 1);
-    sdpxi_text body = {0}, t = {0};
+    unsigned char few[64] = {0}; /* accepted[] of most offers */
+    unsigned char *accepted = n <= sizeof few ? few : calloc(n, 1);
+    sdpxi_text body = {0};
     if (!accepted)
         goto nomem;
     char where[64];
@@ -576,38 +585,31 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         if (rc != OFFER_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
             if (err)
                 *err = e;
-            free(accepted);
+            answerer_free(&a, accepted, few);
             sdpxi_text_free(&body);
-            sdpxi_text_free(&a.tr);
-            sdpxi_map_free(&a.map);
             return rc;
         }
         if (rc != OFFER_REJECTED && a.opt.diag)
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
         put_rejected(&body, &a.map, m, ml);
     }
-    sdpxi_text_free(&a.tr);
+    /* the session part, known now, into the transport buffer and put before the sections */
+    sdpxi_text *h = &a.tr;
+    h->len = 0;
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
-    sdpxi_text_put(&t, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
+    sdpxi_text_put(h, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
                    a.opt.address ? a.conn : "IN IP4 127.0.0.1");
     if (caps->ice_lite && a.any_ice)
-        SDPXI_TEXT_LIT(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
-    put_groups(&t, &a.map, accepted);
+        SDPXI_TEXT_LIT(h, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
+    put_groups(h, &a.map, accepted);
     if (a.map.sess.allow_mixed)
-        SDPXI_TEXT_LIT(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
-    sdpxi_text_add(&t, body.p, body.len);
-    if (body.oom)
-        t.oom = 1;
-    sdpxi_text_free(&body);
-    free(accepted);
-    sdpxi_map_free(&a.map);
-    return sdpxi_text_finish(&t, answer, err);
+        SDPXI_TEXT_LIT(h, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    sdpxi_text_prepend(&body, h);
+    answerer_free(&a, accepted, few);
+    return sdpxi_text_finish(&body, answer, err);
 nomem:
-    free(accepted);
-    sdpxi_text_free(&a.tr);
-    sdpxi_map_free(&a.map);
+    answerer_free(&a, accepted, few);
     sdpxi_text_free(&body);
-    sdpxi_text_free(&t);
     sdpxi_error(err, SDPX_ENOMEM, 0, "out of memory");
     return SDPX_ENOMEM;
 }

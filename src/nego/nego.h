@@ -96,6 +96,8 @@ typedef struct sdpxi_text {
 void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...) SDPXI_PRINTF(2, 3);
 /* Append n bytes, growing the text (out of line: sdpxi_text_add's slow path). */
 void sdpxi_text_bytes(sdpxi_text *t, const char *p, size_t n);
+/* Put head's text before t's (both kept; head's out-of-memory carries over). */
+void sdpxi_text_prepend(sdpxi_text *t, const sdpxi_text *head);
 /* Append a decimal number. */
 void sdpxi_text_uint(sdpxi_text *t, unsigned long long v);
 

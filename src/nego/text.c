@@ -13,7 +13,7 @@ static int reserve(sdpxi_text *t, size_t n)
         return -1;
     if (t->cap - t->len >= n)
         return 0;
-    size_t cap = t->cap ? t->cap : 2048;
+    size_t cap = t->cap ? t->cap : 4096; /* most answers fit */
     while (cap - t->len < n)
         cap *= 2;
     char *q = realloc(t->p, cap);
@@ -47,6 +47,17 @@ static void put_num(sdpxi_text *t, unsigned long long v, unsigned base, int widt
     if (!reserve(t, n))
         while (n)
             t->p[t->len++] = d[--n];
+}
+
+void sdpxi_text_prepend(sdpxi_text *t, const sdpxi_text *head)
+{
+    if (head->oom)
+        t->oom = 1;
+    if (!head->len || reserve(t, head->len))
+        return;
+    memmove(t->p + head->len, t->p, t->len);
+    memcpy(t->p, head->p, head->len);
+    t->len += head->len;
 }
 
 void sdpxi_text_uint(sdpxi_text *t, unsigned long long v)
