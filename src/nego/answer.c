@@ -210,7 +210,7 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     if (!a->oc && (a->oc = malloc(sizeof *a->oc)) == NULL)
         return SDPX_ENOMEM;
     sdpxi_codecs *oc = a->oc;
-    rc = sdpxi_codecs_read(m, ml, oc);
+    rc = sdpxi_codecs_read(m, sdpxi_map_lines(&a->map, m), oc);
     if (rc) {
         sdpxi_codecs_free(oc);
         return rc;

@@ -75,25 +75,85 @@ static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
     return 1;
 }
 
-int sdpxi_codecs_read(const sdpx_media *m, const sdpx_mline *mline, sdpxi_codecs *out)
+/* One rtpmap, fmtp or rtcp-fb line (others are skipped) into out; *cap is
+ * the room of out->fb. 0 or SDPX_ENOMEM. */
+static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
+{
+    sdpx_attr_kind k = sdpx_line_kind(l);
+    if (k == SDPX_ATTR_RTPMAP) {
+        sdpx_rtpmap r;
+        if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
+            return 0;
+        sdpxi_pt *p = &out->pt[r.payload_type];
+        if (p->has_rtpmap)
+            return 0; /* a second rtpmap for the type: the first counts */
+        p->known = p->has_rtpmap = 1;
+        p->encoding = r.encoding;
+        p->clock_rate = r.clock_rate;
+        p->channels = r.channels;
+        p->has_channels = r.has_channels;
+        p->line = sdpx_line_number(l);
+    } else if (k == SDPX_ATTR_FMTP) {
+        sdpx_fmtp fm;
+        if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
+            !out->listed[fm.payload_type] || out->pt[fm.payload_type].has_fmtp)
+            return 0;
+        sdpxi_pt *p = &out->pt[fm.payload_type];
+        p->has_fmtp = 1;
+        p->fmtp = fm.params; /* apt= is read below, for RTX types only */
+    } else if (k == SDPX_ATTR_RTCP_FB) {
+        /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
+         * only the first field needs reading */
+        sdpx_str v = sdpx_attr_value(l), first;
+        unsigned pt;
+        if (!next_pt(&v, &first, &pt))
+            return 0;
+        int wildcard = first.len == 1 && first.ptr[0] == '*';
+        if (wildcard)
+            pt = 0;
+        else if (pt > 127)
+            return 0;
+        while (v.len && v.ptr[0] == ' ') {
+            v.ptr++;
+            v.len--;
+        }
+        if (!v.len)
+            return 0;
+        if (out->nfb == *cap) {
+            *cap = *cap ? *cap * 2 : 64; /* a browser's video section has about 40 */
+            sdpxi_fb *q = realloc(out->fb, *cap * sizeof *q);
+            if (!q)
+                return SDPX_ENOMEM;
+            out->fb = q;
+        }
+        out->fb[out->nfb].wildcard = wildcard;
+        out->fb[out->nfb].pt = pt;
+        out->fb[out->nfb].what = v;
+        out->fb[out->nfb].line = sdpx_line_number(l);
+        out->nfb++;
+    }
+    return 0;
+}
+
+int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_codecs *out)
 {
     /* the table is large and most types unused: clear only what is read */
     out->n = out->nfb = 0;
     out->fb = NULL;
     memset(out->listed, 0, sizeof out->listed);
     sdpx_mline ml;
-    if (mline)
-        ml = *mline;
-    else if (sdpx_media_mline(m, &ml))
+    if (walked ? walked->mline_rc != 0 : sdpx_media_mline(m, &ml) != 0)
         return 0;
+    if (walked)
+        ml = walked->mline;
     sdpx_str rest = ml.formats, f;
-    unsigned pt;
+    unsigned pt, mline_no = sdpx_line_number(sdpx_media_line(m, 0));
     while (next_pt(&rest, &f, &pt)) {
         if (pt > 127 || out->listed[pt])
             continue;
         memset(&out->pt[pt], 0, sizeof out->pt[pt]);
         out->listed[pt] = 1;
-        out->pt[pt].line = sdpx_line_number(sdpx_media_line(m, 0));
+        out->pt[pt].line = mline_no;
         out->order[out->n++] = pt;
         sdpx_str enc;
         uint32_t clock;
@@ -106,61 +166,16 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpx_mline *mline, sdpxi_codecs
             out->pt[pt].has_channels = ch != 0;
         }
     }
-    size_t cap = 0, n = sdpx_media_line_count(m);
-    for (size_t i = 1; i < n; i++) {
-        const sdpx_line *l = sdpx_media_line(m, i);
-        sdpx_attr_kind k = sdpx_line_kind(l);
-        if (k == SDPX_ATTR_RTPMAP) {
-            sdpx_rtpmap r;
-            if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
-                continue;
-            sdpxi_pt *p = &out->pt[r.payload_type];
-            if (p->has_rtpmap)
-                continue; /* a second rtpmap for the type: the first counts */
-            p->known = p->has_rtpmap = 1;
-            p->encoding = r.encoding;
-            p->clock_rate = r.clock_rate;
-            p->channels = r.channels;
-            p->has_channels = r.has_channels;
-            p->line = sdpx_line_number(l);
-        } else if (k == SDPX_ATTR_FMTP) {
-            sdpx_fmtp fm;
-            if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
-                !out->listed[fm.payload_type] || out->pt[fm.payload_type].has_fmtp)
-                continue;
-            sdpxi_pt *p = &out->pt[fm.payload_type];
-            p->has_fmtp = 1;
-            p->fmtp = fm.params; /* apt= is read below, for RTX types only */
-        } else if (k == SDPX_ATTR_RTCP_FB) {
-            /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
-             * only the first field needs reading */
-            sdpx_str v = sdpx_attr_value(l), first;
-            if (!next_pt(&v, &first, &pt))
-                continue;
-            int wildcard = first.len == 1 && first.ptr[0] == '*';
-            if (wildcard)
-                pt = 0;
-            else if (pt > 127)
-                continue;
-            while (v.len && v.ptr[0] == ' ') {
-                v.ptr++;
-                v.len--;
-            }
-            if (!v.len)
-                continue;
-            if (out->nfb == cap) {
-                cap = cap ? cap * 2 : 64; /* a browser's video section has about 40 */
-                sdpxi_fb *q = realloc(out->fb, cap * sizeof *q);
-                if (!q)
-                    return SDPX_ENOMEM;
-                out->fb = q;
-            }
-            out->fb[out->nfb].wildcard = wildcard;
-            out->fb[out->nfb].pt = pt;
-            out->fb[out->nfb].what = v;
-            out->fb[out->nfb].line = sdpx_line_number(l);
-            out->nfb++;
-        }
+    size_t cap = 0;
+    if (walked) {
+        for (size_t i = 0; i < walked->ncodec; i++)
+            if (read_line(out, walked->codec[i], &cap))
+                return SDPX_ENOMEM;
+    } else {
+        size_t n = sdpx_media_line_count(m);
+        for (size_t i = 1; i < n; i++)
+            if (read_line(out, sdpx_media_line(m, i), &cap))
+                return SDPX_ENOMEM;
     }
     for (size_t i = 0; i < out->n; i++) {
         sdpxi_pt *p = &out->pt[out->order[i]];

@@ -110,6 +110,12 @@ static void note(sdpxi_lines *t, const sdpx_line *l)
     case SDPX_ATTR_RTCP_MUX_ONLY: t->rtcp_mux_only = 1; break;
     case SDPX_ATTR_RTCP_RSIZE: t->rtcp_rsize = 1; break;
     case SDPX_ATTR_BUNDLE_ONLY: t->bundle_only = 1; break;
+    case SDPX_ATTR_RTPMAP:
+    case SDPX_ATTR_FMTP:
+    case SDPX_ATTR_RTCP_FB:
+        if (t->codec) /* sections only */
+            t->codec[t->ncodec++] = l;
+        break;
     /* RFC 8866 6.7: the first direction attribute counts */
     case SDPX_ATTR_SENDRECV: t->dir = t->dir < 0 ? SDPX_DIR_SENDRECV : t->dir; break;
     case SDPX_ATTR_SENDONLY: t->dir = t->dir < 0 ? SDPX_DIR_SENDONLY : t->dir; break;
@@ -119,10 +125,12 @@ static void note(sdpxi_lines *t, const sdpx_line *l)
     }
 }
 
-static void walk_section(const sdpx_media *m, sdpxi_lines *t)
+/* codec: room for the section's lines */
+static void walk_section(const sdpx_media *m, sdpxi_lines *t, const sdpx_line **codec)
 {
     memset(t, 0, sizeof *t);
     t->dir = -1;
+    t->codec = codec;
     t->mline_rc = sdpx_media_mline(m, &t->mline);
     size_t n = sdpx_media_line_count(m);
     for (size_t i = 1; i < n; i++) /* line 0 is the m= line */
@@ -143,18 +151,23 @@ int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m)
     memset(m, 0, sizeof *m);
     m->s = s;
     m->n = sdpx_session_media_count(s);
-    size_t n = m->n ? m->n : 1;
-    /* one block: the walked lines, then group and tagged */
-    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)));
+    size_t n = m->n ? m->n : 1, all = 0;
+    for (size_t i = 0; i < m->n; i++)
+        all += sdpx_media_line_count(sdpx_session_media(s, i));
+    /* one block: the walked lines, group, tagged, then the codec lines */
+    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)) + all * sizeof(const sdpx_line *));
     if (!m->lines)
         goto nomem;
     m->group = (size_t *)(void *)(m->lines + n);
     m->tagged = m->group + n;
+    const sdpx_line **codec = (const sdpx_line **)(void *)(m->tagged + n);
     memset(m->group, 0, n * sizeof *m->group);
     walk_session(s, &m->sess);
     for (size_t i = 0; i < m->n; i++) {
+        const sdpx_media *sm = sdpx_session_media(s, i);
         m->tagged[i] = SIZE_MAX;
-        walk_section(sdpx_session_media(s, i), &m->lines[i]);
+        walk_section(sm, &m->lines[i], codec);
+        codec += m->lines[i].ncodec;
         const sdpx_line *mid = m->lines[i].mid;
         if (mid && sdpxi_set_add(&m->mids, 0, sdpx_attr_value(mid), i))
             goto nomem;

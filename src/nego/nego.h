@@ -49,6 +49,8 @@ void sdpxi_set_free(sdpxi_set *s);
 typedef struct sdpxi_lines {
     sdpx_mline mline;   /* a section's m= line, decoded (sdpx_media_mline) */
     int mline_rc;       /* and the result of that decode */
+    const sdpx_line **codec; /* a section's rtpmap, fmtp and rtcp-fb lines, in order */
+    size_t ncodec;
     const sdpx_line *mid, *mid2;        /* the first two a=mid */
     const sdpx_line *ufrag, *pwd;       /* the first a=ice-ufrag, a=ice-pwd */
     const sdpx_line *fingerprint, *setup;
@@ -204,9 +206,9 @@ typedef struct sdpxi_codecs {
 #define SDPXI_FB_ANY 128u
 int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
 
-/* Read a section's codecs (one walk over its lines); ml is m's decoded m=
- * line when the caller has it, else NULL. SDPX_ENOMEM. */
-int sdpxi_codecs_read(const sdpx_media *m, const sdpx_mline *ml, sdpxi_codecs *out);
+/* Read a section's codecs: from its walked lines when the caller has them
+ * (sdpxi_map_lines), else NULL and one walk over m's lines. SDPX_ENOMEM. */
+int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_codecs *out);
 void sdpxi_codecs_free(sdpxi_codecs *c);
 
 /* RFC 3264 6.1 / JSEP 5.3.1: same name (case-insensitive), clock rate and
