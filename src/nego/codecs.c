@@ -53,6 +53,8 @@ static int digits(sdpx_str s, unsigned max, unsigned *out)
  * 128 when the field is no type. */
 static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
 {
+    if (!rest->len)
+        return 0;
     const char *p = rest->ptr, *end = p + rest->len;
     while (p < end && *p == ' ')
         p++;
@@ -205,6 +207,8 @@ static sdpx_str trim(sdpx_str s)
 static unsigned params_get(sdpx_str params, const sdpx_str *keys, size_t n, sdpx_str *val)
 {
     unsigned found = 0, all = (1u << n) - 1;
+    if (!params.len)
+        return 0; /* a view of none may have no pointer */
     const char *p = params.ptr, *end = p + params.len;
     while (p < end && found != all) {
         const char *semi = memchr(p, ';', (size_t)(end - p));

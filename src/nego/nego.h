@@ -116,7 +116,12 @@ static inline void sdpxi_text_add(sdpxi_text *t, const char *p, size_t n)
     }
 }
 
-static inline void sdpxi_text_str(sdpxi_text *t, sdpx_str s) { sdpxi_text_add(t, s.ptr, s.len); }
+/* Append a view; an empty one may have no pointer, which memcpy must not see. */
+static inline void sdpxi_text_str(sdpxi_text *t, sdpx_str s)
+{
+    if (s.len)
+        sdpxi_text_add(t, s.ptr, s.len);
+}
 
 /* Append a string literal (its length known at compile time). */
 #define SDPXI_TEXT_LIT(t, lit) sdpxi_text_add((t), "" lit, sizeof(lit) - 1)

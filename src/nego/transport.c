@@ -69,6 +69,8 @@ static unsigned proto_parts(sdpx_str proto)
 {
     unsigned bits = 0;
     size_t i = 0;
+    if (!proto.len)
+        return 0; /* a view of none may have no pointer */
     while (i <= proto.len) {
         size_t j = i;
         while (j < proto.len && proto.ptr[j] != '/')
