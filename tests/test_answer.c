@@ -72,6 +72,18 @@ static const rule_case rules[] = {
                               "a=rtcp-fb:96 nack pli\r\n"),
      CAPS_TYPICAL, 0, 0, 0, {"a=rtcp-fb:96 nack", "a=rtcp-fb:96 ccm fir", "a=rtcp-fb:96 nack pli"},
      {"goog-lntf", "rtcp-fb:*"}},
+    /* the type as digits() reads it: leading zeros are the type, past 127 is none */
+    {"rtcp-fb type with leading zeros, and one out of range",
+     HEAD VIDEO("0", "0096", VP8 "a=rtcp-fb:096 nack\r\na=rtcp-fb:224 nack pli\r\na=rtcp-fb:  96  ccm fir\r\n"),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 ccm fir"},
+     {"nack pli"}},
+    /* proto families by their "/"-parts (RFC 8841 4.1: TCP/DTLS/SCTP is a data channel) */
+    {"data channel over TCP/DTLS/SCTP",
+     HEAD "m=application 9 TCP/DTLS/SCTP webrtc-datachannel\r\n" T("0") "a=sctp-port:5000\r\n",
+     CAPS_TYPICAL, 0, 0, 0, {"m=application 9 TCP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:5000"}, {NULL}},
+    {"RTP/AVPF/X is still RTP",
+     HEAD "m=audio 9 RTP/AVPF/X 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, 0,
+     {"m=audio 9 RTP/AVPF/X 0"}, {NULL}},
     /* RFC 8285 5: offered ids kept (reassigning breaks renegotiation), unknown URIs dropped */
     {"extmap ids kept",
      HEAD VIDEO("0", "96", "a=extmap:7 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
@@ -81,6 +93,16 @@ static const rule_case rules[] = {
      CAPS_TYPICAL, 0, 0, 0, {"a=extmap:7 urn:ietf:params:rtp-hdrext:sdes:mid",
                              "a=extmap:12/recvonly urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"},
      {"urn:example:unknown", "4097", "a=extmap:4 "}},
+    /* the URI is the second field, compared whole: a longer one and a prefix are others */
+    {"extmap URI compared as the whole second field",
+     HEAD VIDEO("0", "96", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:midX\r\n"
+                           "a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:rtp-stream\r\n"
+                           "a=extmap:5/recvonly  urn:ietf:params:rtp-hdrext:sdes:mid  x=1\r\n"
+                           "a=extmap:0 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n"
+                           "a=extmap:6 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n" VP8),
+     CAPS_TYPICAL, 0, 0, 0, {"a=extmap:5/sendonly urn:ietf:params:rtp-hdrext:sdes:mid",
+                             "a=extmap:6 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"},
+     {"a=extmap:2", "a=extmap:3", "a=extmap:0", "midX"}},
     /* RFC 6184 8.1: by profile, not by string; the lower level is answered */
     {"H.264 level answered no higher than both",
      HEAD VIDEO("0", "100", H264("100", "packetization-mode=1;profile-level-id=42e033")),
@@ -104,6 +126,27 @@ static const rule_case rules[] = {
     {"H.264 without profile-level-id is 42000A baseline",
      HEAD VIDEO("0", "100 96", "a=rtpmap:100 H264/90000\r\na=fmtp:100 packetization-mode=1\r\n" VP8),
      CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96"}, {NULL}},
+    /* fmtp parameters read as sdpx_fmtp_get reads them, once per codec */
+    {"fmtp keys without case, items and keys trimmed, an item without value skipped",
+     HEAD VIDEO("0", "100", H264("100", "packetization-mode; Packetization-Mode = 1 ;PROFILE-LEVEL-ID=42E01F")),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 100", "a=fmtp:100 packetization-mode=1;profile-level-id=42e01f"},
+     {NULL}},
+    {"codec names without case, written as offered",
+     HEAD VIDEO("0", "96 100", "a=rtpmap:96 vp8/90000\r\n" "a=rtpmap:100 h264/90000\r\n"
+                               "a=fmtp:100 packetization-mode=1;profile-level-id=42e01f\r\n"),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96 100", "a=rtpmap:96 vp8/90000",
+                             "a=rtpmap:100 h264/90000", "a=fmtp:100 packetization-mode=1;profile-level-id=42e01f"},
+     {NULL}},
+    {"fmtp: the first of a repeated key counts",
+     HEAD VIDEO("0", "100 96", H264("100", "packetization-mode=0;packetization-mode=1;profile-level-id=42e01f") VP8),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96"}, {"a=rtpmap:100"}},
+    {"H.264 profile-level-id that is not hex matches nothing",
+     HEAD VIDEO("0", "100 96", H264("100", "packetization-mode=1;profile-level-id=42e01g") VP8),
+     CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96"}, {"a=rtpmap:100"}},
+    {"H.265 without fmtp is profile 1, tier 0, level 93",
+     HEAD VIDEO("0", "49", "a=rtpmap:49 H265/90000\r\n"),
+     CAPS_EXTRA, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 49", "a=fmtp:49 level-id=93;profile-id=1;tier-flag=0"},
+     {NULL}},
     {"VP9 profile-id",
      HEAD VIDEO("0", "98 100", "a=rtpmap:98 VP9/90000\r\na=fmtp:98 profile-id=2\r\n"
                                "a=rtpmap:100 VP9/90000\r\na=fmtp:100 profile-id=0\r\n"),
@@ -351,6 +394,17 @@ START_TEST(deterministic)
     ck_assert_int_eq(sdpx_media_ice_ufrag(sdpx_session_media(x, 0), &ux), 0);
     ck_assert_int_eq(sdpx_media_ice_ufrag(sdpx_session_media(y, 0), &uy), 0);
     ck_assert(!(ux.len == uy.len && !memcmp(ux.ptr, uy.ptr, ux.len)));
+    /* one read of the system source serves ufrag, pwd and id: each its own bytes */
+    sdpx_str px;
+    sdpx_origin ox, oy;
+    ck_assert_int_eq(sdpx_media_ice_pwd(sdpx_session_media(x, 0), &px), 0);
+    ck_assert_uint_eq(ux.len, 8);
+    ck_assert_uint_eq(px.len, 24);
+    ck_assert(memcmp(ux.ptr, px.ptr, 8) != 0);
+    ck_assert_int_eq(sdpx_session_origin(x, &ox), 0);
+    ck_assert_int_eq(sdpx_session_origin(y, &oy), 0);
+    ck_assert(!sdpx_str_eq(ox.sess_id, "0"));
+    ck_assert(!(ox.sess_id.len == oy.sess_id.len && !memcmp(ox.sess_id.ptr, oy.sess_id.ptr, ox.sess_id.len)));
     sdpx_session_free(x);
     sdpx_session_free(y);
     sdpx_session_free(offer);
@@ -364,9 +418,18 @@ START_TEST(credentials_never_the_offers)
     uint64_t seed = 42;
     char u[SDPX_ICE_UFRAG_CHARS + 1], p[SDPX_ICE_PWD_CHARS + 1], text[2048];
     ck_assert_int_eq(sdpx_ice_credentials_make(fixed_random, &seed, u, p), 0);
-    snprintf(text, sizeof text,
-             HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:%s\r\n"
-                  "a=ice-pwd:%s\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS, u, p);
+    /* the section's only credentials; the second of two lines (the walk
+     * records the first of each kind); the session level's */
+    static const char *const forms[] = {
+        HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:%s\r\n"
+             "a=ice-pwd:%s\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS,
+        HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:firstU\r\n"
+             "a=ice-ufrag:%s\r\na=ice-pwd:firstpasswordfirst12345\r\na=ice-pwd:%s\r\n" FP
+             "a=setup:actpass\r\na=mid:0\r\n" OPUS,
+        "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-ufrag:%s\r\na=ice-pwd:%s\r\n"
+        "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n" FP "a=setup:actpass\r\na=mid:0\r\n" OPUS,
+    };
+    snprintf(text, sizeof text, forms[_i], u, p);
     sdpx_session *offer = parse_ok(text, 0);
     sdpx_caps caps;
     make_caps(&caps, CAPS_TYPICAL);
@@ -377,6 +440,43 @@ START_TEST(credentials_never_the_offers)
     ck_assert_ptr_null(strstr(a, u));
     ck_assert_ptr_null(strstr(a, p));
     free(a);
+    sdpx_session_free(offer);
+}
+END_TEST
+
+/* The answer text grows past its first blocks (4 KiB, doubling) in the
+ * middle of lines and takes the session part in front: 70 sections (more
+ * than the answerer keeps on its stack) of about 350 bytes each, every one
+ * answered whole and in order. */
+START_TEST(long_answer_text)
+{
+    char *text = malloc(64 * 1024), mid[16];
+    size_t len = (size_t)snprintf(text, 64 * 1024, "%s", HEAD);
+    for (int i = 0; i < 70; i++) {
+        snprintf(mid, sizeof mid, "m%d", i);
+        len += (size_t)snprintf(text + len, 64 * 1024 - len, AUDIO("%s"), mid);
+    }
+    sdpx_session *offer = parse_ok(text, 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    int rc;
+    sdpx_error err;
+    char *a = answer_checked(offer, &caps, NULL, 42, &rc, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_gt(strlen(a), 16 * 1024); /* past the 4, 8 and 16 KiB blocks */
+    ck_assert(!strncmp(a, "v=0\r\no=- ", 9));
+    const char *at = a;
+    for (int i = 0; i < 70; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "\r\na=mid:m%d\r\n", i);
+        const char *p = strstr(at, want);
+        ck_assert_msg(p != NULL, "section %d missing or out of order", i);
+        at = p + 1;
+    }
+    ck_assert_ptr_nonnull(strstr(a, "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+                                    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"));
+    free(a);
+    free(text);
     sdpx_session_free(offer);
 }
 END_TEST
@@ -605,7 +705,8 @@ int main(void)
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
     tcase_add_test(tc, deterministic);
-    tcase_add_test(tc, credentials_never_the_offers);
+    tcase_add_loop_test(tc, credentials_never_the_offers, 0, 3);
+    tcase_add_test(tc, long_answer_text);
     suite_add_tcase(s, tc);
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));

@@ -21,12 +21,14 @@ typedef struct answerer {
     char ufrag[SDPX_ICE_UFRAG_CHARS + 1];
     char pwd[SDPX_ICE_PWD_CHARS + 1];
     char conn[80];        /* "IN IP4 0.0.0.0" */
+    size_t conn_len;
     unsigned port;
     int any_ice;          /* some accepted section uses ICE */
     int offer_ice;        /* some offered section carries ICE credentials */
     int local_fp_ok;      /* caps->fingerprint decodes */
     sdpx_str fp_checked;  /* the offered fingerprint value last decoded */
-    sdpxi_text tr;        /* the transport lines of the section being answered */
+    sdpxi_text tr;        /* the transport lines of the section being answered, then the session's */
+    sdpxi_codecs *oc;     /* the codecs of the section being answered (allocated once) */
     char why[120];        /* the reason a section was rejected */
 } answerer;
 
@@ -44,21 +46,41 @@ static const sdpx_caps_media *caps_for(const sdpx_caps *c, sdpx_str kind)
     return NULL;
 }
 
+/* "<head><v>\r\n": head a string literal (PUT_ATTR). */
+static void put_attr(sdpxi_text *t, const char *head, size_t n, sdpx_str v)
+{
+    sdpxi_text_add(t, head, n);
+    sdpxi_text_str(t, v);
+    SDPXI_TEXT_LIT(t, "\r\n");
+}
+#define PUT_ATTR(t, head, v) put_attr((t), "" head, sizeof(head) - 1, (v))
+
+/* "<head><pt> <v>\r\n": a=fmtp, a=rtcp-fb */
+static void put_pt_attr(sdpxi_text *t, const char *head, size_t n, unsigned pt, sdpx_str v)
+{
+    sdpxi_text_add(t, head, n);
+    sdpxi_text_uint(t, pt);
+    SDPXI_TEXT_LIT(t, " ");
+    sdpxi_text_str(t, v);
+    SDPXI_TEXT_LIT(t, "\r\n");
+}
+#define PUT_PT_ATTR(t, head, pt, v) put_pt_attr((t), "" head, sizeof(head) - 1, (pt), (v))
+
 /* The c=, ICE and DTLS lines of an accepted section and its mid, into *out. */
 static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdpxi_text *out)
 {
     out->len = 0;
-    sdpxi_text_put(out, "c=%s\r\n", a->conn);
+    PUT_ATTR(out, "c=", ((sdpx_str){a->conn, a->conn_len}));
     const sdpx_media *im = sdpxi_map_transport(&a->map, m, SDPX_ATTR_ICE_UFRAG);
-    sdpx_str ou, op;
     /* RFC 8839 4.2.1: ICE runs for the whole session; sdpx_validate wants
      * credentials in every section once any section has them */
-    int ice = a->offer_ice || (!sdpx_media_ice_ufrag(im, &ou) && !sdpx_media_ice_pwd(im, &op));
+    int ice = a->offer_ice || (sdpxi_scoped(&a->map, im, ufrag) && sdpxi_scoped(&a->map, im, pwd));
     if (ice) {
         /* JSEP 5.3.1, RFC 8839 5.4: fresh credentials, never the offer's */
-        sdpxi_text_put(out, "a=ice-ufrag:%s\r\na=ice-pwd:%s\r\n", a->ufrag, a->pwd);
+        PUT_ATTR(out, "a=ice-ufrag:", ((sdpx_str){a->ufrag, SDPX_ICE_UFRAG_CHARS}));
+        PUT_ATTR(out, "a=ice-pwd:", ((sdpx_str){a->pwd, SDPX_ICE_PWD_CHARS}));
         if (a->caps->ice_options.len)
-            sdpxi_text_put(out, "a=ice-options:%.*s\r\n", SDPXI_SV(a->caps->ice_options));
+            PUT_ATTR(out, "a=ice-options:", a->caps->ice_options);
     }
     if (sdpxi_section_dtls(&a->map, m, proto)) {
         sdpx_fingerprint fp;
@@ -67,9 +89,7 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
                           "DTLS offered but the local capabilities have no valid fingerprint%s", NULL);
         /* bundled sections share one fingerprint line: decode it once */
         const sdpx_media *fm = sdpxi_map_transport(&a->map, m, SDPX_ATTR_FINGERPRINT);
-        const sdpx_line *fl = sdpx_media_find_attr(fm, SDPX_ATTR_FINGERPRINT, NULL);
-        if (!fl)
-            fl = sdpx_session_find_attr(a->offer, SDPX_ATTR_FINGERPRINT, NULL);
+        const sdpx_line *fl = sdpxi_scoped(&a->map, fm, fingerprint);
         sdpx_str fv = fl ? sdpx_attr_value(fl) : (sdpx_str){"", 0}, last = a->fp_checked;
         int seen = fl && last.ptr && fv.len == last.len && !memcmp(fv.ptr, last.ptr, fv.len);
         if (!fl || (!seen && sdpx_fingerprint_parse(fv, &fp)))
@@ -77,8 +97,9 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
                           NULL);
         a->fp_checked = fv; /* sections repeat one fingerprint: decode each text once */
         sdpx_setup os, as;
+        const sdpx_line *sl = sdpxi_scoped(&a->map, sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), setup);
         /* RFC 4145 4: without a=setup the offerer is active */
-        if (sdpx_media_setup(sdpxi_map_transport(&a->map, m, SDPX_ATTR_SETUP), &os))
+        if (!sl || sdpx_setup_parse(sdpx_attr_value(sl), &os))
             os = SDPX_SETUP_ACTIVE;
         switch (os) {
         case SDPX_SETUP_ACTPASS: /* RFC 8842 5.2, JSEP 5.3.1: active unless configured */
@@ -92,53 +113,89 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         default:
             return reject(a, SDPX_EN_SETUP, "a=setup:holdconn offered (RFC 4145 4)%s", NULL);
         }
-        sdpxi_text_put(out, "a=fingerprint:%.*s\r\na=setup:%s\r\n", SDPXI_SV(a->caps->fingerprint),
-                       sdpx_setup_name(as));
+        PUT_ATTR(out, "a=fingerprint:", a->caps->fingerprint);
+        PUT_ATTR(out, "a=setup:", sdpx_str_from(sdpx_setup_name(as)));
     } else if (sdpx_str_eq(proto, "RTP/SAVP") || sdpx_str_eq(proto, "RTP/SAVPF")) {
         return reject(a, SDPX_EN_PROTO, "SDES-keyed %s is not supported (RFC 4568)",
                       sdpx_str_eq(proto, "RTP/SAVP") ? "RTP/SAVP" : "RTP/SAVPF");
     }
-    sdpx_str mid;
-    if (!sdpx_media_mid(m, &mid))
-        sdpxi_text_put(out, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+    const sdpx_line *mid = sdpxi_map_lines(&a->map, m)->mid;
+    if (mid)
+        PUT_ATTR(out, "a=mid:", sdpx_attr_value(mid));
     if (out->oom)
         return SDPX_ENOMEM;
     a->any_ice |= ice;
     return 0;
 }
 
-static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, const sdpxi_pt *p)
+/* The first local codec that matches p; keys[i] caches codec i's fmtp key. */
+static const sdpx_caps_codec *caps_codec(const sdpx_caps_media *cm, sdpxi_pt *p, sdpxi_fmtp_key *keys)
 {
     for (size_t i = 0; i < cm->ncodecs && i < SDPX_CAPS_MAX_CODECS; i++)
-        if (sdpxi_codec_match(p, &cm->codecs[i]))
+        if (sdpxi_codec_match(p, &cm->codecs[i], &keys[i]))
             return &cm->codecs[i];
     return NULL;
 }
 
+/* The next extmap line after l (NULL: the first) that applies to m: the
+ * section's own, else the session's (RFC 8285 7); NULL after the last. */
+static const sdpx_line *extmap_next(const sdpxi_map *map, const sdpx_media *m, const sdpx_line *l)
+{
+    const sdpxi_lines *t = sdpxi_map_lines(map, m);
+    if (!t->extmap)
+        t = &map->sess;
+    if (!l)
+        return t->extmap;
+    if (l == t->extmap_last)
+        return NULL;
+    return t == &map->sess ? sdpx_session_find_attr(map->s, SDPX_ATTR_EXTMAP, l)
+                           : sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP, l);
+}
+
 /* RFC 8285 5, JSEP 5.3.1: extensions both sides know, with the offered ids. */
-static void put_extmaps(sdpxi_text *t, const sdpx_media *m, const sdpx_caps_media *cm)
+/* 1 when the second space-separated field of extmap value v (the URI that
+ * sdpx_extmap_parse gives it, RFC 8285 5) is one the local side knows:
+ * compared in place, without scanning the URI for its end. */
+static int local_extmap(const sdpx_caps_media *cm, sdpx_str v)
+{
+    const char *p = v.ptr, *end = p + v.len;
+    while (p < end && *p == ' ')
+        p++;
+    while (p < end && *p != ' ') /* the id (and direction) */
+        p++;
+    while (p < end && *p == ' ')
+        p++;
+    size_t left = (size_t)(end - p);
+    for (size_t i = 0; i < cm->nextmaps && i < SDPX_CAPS_MAX_EXTMAPS; i++) {
+        sdpx_str u = cm->extmaps[i].uri;
+        if (u.len && u.len <= left && !memcmp(u.ptr, p, u.len) && (u.len == left || p[u.len] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m,
+                        const sdpx_caps_media *cm)
 {
     unsigned char used[256] = {0};
-    sdpxi_extmaps it = {m, NULL, 0, 0};
-    const sdpx_line *l;
-    while ((l = sdpxi_extmaps_next(&it)) != NULL) {
+    const sdpx_line *l = NULL;
+    while ((l = extmap_next(map, m, l)) != NULL) {
         sdpx_extmap e;
-        if (sdpx_extmap_parse(sdpx_attr_value(l), &e) || e.id < 1 || e.id > 255 || e.id == 15 ||
-            used[e.id])
+        sdpx_str v = sdpx_attr_value(l);
+        /* a URI the local side does not know is never answered: no decode */
+        if (!local_extmap(cm, v) || sdpx_extmap_parse(v, &e) || e.id < 1 || e.id > 255 ||
+            e.id == 15 || used[e.id])
             continue; /* 4096-4351 would need the answerer to pick an id; 15 is reserved */
-        for (size_t i = 0; i < cm->nextmaps && i < SDPX_CAPS_MAX_EXTMAPS; i++) {
-            sdpx_str u = cm->extmaps[i].uri;
-            if (u.len != e.uri.len || memcmp(u.ptr, e.uri.ptr, u.len))
-                continue;
-            used[e.id] = 1;
-            sdpxi_text_put(t, "a=extmap:%u", e.id);
-            if (e.has_direction) /* RFC 8285 6: the answer mirrors a stated direction */
-                sdpxi_text_put(t, "/%s",
-                               sdpx_direction_name(sdpxi_answer_direction(e.direction,
-                                                                          SDPX_DIR_SENDRECV)));
-            sdpxi_text_put(t, " %.*s\r\n", SDPXI_SV(e.uri));
-            break;
+        used[e.id] = 1;
+        SDPXI_TEXT_LIT(t, "a=extmap:");
+        sdpxi_text_uint(t, e.id);
+        if (e.has_direction) { /* RFC 8285 6: the answer mirrors a stated direction */
+            SDPXI_TEXT_LIT(t, "/");
+            sdpxi_text_str(t, sdpx_str_from(sdpx_direction_name(
+                                  sdpxi_answer_direction(e.direction, SDPX_DIR_SENDRECV))));
         }
+        SDPXI_TEXT_LIT(t, " ");
+        PUT_ATTR(t, "", e.uri);
     }
 }
 
@@ -150,41 +207,40 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     int rc = transport_lines(a, m, ml->proto, &a->tr);
     if (rc)
         return rc;
-    sdpxi_codecs *oc = malloc(sizeof *oc);
-    if (!oc)
+    if (!a->oc && (a->oc = malloc(sizeof *a->oc)) == NULL)
         return SDPX_ENOMEM;
-    rc = sdpxi_codecs_read(m, oc);
+    sdpxi_codecs *oc = a->oc;
+    rc = sdpxi_codecs_read(m, sdpxi_map_lines(&a->map, m), oc);
     if (rc) {
         sdpxi_codecs_free(oc);
-        free(oc);
         return rc;
     }
     const sdpx_caps_codec *match[128] = {0};
+    sdpxi_fmtp_key keys[SDPX_CAPS_MAX_CODECS] = {{0}};
     unsigned char ok[128] = {0}, primary_ok[128] = {0};
     int primaries = 0;
     /* RFC 3264 6.1: the offered types the answerer can use, in the offer's
      * order, with the offer's numbers */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
-        const sdpxi_pt *p = &oc->pt[pt];
+        sdpxi_pt *p = &oc->pt[pt];
         if (!p->known || p->role != SDPXI_PRIMARY)
             continue;
-        if ((match[pt] = caps_codec(cm, p)) != NULL)
+        if ((match[pt] = caps_codec(cm, p, keys)) != NULL)
             ok[pt] = primary_ok[pt] = 1, primaries++;
     }
     if (!primaries) {
         sdpxi_codecs_free(oc);
-        free(oc);
         return reject(a, SDPX_EN_NO_CODEC, "no common codec (RFC 3264 6.1)%s", NULL);
     }
     /* RED, FEC, telephone-event, CN only beside an accepted primary */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
-        const sdpxi_pt *p = &oc->pt[pt];
+        sdpxi_pt *p = &oc->pt[pt];
         if (!p->known)
             continue;
         sdpxi_role role = p->role;
-        if (role == SDPXI_PRIMARY || role == SDPXI_RTX || !(match[pt] = caps_codec(cm, p)))
+        if (role == SDPXI_PRIMARY || role == SDPXI_RTX || !(match[pt] = caps_codec(cm, p, keys)))
             continue;
         /* RFC 2198 5: a RED type whose fmtp lists codecs needs them all */
         if (role == SDPXI_RED && p->fmtp.len && !sdpxi_red_carries_ok(p->fmtp, primary_ok))
@@ -209,7 +265,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         if (f->wildcard) {
             if (sdpxi_set_add(&wild, SDPXI_FB_ANY, f->what, j)) {
                 sdpxi_codecs_free(oc);
-                free(oc);
                 sdpxi_set_free(&wild);
                 return SDPX_ENOMEM;
             }
@@ -221,39 +276,60 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
                 fbmask[f->pt] |= (uint16_t)(1u << k);
     }
     sdpxi_set_sort(&wild);
-    sdpxi_text_put(t, "m=%.*s %u %.*s", SDPXI_SV(ml->media), a->port, SDPXI_SV(ml->proto));
+    SDPXI_TEXT_LIT(t, "m=");
+    sdpxi_text_str(t, ml->media);
+    SDPXI_TEXT_LIT(t, " ");
+    sdpxi_text_uint(t, a->port);
+    SDPXI_TEXT_LIT(t, " ");
+    sdpxi_text_str(t, ml->proto);
     for (size_t i = 0; i < oc->n; i++)
-        if (ok[oc->order[i]])
-            sdpxi_text_put(t, " %u", oc->order[i]);
-    sdpxi_text_put(t, "\r\n%.*s", (int)a->tr.len, a->tr.p);
-    put_extmaps(t, m, cm);
-    if (sdpx_media_find_attr(m, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
-        sdpxi_text_put(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
-    sdpxi_text_put(t, "a=%s\r\n",
-                   sdpx_direction_name(sdpxi_answer_direction(sdpx_media_direction(m), cm->direction)));
+        if (ok[oc->order[i]]) {
+            SDPXI_TEXT_LIT(t, " ");
+            sdpxi_text_uint(t, oc->order[i]);
+        }
+    SDPXI_TEXT_LIT(t, "\r\n");
+    sdpxi_text_add(t, a->tr.p, a->tr.len);
+    put_extmaps(t, &a->map, m, cm);
+    const sdpxi_lines *ml_lines = sdpxi_map_lines(&a->map, m);
+    if (ml_lines->allow_mixed)
+        SDPXI_TEXT_LIT(t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    /* RFC 8866 6.7: the section's direction, else the session's, else sendrecv */
+    int dir = ml_lines->dir >= 0 ? ml_lines->dir : a->map.sess.dir >= 0 ? a->map.sess.dir : SDPX_DIR_SENDRECV;
+    PUT_ATTR(t, "a=", sdpx_str_from(sdpx_direction_name(
+                          sdpxi_answer_direction((sdpx_direction)dir, cm->direction))));
     /* RFC 5761 5.1.1, RFC 8858 4: mux when offered (rtcp-mux-only is answered with rtcp-mux) */
-    if (sdpx_media_find_attr(m, SDPX_ATTR_RTCP_MUX, NULL) ||
-        sdpx_media_find_attr(m, SDPX_ATTR_RTCP_MUX_ONLY, NULL))
-        sdpxi_text_put(t, "a=rtcp-mux\r\n");
-    if (sdpx_media_find_attr(m, SDPX_ATTR_RTCP_RSIZE, NULL))
-        sdpxi_text_put(t, "a=rtcp-rsize\r\n"); /* RFC 5506 5 */
+    if (ml_lines->rtcp_mux || ml_lines->rtcp_mux_only)
+        SDPXI_TEXT_LIT(t, "a=rtcp-mux\r\n");
+    if (ml_lines->rtcp_rsize)
+        SDPXI_TEXT_LIT(t, "a=rtcp-rsize\r\n"); /* RFC 5506 5 */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
         const sdpxi_pt *p = &oc->pt[pt];
         if (!ok[pt])
             continue;
         if (p->has_rtpmap) {
-            sdpxi_text_put(t, "a=rtpmap:%u %.*s/%lu", pt, SDPXI_SV(p->encoding),
-                           (unsigned long)p->clock_rate);
-            if (p->has_channels)
-                sdpxi_text_put(t, "/%u", p->channels);
-            sdpxi_text_put(t, "\r\n");
+            SDPXI_TEXT_LIT(t, "a=rtpmap:");
+            sdpxi_text_uint(t, pt);
+            SDPXI_TEXT_LIT(t, " ");
+            sdpxi_text_str(t, p->encoding);
+            SDPXI_TEXT_LIT(t, "/");
+            sdpxi_text_uint(t, p->clock_rate);
+            if (p->has_channels) {
+                SDPXI_TEXT_LIT(t, "/");
+                sdpxi_text_uint(t, p->channels);
+            }
+            SDPXI_TEXT_LIT(t, "\r\n");
         }
         sdpxi_role role = p->role;
-        if (role == SDPXI_RTX)
-            sdpxi_text_put(t, "a=fmtp:%u apt=%u\r\n", pt, p->apt); /* RFC 4588 8.6 */
-        else if (role == SDPXI_RED && p->fmtp.len)
-            sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(p->fmtp));
+        if (role == SDPXI_RTX) { /* RFC 4588 8.6 */
+            SDPXI_TEXT_LIT(t, "a=fmtp:");
+            sdpxi_text_uint(t, pt);
+            SDPXI_TEXT_LIT(t, " apt=");
+            sdpxi_text_uint(t, p->apt);
+            SDPXI_TEXT_LIT(t, "\r\n");
+        } else if (role == SDPXI_RED && p->fmtp.len) {
+            PUT_PT_ATTR(t, "a=fmtp:", pt, p->fmtp);
+        }
         else if (role != SDPXI_RED && match[pt])
             sdpxi_codec_answer_fmtp(t, pt, p, match[pt]);
         if (role == SDPXI_RTX || !match[pt])
@@ -262,14 +338,13 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         for (size_t j = 0; j < match[pt]->nrtcp_fb && j < SDPX_CAPS_MAX_FB; j++) {
             sdpx_str what = match[pt]->rtcp_fb[j];
             if ((fbmask[pt] >> j & 1) || (wild.n && sdpxi_set_find(&wild, SDPXI_FB_ANY, what)))
-                sdpxi_text_put(t, "a=rtcp-fb:%u %.*s\r\n", pt, SDPXI_SV(what));
+                PUT_PT_ATTR(t, "a=rtcp-fb:", pt, what);
         }
     }
     if (cm->simulcast && sdpxi_simulcast_answer(t, m, ok))
         rc = SDPX_ENOMEM;
     sdpxi_set_free(&wild);
     sdpxi_codecs_free(oc);
-    free(oc);
     return rc;
 }
 
@@ -277,7 +352,7 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
 {
     /* RFC 3264 6: an offered port 0 stays rejected; RFC 8843 6: a bundle-only
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
-    if (ml->port == 0 && !(sdpxi_bundle_only(m) && a->map.group[sdpx_media_index(m)]))
+    if (ml->port == 0 && !(sdpxi_map_lines(&a->map, m)->bundle_only && a->map.group[sdpx_media_index(m)]))
         return OFFER_REJECTED; /* not an error: nothing to report */
     if (sdpxi_proto_rtp(ml->proto))
         return answer_rtp(a, m, ml, t);
@@ -287,7 +362,7 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
         int rc = transport_lines(a, m, ml->proto, &a->tr);
         if (rc)
             return rc;
-        rc = sdpxi_sctp_answer(t, m, a->caps, a->port, &a->tr);
+        rc = sdpxi_sctp_answer(t, m, ml, a->caps, a->port, &a->tr);
         return rc ? reject(a, rc, "not a WebRTC data channel (RFC 8841 4)%s", NULL) : 0;
     }
     return reject(a, SDPX_EN_PROTO, "transport protocol not supported%s", NULL);
@@ -295,16 +370,16 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
 
 /* RFC 3264 6, JSEP 5.3.1: port 0, the mid kept, a format that still parses,
  * outside every BUNDLE group. */
-static void put_rejected(sdpxi_text *t, const sdpx_media *m, const sdpx_mline *ml)
+static void put_rejected(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m, const sdpx_mline *ml)
 {
     sdpx_str rest = ml->formats, f;
     if (!sdpx_field_next(&rest, &f) || !sdpxi_token(f))
         f = (sdpx_str){"0", 1};
     sdpxi_text_put(t, "m=%.*s 0 %.*s %.*s\r\nc=IN IP4 0.0.0.0\r\n", SDPXI_SV(ml->media),
                    SDPXI_SV(ml->proto), SDPXI_SV(f));
-    sdpx_str mid;
-    if (!sdpx_media_mid(m, &mid))
-        sdpxi_text_put(t, "a=mid:%.*s\r\n", SDPXI_SV(mid));
+    const sdpx_line *mid = sdpxi_map_lines(map, m)->mid;
+    if (mid)
+        PUT_ATTR(t, "a=mid:", sdpx_attr_value(mid));
 }
 
 static int proto_ok(sdpx_str p)
@@ -330,17 +405,16 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
     char where[64];
     for (size_t i = 0; i < sdpx_session_media_count(offer); i++) {
         const sdpx_media *m = sdpx_session_media(offer, i);
-        sdpx_mline ml;
-        if (sdpx_media_mline(m, &ml) || !sdpxi_token(ml.media) || !proto_ok(ml.proto)) {
+        const sdpx_mline *ml = &map->lines[i].mline;
+        if (map->lines[i].mline_rc || !sdpxi_token(ml->media) || !proto_ok(ml->proto)) {
             sdpxi_error(err, SDPX_EN_PROTO, sdpx_line_number(sdpx_media_line(m, 0)),
                         "%s: the m= line cannot be answered", sdpxi_where(m, where, sizeof where));
             return SDPX_EN_PROTO;
         }
         sdpx_str v;
-        const sdpx_line *l = sdpx_media_find_attr(m, SDPX_ATTR_MID, NULL);
+        const sdpx_line *l = map->lines[i].mid;
         /* RFC 5888 4, RFC 8843 16.2: one mid per section, a token, unique in the session */
-        if (l && (sdpx_mid_parse(sdpx_attr_value(l), &v) || sdpx_media_find_attr(m, SDPX_ATTR_MID, l) ||
-                  map->dup_at == i)) {
+        if (l && (sdpx_mid_parse(sdpx_attr_value(l), &v) || map->lines[i].mid2 || map->dup_at == i)) {
             sdpxi_error(err, SDPX_EINVAL, sdpx_line_number(l),
                         "%s: a=mid not a unique token (RFC 5888 4)", sdpxi_where(m, where, sizeof where));
             return SDPX_EINVAL;
@@ -349,25 +423,52 @@ static int offer_ok(const sdpx_session *offer, const sdpxi_map *map, sdpx_error 
     return 0;
 }
 
-/* 1 when the offer uses `ufrag` or `pwd` anywhere (session or any section). */
-static int offer_has_cred(const sdpx_session *offer, const char *ufrag, const char *pwd)
+static int line_is(const sdpx_line *l, sdpx_str want)
 {
-    sdpx_str u = {ufrag, strlen(ufrag)}, p = {pwd, strlen(pwd)};
-    const sdpx_media *m = NULL;
-    for (size_t i = 0; i <= sdpx_session_media_count(offer); i++) {
-        for (int k = 0; k < 2; k++) {
-            sdpx_attr_kind kind = k ? SDPX_ATTR_ICE_PWD : SDPX_ATTR_ICE_UFRAG;
-            sdpx_str want = k ? p : u;
-            const sdpx_line *l = NULL;
-            while ((l = m ? sdpx_media_find_attr(m, kind, l) : sdpx_session_find_attr(offer, kind, l))) {
-                sdpx_str v = sdpx_attr_value(l);
-                if (v.len == want.len && !memcmp(v.ptr, want.ptr, v.len))
-                    return 1;
-            }
-        }
-        m = sdpx_session_media(offer, i);
+    if (!l)
+        return 0;
+    sdpx_str v = sdpx_attr_value(l);
+    return v.len == want.len && !memcmp(v.ptr, want.ptr, v.len);
+}
+
+/* 1 when the walked lines t of section m (NULL: the session level) use ufrag
+ * u or pwd p: the first lines, or every line when there are more. */
+static int lines_have_cred(const sdpxi_lines *t, const sdpx_session *s, const sdpx_media *m,
+                           sdpx_str u, sdpx_str p)
+{
+    if (!t->more_cred)
+        return line_is(t->ufrag, u) || line_is(t->pwd, p);
+    for (int k = 0; k < 2; k++) {
+        sdpx_attr_kind kind = k ? SDPX_ATTR_ICE_PWD : SDPX_ATTR_ICE_UFRAG;
+        const sdpx_line *l = NULL;
+        while ((l = m ? sdpx_media_find_attr(m, kind, l) : sdpx_session_find_attr(s, kind, l)))
+            if (line_is(l, k ? p : u))
+                return 1;
     }
     return 0;
+}
+
+/* 1 when the offer uses `ufrag` or `pwd` anywhere (session or any section). */
+static int offer_has_cred(const sdpxi_map *map, const char *ufrag, const char *pwd)
+{
+    sdpx_str u = {ufrag, SDPX_ICE_UFRAG_CHARS}, p = {pwd, SDPX_ICE_PWD_CHARS};
+    if (lines_have_cred(&map->sess, map->s, NULL, u, p))
+        return 1;
+    for (size_t i = 0; i < map->n; i++)
+        if (lines_have_cred(&map->lines[i], map->s, sdpx_session_media(map->s, i), u, p))
+            return 1;
+    return 0;
+}
+
+static void answerer_free(answerer *a, unsigned char *accepted, const unsigned char *few)
+{
+    if (accepted != few)
+        free(accepted);
+    if (a->oc)
+        sdpxi_codecs_free(a->oc);
+    free(a->oc);
+    sdpxi_text_free(&a->tr);
+    sdpxi_map_free(&a->map);
 }
 
 static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char *accepted)
@@ -388,11 +489,14 @@ static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char 
             /* a mid named by two groups belongs to the first (sdpxi_map_build) */
             if (!m || !accepted[sdpx_media_index(m)] || map->group[sdpx_media_index(m)] != num)
                 continue;
-            sdpxi_text_put(t, "%s %.*s", n ? "" : "a=group:BUNDLE", SDPXI_SV(id));
+            if (!n)
+                SDPXI_TEXT_LIT(t, "a=group:BUNDLE");
+            SDPXI_TEXT_LIT(t, " ");
+            sdpxi_text_str(t, id);
             n++;
         }
         if (n)
-            sdpxi_text_put(t, "\r\n");
+            SDPXI_TEXT_LIT(t, "\r\n");
     }
 }
 
@@ -431,18 +535,22 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
         sdpxi_map_free(&a.map);
         return SDPX_EINVAL;
     }
-    snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
+    int cn = snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
+    a.conn_len = cn < 0 ? 0 : (size_t)cn < sizeof a.conn ? (size_t)cn : sizeof a.conn - 1;
     uint64_t sid;
+    sdpxi_random_pool pool = {{0}, 0, 0};
+    sdpx_random_fn rnd = a.opt.random ? a.opt.random : sdpxi_random_pooled;
+    void *rnd_ctx = a.opt.random ? a.opt.random_ctx : &pool;
     /* JSEP 5.3.1: never the offer's credentials, even from a random
      * function that happens to (or is made to) repeat them */
     rc = SDPX_EINVAL;
     for (int tries = 0; rc == SDPX_EINVAL && tries < 8; tries++) {
-        rc = sdpx_ice_credentials_make(a.opt.random, a.opt.random_ctx, a.ufrag, a.pwd);
-        if (!rc && offer_has_cred(offer, a.ufrag, a.pwd))
+        rc = sdpx_ice_credentials_make(rnd, rnd_ctx, a.ufrag, a.pwd);
+        if (!rc && offer_has_cred(&a.map, a.ufrag, a.pwd))
             rc = SDPX_EINVAL;
     }
     if (!rc)
-        rc = sdpxi_random_session_id(a.opt.random, a.opt.random_ctx, &sid);
+        rc = sdpxi_random_session_id(rnd, rnd_ctx, &sid);
     if (rc) {
         sdpxi_error(err, rc, 0, "the random function failed");
         sdpxi_map_free(&a.map);
@@ -450,70 +558,58 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     }
     size_t n = sdpx_session_media_count(offer);
     for (size_t i = 0; i < n; i++) {
-        sdpx_str u, p;
         const sdpx_media *m = sdpx_session_media(offer, i);
-        a.offer_ice |= !sdpx_media_ice_ufrag(m, &u) && !sdpx_media_ice_pwd(m, &p);
+        a.offer_ice |= sdpxi_scoped(&a.map, m, ufrag) && sdpxi_scoped(&a.map, m, pwd);
     }
-    unsigned char *accepted = calloc(n ? n : 1, 1);
-    sdpxi_text body = {0}, sec = {0}, t = {0};
+    unsigned char few[64] = {0}; /* accepted[] of most offers */
+    unsigned char *accepted = n <= sizeof few ? few : calloc(n, 1);
+    sdpxi_text body = {0};
     if (!accepted)
         goto nomem;
     char where[64];
     for (size_t i = 0; i < n; i++) {
         const sdpx_media *m = sdpx_session_media(offer, i);
-        sdpx_mline ml;
-        sdpx_media_mline(m, &ml);
-        sec.len = 0;
-        rc = answer_section(&a, m, &ml, &sec);
-        if (rc == SDPX_ENOMEM || sec.oom)
+        const sdpx_mline *ml = &a.map.lines[i].mline;
+        size_t start = body.len;
+        rc = answer_section(&a, m, ml, &body);
+        if (rc == SDPX_ENOMEM || body.oom)
             goto nomem;
         if (rc == 0) {
             accepted[i] = 1;
-            sdpxi_text_put(&body, "%.*s", (int)sec.len, sec.p);
             continue;
         }
+        body.len = start; /* what the rejected section wrote goes */
         sdpx_error e;
         sdpxi_error(&e, rc, sdpx_line_number(sdpx_media_line(m, 0)), "%s: %s",
                     sdpxi_where(m, where, sizeof where), a.why);
         if (rc != OFFER_REJECTED && (a.opt.flags & SDPX_ANSWER_STRICT)) {
             if (err)
                 *err = e;
-            free(accepted);
-            sdpxi_text_free(&sec);
+            answerer_free(&a, accepted, few);
             sdpxi_text_free(&body);
-            sdpxi_text_free(&a.tr);
-            sdpxi_map_free(&a.map);
             return rc;
         }
         if (rc != OFFER_REJECTED && a.opt.diag)
             a.opt.diag(a.opt.diag_ctx, SDPX_SEV_ERROR, &e);
-        put_rejected(&body, m, &ml);
+        put_rejected(&body, &a.map, m, ml);
     }
-    sdpxi_text_free(&sec);
-    sdpxi_text_free(&a.tr);
+    /* the session part, known now, into the transport buffer and put before the sections */
+    sdpxi_text *h = &a.tr;
+    h->len = 0;
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
-    sdpxi_text_put(&t, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
+    sdpxi_text_put(h, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
                    a.opt.address ? a.conn : "IN IP4 127.0.0.1");
     if (caps->ice_lite && a.any_ice)
-        sdpxi_text_put(&t, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
-    put_groups(&t, &a.map, accepted);
-    if (sdpx_session_find_attr(offer, SDPX_ATTR_EXTMAP_ALLOW_MIXED, NULL))
-        sdpxi_text_put(&t, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
-    if (body.len)
-        sdpxi_text_put(&t, "%.*s", (int)body.len, body.p);
-    if (body.oom)
-        t.oom = 1;
-    sdpxi_text_free(&body);
-    free(accepted);
-    sdpxi_map_free(&a.map);
-    return sdpxi_text_finish(&t, answer, err);
+        SDPXI_TEXT_LIT(h, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
+    put_groups(h, &a.map, accepted);
+    if (a.map.sess.allow_mixed)
+        SDPXI_TEXT_LIT(h, "a=extmap-allow-mixed\r\n"); /* RFC 8285 6 */
+    sdpxi_text_prepend(&body, h);
+    answerer_free(&a, accepted, few);
+    return sdpxi_text_finish(&body, answer, err);
 nomem:
-    free(accepted);
-    sdpxi_text_free(&a.tr);
-    sdpxi_map_free(&a.map);
-    sdpxi_text_free(&sec);
+    answerer_free(&a, accepted, few);
     sdpxi_text_free(&body);
-    sdpxi_text_free(&t);
     sdpxi_error(err, SDPX_ENOMEM, 0, "out of memory");
     return SDPX_ENOMEM;
 }

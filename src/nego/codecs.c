@@ -48,23 +48,114 @@ static int digits(sdpx_str s, unsigned max, unsigned *out)
     return 1;
 }
 
-int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
+/* sdpx_field_next, then the field as a payload type (digits() up to 127):
+ * 0 when no field is left, else 1 with *f the field and *pt its type, or
+ * 128 when the field is no type. */
+static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
+{
+    if (!rest->len)
+        return 0;
+    const char *p = rest->ptr, *end = p + rest->len;
+    while (p < end && *p == ' ')
+        p++;
+    if (p == end) {
+        rest->ptr = end;
+        rest->len = 0;
+        return 0;
+    }
+    const char *start = p;
+    unsigned v = 0;
+    for (; p < end && *p != ' '; p++) {
+        unsigned d = (unsigned)(unsigned char)*p - '0';
+        v = d > 9 || v > 127 ? 128 : v * 10 + d; /* past 127 it stays out of range */
+    }
+    *pt = v > 127 ? 128 : v;
+    f->ptr = start;
+    f->len = (size_t)(p - start);
+    rest->ptr = p;
+    rest->len = (size_t)(end - p);
+    return 1;
+}
+
+/* One rtpmap, fmtp or rtcp-fb line (others are skipped) into out; *cap is
+ * the room of out->fb. 0 or SDPX_ENOMEM. */
+static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
+{
+    sdpx_attr_kind k = sdpx_line_kind(l);
+    if (k == SDPX_ATTR_RTPMAP) {
+        sdpx_rtpmap r;
+        if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
+            return 0;
+        sdpxi_pt *p = &out->pt[r.payload_type];
+        if (p->has_rtpmap)
+            return 0; /* a second rtpmap for the type: the first counts */
+        p->known = p->has_rtpmap = 1;
+        p->encoding = r.encoding;
+        p->clock_rate = r.clock_rate;
+        p->channels = r.channels;
+        p->has_channels = r.has_channels;
+        p->line = sdpx_line_number(l);
+    } else if (k == SDPX_ATTR_FMTP) {
+        sdpx_fmtp fm;
+        if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
+            !out->listed[fm.payload_type] || out->pt[fm.payload_type].has_fmtp)
+            return 0;
+        sdpxi_pt *p = &out->pt[fm.payload_type];
+        p->has_fmtp = 1;
+        p->fmtp = fm.params; /* apt= is read below, for RTX types only */
+    } else if (k == SDPX_ATTR_RTCP_FB) {
+        /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
+         * only the first field needs reading */
+        sdpx_str v = sdpx_attr_value(l), first;
+        unsigned pt;
+        if (!next_pt(&v, &first, &pt))
+            return 0;
+        int wildcard = first.len == 1 && first.ptr[0] == '*';
+        if (wildcard)
+            pt = 0;
+        else if (pt > 127)
+            return 0;
+        while (v.len && v.ptr[0] == ' ') {
+            v.ptr++;
+            v.len--;
+        }
+        if (!v.len)
+            return 0;
+        if (out->nfb == *cap) {
+            *cap = *cap ? *cap * 2 : 64; /* a browser's video section has about 40 */
+            sdpxi_fb *q = realloc(out->fb, *cap * sizeof *q);
+            if (!q)
+                return SDPX_ENOMEM;
+            out->fb = q;
+        }
+        out->fb[out->nfb].wildcard = wildcard;
+        out->fb[out->nfb].pt = pt;
+        out->fb[out->nfb].what = v;
+        out->fb[out->nfb].line = sdpx_line_number(l);
+        out->nfb++;
+    }
+    return 0;
+}
+
+int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_codecs *out)
 {
     /* the table is large and most types unused: clear only what is read */
     out->n = out->nfb = 0;
     out->fb = NULL;
     memset(out->listed, 0, sizeof out->listed);
     sdpx_mline ml;
-    if (sdpx_media_mline(m, &ml))
+    if (walked ? walked->mline_rc != 0 : sdpx_media_mline(m, &ml) != 0)
         return 0;
+    if (walked)
+        ml = walked->mline;
     sdpx_str rest = ml.formats, f;
-    while (sdpx_field_next(&rest, &f)) {
-        unsigned pt;
-        if (!digits(f, 127, &pt) || out->listed[pt])
+    unsigned pt, mline_no = sdpx_line_number(sdpx_media_line(m, 0));
+    while (next_pt(&rest, &f, &pt)) {
+        if (pt > 127 || out->listed[pt])
             continue;
         memset(&out->pt[pt], 0, sizeof out->pt[pt]);
         out->listed[pt] = 1;
-        out->pt[pt].line = sdpx_line_number(sdpx_media_line(m, 0));
+        out->pt[pt].line = mline_no;
         out->order[out->n++] = pt;
         sdpx_str enc;
         uint32_t clock;
@@ -78,59 +169,15 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
         }
     }
     size_t cap = 0;
-    for (size_t i = 1; i < sdpx_media_line_count(m); i++) {
-        const sdpx_line *l = sdpx_media_line(m, i);
-        sdpx_attr_kind k = sdpx_line_kind(l);
-        if (k == SDPX_ATTR_RTPMAP) {
-            sdpx_rtpmap r;
-            if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
-                continue;
-            sdpxi_pt *p = &out->pt[r.payload_type];
-            if (p->has_rtpmap)
-                continue; /* a second rtpmap for the type: the first counts */
-            p->known = p->has_rtpmap = 1;
-            p->encoding = r.encoding;
-            p->clock_rate = r.clock_rate;
-            p->channels = r.channels;
-            p->has_channels = r.has_channels;
-            p->line = sdpx_line_number(l);
-        } else if (k == SDPX_ATTR_FMTP) {
-            sdpx_fmtp fm;
-            if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
-                !out->listed[fm.payload_type] || out->pt[fm.payload_type].has_fmtp)
-                continue;
-            sdpxi_pt *p = &out->pt[fm.payload_type];
-            p->has_fmtp = 1;
-            p->fmtp = fm.params; /* apt= is read below, for RTX types only */
-        } else if (k == SDPX_ATTR_RTCP_FB) {
-            /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
-             * only the first field needs reading */
-            sdpx_str v = sdpx_attr_value(l), first;
-            unsigned pt = 0;
-            if (!sdpx_field_next(&v, &first))
-                continue;
-            int wildcard = first.len == 1 && first.ptr[0] == '*';
-            if (!wildcard && !digits(first, 127, &pt))
-                continue;
-            while (v.len && v.ptr[0] == ' ') {
-                v.ptr++;
-                v.len--;
-            }
-            if (!v.len)
-                continue;
-            if (out->nfb == cap) {
-                cap = cap ? cap * 2 : 16;
-                sdpxi_fb *q = realloc(out->fb, cap * sizeof *q);
-                if (!q)
-                    return SDPX_ENOMEM;
-                out->fb = q;
-            }
-            out->fb[out->nfb].wildcard = wildcard;
-            out->fb[out->nfb].pt = pt;
-            out->fb[out->nfb].what = v;
-            out->fb[out->nfb].line = sdpx_line_number(l);
-            out->nfb++;
-        }
+    if (walked) {
+        for (size_t i = 0; i < walked->ncodec; i++)
+            if (read_line(out, walked->codec[i], &cap))
+                return SDPX_ENOMEM;
+    } else {
+        size_t n = sdpx_media_line_count(m);
+        for (size_t i = 1; i < n; i++)
+            if (read_line(out, sdpx_media_line(m, i), &cap))
+                return SDPX_ENOMEM;
     }
     for (size_t i = 0; i < out->n; i++) {
         sdpxi_pt *p = &out->pt[out->order[i]];
@@ -145,12 +192,47 @@ int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out)
 
 /* ---- fmtp parameters ----------------------------------------------------- */
 
+static sdpx_str trim(sdpx_str s)
+{
+    while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
+        s.ptr++, s.len--;
+    while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
+        s.len--;
+    return s;
+}
+
+/* The values of n keys in one walk over "k=v;k=v": by sdpx_fmtp_get's rules
+ * (items and keys trimmed of spaces and tabs, keys without case, the first
+ * item with a value counts). Returns a bit per key found; values in val[]. */
+static unsigned params_get(sdpx_str params, const sdpx_str *keys, size_t n, sdpx_str *val)
+{
+    unsigned found = 0, all = (1u << n) - 1;
+    if (!params.len)
+        return 0; /* a view of none may have no pointer */
+    const char *p = params.ptr, *end = p + params.len;
+    while (p < end && found != all) {
+        const char *semi = memchr(p, ';', (size_t)(end - p));
+        sdpx_str item = {p, (size_t)((semi ? semi : end) - p)};
+        p = semi ? semi + 1 : end;
+        const char *eq = memchr(item.ptr, '=', item.len);
+        if (!eq)
+            continue; /* no value (or empty): not a match */
+        sdpx_str key = trim((sdpx_str){item.ptr, (size_t)(eq - item.ptr)});
+        for (size_t k = 0; k < n; k++)
+            if (!(found >> k & 1) && sdpxi_view_ieq(key, keys[k])) {
+                found |= 1u << k;
+                /* the item is trimmed before its key and value are cut */
+                val[k] = trim((sdpx_str){eq + 1, (size_t)(item.ptr + item.len - eq - 1)});
+                break;
+            }
+    }
+    return found;
+}
+
 static int param(sdpx_str params, const char *key, sdpx_str *value)
 {
-    sdpx_fmtp f;
-    memset(&f, 0, sizeof f);
-    f.params = params;
-    return sdpx_fmtp_get(&f, key, value) == 0;
+    sdpx_str k = {key, strlen(key)};
+    return params_get(params, &k, 1, value) != 0;
 }
 
 static unsigned param_uint(sdpx_str params, const char *key, unsigned dflt)
@@ -187,16 +269,30 @@ typedef struct h264_id {
     unsigned level;       /* comparable: level_idc * 2, level 1b = 21 */
 } h264_id;
 
-/* RFC 6184 8.1: profile-level-id is 3 bytes hex; absent means 42000A. */
-static int h264_read(sdpx_str params, h264_id *id)
+static int hex_digit(char c)
 {
-    sdpx_str v;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* RFC 6184 8.1: profile-level-id (*v, NULL when absent) is 3 bytes hex;
+ * absent means 42000A. */
+static int h264_decode(const sdpx_str *plid, h264_id *id)
+{
     unsigned char b[3] = {0x42, 0x00, 0x0a};
-    if (param(params, "profile-level-id", &v)) {
-        char hex[7] = {0};
-        if (v.len != 6 || strspn(memcpy(hex, v.ptr, 6), "0123456789abcdefABCDEF") < 6)
+    if (plid) {
+        unsigned long x = 0;
+        if (plid->len != 6)
             return 0;
-        unsigned long x = strtoul(hex, NULL, 16);
+        for (size_t i = 0; i < 6; i++) {
+            int d = hex_digit(plid->ptr[i]);
+            if (d < 0)
+                return 0;
+            x = x << 4 | (unsigned)d;
+        }
         b[0] = (unsigned char)(x >> 16);
         b[1] = (unsigned char)(x >> 8);
         b[2] = (unsigned char)x;
@@ -218,38 +314,79 @@ static int h264_read(sdpx_str params, h264_id *id)
     return 1;
 }
 
-static int same_param(sdpx_str a, sdpx_str b, const char *key, unsigned dflt)
+static int h264_read(sdpx_str params, h264_id *id)
 {
-    return param_uint(a, key, dflt) == param_uint(b, key, dflt);
+    sdpx_str v;
+    return h264_decode(param(params, "profile-level-id", &v) ? &v : NULL, id);
+}
+
+/* The value of a numeric parameter found by params_get (bit k of found), or dflt. */
+static unsigned found_uint(unsigned found, unsigned k, const sdpx_str *val, unsigned dflt)
+{
+    unsigned n;
+    return (found >> k & 1) && digits(val[k], 0xffffffu, &n) ? n : dflt;
+}
+
+/* The fmtp parameters of encoding enc that decide compatibility, in one
+ * walk over them: two codecs of one encoding are compatible when their keys
+ * agree (keys_agree). */
+static void key_read(sdpx_str enc, sdpx_str f, sdpxi_fmtp_key *k)
+{
+    static const sdpx_str h264[] = {{"profile-level-id", 16}, {"packetization-mode", 18}};
+    static const sdpx_str h265[] = {{"profile-id", 10}, {"tier-flag", 9}};
+    static const sdpx_str vp9[] = {{"profile-id", 10}}, av1[] = {{"profile", 7}};
+    sdpx_str v[2];
+    unsigned found;
+    k->read = k->ok = 1;
+    k->a = k->b = 0;
+    if (enc.len != 3 && enc.len != 4)
+        return; /* none of the four: every fmtp agrees */
+    if (sdpxi_view_ieq(enc, (sdpx_str){"H264", 4})) {
+        /* RFC 6184 8.1: same profile and packetization-mode (default 0) */
+        h264_id id;
+        found = params_get(f, h264, 2, v);
+        k->ok = h264_decode(found & 1 ? &v[0] : NULL, &id);
+        k->a = k->ok ? (unsigned)id.profile : 0;
+        k->b = found_uint(found, 1, v, 0);
+    } else if (sdpxi_view_ieq(enc, (sdpx_str){"VP9", 3})) {
+        k->a = found_uint(params_get(f, vp9, 1, v), 0, v, 0); /* VP9 payload format 6: default 0 */
+    } else if (sdpxi_view_ieq(enc, (sdpx_str){"AV1", 3})) {
+        k->a = found_uint(params_get(f, av1, 1, v), 0, v, 0); /* AV1 RTP 7.2: default 0 (Main) */
+    } else if (sdpxi_view_ieq(enc, (sdpx_str){"H265", 4})) {
+        /* RFC 7798 7.1: profile-id default 1, tier-flag default 0 */
+        found = params_get(f, h265, 2, v);
+        k->a = found_uint(found, 0, v, 1);
+        k->b = found_uint(found, 1, v, 0);
+    }
+}
+
+static int keys_agree(const sdpxi_fmtp_key *x, const sdpxi_fmtp_key *y)
+{
+    return x->ok && y->ok && x->a == y->a && x->b == y->b;
 }
 
 /* 1 when the fmtp of two codecs of one encoding describe compatible streams. */
 static int fmtp_compatible(sdpx_str enc, sdpx_str a, sdpx_str b)
 {
-    if (sdpx_str_ieq(enc, "H264")) {
-        h264_id x, y;
-        /* RFC 6184 8.1: same profile and packetization-mode (default 0) */
-        return h264_read(a, &x) && h264_read(b, &y) && x.profile == y.profile &&
-               same_param(a, b, "packetization-mode", 0);
-    }
-    if (sdpx_str_ieq(enc, "VP9"))
-        return same_param(a, b, "profile-id", 0); /* VP9 payload format 6: default 0 */
-    if (sdpx_str_ieq(enc, "AV1"))
-        return same_param(a, b, "profile", 0); /* AV1 RTP 7.2: default 0 (Main) */
-    if (sdpx_str_ieq(enc, "H265"))
-        /* RFC 7798 7.1: profile-id default 1, tier-flag default 0 */
-        return same_param(a, b, "profile-id", 1) && same_param(a, b, "tier-flag", 0);
-    return 1;
+    sdpxi_fmtp_key x, y;
+    key_read(enc, a, &x);
+    key_read(enc, b, &y);
+    return keys_agree(&x, &y);
 }
 
-int sdpxi_codec_match(const sdpxi_pt *o, const sdpx_caps_codec *c)
+int sdpxi_codec_match(sdpxi_pt *o, const sdpx_caps_codec *c, sdpxi_fmtp_key *ckey)
 {
     unsigned och = o->channels ? o->channels : 1, cch = c->channels ? c->channels : 1;
     /* the numbers first: they rule most pairs out without a name compare */
     if (!o->known || o->clock_rate != c->clock_rate || och != cch ||
         !sdpxi_view_ieq(o->encoding, c->encoding))
         return 0;
-    return fmtp_compatible(o->encoding, o->fmtp, c->fmtp);
+    /* equal names (ASCII case aside) read their keys by the same rules */
+    if (!o->key.read)
+        key_read(o->encoding, o->fmtp, &o->key);
+    if (!ckey->read)
+        key_read(c->encoding, c->fmtp, ckey);
+    return keys_agree(&o->key, ckey);
 }
 
 static void put_h264(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, const sdpx_caps_codec *c)
@@ -334,8 +471,13 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
      * side names none; anything else in that fmtp is not echoed */
     if (!f.len && o->role == SDPXI_AUX && event_list(o->fmtp))
         f = o->fmtp;
-    if (printable(f))
-        sdpxi_text_put(t, "a=fmtp:%u %.*s\r\n", pt, SDPXI_SV(f));
+    if (printable(f)) {
+        SDPXI_TEXT_LIT(t, "a=fmtp:");
+        sdpxi_text_uint(t, pt);
+        SDPXI_TEXT_LIT(t, " ");
+        sdpxi_text_str(t, f);
+        SDPXI_TEXT_LIT(t, "\r\n");
+    }
 }
 
 int sdpxi_red_carries_ok(sdpx_str fmtp, const unsigned char ok[128])

@@ -76,9 +76,74 @@ void sdpxi_set_free(sdpxi_set *s)
 void sdpxi_map_free(sdpxi_map *m)
 {
     sdpxi_set_free(&m->mids);
-    free(m->group);
-    free(m->tagged);
+    free(m->lines); /* group and tagged with it */
     memset(m, 0, sizeof *m);
+}
+
+static void first(const sdpx_line **slot, const sdpx_line *l)
+{
+    if (!*slot)
+        *slot = l;
+}
+
+/* One line into the walk's record (non-attribute lines have no kind). */
+static void note(sdpxi_lines *t, const sdpx_line *l)
+{
+    switch (sdpx_line_kind(l)) {
+    case SDPX_ATTR_MID: first(t->mid ? &t->mid2 : &t->mid, l); break;
+    case SDPX_ATTR_ICE_UFRAG:
+        t->more_cred |= t->ufrag != NULL;
+        first(&t->ufrag, l);
+        break;
+    case SDPX_ATTR_ICE_PWD:
+        t->more_cred |= t->pwd != NULL;
+        first(&t->pwd, l);
+        break;
+    case SDPX_ATTR_FINGERPRINT: first(&t->fingerprint, l); break;
+    case SDPX_ATTR_SETUP: first(&t->setup, l); break;
+    case SDPX_ATTR_EXTMAP:
+        first(&t->extmap, l);
+        t->extmap_last = l;
+        break;
+    case SDPX_ATTR_EXTMAP_ALLOW_MIXED: t->allow_mixed = 1; break;
+    case SDPX_ATTR_RTCP_MUX: t->rtcp_mux = 1; break;
+    case SDPX_ATTR_RTCP_MUX_ONLY: t->rtcp_mux_only = 1; break;
+    case SDPX_ATTR_RTCP_RSIZE: t->rtcp_rsize = 1; break;
+    case SDPX_ATTR_BUNDLE_ONLY: t->bundle_only = 1; break;
+    case SDPX_ATTR_RTPMAP:
+    case SDPX_ATTR_FMTP:
+    case SDPX_ATTR_RTCP_FB:
+        if (t->codec) /* sections only */
+            t->codec[t->ncodec++] = l;
+        break;
+    /* RFC 8866 6.7: the first direction attribute counts */
+    case SDPX_ATTR_SENDRECV: t->dir = t->dir < 0 ? SDPX_DIR_SENDRECV : t->dir; break;
+    case SDPX_ATTR_SENDONLY: t->dir = t->dir < 0 ? SDPX_DIR_SENDONLY : t->dir; break;
+    case SDPX_ATTR_RECVONLY: t->dir = t->dir < 0 ? SDPX_DIR_RECVONLY : t->dir; break;
+    case SDPX_ATTR_INACTIVE: t->dir = t->dir < 0 ? SDPX_DIR_INACTIVE : t->dir; break;
+    default: break;
+    }
+}
+
+/* codec: room for the section's lines */
+static void walk_section(const sdpx_media *m, sdpxi_lines *t, const sdpx_line **codec)
+{
+    memset(t, 0, sizeof *t);
+    t->dir = -1;
+    t->codec = codec;
+    t->mline_rc = sdpx_media_mline(m, &t->mline);
+    size_t n = sdpx_media_line_count(m);
+    for (size_t i = 1; i < n; i++) /* line 0 is the m= line */
+        note(t, sdpx_media_line(m, i));
+}
+
+static void walk_session(const sdpx_session *s, sdpxi_lines *t)
+{
+    memset(t, 0, sizeof *t);
+    t->dir = -1;
+    size_t n = sdpx_session_line_count(s);
+    for (size_t i = 0; i < n; i++)
+        note(t, sdpx_session_line(s, i));
 }
 
 int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m)
@@ -86,15 +151,25 @@ int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m)
     memset(m, 0, sizeof *m);
     m->s = s;
     m->n = sdpx_session_media_count(s);
-    m->group = calloc(m->n ? m->n : 1, sizeof *m->group);
-    m->tagged = malloc((m->n ? m->n : 1) * sizeof *m->tagged);
-    if (!m->group || !m->tagged)
+    size_t n = m->n ? m->n : 1, all = 0;
+    for (size_t i = 0; i < m->n; i++)
+        all += sdpx_media_line_count(sdpx_session_media(s, i));
+    /* one block: the walked lines, group, tagged, then the codec lines */
+    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)) + all * sizeof(const sdpx_line *));
+    if (!m->lines)
         goto nomem;
+    m->group = (size_t *)(void *)(m->lines + n);
+    m->tagged = m->group + n;
+    const sdpx_line **codec = (const sdpx_line **)(void *)(m->tagged + n);
+    memset(m->group, 0, n * sizeof *m->group);
+    walk_session(s, &m->sess);
     for (size_t i = 0; i < m->n; i++) {
+        const sdpx_media *sm = sdpx_session_media(s, i);
         m->tagged[i] = SIZE_MAX;
-        sdpx_str mid;
-        if (sdpx_media_mid(sdpx_session_media(s, i), &mid) == 0 &&
-            sdpxi_set_add(&m->mids, 0, mid, i))
+        walk_section(sm, &m->lines[i], codec);
+        codec += m->lines[i].ncodec;
+        const sdpx_line *mid = m->lines[i].mid;
+        if (mid && sdpxi_set_add(&m->mids, 0, sdpx_attr_value(mid), i))
             goto nomem;
     }
     sdpxi_set_sort(&m->mids);
@@ -137,15 +212,38 @@ const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid)
     return e ? sdpx_session_media(m->s, e->val) : NULL;
 }
 
+const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m)
+{
+    return &map->lines[sdpx_media_index(m)];
+}
+
+/* 1 when the walked lines hold an attribute of `kind`: the kinds that
+ * sections take from their BUNDLE group's tagged section. */
+static int holds(const sdpxi_lines *t, sdpx_attr_kind kind)
+{
+    switch (kind) {
+    case SDPX_ATTR_ICE_UFRAG: return t->ufrag != NULL;
+    case SDPX_ATTR_FINGERPRINT: return t->fingerprint != NULL;
+    case SDPX_ATTR_SETUP: return t->setup != NULL;
+    default: return -1;
+    }
+}
+
+static int media_holds(const sdpxi_map *map, size_t i, sdpx_attr_kind kind)
+{
+    int h = holds(&map->lines[i], kind);
+    return h >= 0 ? h : sdpx_media_find_attr(sdpx_session_media(map->s, i), kind, NULL) != NULL;
+}
+
 const sdpx_media *sdpxi_map_transport(const sdpxi_map *map, const sdpx_media *m, sdpx_attr_kind kind)
 {
-    if (sdpx_media_find_attr(m, kind, NULL) || sdpx_session_find_attr(map->s, kind, NULL))
+    size_t i = sdpx_media_index(m);
+    int sh = holds(&map->sess, kind);
+    if (media_holds(map, i, kind) ||
+        (sh >= 0 ? sh : sdpx_session_find_attr(map->s, kind, NULL) != NULL))
         return m;
-    size_t t = map->tagged[sdpx_media_index(m)];
-    if (t != SIZE_MAX) {
-        const sdpx_media *tm = sdpx_session_media(map->s, t);
-        if (sdpx_media_find_attr(tm, kind, NULL))
-            return tm;
-    }
+    size_t t = map->tagged[i];
+    if (t != SIZE_MAX && media_holds(map, t, kind))
+        return sdpx_session_media(map->s, t);
     return m;
 }

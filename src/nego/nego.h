@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define SDPXI_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -42,9 +43,28 @@ void sdpxi_set_sort(sdpxi_set *s);
 sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v);
 void sdpxi_set_free(sdpxi_set *s);
 
+/* The lines of one section (or of the session level) that answering asks
+ * for, found in one walk by their kind: the first of each kind, as
+ * sdpx_media_find_attr would find it, so that no lookup rescans. */
+typedef struct sdpxi_lines {
+    sdpx_mline mline;   /* a section's m= line, decoded (sdpx_media_mline) */
+    int mline_rc;       /* and the result of that decode */
+    const sdpx_line **codec; /* a section's rtpmap, fmtp and rtcp-fb lines, in order */
+    size_t ncodec;
+    const sdpx_line *mid, *mid2;        /* the first two a=mid */
+    const sdpx_line *ufrag, *pwd;       /* the first a=ice-ufrag, a=ice-pwd */
+    const sdpx_line *fingerprint, *setup;
+    const sdpx_line *extmap, *extmap_last;
+    int more_cred;      /* a second ice-ufrag or ice-pwd line */
+    int dir;            /* the first direction attribute (sdpx_direction), or -1 */
+    unsigned char allow_mixed, rtcp_mux, rtcp_mux_only, rtcp_rsize, bundle_only;
+} sdpxi_lines;
+
 /* The mids and BUNDLE groups of a session, built once. */
 typedef struct sdpxi_map {
     const sdpx_session *s;
+    sdpxi_lines sess;   /* the session-level lines */
+    sdpxi_lines *lines; /* per section */
     size_t n;           /* sections */
     sdpxi_set mids;     /* mid -> section index */
     size_t dup_at;      /* a section whose mid an earlier one has, or SIZE_MAX */
@@ -55,6 +75,12 @@ typedef struct sdpxi_map {
 int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m); /* 0 or SDPX_ENOMEM */
 void sdpxi_map_free(sdpxi_map *m);
 const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid);
+/* The walked lines of section m (a section of map->s). */
+const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m);
+/* m's first line of a scoped attribute (field f of sdpxi_lines), else the
+ * session's (RFC 8839 5.4, RFC 8842 5.1): sdpxi_scoped(map, m, ufrag). */
+#define sdpxi_scoped(map, m, f) \
+    (sdpxi_map_lines(map, m)->f ? sdpxi_map_lines(map, m)->f : (map)->sess.f)
 /* The section whose transport m uses for attributes of `kind`: m itself
  * when it (or the session) has one, else its BUNDLE group's tagged section
  * when that has one (RFC 8843 7.1: bundle-only sections carry none). */
@@ -70,6 +96,35 @@ typedef struct sdpxi_text {
 
 /* Append printf-style; on failure sets t->oom (checked once, at the end). */
 void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...) SDPXI_PRINTF(2, 3);
+/* Append n bytes, growing the text (out of line: sdpxi_text_add's slow path). */
+void sdpxi_text_bytes(sdpxi_text *t, const char *p, size_t n);
+/* Put head's text before t's (both kept; head's out-of-memory carries over). */
+void sdpxi_text_prepend(sdpxi_text *t, const sdpxi_text *head);
+/* Append a decimal number. */
+void sdpxi_text_uint(sdpxi_text *t, unsigned long long v);
+
+/* Append n bytes: a copy when they fit (most appends), else the growing
+ * path. Bytes appended after an out-of-memory failure do not matter: the
+ * text is dropped (sdpxi_text_finish). */
+static inline void sdpxi_text_add(sdpxi_text *t, const char *p, size_t n)
+{
+    if (t->p && n <= t->cap - t->len) {
+        memcpy(t->p + t->len, p, n);
+        t->len += n;
+    } else {
+        sdpxi_text_bytes(t, p, n);
+    }
+}
+
+/* Append a view; an empty one may have no pointer, which memcpy must not see. */
+static inline void sdpxi_text_str(sdpxi_text *t, sdpx_str s)
+{
+    if (s.len)
+        sdpxi_text_add(t, s.ptr, s.len);
+}
+
+/* Append a string literal (its length known at compile time). */
+#define SDPXI_TEXT_LIT(t, lit) sdpxi_text_add((t), "" lit, sizeof(lit) - 1)
 /* Parse the text into *out (one lenient parse) and release it. A failure
  * is a bug of the writer; it is returned as is, with *err filled. */
 int sdpxi_text_finish(sdpxi_text *t, sdpx_session **out, sdpx_error *err);
@@ -83,6 +138,18 @@ void sdpxi_error(sdpx_error *err, int code, unsigned line, const char *fmt, ...)
 /* A random 62-bit session id (RFC 8866 5.2, JSEP 5.2.1: < 2^63). */
 int sdpxi_random_session_id(sdpx_random_fn rnd, void *ctx, uint64_t *id);
 
+/* The system source read once for the draws of one answer (ICE ufrag and
+ * pwd, session id): the first draw reads all of their bytes in one
+ * sdpx_random_system call, each draw takes the next bytes, and a draw past
+ * them (a repeated credential) reads the system source again. Zero it first. */
+typedef struct sdpxi_random_pool {
+    unsigned char b[SDPX_ICE_UFRAG_CHARS + SDPX_ICE_PWD_CHARS + 8];
+    size_t used;
+    int filled;
+} sdpxi_random_pool;
+
+int sdpxi_random_pooled(void *pool, void *buf, size_t len); /* an sdpx_random_fn */
+
 /* ---- codecs.c: codec roles, fmtp compatibility ------------------------- */
 
 typedef enum sdpxi_role {
@@ -94,6 +161,15 @@ typedef enum sdpxi_role {
 } sdpxi_role;
 
 sdpxi_role sdpxi_codec_role(sdpx_str encoding);
+
+/* The fmtp parameters that decide whether two codecs of one encoding are
+ * compatible (H.264 profile and packetization-mode, VP9 and AV1 profile,
+ * H.265 profile and tier), read the first time a match needs them. */
+typedef struct sdpxi_fmtp_key {
+    int read;  /* 0: not read yet (zero-initialised) */
+    int ok;    /* 0: an H.264 profile-level-id that does not decode */
+    unsigned a, b;
+} sdpxi_fmtp_key;
 
 /* One payload type of a section, joined from its lines in one walk. */
 typedef struct sdpxi_pt {
@@ -109,6 +185,7 @@ typedef struct sdpxi_pt {
     int has_apt;
     unsigned apt;
     unsigned line;       /* line number of its rtpmap (or the m= line) */
+    sdpxi_fmtp_key key;  /* of its fmtp, once a match has read it */
 } sdpxi_pt;
 
 /* One rtcp-fb line: "<pt|*> <what>" where what is "nack pli", ... */
@@ -134,14 +211,16 @@ typedef struct sdpxi_codecs {
 #define SDPXI_FB_ANY 128u
 int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
 
-/* Read a section's codecs (one walk over its lines). SDPX_ENOMEM. */
-int sdpxi_codecs_read(const sdpx_media *m, sdpxi_codecs *out);
+/* Read a section's codecs: from its walked lines when the caller has them
+ * (sdpxi_map_lines), else NULL and one walk over m's lines. SDPX_ENOMEM. */
+int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_codecs *out);
 void sdpxi_codecs_free(sdpxi_codecs *c);
 
 /* RFC 3264 6.1 / JSEP 5.3.1: same name (case-insensitive), clock rate and
  * channels (absent means 1), then the fmtp parameters that decide
- * compatibility (see codecs.c). */
-int sdpxi_codec_match(const sdpxi_pt *offered, const sdpx_caps_codec *local);
+ * compatibility (see codecs.c); the keys of both sides are read once, into
+ * offered->key and *local_key (zero-initialised for each local codec). */
+int sdpxi_codec_match(sdpxi_pt *offered, const sdpx_caps_codec *local, sdpxi_fmtp_key *local_key);
 
 /* Write the answer's fmtp parameters for an accepted primary (nothing when
  * the answer needs none). */
@@ -179,8 +258,26 @@ typedef struct sdpxi_extmaps {
     int started, media;
 } sdpxi_extmaps;
 const sdpx_line *sdpxi_extmaps_next(sdpxi_extmaps *it);
-/* 1 when two views are equal ignoring ASCII case. */
-int sdpxi_view_ieq(sdpx_str a, sdpx_str b);
+/* 1 when two views are equal ignoring ASCII case (inline: codec names and
+ * fmtp keys are compared by the dozen per section; most are written in the
+ * same case, which one memcmp settles). */
+static inline int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
+{
+    if (a.len != b.len)
+        return 0;
+    if (!a.len || !memcmp(a.ptr, b.ptr, a.len))
+        return 1;
+    for (size_t i = 0; i < a.len; i++) {
+        char x = a.ptr[i], y = b.ptr[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
 /* 1 when the view is a token (RFC 8866 9). */
 int sdpxi_token(sdpx_str s);
 
@@ -198,8 +295,8 @@ int sdpxi_simulcast_verify(const sdpx_media *offered, const sdpx_media *answered
 /* Write the data channel section's m= line and SCTP attributes after
  * `transport` (the c=, ICE and DTLS lines) in the offer's form (RFC 8841 5,
  * or the legacy sctpmap form). */
-int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *offered, const sdpx_caps *caps,
-                      unsigned port, const sdpxi_text *transport);
+int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *offered, const sdpx_mline *ml,
+                      const sdpx_caps *caps, unsigned port, const sdpxi_text *transport);
 int sdpxi_sctp_verify(const sdpx_media *offered, const sdpx_media *answered, sdpx_diag_fn fn,
                       void *ctx);
 

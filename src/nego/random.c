@@ -2,6 +2,7 @@
 #include "nego.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int sdpx_random_system(void *ctx, void *buf, size_t len)
 {
@@ -15,6 +16,24 @@ int sdpx_random_system(void *ctx, void *buf, size_t len)
     size_t n = fread(buf, 1, len, f);
     fclose(f);
     return n == len ? 0 : SDPX_EINVAL;
+}
+
+/* Opening the source is most of the cost of a draw: one open per answer. */
+int sdpxi_random_pooled(void *pool, void *buf, size_t len)
+{
+    sdpxi_random_pool *p = pool;
+    if (!p->filled) {
+        int rc = sdpx_random_system(NULL, p->b, sizeof p->b);
+        if (rc)
+            return rc;
+        p->filled = 1;
+    }
+    if (len > sizeof p->b - p->used)
+        return sdpx_random_system(NULL, buf, len);
+    memcpy(buf, p->b + p->used, len);
+    memset(p->b + p->used, 0, len); /* each byte is handed out once */
+    p->used += len;
+    return 0;
 }
 
 /* RFC 8839 5.4: ice-char = ALPHA / DIGIT / "+" / "/": 64 of them, 6 bits each. */

@@ -9,12 +9,10 @@
 
 static const uint64_t default_mms = 262144; /* RFC 8841 6.1 leaves it to the endpoint; browsers use 256 KiB */
 
-int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps, unsigned port,
-                      const sdpxi_text *tr)
+int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_mline *mline,
+                      const sdpx_caps *caps, unsigned port, const sdpxi_text *tr)
 {
-    sdpx_mline ml;
-    if (sdpx_media_mline(m, &ml))
-        return SDPX_EN_PROTO;
+    sdpx_mline ml = *mline;
     unsigned local = caps->sctp_port ? caps->sctp_port : 5000;
     uint64_t mms = caps->max_message_size ? caps->max_message_size : default_mms;
     const sdpx_line *map = sdpx_media_find_attr(m, SDPX_ATTR_SCTPMAP, NULL);
@@ -32,11 +30,19 @@ int sdpxi_sctp_answer(sdpxi_text *t, const sdpx_media *m, const sdpx_caps *caps,
         sdpx_str rest = ml.formats, f;
         if (!sdpx_field_next(&rest, &f) || !sdpx_str_eq(f, "webrtc-datachannel"))
             return SDPX_EN_PROTO;
-        sdpxi_text_put(t, "m=application %u %.*s webrtc-datachannel\r\n%.*s", port,
-                       SDPXI_SV(ml.proto), (int)tr->len, tr->p);
-        sdpxi_text_put(t, "a=sctp-port:%u\r\n", local); /* RFC 8841 5.1 */
+        SDPXI_TEXT_LIT(t, "m=application ");
+        sdpxi_text_uint(t, port);
+        SDPXI_TEXT_LIT(t, " ");
+        sdpxi_text_str(t, ml.proto);
+        SDPXI_TEXT_LIT(t, " webrtc-datachannel\r\n");
+        sdpxi_text_add(t, tr->p, tr->len);
+        SDPXI_TEXT_LIT(t, "a=sctp-port:"); /* RFC 8841 5.1 */
+        sdpxi_text_uint(t, local);
+        SDPXI_TEXT_LIT(t, "\r\n");
     }
-    sdpxi_text_put(t, "a=max-message-size:%llu\r\n", (unsigned long long)mms); /* RFC 8841 6.1 */
+    SDPXI_TEXT_LIT(t, "a=max-message-size:"); /* RFC 8841 6.1 */
+    sdpxi_text_uint(t, mms);
+    SDPXI_TEXT_LIT(t, "\r\n");
     return 0;
 }
 

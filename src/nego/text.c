@@ -13,7 +13,7 @@ static int reserve(sdpxi_text *t, size_t n)
         return -1;
     if (t->cap - t->len >= n)
         return 0;
-    size_t cap = t->cap ? t->cap : 2048;
+    size_t cap = t->cap ? t->cap : 4096; /* most answers fit */
     while (cap - t->len < n)
         cap *= 2;
     char *q = realloc(t->p, cap);
@@ -26,7 +26,7 @@ static int reserve(sdpxi_text *t, size_t n)
     return 0;
 }
 
-static void put_bytes(sdpxi_text *t, const char *p, size_t n)
+void sdpxi_text_bytes(sdpxi_text *t, const char *p, size_t n)
 {
     if (n && !reserve(t, n)) {
         memcpy(t->p + t->len, p, n);
@@ -49,6 +49,28 @@ static void put_num(sdpxi_text *t, unsigned long long v, unsigned base, int widt
             t->p[t->len++] = d[--n];
 }
 
+void sdpxi_text_prepend(sdpxi_text *t, const sdpxi_text *head)
+{
+    if (head->oom)
+        t->oom = 1;
+    if (!head->len || reserve(t, head->len))
+        return;
+    memmove(t->p + head->len, t->p, t->len);
+    memcpy(t->p, head->p, head->len);
+    t->len += head->len;
+}
+
+void sdpxi_text_uint(sdpxi_text *t, unsigned long long v)
+{
+    char d[20];
+    size_t i = sizeof d;
+    do { /* decimal digits from the right, by a constant divisor */
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sdpxi_text_add(t, d + i, sizeof d - i);
+}
+
 /* The formatter: the few conversions the writers use (%s %.*s %u %lu %llu
  * %zu %02x %%), without stdio: writing an answer is mostly this. */
 void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...)
@@ -58,19 +80,19 @@ void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...)
     while (*fmt && !t->oom) {
         const char *pct = strchr(fmt, '%');
         if (!pct) {
-            put_bytes(t, fmt, strlen(fmt));
+            sdpxi_text_bytes(t, fmt, strlen(fmt));
             break;
         }
-        put_bytes(t, fmt, (size_t)(pct - fmt));
+        sdpxi_text_bytes(t, fmt, (size_t)(pct - fmt));
         fmt = pct + 1;
         if (fmt[0] == 's') {
             const char *str = va_arg(ap, const char *);
-            put_bytes(t, str, strlen(str));
+            sdpxi_text_bytes(t, str, strlen(str));
             fmt++;
         } else if (fmt[0] == '.' && fmt[1] == '*' && fmt[2] == 's') {
             int n = va_arg(ap, int);
             const char *str = va_arg(ap, const char *);
-            put_bytes(t, str, n > 0 ? (size_t)n : 0);
+            sdpxi_text_bytes(t, str, n > 0 ? (size_t)n : 0);
             fmt += 3;
         } else if (fmt[0] == 'u') {
             put_num(t, va_arg(ap, unsigned), 10, 0);
@@ -88,7 +110,7 @@ void sdpxi_text_put(sdpxi_text *t, const char *fmt, ...)
             put_num(t, va_arg(ap, unsigned), 16, 2);
             fmt += 3;
         } else {
-            put_bytes(t, "%", 1); /* "%%", or a conversion it does not know, as text */
+            sdpxi_text_bytes(t, "%", 1); /* "%%", or a conversion it does not know, as text */
             if (fmt[0] == '%')
                 fmt++;
         }

@@ -44,26 +44,47 @@ int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered)
     return (!(a & SEND) || (o & RECV)) && (!(a & RECV) || (o & SEND));
 }
 
-/* 1 when one of proto's "/"-separated parts is `part`: one walk over the
- * parts, a compare only where the lengths agree. */
-static int has_part(sdpx_str proto, const char *part)
+enum { P_RTP = 1, P_AVP = 2, P_AVPF = 4, P_SAVP = 8, P_SAVPF = 16, P_TLS = 32, P_DTLS = 64, P_SCTP = 128 };
+
+/* The part names of a proto that decide its family, as P_* bits (fixed
+ * lengths: the compares are a few integer tests). */
+static unsigned part_bit(const char *s, size_t n)
 {
-    size_t n = strlen(part), i = 0;
+    switch (n) {
+    case 3:
+        return !memcmp(s, "RTP", 3) ? P_RTP : !memcmp(s, "AVP", 3) ? P_AVP : !memcmp(s, "TLS", 3) ? P_TLS : 0;
+    case 4:
+        return !memcmp(s, "AVPF", 4)   ? P_AVPF
+               : !memcmp(s, "SAVP", 4) ? P_SAVP
+               : !memcmp(s, "DTLS", 4) ? P_DTLS
+               : !memcmp(s, "SCTP", 4) ? P_SCTP
+                                       : 0;
+    case 5: return !memcmp(s, "SAVPF", 5) ? P_SAVPF : 0;
+    default: return 0;
+    }
+}
+
+/* One walk over proto's "/"-separated parts: the P_* bits of those it has. */
+static unsigned proto_parts(sdpx_str proto)
+{
+    unsigned bits = 0;
+    size_t i = 0;
+    if (!proto.len)
+        return 0; /* a view of none may have no pointer */
     while (i <= proto.len) {
         size_t j = i;
         while (j < proto.len && proto.ptr[j] != '/')
             j++;
-        if (j - i == n && !memcmp(proto.ptr + i, part, n))
-            return 1;
+        bits |= part_bit(proto.ptr + i, j - i);
         i = j + 1;
     }
-    return 0;
+    return bits;
 }
 
 /* RFC 5764 8, RFC 8842, RFC 8841 4: the protos that run over DTLS */
 int sdpxi_proto_dtls(sdpx_str p)
 {
-    return has_part(p, "TLS") || has_part(p, "DTLS");
+    return (proto_parts(p) & (P_TLS | P_DTLS)) != 0;
 }
 
 /* RFC 5763 5, JSEP 5.1.3: RTP/SAVP(F) with a fingerprint is DTLS-SRTP too
@@ -80,13 +101,14 @@ int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto
 
 int sdpxi_proto_rtp(sdpx_str p)
 {
-    return has_part(p, "RTP") &&
-           (has_part(p, "AVP") || has_part(p, "AVPF") || has_part(p, "SAVP") || has_part(p, "SAVPF"));
+    unsigned b = proto_parts(p);
+    return (b & P_RTP) && (b & (P_AVP | P_AVPF | P_SAVP | P_SAVPF));
 }
 
 int sdpxi_proto_sctp(sdpx_str p)
 {
-    return has_part(p, "SCTP") && sdpxi_proto_dtls(p);
+    unsigned b = proto_parts(p);
+    return (b & P_SCTP) && (b & (P_TLS | P_DTLS));
 }
 
 int sdpxi_bundle_only(const sdpx_media *m)
@@ -114,22 +136,6 @@ int sdpxi_token(sdpx_str s)
         if (!(c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
               c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
               (c >= 0x5e && c <= 0x7e)))
-            return 0;
-    }
-    return 1;
-}
-
-int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
-{
-    if (a.len != b.len)
-        return 0;
-    for (size_t i = 0; i < a.len; i++) {
-        char x = a.ptr[i], y = b.ptr[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
             return 0;
     }
     return 1;
