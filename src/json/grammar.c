@@ -1015,42 +1015,78 @@ static const char *f_mediaclk(const sdpxi_jv *o, int lossless, char *tmp)
 
 /* ---- the table --------------------------------------------------------- */
 
-static const char *const n_origin[] = {"username", "sessionId", "sessionVersion", "netType",
-                                       "ipVer", "address"};
-static const char *const n_timing[] = {"start", "stop"};
-static const char *const n_connection[] = {"version", "ip"};
-static const char *const n_bandwidth[] = {"type", "limit"};
-static const char *const n_mline[] = {"type", "port", "protocol", "payloads"};
-static const char *const n_rtpmap[] = {"payload", "codec", "rate", "encoding"};
-static const char *const n_fmtp[] = {"payload", "config"};
-static const char *const n_rtcp[] = {"port", "netType", "ipVer", "address"};
-static const char *const n_trr[] = {"payload", "value"};
-static const char *const n_rtcp_fb[] = {"payload", "type", "subtype"};
-static const char *const n_ext[] = {"value", "direction", "encrypt-uri", "uri", "config"};
-static const char *const n_crypto[] = {"id", "suite", "config", "sessionConfig"};
-static const char *const n_msid[] = {"id", "appdata"};
-static const char *const n_fingerprint[] = {"type", "hash"};
-static const char *const n_candidate[] = {"foundation", "component", "transport", "priority",
-                                          "ip", "port", "type", "raddr", "rport", "tcptype",
-                                          "generation", "network-id", "network-cost"};
-static const char *const n_ssrc[] = {"id", "attribute", "value"};
-static const char *const n_ssrc_group[] = {"semantics", "ssrcs"};
-static const char *const n_msid_semantic[] = {"semantic", "token"};
-static const char *const n_group[] = {"type", "mids"};
-static const char *const n_sctpmap[] = {"sctpmapNumber", "app", "maxMessageSize"};
-static const char *const n_rid[] = {"id", "direction", "params"};
-static const char *const n_imageattr[] = {"pt", "dir1", "attrs1", "dir2", "attrs2"};
-static const char *const n_simulcast[] = {"dir1", "list1", "dir2", "list2"};
-static const char *const n_value[] = {"value"};
-static const char *const n_source_filter[] = {"filterMode", "netType", "addressTypes",
-                                              "destAddress", "srcList"};
-static const char *const n_ts_refclk[] = {"clksrc", "clksrcExt"};
-static const char *const n_mediaclk[] = {"id", "mediaClockName", "mediaClockValue",
-                                         "rateNumerator", "rateDenominator"};
-static const char *const n_floorid[] = {"id", "mStream"};
+/* Each rule's field names, once: as C strings (names) and as the JSON keys
+ * the writer copies whole (keys). */
+#define F_origin(X) \
+    X("username") X("sessionId") X("sessionVersion") X("netType") X("ipVer") X("address")
+#define F_timing(X) X("start") X("stop")
+#define F_connection(X) X("version") X("ip")
+#define F_bandwidth(X) X("type") X("limit")
+#define F_mline(X) X("type") X("port") X("protocol") X("payloads")
+#define F_rtpmap(X) X("payload") X("codec") X("rate") X("encoding")
+#define F_fmtp(X) X("payload") X("config")
+#define F_rtcp(X) X("port") X("netType") X("ipVer") X("address")
+#define F_trr(X) X("payload") X("value")
+#define F_rtcp_fb(X) X("payload") X("type") X("subtype")
+#define F_ext(X) X("value") X("direction") X("encrypt-uri") X("uri") X("config")
+#define F_crypto(X) X("id") X("suite") X("config") X("sessionConfig")
+#define F_msid(X) X("id") X("appdata")
+#define F_fingerprint(X) X("type") X("hash")
+#define F_candidate(X) \
+    X("foundation") X("component") X("transport") X("priority") X("ip") X("port") X("type") \
+    X("raddr") X("rport") X("tcptype") X("generation") X("network-id") X("network-cost")
+#define F_ssrc(X) X("id") X("attribute") X("value")
+#define F_ssrc_group(X) X("semantics") X("ssrcs")
+#define F_msid_semantic(X) X("semantic") X("token")
+#define F_group(X) X("type") X("mids")
+#define F_sctpmap(X) X("sctpmapNumber") X("app") X("maxMessageSize")
+#define F_rid(X) X("id") X("direction") X("params")
+#define F_imageattr(X) X("pt") X("dir1") X("attrs1") X("dir2") X("attrs2")
+#define F_simulcast(X) X("dir1") X("list1") X("dir2") X("list2")
+#define F_value(X) X("value")
+#define F_source_filter(X) \
+    X("filterMode") X("netType") X("addressTypes") X("destAddress") X("srcList")
+#define F_ts_refclk(X) X("clksrc") X("clksrcExt")
+#define F_mediaclk(X) \
+    X("id") X("mediaClockName") X("mediaClockValue") X("rateNumerator") X("rateDenominator")
+#define F_floorid(X) X("id") X("mStream")
 
-#define NAMES(a) (unsigned char)(sizeof a / sizeof a[0]), a
-#define NONAMES 0, NULL
+#define NAME(s) s,
+#define KEY(s) SDPXI_KEY(s),
+#define FIELDS(x)                                                                      \
+    static const char *const n_##x[] = {F_##x(NAME)};                                  \
+    static const sdpxi_key k_n_##x[] = {F_##x(KEY)};
+FIELDS(origin)
+FIELDS(timing)
+FIELDS(connection)
+FIELDS(bandwidth)
+FIELDS(mline)
+FIELDS(rtpmap)
+FIELDS(fmtp)
+FIELDS(rtcp)
+FIELDS(trr)
+FIELDS(rtcp_fb)
+FIELDS(ext)
+FIELDS(crypto)
+FIELDS(msid)
+FIELDS(fingerprint)
+FIELDS(candidate)
+FIELDS(ssrc)
+FIELDS(ssrc_group)
+FIELDS(msid_semantic)
+FIELDS(group)
+FIELDS(sctpmap)
+FIELDS(rid)
+FIELDS(imageattr)
+FIELDS(simulcast)
+FIELDS(value)
+FIELDS(source_filter)
+FIELDS(ts_refclk)
+FIELDS(mediaclk)
+FIELDS(floorid)
+
+#define NAMES(a) (unsigned char)(sizeof a / sizeof a[0]), a, k_##a
+#define NONAMES 0, NULL, NULL
 /* name rule with one value, constant format */
 #define VAL(t, key, pre, m, fmt) {t, key, 0, NONAMES, "s", pre, m, NULL, fmt}
 
@@ -1169,6 +1205,101 @@ static const char *const a_rules_by_letter[26] = {
     "", /* z */
 };
 
+/* The a= rules a line of each registry kind can match, in grammar order:
+ * [0] for a line that is the name alone, [1] for "name:value". The content
+ * starts with the kind's name, so only the rules whose prefix is the name
+ * or "name:" (or a prefix of it: rtcp-mux-only is rtcpMux) can match, and
+ * the direction rule only the four direction names. Unlisted kinds (NULL)
+ * take the search by first letter; tests/test_json.c checks every row
+ * against that search. */
+static const char *const a_rules_by_kind[SDPX_ATTR_KIND_COUNT][2] = {
+    [SDPX_ATTR_CANDIDATE] = {"", "\x21"},
+    [SDPX_ATTR_ICE_UFRAG] = {"", "\x1e"},
+    [SDPX_ATTR_ICE_PWD] = {"", "\x1f"},
+    [SDPX_ATTR_ICE_OPTIONS] = {"", "\x24"},
+    [SDPX_ATTR_ICE_LITE] = {"\x1d", "\x1d"},
+    [SDPX_ATTR_ICE_MISMATCH] = {"", ""},
+    [SDPX_ATTR_END_OF_CANDIDATES] = {"\x22", "\x22"},
+    [SDPX_ATTR_REMOTE_CANDIDATES] = {"", "\x23"},
+    [SDPX_ATTR_ICE_PACING] = {"", ""},
+    [SDPX_ATTR_FINGERPRINT] = {"", "\x20"},
+    [SDPX_ATTR_SETUP] = {"", "\x16"},
+    [SDPX_ATTR_TLS_ID] = {"", ""},
+    [SDPX_ATTR_RTPMAP] = {"", "\x0d"},
+    [SDPX_ATTR_FMTP] = {"", "\x0e"},
+    [SDPX_ATTR_RTCP_FB] = {"", "\x11\x12"},
+    [SDPX_ATTR_EXTMAP] = {"", "\x13"},
+    [SDPX_ATTR_EXTMAP_ALLOW_MIXED] = {"\x14", "\x14"},
+    [SDPX_ATTR_RTCP] = {"", "\x10"},
+    [SDPX_ATTR_RTCP_MUX] = {"\x29", "\x29"},
+    [SDPX_ATTR_RTCP_MUX_ONLY] = {"\x29", "\x29"},
+    [SDPX_ATTR_RTCP_RSIZE] = {"\x2a", "\x2a"},
+    [SDPX_ATTR_SENDRECV] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_SENDONLY] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_RECVONLY] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_INACTIVE] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_PTIME] = {"", "\x1a"},
+    [SDPX_ATTR_MAXPTIME] = {"", "\x1b"},
+    [SDPX_ATTR_FRAMERATE] = {"", "\x31"},
+    [SDPX_ATTR_QUALITY] = {"", ""},
+    [SDPX_ATTR_SSRC] = {"", "\x25"},
+    [SDPX_ATTR_SSRC_GROUP] = {"", "\x26"},
+    [SDPX_ATTR_MSID] = {"", "\x19"},
+    [SDPX_ATTR_MSID_SEMANTIC] = {"", "\x27"},
+    [SDPX_ATTR_GROUP] = {"", "\x28"},
+    [SDPX_ATTR_MID] = {"", "\x18"},
+    [SDPX_ATTR_BUNDLE_ONLY] = {"\x33", "\x33"},
+    [SDPX_ATTR_RID] = {"", "\x2d"},
+    [SDPX_ATTR_SIMULCAST] = {"", "\x2f\x30"},
+    [SDPX_ATTR_SCTP_PORT] = {"", "\x35"},
+    [SDPX_ATTR_MAX_MESSAGE_SIZE] = {"", "\x36"},
+    [SDPX_ATTR_SCTPMAP] = {"", "\x2b"},
+    [SDPX_ATTR_CRYPTO] = {"", "\x15"},
+    [SDPX_ATTR_CAT] = {"", ""},
+    [SDPX_ATTR_KEYWDS] = {"", "\x39"},
+    [SDPX_ATTR_TOOL] = {"", ""},
+    [SDPX_ATTR_ORIENT] = {"", ""},
+    [SDPX_ATTR_TYPE] = {"", ""},
+    [SDPX_ATTR_CHARSET] = {"", ""},
+    [SDPX_ATTR_SDPLANG] = {"", ""},
+    [SDPX_ATTR_LANG] = {"", ""},
+    [SDPX_ATTR_LABEL] = {"", "\x34"},
+    [SDPX_ATTR_CONTENT] = {"", "\x3a"},
+    [SDPX_ATTR_IMAGEATTR] = {"", "\x2e"},
+    [SDPX_ATTR_CONTROL] = {"", "\x0f"},
+    [SDPX_ATTR_RANGE] = {"", ""},
+    [SDPX_ATTR_IDENTITY] = {"", ""},
+};
+
+/* Clear what a failed matcher of rule r may have captured. */
+static void clear_caps(const sdpxi_rule *r, sdpx_str *caps)
+{
+    memset(caps, 0, (r->nnames ? r->nnames : 1) * sizeof *caps);
+}
+
+/* The first rule of the a= list `ids` (rows of sdpxi_rules) whose prefix
+ * (when check_prefix) and pattern match, else invalid; caps start zeroed. */
+static unsigned find_in(const char *ids, int check_prefix, const char *p, size_t n, sdpx_str *caps)
+{
+    for (const char *r = ids; *r; r++) {
+        const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
+        if (check_prefix) {
+            /* compare while scanning the prefix: most rules differ within a byte or two */
+            const char *pf = rule->prefix;
+            size_t k = 0;
+            while (pf[k] && k < n && p[k] == pf[k])
+                k++;
+            if (pf[k])
+                continue;
+        }
+        if (rule->match(p, n, caps))
+            return (unsigned char)*r;
+        clear_caps(rule, caps);
+    }
+    m_all(p, n, caps);
+    return SDPXI_RULE_INVALID;
+}
+
 unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
 {
     memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
@@ -1179,20 +1310,16 @@ unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
         return SDPXI_RULE_NONE;
     }
     unsigned c = n ? (unsigned char)p[0] : 0;
-    if (c >= 'a' && c <= 'z')
-        for (const char *r = a_rules_by_letter[c - 'a']; *r; r++) {
-            const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
-            /* compare while scanning the prefix: most rules differ within a byte or two */
-            const char *pf = rule->prefix;
-            size_t k = 0;
-            while (pf[k] && k < n && p[k] == pf[k])
-                k++;
-            if (pf[k])
-                continue;
-            if (rule->match(p, n, caps))
-                return (unsigned char)*r;
-            memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
-        }
-    m_all(p, n, caps);
-    return SDPXI_RULE_INVALID;
+    return find_in(c >= 'a' && c <= 'z' ? a_rules_by_letter[c - 'a'] : "", 1, p, n, caps);
+}
+
+unsigned sdpxi_rule_find_kind(sdpx_attr_kind kind, int has_value, const char *p, size_t n,
+                              sdpx_str *caps)
+{
+    const char *ids = (unsigned)kind < SDPX_ATTR_KIND_COUNT ? a_rules_by_kind[kind][has_value != 0]
+                                                            : NULL;
+    if (!ids)
+        return sdpxi_rule_find('a', p, n, caps);
+    memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
+    return find_in(ids, 0, p, n, caps);
 }
