@@ -173,6 +173,13 @@ static const struct {
     {"aaaaaaaaaaaaaaa\xc3\xa9" "bbbbbbbbbbbbbbbb", 33, "\"aaaaaaaaaaaaaaa\xc3\xa9" "bbbbbbbbbbbbbbbb\""},
     {"aaaa\xff" "aaaaaaaaaaaaaaaaaaaa", 25, "\"aaaa\xef\xbf\xbd" "aaaaaaaaaaaaaaaaaaaa\""},
     {"", 0, "\"\""},
+    /* 4 to 16 bytes are checked as two overlapping words: clean ones, and
+     * an escape at either end of each size class */
+    {"abcd", 4, "\"abcd\""}, {"abcdefg", 7, "\"abcdefg\""}, {"abcdefgh", 8, "\"abcdefgh\""},
+    {"abcdefghijklmno", 15, "\"abcdefghijklmno\""}, {"ab\"d", 4, "\"ab\\\"d\""},
+    {"abcde\x01", 6, "\"abcde\\u0001\""}, {"\xc3\xa9xyz", 5, "\"\xc3\xa9xyz\""},
+    {"abcdefg\\", 8, "\"abcdefg\\\\\""}, {"\tbcdefghijklmno", 15, "\"\\tbcdefghijklmno\""},
+    {"abc\x80", 4, "\"abc\xef\xbf\xbd\""}, {"abc", 3, "\"abc\""},
     {"0", 1, "0"}, {"9", 1, "9"}, {"00", 2, "\"00\""}, {"0123", 4, "\"0123\""},
     {"123456789012345", 15, "123456789012345"}, {"100000000000000", 15, "100000000000000"},
     /* 16 digits below 2^53 are still exact */

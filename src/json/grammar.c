@@ -14,6 +14,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 typedef const unsigned char *uc;
 
 /* Length of the JavaScript \s character at p (0: none). */
@@ -52,24 +56,41 @@ static int js_term(uc p, uc e)
     return e - p >= 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9);
 }
 
-static int is_d(unsigned c) { return c >= '0' && c <= '9'; }
-static int is_w(unsigned c)
-{
-    return is_d(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-static int is_wdash(unsigned c) { return is_w(c) || c == '-'; }          /* [\w-_] */
-static int is_wslash(unsigned c) { return is_w(c) || c == '/'; }         /* [\w/] */
-static int is_codec(unsigned c) { return is_w(c) || c == '-' || c == '.'; } /* [\w\-.] */
-static int is_dotdigit(unsigned c) { return is_d(c) || c == '.'; }
-static int is_semantics(unsigned c) /* [\x21\x23-\x27\x2A\x2B\x2D\x2E\w] */
-{
-    return is_w(c) || c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b ||
-           c == 0x2d || c == 0x2e;
-}
-static int is_sclist(unsigned c) /* [a-zA-Z0-9\-_~;,] */
-{
-    return is_w(c) || c == '-' || c == '~' || c == ';' || c == ',';
-}
+/* The patterns' character classes, each defined once as an expression of
+ * c and looked up as one bit of a table the compiler fills from them. */
+#define IS_D(c) ((c) >= '0' && (c) <= '9')
+#define IS_W(c) (IS_D(c) || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || (c) == '_')
+enum {
+    C_D = 1,          /* \d */
+    C_W = 2,          /* \w */
+    C_WDASH = 4,      /* [\w-_] */
+    C_WSLASH = 8,     /* [\w/] */
+    C_CODEC = 16,     /* [\w\-.] */
+    C_DOTDIGIT = 32,  /* [\d.] */
+    C_SEMANTICS = 64, /* [\x21\x23-\x27\x2A\x2B\x2D\x2E\w] */
+    C_SCLIST = 128    /* [a-zA-Z0-9\-_~;,] */
+};
+#define CLASSES(c)                                                                         \
+    (unsigned char)((IS_D(c) ? C_D : 0) | (IS_W(c) ? C_W : 0) |                            \
+                    (IS_W(c) || (c) == '-' ? C_WDASH : 0) |                                \
+                    (IS_W(c) || (c) == '/' ? C_WSLASH : 0) |                               \
+                    (IS_W(c) || (c) == '-' || (c) == '.' ? C_CODEC : 0) |                  \
+                    (IS_D(c) || (c) == '.' ? C_DOTDIGIT : 0) |                             \
+                    (IS_W(c) || (c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a ||  \
+                             (c) == 0x2b || (c) == 0x2d || (c) == 0x2e                     \
+                         ? C_SEMANTICS                                                     \
+                         : 0) |                                                            \
+                    (IS_W(c) || (c) == '-' || (c) == '~' || (c) == ';' || (c) == ','       \
+                         ? C_SCLIST                                                        \
+                         : 0))
+#define CLASSES4(c) CLASSES(c), CLASSES((c) + 1), CLASSES((c) + 2), CLASSES((c) + 3)
+#define CLASSES16(c) CLASSES4(c), CLASSES4((c) + 4), CLASSES4((c) + 8), CLASSES4((c) + 12)
+#define CLASSES64(c) CLASSES16(c), CLASSES16((c) + 16), CLASSES16((c) + 32), CLASSES16((c) + 48)
+static const unsigned char char_classes[256] = {CLASSES64(0), CLASSES64(64), CLASSES64(128),
+                                                CLASSES64(192)};
+
+static int is_d(unsigned c) { return IS_D(c); }
+static int is_sclist(unsigned c) { return char_classes[c & 255] & C_SCLIST; }
 
 /* A cursor over the content; spans return the view they took. */
 typedef struct {
@@ -78,10 +99,11 @@ typedef struct {
 
 static sdpx_str view(uc a, uc b) { return (sdpx_str){(const char *)a, (size_t)(b - a)}; }
 
-static sdpx_str run(cur *c, int (*cls)(unsigned))
+/* The longest run of bytes of class cls (a C_ bit). */
+static sdpx_str run(cur *c, unsigned cls)
 {
     uc a = c->p;
-    while (c->p < c->e && cls(*c->p))
+    while (c->p < c->e && (char_classes[*c->p] & cls))
         c->p++;
     return view(a, c->p);
 }
@@ -89,6 +111,22 @@ static sdpx_str run(cur *c, int (*cls)(unsigned))
 static sdpx_str nonspace(cur *c) /* \S* */
 {
     uc a = c->p;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* 16 bytes a step to the first byte that may start a \s: a control,
+     * space or non-ASCII byte (all below 0x21 as signed bytes) */
+    while (c->e - c->p >= 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)c->p);
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
+        if (!bits) {
+            c->p += 16;
+            continue;
+        }
+        c->p += __builtin_ctz(bits);
+        if (js_space(c->p, c->e))
+            return view(a, c->p);
+        c->p++;
+    }
+#endif
     for (; c->p < c->e; c->p++) {
         unsigned b = *c->p;
         if ((b <= ' ' || b >= 0x80) && js_space(c->p, c->e))
@@ -167,7 +205,7 @@ static int m_all(const char *p, size_t n, sdpx_str *cap)
 static int m_version(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     return at_end(&c);
 }
 
@@ -178,10 +216,10 @@ static int m_origin(const char *p, size_t n, sdpx_str *cap)
     cap[0] = nonspace(&c);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[2] = run(&c, is_d);
+    cap[2] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
     cap[3] = nonspace(&c);
@@ -199,10 +237,10 @@ static int m_origin(const char *p, size_t n, sdpx_str *cap)
 static int m_timing(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     return 1;
 }
 
@@ -228,7 +266,7 @@ static int m_bandwidth(const char *p, size_t n, sdpx_str *cap)
         cur c = {(uc)p, (uc)p + n};
         if (lit(&c, types[i])) {
             cap[0] = view((uc)p, c.p - 1);
-            cap[1] = run(&c, is_d);
+            cap[1] = run(&c, C_D);
             return 1;
         }
     }
@@ -239,13 +277,13 @@ static int m_bandwidth(const char *p, size_t n, sdpx_str *cap)
 static int m_mline(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[2] = run(&c, is_wslash);
+    cap[2] = run(&c, C_WSLASH);
     if (ch(&c, ' '))
         cap[3] = anychar(&c);
     return 1;
@@ -266,12 +304,12 @@ static int space_slash(cur *c)
 static int m_rtpmap(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("rtpmap:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_codec);
+    cap[1] = run(&c, C_CODEC);
     if (space_slash(&c)) {
-        cap[2] = run(&c, is_d);
+        cap[2] = run(&c, C_D);
         if (space_slash(&c))
             cap[3] = nonspace(&c);
     }
@@ -282,7 +320,7 @@ static int m_rtpmap(const char *p, size_t n, sdpx_str *cap)
 static int m_fmtp(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("fmtp:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = nonspace_or_space(&c);
@@ -325,7 +363,7 @@ static int m_fmtp(const char *p, size_t n, sdpx_str *cap)
 static int digits1(const char *p, size_t n, sdpx_str *cap, const char *prefix, int anchored)
 {
     BEGIN(prefix);
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     return cap[0].len > 0 && (!anchored || at_end(&c));
 }
 
@@ -398,7 +436,7 @@ static int m_direction(const char *p, size_t n, sdpx_str *cap)
 static int m_rtcp(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("rtcp:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     cur t = c;
     if (ch(&t, ' ')) {
         sdpx_str nt = nonspace(&t);
@@ -420,7 +458,7 @@ static sdpx_str star_or_digits(cur *c)
 {
     uc a = c->p;
     if (!ch(c, '*'))
-        run(c, is_d);
+        run(c, C_D);
     return view(a, c->p);
 }
 
@@ -431,7 +469,7 @@ static int m_rtcp_fb_trr_int(const char *p, size_t n, sdpx_str *cap)
     cap[0] = star_or_digits(&c);
     if (!lit(&c, " trr-int "))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     return 1;
 }
 
@@ -442,9 +480,9 @@ static int m_rtcp_fb(const char *p, size_t n, sdpx_str *cap)
     cap[0] = star_or_digits(&c);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_wdash);
+    cap[1] = run(&c, C_WDASH);
     if (ch(&c, ' '))
-        cap[2] = run(&c, is_wdash);
+        cap[2] = run(&c, C_WDASH);
     return 1;
 }
 
@@ -452,12 +490,12 @@ static int m_rtcp_fb(const char *p, size_t n, sdpx_str *cap)
 static int m_extmap(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("extmap:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!cap[0].len)
         return 0;
     cur t = c;
     if (ch(&t, '/')) {
-        sdpx_str d = run(&t, is_w);
+        sdpx_str d = run(&t, C_W);
         if (d.len) {
             cap[1] = d;
             c = t;
@@ -482,10 +520,10 @@ static int m_extmap(const char *p, size_t n, sdpx_str *cap)
 static int m_crypto(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("crypto:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_w);
+    cap[1] = run(&c, C_W);
     if (!ch(&c, ' '))
         return 0;
     cap[2] = nonspace(&c);
@@ -498,7 +536,7 @@ static int m_crypto(const char *p, size_t n, sdpx_str *cap)
 static int m_setup(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("setup:");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     return 1;
 }
 
@@ -514,12 +552,12 @@ static int m_connection_type(const char *p, size_t n, sdpx_str *cap)
 static int m_msid(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("msid:");
-    cap[0] = run(&c, is_wdash);
+    cap[0] = run(&c, C_WDASH);
     if (!cap[0].len)
         return 0;
     cur t = c;
     if (ch(&t, ' ')) {
-        sdpx_str a = run(&t, is_wdash);
+        sdpx_str a = run(&t, C_WDASH);
         if (a.len)
             cap[1] = a;
     }
@@ -530,13 +568,13 @@ static int m_msid(const char *p, size_t n, sdpx_str *cap)
 static int m_ptime(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("ptime:");
-    cap[0] = run(&c, is_dotdigit);
+    cap[0] = run(&c, C_DOTDIGIT);
     return 1;
 }
 static int m_maxptime(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("maxptime:");
-    cap[0] = run(&c, is_dotdigit);
+    cap[0] = run(&c, C_DOTDIGIT);
     return 1;
 }
 
@@ -557,7 +595,7 @@ static int opt_pair(cur *c, const char *word, int digits, sdpx_str *cap)
     cur t = *c;
     if (!ch(&t, ' ') || !lit(&t, word) || !ch(&t, ' '))
         return 0;
-    *cap = digits ? run(&t, is_d) : nonspace(&t);
+    *cap = digits ? run(&t, C_D) : nonspace(&t);
     *c = t;
     return 1;
 }
@@ -568,7 +606,7 @@ static int m_candidate(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("candidate:");
     for (int i = 0; i < 6; i++) {
-        cap[i] = (i & 1) ? run(&c, is_d) : nonspace(&c);
+        cap[i] = (i & 1) ? run(&c, C_D) : nonspace(&c);
         if (!ch(&c, ' '))
             return 0;
     }
@@ -593,10 +631,10 @@ static int m_candidate(const char *p, size_t n, sdpx_str *cap)
 static int m_ssrc(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("ssrc:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_wdash);
+    cap[1] = run(&c, C_WDASH);
     if (ch(&c, ':'))
         cap[2] = anychar(&c);
     return 1;
@@ -606,7 +644,7 @@ static int m_ssrc(const char *p, size_t n, sdpx_str *cap)
 static int m_ssrc_group(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("ssrc-group:");
-    cap[0] = run(&c, is_semantics);
+    cap[0] = run(&c, C_SEMANTICS);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = anychar(&c);
@@ -620,7 +658,7 @@ static int m_msid_semantic(const char *p, size_t n, sdpx_str *cap)
     size_t k = js_space(c.p, c.e);
     for (int pass = k ? 0 : 1; pass < 2; pass++) {
         cur t = {c.p + (pass ? 0 : k), c.e};
-        sdpx_str sem = run(&t, is_w);
+        sdpx_str sem = run(&t, C_W);
         if (ch(&t, ' ')) {
             cap[0] = sem;
             cap[1] = nonspace(&t);
@@ -634,7 +672,7 @@ static int m_msid_semantic(const char *p, size_t n, sdpx_str *cap)
 static int m_group(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("group:");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = anychar(&c);
@@ -645,7 +683,7 @@ static int m_group(const char *p, size_t n, sdpx_str *cap)
 static int m_sctpmap(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("sctpmap:");
-    cap[0] = run(&c, is_wslash);
+    cap[0] = run(&c, C_WSLASH);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = nonspace(&c);
@@ -658,10 +696,10 @@ static int m_sctpmap(const char *p, size_t n, sdpx_str *cap)
 static int m_rid(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("rid:");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     if (!cap[0].len || !ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_w);
+    cap[1] = run(&c, C_W);
     if (!cap[1].len)
         return 0;
     if (ch(&c, ' '))
@@ -706,7 +744,7 @@ static int attr_list(cur *c, sdpx_str *cap)
 static int m_imageattr(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("imageattr:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!cap[0].len) {
         uc a = c.p;
         if (!ch(&c, '*'))
@@ -738,7 +776,7 @@ static int m_simulcast(const char *p, size_t n, sdpx_str *cap)
     while (tail > a && is_sclist(tail[-1]))
         tail--;
     cur t = c;
-    sdpx_str all = run(&t, is_sclist);
+    sdpx_str all = run(&t, C_SCLIST);
     for (size_t k = all.len; k >= 1; k--) {
         uc q = a + k;
         if (q == c.e) {
@@ -791,13 +829,13 @@ static int m_framerate(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("framerate:");
     uc a = c.p;
-    if (!run(&c, is_d).len)
+    if (!run(&c, C_D).len)
         return 0;
     if (at_end(&c)) {
         cap[0] = view(a, c.p);
         return 1;
     }
-    if (!ch(&c, '.') || !run(&c, is_d).len)
+    if (!ch(&c, '.') || !run(&c, C_D).len)
         return 0;
     cap[0] = view(a, c.p);
     return 1;
@@ -857,8 +895,8 @@ static int m_mediaclk(const char *p, size_t n, sdpx_str *cap)
     while (ch(&t, ' '))
         ;
     if (lit(&t, "rate=")) {
-        sdpx_str num = run(&t, is_d), den;
-        if (num.len && ch(&t, '/') && (den = run(&t, is_d)).len) {
+        sdpx_str num = run(&t, C_D), den;
+        if (num.len && ch(&t, '/') && (den = run(&t, C_D)).len) {
             cap[3] = num;
             cap[4] = den;
         }

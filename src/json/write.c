@@ -194,12 +194,48 @@ static inline void out_end(sdpxi_out *o, const char *d) { o->len = (size_t)(d - 
  * to count that way (it then goes through sdpxi_out_put). */
 static size_t literal_room(size_t n) { return n < SIZE_MAX / 8 ? ESC_MAX * n + 2 : SIZE_MAX; }
 
+/* 1 when none of the 8 bytes of x needs escaping (escape_of 0): no byte
+ * below 0x20 or from 0x80, no '"' or '\\' (a borrow runs into a lane only
+ * from a lane that hits). */
+static inline int clean_word(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+    uint64_t q = x ^ ones * '"', b = x ^ ones * '\\';
+    return !((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & high);
+}
+
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+static inline uint64_t load4_pair(const unsigned char *a, const unsigned char *b)
+{
+    uint32_t x, y;
+    memcpy(&x, a, 4);
+    memcpy(&y, b, 4);
+    return (uint64_t)x | (uint64_t)y << 32;
+}
+
 /* A JSON string literal written in place (room: literal_room). */
 static char *put_literal(char *d, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *e = p + n;
     *d++ = '"';
-    d = escape_run(d, &p, e, e);
+    /* most values are 4 to 16 bytes with nothing to escape: checked and
+     * copied as two overlapping words */
+    if (n >= 8 && n <= 16 && clean_word(load8(p)) && clean_word(load8(e - 8))) {
+        memcpy(d, p, 8);
+        memcpy(d + n - 8, e - 8, 8);
+        d += n;
+    } else if (n >= 4 && n < 8 && clean_word(load4_pair(p, e - 4))) {
+        memcpy(d, p, 4);
+        memcpy(d + n - 4, e - 4, 4);
+        d += n;
+    } else
+        d = escape_run(d, &p, e, e);
     *d++ = '"';
     return d;
 }
@@ -432,26 +468,26 @@ static void w_key(jw *w, const char *k)
     sdpxi_out_put(w->o, buf, at);
 }
 
-/* 1 when the capture is 1 to 15 digits without a leading zero (or "0"):
- * String(Number(v)) === v without asking sdpxi_js_canonical_number. */
-static int plain_integer(sdpx_str cap)
-{
-    if (cap.len == 0 || cap.len > 15 || (cap.ptr[0] == '0' && cap.len > 1))
-        return 0;
-    for (size_t i = 0; i < cap.len; i++)
-        if ((unsigned)(cap.ptr[i] - '0') > 9)
-            return 0;
-    return 1;
-}
-
 /* A capture as toIntIfInt leaves it, written in place (room:
  * literal_room(cap.len)). */
 static char *put_capture(char *d, sdpx_str cap, int lossless)
 {
-    if (plain_integer(cap)) {
-        memcpy(d, cap.ptr, cap.len);
-        return d + cap.len;
+    /* 1 to 15 digits without a leading zero (or "0") are the number's own
+     * text (String(Number(v)) === v): copied while they are checked, and
+     * written over when they are not that */
+    size_t n = cap.len;
+    if (n - 1 < 15 && (cap.ptr[0] != '0' || n == 1)) {
+        size_t i = 0;
+        for (; i < n && (unsigned)(cap.ptr[i] - '0') <= 9; i++)
+            d[i] = cap.ptr[i];
+        if (i == n)
+            return d + n;
     }
+    /* String(Number(v)) starts with a digit or '-', or is "NaN" or
+     * "Infinity": other captures are strings without asking */
+    unsigned c = n ? (unsigned char)cap.ptr[0] : 0;
+    if (c - '0' > 9 && c != '-' && !(c == 'I' && n == 8) && !(c == 'N' && n == 3))
+        return put_literal(d, cap.ptr, n);
     sdpxi_jv v;
     sdpxi_capture_value(cap, lossless, &v);
     if (v.type != SDPXI_JV_NUM)
