@@ -1312,7 +1312,10 @@ static const char *const a_rules_by_kind[SDPX_ATTR_KIND_COUNT][2] = {
 /* Clear what a failed matcher of rule r may have captured. */
 static void clear_caps(const sdpxi_rule *r, sdpx_str *caps)
 {
-    memset(caps, 0, (r->nnames ? r->nnames : 1) * sizeof *caps);
+    /* a few entries: stores, not a memset call */
+    size_t k = r->nnames ? r->nnames : 1;
+    for (size_t j = 0; j < k; j++)
+        caps[j] = (sdpx_str){NULL, 0};
 }
 
 /* The first rule of the a= list `ids` (rows of sdpxi_rules) whose prefix
