@@ -149,6 +149,130 @@ START_TEST(one_line)
 }
 END_TEST
 
+/* One `s=` value (".*": the whole line) as JSON: strings are escaped 16
+ * bytes a step, then byte by byte, so escapes sit in either part, right at
+ * the step's edges and at the very end; captures of 1 to 15 digits without
+ * a leading zero are numbers as they are, longer ones are asked. */
+static const struct {
+    const char *value;
+    size_t n;
+    const char *json;
+} value_rows[] = {
+    {"0123456789abcdef", 16, "\"0123456789abcdef\""},
+    {"0123456789abcdef0123456789abcdef", 32, "\"0123456789abcdef0123456789abcdef\""},
+    {"0123456789abcde\"", 16, "\"0123456789abcde\\\"\""},
+    {"0123456789abcdef\"", 17, "\"0123456789abcdef\\\"\""},
+    {"\\123456789abcdef0", 17, "\"\\\\123456789abcdef0\""},
+    {"0123456789abcdefghijklmnopqrstu\"", 32, "\"0123456789abcdefghijklmnopqrstu\\\"\""},
+    /* every class: short escapes, \u00XX for the other controls and NUL,
+     * DEL and UTF-8 as they are, a cut sequence at the end one U+FFFD */
+    {"0123456789abcdef\"\\\b\f\t\x01\x1f\x7f\0\xc3\xa9xyz\xe2\x82\xac\xe2\x82", 35,
+     "\"0123456789abcdef\\\"\\\\\\b\\f\\t\\u0001\\u001f\x7f\\u0000\xc3\xa9xyz"
+     "\xe2\x82\xac\xef\xbf\xbd\""},
+    /* a two-byte sequence across the step; an ill-formed byte in a block */
+    {"aaaaaaaaaaaaaaa\xc3\xa9" "bbbbbbbbbbbbbbbb", 33, "\"aaaaaaaaaaaaaaa\xc3\xa9" "bbbbbbbbbbbbbbbb\""},
+    {"aaaa\xff" "aaaaaaaaaaaaaaaaaaaa", 25, "\"aaaa\xef\xbf\xbd" "aaaaaaaaaaaaaaaaaaaa\""},
+    {"", 0, "\"\""},
+    /* 4 to 16 bytes are checked as two overlapping words: clean ones, and
+     * an escape at either end of each size class */
+    {"abcd", 4, "\"abcd\""}, {"abcdefg", 7, "\"abcdefg\""}, {"abcdefgh", 8, "\"abcdefgh\""},
+    {"abcdefghijklmno", 15, "\"abcdefghijklmno\""}, {"ab\"d", 4, "\"ab\\\"d\""},
+    {"abcde\x01", 6, "\"abcde\\u0001\""}, {"\xc3\xa9xyz", 5, "\"\xc3\xa9xyz\""},
+    {"abcdefg\\", 8, "\"abcdefg\\\\\""}, {"\tbcdefghijklmno", 15, "\"\\tbcdefghijklmno\""},
+    {"abc\x80", 4, "\"abc\xef\xbf\xbd\""}, {"abc", 3, "\"abc\""},
+    {"0", 1, "0"}, {"9", 1, "9"}, {"00", 2, "\"00\""}, {"0123", 4, "\"0123\""},
+    {"123456789012345", 15, "123456789012345"}, {"100000000000000", 15, "100000000000000"},
+    /* 16 digits below 2^53 are still exact */
+    {"1234567890123456", 16, "1234567890123456"}, {"1000000000000000", 16, "1000000000000000"},
+    {"12345678901234567", 17, "\"12345678901234567\""}, {"-1", 2, "-1"}, {"12a", 3, "\"12a\""},
+};
+
+START_TEST(line_values)
+{
+    char buf[512];
+    size_t got = sdpx_write_json_line('s', value_rows[_i].value, value_rows[_i].n, 0, NULL, buf,
+                                      sizeof buf);
+    ck_assert_uint_eq(got, strlen(value_rows[_i].json));
+    ck_assert_msg(!memcmp(buf, value_rows[_i].json, got + 1), "row %d: %s, not %s", _i, buf,
+                  value_rows[_i].json);
+}
+END_TEST
+
+START_TEST(fields_in_place)
+{
+    char buf[200];
+    const char *rtpmap = "rtpmap:96 VP8/90000/2";
+    sdpx_write_json_line('a', rtpmap, strlen(rtpmap), 0, NULL, buf, sizeof buf);
+    ck_assert_str_eq(buf, "{\"payload\":96,\"codec\":\"VP8\",\"rate\":90000,\"encoding\":2}");
+    rtpmap = "rtpmap:096 VP8/90000";
+    sdpx_write_json_line('a', rtpmap, strlen(rtpmap), 0, NULL, buf, sizeof buf);
+    ck_assert_str_eq(buf, "{\"payload\":\"096\",\"codec\":\"VP8\",\"rate\":90000}");
+}
+END_TEST
+
+START_TEST(every_buffer_size)
+{
+    /* a buffer of each size up to the whole: the full length back, the
+     * text cut at cap - 1 and terminated, nothing written past cap */
+    sdpx_session *s = parse_ok("v=0\r\ns=a\"b\\c\x01 \xc3\xa9 0123456789abcdef0123\r\nt=0 0\r\n"
+                               "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=mid:x\r\n", 0);
+    const char *want = "{\"version\":0,\"name\":\"a\\\"b\\\\c\\u0001 \xc3\xa9 0123456789abcdef0123\","
+                       "\"timing\":{\"start\":0,\"stop\":0},\"media\":[{\"rtp\":[{\"payload\":0,"
+                       "\"codec\":\"PCMU\",\"rate\":8000}],\"fmtp\":[],\"type\":\"audio\",\"port\":9,"
+                       "\"protocol\":\"RTP/AVP\",\"payloads\":0,\"mid\":\"x\"}]}";
+    size_t len = strlen(want);
+    char buf[400];
+    ck_assert_uint_lt(len + 2, sizeof buf);
+    for (size_t cap = 0; cap <= len + 2; cap++) {
+        memset(buf, '~', sizeof buf);
+        ck_assert_uint_eq(sdpx_write_json(s, 0, buf, cap), len);
+        if (cap) {
+            size_t kept = cap - 1 < len ? cap - 1 : len;
+            ck_assert_msg(!memcmp(buf, want, kept) && buf[kept] == '\0', "cap %zu", cap);
+        }
+        for (size_t i = cap; i < sizeof buf; i++)
+            ck_assert_msg(buf[i] == '~', "cap %zu: byte %zu written", cap, i);
+    }
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Lines of each registry kind inside a session land where the same line
+ * alone lands (sdpx_write_json_line reads the line without its kind). */
+START_TEST(kind_rules)
+{
+    static const char *const tails[] = {"", ":", ":1", ":1 2 3", ":* trr-int 5", ":send 1;2",
+                                        ": send rid=1", ":9 IN IP4 192.0.2.1", ":x",
+                                        ":1 1 udp 1 ::1 9 typ host", ":sha-1 AA", "-x"};
+    size_t checked = 0;
+    for (int k = SDPX_ATTR_OTHER + 1; k < SDPX_ATTR_KIND_COUNT; k++) {
+        const char *name = sdpx_attr_kind_name((sdpx_attr_kind)k);
+        ck_assert_ptr_nonnull(name);
+        for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+            char value[128], sdp[256], elem[256], want[300];
+            snprintf(value, sizeof value, "%s%s", name, tails[t]);
+            snprintf(sdp, sizeof sdp, "v=0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=%s\r\n", value);
+            sdpx_session *s = NULL;
+            if (sdpx_parse(sdp, strlen(sdp), NULL, &s, NULL) != 0)
+                continue;
+            const char *key = NULL;
+            sdpx_write_json_line('a', value, strlen(value), 0, &key, elem, sizeof elem);
+            ck_assert_ptr_nonnull(key);
+            char *j = sdpx_write_json_alloc(s, 0, NULL);
+            ck_assert_ptr_nonnull(j);
+            snprintf(want, sizeof want, "\"%s\":%s", key, elem);
+            char *at = strstr(j, want);
+            snprintf(want, sizeof want, "\"%s\":[%s]", key, elem);
+            ck_assert_msg(at || strstr(j, want), "a=%s: %s has no %s", value, j, want);
+            sdpx_free(j);
+            sdpx_session_free(s);
+            checked++;
+        }
+    }
+    ck_assert_uint_gt(checked, 500);
+}
+END_TEST
+
 /* One line for every rule of the grammar, in its order: the key it lands in. */
 static const struct {
     char type;
@@ -588,6 +712,10 @@ int main(void)
     tcase_add_test(tc, strings_escaped);
     tcase_add_test(tc, snprintf_rules);
     tcase_add_test(tc, one_line);
+    tcase_add_loop_test(tc, line_values, 0, (int)(sizeof value_rows / sizeof value_rows[0]));
+    tcase_add_test(tc, fields_in_place);
+    tcase_add_test(tc, every_buffer_size);
+    tcase_add_test(tc, kind_rules);
     tcase_add_loop_test(tc, every_rule, 0, (int)(sizeof rule_rows / sizeof rule_rows[0]));
     tcase_add_test(tc, shape_in);
     tcase_add_test(tc, js_numbers_in);

@@ -14,6 +14,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 typedef const unsigned char *uc;
 
 /* Length of the JavaScript \s character at p (0: none). */
@@ -52,24 +56,41 @@ static int js_term(uc p, uc e)
     return e - p >= 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9);
 }
 
-static int is_d(unsigned c) { return c >= '0' && c <= '9'; }
-static int is_w(unsigned c)
-{
-    return is_d(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-static int is_wdash(unsigned c) { return is_w(c) || c == '-'; }          /* [\w-_] */
-static int is_wslash(unsigned c) { return is_w(c) || c == '/'; }         /* [\w/] */
-static int is_codec(unsigned c) { return is_w(c) || c == '-' || c == '.'; } /* [\w\-.] */
-static int is_dotdigit(unsigned c) { return is_d(c) || c == '.'; }
-static int is_semantics(unsigned c) /* [\x21\x23-\x27\x2A\x2B\x2D\x2E\w] */
-{
-    return is_w(c) || c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b ||
-           c == 0x2d || c == 0x2e;
-}
-static int is_sclist(unsigned c) /* [a-zA-Z0-9\-_~;,] */
-{
-    return is_w(c) || c == '-' || c == '~' || c == ';' || c == ',';
-}
+/* The patterns' character classes, each defined once as an expression of
+ * c and looked up as one bit of a table the compiler fills from them. */
+#define IS_D(c) ((c) >= '0' && (c) <= '9')
+#define IS_W(c) (IS_D(c) || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || (c) == '_')
+enum {
+    C_D = 1,          /* \d */
+    C_W = 2,          /* \w */
+    C_WDASH = 4,      /* [\w-_] */
+    C_WSLASH = 8,     /* [\w/] */
+    C_CODEC = 16,     /* [\w\-.] */
+    C_DOTDIGIT = 32,  /* [\d.] */
+    C_SEMANTICS = 64, /* [\x21\x23-\x27\x2A\x2B\x2D\x2E\w] */
+    C_SCLIST = 128    /* [a-zA-Z0-9\-_~;,] */
+};
+#define CLASSES(c)                                                                         \
+    (unsigned char)((IS_D(c) ? C_D : 0) | (IS_W(c) ? C_W : 0) |                            \
+                    (IS_W(c) || (c) == '-' ? C_WDASH : 0) |                                \
+                    (IS_W(c) || (c) == '/' ? C_WSLASH : 0) |                               \
+                    (IS_W(c) || (c) == '-' || (c) == '.' ? C_CODEC : 0) |                  \
+                    (IS_D(c) || (c) == '.' ? C_DOTDIGIT : 0) |                             \
+                    (IS_W(c) || (c) == 0x21 || ((c) >= 0x23 && (c) <= 0x27) || (c) == 0x2a ||  \
+                             (c) == 0x2b || (c) == 0x2d || (c) == 0x2e                     \
+                         ? C_SEMANTICS                                                     \
+                         : 0) |                                                            \
+                    (IS_W(c) || (c) == '-' || (c) == '~' || (c) == ';' || (c) == ','       \
+                         ? C_SCLIST                                                        \
+                         : 0))
+#define CLASSES4(c) CLASSES(c), CLASSES((c) + 1), CLASSES((c) + 2), CLASSES((c) + 3)
+#define CLASSES16(c) CLASSES4(c), CLASSES4((c) + 4), CLASSES4((c) + 8), CLASSES4((c) + 12)
+#define CLASSES64(c) CLASSES16(c), CLASSES16((c) + 16), CLASSES16((c) + 32), CLASSES16((c) + 48)
+static const unsigned char char_classes[256] = {CLASSES64(0), CLASSES64(64), CLASSES64(128),
+                                                CLASSES64(192)};
+
+static int is_d(unsigned c) { return IS_D(c); }
+static int is_sclist(unsigned c) { return char_classes[c & 255] & C_SCLIST; }
 
 /* A cursor over the content; spans return the view they took. */
 typedef struct {
@@ -78,10 +99,11 @@ typedef struct {
 
 static sdpx_str view(uc a, uc b) { return (sdpx_str){(const char *)a, (size_t)(b - a)}; }
 
-static sdpx_str run(cur *c, int (*cls)(unsigned))
+/* The longest run of bytes of class cls (a C_ bit). */
+static sdpx_str run(cur *c, unsigned cls)
 {
     uc a = c->p;
-    while (c->p < c->e && cls(*c->p))
+    while (c->p < c->e && (char_classes[*c->p] & cls))
         c->p++;
     return view(a, c->p);
 }
@@ -89,6 +111,22 @@ static sdpx_str run(cur *c, int (*cls)(unsigned))
 static sdpx_str nonspace(cur *c) /* \S* */
 {
     uc a = c->p;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* 16 bytes a step to the first byte that may start a \s: a control,
+     * space or non-ASCII byte (all below 0x21 as signed bytes) */
+    while (c->e - c->p >= 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)c->p);
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
+        if (!bits) {
+            c->p += 16;
+            continue;
+        }
+        c->p += __builtin_ctz(bits);
+        if (js_space(c->p, c->e))
+            return view(a, c->p);
+        c->p++;
+    }
+#endif
     for (; c->p < c->e; c->p++) {
         unsigned b = *c->p;
         if ((b <= ' ' || b >= 0x80) && js_space(c->p, c->e))
@@ -167,7 +205,7 @@ static int m_all(const char *p, size_t n, sdpx_str *cap)
 static int m_version(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     return at_end(&c);
 }
 
@@ -178,10 +216,10 @@ static int m_origin(const char *p, size_t n, sdpx_str *cap)
     cap[0] = nonspace(&c);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[2] = run(&c, is_d);
+    cap[2] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
     cap[3] = nonspace(&c);
@@ -199,10 +237,10 @@ static int m_origin(const char *p, size_t n, sdpx_str *cap)
 static int m_timing(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     return 1;
 }
 
@@ -228,7 +266,7 @@ static int m_bandwidth(const char *p, size_t n, sdpx_str *cap)
         cur c = {(uc)p, (uc)p + n};
         if (lit(&c, types[i])) {
             cap[0] = view((uc)p, c.p - 1);
-            cap[1] = run(&c, is_d);
+            cap[1] = run(&c, C_D);
             return 1;
         }
     }
@@ -239,13 +277,13 @@ static int m_bandwidth(const char *p, size_t n, sdpx_str *cap)
 static int m_mline(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[2] = run(&c, is_wslash);
+    cap[2] = run(&c, C_WSLASH);
     if (ch(&c, ' '))
         cap[3] = anychar(&c);
     return 1;
@@ -266,12 +304,12 @@ static int space_slash(cur *c)
 static int m_rtpmap(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("rtpmap:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_codec);
+    cap[1] = run(&c, C_CODEC);
     if (space_slash(&c)) {
-        cap[2] = run(&c, is_d);
+        cap[2] = run(&c, C_D);
         if (space_slash(&c))
             cap[3] = nonspace(&c);
     }
@@ -282,7 +320,7 @@ static int m_rtpmap(const char *p, size_t n, sdpx_str *cap)
 static int m_fmtp(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("fmtp:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = nonspace_or_space(&c);
@@ -325,7 +363,7 @@ static int m_fmtp(const char *p, size_t n, sdpx_str *cap)
 static int digits1(const char *p, size_t n, sdpx_str *cap, const char *prefix, int anchored)
 {
     BEGIN(prefix);
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     return cap[0].len > 0 && (!anchored || at_end(&c));
 }
 
@@ -398,7 +436,7 @@ static int m_direction(const char *p, size_t n, sdpx_str *cap)
 static int m_rtcp(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("rtcp:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     cur t = c;
     if (ch(&t, ' ')) {
         sdpx_str nt = nonspace(&t);
@@ -420,7 +458,7 @@ static sdpx_str star_or_digits(cur *c)
 {
     uc a = c->p;
     if (!ch(c, '*'))
-        run(c, is_d);
+        run(c, C_D);
     return view(a, c->p);
 }
 
@@ -431,7 +469,7 @@ static int m_rtcp_fb_trr_int(const char *p, size_t n, sdpx_str *cap)
     cap[0] = star_or_digits(&c);
     if (!lit(&c, " trr-int "))
         return 0;
-    cap[1] = run(&c, is_d);
+    cap[1] = run(&c, C_D);
     return 1;
 }
 
@@ -442,9 +480,9 @@ static int m_rtcp_fb(const char *p, size_t n, sdpx_str *cap)
     cap[0] = star_or_digits(&c);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_wdash);
+    cap[1] = run(&c, C_WDASH);
     if (ch(&c, ' '))
-        cap[2] = run(&c, is_wdash);
+        cap[2] = run(&c, C_WDASH);
     return 1;
 }
 
@@ -452,12 +490,12 @@ static int m_rtcp_fb(const char *p, size_t n, sdpx_str *cap)
 static int m_extmap(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("extmap:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!cap[0].len)
         return 0;
     cur t = c;
     if (ch(&t, '/')) {
-        sdpx_str d = run(&t, is_w);
+        sdpx_str d = run(&t, C_W);
         if (d.len) {
             cap[1] = d;
             c = t;
@@ -482,10 +520,10 @@ static int m_extmap(const char *p, size_t n, sdpx_str *cap)
 static int m_crypto(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("crypto:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_w);
+    cap[1] = run(&c, C_W);
     if (!ch(&c, ' '))
         return 0;
     cap[2] = nonspace(&c);
@@ -498,7 +536,7 @@ static int m_crypto(const char *p, size_t n, sdpx_str *cap)
 static int m_setup(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("setup:");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     return 1;
 }
 
@@ -514,12 +552,12 @@ static int m_connection_type(const char *p, size_t n, sdpx_str *cap)
 static int m_msid(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("msid:");
-    cap[0] = run(&c, is_wdash);
+    cap[0] = run(&c, C_WDASH);
     if (!cap[0].len)
         return 0;
     cur t = c;
     if (ch(&t, ' ')) {
-        sdpx_str a = run(&t, is_wdash);
+        sdpx_str a = run(&t, C_WDASH);
         if (a.len)
             cap[1] = a;
     }
@@ -530,13 +568,13 @@ static int m_msid(const char *p, size_t n, sdpx_str *cap)
 static int m_ptime(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("ptime:");
-    cap[0] = run(&c, is_dotdigit);
+    cap[0] = run(&c, C_DOTDIGIT);
     return 1;
 }
 static int m_maxptime(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("maxptime:");
-    cap[0] = run(&c, is_dotdigit);
+    cap[0] = run(&c, C_DOTDIGIT);
     return 1;
 }
 
@@ -557,7 +595,7 @@ static int opt_pair(cur *c, const char *word, int digits, sdpx_str *cap)
     cur t = *c;
     if (!ch(&t, ' ') || !lit(&t, word) || !ch(&t, ' '))
         return 0;
-    *cap = digits ? run(&t, is_d) : nonspace(&t);
+    *cap = digits ? run(&t, C_D) : nonspace(&t);
     *c = t;
     return 1;
 }
@@ -568,7 +606,7 @@ static int m_candidate(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("candidate:");
     for (int i = 0; i < 6; i++) {
-        cap[i] = (i & 1) ? run(&c, is_d) : nonspace(&c);
+        cap[i] = (i & 1) ? run(&c, C_D) : nonspace(&c);
         if (!ch(&c, ' '))
             return 0;
     }
@@ -593,10 +631,10 @@ static int m_candidate(const char *p, size_t n, sdpx_str *cap)
 static int m_ssrc(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("ssrc:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_wdash);
+    cap[1] = run(&c, C_WDASH);
     if (ch(&c, ':'))
         cap[2] = anychar(&c);
     return 1;
@@ -606,7 +644,7 @@ static int m_ssrc(const char *p, size_t n, sdpx_str *cap)
 static int m_ssrc_group(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("ssrc-group:");
-    cap[0] = run(&c, is_semantics);
+    cap[0] = run(&c, C_SEMANTICS);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = anychar(&c);
@@ -620,7 +658,7 @@ static int m_msid_semantic(const char *p, size_t n, sdpx_str *cap)
     size_t k = js_space(c.p, c.e);
     for (int pass = k ? 0 : 1; pass < 2; pass++) {
         cur t = {c.p + (pass ? 0 : k), c.e};
-        sdpx_str sem = run(&t, is_w);
+        sdpx_str sem = run(&t, C_W);
         if (ch(&t, ' ')) {
             cap[0] = sem;
             cap[1] = nonspace(&t);
@@ -634,7 +672,7 @@ static int m_msid_semantic(const char *p, size_t n, sdpx_str *cap)
 static int m_group(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("group:");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = anychar(&c);
@@ -645,7 +683,7 @@ static int m_group(const char *p, size_t n, sdpx_str *cap)
 static int m_sctpmap(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("sctpmap:");
-    cap[0] = run(&c, is_wslash);
+    cap[0] = run(&c, C_WSLASH);
     if (!ch(&c, ' '))
         return 0;
     cap[1] = nonspace(&c);
@@ -658,10 +696,10 @@ static int m_sctpmap(const char *p, size_t n, sdpx_str *cap)
 static int m_rid(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("rid:");
-    cap[0] = run(&c, is_w);
+    cap[0] = run(&c, C_W);
     if (!cap[0].len || !ch(&c, ' '))
         return 0;
-    cap[1] = run(&c, is_w);
+    cap[1] = run(&c, C_W);
     if (!cap[1].len)
         return 0;
     if (ch(&c, ' '))
@@ -706,7 +744,7 @@ static int attr_list(cur *c, sdpx_str *cap)
 static int m_imageattr(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("imageattr:");
-    cap[0] = run(&c, is_d);
+    cap[0] = run(&c, C_D);
     if (!cap[0].len) {
         uc a = c.p;
         if (!ch(&c, '*'))
@@ -738,7 +776,7 @@ static int m_simulcast(const char *p, size_t n, sdpx_str *cap)
     while (tail > a && is_sclist(tail[-1]))
         tail--;
     cur t = c;
-    sdpx_str all = run(&t, is_sclist);
+    sdpx_str all = run(&t, C_SCLIST);
     for (size_t k = all.len; k >= 1; k--) {
         uc q = a + k;
         if (q == c.e) {
@@ -791,13 +829,13 @@ static int m_framerate(const char *p, size_t n, sdpx_str *cap)
 {
     BEGIN("framerate:");
     uc a = c.p;
-    if (!run(&c, is_d).len)
+    if (!run(&c, C_D).len)
         return 0;
     if (at_end(&c)) {
         cap[0] = view(a, c.p);
         return 1;
     }
-    if (!ch(&c, '.') || !run(&c, is_d).len)
+    if (!ch(&c, '.') || !run(&c, C_D).len)
         return 0;
     cap[0] = view(a, c.p);
     return 1;
@@ -857,8 +895,8 @@ static int m_mediaclk(const char *p, size_t n, sdpx_str *cap)
     while (ch(&t, ' '))
         ;
     if (lit(&t, "rate=")) {
-        sdpx_str num = run(&t, is_d), den;
-        if (num.len && ch(&t, '/') && (den = run(&t, is_d)).len) {
+        sdpx_str num = run(&t, C_D), den;
+        if (num.len && ch(&t, '/') && (den = run(&t, C_D)).len) {
             cap[3] = num;
             cap[4] = den;
         }
@@ -1015,42 +1053,78 @@ static const char *f_mediaclk(const sdpxi_jv *o, int lossless, char *tmp)
 
 /* ---- the table --------------------------------------------------------- */
 
-static const char *const n_origin[] = {"username", "sessionId", "sessionVersion", "netType",
-                                       "ipVer", "address"};
-static const char *const n_timing[] = {"start", "stop"};
-static const char *const n_connection[] = {"version", "ip"};
-static const char *const n_bandwidth[] = {"type", "limit"};
-static const char *const n_mline[] = {"type", "port", "protocol", "payloads"};
-static const char *const n_rtpmap[] = {"payload", "codec", "rate", "encoding"};
-static const char *const n_fmtp[] = {"payload", "config"};
-static const char *const n_rtcp[] = {"port", "netType", "ipVer", "address"};
-static const char *const n_trr[] = {"payload", "value"};
-static const char *const n_rtcp_fb[] = {"payload", "type", "subtype"};
-static const char *const n_ext[] = {"value", "direction", "encrypt-uri", "uri", "config"};
-static const char *const n_crypto[] = {"id", "suite", "config", "sessionConfig"};
-static const char *const n_msid[] = {"id", "appdata"};
-static const char *const n_fingerprint[] = {"type", "hash"};
-static const char *const n_candidate[] = {"foundation", "component", "transport", "priority",
-                                          "ip", "port", "type", "raddr", "rport", "tcptype",
-                                          "generation", "network-id", "network-cost"};
-static const char *const n_ssrc[] = {"id", "attribute", "value"};
-static const char *const n_ssrc_group[] = {"semantics", "ssrcs"};
-static const char *const n_msid_semantic[] = {"semantic", "token"};
-static const char *const n_group[] = {"type", "mids"};
-static const char *const n_sctpmap[] = {"sctpmapNumber", "app", "maxMessageSize"};
-static const char *const n_rid[] = {"id", "direction", "params"};
-static const char *const n_imageattr[] = {"pt", "dir1", "attrs1", "dir2", "attrs2"};
-static const char *const n_simulcast[] = {"dir1", "list1", "dir2", "list2"};
-static const char *const n_value[] = {"value"};
-static const char *const n_source_filter[] = {"filterMode", "netType", "addressTypes",
-                                              "destAddress", "srcList"};
-static const char *const n_ts_refclk[] = {"clksrc", "clksrcExt"};
-static const char *const n_mediaclk[] = {"id", "mediaClockName", "mediaClockValue",
-                                         "rateNumerator", "rateDenominator"};
-static const char *const n_floorid[] = {"id", "mStream"};
+/* Each rule's field names, once: as C strings (names) and as the JSON keys
+ * the writer copies whole (keys). */
+#define F_origin(X) \
+    X("username") X("sessionId") X("sessionVersion") X("netType") X("ipVer") X("address")
+#define F_timing(X) X("start") X("stop")
+#define F_connection(X) X("version") X("ip")
+#define F_bandwidth(X) X("type") X("limit")
+#define F_mline(X) X("type") X("port") X("protocol") X("payloads")
+#define F_rtpmap(X) X("payload") X("codec") X("rate") X("encoding")
+#define F_fmtp(X) X("payload") X("config")
+#define F_rtcp(X) X("port") X("netType") X("ipVer") X("address")
+#define F_trr(X) X("payload") X("value")
+#define F_rtcp_fb(X) X("payload") X("type") X("subtype")
+#define F_ext(X) X("value") X("direction") X("encrypt-uri") X("uri") X("config")
+#define F_crypto(X) X("id") X("suite") X("config") X("sessionConfig")
+#define F_msid(X) X("id") X("appdata")
+#define F_fingerprint(X) X("type") X("hash")
+#define F_candidate(X) \
+    X("foundation") X("component") X("transport") X("priority") X("ip") X("port") X("type") \
+    X("raddr") X("rport") X("tcptype") X("generation") X("network-id") X("network-cost")
+#define F_ssrc(X) X("id") X("attribute") X("value")
+#define F_ssrc_group(X) X("semantics") X("ssrcs")
+#define F_msid_semantic(X) X("semantic") X("token")
+#define F_group(X) X("type") X("mids")
+#define F_sctpmap(X) X("sctpmapNumber") X("app") X("maxMessageSize")
+#define F_rid(X) X("id") X("direction") X("params")
+#define F_imageattr(X) X("pt") X("dir1") X("attrs1") X("dir2") X("attrs2")
+#define F_simulcast(X) X("dir1") X("list1") X("dir2") X("list2")
+#define F_value(X) X("value")
+#define F_source_filter(X) \
+    X("filterMode") X("netType") X("addressTypes") X("destAddress") X("srcList")
+#define F_ts_refclk(X) X("clksrc") X("clksrcExt")
+#define F_mediaclk(X) \
+    X("id") X("mediaClockName") X("mediaClockValue") X("rateNumerator") X("rateDenominator")
+#define F_floorid(X) X("id") X("mStream")
 
-#define NAMES(a) (unsigned char)(sizeof a / sizeof a[0]), a
-#define NONAMES 0, NULL
+#define NAME(s) s,
+#define KEY(s) SDPXI_KEY(s),
+#define FIELDS(x)                                                                      \
+    static const char *const n_##x[] = {F_##x(NAME)};                                  \
+    static const sdpxi_key k_n_##x[] = {F_##x(KEY)};
+FIELDS(origin)
+FIELDS(timing)
+FIELDS(connection)
+FIELDS(bandwidth)
+FIELDS(mline)
+FIELDS(rtpmap)
+FIELDS(fmtp)
+FIELDS(rtcp)
+FIELDS(trr)
+FIELDS(rtcp_fb)
+FIELDS(ext)
+FIELDS(crypto)
+FIELDS(msid)
+FIELDS(fingerprint)
+FIELDS(candidate)
+FIELDS(ssrc)
+FIELDS(ssrc_group)
+FIELDS(msid_semantic)
+FIELDS(group)
+FIELDS(sctpmap)
+FIELDS(rid)
+FIELDS(imageattr)
+FIELDS(simulcast)
+FIELDS(value)
+FIELDS(source_filter)
+FIELDS(ts_refclk)
+FIELDS(mediaclk)
+FIELDS(floorid)
+
+#define NAMES(a) (unsigned char)(sizeof a / sizeof a[0]), a, k_##a
+#define NONAMES 0, NULL, NULL
 /* name rule with one value, constant format */
 #define VAL(t, key, pre, m, fmt) {t, key, 0, NONAMES, "s", pre, m, NULL, fmt}
 
@@ -1169,6 +1243,104 @@ static const char *const a_rules_by_letter[26] = {
     "", /* z */
 };
 
+/* The a= rules a line of each registry kind can match, in grammar order:
+ * [0] for a line that is the name alone, [1] for "name:value". The content
+ * starts with the kind's name, so only the rules whose prefix is the name
+ * or "name:" (or a prefix of it: rtcp-mux-only is rtcpMux) can match, and
+ * the direction rule only the four direction names. Unlisted kinds (NULL)
+ * take the search by first letter; tests/test_json.c checks every row
+ * against that search. */
+static const char *const a_rules_by_kind[SDPX_ATTR_KIND_COUNT][2] = {
+    [SDPX_ATTR_CANDIDATE] = {"", "\x21"},
+    [SDPX_ATTR_ICE_UFRAG] = {"", "\x1e"},
+    [SDPX_ATTR_ICE_PWD] = {"", "\x1f"},
+    [SDPX_ATTR_ICE_OPTIONS] = {"", "\x24"},
+    [SDPX_ATTR_ICE_LITE] = {"\x1d", "\x1d"},
+    [SDPX_ATTR_ICE_MISMATCH] = {"", ""},
+    [SDPX_ATTR_END_OF_CANDIDATES] = {"\x22", "\x22"},
+    [SDPX_ATTR_REMOTE_CANDIDATES] = {"", "\x23"},
+    [SDPX_ATTR_ICE_PACING] = {"", ""},
+    [SDPX_ATTR_FINGERPRINT] = {"", "\x20"},
+    [SDPX_ATTR_SETUP] = {"", "\x16"},
+    [SDPX_ATTR_TLS_ID] = {"", ""},
+    [SDPX_ATTR_RTPMAP] = {"", "\x0d"},
+    [SDPX_ATTR_FMTP] = {"", "\x0e"},
+    [SDPX_ATTR_RTCP_FB] = {"", "\x11\x12"},
+    [SDPX_ATTR_EXTMAP] = {"", "\x13"},
+    [SDPX_ATTR_EXTMAP_ALLOW_MIXED] = {"\x14", "\x14"},
+    [SDPX_ATTR_RTCP] = {"", "\x10"},
+    [SDPX_ATTR_RTCP_MUX] = {"\x29", "\x29"},
+    [SDPX_ATTR_RTCP_MUX_ONLY] = {"\x29", "\x29"},
+    [SDPX_ATTR_RTCP_RSIZE] = {"\x2a", "\x2a"},
+    [SDPX_ATTR_SENDRECV] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_SENDONLY] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_RECVONLY] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_INACTIVE] = {"\x1c", "\x1c"},
+    [SDPX_ATTR_PTIME] = {"", "\x1a"},
+    [SDPX_ATTR_MAXPTIME] = {"", "\x1b"},
+    [SDPX_ATTR_FRAMERATE] = {"", "\x31"},
+    [SDPX_ATTR_QUALITY] = {"", ""},
+    [SDPX_ATTR_SSRC] = {"", "\x25"},
+    [SDPX_ATTR_SSRC_GROUP] = {"", "\x26"},
+    [SDPX_ATTR_MSID] = {"", "\x19"},
+    [SDPX_ATTR_MSID_SEMANTIC] = {"", "\x27"},
+    [SDPX_ATTR_GROUP] = {"", "\x28"},
+    [SDPX_ATTR_MID] = {"", "\x18"},
+    [SDPX_ATTR_BUNDLE_ONLY] = {"\x33", "\x33"},
+    [SDPX_ATTR_RID] = {"", "\x2d"},
+    [SDPX_ATTR_SIMULCAST] = {"", "\x2f\x30"},
+    [SDPX_ATTR_SCTP_PORT] = {"", "\x35"},
+    [SDPX_ATTR_MAX_MESSAGE_SIZE] = {"", "\x36"},
+    [SDPX_ATTR_SCTPMAP] = {"", "\x2b"},
+    [SDPX_ATTR_CRYPTO] = {"", "\x15"},
+    [SDPX_ATTR_CAT] = {"", ""},
+    [SDPX_ATTR_KEYWDS] = {"", "\x39"},
+    [SDPX_ATTR_TOOL] = {"", ""},
+    [SDPX_ATTR_ORIENT] = {"", ""},
+    [SDPX_ATTR_TYPE] = {"", ""},
+    [SDPX_ATTR_CHARSET] = {"", ""},
+    [SDPX_ATTR_SDPLANG] = {"", ""},
+    [SDPX_ATTR_LANG] = {"", ""},
+    [SDPX_ATTR_LABEL] = {"", "\x34"},
+    [SDPX_ATTR_CONTENT] = {"", "\x3a"},
+    [SDPX_ATTR_IMAGEATTR] = {"", "\x2e"},
+    [SDPX_ATTR_CONTROL] = {"", "\x0f"},
+    [SDPX_ATTR_RANGE] = {"", ""},
+    [SDPX_ATTR_IDENTITY] = {"", ""},
+};
+
+/* Clear what a failed matcher of rule r may have captured. */
+static void clear_caps(const sdpxi_rule *r, sdpx_str *caps)
+{
+    /* a few entries: stores, not a memset call */
+    size_t k = r->nnames ? r->nnames : 1;
+    for (size_t j = 0; j < k; j++)
+        caps[j] = (sdpx_str){NULL, 0};
+}
+
+/* The first rule of the a= list `ids` (rows of sdpxi_rules) whose prefix
+ * (when check_prefix) and pattern match, else invalid; caps start zeroed. */
+static unsigned find_in(const char *ids, int check_prefix, const char *p, size_t n, sdpx_str *caps)
+{
+    for (const char *r = ids; *r; r++) {
+        const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
+        if (check_prefix) {
+            /* compare while scanning the prefix: most rules differ within a byte or two */
+            const char *pf = rule->prefix;
+            size_t k = 0;
+            while (pf[k] && k < n && p[k] == pf[k])
+                k++;
+            if (pf[k])
+                continue;
+        }
+        if (rule->match(p, n, caps))
+            return (unsigned char)*r;
+        clear_caps(rule, caps);
+    }
+    m_all(p, n, caps);
+    return SDPXI_RULE_INVALID;
+}
+
 unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
 {
     memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
@@ -1179,20 +1351,16 @@ unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps)
         return SDPXI_RULE_NONE;
     }
     unsigned c = n ? (unsigned char)p[0] : 0;
-    if (c >= 'a' && c <= 'z')
-        for (const char *r = a_rules_by_letter[c - 'a']; *r; r++) {
-            const sdpxi_rule *rule = &sdpxi_rules[(unsigned char)*r];
-            /* compare while scanning the prefix: most rules differ within a byte or two */
-            const char *pf = rule->prefix;
-            size_t k = 0;
-            while (pf[k] && k < n && p[k] == pf[k])
-                k++;
-            if (pf[k])
-                continue;
-            if (rule->match(p, n, caps))
-                return (unsigned char)*r;
-            memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
-        }
-    m_all(p, n, caps);
-    return SDPXI_RULE_INVALID;
+    return find_in(c >= 'a' && c <= 'z' ? a_rules_by_letter[c - 'a'] : "", 1, p, n, caps);
+}
+
+unsigned sdpxi_rule_find_kind(sdpx_attr_kind kind, int has_value, const char *p, size_t n,
+                              sdpx_str *caps)
+{
+    const char *ids = (unsigned)kind < SDPX_ATTR_KIND_COUNT ? a_rules_by_kind[kind][has_value != 0]
+                                                            : NULL;
+    if (!ids)
+        return sdpxi_rule_find('a', p, n, caps);
+    memset(caps, 0, SDPXI_JSON_MAX_NAMES * sizeof *caps);
+    return find_in(ids, 0, p, n, caps);
 }

@@ -96,6 +96,16 @@ void sdpxi_out_json_str(sdpxi_out *o, const char *p, size_t n);
 
 #define SDPXI_JSON_MAX_NAMES 13
 
+/* A member key as the compact writer copies it: "name": (quotes and colon
+ * included) at the start of a fixed block, so one fixed-size copy writes it
+ * (a name longer than SDPXI_KEY_BLOCK - 3 bytes does not compile). */
+#define SDPXI_KEY_BLOCK 24
+typedef struct sdpxi_key {
+    char text[SDPXI_KEY_BLOCK];
+    unsigned char len;
+} sdpxi_key;
+#define SDPXI_KEY(name) {"\"" name "\":", sizeof name + 2}
+
 /* One rule of sdp-transform's grammar, in its order. */
 typedef struct sdpxi_rule {
     char type;                 /* line letter */
@@ -103,6 +113,7 @@ typedef struct sdpxi_rule {
     unsigned char push;        /* 1: each line is an element of an array */
     unsigned char nnames;      /* 0: the value is the first capture */
     const char *const *names;  /* field names, capture order */
+    const sdpxi_key *keys;     /* the same names as keys */
     const char *kinds;         /* per name: 'd' written with %d, 's' with %s */
     const char *prefix;        /* the literal the content starts with ("" none) */
     /* Match content; fill caps[0..] (ptr NULL: the group did not take part). */
@@ -124,6 +135,11 @@ enum { SDPXI_RULE_M = 12, SDPXI_RULE_RTP = 13, SDPXI_RULE_FMTP = 14 };
 /* The first rule of line type `type` whose pattern matches the content, or
  * SDPXI_RULE_NONE (sdp-transform drops the line). */
 unsigned sdpxi_rule_find(char type, const char *p, size_t n, sdpx_str *caps);
+/* The same for an a= line whose content p[0..n) starts with the name of its
+ * registry kind, followed by ':' when has_value, else nothing: only the
+ * rules that can match a line of that kind are tried. */
+unsigned sdpxi_rule_find_kind(sdpx_attr_kind kind, int has_value, const char *p, size_t n,
+                              sdpx_str *caps);
 
 /* Format a line from a rule, as sdp-transform's makeLine and format():
  * `loc` is the element (push) or the level object; writes "x=..." without

@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 /* ---- output ------------------------------------------------------------ */
 
 void sdpxi_out_put_slow(sdpxi_out *o, const char *p, size_t n)
@@ -83,57 +87,178 @@ static size_t good_utf8(const unsigned char *p, const unsigned char *e)
     return need && k == need ? need : 0;
 }
 
-/* 1 for the bytes a JSON string cannot hold as they are (and non-ASCII,
- * which is checked as UTF-8). */
-static const unsigned char special[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+/* How each byte goes into a JSON string: 0 as it is, 1 checked as UTF-8,
+ * 'u' as \u00XX, else a backslash and this letter (JSON.stringify's short
+ * escapes). */
+static const unsigned char escape_of[256] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+    0, 0, '"', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '\\', 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+/* Bytes of a string piece written at most per byte read (\u00XX). */
+#define ESC_MAX 6
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Bit i set when byte i of the 16 at p is not written as it is (escape_of
+ * not 0): below 0x20 or from 0x80 (both below 0x20 as signed bytes), '"'
+ * or '\\'. */
+static inline unsigned escaped16(const unsigned char *p)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const __m128i hit = _mm_or_si128(
+        _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* Write the string bytes from *pp up to stop into d as JSON string content
+ * (a UTF-8 sequence that starts before stop is read on up to e); sets *pp
+ * past what was read and returns the end written. d needs room for ESC_MAX
+ * bytes per byte read. Reads only inside [*pp, e). */
+static char *escape_run(char *d, const unsigned char **pp, const unsigned char *stop,
+                        const unsigned char *e)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = *pp;
+    while (p < stop) {
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* 16 bytes a step: most strings have nothing to escape */
+        if (stop - p >= 16) {
+            unsigned bits = escaped16(p);
+            _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)p));
+            size_t k = bits ? (size_t)__builtin_ctz(bits) : 16;
+            p += k;
+            d += k;
+            if (k == 16)
+                continue;
+        }
+#endif
+        unsigned c = *p, how = escape_of[c];
+        if (!how) {
+            *d++ = (char)c;
+            p++;
+        } else if (how == 1) {
+            size_t k = good_utf8(p, e);
+            if (k) {
+                memcpy(d, p, k);
+                p += k;
+                d += k;
+            } else {
+                memcpy(d, "\xef\xbf\xbd", 3); /* U+FFFD */
+                p += bad_utf8(p, e);
+                d += 3;
+            }
+        } else if (how == 'u') {
+            memcpy(d, "\\u00", 4);
+            d[4] = hex[c >> 4];
+            d[5] = hex[c & 15];
+            d += 6;
+            p++;
+        } else {
+            d[0] = '\\';
+            d[1] = (char)how;
+            d += 2;
+            p++;
+        }
+    }
+    *pp = p;
+    return d;
+}
+
+/* Where n more bytes can be written in place (the caller then moves o->len
+ * to the end of what it wrote with out_end), or NULL: no room in a fixed
+ * buffer, a buffer to grow, or a comparison, for which the caller writes
+ * through sdpxi_out_put and its snprintf rules. sdpxi_out_put's test. */
+static inline char *out_room(sdpxi_out *o, size_t n)
+{
+    return !o->cmp && o->len + n < o->cap ? o->buf + o->len : NULL;
+}
+
+static inline void out_end(sdpxi_out *o, const char *d) { o->len = (size_t)(d - o->buf); }
+
+/* Room for a string of n bytes as a literal, or SIZE_MAX when n is too long
+ * to count that way (it then goes through sdpxi_out_put). */
+static size_t literal_room(size_t n) { return n < SIZE_MAX / 8 ? ESC_MAX * n + 2 : SIZE_MAX; }
+
+/* 1 when none of the 8 bytes of x needs escaping (escape_of 0): no byte
+ * below 0x20 or from 0x80, no '"' or '\\' (a borrow runs into a lane only
+ * from a lane that hits). */
+static inline int clean_word(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+    uint64_t q = x ^ ones * '"', b = x ^ ones * '\\';
+    return !((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & high);
+}
+
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+static inline uint64_t load4_pair(const unsigned char *a, const unsigned char *b)
+{
+    uint32_t x, y;
+    memcpy(&x, a, 4);
+    memcpy(&y, b, 4);
+    return (uint64_t)x | (uint64_t)y << 32;
+}
+
+/* A JSON string literal written in place (room: literal_room). */
+static char *put_literal(char *d, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    *d++ = '"';
+    /* most values are 4 to 16 bytes with nothing to escape: checked and
+     * copied as two overlapping words */
+    if (n >= 8 && n <= 16 && clean_word(load8(p)) && clean_word(load8(e - 8))) {
+        memcpy(d, p, 8);
+        memcpy(d + n - 8, e - 8, 8);
+        d += n;
+    } else if (n >= 4 && n < 8 && clean_word(load4_pair(p, e - 4))) {
+        memcpy(d, p, 4);
+        memcpy(d + n - 4, e - 4, 4);
+        d += n;
+    } else
+        d = escape_run(d, &p, e, e);
+    *d++ = '"';
+    return d;
+}
+
+/* Bytes of a string escaped in one piece when it is written piecewise. */
+#define ESC_CHUNK 64
 
 void sdpxi_out_json_str(sdpxi_out *o, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
+    size_t room = literal_room(n);
+    char *d = room != SIZE_MAX ? out_room(o, room) : NULL;
+    if (d) {
+        out_end(o, put_literal(d, s, n));
+        return;
+    }
     const unsigned char *p = (const unsigned char *)s, *e = p + n;
     sdpxi_out_c(o, '"');
     while (p < e) {
-        const unsigned char *run = p;
-        while (p < e && !special[*p])
-            p++;
-        if (p > run)
-            sdpxi_out_put(o, (const char *)run, (size_t)(p - run));
-        if (p >= e)
-            break;
-        unsigned c = *p;
-        if (c >= 0x80) {
-            size_t k = good_utf8(p, e);
-            if (k) {
-                sdpxi_out_put(o, (const char *)p, k);
-                p += k;
-            } else {
-                sdpxi_out_put(o, "\xef\xbf\xbd", 3); /* U+FFFD */
-                p += bad_utf8(p, e);
-            }
-            continue;
-        }
-        char esc[7] = {'\\', 0};
-        const char *short_ = strchr("\"\\\b\f\n\r\t", (int)c);
-        if (c && short_) {
-            esc[1] = "\"\\bfnrt"[short_ - "\"\\\b\f\n\r\t"];
-            sdpxi_out_put(o, esc, 2);
-        } else {
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            sdpxi_out_put(o, esc, 6);
-        }
-        p++;
+        /* a UTF-8 sequence may run 3 bytes past the chunk */
+        char tmp[ESC_MAX * (ESC_CHUNK + 3)];
+        const unsigned char *stop = e - p > ESC_CHUNK ? p + ESC_CHUNK : e;
+        char *t = escape_run(tmp, &p, stop, e);
+        sdpxi_out_put(o, tmp, (size_t)(t - tmp));
     }
     sdpxi_out_c(o, '"');
 }
@@ -343,8 +468,46 @@ static void w_key(jw *w, const char *k)
     sdpxi_out_put(w->o, buf, at);
 }
 
+/* A capture as toIntIfInt leaves it, written in place (room:
+ * literal_room(cap.len)). */
+static char *put_capture(char *d, sdpx_str cap, int lossless)
+{
+    /* 1 to 15 digits without a leading zero (or "0") are the number's own
+     * text (String(Number(v)) === v): copied while they are checked, and
+     * written over when they are not that */
+    size_t n = cap.len;
+    if (n - 1 < 15 && (cap.ptr[0] != '0' || n == 1)) {
+        size_t i = 0;
+        for (; i < n && (unsigned)(cap.ptr[i] - '0') <= 9; i++)
+            d[i] = cap.ptr[i];
+        if (i == n)
+            return d + n;
+    }
+    /* String(Number(v)) starts with a digit or '-', or is "NaN" or
+     * "Infinity": other captures are strings without asking */
+    unsigned c = n ? (unsigned char)cap.ptr[0] : 0;
+    if (c - '0' > 9 && c != '-' && !(c == 'I' && n == 8) && !(c == 'N' && n == 3))
+        return put_literal(d, cap.ptr, n);
+    sdpxi_jv v;
+    sdpxi_capture_value(cap, lossless, &v);
+    if (v.type != SDPXI_JV_NUM)
+        return put_literal(d, v.s, v.n);
+    if (non_finite(&v)) { /* "NaN" or "Infinity": at least 3 bytes, room for 4 */
+        memcpy(d, "null", 4);
+        return d + 4;
+    }
+    memcpy(d, v.s, v.n);
+    return d + v.n;
+}
+
 static void w_capture(jw *w, sdpx_str cap)
 {
+    size_t room = literal_room(cap.len);
+    char *d = room != SIZE_MAX ? out_room(w->o, room) : NULL;
+    if (d) {
+        out_end(w->o, put_capture(d, cap, w->lossless));
+        return;
+    }
     sdpxi_jv v;
     sdpxi_capture_value(cap, w->lossless, &v);
     if (v.type == SDPXI_JV_NUM)
@@ -353,15 +516,33 @@ static void w_capture(jw *w, sdpx_str cap)
         sdpxi_out_json_str(w->o, v.s, v.n);
 }
 
+/* Field j of rule r as a member of the open object: compact, the key and
+ * the value in one piece when they fit. */
+static void w_member(jw *w, const sdpxi_rule *r, size_t j, sdpx_str cap)
+{
+    size_t room = literal_room(cap.len);
+    char *d = !w->pretty && room != SIZE_MAX ? out_room(w->o, 1 + SDPXI_KEY_BLOCK + room) : NULL;
+    if (!d) {
+        w_key(w, r->names[j]);
+        w_capture(w, cap);
+        return;
+    }
+    unsigned char *first = &w->first[w->depth & 15];
+    *d = ',';
+    d += !*first;
+    *first = 0;
+    memcpy(d, r->keys[j].text, SDPXI_KEY_BLOCK);
+    d += r->keys[j].len;
+    out_end(w->o, put_capture(d, cap, w->lossless));
+}
+
 /* An element: the captured fields in name order. */
 static void w_fields(jw *w, const sdpxi_rule *r, const sdpx_str *caps)
 {
     w_open(w, '{');
     for (size_t j = 0; j < r->nnames; j++)
-        if (caps[j].ptr) {
-            w_key(w, r->names[j]);
-            w_capture(w, caps[j]);
-        }
+        if (caps[j].ptr)
+            w_member(w, r, j, caps[j]);
     w_close(w, '}');
 }
 
@@ -443,7 +624,13 @@ static unsigned rule_of_line(const sdpx_line *l, int lossless, sdpx_str *caps)
     if (!type)
         return SDPXI_RULE_NONE;
     sdpx_str v = sdpx_line_value(l);
-    unsigned r = sdpxi_rule_find(type, v.ptr, v.len, caps);
+    sdpx_str name = type == 'a' ? sdpx_attr_name(l) : v;
+    unsigned r;
+    /* the kind names the rules to try when the content starts with the name */
+    if (type == 'a' && name.ptr == v.ptr && (name.len == v.len || v.ptr[name.len] == ':'))
+        r = sdpxi_rule_find_kind(sdpx_line_kind(l), name.len < v.len, v.ptr, v.len, caps);
+    else
+        r = sdpxi_rule_find(type, v.ptr, v.len, caps);
     /* from the type letter: an indented line (SDPX_W_INDENT) is the line after its indentation */
     sdpx_str from_type = {v.ptr - 2, v.len + 2};
     if (lossless && type == 'a' && r != SDPXI_RULE_NONE && r != SDPXI_RULE_INVALID &&
@@ -502,10 +689,8 @@ static void w_key_rule(jw *w, const level *lv, unsigned r)
         return;
     }
     w_open(w, '{');
-    for (size_t k = 0; k < norder; k++) {
-        w_key(w, rule->names[order[k]]);
-        w_capture(w, merged[order[k]]);
-    }
+    for (size_t k = 0; k < norder; k++)
+        w_member(w, rule, order[k], merged[order[k]]);
     w_close(w, '}');
 }
 
@@ -570,10 +755,8 @@ static void w_level(jw *w, level *lv)
             /* the m= fields sit on the media object itself, after rtp and fmtp */
             const sdpx_str *mc = cache[0];
             for (size_t j = 0; j < sdpxi_rules[mrule].nnames; j++)
-                if (mc[j].ptr) {
-                    w_key(w, sdpxi_rules[mrule].names[j]);
-                    w_capture(w, mc[j]);
-                }
+                if (mc[j].ptr)
+                    w_member(w, &sdpxi_rules[mrule], j, mc[j]);
         }
     }
     if (lv->ids != stack_ids)
