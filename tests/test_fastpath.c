@@ -1,6 +1,8 @@
 /* The fast paths: the tokenizer's one-pass scan of long lines (16 bytes at a
  * time), field splitting 8 bytes at a time, the writer's single copy of runs
- * of parsed lines, and attribute names classified by the generated switch.
+ * of parsed lines, attribute names classified by the generated switch, and
+ * the quiet parse's loop over clean lines (its plain m= check, its line
+ * scan that passes over tabs, the last bytes of the input, the limits).
  * Inputs are long enough to take those paths; expectations are by hand. */
 #include "testutil.h"
 
@@ -258,6 +260,161 @@ START_TEST(test_kind_switch)
 }
 END_TEST
 
+/* ---- the quiet parse's clean lines ---------------------------------------- */
+
+#define HEAD "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+
+typedef struct {
+    const char *mline; /* the value after "m=" */
+    int rc;            /* of a parse without options (quiet) */
+    unsigned col;      /* error column when rc != 0 */
+} mline_case;
+
+static const mline_case mline_cases[] = {
+    /* plain: one space each, a port of 1 to 5 digits up to 65535 */
+    {"audio 9 RTP/AVP 0", 0, 0},
+    {"audio 65535 RTP/AVP 0", 0, 0},
+    {"audio 00009 RTP/AVP 0", 0, 0},
+    {"audio 9 RTP/AVP", 0, 0}, /* no format: a warning, and quiet nobody hears it */
+    {"a 9 R", 0, 0},
+    /* not plain, yet good: more spaces, a port count, a 6-digit port of zeros */
+    {"audio  9  RTP/AVP 0", 0, 0},
+    {" audio 9 RTP/AVP 0", 0, 0},
+    {"audio 9/2 RTP/AVP 0", 0, 0},
+    {"audio 000009 RTP/AVP 0", 0, 0},
+    {"audio\t9 RTP/AVP 0 8", SDPX_EFIELD, 11}, /* the tab is part of the media: "RTP/AVP" is the port */
+    /* bad ports: the column is the port's, 1-based from the line's start */
+    {"audio 65536 RTP/AVP 0", SDPX_ERANGE, 9},
+    {"audio 123456 RTP/AVP 0", SDPX_ERANGE, 9},
+    {"audio 9x RTP/AVP 0", SDPX_EFIELD, 9},
+    {"audio x RTP/AVP 0", SDPX_EFIELD, 9},
+    /* too few fields: the column is past the value */
+    {"audio 9", SDPX_EFIELD, 10},
+    {"audio 9 ", SDPX_EFIELD, 11},
+    {"audio", SDPX_EFIELD, 8},
+};
+
+START_TEST(test_quiet_mline)
+{
+    const mline_case *c = &mline_cases[_i];
+    char in[256];
+    int n = snprintf(in, sizeof in, HEAD "m=%s\r\na=rtcp-mux\r\n", c->mline);
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    int rc = sdpx_parse(in, (size_t)n, NULL, &s, &e);
+    ck_assert_int_eq(rc, c->rc);
+    if (rc) {
+        ck_assert_uint_eq(e.line, 5);
+        ck_assert_uint_eq(e.col, c->col);
+        return;
+    }
+    ck_assert_uint_eq(sdpx_session_media_count(s), 1);
+    const sdpx_media *m = sdpx_session_media(s, 0);
+    ck_assert_uint_eq(sdpx_media_line_count(m), 2);
+    ck_assert_int_eq(sdpx_line_type(sdpx_media_line(m, 0)), 'm');
+    ck_assert_uint_eq(sdpx_line_number(sdpx_media_line(m, 1)), 6);
+    ck_assert_int_eq(sdpx_line_kind(sdpx_media_line(m, 1)), SDPX_ATTR_RTCP_MUX);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* A tab or another control byte inside a line is no line end; the last
+ * line, shorter than 16 bytes, is read with the input's last 16. */
+START_TEST(test_quiet_scan)
+{
+    static const char in[] = HEAD "a=tool:x\ty\x01z\r\nu=http://192.0.2.1/\x0b\x0c\r\nb=AS:64\nz=0 0";
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(in, sizeof in - 1, NULL, &s, &e), 0);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 8);
+    const sdpx_line *l = sdpx_session_line(s, 4);
+    ck_assert_str_view(sdpx_line_text(l), "a=tool:x\ty\x01z");
+    ck_assert_int_eq(sdpx_line_kind(l), SDPX_ATTR_TOOL);
+    ck_assert_str_view(sdpx_attr_value(l), "x\ty\x01z");
+    ck_assert_int_eq(sdpx_line_eol(l), SDPX_EOL_CRLF);
+    ck_assert_str_view(sdpx_line_text(sdpx_session_line(s, 5)), "u=http://192.0.2.1/\x0b\x0c");
+    ck_assert_int_eq(sdpx_line_eol(sdpx_session_line(s, 6)), SDPX_EOL_LF);
+    l = sdpx_session_line(s, 7);
+    ck_assert_str_view(sdpx_line_text(l), "z=0 0");
+    ck_assert_int_eq(sdpx_line_eol(l), SDPX_EOL_NONE);
+    ck_assert_uint_eq(sdpx_line_number(l), 8);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* A stray CR, a NUL and a line over max_line_len leave the quiet loop for
+ * the general path, which reports them where they are. */
+START_TEST(test_quiet_leaves)
+{
+    static const char cr[] = HEAD "a=mid:0\r\na=ice-ufrag:abcd\rx\r\n";
+    static const char nul[] = HEAD "a=mid:0\r\na=ice-ufrag:ab\0cd\r\n";
+    static const char lng[] = HEAD "a=mid:0\r\na=ice-pwd:0123456789abcdef0123\r\n";
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(cr, sizeof cr - 1, NULL, &s, &e), SDPX_ECR);
+    ck_assert_uint_eq(e.line, 6);
+    ck_assert_uint_eq(e.col, 17);
+    ck_assert_int_eq(sdpx_parse(nul, sizeof nul - 1, NULL, &s, &e), SDPX_ENUL);
+    ck_assert_uint_eq(e.line, 6);
+    ck_assert_uint_eq(e.col, 15);
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.limits.max_line_len = 29;
+    ck_assert_int_eq(sdpx_parse(lng, sizeof lng - 1, &opt, &s, &e), SDPX_ELIMIT);
+    ck_assert_uint_eq(e.line, 6);
+    ck_assert_uint_eq(e.col, 30);
+    opt.limits.max_line_len = 30; /* "a=ice-pwd:" and 20 bytes, 30 in all: allowed */
+    ck_assert_int_eq(sdpx_parse(lng, sizeof lng - 1, &opt, &s, &e), 0);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 6);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* max_attributes counts every a= line of the quiet loop, across sections;
+ * the one past it is the error's line. */
+START_TEST(test_quiet_attr_limit)
+{
+    static const char in[] = HEAD "a=group:BUNDLE 0\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\n"
+                                  "m=video 9 RTP/AVP 96\r\na=mid:1\r\na=rtcp-mux\r\n";
+    sdpx_parse_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.limits.max_attributes = 3;
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(in, sizeof in - 1, &opt, &s, &e), SDPX_ELIMIT);
+    ck_assert_uint_eq(e.line, 10);
+    opt.limits.max_attributes = 4;
+    ck_assert_int_eq(sdpx_parse(in, sizeof in - 1, &opt, &s, &e), 0);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 5);
+    ck_assert_uint_eq(sdpx_media_line_count(sdpx_session_media(s, 0)), 2);
+    ck_assert_uint_eq(sdpx_media_line_count(sdpx_session_media(s, 1)), 3);
+    sdpx_session_free(s);
+}
+END_TEST
+
+/* Lines shorter than the arena's guess fill the records it started with:
+ * the loop hands over to the general path, which grows them, and goes on;
+ * unknown type letters are kept as they are (quiet, the order rule only
+ * warns). */
+START_TEST(test_quiet_many_short)
+{
+    char in[4096];
+    size_t n = (size_t)snprintf(in, sizeof in, "%s", HEAD);
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(in + n, sizeof in - n, i % 3 ? "a=x\n" : "x=\n");
+    sdpx_session *s = NULL;
+    sdpx_error e;
+    ck_assert_int_eq(sdpx_parse(in, n, NULL, &s, &e), 0);
+    ck_assert_uint_eq(sdpx_session_line_count(s), 304);
+    const sdpx_line *l = sdpx_session_line(s, 303);
+    ck_assert_uint_eq(sdpx_line_number(l), 304);
+    ck_assert_int_eq(sdpx_line_kind(l), SDPX_ATTR_OTHER);
+    ck_assert_int_eq(sdpx_line_type(sdpx_session_line(s, 301)), 'x');
+    ck_assert_int_eq(sdpx_line_kind(sdpx_session_line(s, 301)), SDPX_ATTR_NONE);
+    sdpx_session_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("fastpath");
@@ -269,6 +426,11 @@ int main(void)
     tcase_add_test(tc, test_write_runs_after_edits);
     tcase_add_test(tc, test_write_runs_mixed_endings);
     tcase_add_loop_test(tc, test_kind_switch, 0, sizeof kind_cases / sizeof kind_cases[0]);
+    tcase_add_loop_test(tc, test_quiet_mline, 0, sizeof mline_cases / sizeof mline_cases[0]);
+    tcase_add_test(tc, test_quiet_scan);
+    tcase_add_test(tc, test_quiet_leaves);
+    tcase_add_test(tc, test_quiet_attr_limit);
+    tcase_add_test(tc, test_quiet_many_short);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -366,6 +366,60 @@ static inline size_t sdpxi_scan_line(const char *p, size_t n)
     return i;
 }
 
+/* Bit i set when byte i of the 16 at p is at most '\r' (LF, CR and NUL, and
+ * the rarer tab and other control bytes, which sdpxi_line_end passes over):
+ * a minimum and a compare, where the exact test takes three compares. */
+#if defined(__SSE2__) && defined(__GNUC__)
+static inline unsigned sdpxi_low16(const char *p)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('\r')), v));
+}
+#endif
+
+/* 1 for the bytes that end a line or break it (LF, CR, NUL), given c <= '\r'. */
+#define SDPXI_ENDS_LINE(c) ((0x2401u >> (unsigned)(c)) & 1u)
+
+/*
+ * sdpxi_scan_line of the line at text[pos..len): the offset from pos of its
+ * first LF, CR or NUL, or len - pos. Reads only inside text[0..len): the
+ * last piece, shorter than 16 bytes, is read as the 16 bytes that end the
+ * input when there are that many.
+ */
+SDPXI_HOT size_t sdpxi_line_end(const char *text, size_t len, size_t pos)
+{
+    const char *p = text + pos;
+    size_t rem = len - pos, i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (rem >= 32) {
+        /* most lines end within 32 bytes; longer ones go on 16 a step */
+        for (unsigned m = sdpxi_low16(p) | sdpxi_low16(p + 16) << 16; m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctz(m);
+            if (SDPXI_ENDS_LINE((unsigned char)p[k]))
+                return k;
+        }
+        i = 32;
+    }
+    if (len >= 16) {
+        for (;; i += 16) {
+            unsigned m = rem - i >= 16 ? sdpxi_low16(p + i)
+                                       : sdpxi_low16(text + len - 16) >> (16 - (rem - i));
+            for (; m; m &= m - 1) {
+                size_t k = i + (size_t)__builtin_ctz(m);
+                if (SDPXI_ENDS_LINE((unsigned char)p[k]))
+                    return k;
+            }
+            if (rem - i <= 16)
+                return rem;
+        }
+    }
+#endif
+    for (; i < rem; i++)
+        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\0')
+            break;
+    return i;
+}
+
 /*
  * Offset of the first ':' in the line p[0..end) (end when there is none),
  * where `avail` >= end bytes may be read: an a= name's end. Names are short,

@@ -30,7 +30,7 @@ int sdpx_tokenizer_next(sdpx_tokenizer *t, sdpx_token *tok, sdpx_error *err)
         return 0;
     const char *start = t->buf + t->pos;
     size_t rest = t->len - t->pos;
-    size_t n = sdpxi_scan_line(start, rest);
+    size_t n = sdpxi_line_end(t->buf, t->len, t->pos);
     sdpx_eol eol = SDPX_EOL_NONE;
     unsigned line = ++t->line;
 

@@ -744,7 +744,7 @@ typedef struct walk {
     sdpx_line *rec_end;  /* the end of the session's array (grow_lines moves it) */
     size_t nattrs;       /* a= lines so far */
     sdpxi_section *part; /* the part the lines go to */
-    int short_a;         /* a= lines take the quiet path */
+    int short_a;         /* clean lines take the quiet path (quiet_run) */
 } walk;
 
 /* Where the line ending at byte `end` (the scan's answer) is followed by
@@ -780,26 +780,6 @@ static inline sdpx_line *new_record(parser *p, sdpx_session *s, walk *w)
 static int count_attr(parser *p, walk *w, unsigned line)
 {
     return ++w->nattrs > p->lim.max_attributes ? too_many_attributes(p, line) : 0;
-}
-
-/* The common line of a quiet parse, an attribute after v=0, of n bytes with
- * its name ending at `colon`: what take_line would do to it, and no more
- * (p->last_line serves strict mode only). */
-static inline int quiet_attr(parser *p, sdpx_session *s, walk *w, size_t n, sdpx_eol eol)
-{
-    size_t colon = sdpxi_scan_colon(w->text + w->pos, n, w->len - w->pos);
-    sdpx_line *l = new_record(p, s, w);
-    if (!l)
-        return SDPX_ENOMEM;
-    l->text = w->text + w->pos;
-    l->len = (uint32_t)n;
-    l->lineno = ++w->lineno;
-    l->type = 'a';
-    l->eol = (uint8_t)eol;
-    l->flags = 0;
-    set_attr_fields(l, colon - 2, n);
-    w->part->n++;
-    return count_attr(p, w, w->lineno);
 }
 
 /* The line at w->pos as a token, through the tokenizer: a blank line, a
@@ -934,8 +914,18 @@ static int take_line(parser *p, sdpx_session *s, walk *w, const sdpx_token *t, s
     return p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS) ? p->first_code : 0;
 }
 
+/* The sections' capacities after the last line: each starts full.
+ * Returns the parse's first error, or 0. */
+static int finish_sections(const parser *p, sdpx_session *s)
+{
+    for (size_t i = 0; i < s->nmedia; i++)
+        s->media[i]->sec.cap = s->media[i]->sec.n;
+    s->sec.cap = s->sec.n;
+    return p->first_code;
+}
+
 /* After the last line: the lines a description must hold, and the
- * sections' capacities (each section starts full). */
+ * sections' capacities. */
 static int finish(parser *p, sdpx_session *s)
 {
     /* RFC 8866 5.1: a description starts with v=0; blank lines alone are not one. */
@@ -943,7 +933,11 @@ static int finish(parser *p, sdpx_session *s)
         report(p, SDPX_EVERSION, 1, 1, "no v=0 line: the input holds only blank lines");
         return p->first_code;
     }
-    /* RFC 8866 5: o=, s= and at least one t= are mandatory. */
+    /* RFC 8866 5: o=, s= and at least one t= are mandatory. Quiet, nothing
+     * is refused and each missing line can only warn: quiet_run does not
+     * even track them. */
+    if (p->quiet)
+        return finish_sections(p, s);
     static const struct { char type; int code; const char *what; } need[] = {
         {'o', SDPX_W_MISSING_ORIGIN, "no o= line"},
         {'s', SDPX_W_MISSING_NAME, "no s= line"},
@@ -958,10 +952,123 @@ static int finish(parser *p, sdpx_session *s)
         else
             report(p, need[i].code, 1, 1, "%s", need[i].what);
     }
-    for (size_t i = 0; i < s->nmedia; i++)
-        s->media[i]->sec.cap = s->media[i]->sec.n;
-    s->sec.cap = s->sec.n;
-    return p->first_code;
+    return finish_sections(p, s);
+}
+
+/* 1 when an m= value is of the plain form "<media> <port> <proto>..."
+ * (one space after media, a port of 1 to 5 digits up to 65535, one space,
+ * a proto), which sdpx_mline_parse takes; 0 says nothing: it decides. */
+static int plain_mline(sdpx_str v)
+{
+    const char *p = v.ptr, *end = p + v.len;
+    if (!v.len || *p == ' ')
+        return 0;
+    p = sdpxi_find_space(p + 1, end);
+    if (end - p < 4)
+        return 0;
+    const char *digits = ++p;
+    unsigned port = 0;
+    for (; p < end && p - digits < 5 && sdpxi_is_digit(*p); p++)
+        port = port * 10 + (unsigned)(*p - '0');
+    return p > digits && port <= 65535 && end - p >= 2 && p[0] == ' ' && p[1] != ' ';
+}
+
+/* The quiet parse's m= line at record l: what take_line does to it (a new
+ * section, the m= fields), the fields checked by sdpx_mline_parse only when
+ * they are not plain. Returns the error that stops the parse, or 0. */
+static int quiet_mline(parser *p, sdpx_session *s, walk *w, const char *start, size_t n,
+                       sdpx_line *l)
+{
+    sdpx_token t;
+    t.type = 'm';
+    t.value = sdpxi_str(start + 2, n - 2);
+    t.text = sdpxi_str(start, n);
+    t.line = l->lineno;
+    t.eol = (sdpx_eol)l->eol;
+    int rc = open_section(p, s, w, &t, l);
+    if (rc)
+        return rc;
+    if (!plain_mline(t.value))
+        check_mline(p, &t);
+    w->part->n++;
+    return p->first_code && !(p->flags & SDPX_PARSE_ALL_ERRORS) ? p->first_code : 0;
+}
+
+/* The lines of a quiet parse after v=0, from w->pos on, as long as they are
+ * clean "<letter>=" lines within max_line_len: what take_line would do to
+ * them, and no more. Quiet, a warning goes nowhere, so only what can fail
+ * is checked: the attribute limit, an m= line's section and fields (the
+ * order, once-only, o=, c=, b=, t=, r=, z=, k= and scope rules can only
+ * warn; the o=, s=, t= presence and p->last_line serve reports that warn
+ * or strict mode only). A v= line, or any other line, is left at w->pos
+ * for the general path. Returns the error that stops the parse, or 0. */
+static int quiet_run(parser *p, sdpx_session *s, walk *w)
+{
+    const char *text = w->text;
+    const size_t len = w->len, max_line = p->lim.max_line_len;
+    size_t pos = w->pos;
+    /* the records written, and a= lines allowed, before the next check */
+    sdpx_line *rec = w->rec, *rec_end = w->rec_end;
+    size_t attrs_left = p->lim.max_attributes - w->nattrs;
+    unsigned lineno = w->lineno;
+    uint32_t part_n = w->part->n;
+    int rc = 0;
+    while (pos < len) {
+        const char *start = text + pos;
+        size_t n = sdpxi_line_end(text, len, pos), end = pos + n, next;
+        sdpx_eol eol;
+        if (end == len) {
+            eol = SDPX_EOL_NONE;
+            next = len;
+        } else if (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n') {
+            eol = SDPX_EOL_CRLF;
+            next = end + 2;
+        } else if (text[end] == '\n') {
+            eol = SDPX_EOL_LF;
+            next = end + 1;
+        } else {
+            break;
+        }
+        char type = start[0];
+        if (n < 2 || start[1] != '=' || n > max_line || type < 'a' || type > 'z' || type == 'v' ||
+            rec == rec_end)
+            break;
+        sdpx_line *l = rec++;
+        l->text = start;
+        l->len = (uint32_t)n;
+        l->lineno = ++lineno;
+        l->type = type;
+        l->eol = (uint8_t)eol;
+        l->flags = 0;
+        pos = next;
+        part_n++;
+        if (type == 'a') {
+            size_t colon = sdpxi_scan_colon(start, n, len - (size_t)(start - text));
+            set_attr_fields(l, colon - 2, n);
+            if (attrs_left-- == 0) {
+                rc = too_many_attributes(p, lineno);
+                break;
+            }
+            continue;
+        }
+        l->kind = SDPX_ATTR_NONE;
+        l->namelen = 0;
+        if (type == 'm') {
+            w->pos = pos;
+            w->rec = rec;
+            w->lineno = lineno;
+            w->part->n = part_n - 1; /* the m= line is the new section's */
+            if ((rc = quiet_mline(p, s, w, start, n, l)) != 0)
+                return rc;
+            part_n = w->part->n;
+        }
+    }
+    w->pos = pos;
+    w->rec = rec;
+    w->lineno = lineno;
+    w->nattrs = p->lim.max_attributes - attrs_left;
+    w->part->n = part_n;
+    return rc;
 }
 
 /* Each line once: the scan finds its end, proves it clean and finds where
@@ -980,20 +1087,18 @@ static int parse_lines(parser *p, sdpx_session *s, const char *text, size_t len)
     w.nattrs = 0;
     w.part = &s->sec;
     w.short_a = p->quiet && p->started;
-    const size_t max_line = p->lim.max_line_len;
     while (w.pos < len) {
+        int rc;
+        if (w.short_a && ((rc = quiet_run(p, s, &w)) != 0 || w.pos == len)) {
+            if (rc)
+                return rc;
+            break;
+        }
         const char *start = text + w.pos;
-        size_t n = sdpxi_scan_line(start, len - w.pos), colon = 0;
+        size_t n = sdpxi_line_end(text, len, w.pos), colon = 0;
         sdpx_eol eol;
         size_t next = after_line(text, len, w.pos + n, &eol);
-        int rc;
         sdpx_token t;
-        if (start[0] == 'a' && n >= 2 && start[1] == '=' && w.short_a && n <= max_line && next) {
-            if ((rc = quiet_attr(p, s, &w, n, eol)) != 0)
-                return rc;
-            w.pos = next;
-            continue;
-        }
         if (next && n >= 2 && start[1] == '=' && start[0] >= 'a' && start[0] <= 'z') {
             if (start[0] == 'a')
                 colon = sdpxi_scan_colon(start, n, len - w.pos);
