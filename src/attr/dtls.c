@@ -3,7 +3,7 @@
 #include "attr.h"
 
 typedef struct {
-    const char *name;
+    char name[8]; /* zero-padded: hash_named compares it as one word */
     sdpx_hash hash;
     size_t len;
     const char *why; /* the length complaint, naming the hash */
@@ -21,6 +21,7 @@ static const hash_row hashes[] = {
 };
 
 #define NHASHES (sizeof hashes / sizeof hashes[0])
+_Static_assert(sizeof hashes[0].name == sizeof(uint64_t), "hash_named reads a name as one word");
 
 static const hash_row *hash_of(sdpx_hash h)
 {
@@ -43,15 +44,21 @@ size_t sdpx_hash_len(sdpx_hash h)
 }
 
 /* The hash of a hash-func token, compared case-insensitively (RFC 8122 5);
- * SDPX_HASH_OTHER for a name not listed. */
+ * SDPX_HASH_OTHER for a name not listed. f is a token: in a token only
+ * the letters lack the 0x20 bit, so OR-ing it in lowers them and changes
+ * nothing else, and the zero-padded name compares as one 8-byte word. */
 static sdpx_hash hash_named(sdpx_str f)
 {
+    if (f.len >= sizeof hashes[0].name)
+        return SDPX_HASH_OTHER;
+    char low[sizeof hashes[0].name] = {0};
+    for (size_t k = 0; k < f.len; k++)
+        low[k] = (char)(f.ptr[k] | 0x20);
+    uint64_t w, n;
+    memcpy(&w, low, sizeof w);
     for (size_t i = 0; i < NHASHES; i++) {
-        const char *n = hashes[i].name;
-        size_t k = 0;
-        while (k < f.len && n[k] && sdpxi_lower((unsigned char)f.ptr[k]) == n[k])
-            k++;
-        if (k == f.len && !n[k])
+        memcpy(&n, hashes[i].name, sizeof n);
+        if (w == n)
             return hashes[i].hash;
     }
     return SDPX_HASH_OTHER;
