@@ -121,6 +121,27 @@ SDPXI_HOT int sdpxi_uint_to(sdpx_str s, size_t at, char sep, uint64_t max, sdpx_
     return sdpxi_parse_uint(*tok, max, out);
 }
 
+/* The run of decimal digits at p (before end), at most `most` of them (no
+ * more than 19, so the value cannot wrap): its value in *v, and the byte
+ * after it returned (p when there is no digit). A fast path that finds a
+ * digit there has met a longer number, and leaves it to the full decoder. */
+SDPXI_HOT const char *sdpxi_digits(const char *p, const char *end, size_t most, uint64_t *v)
+{
+    const char *q = p, *stop = (size_t)(end - p) < most ? end : p + most;
+    uint64_t x = 0;
+    unsigned d;
+    /* a run that may pass eight digits (an SSRC) starts eight a step;
+     * most is a constant, so a shorter read pays nothing */
+    if (most >= 8 && stop - q >= 8 && sdpxi_digits8(q, &x))
+        q += 8;
+    while (q < stop && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+        x = x * 10 + d;
+        q++;
+    }
+    *v = x;
+    return q;
+}
+
 /* The next field as sdpxi_field splits it, read as a number no larger than
  * max in the same walk: 0 when no field is left; else 1, with *f the field
  * and *rc the answer sdpxi_parse_uint gives for it (*v set when 0). */
@@ -238,6 +259,30 @@ SDPXI_HOT sdpx_str sdpxi_trim(sdpx_str s)
         type t_;                                                                        \
         sdpxi_bad b_;                                                                   \
         return decode(v, &t_, &b_) ? sdpxi_bad_report(&b_, v, off, msg, cap) : 0;       \
+    }
+
+#if defined(__GNUC__)
+#define SDPXI_NOINLINE __attribute__((noinline))
+#else
+#define SDPXI_NOINLINE
+#endif
+
+/* SDPXI_DEFINE_CHECK for a decoder that first tries its common shape with
+ * `static int common(sdpx_str, type *)` (1: read): the validator answers
+ * that shape in a leaf, and leaves the rest to the full decoder, kept out
+ * of line so that the leaf saves no registers for it. */
+#define SDPXI_DEFINE_CHECK_COMMON(name, type, common, decode)                           \
+    static SDPXI_NOINLINE int check_full_##name(sdpx_str v, size_t *off, char *msg,    \
+                                                size_t cap)                             \
+    {                                                                                   \
+        type t_;                                                                        \
+        sdpxi_bad b_;                                                                   \
+        return decode(v, &t_, &b_) ? sdpxi_bad_report(&b_, v, off, msg, cap) : 0;       \
+    }                                                                                   \
+    int sdpxi_check_##name(sdpx_str v, size_t *off, char *msg, size_t cap)              \
+    {                                                                                   \
+        type t_;                                                                        \
+        return common(v, &t_) ? 0 : check_full_##name(v, off, msg, cap);                \
     }
 
 /* snprintf-style output for the encoders. */

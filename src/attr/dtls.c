@@ -101,6 +101,19 @@ static int decode_hex_pairs(sdpx_str v, sdpx_str f, sdpx_fingerprint *fp, sdpxi_
     }
 }
 
+/* The end of decode_fingerprint, once the pairs of field f are in *fp:
+ * their count against the hash's digest length. */
+SDPXI_HOT int fingerprint_done(sdpx_str v, sdpx_str f, sdpx_fingerprint *fp,
+                               sdpx_fingerprint *out, sdpxi_bad *bad)
+{
+    fp->hex = f;
+    const hash_row *r = hash_of(fp->hash);
+    if (r && fp->len != r->len)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", r->why);
+    *out = *fp;
+    return 0;
+}
+
 /* RFC 8122 5: fingerprint-attribute = "fingerprint" ":" hash-func SP fingerprint */
 SDPXI_HOT int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
 {
@@ -113,21 +126,25 @@ SDPXI_HOT int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *b
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "hash function", "is not a token");
     fp.hash_name = f;
     fp.hash = hash_named(f);
+    /* the common case: one space, then pairs to the value's end; the pair
+     * walk finds that end, so no field split runs before it */
+    if (rest.len > 1 && rest.ptr[1] != ' ') {
+        f = sdpxi_str(rest.ptr + 1, rest.len - 1);
+        if (decode_hex_pairs(v, f, &fp, NULL) == 0)
+            return fingerprint_done(v, f, &fp, out, bad);
+        fp.len = 0; /* something else follows: the full split below */
+        memset(fp.bytes, 0, sizeof fp.bytes);
+    }
     if (!sdpx_field_next(&rest, &f))
         return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + v.len, 0), SDPX_EVALUE, "fingerprint",
                              "is missing");
     sdpx_str extra;
     if (sdpxi_field(&rest, &extra))
         return sdpxi_bad_set(bad, v, extra, SDPX_EVALUE, "field", "follows the fingerprint");
-    fp.hex = f;
     int rc = decode_hex_pairs(v, f, &fp, bad);
     if (rc)
         return rc;
-    const hash_row *r = hash_of(fp.hash);
-    if (r && fp.len != r->len)
-        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", r->why);
-    *out = fp;
-    return 0;
+    return fingerprint_done(v, f, &fp, out, bad);
 }
 
 SDPXI_DEFINE_CHECK(fingerprint, sdpx_fingerprint, decode_fingerprint)
