@@ -77,6 +77,10 @@ static const bad_case bad[] = {
     {"fmtp", "1111 x", 8},
     {"fmtp", "111 \t", 13},                  /* blanks only: no parameters */
     {"rtcp-fb", "1000 nack", 11},
+    {"extmap", "256 urn:x", 10},            /* three digits, out of range */
+    {"extmap", "0 u", 10},
+    {"rtcp-fb", "9", 12},                   /* a payload type shorter than the unrolled read */
+    {"rtpmap", "9", 11},
     {"rtcp-fb", "96 na.ck pli", 14},        /* the rtcp-fb-id run stops inside the field */
     {"rtcp-fb", "* trr-int 1x", 21},        /* trr-int's number, after the short read */
     {"rtcp-fb", "96 trr-int 4294967296", 22},
@@ -427,20 +431,50 @@ static const extmap_case extmap_good[] = {
      "urn:ietf:params:rtp-hdrext:encrypt", "urn:x a b"},
 };
 
+/* c->value decodes to the fields of c. */
+static void expect_extmap(const extmap_case *c, sdpx_extmap *e)
+{
+    ck_assert_int_eq(sdpx_extmap_parse(view_of(c->value), e), 0);
+    ck_assert_uint_eq(e->id, c->id);
+    ck_assert_int_eq(e->has_direction, c->dir >= 0);
+    if (c->dir >= 0)
+        ck_assert_int_eq((int)e->direction, c->dir);
+    ck_assert_str_view(e->uri, c->uri);
+    ck_assert_str_view(e->attributes, c->attrs);
+}
+
 START_TEST(extmap_decodes)
 {
     const extmap_case *c = &extmap_good[_i];
     sdpx_extmap e;
-    ck_assert_int_eq(sdpx_extmap_parse(view_of(c->value), &e), 0);
-    ck_assert_uint_eq(e.id, c->id);
-    ck_assert_int_eq(e.has_direction, c->dir >= 0);
-    if (c->dir >= 0)
-        ck_assert_int_eq((int)e.direction, c->dir);
-    ck_assert_str_view(e.uri, c->uri);
-    ck_assert_str_view(e.attributes, c->attrs);
+    expect_extmap(c, &e);
     char buf[160];
     ck_assert_int_eq(sdpx_extmap_write(&e, buf, sizeof buf), (int)strlen(c->value));
     ck_assert_str_eq(buf, c->value);
+}
+END_TEST
+
+/* Values the one-walk read of the common shape takes, and values next to
+ * it that the full decoder reads: the same fields either way. */
+static const extmap_case extmap_edges[] = {
+    {"1 u", 1, -1, "u", ""},                          /* the shortest */
+    {"255 urn:x", 255, -1, "urn:x", ""},              /* the largest three-digit id */
+    {"0255 urn:x", 255, -1, "urn:x", ""},             /* four digits */
+    {"4351 urn:x", 4351, -1, "urn:x", ""},
+    {"1  urn:x", 1, -1, "urn:x", ""},                 /* two spaces */
+    {"1 urn:x ", 1, -1, "urn:x", ""},                 /* a trailing space */
+    {"1 urn:x\tb", 1, -1, "urn:x\tb", ""},            /* a field ends only at a space */
+    {"1 urn:x b", 1, -1, "urn:x", "b"},
+    {"1/sendonly urn:x", 1, SDPX_DIR_SENDONLY, "urn:x", ""},
+};
+
+START_TEST(extmap_edge_shapes)
+{
+    const extmap_case *c = &extmap_edges[_i];
+    sdpx_extmap e;
+    expect_extmap(c, &e);
+    unsigned col = 0;
+    ck_assert_int_eq(strict_check("extmap", c->value, &col), 0);
 }
 END_TEST
 
@@ -651,6 +685,7 @@ int main(void)
     tcase_add_loop_test(tc, rtcp_fb_decodes, 0, N(fb_good));
     tcase_add_loop_test(tc, rtcp_fb_write_refuses, 0, N(fb_bad));
     tcase_add_loop_test(tc, extmap_decodes, 0, N(extmap_good));
+    tcase_add_loop_test(tc, extmap_edge_shapes, 0, N(extmap_edges));
     tcase_add_test(tc, extmap_scoping);
     tcase_add_test(tc, rtcp_decodes);
     tcase_add_loop_test(tc, direction_scoping, 0, N(dir_cases));

@@ -121,6 +121,28 @@ SDPXI_HOT int sdpxi_uint_to(sdpx_str s, size_t at, char sep, uint64_t max, sdpx_
     return sdpxi_parse_uint(*tok, max, out);
 }
 
+/* sdpxi_digits for a run of at most three digits where p[0..3) may all be
+ * read: unrolled, with no bound test. */
+SDPXI_HOT const char *sdpxi_digits3(const char *p, uint64_t *v)
+{
+    unsigned d0 = (unsigned)(unsigned char)p[0] - '0', d1 = (unsigned)(unsigned char)p[1] - '0',
+             d2 = (unsigned)(unsigned char)p[2] - '0';
+    if (d0 > 9) {
+        *v = 0;
+        return p;
+    }
+    if (d1 > 9) {
+        *v = d0;
+        return p + 1;
+    }
+    if (d2 > 9) {
+        *v = d0 * 10 + d1;
+        return p + 2;
+    }
+    *v = d0 * 100 + d1 * 10 + d2;
+    return p + 3;
+}
+
 /* The run of decimal digits at p (before end), at most `most` of them (no
  * more than 19, so the value cannot wrap): its value in *v, and the byte
  * after it returned (p when there is no digit). A fast path that finds a
@@ -134,6 +156,8 @@ SDPXI_HOT const char *sdpxi_digits(const char *p, const char *end, size_t most, 
      * most is a constant, so a shorter read pays nothing */
     if (most >= 8 && stop - q >= 8 && sdpxi_digits8(q, &x))
         q += 8;
+    if (most == 3 && stop - q == 3)
+        return sdpxi_digits3(q, v); /* a payload type, all three bytes readable */
     while (q < stop && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
         x = x * 10 + d;
         q++;

@@ -374,12 +374,34 @@ const char *sdpx_direction_name(sdpx_direction d)
 
 /* ---- extmap ------------------------------------------------------------ */
 
+/* The shape nearly every extmap has: an id of at most three digits in
+ * 1-255, no direction, one space and the URI running to the end. 1 with *r
+ * set as decode_extmap sets it; 0 (r untouched) for anything else, which
+ * the full decoder reads or refuses. */
+SDPXI_HOT int extmap_common(sdpx_str value, sdpx_extmap *r)
+{
+    if (value.len < sizeof "1 u" - 1)
+        return 0;
+    const char *p = value.ptr, *end = p + value.len, *q;
+    uint64_t id;
+    if ((q = sdpxi_digits(p, end, 3, &id)) == p || end - q < 2 || *q != ' ' || id == 0 ||
+        id > 255 || q[1] == ' ' || sdpxi_find_space(q + 2, end) != end)
+        return 0;
+    memset(r, 0, sizeof *r);
+    r->id = (unsigned)id;
+    r->uri = sdpxi_str(q + 1, (size_t)(end - q - 1));
+    r->attributes = sdpxi_str(end, 0);
+    return 1;
+}
+
 /* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
  * mapentry = "extmap:" 1*5DIGIT ["/" direction] */
 SDPXI_HOT int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_extmap r;
+    if (extmap_common(value, out))
+        return 0;
     memset(&r, 0, sizeof r);
     int rc = sdpxi_need_field(value, &rest, &f, "extmap id", bad);
     if (rc)
@@ -438,7 +460,7 @@ int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, decode_extmap)
+SDPXI_DEFINE_CHECK_COMMON(extmap, sdpx_extmap, extmap_common, decode_extmap)
 
 /* ---- rtcp -------------------------------------------------------------- */
 
