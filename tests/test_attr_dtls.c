@@ -122,6 +122,14 @@ static const strict_case strict_cases[] = {
     {"a=fingerprint:sha-25 4A:AD", 0, NULL},   /* no listed hash: any length */
     {"a=fingerprint:sha-2560 4A:AD", 0, NULL},
     {"a=fingerprint:sha-1 4A::AD", 24, "fingerprint byte \":A\""},
+    /* the pair walk that runs to the value's end, and the split it leaves the rest to */
+    {"a=fingerprint:sha-1  4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB", 0, NULL},
+    {"a=fingerprint:sha-1 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB ", 0, NULL},
+    {"a=fingerprint:sha-1 4A:AD x", 27, "field \"x\" follows the fingerprint"},
+    {"a=fingerprint:sha-1 4A:AG x", 27, "field \"x\" follows the fingerprint"},
+    {"a=fingerprint:sha-1 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:", 81,
+     "fingerprint byte is not two hex digits"},
+    {"a=fingerprint:sha-1 ", 21, "fingerprint is missing"},
     {"a=setup:actpass", 0, NULL},
     {"a=setup:holdconn", 0, NULL},
     {"a=setup:sideways", 9, "setup role \"sideways\""},

@@ -66,6 +66,23 @@ static const bad_case bad[] = {
     {"rtpmap", "96x VP8/90000", 10},        /* digits then a non-digit */
     {"rtpmap", "00000000000000000000128 VP8/90000", 10}, /* 23 digits, over 127 */
     {"rtcp-fb", "*x nack", 11},             /* neither "*" nor a number */
+    /* edges of the one-walk reads of the common rtpmap and rtcp-fb shapes */
+    {"rtpmap", "1000 VP8/90000", 10},       /* four digits: past the short read */
+    {"rtpmap", "0128 VP8/90000", 10},
+    {"rtpmap", "96 VP8/90000/", 23},        /* empty channel count */
+    {"rtpmap", "96 VP8/90000\t", 17},       /* a tab is no digit and no separator */
+    {"rtpmap", "96 VP8/90000/2\t", 23},
+    {"rtpmap", "96 VP8/90000/0000", 23},
+    {"fmtp", "111\tx", 8},                   /* a tab does not end the format */
+    {"fmtp", "1111 x", 8},
+    {"fmtp", "111 \t", 13},                  /* blanks only: no parameters */
+    {"rtcp-fb", "1000 nack", 11},
+    {"extmap", "256 urn:x", 10},            /* three digits, out of range */
+    {"extmap", "0 u", 10},
+    {"rtcp-fb", "9", 12},                   /* a payload type shorter than the unrolled read */
+    {"rtpmap", "9", 11},
+    {"rtcp-fb", "96 na.ck pli", 14},        /* the rtcp-fb-id run stops inside the field */
+    {"rtcp-fb", "* trr-int 1x", 21},        /* trr-int's number, after the short read */
     {"rtcp-fb", "96 trr-int 4294967296", 22},
     {"extmap", "1 ", 12},                   /* space, then no URI */
     {"fmtp", "200 apt=96", 8},
@@ -126,20 +143,53 @@ static const rtpmap_case rtpmap_good[] = {
     {"100 SMPTE2022-6/27000000", 100, "SMPTE2022-6", 27000000, 0},
 };
 
+/* c->value decodes to the fields of c. */
+static void expect_rtpmap(const rtpmap_case *c, sdpx_rtpmap *r)
+{
+    ck_assert_int_eq(sdpx_rtpmap_parse(view_of(c->value), r), 0);
+    ck_assert_uint_eq(r->payload_type, c->pt);
+    ck_assert_str_view(r->encoding, c->enc);
+    ck_assert_uint_eq(r->clock_rate, c->clock);
+    ck_assert_uint_eq(r->channels, c->channels);
+    ck_assert_int_eq(r->has_channels, c->channels != 0);
+}
+
 START_TEST(rtpmap_decodes)
 {
     const rtpmap_case *c = &rtpmap_good[_i];
     sdpx_rtpmap r;
-    ck_assert_int_eq(sdpx_rtpmap_parse(view_of(c->value), &r), 0);
-    ck_assert_uint_eq(r.payload_type, c->pt);
-    ck_assert_str_view(r.encoding, c->enc);
-    ck_assert_uint_eq(r.clock_rate, c->clock);
-    ck_assert_uint_eq(r.channels, c->channels);
-    ck_assert_int_eq(r.has_channels, c->channels != 0);
+    expect_rtpmap(c, &r);
     char buf[128];
     int n = sdpx_rtpmap_write(&r, buf, sizeof buf);
     ck_assert_int_eq(n, (int)strlen(c->value));
     ck_assert_str_eq(buf, c->value);
+}
+END_TEST
+
+/* Values the one-walk read of the common shape takes, and values next to
+ * it that the full decoder reads: the same fields either way. */
+static const rtpmap_case rtpmap_edges[] = {
+    {"096 VP8/90000", 96, "VP8", 90000, 0},         /* three digits, read in the walk */
+    {"0096 VP8/90000", 96, "VP8", 90000, 0},        /* four: the full decoder */
+    {"96 VP8/4294967295", 96, "VP8", 4294967295u, 0}, /* ten clock digits, the largest */
+    {"96 VP8/04294967295", 96, "VP8", 4294967295u, 0}, /* eleven */
+    {"96 VP8/90000/002", 96, "VP8", 90000, 2},
+    {"96 VP8/90000/0002", 96, "VP8", 90000, 2},
+    {"96 VP8/90000/255", 96, "VP8", 90000, 255},
+    {"96  VP8/90000", 96, "VP8", 90000, 0},         /* two spaces */
+    {" 96 VP8/90000", 96, "VP8", 90000, 0},         /* a leading space */
+    {"96 VP8/90000 ", 96, "VP8", 90000, 0},         /* a trailing space */
+    {"0 a/1", 0, "a", 1, 0},                        /* the shortest */
+    {"96 x!#$%&'*+-.^_`{|}~/8000/1", 96, "x!#$%&'*+-.^_`{|}~", 8000, 1}, /* every token symbol */
+};
+
+START_TEST(rtpmap_edge_shapes)
+{
+    const rtpmap_case *c = &rtpmap_edges[_i];
+    sdpx_rtpmap r;
+    expect_rtpmap(c, &r);
+    unsigned col = 0;
+    ck_assert_int_eq(strict_check("rtpmap", c->value, &col), 0);
 }
 END_TEST
 
@@ -210,6 +260,31 @@ START_TEST(fmtp_decodes)
 }
 END_TEST
 
+/* Values the one-walk read of the common shape takes, and values next to
+ * it that the full decoder reads: the same fields either way. */
+static const fmtp_case fmtp_edges[] = {
+    {"0 a", 0, "a", {"a"}},                     /* the shortest */
+    {"111  a=1", 111, "a=1", {"a=1"}},          /* two spaces */
+    {"111 \ta=1", 111, "a=1", {"a=1"}},
+    {"111 a=1 ", 111, "a=1", {"a=1"}},
+    {"111 a=1\t", 111, "a=1", {"a=1"}},
+    {"0111 a=1", 111, "a=1", {"a=1"}},          /* four digits */
+    {"127 a b", 127, "a b", {"a b"}},
+};
+
+START_TEST(fmtp_edge_shapes)
+{
+    const fmtp_case *c = &fmtp_edges[_i];
+    sdpx_fmtp f;
+    ck_assert_int_eq(sdpx_fmtp_parse(view_of(c->value), &f), 0);
+    ck_assert_int_eq(f.has_payload_type, 1);
+    ck_assert_uint_eq(f.payload_type, c->pt);
+    ck_assert_str_view(f.params, c->params);
+    unsigned col = 0;
+    ck_assert_int_eq(strict_check("fmtp", c->value, &col), 0);
+}
+END_TEST
+
 START_TEST(fmtp_lookup)
 {
     sdpx_fmtp f;
@@ -245,16 +320,47 @@ static const fb_case fb_good[] = {
     {"96 goog-remb", 0, 96, "goog-remb", "", ""},
 };
 
+/* As rtpmap_edges, for rtcp-fb. */
+static const fb_case fb_edges[] = {
+    {"096 nack", 0, 96, "nack", "", ""},
+    {"0096 nack", 0, 96, "nack", "", ""},
+    {"96  nack", 0, 96, "nack", "", ""},
+    {"96 nack  pli", 0, 96, "nack", "pli", ""},
+    {"96 nack pli ", 0, 96, "nack", "pli", ""},
+    {"96 nack ", 0, 96, "nack", "", ""},
+    {"96 nack pli\tx", 0, 96, "nack", "pli\tx", ""}, /* a field ends only at a space */
+    {"* ccm fir", 1, 0, "ccm", "fir", ""},
+    {"96 goog_remb", 0, 96, "goog_remb", "", ""},
+    {"96 trr-int 100", 0, 96, "trr-int", "100", ""},
+    {"96 a b", 0, 96, "a", "b", ""},
+};
+
+/* c->value decodes to the fields of c. */
+static void expect_fb(const fb_case *c, sdpx_rtcp_fb *fb)
+{
+    ck_assert_int_eq(sdpx_rtcp_fb_parse(view_of(c->value), fb), 0);
+    ck_assert_int_eq(fb->wildcard, c->wildcard);
+    ck_assert_uint_eq(fb->payload_type, c->pt);
+    ck_assert_str_view(fb->type, c->type);
+    ck_assert_str_view(fb->subtype, c->subtype);
+    ck_assert_str_view(fb->params, c->params);
+}
+
+START_TEST(rtcp_fb_edge_shapes)
+{
+    const fb_case *c = &fb_edges[_i];
+    sdpx_rtcp_fb fb;
+    expect_fb(c, &fb);
+    unsigned col = 0;
+    ck_assert_int_eq(strict_check("rtcp-fb", c->value, &col), 0);
+}
+END_TEST
+
 START_TEST(rtcp_fb_decodes)
 {
     const fb_case *c = &fb_good[_i];
     sdpx_rtcp_fb fb;
-    ck_assert_int_eq(sdpx_rtcp_fb_parse(view_of(c->value), &fb), 0);
-    ck_assert_int_eq(fb.wildcard, c->wildcard);
-    ck_assert_uint_eq(fb.payload_type, c->pt);
-    ck_assert_str_view(fb.type, c->type);
-    ck_assert_str_view(fb.subtype, c->subtype);
-    ck_assert_str_view(fb.params, c->params);
+    expect_fb(c, &fb);
     char buf[128];
     ck_assert_int_eq(sdpx_rtcp_fb_write(&fb, buf, sizeof buf), (int)strlen(c->value));
     ck_assert_str_eq(buf, c->value);
@@ -325,20 +431,50 @@ static const extmap_case extmap_good[] = {
      "urn:ietf:params:rtp-hdrext:encrypt", "urn:x a b"},
 };
 
+/* c->value decodes to the fields of c. */
+static void expect_extmap(const extmap_case *c, sdpx_extmap *e)
+{
+    ck_assert_int_eq(sdpx_extmap_parse(view_of(c->value), e), 0);
+    ck_assert_uint_eq(e->id, c->id);
+    ck_assert_int_eq(e->has_direction, c->dir >= 0);
+    if (c->dir >= 0)
+        ck_assert_int_eq((int)e->direction, c->dir);
+    ck_assert_str_view(e->uri, c->uri);
+    ck_assert_str_view(e->attributes, c->attrs);
+}
+
 START_TEST(extmap_decodes)
 {
     const extmap_case *c = &extmap_good[_i];
     sdpx_extmap e;
-    ck_assert_int_eq(sdpx_extmap_parse(view_of(c->value), &e), 0);
-    ck_assert_uint_eq(e.id, c->id);
-    ck_assert_int_eq(e.has_direction, c->dir >= 0);
-    if (c->dir >= 0)
-        ck_assert_int_eq((int)e.direction, c->dir);
-    ck_assert_str_view(e.uri, c->uri);
-    ck_assert_str_view(e.attributes, c->attrs);
+    expect_extmap(c, &e);
     char buf[160];
     ck_assert_int_eq(sdpx_extmap_write(&e, buf, sizeof buf), (int)strlen(c->value));
     ck_assert_str_eq(buf, c->value);
+}
+END_TEST
+
+/* Values the one-walk read of the common shape takes, and values next to
+ * it that the full decoder reads: the same fields either way. */
+static const extmap_case extmap_edges[] = {
+    {"1 u", 1, -1, "u", ""},                          /* the shortest */
+    {"255 urn:x", 255, -1, "urn:x", ""},              /* the largest three-digit id */
+    {"0255 urn:x", 255, -1, "urn:x", ""},             /* four digits */
+    {"4351 urn:x", 4351, -1, "urn:x", ""},
+    {"1  urn:x", 1, -1, "urn:x", ""},                 /* two spaces */
+    {"1 urn:x ", 1, -1, "urn:x", ""},                 /* a trailing space */
+    {"1 urn:x\tb", 1, -1, "urn:x\tb", ""},            /* a field ends only at a space */
+    {"1 urn:x b", 1, -1, "urn:x", "b"},
+    {"1/sendonly urn:x", 1, SDPX_DIR_SENDONLY, "urn:x", ""},
+};
+
+START_TEST(extmap_edge_shapes)
+{
+    const extmap_case *c = &extmap_edges[_i];
+    sdpx_extmap e;
+    expect_extmap(c, &e);
+    unsigned col = 0;
+    ck_assert_int_eq(strict_check("extmap", c->value, &col), 0);
 }
 END_TEST
 
@@ -539,13 +675,17 @@ int main(void)
     Suite *s = suite_create("attr_rtp");
     TCase *tc = tcase_create("rtp");
     tcase_add_loop_test(tc, rtpmap_decodes, 0, N(rtpmap_good));
+    tcase_add_loop_test(tc, rtpmap_edge_shapes, 0, N(rtpmap_edges));
+    tcase_add_loop_test(tc, rtcp_fb_edge_shapes, 0, N(fb_edges));
     tcase_add_loop_test(tc, rejects, 0, N(bad));
     tcase_add_test(tc, rtpmap_write_refuses_bad_fields);
     tcase_add_loop_test(tc, fmtp_decodes, 0, N(fmtp_good));
     tcase_add_test(tc, fmtp_lookup);
+    tcase_add_loop_test(tc, fmtp_edge_shapes, 0, N(fmtp_edges));
     tcase_add_loop_test(tc, rtcp_fb_decodes, 0, N(fb_good));
     tcase_add_loop_test(tc, rtcp_fb_write_refuses, 0, N(fb_bad));
     tcase_add_loop_test(tc, extmap_decodes, 0, N(extmap_good));
+    tcase_add_loop_test(tc, extmap_edge_shapes, 0, N(extmap_edges));
     tcase_add_test(tc, extmap_scoping);
     tcase_add_test(tc, rtcp_decodes);
     tcase_add_loop_test(tc, direction_scoping, 0, N(dir_cases));

@@ -35,18 +35,50 @@ static const ssrc_case ssrc_good[] = {
     {"7 fmtp:96 a=b", 7, "fmtp", "96 a=b", 1},
 };
 
+/* c->value decodes to the fields of c. */
+static void expect_ssrc(const ssrc_case *c, sdpx_ssrc *s)
+{
+    ck_assert_int_eq(sdpx_ssrc_parse(view_of(c->value), s), 0);
+    ck_assert_uint_eq(s->id, c->id);
+    ck_assert_str_view(s->attribute, c->attr);
+    ck_assert_str_view(s->value, c->val);
+    ck_assert_int_eq(s->has_value, c->has_value);
+}
+
 START_TEST(ssrc_decodes)
 {
     const ssrc_case *c = &ssrc_good[_i];
     sdpx_ssrc s;
-    ck_assert_int_eq(sdpx_ssrc_parse(view_of(c->value), &s), 0);
-    ck_assert_uint_eq(s.id, c->id);
-    ck_assert_str_view(s.attribute, c->attr);
-    ck_assert_str_view(s.value, c->val);
-    ck_assert_int_eq(s.has_value, c->has_value);
+    expect_ssrc(c, &s);
     char buf[128];
     ck_assert_int_eq(sdpx_ssrc_write(&s, buf, sizeof buf), (int)strlen(c->value));
     ck_assert_str_eq(buf, c->value);
+}
+END_TEST
+
+/* Values the one-walk read of the common shape takes, and values next to
+ * it that the full decoder reads: the same fields either way. */
+static const ssrc_case ssrc_edges[] = {
+    {"1 a", 1, "a", "", 0},                               /* the shortest */
+    {"1 a:", 1, "a", "", 1},
+    {"1 cname:x ", 1, "cname", "x", 1},                  /* trailing blanks are trimmed */
+    {"1 cname:x\t", 1, "cname", "x", 1},
+    {"1 cname ", 1, "cname", "", 0},
+    {"1  cname:x", 1, "cname", "x", 1},                  /* two spaces */
+    {"1234567890 cname:x", 1234567890u, "cname", "x", 1}, /* ten digits: eight, then two */
+    {"04294967295 cname:x", 4294967295u, "cname", "x", 1}, /* eleven */
+    {"12345678 cname:x", 12345678u, "cname", "x", 1},
+    {"1 msid:a b", 1, "msid", "a b", 1},
+    {"1 cname:a:b", 1, "cname", "a:b", 1},               /* the first ':' ends the name */
+};
+
+START_TEST(ssrc_edge_shapes)
+{
+    const ssrc_case *c = &ssrc_edges[_i];
+    sdpx_ssrc s;
+    expect_ssrc(c, &s);
+    unsigned col = 0;
+    ck_assert_int_eq(strict_check("ssrc", c->value, &col), 0);
 }
 END_TEST
 
@@ -294,6 +326,9 @@ static const bad_case bad[] = {
     {"ssrc", "1 c(name:y", 10},              /* a non-token byte before the ':' */
     {"ssrc", "1 :y", 10},                    /* empty attribute name */
     {"ssrc", "12x cname:a", 8},              /* digits then a non-digit */
+    {"ssrc", "12345678x cname:a", 8},        /* a non-digit after eight */
+    {"ssrc", "1 cn\"ame:x", 10},             /* the token run stops inside the name */
+    {"ssrc", "1\tcname:x", 8},                /* a tab does not end the id */
     {"ssrc", "000000000000000000004294967296 cname:a", 8}, /* 30 digits, over 32 bits */
     {"ssrc-group", "FID 1 x", 20},
     {"ssrc-group", "FID 1 99999999999", 20},
@@ -368,6 +403,7 @@ int main(void)
     Suite *s = suite_create("attr_streams");
     TCase *tc = tcase_create("streams");
     tcase_add_loop_test(tc, ssrc_decodes, 0, N(ssrc_good));
+    tcase_add_loop_test(tc, ssrc_edge_shapes, 0, N(ssrc_edges));
     tcase_add_loop_test(tc, ssrc_group_decodes, 0, N(group_good));
     tcase_add_test(tc, ssrc_next_rejects_non_numbers);
     tcase_add_test(tc, msid_decodes);

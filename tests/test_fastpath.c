@@ -2,7 +2,8 @@
  * time), field splitting 8 bytes at a time, the writer's single copy of runs
  * of parsed lines, attribute names classified by the generated switch, and
  * the quiet parse's loop over clean lines (its plain m= check, its line
- * scan that passes over tabs, the last bytes of the input, the limits).
+ * scan that passes over tabs, the last bytes of the input, the limits),
+ * and the decoders' token spans, SSRC digits and hash names.
  * Inputs are long enough to take those paths; expectations are by hand. */
 #include "testutil.h"
 
@@ -157,6 +158,116 @@ START_TEST(test_decoder_fields)
     char extra[80];
     snprintf(extra, sizeof extra, "%s  x", value);
     ck_assert_int_eq(sdpx_rtpmap_parse(view_of(extra), &r), SDPX_EVALUE);
+}
+END_TEST
+
+/* ---- token spans (four bytes a step) and SSRC digits (eight a step) ------- */
+
+/* A mid of n token bytes with a '"' (no token-char) at offset k, or none
+ * when k == n: refused at column 7 + k ("a=mid:" is six bytes) wherever
+ * the four-byte steps put it, accepted whole otherwise. */
+START_TEST(test_token_spans)
+{
+    size_t n = (size_t)_i / 12 + 1, k = (size_t)_i % 12;
+    if (k > n)
+        return;
+    char value[16];
+    memset(value, 'x', n);
+    value[n] = '\0';
+    if (k < n)
+        value[k] = '"';
+    sdpx_str out;
+    unsigned col = 0;
+    if (k == n) {
+        ck_assert_int_eq(sdpx_mid_parse(view_of(value), &out), 0);
+        ck_assert_uint_eq(out.len, n);
+        ck_assert_int_eq(attr_check_in("audio 9 RTP/AVP 0", "mid", value, &col), 0);
+    } else {
+        ck_assert_int_eq(sdpx_mid_parse(view_of(value), &out), SDPX_EVALUE);
+        ck_assert_int_eq(attr_check_in("audio 9 RTP/AVP 0", "mid", value, &col), SDPX_EVALUE);
+        ck_assert_uint_eq(col, 7 + k);
+    }
+}
+END_TEST
+
+typedef struct {
+    const char *value; /* an a=ssrc value */
+    int rc;
+    uint32_t id;       /* when rc == 0 */
+} ssrc_case;
+
+static const ssrc_case ssrc_cases[] = {
+    {"1 cname:x", 0, 1},
+    {"12345678 cname:x", 0, 12345678},           /* exactly one 8-digit step */
+    {"12345678 a", 0, 12345678},                 /* (the group's id ends the value) */
+    {"123456789 cname:x", 0, 123456789},         /* a step, then one digit */
+    {"4294967295 cname:x", 0, 4294967295u},      /* the largest SSRC */
+    {"4294967296 cname:x", SDPX_EVALUE, 0},      /* one over */
+    {"9999999999999999 cname:x", SDPX_EVALUE, 0}, /* two steps, far over */
+    {"0000000000000000001 cname:x", 0, 1},       /* 19 digits: the unchecked loop's limit */
+    {"00000000000000000004294967295 cname:x", 0, 4294967295u}, /* 29: the checked path */
+    {"99999999999999999999 cname:x", SDPX_EVALUE, 0}, /* past 64 bits */
+    {"1234567: cname:x", SDPX_EVALUE, 0},        /* ':' has a digit's high nibble */
+    {"1234567? cname:x", SDPX_EVALUE, 0},        /* '?' too */
+    {"12345678/ cname:x", SDPX_EVALUE, 0},       /* '/' just below '0', after a step */
+    {"1234567\x80 cname:x", SDPX_EVALUE, 0},
+    {"12345678a", SDPX_EVALUE, 0},
+};
+
+START_TEST(test_ssrc_digits)
+{
+    const ssrc_case *c = &ssrc_cases[_i];
+    sdpx_ssrc r;
+    ck_assert_int_eq(sdpx_ssrc_parse(view_of(c->value), &r), c->rc);
+    if (c->rc == 0)
+        ck_assert_uint_eq(r.id, c->id);
+    /* the group's ids take the same walk */
+    char group[64];
+    snprintf(group, sizeof group, "FID %.*s", (int)strcspn(c->value, " "), c->value);
+    sdpx_ssrc_group g;
+    ck_assert_int_eq(sdpx_ssrc_group_parse(view_of(group), &g), c->rc);
+}
+END_TEST
+
+/* ---- hash names compared as one lowered word --------------------------------- */
+
+typedef struct {
+    const char *name;
+    sdpx_hash hash;
+} hash_case;
+
+static const hash_case hash_cases[] = {
+    {"sha-256", SDPX_HASH_SHA256}, {"SHA-256", SDPX_HASH_SHA256}, {"Sha-256", SDPX_HASH_SHA256},
+    {"sha-1", SDPX_HASH_SHA1},     {"SHA-1", SDPX_HASH_SHA1},     {"MD5", SDPX_HASH_MD5},
+    {"md2", SDPX_HASH_MD2},        {"sha-512", SDPX_HASH_SHA512}, {"sha-224", SDPX_HASH_SHA224},
+    {"sha-384", SDPX_HASH_SHA384}, {"sha-25", SDPX_HASH_OTHER},   {"sha-2566", SDPX_HASH_OTHER},
+    {"sha256", SDPX_HASH_OTHER},   {"sha-1x", SDPX_HASH_OTHER},   {"md", SDPX_HASH_OTHER},
+    {"sha-256789", SDPX_HASH_OTHER}, {"sha~256", SDPX_HASH_OTHER}, {"sha^256", SDPX_HASH_OTHER},
+};
+
+START_TEST(test_hash_names)
+{
+    const hash_case *c = &hash_cases[_i];
+    char value[64];
+    snprintf(value, sizeof value, "%s 00", c->name);
+    sdpx_fingerprint fp;
+    /* a one-byte fingerprint: only an unlisted hash accepts it */
+    int rc = sdpx_fingerprint_parse(view_of(value), &fp);
+    ck_assert_int_eq(rc, c->hash == SDPX_HASH_OTHER ? 0 : SDPX_EVALUE);
+    if (rc == 0) {
+        ck_assert_int_eq(fp.hash, SDPX_HASH_OTHER);
+        ck_assert_uint_eq(fp.len, 1);
+    }
+    /* with the digest length the hash needs it is accepted and named */
+    size_t n = c->hash == SDPX_HASH_OTHER ? 1 : sdpx_hash_len(c->hash);
+    size_t at = (size_t)snprintf(value, sizeof value, "%s ", c->name);
+    char buf[256];
+    memcpy(buf, value, at);
+    for (size_t i = 0; i < n; i++)
+        at += (size_t)snprintf(buf + at, sizeof buf - at, i ? ":%02X" : "%02X", (unsigned)i);
+    ck_assert_int_eq(sdpx_fingerprint_parse(view_of(buf), &fp), 0);
+    ck_assert_int_eq(fp.hash, c->hash);
+    ck_assert_uint_eq(fp.len, n);
 }
 END_TEST
 
@@ -423,6 +534,9 @@ int main(void)
     tcase_add_loop_test(tc, test_fields_long, 0, sizeof field_cases / sizeof field_cases[0]);
     tcase_add_loop_test(tc, test_origin_fields, 0, sizeof origin_cases / sizeof origin_cases[0]);
     tcase_add_loop_test(tc, test_decoder_fields, 0, 30);
+    tcase_add_loop_test(tc, test_token_spans, 0, 12 * 12);
+    tcase_add_loop_test(tc, test_ssrc_digits, 0, sizeof ssrc_cases / sizeof ssrc_cases[0]);
+    tcase_add_loop_test(tc, test_hash_names, 0, sizeof hash_cases / sizeof hash_cases[0]);
     tcase_add_test(tc, test_write_runs_after_edits);
     tcase_add_test(tc, test_write_runs_mixed_endings);
     tcase_add_loop_test(tc, test_kind_switch, 0, sizeof kind_cases / sizeof kind_cases[0]);

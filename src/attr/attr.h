@@ -66,8 +66,20 @@ extern const uint8_t sdpxi_char_class[256];
 SDPXI_HOT size_t sdpxi_span_class(sdpx_str s, unsigned cls)
 {
     const unsigned char *p = (const unsigned char *)s.ptr;
+    const uint8_t *t = sdpxi_char_class;
     size_t i = 0;
-    while (i < s.len && (sdpxi_char_class[p[i]] & cls))
+    /* four bytes a round: one bound test for four lookups */
+    for (; s.len - i >= 4; i += 4) {
+        if (!(t[p[i]] & cls))
+            return i;
+        if (!(t[p[i + 1]] & cls))
+            return i + 1;
+        if (!(t[p[i + 2]] & cls))
+            return i + 2;
+        if (!(t[p[i + 3]] & cls))
+            return i + 3;
+    }
+    while (i < s.len && (t[p[i]] & cls))
         i++;
     return i;
 }
@@ -109,6 +121,51 @@ SDPXI_HOT int sdpxi_uint_to(sdpx_str s, size_t at, char sep, uint64_t max, sdpx_
     return sdpxi_parse_uint(*tok, max, out);
 }
 
+/* sdpxi_digits for a run of at most three digits where p[0..3) may all be
+ * read: unrolled, with no bound test. */
+SDPXI_HOT const char *sdpxi_digits3(const char *p, uint64_t *v)
+{
+    unsigned d0 = (unsigned)(unsigned char)p[0] - '0', d1 = (unsigned)(unsigned char)p[1] - '0',
+             d2 = (unsigned)(unsigned char)p[2] - '0';
+    if (d0 > 9) {
+        *v = 0;
+        return p;
+    }
+    if (d1 > 9) {
+        *v = d0;
+        return p + 1;
+    }
+    if (d2 > 9) {
+        *v = d0 * 10 + d1;
+        return p + 2;
+    }
+    *v = d0 * 100 + d1 * 10 + d2;
+    return p + 3;
+}
+
+/* The run of decimal digits at p (before end), at most `most` of them (no
+ * more than 19, so the value cannot wrap): its value in *v, and the byte
+ * after it returned (p when there is no digit). A fast path that finds a
+ * digit there has met a longer number, and leaves it to the full decoder. */
+SDPXI_HOT const char *sdpxi_digits(const char *p, const char *end, size_t most, uint64_t *v)
+{
+    const char *q = p, *stop = (size_t)(end - p) < most ? end : p + most;
+    uint64_t x = 0;
+    unsigned d;
+    /* a run that may pass eight digits (an SSRC) starts eight a step;
+     * most is a constant, so a shorter read pays nothing */
+    if (most >= 8 && stop - q >= 8 && sdpxi_digits8(q, &x))
+        q += 8;
+    if (most == 3 && stop - q == 3)
+        return sdpxi_digits3(q, v); /* a payload type, all three bytes readable */
+    while (q < stop && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+        x = x * 10 + d;
+        q++;
+    }
+    *v = x;
+    return q;
+}
+
 /* The next field as sdpxi_field splits it, read as a number no larger than
  * max in the same walk: 0 when no field is left; else 1, with *f the field
  * and *rc the answer sdpxi_parse_uint gives for it (*v set when 0). */
@@ -119,8 +176,13 @@ SDPXI_HOT int sdpxi_field_uint(sdpx_str *rest, sdpx_str *f, uint64_t max, uint64
     if (!p)
         return 0;
     const char *q = p, *end = rest->ptr + rest->len;
-    uint64_t x = 0;
+    uint64_t x = 0, blk;
     unsigned d;
+    /* a number that may pass eight digits (an SSRC) takes eight a step,
+     * then one; max is a constant, so a payload type pays nothing */
+    if (max > 99999999u)
+        for (; end - q >= 8 && sdpxi_digits8(q, &blk); q += 8)
+            x = x * 100000000u + blk;
     while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
         x = x * 10 + d; /* may wrap past 19 digits: those take the checked path */
         q++;
@@ -221,6 +283,30 @@ SDPXI_HOT sdpx_str sdpxi_trim(sdpx_str s)
         type t_;                                                                        \
         sdpxi_bad b_;                                                                   \
         return decode(v, &t_, &b_) ? sdpxi_bad_report(&b_, v, off, msg, cap) : 0;       \
+    }
+
+#if defined(__GNUC__)
+#define SDPXI_NOINLINE __attribute__((noinline))
+#else
+#define SDPXI_NOINLINE
+#endif
+
+/* SDPXI_DEFINE_CHECK for a decoder that first tries its common shape with
+ * `static int common(sdpx_str, type *)` (1: read): the validator answers
+ * that shape in a leaf, and leaves the rest to the full decoder, kept out
+ * of line so that the leaf saves no registers for it. */
+#define SDPXI_DEFINE_CHECK_COMMON(name, type, common, decode)                           \
+    static SDPXI_NOINLINE int check_full_##name(sdpx_str v, size_t *off, char *msg,    \
+                                                size_t cap)                             \
+    {                                                                                   \
+        type t_;                                                                        \
+        sdpxi_bad b_;                                                                   \
+        return decode(v, &t_, &b_) ? sdpxi_bad_report(&b_, v, off, msg, cap) : 0;       \
+    }                                                                                   \
+    int sdpxi_check_##name(sdpx_str v, size_t *off, char *msg, size_t cap)              \
+    {                                                                                   \
+        type t_;                                                                        \
+        return common(v, &t_) ? 0 : check_full_##name(v, off, msg, cap);                \
     }
 
 /* snprintf-style output for the encoders. */

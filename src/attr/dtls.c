@@ -3,7 +3,7 @@
 #include "attr.h"
 
 typedef struct {
-    const char *name;
+    char name[8]; /* zero-padded: hash_named compares it as one word */
     sdpx_hash hash;
     size_t len;
     const char *why; /* the length complaint, naming the hash */
@@ -21,6 +21,7 @@ static const hash_row hashes[] = {
 };
 
 #define NHASHES (sizeof hashes / sizeof hashes[0])
+_Static_assert(sizeof hashes[0].name == sizeof(uint64_t), "hash_named reads a name as one word");
 
 static const hash_row *hash_of(sdpx_hash h)
 {
@@ -43,15 +44,21 @@ size_t sdpx_hash_len(sdpx_hash h)
 }
 
 /* The hash of a hash-func token, compared case-insensitively (RFC 8122 5);
- * SDPX_HASH_OTHER for a name not listed. */
+ * SDPX_HASH_OTHER for a name not listed. f is a token: in a token only
+ * the letters lack the 0x20 bit, so OR-ing it in lowers them and changes
+ * nothing else, and the zero-padded name compares as one 8-byte word. */
 static sdpx_hash hash_named(sdpx_str f)
 {
+    if (f.len >= sizeof hashes[0].name)
+        return SDPX_HASH_OTHER;
+    char low[sizeof hashes[0].name] = {0};
+    for (size_t k = 0; k < f.len; k++)
+        low[k] = (char)(f.ptr[k] | 0x20);
+    uint64_t w, n;
+    memcpy(&w, low, sizeof w);
     for (size_t i = 0; i < NHASHES; i++) {
-        const char *n = hashes[i].name;
-        size_t k = 0;
-        while (k < f.len && n[k] && sdpxi_lower((unsigned char)f.ptr[k]) == n[k])
-            k++;
-        if (k == f.len && !n[k])
+        memcpy(&n, hashes[i].name, sizeof n);
+        if (w == n)
             return hashes[i].hash;
     }
     return SDPX_HASH_OTHER;
@@ -94,6 +101,19 @@ static int decode_hex_pairs(sdpx_str v, sdpx_str f, sdpx_fingerprint *fp, sdpxi_
     }
 }
 
+/* The end of decode_fingerprint, once the pairs of field f are in *fp:
+ * their count against the hash's digest length. */
+SDPXI_HOT int fingerprint_done(sdpx_str v, sdpx_str f, sdpx_fingerprint *fp,
+                               sdpx_fingerprint *out, sdpxi_bad *bad)
+{
+    fp->hex = f;
+    const hash_row *r = hash_of(fp->hash);
+    if (r && fp->len != r->len)
+        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", r->why);
+    *out = *fp;
+    return 0;
+}
+
 /* RFC 8122 5: fingerprint-attribute = "fingerprint" ":" hash-func SP fingerprint */
 SDPXI_HOT int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *bad)
 {
@@ -106,21 +126,25 @@ SDPXI_HOT int decode_fingerprint(sdpx_str v, sdpx_fingerprint *out, sdpxi_bad *b
         return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "hash function", "is not a token");
     fp.hash_name = f;
     fp.hash = hash_named(f);
+    /* the common case: one space, then pairs to the value's end; the pair
+     * walk finds that end, so no field split runs before it */
+    if (rest.len > 1 && rest.ptr[1] != ' ') {
+        f = sdpxi_str(rest.ptr + 1, rest.len - 1);
+        if (decode_hex_pairs(v, f, &fp, NULL) == 0)
+            return fingerprint_done(v, f, &fp, out, bad);
+        fp.len = 0; /* something else follows: the full split below */
+        memset(fp.bytes, 0, sizeof fp.bytes);
+    }
     if (!sdpx_field_next(&rest, &f))
         return sdpxi_bad_set(bad, v, sdpxi_str(v.ptr + v.len, 0), SDPX_EVALUE, "fingerprint",
                              "is missing");
     sdpx_str extra;
     if (sdpxi_field(&rest, &extra))
         return sdpxi_bad_set(bad, v, extra, SDPX_EVALUE, "field", "follows the fingerprint");
-    fp.hex = f;
     int rc = decode_hex_pairs(v, f, &fp, bad);
     if (rc)
         return rc;
-    const hash_row *r = hash_of(fp.hash);
-    if (r && fp.len != r->len)
-        return sdpxi_bad_set(bad, v, f, SDPX_EVALUE, "fingerprint", r->why);
-    *out = fp;
-    return 0;
+    return fingerprint_done(v, f, &fp, out, bad);
 }
 
 SDPXI_DEFINE_CHECK(fingerprint, sdpx_fingerprint, decode_fingerprint)

@@ -11,12 +11,52 @@
 
 /* ---- rtpmap ------------------------------------------------------------ */
 
+/* The shape nearly every rtpmap has, in one walk: a payload type of at
+ * most three digits, one space, the encoding token, "/", a clock rate of
+ * at most ten digits, an optional "/" and channel count of at most three,
+ * and nothing more. 1 with *r set as decode_rtpmap sets it; 0 (r
+ * untouched) for anything else, which the full decoder reads or refuses. */
+SDPXI_HOT int rtpmap_common(sdpx_str value, sdpx_rtpmap *r)
+{
+    if (value.len < sizeof "0 a/1" - 1)
+        return 0;
+    const char *p = value.ptr, *end = p + value.len, *q;
+    uint64_t pt, clock, ch = 0;
+    if ((q = sdpxi_digits(p, end, 3, &pt)) == p || q == end || *q != ' ' || pt > 127)
+        return 0;
+    p = q + 1;
+    size_t n = sdpxi_span_class(sdpxi_str(p, (size_t)(end - p)), SDPXI_CC_TOKEN);
+    if (n == 0 || p + n == end || p[n] != '/')
+        return 0;
+    sdpx_str enc = sdpxi_str(p, n);
+    p += n + 1;
+    if ((q = sdpxi_digits(p, end, 10, &clock)) == p || clock == 0 || clock > UINT32_MAX)
+        return 0;
+    if (q < end) {
+        if (*q != '/')
+            return 0;
+        p = q + 1;
+        if ((q = sdpxi_digits(p, end, 3, &ch)) == p || q != end || ch == 0 || ch > 255)
+            return 0;
+        r->channels = (unsigned)ch;
+        r->has_channels = 1;
+    }
+    r->payload_type = (unsigned)pt;
+    r->encoding = enc;
+    r->clock_rate = (uint32_t)clock;
+    return 1;
+}
+
 /* RFC 8866 6.6: a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>] */
 SDPXI_HOT int decode_rtpmap(sdpx_str value, sdpx_rtpmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f, enc = {NULL, 0};
     sdpx_rtpmap r;
     memset(&r, 0, sizeof r);
+    if (rtpmap_common(value, &r)) {
+        *out = r;
+        return 0;
+    }
     int rc = sdpxi_need_pt(value, &rest, &f, &r.payload_type, bad);
     if (rc || (rc = sdpxi_need_field(value, &rest, &enc, "encoding name", bad)))
         return rc;
@@ -75,9 +115,30 @@ int sdpx_rtpmap_write(const sdpx_rtpmap *r, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(rtpmap, sdpx_rtpmap, decode_rtpmap)
+SDPXI_DEFINE_CHECK_COMMON(rtpmap, sdpx_rtpmap, rtpmap_common, decode_rtpmap)
 
 /* ---- fmtp -------------------------------------------------------------- */
+
+/* The shape nearly every fmtp has: a payload type of at most three
+ * digits, one space, and parameters that start and end with no space or
+ * tab. 1 with *r set as decode_fmtp sets it; 0 (r untouched) for anything
+ * else, which the full decoder reads or refuses. */
+SDPXI_HOT int fmtp_common(sdpx_str value, sdpx_fmtp *r)
+{
+    if (value.len < sizeof "0 a" - 1)
+        return 0;
+    const char *p = value.ptr, *end = p + value.len, *q;
+    uint64_t pt;
+    if ((q = sdpxi_digits(p, end, 3, &pt)) == p || end - q < 2 || *q != ' ' || pt > 127 ||
+        q[1] == ' ' || q[1] == '\t' || end[-1] == ' ' || end[-1] == '\t')
+        return 0;
+    memset(r, 0, sizeof *r);
+    r->format = sdpxi_str(p, (size_t)(q - p));
+    r->has_payload_type = 1;
+    r->payload_type = (unsigned)pt;
+    r->params = sdpxi_str(q + 1, (size_t)(end - q - 1));
+    return 1;
+}
 
 /* RFC 8866 6.15: a=fmtp:<format> <format specific parameters>; the format is
  * an m= line fmt: an RTP payload type, or a token for other transports. */
@@ -85,6 +146,8 @@ SDPXI_HOT int decode_fmtp(sdpx_str value, sdpx_fmtp *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value;
     sdpx_fmtp r;
+    if (fmtp_common(value, out))
+        return 0;
     memset(&r, 0, sizeof r);
     uint64_t v = 0;
     int rc, num;
@@ -161,7 +224,7 @@ int sdpx_fmtp_get(const sdpx_fmtp *f, const char *key, sdpx_str *value)
     return SDPX_ENOTFOUND;
 }
 
-SDPXI_DEFINE_CHECK(fmtp, sdpx_fmtp, decode_fmtp)
+SDPXI_DEFINE_CHECK_COMMON(fmtp, sdpx_fmtp, fmtp_common, decode_fmtp)
 
 /* ---- rtcp-fb ----------------------------------------------------------- */
 
@@ -171,6 +234,40 @@ static int is_fb_id(sdpx_str s)
     return s.len > 0 && sdpxi_span_class(s, SDPXI_CC_FB_ID) == s.len;
 }
 
+/* The shape nearly every rtcp-fb has, in one walk: "*" or a payload type
+ * of at most three digits, one space, the rtcp-fb-id type (not trr-int,
+ * whose subtype is a number), and nothing more or one space and a subtype
+ * running to the end. 1 with *r set as decode_rtcp_fb sets it; 0 (r
+ * untouched) for anything else, which the full decoder reads or refuses. */
+SDPXI_HOT int rtcp_fb_common(sdpx_str value, sdpx_rtcp_fb *r)
+{
+    if (value.len < sizeof "* a" - 1)
+        return 0;
+    const char *p = value.ptr, *end = p + value.len, *q;
+    uint64_t pt = 0;
+    int wildcard = *p == '*';
+    q = wildcard ? p + 1 : sdpxi_digits(p, end, 3, &pt);
+    if (q == p || q == end || *q != ' ' || pt > 127)
+        return 0;
+    p = q + 1;
+    size_t n = sdpxi_span_class(sdpxi_str(p, (size_t)(end - p)), SDPXI_CC_FB_ID);
+    sdpx_str type = sdpxi_str(p, n), sub = sdpxi_str(p + n, 0);
+    if (n == 0 || SDPXI_IS_LIT(type, "trr-int"))
+        return 0;
+    p += n;
+    if (p < end) {
+        if (*p != ' ' || end - p < 2 || p[1] == ' ' || sdpxi_find_space(p + 2, end) != end)
+            return 0;
+        sub = sdpxi_str(p + 1, (size_t)(end - p - 1));
+    }
+    r->wildcard = wildcard;
+    r->payload_type = (unsigned)pt;
+    r->type = type;
+    r->subtype = sub;
+    r->params = sdpxi_str(end, 0);
+    return 1;
+}
+
 /* RFC 4585 4.2: rtcp-fb-syntax = "a=rtcp-fb:" rtcp-fb-pt SP rtcp-fb-val;
  * rtcp-fb-pt = "*" / fmt */
 SDPXI_HOT int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
@@ -178,6 +275,10 @@ SDPXI_HOT int decode_rtcp_fb(sdpx_str value, sdpx_rtcp_fb *out, sdpxi_bad *bad)
     sdpx_str rest = value, f;
     sdpx_rtcp_fb r;
     memset(&r, 0, sizeof r);
+    if (rtcp_fb_common(value, &r)) {
+        *out = r;
+        return 0;
+    }
     int rc = sdpxi_need_pt(value, &rest, &f, &r.payload_type, bad);
     if (rc && SDPXI_IS_LIT(f, "*"))
         r.wildcard = 1; /* what no payload type is: sdpxi_need_pt's answer is dropped */
@@ -247,7 +348,7 @@ int sdpx_rtcp_fb_write(const sdpx_rtcp_fb *fb, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(rtcp_fb, sdpx_rtcp_fb, decode_rtcp_fb)
+SDPXI_DEFINE_CHECK_COMMON(rtcp_fb, sdpx_rtcp_fb, rtcp_fb_common, decode_rtcp_fb)
 
 /* ---- direction --------------------------------------------------------- */
 
@@ -273,12 +374,34 @@ const char *sdpx_direction_name(sdpx_direction d)
 
 /* ---- extmap ------------------------------------------------------------ */
 
+/* The shape nearly every extmap has: an id of at most three digits in
+ * 1-255, no direction, one space and the URI running to the end. 1 with *r
+ * set as decode_extmap sets it; 0 (r untouched) for anything else, which
+ * the full decoder reads or refuses. */
+SDPXI_HOT int extmap_common(sdpx_str value, sdpx_extmap *r)
+{
+    if (value.len < sizeof "1 u" - 1)
+        return 0;
+    const char *p = value.ptr, *end = p + value.len, *q;
+    uint64_t id;
+    if ((q = sdpxi_digits(p, end, 3, &id)) == p || end - q < 2 || *q != ' ' || id == 0 ||
+        id > 255 || q[1] == ' ' || sdpxi_find_space(q + 2, end) != end)
+        return 0;
+    memset(r, 0, sizeof *r);
+    r->id = (unsigned)id;
+    r->uri = sdpxi_str(q + 1, (size_t)(end - q - 1));
+    r->attributes = sdpxi_str(end, 0);
+    return 1;
+}
+
 /* RFC 8285 7: extmap = mapentry SP extensionname [SP extensionattributes];
  * mapentry = "extmap:" 1*5DIGIT ["/" direction] */
 SDPXI_HOT int decode_extmap(sdpx_str value, sdpx_extmap *out, sdpxi_bad *bad)
 {
     sdpx_str rest = value, f;
     sdpx_extmap r;
+    if (extmap_common(value, out))
+        return 0;
     memset(&r, 0, sizeof r);
     int rc = sdpxi_need_field(value, &rest, &f, "extmap id", bad);
     if (rc)
@@ -337,7 +460,7 @@ int sdpx_extmap_write(const sdpx_extmap *e, char *buf, size_t cap)
     return sdpxi_out_done(&o, bad);
 }
 
-SDPXI_DEFINE_CHECK(extmap, sdpx_extmap, decode_extmap)
+SDPXI_DEFINE_CHECK_COMMON(extmap, sdpx_extmap, extmap_common, decode_extmap)
 
 /* ---- rtcp -------------------------------------------------------------- */
 

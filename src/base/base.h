@@ -248,6 +248,33 @@ SDPXI_HOT int sdpxi_uint(sdpx_str s, uint64_t max, uint64_t *out)
     return 0;
 }
 
+/* 1 when the eight bytes at p are all decimal digits, with their value
+ * (0-99999999) in *v; 0 otherwise (and always where the word trick below
+ * needs a little-endian GNU C target). Reads p[0..8). */
+SDPXI_HOT int sdpxi_digits8(const char *p, uint64_t *v)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, p, 8);
+    /* every high nibble 3, and no low nibble above 9 (adding 6 carries none
+     * out of a byte whose high nibble is 3) */
+    if ((w & 0xf0f0f0f0f0f0f0f0u) != 0x3030303030303030u ||
+        ((w + 0x0606060606060606u) & 0xf0f0f0f0f0f0f0f0u) != 0x3030303030303030u)
+        return 0;
+    w -= 0x3030303030303030u;
+    /* the first byte is the lowest: fold pairs, then quads, then halves */
+    w = (w * 10 + (w >> 8)) & 0x00ff00ff00ff00ffu;
+    w = (w * 100 + (w >> 16)) & 0x0000ffff0000ffffu;
+    w = (w * 10000 + (w >> 32)) & 0xffffffffu;
+    *v = w;
+    return 1;
+#else
+    (void)p;
+    (void)v;
+    return 0;
+#endif
+}
+
 /* A view without its leading / trailing spaces (SP only: the separator of
  * SDP fields; sdpxi_trim also takes tabs). */
 static inline sdpx_str sdpxi_skip_spaces(sdpx_str s)
