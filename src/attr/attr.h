@@ -154,7 +154,7 @@ SDPXI_HOT const char *sdpxi_digits(const char *p, const char *end, size_t most, 
     unsigned d;
     /* a run that may pass eight digits (an SSRC) starts eight a step;
      * most is a constant, so a shorter read pays nothing */
-    if (most >= 8 && stop - q >= 8 && sdpxi_digits8(q, &x))
+    if (most >= 8 && stop - q >= 8 && sdpxi_digits_word(q, 8, &x))
         q += 8;
     if (most == 3 && stop - q == 3)
         return sdpxi_digits3(q, v); /* a payload type, all three bytes readable */
@@ -181,7 +181,7 @@ SDPXI_HOT int sdpxi_field_uint(sdpx_str *rest, sdpx_str *f, uint64_t max, uint64
     /* a number that may pass eight digits (an SSRC) takes eight a step,
      * then one; max is a constant, so a payload type pays nothing */
     if (max > 99999999u)
-        for (; end - q >= 8 && sdpxi_digits8(q, &blk); q += 8)
+        for (; end - q >= 8 && sdpxi_digits_word(q, 8, &blk); q += 8)
             x = x * 100000000u + blk;
     while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
         x = x * 10 + d; /* may wrap past 19 digits: those take the checked path */

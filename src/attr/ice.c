@@ -186,7 +186,7 @@ static int decode_u32(sdpx_str s, uint32_t *out)
 /* Byte classes of the candidate grammar. */
 enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4, CC_DIGIT = 8, CC_DOT = 16 };
 
-#if defined(__SSE2__) && defined(__GNUC__)
+#if defined(__SSE2__) && defined(__GNUC__) && SDPXI_DIGIT_WORDS
 #define CAND_SSE2 1
 #else
 #define CC(c)                                                                            \
@@ -335,21 +335,11 @@ WALK_STEP const char *walk_window(const cand_walk *w, size_t i)
 }
 
 /* The number the k bytes at q write (1 <= k <= 8, q holding 8 readable
- * bytes) when all are digits, else NOT_DIGITS: eight at once in a
- * little-endian word, the k bytes shifted to its top and those after them
- * out. */
+ * bytes) when all are digits, else NOT_DIGITS. */
 WALK_STEP uint64_t eight_digits(const char *q, size_t k)
 {
-    uint64_t x;
-    memcpy(&x, q, 8);
-    /* a digit's byte becomes its value, any other byte 10 or more */
-    x = (x ^ 0x3030303030303030u) << (8 * (8 - k));
-    if (((x + 0x7676767676767676u) | x) & 0x8080808080808080u)
-        return NOT_DIGITS;
-    x = x * 10 + (x >> 8); /* pairs of digits in bytes 0, 2, 4, 6 */
-    return ((x & 0x000000ff000000ffu) * (100 + (1000000ull << 32)) +
-            ((x >> 16) & 0x000000ff000000ffu) * (1 + (10000ull << 32))) >>
-           32;
+    uint64_t v;
+    return sdpxi_digits_word(q, k, &v) ? v : NOT_DIGITS;
 }
 #endif
 

@@ -248,28 +248,34 @@ SDPXI_HOT int sdpxi_uint(sdpx_str s, uint64_t max, uint64_t *out)
     return 0;
 }
 
-/* 1 when the eight bytes at p are all decimal digits, with their value
- * (0-99999999) in *v; 0 otherwise (and always where the word trick below
- * needs a little-endian GNU C target). Reads p[0..8). */
-SDPXI_HOT int sdpxi_digits8(const char *p, uint64_t *v)
-{
+/* 1 where the digit-word readers below work: GNU C on a little-endian target. */
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t w;
-    memcpy(&w, p, 8);
-    /* every high nibble 3, and no low nibble above 9 (adding 6 carries none
-     * out of a byte whose high nibble is 3) */
-    if ((w & 0xf0f0f0f0f0f0f0f0u) != 0x3030303030303030u ||
-        ((w + 0x0606060606060606u) & 0xf0f0f0f0f0f0f0f0u) != 0x3030303030303030u)
+#define SDPXI_DIGIT_WORDS 1
+#else
+#define SDPXI_DIGIT_WORDS 0
+#endif
+
+/* 1 when the k bytes at p (1 <= k <= 8; p[0..8) readable) are all decimal
+ * digits, with the number they write (0-99999999) in *v; 0 otherwise (and
+ * always without SDPXI_DIGIT_WORDS). Eight at once in a word: the k bytes
+ * shifted to its top (the first byte is the lowest), those after them out. */
+SDPXI_HOT int sdpxi_digits_word(const char *p, size_t k, uint64_t *v)
+{
+#if SDPXI_DIGIT_WORDS
+    uint64_t x;
+    memcpy(&x, p, 8);
+    /* a digit's byte becomes its value, any other byte 10 or more */
+    x = (x ^ 0x3030303030303030u) << (8 * (8 - k));
+    if (((x + 0x7676767676767676u) | x) & 0x8080808080808080u)
         return 0;
-    w -= 0x3030303030303030u;
-    /* the first byte is the lowest: fold pairs, then quads, then halves */
-    w = (w * 10 + (w >> 8)) & 0x00ff00ff00ff00ffu;
-    w = (w * 100 + (w >> 16)) & 0x0000ffff0000ffffu;
-    w = (w * 10000 + (w >> 32)) & 0xffffffffu;
-    *v = w;
+    x = x * 10 + (x >> 8); /* pairs of digits in bytes 0, 2, 4, 6 */
+    *v = ((x & 0x000000ff000000ffu) * (100 + (1000000ull << 32)) +
+          ((x >> 16) & 0x000000ff000000ffu) * (1 + (10000ull << 32))) >>
+         32;
     return 1;
 #else
     (void)p;
+    (void)k;
     (void)v;
     return 0;
 #endif
