@@ -2,8 +2,12 @@
 # Sanitizer builds of the test suite, each in its own build directory.
 #   .ci/sanitize.sh asan   ASan + UBSan build (arena debug mode), then the whole `make check`
 #   .ci/sanitize.sh tsan   ThreadSanitizer build, then the thread test
-#   .ci/sanitize.sh        both
-# Build directories: $SANITIZE_DIR/build-asan and build-tsan (default:
+#   .ci/sanitize.sh portable
+#                          ASan + UBSan build without the SSE2 and word-at-a-time
+#                          paths (-U__SSE2__ -DSDPXI_LE_WORDS=0): the byte loops
+#                          every fast path falls back to, then the whole `make check`
+#   .ci/sanitize.sh        all three
+# Build directories: $SANITIZE_DIR/build-asan, build-tsan and build-portable (default:
 # the current directory). Any sanitizer report fails the run.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,15 +58,16 @@ configure_in() {
     fi
 }
 
-asan() {
-    flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# ASan + UBSan in build directory $1 with extra compiler flags $2, then make check.
+asan_check() {
+    flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer $2"
     # --enable-arena-debug: red zones between arena objects, poisoned, so
     # an overflow from one object of a session into the next is reported
-    configure_in "$base/build-asan" "$flags" --enable-arena-debug
+    configure_in "$1" "$flags" --enable-arena-debug
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
     export ASAN_OPTIONS UBSAN_OPTIONS
-    echo "== ASan+UBSan: make check in $base/build-asan"
+    echo "== ASan+UBSan${2:+ ($2)}: make check in $1"
     if ! make -j"$jobs" check >make-check.out 2>&1; then
         tail -40 make-check.out
         for f in $(find . -name '*.log' -newer configure.out); do
@@ -72,6 +77,11 @@ asan() {
     fi
     grep -E '^# (TOTAL|PASS|SKIP|FAIL|ERROR)' make-check.out
 }
+
+asan() { asan_check "$base/build-asan" ""; }
+
+# The portable code: no SSE2 intrinsics, no little-endian word tricks.
+portable() { asan_check "$base/build-portable" "-U__SSE2__ -DSDPXI_LE_WORDS=0"; }
 
 tsan() {
     flags="-fsanitize=thread -fno-omit-frame-pointer"
@@ -91,6 +101,7 @@ tsan() {
 case "${1:-all}" in
 asan) asan ;;
 tsan) tsan ;;
-all) (asan) && (tsan) ;;
-*) echo "usage: $0 [asan|tsan|all]" >&2; exit 2 ;;
+portable) portable ;;
+all) (asan) && (tsan) && (portable) ;;
+*) echo "usage: $0 [asan|tsan|portable|all]" >&2; exit 2 ;;
 esac

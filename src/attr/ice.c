@@ -186,7 +186,7 @@ static int decode_u32(sdpx_str s, uint32_t *out)
 /* Byte classes of the candidate grammar. */
 enum { CC_ICE = 1, CC_TOKEN = 2, CC_VCHAR = 4, CC_DIGIT = 8, CC_DOT = 16 };
 
-#if defined(__SSE2__) && defined(__GNUC__) && SDPXI_DIGIT_WORDS
+#if defined(__SSE2__) && defined(__GNUC__) && SDPXI_LE_WORDS
 #define CAND_SSE2 1
 #else
 #define CC(c)                                                                            \

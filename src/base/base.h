@@ -16,6 +16,17 @@
 #include <emmintrin.h>
 #endif
 
+/* 1 where the word-at-a-time byte tricks work: GNU C on a little-endian
+ * target. -DSDPXI_LE_WORDS=0 builds the byte loops instead (CI's portable
+ * build, which also undefines __SSE2__, tests them). */
+#ifndef SDPXI_LE_WORDS
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SDPXI_LE_WORDS 1
+#else
+#define SDPXI_LE_WORDS 0
+#endif
+#endif
+
 /* ---- arena: one per session (arena.c) ---------------------------------- */
 
 typedef struct sdpxi_block sdpxi_block;
@@ -176,7 +187,7 @@ SDPXI_HOT const char *sdpxi_find_space(const char *p, const char *end)
             return p + __builtin_ctz(bits);
     }
 #endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if SDPXI_LE_WORDS
     /* Eight bytes at a time: the lowest zero byte of w ^ "        " is the
      * first space (the borrow trick only errs above a true zero). */
     for (; end - p >= 8; p += 8) {
@@ -248,20 +259,14 @@ SDPXI_HOT int sdpxi_uint(sdpx_str s, uint64_t max, uint64_t *out)
     return 0;
 }
 
-/* 1 where the digit-word readers below work: GNU C on a little-endian target. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SDPXI_DIGIT_WORDS 1
-#else
-#define SDPXI_DIGIT_WORDS 0
-#endif
 
 /* 1 when the k bytes at p (1 <= k <= 8; p[0..8) readable) are all decimal
  * digits, with the number they write (0-99999999) in *v; 0 otherwise (and
- * always without SDPXI_DIGIT_WORDS). Eight at once in a word: the k bytes
+ * always without SDPXI_LE_WORDS). Eight at once in a word: the k bytes
  * shifted to its top (the first byte is the lowest), those after them out. */
 SDPXI_HOT int sdpxi_digits_word(const char *p, size_t k, uint64_t *v)
 {
-#if SDPXI_DIGIT_WORDS
+#if SDPXI_LE_WORDS
     uint64_t x;
     memcpy(&x, p, 8);
     /* a digit's byte becomes its value, any other byte 10 or more */
