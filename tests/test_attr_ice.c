@@ -368,6 +368,41 @@ START_TEST(test_candidate_walk_long)
 }
 END_TEST
 
+/* Dotted quads as a candidate's connection and related address: each
+ * branch of the octet compare with "255" (first digit below 2; 2 then
+ * below 5; 2, 5 then 5 or less), and shapes that are no dotted quad.
+ * family -1: the candidate is refused (an all-numeric address must be
+ * IPv4). */
+static const struct {
+    const char *addr;
+    int family;
+} quad_cases[] = {
+    {"199.249.250.255", SDPX_ADDR_IP4}, {"0.00.000.9", SDPX_ADDR_IP4},
+    {"12.34.56.78", SDPX_ADDR_IP4},     {"255.255.255.254", SDPX_ADDR_IP4},
+    {"256.1.1.1", -1},                  {"1.260.1.1", -1},
+    {"1.1.300.1", -1},                  {"1.1.1.999", -1},
+    {"1.1.1.1000", -1},                 {"1..1.1", -1},
+    {".1.1.1", -1},                     {"1.1.1.", -1},
+    {"1.1.1.1.1", -1},                  {"1.1.1", -1},
+    {"1.2.3.4x", SDPX_ADDR_FQDN},
+};
+
+START_TEST(test_candidate_dotted_quad)
+{
+    char in[128];
+    sdpx_candidate c;
+    int want = quad_cases[_i].family;
+    snprintf(in, sizeof in, "1 1 udp 1 %s 9 typ host", quad_cases[_i].addr);
+    ck_assert_int_eq(sdpx_candidate_parse(in, strlen(in), &c), want < 0 ? SDPX_EVALUE : 0);
+    if (want >= 0)
+        ck_assert_int_eq(c.family, want);
+    snprintf(in, sizeof in, "1 1 udp 1 1.2.3.4 9 typ srflx raddr %s rport 9", quad_cases[_i].addr);
+    ck_assert_int_eq(sdpx_candidate_parse(in, strlen(in), &c), want < 0 ? SDPX_EVALUE : 0);
+    if (want >= 0)
+        ck_assert_str_view(c.raddr, quad_cases[_i].addr);
+}
+END_TEST
+
 static const char *const end_cases[] = {"", "\r\n", "\n", "a=end-of-candidates",
                                         "a=end-of-candidates\r\n", "end-of-candidates"};
 
@@ -1083,6 +1118,7 @@ int main(void)
     tcase_add_loop_test(tc, test_candidate_walk_bad, 0, sizeof walk_bad / sizeof walk_bad[0]);
     tcase_add_test(tc, test_candidate_walk_good);
     tcase_add_test(tc, test_candidate_walk_long);
+    tcase_add_loop_test(tc, test_candidate_dotted_quad, 0, sizeof quad_cases / sizeof quad_cases[0]);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);
     tcase_add_test(tc, test_candidate_null);
     tcase_add_test(tc, test_candidate_extensions);

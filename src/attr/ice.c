@@ -532,28 +532,41 @@ WALK_STEP int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad
     return 0;
 }
 
-/* 1 when the k digits at p (1 <= k <= 3) write a number 0-255: only
- * three of them can be more. */
-WALK_STEP int octet_ok(const char *p, size_t k)
+/* What is_ip4 asks of the shape of a run of len digits and dots (len
+ * < 16, the dots at the set bits of `dots`, the digits at those of
+ * `digits`): four octets of 1-3 digits, so three dots, none first, last
+ * or next to another, and no four digits in a row. */
+WALK_STEP int quad_shape(unsigned dots, unsigned digits, size_t len)
 {
-    return k < 3 || (unsigned)(p[0] - '0') * 100 + (unsigned)(p[1] - '0') * 10 +
-                            (unsigned)(p[2] - '0') <=
-                        255;
+    unsigned last = dots & (dots - 1);
+    last &= last - 1;
+    unsigned bad = (dots & 1u) | (dots >> (len - 1)) | (dots & (dots >> 1)) |
+                   (digits & (digits >> 1) & (digits >> 2) & (digits >> 3));
+    return last && !(last & (last - 1)) && !bad;
 }
 
-/* What is_ip4 says of p[0..len), a run of digits and dots with the dots at
- * the set bits of `dots` (len < 16): four octets of 1-3 digits, 0-255. */
-WALK_STEP int dotted_quad(const char *p, size_t len, unsigned dots)
+/* 1 when each octet of three digits of a dotted quad in shape at offset i
+ * of the value, starting at the set bits of `threes`, is at most 255 (the
+ * only octets that can be more): "255" or less, compared byte by byte. */
+WALK_STEP int quad_octets_ok(const cand_walk *w, size_t i, unsigned threes)
 {
-    unsigned rest = dots & (dots - 1), last = rest & (rest - 1);
-    if (!dots || !rest || !last || (last & (last - 1)))
-        return 0; /* not three dots */
-    size_t a = lowest_bit(dots), b = lowest_bit(rest), c = lowest_bit(last);
-    /* each octet 1-3 digits long: its length less one, unsigned, below 3 */
-    if (a - 1 > 2 || b - a - 2 > 2 || c - b - 2 > 2 || len - c - 2 > 2)
-        return 0;
-    return octet_ok(p, a) && octet_ok(p + a + 1, b - a - 1) && octet_ok(p + b + 1, c - b - 1) &&
-           octet_ok(p + c + 1, len - c - 1);
+#ifdef CAND_SSE2
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)walk_window(w, i));
+    unsigned lt2 = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8('2'))),
+             is2 = (unsigned)_mm_movemask_epi8(is_byte(x, '2')),
+             lt5 = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8('5'))),
+             is5 = (unsigned)_mm_movemask_epi8(is_byte(x, '5'));
+    /* first below 2, or 2 then below 5, or 2, 5 then 5 or less */
+    unsigned ok = lt2 | (is2 & ((lt5 >> 1) | ((is5 >> 1) & ((lt5 | is5) >> 2))));
+    return (threes & ~ok) == 0;
+#else
+    for (; threes; threes &= threes - 1) {
+        const char *q = w->p + i + lowest_bit(threes);
+        if ((unsigned)(q[0] - '0') * 100 + (unsigned)(q[1] - '0') * 10 + (unsigned)(q[2] - '0') > 255)
+            return 0;
+    }
+    return 1;
+#endif
 }
 
 /* The next field as a connection address and its family; 0 when no field
@@ -565,9 +578,10 @@ WALK_STEP int walk_address(cand_walk *w, sdpx_str *f, int *family)
         return 0;
     if (f->len < 16) {
         size_t start = (size_t)(f->ptr - w->p);
-        unsigned dots = walk_bits(w, start, CC_DOT), all = (1u << f->len) - 1;
-        if (((walk_bits(w, start, CC_DIGIT) | dots) & all) == all &&
-            dotted_quad(f->ptr, f->len, dots & all)) {
+        unsigned all = (1u << f->len) - 1, dots = walk_bits(w, start, CC_DOT) & all,
+                 digits = walk_bits(w, start, CC_DIGIT) & all;
+        if ((digits | dots) == all && quad_shape(dots, digits, f->len) &&
+            quad_octets_ok(w, start, digits & (digits >> 1) & (digits >> 2))) {
             *family = SDPX_ADDR_IP4;
             return 1;
         }
@@ -812,6 +826,29 @@ int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap)
     return 0;
 }
 
+#if defined(__GNUC__)
+#define CAND_COLD __attribute__((cold, noinline))
+#else
+#define CAND_COLD
+#endif
+
+/* SDPX_EVALUE for the candidate s (inside the string at p) that decoded
+ * with the refusal *bad, reported in *err when there is one. Out of the
+ * decoder's path: its message buffer is no cost of a candidate that
+ * decodes. */
+static CAND_COLD int candidate_failed(const char *p, sdpx_str s, const sdpxi_bad *bad,
+                                      sdpx_error *err)
+{
+    if (err) {
+        char msg[160];
+        size_t off;
+        sdpxi_bad_report(bad, s, &off, msg, sizeof msg);
+        sdpxi_error_set(err, SDPX_EVALUE, 1, (unsigned)(s.ptr - p + (ptrdiff_t)off) + 1, "%s",
+                        msg);
+    }
+    return SDPX_EVALUE;
+}
+
 int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
 {
     if ((!p && n) || !out)
@@ -831,15 +868,9 @@ int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_
         s.len -= 10;
     }
     sdpxi_bad bad;
-    int rc = decode_candidate(s, out, &bad);
-    if (rc && err) {
-        char msg[160];
-        size_t off;
-        sdpxi_bad_report(&bad, s, &off, msg, sizeof msg);
-        sdpxi_error_set(err, SDPX_EVALUE, 1, (unsigned)(s.ptr - p + (ptrdiff_t)off) + 1, "%s",
-                        msg);
-    }
-    return rc ? SDPX_EVALUE : 0;
+    if (decode_candidate(s, out, &bad))
+        return candidate_failed(p, s, &bad, err);
+    return 0;
 }
 
 int sdpx_candidate_parse(const char *p, size_t n, sdpx_candidate *out)
