@@ -403,6 +403,35 @@ START_TEST(test_candidate_dotted_quad)
 }
 END_TEST
 
+/* The result as a whole: a candidate without the optional fields has them
+ * all 0 over whatever *out held, every byte of *out is written, and a
+ * refused candidate leaves *out as it was. */
+START_TEST(test_candidate_result_whole)
+{
+    sdpx_candidate c, before;
+    memset(&c, 0xa5, sizeof c);
+    const char *in = "1 1 udp 1 1.2.3.4 9 typ host";
+    ck_assert_int_eq(sdpx_candidate_parse(in, strlen(in), &c), 0);
+    ck_assert_ptr_null(c.raddr.ptr);
+    ck_assert_uint_eq(c.raddr.len, 0);
+    ck_assert_int_eq(c.has_raddr, 0);
+    ck_assert_uint_eq(c.rport, 0);
+    ck_assert_int_eq(c.has_rport, 0);
+    ck_assert_int_eq(c.tcptype, SDPX_TCPTYPE_NONE);
+    ck_assert_str_view(c.extensions, "");
+    const unsigned char *b = (const unsigned char *)&c;
+    size_t marked = 0;
+    for (size_t i = 0; i < sizeof c; i++)
+        marked += b[i] == 0xa5;
+    ck_assert_uint_eq(marked, 0); /* no byte of the result holds 0xa5 */
+    memset(&c, 0x5a, sizeof c);
+    memcpy(&before, &c, sizeof c);
+    const char *bad = "1 1 udp 1 1.2.3.4 9 typ host generation x";
+    ck_assert_int_eq(sdpx_candidate_parse(bad, strlen(bad), &c), SDPX_EVALUE);
+    ck_assert_int_eq(memcmp(&c, &before, sizeof c), 0);
+}
+END_TEST
+
 static const char *const end_cases[] = {"", "\r\n", "\n", "a=end-of-candidates",
                                         "a=end-of-candidates\r\n", "end-of-candidates"};
 
@@ -1118,6 +1147,7 @@ int main(void)
     tcase_add_loop_test(tc, test_candidate_walk_bad, 0, sizeof walk_bad / sizeof walk_bad[0]);
     tcase_add_test(tc, test_candidate_walk_good);
     tcase_add_test(tc, test_candidate_walk_long);
+    tcase_add_test(tc, test_candidate_result_whole);
     tcase_add_loop_test(tc, test_candidate_dotted_quad, 0, sizeof quad_cases / sizeof quad_cases[0]);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);
     tcase_add_test(tc, test_candidate_null);
