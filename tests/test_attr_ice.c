@@ -432,6 +432,40 @@ START_TEST(test_candidate_result_whole)
 }
 END_TEST
 
+/* One-digit numbers: the digits at the ends of 0-9 and the bytes just
+ * outside them ('/' and ':'), as component id, port, related port and a
+ * numeric extension. */
+START_TEST(test_candidate_one_digit)
+{
+    sdpx_candidate c;
+    uint32_t g;
+    const char *ok = "9 9 udp 0 1.2.3.4 0 typ srflx raddr 1.2.3.4 rport 9 generation 9 "
+                     "network-id 0";
+    ck_assert_int_eq(sdpx_candidate_parse(ok, strlen(ok), &c), 0);
+    ck_assert_uint_eq(c.component, 9);
+    ck_assert_uint_eq(c.priority, 0);
+    ck_assert_uint_eq(c.port, 0);
+    ck_assert_uint_eq(c.rport, 9);
+    ck_assert_int_eq(sdpx_candidate_generation(&c, &g), 0);
+    ck_assert_uint_eq(g, 9);
+    ck_assert_int_eq(sdpx_candidate_network_id(&c, &g), 0);
+    ck_assert_uint_eq(g, 0);
+    static const char *const bad[] = {
+        "1 0 udp 1 1.2.3.4 9 typ host",                      /* component 0 */
+        "1 / udp 1 1.2.3.4 9 typ host",                      /* below '0' */
+        "1 : udp 1 1.2.3.4 9 typ host",                      /* above '9' */
+        "1 1 udp / 1.2.3.4 9 typ host",                      /* priority */
+        "1 1 udp 1 1.2.3.4 : typ host",                      /* port */
+        "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport /", /* related port */
+        "1 1 udp 1 1.2.3.4 9 typ host generation :",         /* numeric extension */
+        "1 1 udp 1 1.2.3.4 9 typ host network-cost /",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(sdpx_candidate_parse(bad[i], strlen(bad[i]), &c) == SDPX_EVALUE, "%s",
+                      bad[i]);
+}
+END_TEST
+
 static const char *const end_cases[] = {"", "\r\n", "\n", "a=end-of-candidates",
                                         "a=end-of-candidates\r\n", "end-of-candidates"};
 
@@ -1147,6 +1181,7 @@ int main(void)
     tcase_add_loop_test(tc, test_candidate_walk_bad, 0, sizeof walk_bad / sizeof walk_bad[0]);
     tcase_add_test(tc, test_candidate_walk_good);
     tcase_add_test(tc, test_candidate_walk_long);
+    tcase_add_test(tc, test_candidate_one_digit);
     tcase_add_test(tc, test_candidate_result_whole);
     tcase_add_loop_test(tc, test_candidate_dotted_quad, 0, sizeof quad_cases / sizeof quad_cases[0]);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);

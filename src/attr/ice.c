@@ -374,6 +374,10 @@ WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
         return hi == NOT_DIGITS || lo == NOT_DIGITS ? NOT_DIGITS : hi * 100000000u + lo;
     }
 #endif
+    if (len == 1) { /* component ids, generations: one digit, no loop */
+        unsigned d = (unsigned)(unsigned char)w->p[i] - '0';
+        return d < 10 ? d : NOT_DIGITS;
+    }
     if (len > 19)
         return NOT_DIGITS;
     uint64_t x = 0;
