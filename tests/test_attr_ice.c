@@ -466,6 +466,40 @@ START_TEST(test_candidate_one_digit)
 }
 END_TEST
 
+/* Numbers of two to four digits (ports, component ids, costs), read as one
+ * word: their values, and a byte outside 0-9 first, inside or last. */
+START_TEST(test_candidate_short_numbers)
+{
+    sdpx_candidate c;
+    uint32_t cost;
+    const char *ok = "1 10 udp 99 1.2.3.4 6553 typ srflx raddr 1.2.3.4 rport 0000 "
+                     "network-cost 50";
+    ck_assert_int_eq(sdpx_candidate_parse(ok, strlen(ok), &c), 0);
+    ck_assert_uint_eq(c.component, 10);
+    ck_assert_uint_eq(c.priority, 99);
+    ck_assert_uint_eq(c.port, 6553);
+    ck_assert_uint_eq(c.rport, 0);
+    ck_assert_int_eq(sdpx_candidate_network_cost(&c, &cost), 0);
+    ck_assert_uint_eq(cost, 50);
+    const char *top = "1 256 udp 1 1.2.3.4 999 typ host";
+    ck_assert_int_eq(sdpx_candidate_parse(top, strlen(top), &c), 0);
+    ck_assert_uint_eq(c.component, 256);
+    ck_assert_uint_eq(c.port, 999);
+    static const char *const bad[] = {
+        "1 257 udp 1 1.2.3.4 9 typ host",                       /* component above 256 */
+        "1 1/ udp 1 1.2.3.4 9 typ host",                        /* last byte below '0' */
+        "1 :1 udp 1 1.2.3.4 9 typ host",                        /* first byte above '9' */
+        "1 1 udp 1 1.2.3.4 6:53 typ host",                      /* inside */
+        "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport 12a", /* related port */
+        "1 1 udp 1 1.2.3.4 9 typ host network-cost 5:0",        /* numeric extension */
+        "1 1 udp 1 1.2.3.4 9 typ host generation 1x",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(sdpx_candidate_parse(bad[i], strlen(bad[i]), &c) == SDPX_EVALUE, "%s",
+                      bad[i]);
+}
+END_TEST
+
 static const char *const end_cases[] = {"", "\r\n", "\n", "a=end-of-candidates",
                                         "a=end-of-candidates\r\n", "end-of-candidates"};
 
@@ -1182,6 +1216,7 @@ int main(void)
     tcase_add_test(tc, test_candidate_walk_good);
     tcase_add_test(tc, test_candidate_walk_long);
     tcase_add_test(tc, test_candidate_one_digit);
+    tcase_add_test(tc, test_candidate_short_numbers);
     tcase_add_test(tc, test_candidate_result_whole);
     tcase_add_loop_test(tc, test_candidate_dotted_quad, 0, sizeof quad_cases / sizeof quad_cases[0]);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);

@@ -366,7 +366,7 @@ WALK_STEP unsigned walk_bits(const cand_walk *w, size_t i, unsigned cls)
 WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
 {
 #ifdef CAND_SSE2
-    if (len - 5 < 12) { /* 5-16 digits; fewer cost less one by one */
+    if (len - 2 < 15) { /* 2-16 digits: eight at a time */
         const char *q = walk_window(w, i);
         if (len <= 8)
             return eight_digits(q, len);
