@@ -432,9 +432,8 @@ START_TEST(test_candidate_result_whole)
 }
 END_TEST
 
-/* One-digit numbers: the digits at the ends of 0-9 and the bytes just
- * outside them ('/' and ':'), as component id, port, related port and a
- * numeric extension. */
+/* One-digit numbers: the digits at the ends of 0-9 as component id,
+ * priority, port, related port and numeric extensions. */
 START_TEST(test_candidate_one_digit)
 {
     sdpx_candidate c;
@@ -450,24 +449,11 @@ START_TEST(test_candidate_one_digit)
     ck_assert_uint_eq(g, 9);
     ck_assert_int_eq(sdpx_candidate_network_id(&c, &g), 0);
     ck_assert_uint_eq(g, 0);
-    static const char *const bad[] = {
-        "1 0 udp 1 1.2.3.4 9 typ host",                      /* component 0 */
-        "1 / udp 1 1.2.3.4 9 typ host",                      /* below '0' */
-        "1 : udp 1 1.2.3.4 9 typ host",                      /* above '9' */
-        "1 1 udp / 1.2.3.4 9 typ host",                      /* priority */
-        "1 1 udp 1 1.2.3.4 : typ host",                      /* port */
-        "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport /", /* related port */
-        "1 1 udp 1 1.2.3.4 9 typ host generation :",         /* numeric extension */
-        "1 1 udp 1 1.2.3.4 9 typ host network-cost /",
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        ck_assert_msg(sdpx_candidate_parse(bad[i], strlen(bad[i]), &c) == SDPX_EVALUE, "%s",
-                      bad[i]);
 }
 END_TEST
 
-/* Numbers of two to four digits (ports, component ids, costs), read as one
- * word: their values, and a byte outside 0-9 first, inside or last. */
+/* Numbers of two to four digits (ports, component ids, costs), read eight
+ * bytes at a time: their values at the ends of the ranges. */
 START_TEST(test_candidate_short_numbers)
 {
     sdpx_candidate c;
@@ -485,18 +471,35 @@ START_TEST(test_candidate_short_numbers)
     ck_assert_int_eq(sdpx_candidate_parse(top, strlen(top), &c), 0);
     ck_assert_uint_eq(c.component, 256);
     ck_assert_uint_eq(c.port, 999);
-    static const char *const bad[] = {
-        "1 257 udp 1 1.2.3.4 9 typ host",                       /* component above 256 */
-        "1 1/ udp 1 1.2.3.4 9 typ host",                        /* last byte below '0' */
-        "1 :1 udp 1 1.2.3.4 9 typ host",                        /* first byte above '9' */
-        "1 1 udp 1 1.2.3.4 6:53 typ host",                      /* inside */
-        "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport 12a", /* related port */
-        "1 1 udp 1 1.2.3.4 9 typ host network-cost 5:0",        /* numeric extension */
-        "1 1 udp 1 1.2.3.4 9 typ host generation 1x",
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        ck_assert_msg(sdpx_candidate_parse(bad[i], strlen(bad[i]), &c) == SDPX_EVALUE, "%s",
-                      bad[i]);
+}
+END_TEST
+
+/* Numbers of one to four digits that are no number or out of range: a
+ * byte outside 0-9 ('/' and ':' are next to its ends) first, inside or
+ * last, as component id, priority, port, related port and extension. */
+static const char *const short_numbers_bad[] = {
+    "1 0 udp 1 1.2.3.4 9 typ host",                          /* component 0 */
+    "1 / udp 1 1.2.3.4 9 typ host",                          /* below '0' */
+    "1 : udp 1 1.2.3.4 9 typ host",                          /* above '9' */
+    "1 1 udp / 1.2.3.4 9 typ host",                          /* priority */
+    "1 1 udp 1 1.2.3.4 : typ host",                          /* port */
+    "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport /",   /* related port */
+    "1 1 udp 1 1.2.3.4 9 typ host generation :",             /* numeric extension */
+    "1 1 udp 1 1.2.3.4 9 typ host network-cost /",
+    "1 257 udp 1 1.2.3.4 9 typ host",                        /* component above 256 */
+    "1 1/ udp 1 1.2.3.4 9 typ host",                         /* last byte below '0' */
+    "1 :1 udp 1 1.2.3.4 9 typ host",                         /* first byte above '9' */
+    "1 1 udp 1 1.2.3.4 6:53 typ host",                       /* inside */
+    "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport 12a", /* related port */
+    "1 1 udp 1 1.2.3.4 9 typ host network-cost 5:0",         /* numeric extension */
+    "1 1 udp 1 1.2.3.4 9 typ host generation 1x",
+};
+
+START_TEST(test_candidate_short_numbers_bad)
+{
+    sdpx_candidate c;
+    const char *in = short_numbers_bad[_i];
+    ck_assert_msg(sdpx_candidate_parse(in, strlen(in), &c) == SDPX_EVALUE, "%s", in);
 }
 END_TEST
 
@@ -1217,6 +1220,8 @@ int main(void)
     tcase_add_test(tc, test_candidate_walk_long);
     tcase_add_test(tc, test_candidate_one_digit);
     tcase_add_test(tc, test_candidate_short_numbers);
+    tcase_add_loop_test(tc, test_candidate_short_numbers_bad, 0,
+                        sizeof short_numbers_bad / sizeof short_numbers_bad[0]);
     tcase_add_test(tc, test_candidate_result_whole);
     tcase_add_loop_test(tc, test_candidate_dotted_quad, 0, sizeof quad_cases / sizeof quad_cases[0]);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);
