@@ -368,6 +368,141 @@ START_TEST(test_candidate_walk_long)
 }
 END_TEST
 
+/* Dotted quads as a candidate's connection and related address: each
+ * branch of the octet compare with "255" (first digit below 2; 2 then
+ * below 5; 2, 5 then 5 or less), and shapes that are no dotted quad.
+ * family -1: the candidate is refused (an all-numeric address must be
+ * IPv4). */
+static const struct {
+    const char *addr;
+    int family;
+} quad_cases[] = {
+    {"199.249.250.255", SDPX_ADDR_IP4}, {"0.00.000.9", SDPX_ADDR_IP4},
+    {"12.34.56.78", SDPX_ADDR_IP4},     {"255.255.255.254", SDPX_ADDR_IP4},
+    {"256.1.1.1", -1},                  {"1.260.1.1", -1},
+    {"1.1.300.1", -1},                  {"1.1.1.999", -1},
+    {"1.1.1.1000", -1},                 {"1..1.1", -1},
+    {".1.1.1", -1},                     {"1.1.1.", -1},
+    {"1.1.1.1.1", -1},                  {"1.1.1", -1},
+    {"1.2.3.4x", SDPX_ADDR_FQDN},
+};
+
+START_TEST(test_candidate_dotted_quad)
+{
+    char in[128];
+    sdpx_candidate c;
+    int want = quad_cases[_i].family;
+    snprintf(in, sizeof in, "1 1 udp 1 %s 9 typ host", quad_cases[_i].addr);
+    ck_assert_int_eq(sdpx_candidate_parse(in, strlen(in), &c), want < 0 ? SDPX_EVALUE : 0);
+    if (want >= 0)
+        ck_assert_int_eq(c.family, want);
+    snprintf(in, sizeof in, "1 1 udp 1 1.2.3.4 9 typ srflx raddr %s rport 9", quad_cases[_i].addr);
+    ck_assert_int_eq(sdpx_candidate_parse(in, strlen(in), &c), want < 0 ? SDPX_EVALUE : 0);
+    if (want >= 0)
+        ck_assert_str_view(c.raddr, quad_cases[_i].addr);
+}
+END_TEST
+
+/* The result as a whole: a candidate without the optional fields has them
+ * all 0 over whatever *out held, every byte of *out is written, and a
+ * refused candidate leaves *out as it was. */
+START_TEST(test_candidate_result_whole)
+{
+    sdpx_candidate c, before;
+    memset(&c, 0xa5, sizeof c);
+    const char *in = "1 1 udp 1 1.2.3.4 9 typ host";
+    ck_assert_int_eq(sdpx_candidate_parse(in, strlen(in), &c), 0);
+    ck_assert_ptr_null(c.raddr.ptr);
+    ck_assert_uint_eq(c.raddr.len, 0);
+    ck_assert_int_eq(c.has_raddr, 0);
+    ck_assert_uint_eq(c.rport, 0);
+    ck_assert_int_eq(c.has_rport, 0);
+    ck_assert_int_eq(c.tcptype, SDPX_TCPTYPE_NONE);
+    ck_assert_str_view(c.extensions, "");
+    const unsigned char *b = (const unsigned char *)&c;
+    size_t marked = 0;
+    for (size_t i = 0; i < sizeof c; i++)
+        marked += b[i] == 0xa5;
+    ck_assert_uint_eq(marked, 0); /* no byte of the result holds 0xa5 */
+    memset(&c, 0x5a, sizeof c);
+    memcpy(&before, &c, sizeof c);
+    const char *bad = "1 1 udp 1 1.2.3.4 9 typ host generation x";
+    ck_assert_int_eq(sdpx_candidate_parse(bad, strlen(bad), &c), SDPX_EVALUE);
+    ck_assert_int_eq(memcmp(&c, &before, sizeof c), 0);
+}
+END_TEST
+
+/* One-digit numbers: the digits at the ends of 0-9 as component id,
+ * priority, port, related port and numeric extensions. */
+START_TEST(test_candidate_one_digit)
+{
+    sdpx_candidate c;
+    uint32_t g;
+    const char *ok = "9 9 udp 0 1.2.3.4 0 typ srflx raddr 1.2.3.4 rport 9 generation 9 "
+                     "network-id 0";
+    ck_assert_int_eq(sdpx_candidate_parse(ok, strlen(ok), &c), 0);
+    ck_assert_uint_eq(c.component, 9);
+    ck_assert_uint_eq(c.priority, 0);
+    ck_assert_uint_eq(c.port, 0);
+    ck_assert_uint_eq(c.rport, 9);
+    ck_assert_int_eq(sdpx_candidate_generation(&c, &g), 0);
+    ck_assert_uint_eq(g, 9);
+    ck_assert_int_eq(sdpx_candidate_network_id(&c, &g), 0);
+    ck_assert_uint_eq(g, 0);
+}
+END_TEST
+
+/* Numbers of two to four digits (ports, component ids, costs), read eight
+ * bytes at a time: their values at the ends of the ranges. */
+START_TEST(test_candidate_short_numbers)
+{
+    sdpx_candidate c;
+    uint32_t cost;
+    const char *ok = "1 10 udp 99 1.2.3.4 6553 typ srflx raddr 1.2.3.4 rport 0000 "
+                     "network-cost 50";
+    ck_assert_int_eq(sdpx_candidate_parse(ok, strlen(ok), &c), 0);
+    ck_assert_uint_eq(c.component, 10);
+    ck_assert_uint_eq(c.priority, 99);
+    ck_assert_uint_eq(c.port, 6553);
+    ck_assert_uint_eq(c.rport, 0);
+    ck_assert_int_eq(sdpx_candidate_network_cost(&c, &cost), 0);
+    ck_assert_uint_eq(cost, 50);
+    const char *top = "1 256 udp 1 1.2.3.4 999 typ host";
+    ck_assert_int_eq(sdpx_candidate_parse(top, strlen(top), &c), 0);
+    ck_assert_uint_eq(c.component, 256);
+    ck_assert_uint_eq(c.port, 999);
+}
+END_TEST
+
+/* Numbers of one to four digits that are no number or out of range: a
+ * byte outside 0-9 ('/' and ':' are next to its ends) first, inside or
+ * last, as component id, priority, port, related port and extension. */
+static const char *const short_numbers_bad[] = {
+    "1 0 udp 1 1.2.3.4 9 typ host",                          /* component 0 */
+    "1 / udp 1 1.2.3.4 9 typ host",                          /* below '0' */
+    "1 : udp 1 1.2.3.4 9 typ host",                          /* above '9' */
+    "1 1 udp / 1.2.3.4 9 typ host",                          /* priority */
+    "1 1 udp 1 1.2.3.4 : typ host",                          /* port */
+    "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport /",   /* related port */
+    "1 1 udp 1 1.2.3.4 9 typ host generation :",             /* numeric extension */
+    "1 1 udp 1 1.2.3.4 9 typ host network-cost /",
+    "1 257 udp 1 1.2.3.4 9 typ host",                        /* component above 256 */
+    "1 1/ udp 1 1.2.3.4 9 typ host",                         /* last byte below '0' */
+    "1 :1 udp 1 1.2.3.4 9 typ host",                         /* first byte above '9' */
+    "1 1 udp 1 1.2.3.4 6:53 typ host",                       /* inside */
+    "1 1 udp 1 1.2.3.4 9 typ srflx raddr 1.2.3.4 rport 12a", /* related port */
+    "1 1 udp 1 1.2.3.4 9 typ host network-cost 5:0",         /* numeric extension */
+    "1 1 udp 1 1.2.3.4 9 typ host generation 1x",
+};
+
+START_TEST(test_candidate_short_numbers_bad)
+{
+    sdpx_candidate c;
+    const char *in = short_numbers_bad[_i];
+    ck_assert_msg(sdpx_candidate_parse(in, strlen(in), &c) == SDPX_EVALUE, "%s", in);
+}
+END_TEST
+
 static const char *const end_cases[] = {"", "\r\n", "\n", "a=end-of-candidates",
                                         "a=end-of-candidates\r\n", "end-of-candidates"};
 
@@ -1083,6 +1218,12 @@ int main(void)
     tcase_add_loop_test(tc, test_candidate_walk_bad, 0, sizeof walk_bad / sizeof walk_bad[0]);
     tcase_add_test(tc, test_candidate_walk_good);
     tcase_add_test(tc, test_candidate_walk_long);
+    tcase_add_test(tc, test_candidate_one_digit);
+    tcase_add_test(tc, test_candidate_short_numbers);
+    tcase_add_loop_test(tc, test_candidate_short_numbers_bad, 0,
+                        sizeof short_numbers_bad / sizeof short_numbers_bad[0]);
+    tcase_add_test(tc, test_candidate_result_whole);
+    tcase_add_loop_test(tc, test_candidate_dotted_quad, 0, sizeof quad_cases / sizeof quad_cases[0]);
     tcase_add_loop_test(tc, test_candidate_end, 0, sizeof end_cases / sizeof end_cases[0]);
     tcase_add_test(tc, test_candidate_null);
     tcase_add_test(tc, test_candidate_extensions);

@@ -366,7 +366,7 @@ WALK_STEP unsigned walk_bits(const cand_walk *w, size_t i, unsigned cls)
 WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
 {
 #ifdef CAND_SSE2
-    if (len - 5 < 12) { /* 5-16 digits; fewer cost less one by one */
+    if (len - 2 < 15) { /* 2-16 digits: eight at a time */
         const char *q = walk_window(w, i);
         if (len <= 8)
             return eight_digits(q, len);
@@ -374,6 +374,10 @@ WALK_STEP uint64_t walk_digits(const cand_walk *w, size_t i, size_t len)
         return hi == NOT_DIGITS || lo == NOT_DIGITS ? NOT_DIGITS : hi * 100000000u + lo;
     }
 #endif
+    if (len == 1) { /* component ids, generations: one digit, no loop */
+        unsigned d = (unsigned)(unsigned char)w->p[i] - '0';
+        return d < 10 ? d : NOT_DIGITS;
+    }
     if (len > 19)
         return NOT_DIGITS;
     uint64_t x = 0;
@@ -532,28 +536,41 @@ WALK_STEP int walk_port(cand_walk *w, sdpx_str v, uint16_t *port, sdpxi_bad *bad
     return 0;
 }
 
-/* 1 when the k digits at p (1 <= k <= 3) write a number 0-255: only
- * three of them can be more. */
-WALK_STEP int octet_ok(const char *p, size_t k)
+/* What is_ip4 asks of the shape of a run of len digits and dots (len
+ * < 16, the dots at the set bits of `dots`, the digits at those of
+ * `digits`): four octets of 1-3 digits, so three dots, none first, last
+ * or next to another, and no four digits in a row. */
+WALK_STEP int quad_shape(unsigned dots, unsigned digits, size_t len)
 {
-    return k < 3 || (unsigned)(p[0] - '0') * 100 + (unsigned)(p[1] - '0') * 10 +
-                            (unsigned)(p[2] - '0') <=
-                        255;
+    unsigned last = dots & (dots - 1);
+    last &= last - 1;
+    unsigned bad = (dots & 1u) | (dots >> (len - 1)) | (dots & (dots >> 1)) |
+                   (digits & (digits >> 1) & (digits >> 2) & (digits >> 3));
+    return last && !(last & (last - 1)) && !bad;
 }
 
-/* What is_ip4 says of p[0..len), a run of digits and dots with the dots at
- * the set bits of `dots` (len < 16): four octets of 1-3 digits, 0-255. */
-WALK_STEP int dotted_quad(const char *p, size_t len, unsigned dots)
+/* 1 when each octet of three digits of a dotted quad in shape at offset i
+ * of the value, starting at the set bits of `threes`, is at most 255 (the
+ * only octets that can be more): "255" or less, compared byte by byte. */
+WALK_STEP int quad_octets_ok(const cand_walk *w, size_t i, unsigned threes)
 {
-    unsigned rest = dots & (dots - 1), last = rest & (rest - 1);
-    if (!dots || !rest || !last || (last & (last - 1)))
-        return 0; /* not three dots */
-    size_t a = lowest_bit(dots), b = lowest_bit(rest), c = lowest_bit(last);
-    /* each octet 1-3 digits long: its length less one, unsigned, below 3 */
-    if (a - 1 > 2 || b - a - 2 > 2 || c - b - 2 > 2 || len - c - 2 > 2)
-        return 0;
-    return octet_ok(p, a) && octet_ok(p + a + 1, b - a - 1) && octet_ok(p + b + 1, c - b - 1) &&
-           octet_ok(p + c + 1, len - c - 1);
+#ifdef CAND_SSE2
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)walk_window(w, i));
+    unsigned lt2 = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8('2'))),
+             is2 = (unsigned)_mm_movemask_epi8(is_byte(x, '2')),
+             lt5 = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8('5'))),
+             is5 = (unsigned)_mm_movemask_epi8(is_byte(x, '5'));
+    /* first below 2, or 2 then below 5, or 2, 5 then 5 or less */
+    unsigned ok = lt2 | (is2 & ((lt5 >> 1) | ((is5 >> 1) & ((lt5 | is5) >> 2))));
+    return (threes & ~ok) == 0;
+#else
+    for (; threes; threes &= threes - 1) {
+        const char *q = w->p + i + lowest_bit(threes);
+        if ((unsigned)(q[0] - '0') * 100 + (unsigned)(q[1] - '0') * 10 + (unsigned)(q[2] - '0') > 255)
+            return 0;
+    }
+    return 1;
+#endif
 }
 
 /* The next field as a connection address and its family; 0 when no field
@@ -565,9 +582,10 @@ WALK_STEP int walk_address(cand_walk *w, sdpx_str *f, int *family)
         return 0;
     if (f->len < 16) {
         size_t start = (size_t)(f->ptr - w->p);
-        unsigned dots = walk_bits(w, start, CC_DOT), all = (1u << f->len) - 1;
-        if (((walk_bits(w, start, CC_DIGIT) | dots) & all) == all &&
-            dotted_quad(f->ptr, f->len, dots & all)) {
+        unsigned all = (1u << f->len) - 1, dots = walk_bits(w, start, CC_DOT) & all,
+                 digits = walk_bits(w, start, CC_DIGIT) & all;
+        if ((digits | dots) == all && quad_shape(dots, digits, f->len) &&
+            quad_octets_ok(w, start, digits & (digits >> 1) & (digits >> 2))) {
             *family = SDPX_ADDR_IP4;
             return 1;
         }
@@ -615,6 +633,46 @@ WALK_STEP int is_udp_tcp(sdpx_str f)
     return c2 == 'p' && ((c0 == 'u' && c1 == 'd') || (c0 == 't' && c1 == 'c'));
 }
 
+#ifdef CAND_SSE2
+/* op(k) for the sixteen-byte pieces k of a candidate, spelled out: a loop
+ * would become a string instruction again. */
+#define CAND_PIECES(op) op(0) op(1) op(2) op(3) op(4) op(5) op(6) op(7) op(8) op(9)
+_Static_assert(sizeof(sdpx_candidate) % 16 == 0 && sizeof(sdpx_candidate) <= 160,
+               "CAND_PIECES: a candidate is at most ten pieces of sixteen bytes");
+/* The address of piece k of the candidate at c (when it has one). */
+#define CAND_PIECE(c, k) ((__m128i *)(void *)((char *)(c) + 16 * (k)))
+#endif
+
+/* A result with every field 0, and *out = *c: sixteen bytes a move (as
+ * struct operations they are string instructions, four or eight bytes a
+ * step). */
+WALK_STEP void zero_candidate(sdpx_candidate *c)
+{
+#ifdef CAND_SSE2
+#define ZERO_PIECE(k)                                                                        \
+    if (16 * (k) < sizeof *c)                                                                \
+        _mm_storeu_si128(CAND_PIECE(c, k), _mm_setzero_si128());
+    CAND_PIECES(ZERO_PIECE)
+#undef ZERO_PIECE
+#else
+    memset(c, 0, sizeof *c);
+#endif
+}
+
+WALK_STEP void copy_candidate(sdpx_candidate *out, const sdpx_candidate *c)
+{
+#ifdef CAND_SSE2
+#define COPY_PIECE(k)                                                                        \
+    if (16 * (k) < sizeof *c)                                                                \
+        _mm_storeu_si128(CAND_PIECE(out, k),                                                 \
+                         _mm_loadu_si128((const __m128i *)(const void *)((const char *)c + 16 * (k))));
+    CAND_PIECES(COPY_PIECE)
+#undef COPY_PIECE
+#else
+    *out = *c;
+#endif
+}
+
 /* RFC 8839 5.1: candidate-attribute = "candidate" ":" foundation SP
  * component-id SP transport SP priority SP connection-address SP port SP
  * cand-type [SP rel-addr] [SP rel-port] *(SP cand-extension) */
@@ -626,7 +684,7 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
     sdpx_str f;
     int rc;
     int64_t n;
-    memset(&c, 0, sizeof c);
+    zero_candidate(&c);
     walk_start(&w, &bytes, v);
 
     /* RFC 8839 5.1: foundation = 1*32ice-char */
@@ -745,7 +803,7 @@ static int decode_candidate(sdpx_str v, sdpx_candidate *out, sdpxi_bad *bad)
             return sdpxi_bad_set(bad, v, val, SDPX_EVALUE, "extension value",
                                  "is not a 32-bit number");
     }
-    *out = c;
+    copy_candidate(out, &c);
     return 0;
 }
 
@@ -812,6 +870,29 @@ int sdpxi_check_candidate(sdpx_str v, size_t *off, char *msg, size_t cap)
     return 0;
 }
 
+#if defined(__GNUC__)
+#define CAND_COLD __attribute__((cold, noinline))
+#else
+#define CAND_COLD
+#endif
+
+/* SDPX_EVALUE for the candidate s (inside the string at p) that decoded
+ * with the refusal *bad, reported in *err when there is one. Out of the
+ * decoder's path: its message buffer is no cost of a candidate that
+ * decodes. */
+static CAND_COLD int candidate_failed(const char *p, sdpx_str s, const sdpxi_bad *bad,
+                                      sdpx_error *err)
+{
+    if (err) {
+        char msg[160];
+        size_t off;
+        sdpxi_bad_report(bad, s, &off, msg, sizeof msg);
+        sdpxi_error_set(err, SDPX_EVALUE, 1, (unsigned)(s.ptr - p + (ptrdiff_t)off) + 1, "%s",
+                        msg);
+    }
+    return SDPX_EVALUE;
+}
+
 int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_error *err)
 {
     if ((!p && n) || !out)
@@ -831,15 +912,9 @@ int sdpx_candidate_parse_err(const char *p, size_t n, sdpx_candidate *out, sdpx_
         s.len -= 10;
     }
     sdpxi_bad bad;
-    int rc = decode_candidate(s, out, &bad);
-    if (rc && err) {
-        char msg[160];
-        size_t off;
-        sdpxi_bad_report(&bad, s, &off, msg, sizeof msg);
-        sdpxi_error_set(err, SDPX_EVALUE, 1, (unsigned)(s.ptr - p + (ptrdiff_t)off) + 1, "%s",
-                        msg);
-    }
-    return rc ? SDPX_EVALUE : 0;
+    if (decode_candidate(s, out, &bad))
+        return candidate_failed(p, s, &bad, err);
+    return 0;
 }
 
 int sdpx_candidate_parse(const char *p, size_t n, sdpx_candidate *out)
