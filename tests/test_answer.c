@@ -356,6 +356,33 @@ START_TEST(errors_name_the_section)
 }
 END_TEST
 
+/* The answer's address (o= and c=) is given as is, an FQDN too, and a
+ * long one is cut to 72 characters ("IN IP4 " and the name in 79). */
+START_TEST(answer_address)
+{
+    sdpx_session *offer = parse_ok(HEAD AUDIO("0"), 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    sdpx_answer_options opt;
+    memset(&opt, 0, sizeof opt);
+    int rc;
+    sdpx_error err;
+    opt.address = "2001:db8::7";
+    char *a = answer_checked(offer, &caps, &opt, 3, &rc, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(a, " 1 IN IP6 2001:db8::7\r\ns=-\r\n"));
+    ck_assert_ptr_nonnull(strstr(a, "\r\nc=IN IP6 2001:db8::7\r\n"));
+    free(a);
+    opt.address = "host-with-a-rather-long-name.subdomain-number-one.subdomain-number-two.example.com";
+    a = answer_checked(offer, &caps, &opt, 3, &rc, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(a, "\r\nc=IN IP4 host-with-a-rather-long-name.subdomain-number-one."
+                                    "subdomain-number-two.e\r\n"));
+    free(a);
+    sdpx_session_free(offer);
+}
+END_TEST
+
 static int failing_random(void *ctx, void *buf, size_t len)
 {
     (void)ctx;
@@ -704,6 +731,7 @@ int main(void)
     TCase *tc = tcase_create("rules");
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
+    tcase_add_test(tc, answer_address);
     tcase_add_test(tc, deterministic);
     tcase_add_loop_test(tc, credentials_never_the_offers, 0, 3);
     tcase_add_test(tc, long_answer_text);

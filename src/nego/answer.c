@@ -500,6 +500,19 @@ static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char 
     }
 }
 
+/* "IN IP4 <addr>" (IP6 when ip6) into buf, the address cut to fit cap
+ * with its NUL; returns the length. */
+static size_t conn_address(char *buf, size_t cap, int ip6, const char *addr, size_t n)
+{
+    size_t head = sizeof "IN IP4 " - 1;
+    memcpy(buf, ip6 ? "IN IP6 " : "IN IP4 ", head);
+    if (n > cap - head - 1)
+        n = cap - head - 1;
+    memcpy(buf + head, addr, n);
+    buf[head + n] = '\0';
+    return head + n;
+}
+
 int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
                        const sdpx_answer_options *opt, sdpx_session **answer, sdpx_error *err)
 {
@@ -529,14 +542,14 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     sdpx_fingerprint lfp;
     a.local_fp_ok = caps->fingerprint.len && !sdpx_fingerprint_parse(caps->fingerprint, &lfp);
     const char *addr = a.opt.address ? a.opt.address : "0.0.0.0";
-    int fam = sdpx_address_family((sdpx_str){addr, strlen(addr)});
+    size_t addr_len = strlen(addr);
+    int fam = sdpx_address_family((sdpx_str){addr, addr_len});
     if (fam < 0 || fam == SDPX_ADDR_MDNS) {
         sdpxi_error(err, SDPX_EINVAL, 0, "address \"%.40s\" is not an IP address or FQDN", addr);
         sdpxi_map_free(&a.map);
         return SDPX_EINVAL;
     }
-    int cn = snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
-    a.conn_len = cn < 0 ? 0 : (size_t)cn < sizeof a.conn ? (size_t)cn : sizeof a.conn - 1;
+    a.conn_len = conn_address(a.conn, sizeof a.conn, fam == SDPX_ADDR_IP6, addr, addr_len);
     uint64_t sid;
     sdpxi_random_pool pool = {{0}, 0, 0};
     sdpx_random_fn rnd = a.opt.random ? a.opt.random : sdpxi_random_pooled;
@@ -597,8 +610,14 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     sdpxi_text *h = &a.tr;
     h->len = 0;
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
-    sdpxi_text_put(h, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
-                   a.opt.address ? a.conn : "IN IP4 127.0.0.1");
+    SDPXI_TEXT_LIT(h, "v=0\r\no=- ");
+    sdpxi_text_uint(h, sid);
+    SDPXI_TEXT_LIT(h, " 1 ");
+    if (a.opt.address)
+        sdpxi_text_add(h, a.conn, a.conn_len);
+    else
+        SDPXI_TEXT_LIT(h, "IN IP4 127.0.0.1");
+    SDPXI_TEXT_LIT(h, "\r\ns=-\r\nt=0 0\r\n");
     if (caps->ice_lite && a.any_ice)
         SDPXI_TEXT_LIT(h, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
     put_groups(h, &a.map, accepted);
