@@ -77,6 +77,11 @@ static const rule_case rules[] = {
      HEAD VIDEO("0", "0096", VP8 "a=rtcp-fb:096 nack\r\na=rtcp-fb:224 nack pli\r\na=rtcp-fb:  96  ccm fir\r\n"),
      CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 ccm fir"},
      {"nack pli"}},
+    {"rtcp-fb first fields that are neither a type nor \"*\", and lines without feedback",
+     HEAD VIDEO("0", "96", VP8 "a=rtcp-fb:96x nack\r\na=rtcp-fb:*x ccm fir\r\na=rtcp-fb:1000 nack pli\r\n"
+                              "a=rtcp-fb:0128 goog-remb\r\na=rtcp-fb:96\r\na=rtcp-fb:*\r\n"
+                              "a=rtcp-fb:* transport-cc\r\n"),
+     CAPS_TYPICAL, 0, 0, 0, {"a=rtcp-fb:96 transport-cc"}, {"nack", "ccm fir", "goog-remb"}},
     /* proto families by their "/"-parts (RFC 8841 4.1: TCP/DTLS/SCTP is a data channel) */
     {"data channel over TCP/DTLS/SCTP",
      HEAD "m=application 9 TCP/DTLS/SCTP webrtc-datachannel\r\n" T("0") "a=sctp-port:5000\r\n",

@@ -77,11 +77,39 @@ static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
     return 1;
 }
 
-/* One rtpmap, fmtp or rtcp-fb line (others are skipped) into out; *cap is
- * the room of out->fb. 0 or SDPX_ENOMEM. */
-static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
+/* The "<pt>|*" field of rtcp-fb value v (RFC 4585 4.2) and what follows
+ * it past spaces: 1 with *wildcard, *pt (0 for "*") and *what; 0 when the
+ * field is neither a type (up to 127) nor "*", or nothing follows. */
+static int fb_head(sdpx_str v, int *wildcard, unsigned *pt, sdpx_str *what)
 {
-    sdpx_attr_kind k = sdpx_line_kind(l);
+    if (!v.len)
+        return 0; /* a view of none may have no pointer */
+    const char *p = v.ptr, *end = p + v.len;
+    while (p < end && *p == ' ')
+        p++;
+    const char *start = p;
+    unsigned n = 0;
+    while (p < end && n <= 127 && (unsigned)(unsigned char)*p - '0' <= 9)
+        n = n * 10 + (unsigned)(unsigned char)*p++ - '0';
+    *wildcard = p == start && p < end && *p == '*';
+    if (*wildcard)
+        p++, n = 0;
+    if (p == start || n > 127 || (p < end && *p != ' '))
+        return 0;
+    while (p < end && *p == ' ')
+        p++;
+    if (p == end)
+        return 0;
+    *pt = n;
+    what->ptr = p;
+    what->len = (size_t)(end - p);
+    return 1;
+}
+
+/* One rtpmap, fmtp or rtcp-fb line of kind k (others are skipped) into
+ * out; *cap is the room of out->fb. 0 or SDPX_ENOMEM. */
+static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k, size_t *cap)
+{
     if (k == SDPX_ATTR_RTPMAP) {
         sdpx_rtpmap r;
         if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
@@ -106,20 +134,10 @@ static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
     } else if (k == SDPX_ATTR_RTCP_FB) {
         /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
          * only the first field needs reading */
-        sdpx_str v = sdpx_attr_value(l), first;
+        sdpx_str v;
         unsigned pt;
-        if (!next_pt(&v, &first, &pt))
-            return 0;
-        int wildcard = first.len == 1 && first.ptr[0] == '*';
-        if (wildcard)
-            pt = 0;
-        else if (pt > 127)
-            return 0;
-        while (v.len && v.ptr[0] == ' ') {
-            v.ptr++;
-            v.len--;
-        }
-        if (!v.len)
+        int wildcard;
+        if (!fb_head(sdpx_attr_value(l), &wildcard, &pt, &v))
             return 0;
         if (out->nfb == *cap) {
             *cap = *cap ? *cap * 2 : 64; /* a browser's video section has about 40 */
@@ -171,12 +189,12 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
     size_t cap = 0;
     if (walked) {
         for (size_t i = 0; i < walked->ncodec; i++)
-            if (read_line(out, walked->codec[i], &cap))
+            if (read_line(out, walked->codec[i], walked->codec_kind[i], &cap))
                 return SDPX_ENOMEM;
     } else {
         size_t n = sdpx_media_line_count(m);
         for (size_t i = 1; i < n; i++)
-            if (read_line(out, sdpx_media_line(m, i), &cap))
+            if (read_line(out, sdpx_media_line(m, i), sdpx_line_kind(sdpx_media_line(m, i)), &cap))
                 return SDPX_ENOMEM;
     }
     for (size_t i = 0; i < out->n; i++) {

@@ -89,7 +89,8 @@ static void first(const sdpx_line **slot, const sdpx_line *l)
 /* One line into the walk's record (non-attribute lines have no kind). */
 static void note(sdpxi_lines *t, const sdpx_line *l)
 {
-    switch (sdpx_line_kind(l)) {
+    sdpx_attr_kind kind = sdpx_line_kind(l);
+    switch (kind) {
     case SDPX_ATTR_MID: first(t->mid ? &t->mid2 : &t->mid, l); break;
     case SDPX_ATTR_ICE_UFRAG:
         t->more_cred |= t->ufrag != NULL;
@@ -113,8 +114,10 @@ static void note(sdpxi_lines *t, const sdpx_line *l)
     case SDPX_ATTR_RTPMAP:
     case SDPX_ATTR_FMTP:
     case SDPX_ATTR_RTCP_FB:
-        if (t->codec) /* sections only */
+        if (t->codec) { /* sections only */
+            t->codec_kind[t->ncodec] = (unsigned char)kind;
             t->codec[t->ncodec++] = l;
+        }
         break;
     /* RFC 8866 6.7: the first direction attribute counts */
     case SDPX_ATTR_SENDRECV: t->dir = t->dir < 0 ? SDPX_DIR_SENDRECV : t->dir; break;
@@ -125,12 +128,14 @@ static void note(sdpxi_lines *t, const sdpx_line *l)
     }
 }
 
-/* codec: room for the section's lines */
-static void walk_section(const sdpx_media *m, sdpxi_lines *t, const sdpx_line **codec)
+/* codec, kind: room for the section's lines */
+static void walk_section(const sdpx_media *m, sdpxi_lines *t, const sdpx_line **codec,
+                         unsigned char *kind)
 {
     memset(t, 0, sizeof *t);
     t->dir = -1;
     t->codec = codec;
+    t->codec_kind = kind;
     t->mline_rc = sdpx_media_mline(m, &t->mline);
     size_t n = sdpx_media_line_count(m);
     for (size_t i = 1; i < n; i++) /* line 0 is the m= line */
@@ -154,20 +159,22 @@ int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m)
     size_t n = m->n ? m->n : 1, all = 0;
     for (size_t i = 0; i < m->n; i++)
         all += sdpx_media_line_count(sdpx_session_media(s, i));
-    /* one block: the walked lines, group, tagged, then the codec lines */
-    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)) + all * sizeof(const sdpx_line *));
+    /* one block: the walked lines, group, tagged, the codec lines, then their kinds */
+    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)) + all * (sizeof(const sdpx_line *) + 1));
     if (!m->lines)
         goto nomem;
     m->group = (size_t *)(void *)(m->lines + n);
     m->tagged = m->group + n;
     const sdpx_line **codec = (const sdpx_line **)(void *)(m->tagged + n);
+    unsigned char *kind = (unsigned char *)(void *)(codec + all);
     memset(m->group, 0, n * sizeof *m->group);
     walk_session(s, &m->sess);
     for (size_t i = 0; i < m->n; i++) {
         const sdpx_media *sm = sdpx_session_media(s, i);
         m->tagged[i] = SIZE_MAX;
-        walk_section(sm, &m->lines[i], codec);
+        walk_section(sm, &m->lines[i], codec, kind);
         codec += m->lines[i].ncodec;
+        kind += m->lines[i].ncodec;
         const sdpx_line *mid = m->lines[i].mid;
         if (mid && sdpxi_set_add(&m->mids, 0, sdpx_attr_value(mid), i))
             goto nomem;

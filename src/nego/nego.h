@@ -50,6 +50,7 @@ typedef struct sdpxi_lines {
     sdpx_mline mline;   /* a section's m= line, decoded (sdpx_media_mline) */
     int mline_rc;       /* and the result of that decode */
     const sdpx_line **codec; /* a section's rtpmap, fmtp and rtcp-fb lines, in order */
+    unsigned char *codec_kind; /* and their kinds (sdpx_attr_kind) */
     size_t ncodec;
     const sdpx_line *mid, *mid2;        /* the first two a=mid */
     const sdpx_line *ufrag, *pwd;       /* the first a=ice-ufrag, a=ice-pwd */
