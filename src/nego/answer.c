@@ -67,7 +67,8 @@ static void put_pt_attr(sdpxi_text *t, const char *head, size_t n, unsigned pt, 
 #define PUT_PT_ATTR(t, head, pt, v) put_pt_attr((t), "" head, sizeof(head) - 1, (pt), (v))
 
 /* The c=, ICE and DTLS lines of an accepted section and its mid, into *out. */
-static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdpxi_text *out)
+static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, unsigned parts,
+                           sdpxi_text *out)
 {
     out->len = 0;
     PUT_ATTR(out, "c=", ((sdpx_str){a->conn, a->conn_len}));
@@ -82,7 +83,7 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         if (a->caps->ice_options.len)
             PUT_ATTR(out, "a=ice-options:", a->caps->ice_options);
     }
-    if (sdpxi_section_dtls(&a->map, m, proto)) {
+    if (sdpxi_section_dtls(&a->map, m, proto, parts)) {
         sdpx_fingerprint fp;
         if (!a->local_fp_ok)
             return reject(a, SDPX_EN_LOCAL_FINGERPRINT,
@@ -199,12 +200,13 @@ static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m
     }
 }
 
-static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sdpxi_text *t)
+static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, unsigned parts,
+                      sdpxi_text *t)
 {
     const sdpx_caps_media *cm = caps_for(a->caps, ml->media);
     if (!cm)
         return reject(a, SDPX_EN_KIND, "no local capabilities for %s", "this media kind");
-    int rc = transport_lines(a, m, ml->proto, &a->tr);
+    int rc = transport_lines(a, m, ml->proto, parts, &a->tr);
     if (rc)
         return rc;
     if (!a->oc && (a->oc = malloc(sizeof *a->oc)) == NULL)
@@ -354,12 +356,13 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
     if (ml->port == 0 && !(sdpxi_map_lines(&a->map, m)->bundle_only && a->map.group[sdpx_media_index(m)]))
         return OFFER_REJECTED; /* not an error: nothing to report */
-    if (sdpxi_proto_rtp(ml->proto))
-        return answer_rtp(a, m, ml, t);
-    if (sdpx_str_eq(ml->media, "application") && sdpxi_proto_sctp(ml->proto)) {
+    unsigned parts = sdpxi_proto_parts(ml->proto);
+    if (sdpxi_parts_rtp(parts))
+        return answer_rtp(a, m, ml, parts, t);
+    if (sdpx_str_eq(ml->media, "application") && sdpxi_parts_sctp(parts)) {
         if (!a->caps->data_channel)
             return reject(a, SDPX_EN_NO_DATA, "data channels are not supported locally%s", NULL);
-        int rc = transport_lines(a, m, ml->proto, &a->tr);
+        int rc = transport_lines(a, m, ml->proto, parts, &a->tr);
         if (rc)
             return rc;
         rc = sdpxi_sctp_answer(t, m, ml, a->caps, a->port, &a->tr);

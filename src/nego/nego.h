@@ -241,11 +241,18 @@ int sdpxi_red_carries_ok(sdpx_str fmtp, const unsigned char ok[128]);
 sdpx_direction sdpxi_answer_direction(sdpx_direction offered, sdpx_direction wish);
 /* 1 when `answered` is allowed as an answer to `offered` (RFC 3264 6.1). */
 int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered);
+/* The "/"-separated parts of a proto that decide its family, as bits, in
+ * one walk: sdpxi_parts_rtp(sdpxi_proto_parts(p)) is sdpxi_proto_rtp(p). */
+unsigned sdpxi_proto_parts(sdpx_str proto);
+int sdpxi_parts_dtls(unsigned parts);
+int sdpxi_parts_rtp(unsigned parts);
+int sdpxi_parts_sctp(unsigned parts);
 /* 1 for protos carrying DTLS (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP, ...). */
 int sdpxi_proto_dtls(sdpx_str proto);
 int sdpxi_proto_rtp(sdpx_str proto);
-/* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a fingerprint. */
-int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto);
+/* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a
+ * fingerprint; parts: sdpxi_proto_parts(proto). */
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto, unsigned parts);
 int sdpxi_proto_sctp(sdpx_str proto);
 /* 1 for a section the offerer marked bundle-only (RFC 8843 6). */
 int sdpxi_bundle_only(const sdpx_media *m);

@@ -4,6 +4,7 @@
  */
 #include "nego.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,7 +66,7 @@ static unsigned part_bit(const char *s, size_t n)
 }
 
 /* One walk over proto's "/"-separated parts: the P_* bits of those it has. */
-static unsigned proto_parts(sdpx_str proto)
+unsigned sdpxi_proto_parts(sdpx_str proto)
 {
     unsigned bits = 0;
     size_t i = 0;
@@ -82,33 +83,46 @@ static unsigned proto_parts(sdpx_str proto)
 }
 
 /* RFC 5764 8, RFC 8842, RFC 8841 4: the protos that run over DTLS */
+int sdpxi_parts_dtls(unsigned parts)
+{
+    return (parts & (P_TLS | P_DTLS)) != 0;
+}
+
 int sdpxi_proto_dtls(sdpx_str p)
 {
-    return (proto_parts(p) & (P_TLS | P_DTLS)) != 0;
+    return sdpxi_parts_dtls(sdpxi_proto_parts(p));
 }
 
 /* RFC 5763 5, JSEP 5.1.3: RTP/SAVP(F) with a fingerprint is DTLS-SRTP too
  * (the form older browsers offer); without one it is SDES (RFC 4568). */
-int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto)
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto, unsigned parts)
 {
     sdpx_fingerprint fp;
-    if (sdpxi_proto_dtls(proto))
+    if (sdpxi_parts_dtls(parts))
         return 1;
     if (!sdpx_str_eq(proto, "RTP/SAVP") && !sdpx_str_eq(proto, "RTP/SAVPF"))
         return 0;
     return sdpx_media_fingerprint(sdpxi_map_transport(map, m, SDPX_ATTR_FINGERPRINT), 0, &fp) == 0;
 }
 
+int sdpxi_parts_rtp(unsigned b)
+{
+    return (b & P_RTP) && (b & (P_AVP | P_AVPF | P_SAVP | P_SAVPF));
+}
+
 int sdpxi_proto_rtp(sdpx_str p)
 {
-    unsigned b = proto_parts(p);
-    return (b & P_RTP) && (b & (P_AVP | P_AVPF | P_SAVP | P_SAVPF));
+    return sdpxi_parts_rtp(sdpxi_proto_parts(p));
+}
+
+int sdpxi_parts_sctp(unsigned b)
+{
+    return (b & P_SCTP) && (b & (P_TLS | P_DTLS));
 }
 
 int sdpxi_proto_sctp(sdpx_str p)
 {
-    unsigned b = proto_parts(p);
-    return (b & P_SCTP) && (b & (P_TLS | P_DTLS));
+    return sdpxi_parts_sctp(sdpxi_proto_parts(p));
 }
 
 int sdpxi_bundle_only(const sdpx_media *m)
@@ -126,16 +140,22 @@ const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap)
     return buf;
 }
 
-/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
+/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
+ * %x41-5A / %x5E-7E, as bits of the bytes below 0x40 and of 0x40-0x7F */
+#define TOKEN_RANGE(a, b) (((uint64_t)2 << ((b) & 63)) - ((uint64_t)1 << ((a) & 63)))
+static const uint64_t token_low = TOKEN_RANGE(0x21, 0x21) | TOKEN_RANGE(0x23, 0x27) |
+                                  TOKEN_RANGE(0x2a, 0x2b) | TOKEN_RANGE(0x2d, 0x2e) |
+                                  TOKEN_RANGE(0x30, 0x39);
+static const uint64_t token_high = TOKEN_RANGE(0x41, 0x5a) | TOKEN_RANGE(0x5e, 0x7e);
+
 int sdpxi_token(sdpx_str s)
 {
     if (!s.len)
         return 0;
     for (size_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.ptr[i];
-        if (!(c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
-              c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
-              (c >= 0x5e && c <= 0x7e)))
+        uint64_t set = c < 0x40 ? token_low : c < 0x80 ? token_high : 0;
+        if (!(set >> (c & 63) & 1))
             return 0;
     }
     return 1;

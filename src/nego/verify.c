@@ -196,7 +196,7 @@ static void verify_transport(const verifier *v, const sdpx_media *o, const sdpx_
             (*n)++;
         }
     }
-    if (!sdpxi_section_dtls(&v->om, o, proto))
+    if (!sdpxi_section_dtls(&v->om, o, proto, sdpxi_proto_parts(proto)))
         return;
     sdpx_fingerprint fp;
     if (sdpx_media_fingerprint(sdpxi_map_transport(&v->am, a, SDPX_ATTR_FINGERPRINT), 0, &fp)) {
