@@ -59,7 +59,7 @@ static void put_attr(sdpxi_text *t, const char *head, size_t n, sdpx_str v)
 static void put_pt_attr(sdpxi_text *t, const char *head, size_t n, unsigned pt, sdpx_str v)
 {
     sdpxi_text_add(t, head, n);
-    sdpxi_text_uint(t, pt);
+    sdpxi_text_small(t, pt);
     SDPXI_TEXT_LIT(t, " ");
     sdpxi_text_str(t, v);
     SDPXI_TEXT_LIT(t, "\r\n");
@@ -189,7 +189,7 @@ static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m
             continue; /* 4096-4351 would need the answerer to pick an id; 15 is reserved */
         used[e.id] = 1;
         SDPXI_TEXT_LIT(t, "a=extmap:");
-        sdpxi_text_uint(t, e.id);
+        sdpxi_text_small(t, e.id);
         if (e.has_direction) { /* RFC 8285 6: the answer mirrors a stated direction */
             SDPXI_TEXT_LIT(t, "/");
             sdpxi_text_str(t, sdpx_str_from(sdpx_direction_name(
@@ -281,13 +281,13 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, un
     SDPXI_TEXT_LIT(t, "m=");
     sdpxi_text_str(t, ml->media);
     SDPXI_TEXT_LIT(t, " ");
-    sdpxi_text_uint(t, a->port);
+    sdpxi_text_small(t, a->port);
     SDPXI_TEXT_LIT(t, " ");
     sdpxi_text_str(t, ml->proto);
     for (size_t i = 0; i < oc->n; i++)
         if (ok[oc->order[i]]) {
             SDPXI_TEXT_LIT(t, " ");
-            sdpxi_text_uint(t, oc->order[i]);
+            sdpxi_text_small(t, oc->order[i]);
         }
     SDPXI_TEXT_LIT(t, "\r\n");
     sdpxi_text_add(t, a->tr.p, a->tr.len);
@@ -311,23 +311,23 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, un
             continue;
         if (p->has_rtpmap) {
             SDPXI_TEXT_LIT(t, "a=rtpmap:");
-            sdpxi_text_uint(t, pt);
+            sdpxi_text_small(t, pt);
             SDPXI_TEXT_LIT(t, " ");
             sdpxi_text_str(t, p->encoding);
             SDPXI_TEXT_LIT(t, "/");
-            sdpxi_text_uint(t, p->clock_rate);
+            sdpxi_text_small(t, p->clock_rate);
             if (p->has_channels) {
                 SDPXI_TEXT_LIT(t, "/");
-                sdpxi_text_uint(t, p->channels);
+                sdpxi_text_small(t, p->channels);
             }
             SDPXI_TEXT_LIT(t, "\r\n");
         }
         sdpxi_role role = p->role;
         if (role == SDPXI_RTX) { /* RFC 4588 8.6 */
             SDPXI_TEXT_LIT(t, "a=fmtp:");
-            sdpxi_text_uint(t, pt);
+            sdpxi_text_small(t, pt);
             SDPXI_TEXT_LIT(t, " apt=");
-            sdpxi_text_uint(t, p->apt);
+            sdpxi_text_small(t, p->apt);
             SDPXI_TEXT_LIT(t, "\r\n");
         } else if (role == SDPXI_RED && p->fmtp.len) {
             PUT_PT_ATTR(t, "a=fmtp:", pt, p->fmtp);

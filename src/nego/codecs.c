@@ -491,7 +491,7 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
         f = o->fmtp;
     if (printable(f)) {
         SDPXI_TEXT_LIT(t, "a=fmtp:");
-        sdpxi_text_uint(t, pt);
+        sdpxi_text_small(t, pt);
         SDPXI_TEXT_LIT(t, " ");
         sdpxi_text_str(t, f);
         SDPXI_TEXT_LIT(t, "\r\n");

@@ -124,6 +124,24 @@ static inline void sdpxi_text_str(sdpxi_text *t, sdpx_str s)
         sdpxi_text_add(t, s.ptr, s.len);
 }
 
+/* Append a number, written in place when it is below 100000 and fits (the
+ * payload types, ports, clock rates and ids of an answer), else by
+ * sdpxi_text_uint. */
+static inline void sdpxi_text_small(sdpxi_text *t, unsigned v)
+{
+    if (v < 100000 && t->p && t->cap - t->len >= 5) {
+        size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+        char *q = t->p + t->len + n;
+        t->len += n;
+        do {
+            *--q = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+    } else {
+        sdpxi_text_uint(t, v);
+    }
+}
+
 /* Append a string literal (its length known at compile time). */
 #define SDPXI_TEXT_LIT(t, lit) sdpxi_text_add((t), "" lit, sizeof(lit) - 1)
 /* Parse the text into *out (one lenient parse) and release it. A failure
