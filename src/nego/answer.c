@@ -209,14 +209,16 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, un
     int rc = transport_lines(a, m, ml->proto, parts, &a->tr);
     if (rc)
         return rc;
-    if (!a->oc && (a->oc = malloc(sizeof *a->oc)) == NULL)
-        return SDPX_ENOMEM;
+    if (!a->oc) { /* its fb buffer serves every section, freed with the answerer */
+        if ((a->oc = malloc(sizeof *a->oc)) == NULL)
+            return SDPX_ENOMEM;
+        a->oc->fb = NULL;
+        a->oc->fb_cap = 0;
+    }
     sdpxi_codecs *oc = a->oc;
     rc = sdpxi_codecs_read(m, sdpxi_map_lines(&a->map, m), oc);
-    if (rc) {
-        sdpxi_codecs_free(oc);
+    if (rc)
         return rc;
-    }
     const sdpx_caps_codec *match[128] = {0};
     sdpxi_fmtp_key keys[SDPX_CAPS_MAX_CODECS] = {{0}};
     unsigned char ok[128] = {0}, primary_ok[128] = {0};
@@ -231,10 +233,8 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, un
         if ((match[pt] = caps_codec(cm, p, keys)) != NULL)
             ok[pt] = primary_ok[pt] = 1, primaries++;
     }
-    if (!primaries) {
-        sdpxi_codecs_free(oc);
+    if (!primaries)
         return reject(a, SDPX_EN_NO_CODEC, "no common codec (RFC 3264 6.1)%s", NULL);
-    }
     /* RED, FEC, telephone-event, CN only beside an accepted primary */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
@@ -266,7 +266,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, un
         const sdpxi_fb *f = &oc->fb[j];
         if (f->wildcard) {
             if (sdpxi_set_add(&wild, SDPXI_FB_ANY, f->what, j)) {
-                sdpxi_codecs_free(oc);
                 sdpxi_set_free(&wild);
                 return SDPX_ENOMEM;
             }
@@ -346,7 +345,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, un
     if (cm->simulcast && sdpxi_simulcast_answer(t, m, ok))
         rc = SDPX_ENOMEM;
     sdpxi_set_free(&wild);
-    sdpxi_codecs_free(oc);
     return rc;
 }
 

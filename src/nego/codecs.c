@@ -37,6 +37,7 @@ void sdpxi_codecs_free(sdpxi_codecs *c)
 {
     free(c->fb);
     c->fb = NULL;
+    c->fb_cap = 0;
 }
 
 static int digits(sdpx_str s, unsigned max, unsigned *out)
@@ -107,8 +108,8 @@ static int fb_head(sdpx_str v, int *wildcard, unsigned *pt, sdpx_str *what)
 }
 
 /* One rtpmap, fmtp or rtcp-fb line of kind k (others are skipped) into
- * out; *cap is the room of out->fb. 0 or SDPX_ENOMEM. */
-static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k, size_t *cap)
+ * out. 0 or SDPX_ENOMEM. */
+static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k)
 {
     if (k == SDPX_ATTR_RTPMAP) {
         sdpx_rtpmap r;
@@ -139,12 +140,13 @@ static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k, si
         int wildcard;
         if (!fb_head(sdpx_attr_value(l), &wildcard, &pt, &v))
             return 0;
-        if (out->nfb == *cap) {
-            *cap = *cap ? *cap * 2 : 64; /* a browser's video section has about 40 */
-            sdpxi_fb *q = realloc(out->fb, *cap * sizeof *q);
+        if (out->nfb == out->fb_cap) {
+            size_t cap = out->fb_cap ? out->fb_cap * 2 : 64; /* a browser's video section has about 40 */
+            sdpxi_fb *q = realloc(out->fb, cap * sizeof *q);
             if (!q)
                 return SDPX_ENOMEM;
             out->fb = q;
+            out->fb_cap = cap;
         }
         out->fb[out->nfb].wildcard = wildcard;
         out->fb[out->nfb].pt = pt;
@@ -159,7 +161,6 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
 {
     /* the table is large and most types unused: clear only what is read */
     out->n = out->nfb = 0;
-    out->fb = NULL;
     memset(out->listed, 0, sizeof out->listed);
     sdpx_mline ml;
     if (walked ? walked->mline_rc != 0 : sdpx_media_mline(m, &ml) != 0)
@@ -186,15 +187,14 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
             out->pt[pt].has_channels = ch != 0;
         }
     }
-    size_t cap = 0;
     if (walked) {
         for (size_t i = 0; i < walked->ncodec; i++)
-            if (read_line(out, walked->codec[i], walked->codec_kind[i], &cap))
+            if (read_line(out, walked->codec[i], walked->codec_kind[i]))
                 return SDPX_ENOMEM;
     } else {
         size_t n = sdpx_media_line_count(m);
         for (size_t i = 1; i < n; i++)
-            if (read_line(out, sdpx_media_line(m, i), sdpx_line_kind(sdpx_media_line(m, i)), &cap))
+            if (read_line(out, sdpx_media_line(m, i), sdpx_line_kind(sdpx_media_line(m, i))))
                 return SDPX_ENOMEM;
     }
     for (size_t i = 0; i < out->n; i++) {

@@ -219,11 +219,6 @@ const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid)
     return e ? sdpx_session_media(m->s, e->val) : NULL;
 }
 
-const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m)
-{
-    return &map->lines[sdpx_media_index(m)];
-}
-
 /* 1 when the walked lines hold an attribute of `kind`: the kinds that
  * sections take from their BUNDLE group's tagged section. */
 static int holds(const sdpxi_lines *t, sdpx_attr_kind kind)

@@ -77,7 +77,10 @@ int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m); /* 0 or SDPX_ENOMEM */
 void sdpxi_map_free(sdpxi_map *m);
 const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid);
 /* The walked lines of section m (a section of map->s). */
-const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m);
+static inline const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m)
+{
+    return &map->lines[sdpx_media_index(m)];
+}
 /* m's first line of a scoped attribute (field f of sdpxi_lines), else the
  * session's (RFC 8839 5.4, RFC 8842 5.1): sdpxi_scoped(map, m, ufrag). */
 #define sdpxi_scoped(map, m, f) \
@@ -222,7 +225,7 @@ typedef struct sdpxi_codecs {
     unsigned char listed[128]; /* in the m= line */
     sdpxi_pt pt[128];
     sdpxi_fb *fb;
-    size_t nfb;
+    size_t nfb, fb_cap; /* fb_cap: the room of fb */
 } sdpxi_codecs;
 
 /* The rtcp-fb lines as a sorted set: key the payload type, or
@@ -231,7 +234,9 @@ typedef struct sdpxi_codecs {
 int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
 
 /* Read a section's codecs: from its walked lines when the caller has them
- * (sdpxi_map_lines), else NULL and one walk over m's lines. SDPX_ENOMEM. */
+ * (sdpxi_map_lines), else NULL and one walk over m's lines. SDPX_ENOMEM.
+ * out->fb and out->fb_cap are NULL and 0 for the first read, and a later
+ * read of the same out reuses the buffer (sdpxi_codecs_free releases it). */
 int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_codecs *out);
 void sdpxi_codecs_free(sdpxi_codecs *c);
 

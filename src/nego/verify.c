@@ -55,6 +55,8 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
                          int *n)
 {
     sdpxi_codecs *oc = malloc(sizeof *oc), *ac = malloc(sizeof *ac);
+    if (oc && ac)
+        oc->fb = ac->fb = NULL, oc->fb_cap = ac->fb_cap = 0;
     int rc = !oc || !ac ? SDPX_ENOMEM : sdpxi_codecs_read(o, NULL, oc);
     if (!rc && (rc = sdpxi_codecs_read(a, NULL, ac)) != 0)
         sdpxi_codecs_free(oc);
