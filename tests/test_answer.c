@@ -647,6 +647,46 @@ START_TEST(verify_pairs)
 }
 END_TEST
 
+typedef struct line_list {
+    int codes[8];
+    unsigned lines[8];
+    int n;
+} line_list;
+
+static void collect_lines(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    line_list *f = ctx;
+    (void)sev;
+    if (f->n < 8) {
+        f->codes[f->n] = e->code;
+        f->lines[f->n] = e->line;
+    }
+    f->n++;
+}
+
+/* Codec findings name the answer's line: the rtpmap of the type, the m=
+ * line for a static type without one, the rtcp-fb line. */
+START_TEST(verify_finding_lines)
+{
+    sdpx_session *o = parse_ok(HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" T("0") "a=rtcp-mux\r\n" OPUS, 0);
+    sdpx_session *a = parse_ok(HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 100\r\n" ANS_T("0", "active")
+                                    "a=rtcp-mux\r\n" OPUS "a=rtcp-fb:111 nack\r\na=rtpmap:100 ISAC/16000\r\n",
+                               0);
+    line_list f;
+    memset(&f, 0, sizeof f);
+    ck_assert_int_eq(sdpx_answer_verify(o, a, collect_lines, &f), 3);
+    ck_assert_int_eq(f.n, 3);
+    ck_assert_int_eq(f.codes[0], SDPX_EN_V_CODEC); /* 0: no rtpmap, the m= line */
+    ck_assert_uint_eq(f.lines[0], 5);
+    ck_assert_int_eq(f.codes[1], SDPX_EN_V_CODEC); /* 100: its rtpmap */
+    ck_assert_uint_eq(f.lines[1], 16);
+    ck_assert_int_eq(f.codes[2], SDPX_EN_V_RTCP_FB);
+    ck_assert_uint_eq(f.lines[2], 15);
+    sdpx_session_free(o);
+    sdpx_session_free(a);
+}
+END_TEST
+
 /* ---- every WebRTC description of the corpus, answered ------------------- */
 
 static const char *const webrtc_kinds[] = {"chrome", "firefox", "safari", "edge", "opera",
@@ -744,6 +784,7 @@ int main(void)
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));
     tcase_add_test(tc, verify_pairs);
+    tcase_add_test(tc, verify_finding_lines);
     suite_add_tcase(s, tc);
     tc = tcase_create("corpus");
     tcase_set_timeout(tc, 120);

@@ -123,7 +123,7 @@ static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k)
         p->clock_rate = r.clock_rate;
         p->channels = r.channels;
         p->has_channels = r.has_channels;
-        p->line = sdpx_line_number(l);
+        p->at = l;
     } else if (k == SDPX_ATTR_FMTP) {
         sdpx_fmtp fm;
         if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
@@ -151,7 +151,7 @@ static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k)
         out->fb[out->nfb].wildcard = wildcard;
         out->fb[out->nfb].pt = pt;
         out->fb[out->nfb].what = v;
-        out->fb[out->nfb].line = sdpx_line_number(l);
+        out->fb[out->nfb].at = l;
         out->nfb++;
     }
     return 0;
@@ -168,13 +168,14 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
     if (walked)
         ml = walked->mline;
     sdpx_str rest = ml.formats, f;
-    unsigned pt, mline_no = sdpx_line_number(sdpx_media_line(m, 0));
+    unsigned pt;
+    const sdpx_line *mline = sdpx_media_line(m, 0);
     while (next_pt(&rest, &f, &pt)) {
         if (pt > 127 || out->listed[pt])
             continue;
         memset(&out->pt[pt], 0, sizeof out->pt[pt]);
         out->listed[pt] = 1;
-        out->pt[pt].line = mline_no;
+        out->pt[pt].at = mline;
         out->order[out->n++] = pt;
         sdpx_str enc;
         uint32_t clock;

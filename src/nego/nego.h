@@ -206,7 +206,7 @@ typedef struct sdpxi_pt {
     int has_fmtp;
     int has_apt;
     unsigned apt;
-    unsigned line;       /* line number of its rtpmap (or the m= line) */
+    const sdpx_line *at; /* its rtpmap line (or the m= line), for sdpx_line_number */
     sdpxi_fmtp_key key;  /* of its fmtp, once a match has read it */
 } sdpxi_pt;
 
@@ -215,7 +215,7 @@ typedef struct sdpxi_fb {
     int wildcard;
     unsigned pt;
     sdpx_str what;
-    unsigned line;
+    const sdpx_line *at; /* the line, for sdpx_line_number */
 } sdpxi_fb;
 
 /* The RTP codecs of a section. Only entries of listed types are set. */
