@@ -272,6 +272,15 @@ static const rule_case rules[] = {
      HEAD "m=audio 9 RTP/SAVP 0\r\nc=IN IP4 0.0.0.0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 "
           "inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz\r\n",
      CAPS_SIP, SDPX_ANSWER_STRICT, 0, SDPX_EN_PROTO, {NULL}, {NULL}},
+    /* RFC 8866 5.14: proto = token *("/" token), else the m= line cannot be answered */
+    {"proto ending in /", HEAD "m=audio 9 RTP/ 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, SDPX_EN_PROTO,
+     {NULL}, {NULL}},
+    {"proto starting with /", HEAD "m=audio 9 /RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0,
+     SDPX_EN_PROTO, {NULL}, {NULL}},
+    {"proto with an empty part", HEAD "m=audio 9 RTP//AVP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0,
+     SDPX_EN_PROTO, {NULL}, {NULL}},
+    {"proto with a non-token character", HEAD "m=audio 9 RTP/A\"VP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0,
+     0, SDPX_EN_PROTO, {NULL}, {NULL}},
     {"no common codec fails with STRICT",
      HEAD VIDEO("v", "98", "a=rtpmap:98 VP9/90000\r\n"), CAPS_TYPICAL, SDPX_ANSWER_STRICT, 0,
      SDPX_EN_NO_CODEC, {NULL}, {NULL}},

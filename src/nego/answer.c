@@ -385,19 +385,17 @@ static void put_rejected(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *
 
 static int proto_ok(sdpx_str p)
 {
-    /* RFC 8866 5.14: proto = token *("/" token) */
-    size_t i = 0;
-    while (i < p.len) {
-        size_t j = i;
-        while (j < p.len && p.ptr[j] != '/')
-            j++;
-        if (!sdpxi_token((sdpx_str){p.ptr + i, j - i}))
+    /* RFC 8866 5.14: proto = token *("/" token); "/" is no token-char */
+    size_t part = 0; /* the length of the token being read */
+    for (size_t i = 0; i < p.len; i++) {
+        unsigned char c = (unsigned char)p.ptr[i];
+        if (c == '/' && !part)
             return 0;
-        i = j + 1;
-        if (j < p.len && i == p.len)
+        if (c != '/' && !sdpxi_token_char(c))
             return 0;
+        part = c == '/' ? 0 : part + 1;
     }
-    return p.len > 0;
+    return part > 0;
 }
 
 /* Checks on the offer as a whole before anything is written. */

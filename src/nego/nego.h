@@ -309,6 +309,18 @@ static inline int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
     }
     return 1;
 }
+/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
+ * %x41-5A / %x5E-7E, as bits of the bytes below 0x40 and of 0x40-0x7F */
+#define SDPXI_TOKEN_RANGE(a, b) (((uint64_t)2 << ((b) & 63)) - ((uint64_t)1 << ((a) & 63)))
+static inline int sdpxi_token_char(unsigned char c)
+{
+    const uint64_t low = SDPXI_TOKEN_RANGE(0x21, 0x21) | SDPXI_TOKEN_RANGE(0x23, 0x27) |
+                         SDPXI_TOKEN_RANGE(0x2a, 0x2b) | SDPXI_TOKEN_RANGE(0x2d, 0x2e) |
+                         SDPXI_TOKEN_RANGE(0x30, 0x39);
+    const uint64_t high = SDPXI_TOKEN_RANGE(0x41, 0x5a) | SDPXI_TOKEN_RANGE(0x5e, 0x7e);
+    uint64_t set = c < 0x40 ? low : c < 0x80 ? high : 0;
+    return (int)(set >> (c & 63) & 1);
+}
 /* 1 when the view is a token (RFC 8866 9). */
 int sdpxi_token(sdpx_str s);
 

@@ -4,7 +4,6 @@
  */
 #include "nego.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -140,24 +139,13 @@ const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap)
     return buf;
 }
 
-/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
- * %x41-5A / %x5E-7E, as bits of the bytes below 0x40 and of 0x40-0x7F */
-#define TOKEN_RANGE(a, b) (((uint64_t)2 << ((b) & 63)) - ((uint64_t)1 << ((a) & 63)))
-static const uint64_t token_low = TOKEN_RANGE(0x21, 0x21) | TOKEN_RANGE(0x23, 0x27) |
-                                  TOKEN_RANGE(0x2a, 0x2b) | TOKEN_RANGE(0x2d, 0x2e) |
-                                  TOKEN_RANGE(0x30, 0x39);
-static const uint64_t token_high = TOKEN_RANGE(0x41, 0x5a) | TOKEN_RANGE(0x5e, 0x7e);
-
 int sdpxi_token(sdpx_str s)
 {
     if (!s.len)
         return 0;
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-        uint64_t set = c < 0x40 ? token_low : c < 0x80 ? token_high : 0;
-        if (!(set >> (c & 63) & 1))
+    for (size_t i = 0; i < s.len; i++)
+        if (!sdpxi_token_char((unsigned char)s.ptr[i]))
             return 0;
-    }
     return 1;
 }
 
