@@ -397,6 +397,23 @@ START_TEST(answer_address)
 }
 END_TEST
 
+/* RFC 5888 4: a mid a later section repeats is named at that section, the
+ * mids in any order (sorted by insertion or qsort, the same pair found). */
+START_TEST(duplicate_mid_named)
+{
+    sdpx_session *offer = parse_ok(HEAD AUDIO("b") AUDIO("a") AUDIO("c") AUDIO("a"), 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    sdpx_session *a = NULL;
+    sdpx_error err;
+    ck_assert_int_eq(sdpx_answer_create(offer, &caps, NULL, &a, &err), SDPX_EINVAL);
+    ck_assert_ptr_null(a);
+    ck_assert_str_eq(err.msg, "m=3 (mid \"a\"): a=mid not a unique token (RFC 5888 4)");
+    ck_assert_uint_eq(err.line, 41);
+    sdpx_session_free(offer);
+}
+END_TEST
+
 static int failing_random(void *ctx, void *buf, size_t len)
 {
     (void)ctx;
@@ -786,6 +803,7 @@ int main(void)
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
     tcase_add_test(tc, answer_address);
+    tcase_add_test(tc, duplicate_mid_named);
     tcase_add_test(tc, deterministic);
     tcase_add_loop_test(tc, credentials_never_the_offers, 0, 3);
     tcase_add_test(tc, long_answer_text);

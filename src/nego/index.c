@@ -48,10 +48,23 @@ static int cmp_entry(const void *x, const void *y)
     return a->val < b->val ? -1 : a->val > b->val; /* stable: the first added first */
 }
 
+/* Sets of a few entries (the mids of most sessions) sort by insertion:
+ * cmp_entry is a total order, so the result is qsort's. */
+enum { SMALL_SET = 16 };
+
 void sdpxi_set_sort(sdpxi_set *s)
 {
-    if (s->n > 1)
+    if (s->n > SMALL_SET) {
         qsort(s->e, s->n, sizeof *s->e, cmp_entry);
+        return;
+    }
+    for (size_t i = 1; i < s->n; i++) {
+        sdpxi_entry x = s->e[i];
+        size_t j = i;
+        for (; j > 0 && cmp_entry(&s->e[j - 1], &x) > 0; j--)
+            s->e[j] = s->e[j - 1];
+        s->e[j] = x;
+    }
 }
 
 sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v)
