@@ -64,13 +64,28 @@ static unsigned part_bit(const char *s, size_t n)
     }
 }
 
-/* One walk over proto's "/"-separated parts: the P_* bits of those it has. */
+/* The protos most offers carry, with the bits their parts give. */
+static const struct {
+    const char *name;
+    size_t len;
+    unsigned bits;
+} common_protos[] = {
+    {"UDP/TLS/RTP/SAVPF", 17, P_TLS | P_RTP | P_SAVPF}, /* JSEP 5.1.2 */
+    {"UDP/DTLS/SCTP", 13, P_DTLS | P_SCTP},             /* RFC 8841 4.1 */
+    {"RTP/AVP", 7, P_RTP | P_AVP},                      /* RFC 3551 */
+};
+
+/* One walk over proto's "/"-separated parts: the P_* bits of those it has
+ * (a common proto by one compare). */
 unsigned sdpxi_proto_parts(sdpx_str proto)
 {
     unsigned bits = 0;
     size_t i = 0;
     if (!proto.len)
         return 0; /* a view of none may have no pointer */
+    for (size_t k = 0; k < sizeof common_protos / sizeof common_protos[0]; k++)
+        if (proto.len == common_protos[k].len && !memcmp(proto.ptr, common_protos[k].name, proto.len))
+            return common_protos[k].bits;
     while (i <= proto.len) {
         size_t j = i;
         while (j < proto.len && proto.ptr[j] != '/')
