@@ -77,6 +77,11 @@ static const rule_case rules[] = {
      HEAD VIDEO("0", "0096", VP8 "a=rtcp-fb:096 nack\r\na=rtcp-fb:224 nack pli\r\na=rtcp-fb:  96  ccm fir\r\n"),
      CAPS_TYPICAL, 0, 0, 0, {"m=video 9 UDP/TLS/RTP/SAVPF 96", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 ccm fir"},
      {"nack pli"}},
+    {"rtcp-fb first fields that are neither a type nor \"*\", and lines without feedback",
+     HEAD VIDEO("0", "96", VP8 "a=rtcp-fb:96x nack\r\na=rtcp-fb:*x ccm fir\r\na=rtcp-fb:1000 nack pli\r\n"
+                              "a=rtcp-fb:0128 goog-remb\r\na=rtcp-fb:96\r\na=rtcp-fb:*\r\n"
+                              "a=rtcp-fb:* transport-cc\r\n"),
+     CAPS_TYPICAL, 0, 0, 0, {"a=rtcp-fb:96 transport-cc"}, {"nack", "ccm fir", "goog-remb"}},
     /* proto families by their "/"-parts (RFC 8841 4.1: TCP/DTLS/SCTP is a data channel) */
     {"data channel over TCP/DTLS/SCTP",
      HEAD "m=application 9 TCP/DTLS/SCTP webrtc-datachannel\r\n" T("0") "a=sctp-port:5000\r\n",
@@ -267,6 +272,15 @@ static const rule_case rules[] = {
      HEAD "m=audio 9 RTP/SAVP 0\r\nc=IN IP4 0.0.0.0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 "
           "inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz\r\n",
      CAPS_SIP, SDPX_ANSWER_STRICT, 0, SDPX_EN_PROTO, {NULL}, {NULL}},
+    /* RFC 8866 5.14: proto = token *("/" token), else the m= line cannot be answered */
+    {"proto ending in /", HEAD "m=audio 9 RTP/ 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0, SDPX_EN_PROTO,
+     {NULL}, {NULL}},
+    {"proto starting with /", HEAD "m=audio 9 /RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0,
+     SDPX_EN_PROTO, {NULL}, {NULL}},
+    {"proto with an empty part", HEAD "m=audio 9 RTP//AVP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0, 0,
+     SDPX_EN_PROTO, {NULL}, {NULL}},
+    {"proto with a non-token character", HEAD "m=audio 9 RTP/A\"VP 0\r\nc=IN IP4 0.0.0.0\r\n", CAPS_SIP, 0,
+     0, SDPX_EN_PROTO, {NULL}, {NULL}},
     {"no common codec fails with STRICT",
      HEAD VIDEO("v", "98", "a=rtpmap:98 VP9/90000\r\n"), CAPS_TYPICAL, SDPX_ANSWER_STRICT, 0,
      SDPX_EN_NO_CODEC, {NULL}, {NULL}},
@@ -352,6 +366,50 @@ START_TEST(errors_name_the_section)
     ck_assert_int_eq(sdpx_answer_create(offer, NULL, NULL, &a, &err), SDPX_EINVAL);
     opt.address = "not an address!";
     ck_assert_int_eq(sdpx_answer_create(offer, &caps, &opt, &a, &err), SDPX_EINVAL);
+    sdpx_session_free(offer);
+}
+END_TEST
+
+/* The answer's address (o= and c=) is given as is, an FQDN too, and a
+ * long one is cut to 72 characters ("IN IP4 " and the name in 79). */
+START_TEST(answer_address)
+{
+    sdpx_session *offer = parse_ok(HEAD AUDIO("0"), 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    sdpx_answer_options opt;
+    memset(&opt, 0, sizeof opt);
+    int rc;
+    sdpx_error err;
+    opt.address = "2001:db8::7";
+    char *a = answer_checked(offer, &caps, &opt, 3, &rc, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(a, " 1 IN IP6 2001:db8::7\r\ns=-\r\n"));
+    ck_assert_ptr_nonnull(strstr(a, "\r\nc=IN IP6 2001:db8::7\r\n"));
+    free(a);
+    opt.address = "host-with-a-rather-long-name.subdomain-number-one.subdomain-number-two.example.com";
+    a = answer_checked(offer, &caps, &opt, 3, &rc, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(a, "\r\nc=IN IP4 host-with-a-rather-long-name.subdomain-number-one."
+                                    "subdomain-number-two.e\r\n"));
+    free(a);
+    sdpx_session_free(offer);
+}
+END_TEST
+
+/* RFC 5888 4: a mid a later section repeats is named at that section, the
+ * mids in any order (sorted by insertion or qsort, the same pair found). */
+START_TEST(duplicate_mid_named)
+{
+    sdpx_session *offer = parse_ok(HEAD AUDIO("b") AUDIO("a") AUDIO("c") AUDIO("a"), 0);
+    sdpx_caps caps;
+    make_caps(&caps, CAPS_TYPICAL);
+    sdpx_session *a = NULL;
+    sdpx_error err;
+    ck_assert_int_eq(sdpx_answer_create(offer, &caps, NULL, &a, &err), SDPX_EINVAL);
+    ck_assert_ptr_null(a);
+    ck_assert_str_eq(err.msg, "m=3 (mid \"a\"): a=mid not a unique token (RFC 5888 4)");
+    ck_assert_uint_eq(err.line, 41);
     sdpx_session_free(offer);
 }
 END_TEST
@@ -615,6 +673,46 @@ START_TEST(verify_pairs)
 }
 END_TEST
 
+typedef struct line_list {
+    int codes[8];
+    unsigned lines[8];
+    int n;
+} line_list;
+
+static void collect_lines(void *ctx, sdpx_severity sev, const sdpx_error *e)
+{
+    line_list *f = ctx;
+    (void)sev;
+    if (f->n < 8) {
+        f->codes[f->n] = e->code;
+        f->lines[f->n] = e->line;
+    }
+    f->n++;
+}
+
+/* Codec findings name the answer's line: the rtpmap of the type, the m=
+ * line for a static type without one, the rtcp-fb line. */
+START_TEST(verify_finding_lines)
+{
+    sdpx_session *o = parse_ok(HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" T("0") "a=rtcp-mux\r\n" OPUS, 0);
+    sdpx_session *a = parse_ok(HEAD "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 100\r\n" ANS_T("0", "active")
+                                    "a=rtcp-mux\r\n" OPUS "a=rtcp-fb:111 nack\r\na=rtpmap:100 ISAC/16000\r\n",
+                               0);
+    line_list f;
+    memset(&f, 0, sizeof f);
+    ck_assert_int_eq(sdpx_answer_verify(o, a, collect_lines, &f), 3);
+    ck_assert_int_eq(f.n, 3);
+    ck_assert_int_eq(f.codes[0], SDPX_EN_V_CODEC); /* 0: no rtpmap, the m= line */
+    ck_assert_uint_eq(f.lines[0], 5);
+    ck_assert_int_eq(f.codes[1], SDPX_EN_V_CODEC); /* 100: its rtpmap */
+    ck_assert_uint_eq(f.lines[1], 16);
+    ck_assert_int_eq(f.codes[2], SDPX_EN_V_RTCP_FB);
+    ck_assert_uint_eq(f.lines[2], 15);
+    sdpx_session_free(o);
+    sdpx_session_free(a);
+}
+END_TEST
+
 /* ---- every WebRTC description of the corpus, answered ------------------- */
 
 static const char *const webrtc_kinds[] = {"chrome", "firefox", "safari", "edge", "opera",
@@ -704,6 +802,8 @@ int main(void)
     TCase *tc = tcase_create("rules");
     tcase_add_loop_test(tc, rule_table, 0, (int)(sizeof rules / sizeof rules[0]));
     tcase_add_test(tc, errors_name_the_section);
+    tcase_add_test(tc, answer_address);
+    tcase_add_test(tc, duplicate_mid_named);
     tcase_add_test(tc, deterministic);
     tcase_add_loop_test(tc, credentials_never_the_offers, 0, 3);
     tcase_add_test(tc, long_answer_text);
@@ -711,6 +811,7 @@ int main(void)
     tc = tcase_create("verify");
     tcase_add_loop_test(tc, verify_table, 0, (int)(sizeof verifies / sizeof verifies[0]));
     tcase_add_test(tc, verify_pairs);
+    tcase_add_test(tc, verify_finding_lines);
     suite_add_tcase(s, tc);
     tc = tcase_create("corpus");
     tcase_set_timeout(tc, 120);

@@ -59,7 +59,7 @@ static void put_attr(sdpxi_text *t, const char *head, size_t n, sdpx_str v)
 static void put_pt_attr(sdpxi_text *t, const char *head, size_t n, unsigned pt, sdpx_str v)
 {
     sdpxi_text_add(t, head, n);
-    sdpxi_text_uint(t, pt);
+    sdpxi_text_small(t, pt);
     SDPXI_TEXT_LIT(t, " ");
     sdpxi_text_str(t, v);
     SDPXI_TEXT_LIT(t, "\r\n");
@@ -67,7 +67,8 @@ static void put_pt_attr(sdpxi_text *t, const char *head, size_t n, unsigned pt, 
 #define PUT_PT_ATTR(t, head, pt, v) put_pt_attr((t), "" head, sizeof(head) - 1, (pt), (v))
 
 /* The c=, ICE and DTLS lines of an accepted section and its mid, into *out. */
-static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdpxi_text *out)
+static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, unsigned parts,
+                           sdpxi_text *out)
 {
     out->len = 0;
     PUT_ATTR(out, "c=", ((sdpx_str){a->conn, a->conn_len}));
@@ -82,7 +83,7 @@ static int transport_lines(answerer *a, const sdpx_media *m, sdpx_str proto, sdp
         if (a->caps->ice_options.len)
             PUT_ATTR(out, "a=ice-options:", a->caps->ice_options);
     }
-    if (sdpxi_section_dtls(&a->map, m, proto)) {
+    if (sdpxi_section_dtls(&a->map, m, proto, parts)) {
         sdpx_fingerprint fp;
         if (!a->local_fp_ok)
             return reject(a, SDPX_EN_LOCAL_FINGERPRINT,
@@ -188,7 +189,7 @@ static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m
             continue; /* 4096-4351 would need the answerer to pick an id; 15 is reserved */
         used[e.id] = 1;
         SDPXI_TEXT_LIT(t, "a=extmap:");
-        sdpxi_text_uint(t, e.id);
+        sdpxi_text_small(t, e.id);
         if (e.has_direction) { /* RFC 8285 6: the answer mirrors a stated direction */
             SDPXI_TEXT_LIT(t, "/");
             sdpxi_text_str(t, sdpx_str_from(sdpx_direction_name(
@@ -199,22 +200,25 @@ static void put_extmaps(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *m
     }
 }
 
-static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sdpxi_text *t)
+static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, unsigned parts,
+                      sdpxi_text *t)
 {
     const sdpx_caps_media *cm = caps_for(a->caps, ml->media);
     if (!cm)
         return reject(a, SDPX_EN_KIND, "no local capabilities for %s", "this media kind");
-    int rc = transport_lines(a, m, ml->proto, &a->tr);
+    int rc = transport_lines(a, m, ml->proto, parts, &a->tr);
     if (rc)
         return rc;
-    if (!a->oc && (a->oc = malloc(sizeof *a->oc)) == NULL)
-        return SDPX_ENOMEM;
+    if (!a->oc) { /* its fb buffer serves every section, freed with the answerer */
+        if ((a->oc = malloc(sizeof *a->oc)) == NULL)
+            return SDPX_ENOMEM;
+        a->oc->fb = NULL;
+        a->oc->fb_cap = 0;
+    }
     sdpxi_codecs *oc = a->oc;
     rc = sdpxi_codecs_read(m, sdpxi_map_lines(&a->map, m), oc);
-    if (rc) {
-        sdpxi_codecs_free(oc);
+    if (rc)
         return rc;
-    }
     const sdpx_caps_codec *match[128] = {0};
     sdpxi_fmtp_key keys[SDPX_CAPS_MAX_CODECS] = {{0}};
     unsigned char ok[128] = {0}, primary_ok[128] = {0};
@@ -229,10 +233,8 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         if ((match[pt] = caps_codec(cm, p, keys)) != NULL)
             ok[pt] = primary_ok[pt] = 1, primaries++;
     }
-    if (!primaries) {
-        sdpxi_codecs_free(oc);
+    if (!primaries)
         return reject(a, SDPX_EN_NO_CODEC, "no common codec (RFC 3264 6.1)%s", NULL);
-    }
     /* RED, FEC, telephone-event, CN only beside an accepted primary */
     for (size_t i = 0; i < oc->n; i++) {
         unsigned pt = oc->order[i];
@@ -264,7 +266,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
         const sdpxi_fb *f = &oc->fb[j];
         if (f->wildcard) {
             if (sdpxi_set_add(&wild, SDPXI_FB_ANY, f->what, j)) {
-                sdpxi_codecs_free(oc);
                 sdpxi_set_free(&wild);
                 return SDPX_ENOMEM;
             }
@@ -279,13 +280,13 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     SDPXI_TEXT_LIT(t, "m=");
     sdpxi_text_str(t, ml->media);
     SDPXI_TEXT_LIT(t, " ");
-    sdpxi_text_uint(t, a->port);
+    sdpxi_text_small(t, a->port);
     SDPXI_TEXT_LIT(t, " ");
     sdpxi_text_str(t, ml->proto);
     for (size_t i = 0; i < oc->n; i++)
         if (ok[oc->order[i]]) {
             SDPXI_TEXT_LIT(t, " ");
-            sdpxi_text_uint(t, oc->order[i]);
+            sdpxi_text_small(t, oc->order[i]);
         }
     SDPXI_TEXT_LIT(t, "\r\n");
     sdpxi_text_add(t, a->tr.p, a->tr.len);
@@ -309,23 +310,23 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
             continue;
         if (p->has_rtpmap) {
             SDPXI_TEXT_LIT(t, "a=rtpmap:");
-            sdpxi_text_uint(t, pt);
+            sdpxi_text_small(t, pt);
             SDPXI_TEXT_LIT(t, " ");
             sdpxi_text_str(t, p->encoding);
             SDPXI_TEXT_LIT(t, "/");
-            sdpxi_text_uint(t, p->clock_rate);
+            sdpxi_text_small(t, p->clock_rate);
             if (p->has_channels) {
                 SDPXI_TEXT_LIT(t, "/");
-                sdpxi_text_uint(t, p->channels);
+                sdpxi_text_small(t, p->channels);
             }
             SDPXI_TEXT_LIT(t, "\r\n");
         }
         sdpxi_role role = p->role;
         if (role == SDPXI_RTX) { /* RFC 4588 8.6 */
             SDPXI_TEXT_LIT(t, "a=fmtp:");
-            sdpxi_text_uint(t, pt);
+            sdpxi_text_small(t, pt);
             SDPXI_TEXT_LIT(t, " apt=");
-            sdpxi_text_uint(t, p->apt);
+            sdpxi_text_small(t, p->apt);
             SDPXI_TEXT_LIT(t, "\r\n");
         } else if (role == SDPXI_RED && p->fmtp.len) {
             PUT_PT_ATTR(t, "a=fmtp:", pt, p->fmtp);
@@ -344,7 +345,6 @@ static int answer_rtp(answerer *a, const sdpx_media *m, const sdpx_mline *ml, sd
     if (cm->simulcast && sdpxi_simulcast_answer(t, m, ok))
         rc = SDPX_ENOMEM;
     sdpxi_set_free(&wild);
-    sdpxi_codecs_free(oc);
     return rc;
 }
 
@@ -354,12 +354,13 @@ static int answer_section(answerer *a, const sdpx_media *m, const sdpx_mline *ml
      * section (port 0, a=bundle-only) is offered for the BUNDLE group */
     if (ml->port == 0 && !(sdpxi_map_lines(&a->map, m)->bundle_only && a->map.group[sdpx_media_index(m)]))
         return OFFER_REJECTED; /* not an error: nothing to report */
-    if (sdpxi_proto_rtp(ml->proto))
-        return answer_rtp(a, m, ml, t);
-    if (sdpx_str_eq(ml->media, "application") && sdpxi_proto_sctp(ml->proto)) {
+    unsigned parts = sdpxi_proto_parts(ml->proto);
+    if (sdpxi_parts_rtp(parts))
+        return answer_rtp(a, m, ml, parts, t);
+    if (sdpx_str_eq(ml->media, "application") && sdpxi_parts_sctp(parts)) {
         if (!a->caps->data_channel)
             return reject(a, SDPX_EN_NO_DATA, "data channels are not supported locally%s", NULL);
-        int rc = transport_lines(a, m, ml->proto, &a->tr);
+        int rc = transport_lines(a, m, ml->proto, parts, &a->tr);
         if (rc)
             return rc;
         rc = sdpxi_sctp_answer(t, m, ml, a->caps, a->port, &a->tr);
@@ -384,19 +385,17 @@ static void put_rejected(sdpxi_text *t, const sdpxi_map *map, const sdpx_media *
 
 static int proto_ok(sdpx_str p)
 {
-    /* RFC 8866 5.14: proto = token *("/" token) */
-    size_t i = 0;
-    while (i < p.len) {
-        size_t j = i;
-        while (j < p.len && p.ptr[j] != '/')
-            j++;
-        if (!sdpxi_token((sdpx_str){p.ptr + i, j - i}))
+    /* RFC 8866 5.14: proto = token *("/" token); "/" is no token-char */
+    size_t part = 0; /* the length of the token being read */
+    for (size_t i = 0; i < p.len; i++) {
+        unsigned char c = (unsigned char)p.ptr[i];
+        if (c == '/' && !part)
             return 0;
-        i = j + 1;
-        if (j < p.len && i == p.len)
+        if (c != '/' && !sdpxi_token_char(c))
             return 0;
+        part = c == '/' ? 0 : part + 1;
     }
-    return p.len > 0;
+    return part > 0;
 }
 
 /* Checks on the offer as a whole before anything is written. */
@@ -500,6 +499,19 @@ static void put_groups(sdpxi_text *t, const sdpxi_map *map, const unsigned char 
     }
 }
 
+/* "IN IP4 <addr>" (IP6 when ip6) into buf, the address cut to fit cap
+ * with its NUL; returns the length. */
+static size_t conn_address(char *buf, size_t cap, int ip6, const char *addr, size_t n)
+{
+    size_t head = sizeof "IN IP4 " - 1;
+    memcpy(buf, ip6 ? "IN IP6 " : "IN IP4 ", head);
+    if (n > cap - head - 1)
+        n = cap - head - 1;
+    memcpy(buf + head, addr, n);
+    buf[head + n] = '\0';
+    return head + n;
+}
+
 int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
                        const sdpx_answer_options *opt, sdpx_session **answer, sdpx_error *err)
 {
@@ -529,14 +541,14 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     sdpx_fingerprint lfp;
     a.local_fp_ok = caps->fingerprint.len && !sdpx_fingerprint_parse(caps->fingerprint, &lfp);
     const char *addr = a.opt.address ? a.opt.address : "0.0.0.0";
-    int fam = sdpx_address_family((sdpx_str){addr, strlen(addr)});
+    size_t addr_len = strlen(addr);
+    int fam = sdpx_address_family((sdpx_str){addr, addr_len});
     if (fam < 0 || fam == SDPX_ADDR_MDNS) {
         sdpxi_error(err, SDPX_EINVAL, 0, "address \"%.40s\" is not an IP address or FQDN", addr);
         sdpxi_map_free(&a.map);
         return SDPX_EINVAL;
     }
-    int cn = snprintf(a.conn, sizeof a.conn, "IN %s %s", fam == SDPX_ADDR_IP6 ? "IP6" : "IP4", addr);
-    a.conn_len = cn < 0 ? 0 : (size_t)cn < sizeof a.conn ? (size_t)cn : sizeof a.conn - 1;
+    a.conn_len = conn_address(a.conn, sizeof a.conn, fam == SDPX_ADDR_IP6, addr, addr_len);
     uint64_t sid;
     sdpxi_random_pool pool = {{0}, 0, 0};
     sdpx_random_fn rnd = a.opt.random ? a.opt.random : sdpxi_random_pooled;
@@ -597,8 +609,14 @@ int sdpx_answer_create(const sdpx_session *offer, const sdpx_caps *caps,
     sdpxi_text *h = &a.tr;
     h->len = 0;
     /* RFC 8866 5, JSEP 5.3.1: a fresh origin, version 1 */
-    sdpxi_text_put(h, "v=0\r\no=- %llu 1 %s\r\ns=-\r\nt=0 0\r\n", (unsigned long long)sid,
-                   a.opt.address ? a.conn : "IN IP4 127.0.0.1");
+    SDPXI_TEXT_LIT(h, "v=0\r\no=- ");
+    sdpxi_text_uint(h, sid);
+    SDPXI_TEXT_LIT(h, " 1 ");
+    if (a.opt.address)
+        sdpxi_text_add(h, a.conn, a.conn_len);
+    else
+        SDPXI_TEXT_LIT(h, "IN IP4 127.0.0.1");
+    SDPXI_TEXT_LIT(h, "\r\ns=-\r\nt=0 0\r\n");
     if (caps->ice_lite && a.any_ice)
         SDPXI_TEXT_LIT(h, "a=ice-lite\r\n"); /* RFC 8839 5.3 */
     put_groups(h, &a.map, accepted);

@@ -37,6 +37,7 @@ void sdpxi_codecs_free(sdpxi_codecs *c)
 {
     free(c->fb);
     c->fb = NULL;
+    c->fb_cap = 0;
 }
 
 static int digits(sdpx_str s, unsigned max, unsigned *out)
@@ -77,11 +78,39 @@ static int next_pt(sdpx_str *rest, sdpx_str *f, unsigned *pt)
     return 1;
 }
 
-/* One rtpmap, fmtp or rtcp-fb line (others are skipped) into out; *cap is
- * the room of out->fb. 0 or SDPX_ENOMEM. */
-static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
+/* The "<pt>|*" field of rtcp-fb value v (RFC 4585 4.2) and what follows
+ * it past spaces: 1 with *wildcard, *pt (0 for "*") and *what; 0 when the
+ * field is neither a type (up to 127) nor "*", or nothing follows. */
+static int fb_head(sdpx_str v, int *wildcard, unsigned *pt, sdpx_str *what)
 {
-    sdpx_attr_kind k = sdpx_line_kind(l);
+    if (!v.len)
+        return 0; /* a view of none may have no pointer */
+    const char *p = v.ptr, *end = p + v.len;
+    while (p < end && *p == ' ')
+        p++;
+    const char *start = p;
+    unsigned n = 0;
+    while (p < end && n <= 127 && (unsigned)(unsigned char)*p - '0' <= 9)
+        n = n * 10 + (unsigned)(unsigned char)*p++ - '0';
+    *wildcard = p == start && p < end && *p == '*';
+    if (*wildcard)
+        p++, n = 0;
+    if (p == start || n > 127 || (p < end && *p != ' '))
+        return 0;
+    while (p < end && *p == ' ')
+        p++;
+    if (p == end)
+        return 0;
+    *pt = n;
+    what->ptr = p;
+    what->len = (size_t)(end - p);
+    return 1;
+}
+
+/* One rtpmap, fmtp or rtcp-fb line of kind k (others are skipped) into
+ * out. 0 or SDPX_ENOMEM. */
+static int read_line(sdpxi_codecs *out, const sdpx_line *l, sdpx_attr_kind k)
+{
     if (k == SDPX_ATTR_RTPMAP) {
         sdpx_rtpmap r;
         if (sdpx_rtpmap_parse(sdpx_attr_value(l), &r) || !out->listed[r.payload_type])
@@ -94,7 +123,7 @@ static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
         p->clock_rate = r.clock_rate;
         p->channels = r.channels;
         p->has_channels = r.has_channels;
-        p->line = sdpx_line_number(l);
+        p->at = l;
     } else if (k == SDPX_ATTR_FMTP) {
         sdpx_fmtp fm;
         if (sdpx_fmtp_parse(sdpx_attr_value(l), &fm) || !fm.has_payload_type ||
@@ -106,32 +135,23 @@ static int read_line(sdpxi_codecs *out, const sdpx_line *l, size_t *cap)
     } else if (k == SDPX_ATTR_RTCP_FB) {
         /* RFC 4585 4.2: "<pt>|* <what>"; what is compared as written, so
          * only the first field needs reading */
-        sdpx_str v = sdpx_attr_value(l), first;
+        sdpx_str v;
         unsigned pt;
-        if (!next_pt(&v, &first, &pt))
+        int wildcard;
+        if (!fb_head(sdpx_attr_value(l), &wildcard, &pt, &v))
             return 0;
-        int wildcard = first.len == 1 && first.ptr[0] == '*';
-        if (wildcard)
-            pt = 0;
-        else if (pt > 127)
-            return 0;
-        while (v.len && v.ptr[0] == ' ') {
-            v.ptr++;
-            v.len--;
-        }
-        if (!v.len)
-            return 0;
-        if (out->nfb == *cap) {
-            *cap = *cap ? *cap * 2 : 64; /* a browser's video section has about 40 */
-            sdpxi_fb *q = realloc(out->fb, *cap * sizeof *q);
+        if (out->nfb == out->fb_cap) {
+            size_t cap = out->fb_cap ? out->fb_cap * 2 : 64; /* a browser's video section has about 40 */
+            sdpxi_fb *q = realloc(out->fb, cap * sizeof *q);
             if (!q)
                 return SDPX_ENOMEM;
             out->fb = q;
+            out->fb_cap = cap;
         }
         out->fb[out->nfb].wildcard = wildcard;
         out->fb[out->nfb].pt = pt;
         out->fb[out->nfb].what = v;
-        out->fb[out->nfb].line = sdpx_line_number(l);
+        out->fb[out->nfb].at = l;
         out->nfb++;
     }
     return 0;
@@ -141,7 +161,6 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
 {
     /* the table is large and most types unused: clear only what is read */
     out->n = out->nfb = 0;
-    out->fb = NULL;
     memset(out->listed, 0, sizeof out->listed);
     sdpx_mline ml;
     if (walked ? walked->mline_rc != 0 : sdpx_media_mline(m, &ml) != 0)
@@ -149,13 +168,14 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
     if (walked)
         ml = walked->mline;
     sdpx_str rest = ml.formats, f;
-    unsigned pt, mline_no = sdpx_line_number(sdpx_media_line(m, 0));
+    unsigned pt;
+    const sdpx_line *mline = sdpx_media_line(m, 0);
     while (next_pt(&rest, &f, &pt)) {
         if (pt > 127 || out->listed[pt])
             continue;
         memset(&out->pt[pt], 0, sizeof out->pt[pt]);
         out->listed[pt] = 1;
-        out->pt[pt].line = mline_no;
+        out->pt[pt].at = mline;
         out->order[out->n++] = pt;
         sdpx_str enc;
         uint32_t clock;
@@ -168,15 +188,14 @@ int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_code
             out->pt[pt].has_channels = ch != 0;
         }
     }
-    size_t cap = 0;
     if (walked) {
         for (size_t i = 0; i < walked->ncodec; i++)
-            if (read_line(out, walked->codec[i], &cap))
+            if (read_line(out, walked->codec[i], walked->codec_kind[i]))
                 return SDPX_ENOMEM;
     } else {
         size_t n = sdpx_media_line_count(m);
         for (size_t i = 1; i < n; i++)
-            if (read_line(out, sdpx_media_line(m, i), &cap))
+            if (read_line(out, sdpx_media_line(m, i), sdpx_line_kind(sdpx_media_line(m, i))))
                 return SDPX_ENOMEM;
     }
     for (size_t i = 0; i < out->n; i++) {
@@ -473,7 +492,7 @@ void sdpxi_codec_answer_fmtp(sdpxi_text *t, unsigned pt, const sdpxi_pt *o, cons
         f = o->fmtp;
     if (printable(f)) {
         SDPXI_TEXT_LIT(t, "a=fmtp:");
-        sdpxi_text_uint(t, pt);
+        sdpxi_text_small(t, pt);
         SDPXI_TEXT_LIT(t, " ");
         sdpxi_text_str(t, f);
         SDPXI_TEXT_LIT(t, "\r\n");

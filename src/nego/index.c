@@ -48,10 +48,23 @@ static int cmp_entry(const void *x, const void *y)
     return a->val < b->val ? -1 : a->val > b->val; /* stable: the first added first */
 }
 
+/* Sets of a few entries (the mids of most sessions) sort by insertion:
+ * cmp_entry is a total order, so the result is qsort's. */
+enum { SMALL_SET = 16 };
+
 void sdpxi_set_sort(sdpxi_set *s)
 {
-    if (s->n > 1)
+    if (s->n > SMALL_SET) {
         qsort(s->e, s->n, sizeof *s->e, cmp_entry);
+        return;
+    }
+    for (size_t i = 1; i < s->n; i++) {
+        sdpxi_entry x = s->e[i];
+        size_t j = i;
+        for (; j > 0 && cmp_entry(&s->e[j - 1], &x) > 0; j--)
+            s->e[j] = s->e[j - 1];
+        s->e[j] = x;
+    }
 }
 
 sdpxi_entry *sdpxi_set_find(const sdpxi_set *s, unsigned key, sdpx_str v)
@@ -89,7 +102,8 @@ static void first(const sdpx_line **slot, const sdpx_line *l)
 /* One line into the walk's record (non-attribute lines have no kind). */
 static void note(sdpxi_lines *t, const sdpx_line *l)
 {
-    switch (sdpx_line_kind(l)) {
+    sdpx_attr_kind kind = sdpx_line_kind(l);
+    switch (kind) {
     case SDPX_ATTR_MID: first(t->mid ? &t->mid2 : &t->mid, l); break;
     case SDPX_ATTR_ICE_UFRAG:
         t->more_cred |= t->ufrag != NULL;
@@ -113,8 +127,10 @@ static void note(sdpxi_lines *t, const sdpx_line *l)
     case SDPX_ATTR_RTPMAP:
     case SDPX_ATTR_FMTP:
     case SDPX_ATTR_RTCP_FB:
-        if (t->codec) /* sections only */
+        if (t->codec) { /* sections only */
+            t->codec_kind[t->ncodec] = (unsigned char)kind;
             t->codec[t->ncodec++] = l;
+        }
         break;
     /* RFC 8866 6.7: the first direction attribute counts */
     case SDPX_ATTR_SENDRECV: t->dir = t->dir < 0 ? SDPX_DIR_SENDRECV : t->dir; break;
@@ -125,12 +141,14 @@ static void note(sdpxi_lines *t, const sdpx_line *l)
     }
 }
 
-/* codec: room for the section's lines */
-static void walk_section(const sdpx_media *m, sdpxi_lines *t, const sdpx_line **codec)
+/* codec, kind: room for the section's lines */
+static void walk_section(const sdpx_media *m, sdpxi_lines *t, const sdpx_line **codec,
+                         unsigned char *kind)
 {
     memset(t, 0, sizeof *t);
     t->dir = -1;
     t->codec = codec;
+    t->codec_kind = kind;
     t->mline_rc = sdpx_media_mline(m, &t->mline);
     size_t n = sdpx_media_line_count(m);
     for (size_t i = 1; i < n; i++) /* line 0 is the m= line */
@@ -154,20 +172,22 @@ int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m)
     size_t n = m->n ? m->n : 1, all = 0;
     for (size_t i = 0; i < m->n; i++)
         all += sdpx_media_line_count(sdpx_session_media(s, i));
-    /* one block: the walked lines, group, tagged, then the codec lines */
-    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)) + all * sizeof(const sdpx_line *));
+    /* one block: the walked lines, group, tagged, the codec lines, then their kinds */
+    m->lines = malloc(n * (sizeof *m->lines + 2 * sizeof(size_t)) + all * (sizeof(const sdpx_line *) + 1));
     if (!m->lines)
         goto nomem;
     m->group = (size_t *)(void *)(m->lines + n);
     m->tagged = m->group + n;
     const sdpx_line **codec = (const sdpx_line **)(void *)(m->tagged + n);
+    unsigned char *kind = (unsigned char *)(void *)(codec + all);
     memset(m->group, 0, n * sizeof *m->group);
     walk_session(s, &m->sess);
     for (size_t i = 0; i < m->n; i++) {
         const sdpx_media *sm = sdpx_session_media(s, i);
         m->tagged[i] = SIZE_MAX;
-        walk_section(sm, &m->lines[i], codec);
+        walk_section(sm, &m->lines[i], codec, kind);
         codec += m->lines[i].ncodec;
+        kind += m->lines[i].ncodec;
         const sdpx_line *mid = m->lines[i].mid;
         if (mid && sdpxi_set_add(&m->mids, 0, sdpx_attr_value(mid), i))
             goto nomem;
@@ -210,11 +230,6 @@ const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid)
 {
     const sdpxi_entry *e = sdpxi_set_find(&m->mids, 0, mid);
     return e ? sdpx_session_media(m->s, e->val) : NULL;
-}
-
-const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m)
-{
-    return &map->lines[sdpx_media_index(m)];
 }
 
 /* 1 when the walked lines hold an attribute of `kind`: the kinds that

@@ -50,6 +50,7 @@ typedef struct sdpxi_lines {
     sdpx_mline mline;   /* a section's m= line, decoded (sdpx_media_mline) */
     int mline_rc;       /* and the result of that decode */
     const sdpx_line **codec; /* a section's rtpmap, fmtp and rtcp-fb lines, in order */
+    unsigned char *codec_kind; /* and their kinds (sdpx_attr_kind) */
     size_t ncodec;
     const sdpx_line *mid, *mid2;        /* the first two a=mid */
     const sdpx_line *ufrag, *pwd;       /* the first a=ice-ufrag, a=ice-pwd */
@@ -76,7 +77,10 @@ int sdpxi_map_build(const sdpx_session *s, sdpxi_map *m); /* 0 or SDPX_ENOMEM */
 void sdpxi_map_free(sdpxi_map *m);
 const sdpx_media *sdpxi_map_by_mid(const sdpxi_map *m, sdpx_str mid);
 /* The walked lines of section m (a section of map->s). */
-const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m);
+static inline const sdpxi_lines *sdpxi_map_lines(const sdpxi_map *map, const sdpx_media *m)
+{
+    return &map->lines[sdpx_media_index(m)];
+}
 /* m's first line of a scoped attribute (field f of sdpxi_lines), else the
  * session's (RFC 8839 5.4, RFC 8842 5.1): sdpxi_scoped(map, m, ufrag). */
 #define sdpxi_scoped(map, m, f) \
@@ -121,6 +125,24 @@ static inline void sdpxi_text_str(sdpxi_text *t, sdpx_str s)
 {
     if (s.len)
         sdpxi_text_add(t, s.ptr, s.len);
+}
+
+/* Append a number, written in place when it is below 100000 and fits (the
+ * payload types, ports, clock rates and ids of an answer), else by
+ * sdpxi_text_uint. */
+static inline void sdpxi_text_small(sdpxi_text *t, unsigned v)
+{
+    if (v < 100000 && t->p && t->cap - t->len >= 5) {
+        size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+        char *q = t->p + t->len + n;
+        t->len += n;
+        do {
+            *--q = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+    } else {
+        sdpxi_text_uint(t, v);
+    }
 }
 
 /* Append a string literal (its length known at compile time). */
@@ -184,7 +206,7 @@ typedef struct sdpxi_pt {
     int has_fmtp;
     int has_apt;
     unsigned apt;
-    unsigned line;       /* line number of its rtpmap (or the m= line) */
+    const sdpx_line *at; /* its rtpmap line (or the m= line), for sdpx_line_number */
     sdpxi_fmtp_key key;  /* of its fmtp, once a match has read it */
 } sdpxi_pt;
 
@@ -193,7 +215,7 @@ typedef struct sdpxi_fb {
     int wildcard;
     unsigned pt;
     sdpx_str what;
-    unsigned line;
+    const sdpx_line *at; /* the line, for sdpx_line_number */
 } sdpxi_fb;
 
 /* The RTP codecs of a section. Only entries of listed types are set. */
@@ -203,7 +225,7 @@ typedef struct sdpxi_codecs {
     unsigned char listed[128]; /* in the m= line */
     sdpxi_pt pt[128];
     sdpxi_fb *fb;
-    size_t nfb;
+    size_t nfb, fb_cap; /* fb_cap: the room of fb */
 } sdpxi_codecs;
 
 /* The rtcp-fb lines as a sorted set: key the payload type, or
@@ -212,7 +234,9 @@ typedef struct sdpxi_codecs {
 int sdpxi_fb_set(const sdpxi_codecs *c, sdpxi_set *out);
 
 /* Read a section's codecs: from its walked lines when the caller has them
- * (sdpxi_map_lines), else NULL and one walk over m's lines. SDPX_ENOMEM. */
+ * (sdpxi_map_lines), else NULL and one walk over m's lines. SDPX_ENOMEM.
+ * out->fb and out->fb_cap are NULL and 0 for the first read, and a later
+ * read of the same out reuses the buffer (sdpxi_codecs_free releases it). */
 int sdpxi_codecs_read(const sdpx_media *m, const sdpxi_lines *walked, sdpxi_codecs *out);
 void sdpxi_codecs_free(sdpxi_codecs *c);
 
@@ -240,11 +264,18 @@ int sdpxi_red_carries_ok(sdpx_str fmtp, const unsigned char ok[128]);
 sdpx_direction sdpxi_answer_direction(sdpx_direction offered, sdpx_direction wish);
 /* 1 when `answered` is allowed as an answer to `offered` (RFC 3264 6.1). */
 int sdpxi_direction_ok(sdpx_direction offered, sdpx_direction answered);
+/* The "/"-separated parts of a proto that decide its family, as bits, in
+ * one walk: sdpxi_parts_rtp(sdpxi_proto_parts(p)) is sdpxi_proto_rtp(p). */
+unsigned sdpxi_proto_parts(sdpx_str proto);
+int sdpxi_parts_dtls(unsigned parts);
+int sdpxi_parts_rtp(unsigned parts);
+int sdpxi_parts_sctp(unsigned parts);
 /* 1 for protos carrying DTLS (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP, ...). */
 int sdpxi_proto_dtls(sdpx_str proto);
 int sdpxi_proto_rtp(sdpx_str proto);
-/* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a fingerprint. */
-int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto);
+/* 1 when section m runs DTLS: a DTLS proto, or RTP/SAVP(F) with a
+ * fingerprint; parts: sdpxi_proto_parts(proto). */
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto, unsigned parts);
 int sdpxi_proto_sctp(sdpx_str proto);
 /* 1 for a section the offerer marked bundle-only (RFC 8843 6). */
 int sdpxi_bundle_only(const sdpx_media *m);
@@ -277,6 +308,18 @@ static inline int sdpxi_view_ieq(sdpx_str a, sdpx_str b)
             return 0;
     }
     return 1;
+}
+/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
+ * %x41-5A / %x5E-7E, as bits of the bytes below 0x40 and of 0x40-0x7F */
+#define SDPXI_TOKEN_RANGE(a, b) (((uint64_t)2 << ((b) & 63)) - ((uint64_t)1 << ((a) & 63)))
+static inline int sdpxi_token_char(unsigned char c)
+{
+    const uint64_t low = SDPXI_TOKEN_RANGE(0x21, 0x21) | SDPXI_TOKEN_RANGE(0x23, 0x27) |
+                         SDPXI_TOKEN_RANGE(0x2a, 0x2b) | SDPXI_TOKEN_RANGE(0x2d, 0x2e) |
+                         SDPXI_TOKEN_RANGE(0x30, 0x39);
+    const uint64_t high = SDPXI_TOKEN_RANGE(0x41, 0x5a) | SDPXI_TOKEN_RANGE(0x5e, 0x7e);
+    uint64_t set = c < 0x40 ? low : c < 0x80 ? high : 0;
+    return (int)(set >> (c & 63) & 1);
 }
 /* 1 when the view is a token (RFC 8866 9). */
 int sdpxi_token(sdpx_str s);

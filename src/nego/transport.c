@@ -64,13 +64,28 @@ static unsigned part_bit(const char *s, size_t n)
     }
 }
 
-/* One walk over proto's "/"-separated parts: the P_* bits of those it has. */
-static unsigned proto_parts(sdpx_str proto)
+/* The protos most offers carry, with the bits their parts give. */
+static const struct {
+    const char *name;
+    size_t len;
+    unsigned bits;
+} common_protos[] = {
+    {"UDP/TLS/RTP/SAVPF", 17, P_TLS | P_RTP | P_SAVPF}, /* JSEP 5.1.2 */
+    {"UDP/DTLS/SCTP", 13, P_DTLS | P_SCTP},             /* RFC 8841 4.1 */
+    {"RTP/AVP", 7, P_RTP | P_AVP},                      /* RFC 3551 */
+};
+
+/* One walk over proto's "/"-separated parts: the P_* bits of those it has
+ * (a common proto by one compare). */
+unsigned sdpxi_proto_parts(sdpx_str proto)
 {
     unsigned bits = 0;
     size_t i = 0;
     if (!proto.len)
         return 0; /* a view of none may have no pointer */
+    for (size_t k = 0; k < sizeof common_protos / sizeof common_protos[0]; k++)
+        if (proto.len == common_protos[k].len && !memcmp(proto.ptr, common_protos[k].name, proto.len))
+            return common_protos[k].bits;
     while (i <= proto.len) {
         size_t j = i;
         while (j < proto.len && proto.ptr[j] != '/')
@@ -82,33 +97,46 @@ static unsigned proto_parts(sdpx_str proto)
 }
 
 /* RFC 5764 8, RFC 8842, RFC 8841 4: the protos that run over DTLS */
+int sdpxi_parts_dtls(unsigned parts)
+{
+    return (parts & (P_TLS | P_DTLS)) != 0;
+}
+
 int sdpxi_proto_dtls(sdpx_str p)
 {
-    return (proto_parts(p) & (P_TLS | P_DTLS)) != 0;
+    return sdpxi_parts_dtls(sdpxi_proto_parts(p));
 }
 
 /* RFC 5763 5, JSEP 5.1.3: RTP/SAVP(F) with a fingerprint is DTLS-SRTP too
  * (the form older browsers offer); without one it is SDES (RFC 4568). */
-int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto)
+int sdpxi_section_dtls(const sdpxi_map *map, const sdpx_media *m, sdpx_str proto, unsigned parts)
 {
     sdpx_fingerprint fp;
-    if (sdpxi_proto_dtls(proto))
+    if (sdpxi_parts_dtls(parts))
         return 1;
     if (!sdpx_str_eq(proto, "RTP/SAVP") && !sdpx_str_eq(proto, "RTP/SAVPF"))
         return 0;
     return sdpx_media_fingerprint(sdpxi_map_transport(map, m, SDPX_ATTR_FINGERPRINT), 0, &fp) == 0;
 }
 
+int sdpxi_parts_rtp(unsigned b)
+{
+    return (b & P_RTP) && (b & (P_AVP | P_AVPF | P_SAVP | P_SAVPF));
+}
+
 int sdpxi_proto_rtp(sdpx_str p)
 {
-    unsigned b = proto_parts(p);
-    return (b & P_RTP) && (b & (P_AVP | P_AVPF | P_SAVP | P_SAVPF));
+    return sdpxi_parts_rtp(sdpxi_proto_parts(p));
+}
+
+int sdpxi_parts_sctp(unsigned b)
+{
+    return (b & P_SCTP) && (b & (P_TLS | P_DTLS));
 }
 
 int sdpxi_proto_sctp(sdpx_str p)
 {
-    unsigned b = proto_parts(p);
-    return (b & P_SCTP) && (b & (P_TLS | P_DTLS));
+    return sdpxi_parts_sctp(sdpxi_proto_parts(p));
 }
 
 int sdpxi_bundle_only(const sdpx_media *m)
@@ -126,18 +154,13 @@ const char *sdpxi_where(const sdpx_media *m, char *buf, size_t cap)
     return buf;
 }
 
-/* RFC 8866 9: token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E */
 int sdpxi_token(sdpx_str s)
 {
     if (!s.len)
         return 0;
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-        if (!(c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2a || c == 0x2b || c == 0x2d ||
-              c == 0x2e || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
-              (c >= 0x5e && c <= 0x7e)))
+    for (size_t i = 0; i < s.len; i++)
+        if (!sdpxi_token_char((unsigned char)s.ptr[i]))
             return 0;
-    }
     return 1;
 }
 

@@ -55,6 +55,8 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
                          int *n)
 {
     sdpxi_codecs *oc = malloc(sizeof *oc), *ac = malloc(sizeof *ac);
+    if (oc && ac)
+        oc->fb = ac->fb = NULL, oc->fb_cap = ac->fb_cap = 0;
     int rc = !oc || !ac ? SDPX_ENOMEM : sdpxi_codecs_read(o, NULL, oc);
     if (!rc && (rc = sdpxi_codecs_read(a, NULL, ac)) != 0)
         sdpxi_codecs_free(oc);
@@ -70,7 +72,7 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
         const sdpxi_pt *ap = &ac->pt[pt], *op = &oc->pt[pt];
         /* RFC 3264 6.1: only offered types, each meaning what the offer said */
         if (!oc->listed[pt]) {
-            sdpxi_report(fn, ctx, SDPX_EN_V_CODEC, a, ap->line,
+            sdpxi_report(fn, ctx, SDPX_EN_V_CODEC, a, sdpx_line_number(ap->at),
                          "payload type %u was not offered (RFC 3264 6.1)", pt);
             (*n)++;
             continue;
@@ -78,7 +80,7 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
         if (ap->known && op->known &&
             (!sdpxi_view_ieq(ap->encoding, op->encoding) || ap->clock_rate != op->clock_rate ||
              (ap->channels ? ap->channels : 1) != (op->channels ? op->channels : 1))) {
-            sdpxi_report(fn, ctx, SDPX_EN_V_CODEC, a, ap->line,
+            sdpxi_report(fn, ctx, SDPX_EN_V_CODEC, a, sdpx_line_number(ap->at),
                          "payload type %u is %.*s/%lu in the offer, remapped (RFC 3264 6.1)", pt,
                          SDPXI_SV(op->encoding), (unsigned long)op->clock_rate);
             (*n)++;
@@ -89,7 +91,8 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
             primaries++;
             const char *why = sdpxi_fmtp_answer_problem(op, ap);
             if (why) {
-                sdpxi_report(fn, ctx, SDPX_EN_V_FMTP, a, ap->line, "payload type %u: %s", pt, why);
+                sdpxi_report(fn, ctx, SDPX_EN_V_FMTP, a, sdpx_line_number(ap->at),
+                             "payload type %u: %s", pt, why);
                 (*n)++;
             }
         }
@@ -111,7 +114,8 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
         else if (role != SDPXI_PRIMARY && role != SDPXI_RTX && !primaries)
             why = "RED/FEC/auxiliary codec without a primary codec";
         if (why) {
-            sdpxi_report(fn, ctx, SDPX_EN_V_PARTNER, a, ac->pt[pt].line, "payload type %u: %s", pt, why);
+            sdpxi_report(fn, ctx, SDPX_EN_V_PARTNER, a, sdpx_line_number(ac->pt[pt].at),
+                         "payload type %u: %s", pt, why);
             (*n)++;
         }
     }
@@ -134,7 +138,7 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
             ok = offered_fb(&ofb, fb->pt, fb->what);
         }
         if (!ok) {
-            sdpxi_report(fn, ctx, SDPX_EN_V_RTCP_FB, a, fb->line,
+            sdpxi_report(fn, ctx, SDPX_EN_V_RTCP_FB, a, sdpx_line_number(fb->at),
                          "rtcp-fb \"%.*s\" not offered for that payload type (RFC 4585 4.2)",
                          SDPXI_SV(fb->what));
             (*n)++;
@@ -196,7 +200,7 @@ static void verify_transport(const verifier *v, const sdpx_media *o, const sdpx_
             (*n)++;
         }
     }
-    if (!sdpxi_section_dtls(&v->om, o, proto))
+    if (!sdpxi_section_dtls(&v->om, o, proto, sdpxi_proto_parts(proto)))
         return;
     sdpx_fingerprint fp;
     if (sdpx_media_fingerprint(sdpxi_map_transport(&v->am, a, SDPX_ATTR_FINGERPRINT), 0, &fp)) {
