@@ -118,6 +118,14 @@ tests_answer_scale_LDADD = libsdpx.la
 tests_answer_scale_LDFLAGS = -static
 TESTS += tests/answer_scaling.test
 EXTRA_DIST += tests/answer_scaling.test
+# Answering and checking with each allocation failing in turn (malloc
+# put in front of libc's; skips under a sanitizer).
+check_PROGRAMS += tests/nego_oom
+TESTS += tests/nego_oom
+tests_nego_oom_SOURCES = tests/nego_oom.c
+tests_nego_oom_CFLAGS = $(TEST_CFLAGS)
+tests_nego_oom_LDADD = libsdpx.la
+tests_nego_oom_LDFLAGS = -static
 TESTS += tests/readme_answer.test
 EXTRA_DIST += tests/readme_answer.test
 # JSON in sdp-transform's shape; the differential test against sdp-transform

@@ -55,12 +55,17 @@ static int verify_codecs(const sdpx_media *o, const sdpx_media *a, sdpx_diag_fn 
                          int *n)
 {
     sdpxi_codecs *oc = malloc(sizeof *oc), *ac = malloc(sizeof *ac);
-    if (oc && ac)
-        oc->fb = ac->fb = NULL, oc->fb_cap = ac->fb_cap = 0;
-    int rc = !oc || !ac ? SDPX_ENOMEM : sdpxi_codecs_read(o, NULL, oc);
-    if (!rc && (rc = sdpxi_codecs_read(a, NULL, ac)) != 0)
+    if (!oc || !ac) {
+        free(oc);
+        free(ac);
+        return SDPX_ENOMEM;
+    }
+    oc->fb = ac->fb = NULL;
+    oc->fb_cap = ac->fb_cap = 0;
+    /* a read that fails may keep the rtcp-fb list it had grown: free both */
+    if (sdpxi_codecs_read(o, NULL, oc) || sdpxi_codecs_read(a, NULL, ac)) {
         sdpxi_codecs_free(oc);
-    if (rc) {
+        sdpxi_codecs_free(ac);
         free(oc);
         free(ac);
         return SDPX_ENOMEM;
