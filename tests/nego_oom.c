@@ -105,16 +105,16 @@ static const char offer_text[] =
     "9F:04:A9:0E:05:E9:26:33:E8:70:88:A2\r\n"
     "a=setup:actpass\r\na=sctp-port:5000\r\n";
 
+/* What the answerer supports: opus, VP8 with its feedback and RTX, data. */
 static const char caps_text[] =
-    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+    "v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
     "a=fingerprint:sha-256 3B:2A:44:F5:6D:1E:9C:07:AB:52:C8:19:E0:7F:34:D6:88:A1:0B:5E:C2:96:"
     "4F:73:1D:E8:60:B9:27:5A:CC:03\r\n"
-    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
-    "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
-    "a=rtcp-fb:111 transport-cc\r\n"
-    "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
-    "a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"
-    "a=rtcp-fb:96 transport-cc\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n"
+    "m=video 9 UDP/TLS/RTP/SAVPF 100 101\r\na=rtpmap:100 VP8/90000\r\n"
+    "a=rtcp-fb:100 nack\r\na=rtcp-fb:100 transport-cc\r\n"
+    "a=rtpmap:101 rtx/90000\r\na=fmtp:101 apt=100\r\n"
+    "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
     "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=sctp-port:5000\r\n";
 
 static int failures;
