@@ -756,11 +756,11 @@ static inline size_t after_line(const char *text, size_t len, size_t end, sdpx_e
         *eol = SDPX_EOL_NONE;
         return end;
     }
-    if (text[end] == '\r') {
+    if (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n') {
         *eol = SDPX_EOL_CRLF;
-        return end + 1 < len && text[end + 1] == '\n' ? end + 2 : 0;
+        return end + 2;
     }
-    *eol = SDPX_EOL_LF;
+    *eol = text[end] == '\r' ? SDPX_EOL_CRLF : SDPX_EOL_LF;
     return text[end] == '\n' ? end + 1 : 0;
 }
 
@@ -1015,20 +1015,11 @@ static int quiet_run(parser *p, sdpx_session *s, walk *w)
     int rc = 0;
     while (pos < len) {
         const char *start = text + pos;
-        size_t n = sdpxi_line_end(text, len, pos), end = pos + n, next;
+        size_t n = sdpxi_line_end(text, len, pos);
         sdpx_eol eol;
-        if (end == len) {
-            eol = SDPX_EOL_NONE;
-            next = len;
-        } else if (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n') {
-            eol = SDPX_EOL_CRLF;
-            next = end + 2;
-        } else if (text[end] == '\n') {
-            eol = SDPX_EOL_LF;
-            next = end + 1;
-        } else {
+        size_t next = after_line(text, len, pos + n, &eol);
+        if (!next) /* a bad line ending: the general path reports it */
             break;
-        }
         char type = start[0];
         if (n < 2 || start[1] != '=' || n > max_line || type < 'a' || type > 'z' || type == 'v' ||
             rec == rec_end)
